@@ -1,0 +1,1 @@
+"""Readers (one per format) and extractors (claims, table facts) for gouji."""

@@ -1,0 +1,260 @@
+"""The document model shared by every reader, extractor and check.
+
+A Document is an ordered list of blocks (Paragraph or Table); every block,
+cell, claim and fact carries a Provenance so an auditor can find it.
+Indices are 0-based internally; `Provenance.render()` prints them 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any, Union
+
+
+@dataclass(frozen=True)
+class Provenance:
+    sha256: str
+    block: int | None = None  # index of the block in reading order
+    page: int | None = None  # 1-based PDF page
+    paragraph: int | None = None  # 0-based index among the document's paragraphs
+    table: int | None = None  # 0-based index among the document's tables
+    row: int | None = None  # 0-based row in the expanded grid
+    col: int | None = None  # 0-based column in the expanded grid
+    span: tuple[int, int] | None = None  # character offsets in the block's / cell's text
+    bbox: tuple[float, float, float, float] | None = None  # PDF points x0, top, x1, bottom
+
+    def render(self) -> str:
+        """Human location: `p.3 表2 r5c3`, `段落12 [40:58]`, `p.2 段落7 [3:9]`."""
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.table is not None:
+            where = f"表{self.table + 1}"
+            if self.row is not None and self.col is not None:
+                where += f" r{self.row + 1}c{self.col + 1}"
+            parts.append(where)
+        elif self.paragraph is not None:
+            where = f"段落{self.paragraph + 1}"
+            if self.span is not None:
+                where += f" [{self.span[0]}:{self.span[1]}]"
+            parts.append(where)
+        return " ".join(parts)
+
+    def with_(self, **changes: Any) -> Provenance:
+        data = asdict(self)
+        data.update(changes)
+        return Provenance(**data)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    prov: Provenance
+    level: int | None = None  # heading level when known (1 = top)
+    numbering: str | None = None  # list label recovered from Word numbering (一、 （二） 1.)
+    kind: str = "paragraph"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "level": self.level,
+            "numbering": self.numbering,
+            "location": self.prov.render(),
+            "prov": _prov_dict(self.prov),
+        }
+
+
+@dataclass
+class Cell:
+    text: str
+    row: int  # top-left anchor in the expanded grid, 0-based
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    nested: list[Table] = field(default_factory=list)  # tables nested inside this cell
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "text": self.text,
+            "row": self.row,
+            "col": self.col,
+            "rowspan": self.rowspan,
+            "colspan": self.colspan,
+        }
+        if self.page is not None:
+            d["page"] = self.page
+        if self.bbox is not None:
+            d["bbox"] = list(self.bbox)
+        if self.nested:
+            d["nested"] = [t.to_dict() for t in self.nested]
+        return d
+
+
+@dataclass
+class Table:
+    """A grid of logical cells; a merged cell appears once, at its top-left anchor."""
+
+    cells: list[Cell]
+    n_rows: int
+    n_cols: int
+    prov: Provenance  # block, table index, first page
+    header_rows: int = 0  # number of leading rows that are column headers
+    title: str | None = None  # e.g. 收入支出决算总表 / 部门整体支出绩效自评表
+    unit: str | None = None  # table-wide unit from 单位：万元 or the caption, as printed
+    pages: list[int] = field(default_factory=list)
+    touches_top: bool = False  # PDF: table starts at the top margin of its first page
+    touches_bottom: bool = False  # PDF: table ends at the bottom margin of its last page
+    kind: str = "table"
+
+    def grid(self) -> list[list[Cell | None]]:
+        """n_rows × n_cols; the anchor position holds the cell, covered positions hold None."""
+        out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            out[c.row][c.col] = c
+        return out
+
+    def covering(self) -> list[list[Cell | None]]:
+        """n_rows × n_cols; every position holds the cell that covers it (spans expanded)."""
+        out: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for c in self.cells:
+            for r in range(c.row, min(c.row + c.rowspan, self.n_rows)):
+                for k in range(c.col, min(c.col + c.colspan, self.n_cols)):
+                    out[r][k] = c
+        return out
+
+    def rows(self) -> list[list[Cell]]:
+        """Anchor cells of each row, left to right (merged cells only in their first row)."""
+        out: list[list[Cell]] = [[] for _ in range(self.n_rows)]
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            out[c.row].append(c)
+        return out
+
+    def cell_prov(self, cell: Cell) -> Provenance:
+        return self.prov.with_(row=cell.row, col=cell.col, page=cell.page or self.prov.page, bbox=cell.bbox)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "unit": self.unit,
+            "n_rows": self.n_rows,
+            "n_cols": self.n_cols,
+            "header_rows": self.header_rows,
+            "pages": self.pages,
+            "touches_top": self.touches_top,
+            "touches_bottom": self.touches_bottom,
+            "location": self.prov.render(),
+            "prov": _prov_dict(self.prov),
+            "cells": [c.to_dict() for c in self.cells],
+        }
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass
+class Document:
+    path: str
+    sha256: str
+    format: str  # docx | pdf | txt
+    blocks: list[Block] = field(default_factory=list)
+    pages: int | None = None
+    problems: list[str] = field(default_factory=list)  # non-fatal reading problems, e.g. (cid:N) garbage
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "format": self.format,
+            "pages": self.pages,
+            "problems": self.problems,
+            "blocks": [b.to_dict() for b in self.blocks],
+        }
+
+
+class ReadError(Exception):
+    """A document that cannot be read; `reason` is one of REASONS."""
+
+    REASONS = ("corrupt", "encrypted", "unsupported", "needs_ocr", "too_large", "timeout", "oom", "crashed")
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+# ---------------------------------------------------------------- quantities
+
+APPROX_KINDS = ("exact", "more-than", "near", "at-least", "at-most", "less-than")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal  # as printed, in `unit` (82.84 for 82.84%)
+    unit: str  # as printed (万元, %, 万亩, 户); "" when none
+    base_value: Decimal  # in base_unit (元, 亩, 户, %)
+    base_unit: str
+    dimension: str  # money | percent | pp | area | count | weight | length | points | ratio | unknown
+    decimals: int  # decimals as printed: 2998.29 → 2, 11 → 0
+    text: str  # the exact printed text of the number and unit
+    approx: str = "exact"  # one of APPROX_KINDS
+    high: Decimal | None = None  # upper end of a printed range (5-15户), in `unit`
+
+    @property
+    def is_exact_count(self) -> bool:
+        """Counts and whole points are exact; measured figures carry rounding."""
+        return self.dimension in ("count", "points") and self.decimals == 0
+
+
+@dataclass
+class Claim:
+    """A number stated in the narrative, with what it is about."""
+
+    subject: str  # 人员经费
+    quantity: Quantity
+    sentence: str  # the clause / sentence text it stands in
+    prov: Provenance  # span = the number's characters in the paragraph text
+    role: str = ""  # 预算 | 决算 | 执行 | 年初 | 全年 | 上年 | 本年 | 目标 | 实际 | ""
+    period: str = ""  # 2023年 | 上年 | ""
+    relation: str = ""  # share | rate | change | per-capita | part | total | direction | ""
+    denominator: str = ""  # share-of / rate base phrase: 本年支出, 预算
+    direction: str = ""  # change / comparison word: 增长 | 减少 | 持平 | 大于 | 小于 | 等于
+    group: int | None = None  # enumeration id: a total and its parts share it
+    section: str = ""  # heading path the paragraph stands under, e.g. 二、… › （一）基本支出情况
+
+
+@dataclass
+class Fact:
+    """A numeric table cell."""
+
+    quantity: Quantity
+    prov: Provenance  # table, row, col, page
+    row_labels: tuple[str, ...]  # 三公经费 › 公务接待费
+    column_labels: tuple[str, ...]  # 2023年 › 决算数
+    table_title: str = ""
+    code: str = ""  # subject code of the row (2010101) when the table has one
+    text: str = ""  # the cell text exactly
+
+
+def _prov_dict(p: Provenance) -> dict[str, Any]:
+    return {k: v for k, v in asdict(p).items() if v is not None}
+
+
+@dataclass
+class OutlineEntry:
+    """The document's skeleton as checks see it: headings, table titles, contents lines."""
+
+    kind: str  # heading | table | toc | note
+    text: str  # heading text, table title, a contents line, or a note such as 本表无数据
+    prov: Provenance
+    level: int | None = None
