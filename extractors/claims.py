@@ -1,0 +1,338 @@
+"""Narrative claims: every quantity stated in a paragraph, with what it is about.
+
+For each sentence the quantities come from `numbers.find_quantities`; each becomes
+a Claim whose subject, role and period are read from the words before it
+(`subjects.analyse_pre`), and whose relation is one of:
+
+- share      "占本年支出82.58%" (denominator 本年支出; "占82.84%" → denominator "")
+- rate       "完成预算的99.8%" (denominator 预算), "执行率99.7%"
+- change     "比上年增长5%", "比上年减少0.12万元" (direction 增长 | 减少)
+- per-capita "人均救助1106.5元"; the sentence's other figures share its group
+- total/part "共解决各类问题336件，其中矛盾纠纷97件、…", "168户、123户共291户"
+- direction  "大于/小于/等于" between figures
+Share, rate and change claims take the subject of the figure they qualify.
+
+持平 ("与上年持平", "与上年相比持平"): an extra Claim with relation "change" and
+direction "持平" carrying the subject's own figure (the plain figure
+stated just before it in the sentence: 支出决算为4.99万元…与上年相比持平 → 4.99万元). When the sentence has
+no figure at all the claim carries a marker quantity: value 0, unit "",
+dimension "unknown", text "持平" — checks must treat dimension "unknown" as
+"no figure" (report it as unresolved, never compare its value).
+The same marker is used for "决算数大于预算数" (relation "direction", subject
+决算数, denominator 预算数).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from extractors.clauses import SectionTracker, clause_start_before, sentences
+from extractors.model import Claim, Document, Paragraph, Quantity
+from extractors.numbers import find_quantities
+from extractors.subjects import analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
+
+_SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
+_RATE = re.compile(r"完成(?P<den>[^，,；;。、]{0,12}?)的?$")
+_RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
+_TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
+_DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s]{1,12})")
+
+
+@dataclass
+class _Item:
+    claim: Claim
+    start: int
+    end: int
+
+
+def marker_quantity(text: str) -> Quantity:
+    """A claim without a printed figure (持平 alone, 决算数大于预算数): dimension 'unknown'."""
+    return Quantity(
+        value=Decimal(0), unit="", base_value=Decimal(0), base_unit="", dimension="unknown", decimals=0, text=text
+    )
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Every numeric claim of the document's narrative paragraphs, in reading order."""
+    tracker = SectionTracker()
+    groups = itertools.count(1)
+    out: list[Claim] = []
+    for para in doc.paragraphs():
+        section = tracker.visit(para)
+        out.extend(paragraph_claims(para, section, groups))
+    return out
+
+
+def paragraph_claims(para: Paragraph, section: str = "", groups: Iterator[int] | None = None) -> list[Claim]:
+    text = para.text
+    if groups is None:
+        groups = itertools.count(1)
+    found = find_quantities(text)
+    out: list[Claim] = []
+    previous: list[_Item] = []  # the last sentence's figures, for 其中 opening a new sentence
+    for s0, s1 in sentences(text):
+        inside = [(span, q) for span, q in found if s0 <= span[0] < s1]
+        items = _sentence_items(para, text, s0, s1, inside, section, previous)
+        _enumerations(text, s0, items, previous, groups)
+        _per_capita(items, groups)
+        extra = _flat_claims(para, text, s0, s1, items, section)
+        out.extend(i.claim for i in items)
+        out.extend(extra)
+        if items:
+            previous = items
+    return out
+
+
+def _sentence_items(
+    para: Paragraph,
+    text: str,
+    s0: int,
+    s1: int,
+    inside: list[tuple[tuple[int, int], Quantity]],
+    section: str,
+    previous: list[_Item],
+) -> list[_Item]:
+    sentence = text[s0:s1].strip()
+    items: list[_Item] = []
+    sentence_period = ""
+    for (start, end), q in inside:
+        cstart = clause_start_before(text, s0, start)
+        same_clause = [i for i in items if i.end > cstart]
+        pre_start = max([cstart] + [i.end for i in same_clause])
+        pre = text[pre_start:start]
+        clause_pre = text[cstart:start]
+        sentence_period = period_in(_without_compare(text[s0:start])) or sentence_period
+        relation, denominator, direction = "", "", ""
+        subject, role, period = "", "", ""
+        numerator = _numerator(items)
+        share = _SHARE.search(pre) if q.dimension == "percent" else None
+        rate = _RATE.search(pre) if q.dimension == "percent" else None
+        change = change_before(pre)
+        if share is not None:
+            relation, denominator = "share", _clean_phrase(share.group("den") or "")
+            subject = numerator.claim.subject if numerator else analyse_pre(pre[: share.start()]).subject
+        elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
+            relation = "rate"
+            denominator = _clean_phrase(rate.group("den")) if rate is not None else ""
+            own = analyse_pre(pre[: rate.start()] if rate is not None else pre)
+            subject = own.subject or (numerator.claim.subject if numerator else "")
+        elif change and has_compare(text[s0:start]):
+            relation, direction = "change", change
+            own = analyse_pre(_before_compare(pre))
+            subject = own.subject or (numerator.claim.subject if numerator else "")
+        else:
+            adjacent = bool(same_clause) and not pre.strip()
+            if same_clause:  # 338名组长和1044名邻长: the words after the last connector
+                pre = re.split(r"[和及与]", pre)[-1]
+            p = analyse_pre(pre)
+            subject, role, period = p.subject, p.role, p.period
+            if "人均" in clause_pre:
+                relation = "per-capita"
+            for word, d in words().direction:
+                if word in pre and items:
+                    relation, direction = "direction", d
+                    break
+            if p.verb_tail:  # 设置6个内设机构 → 内设机构; 预备党员转正26人 keeps its words
+                subject = noun_after(text[end:s1]) or subject
+            elif not subject:
+                subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
+                if not subject and p.role and (earlier := _numerator(previous)) is not None:
+                    subject = earlier.claim.subject  # 2023年当年预算执行数为60.13万元: the paragraph's item
+                subject = subject or p.generic
+            subject = _tidy_subject(subject, q)
+        if not role and relation in ("", "per-capita", "direction"):
+            role = role_in(_without_compare(clause_pre))
+        claim = Claim(
+            subject=subject,
+            quantity=q,
+            sentence=sentence,
+            prov=para.prov.with_(span=(start, end)),
+            role=role,
+            period=period or sentence_period,
+            relation=relation,
+            denominator=denominator,
+            direction=direction,
+            section=section,
+        )
+        items.append(_Item(claim, start, end))
+    return items
+
+
+def _numerator(items: list[_Item]) -> _Item | None:
+    """The figure a following percent or change qualifies: the last plain figure so far."""
+    for item in reversed(items):
+        if item.claim.quantity.dimension not in ("percent", "pp") and item.claim.relation not in ("change",):
+            return item
+    return None
+
+
+def _fallback_subject(
+    text: str, end: int, s1: int, verb_only: str, items: list[_Item], same_clause: list[_Item], adjacent: bool
+) -> str:
+    earlier = _numerator(items)
+    if adjacent and earlier is not None:  # 157户494人: the second figure counts the same subject
+        return earlier.claim.subject
+    noun = noun_after(text[end:s1])
+    if noun and not same_clause:
+        return noun
+    if verb_only:
+        return (earlier.claim.subject if earlier else "") + verb_only
+    if noun:
+        return noun
+    return earlier.claim.subject if earlier else ""
+
+
+def _tidy_subject(subject: str, q: Quantity) -> str:
+    if subject.endswith("净增"):  # 企业净增34家 → 新增企业
+        subject = "新增" + subject[:-2]
+    if q.dimension == "area" and subject.endswith("完成"):  # 中稻完成2.25万亩 → 中稻完成面积
+        subject += "面积"
+    return subject
+
+
+def _clean_phrase(s: str) -> str:
+    return s.strip(" \t\u3000的，,：:")
+
+
+_COMPARED = re.compile(
+    r"(?:比|较|同)(?:\d{4}\s*年度?|上年|去年|上一年)[^，,；;。\d]{0,8}|与(?:\d{4}\s*年度?|上年|去年)(?:同期)?(?:相比)?"
+)
+
+
+def _without_compare(s: str) -> str:
+    """Drop 比上年 / 比2023年预算 / 与上年相比: the year named there is the comparison base, not the figure's."""
+    return _COMPARED.sub("", s)
+
+
+def _before_compare(pre: str) -> str:
+    m = re.search(r"(?:比|较|同比|与)", pre)
+    return pre[: m.start()] if m else ""
+
+
+# ------------------------------------------------------------------ groups
+
+
+def _base_key(q: Quantity) -> tuple[str, str]:
+    return q.dimension, q.base_unit
+
+
+def _plain(item: _Item) -> bool:
+    return item.claim.quantity.dimension not in ("percent", "pp") and item.claim.relation in ("", "total", "part")
+
+
+def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int]) -> None:
+    """其中… after a total (parts follow), and 共/合计 after parts (the total follows)."""
+    for m in re.finditer("其中", text[s0 : items[-1].start if items else s0]):
+        pos = s0 + m.start()
+        before = [i for i in items if i.end <= pos and _plain(i)]
+        total = before[-1] if before else None
+        if total is None and not any(i.end <= pos for i in items) and previous:
+            plain_prev = [i for i in previous if _plain(i)]
+            total = plain_prev[-1] if plain_prev else None
+        if total is None or total.claim.group is not None:
+            continue
+        parts: list[_Item] = []
+        shares: list[_Item] = []
+        for i in items:
+            if i.start <= pos:
+                continue
+            if i.claim.relation == "share":
+                shares.append(i)
+                continue
+            if not _plain(i):  # a change or rate stated beside a part is not a part
+                continue
+            if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
+                break
+            parts.append(i)
+        if len(parts) >= 2:
+            gid = next(groups)
+            total.claim.group, total.claim.relation = gid, "total"
+            for i in parts:
+                i.claim.group, i.claim.relation = gid, "part"
+            last = parts[-1].end
+            for i in shares:  # 占82.84% without its own denominator is a share of this total
+                if i.start < last + 20 and i.claim.group is None and not i.claim.denominator:
+                    i.claim.group = gid
+    for idx, item in enumerate(items):
+        pre = text[max(s0, item.start - 4) : item.start]
+        if item.claim.group is not None or not _plain(item) or not _TOTAL_BEFORE.search(pre):
+            continue
+        parts = []
+        for j in range(idx - 1, -1, -1):
+            cand = items[j]
+            if cand.claim.quantity.dimension in ("percent", "pp"):
+                continue
+            if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
+                break
+            parts.insert(0, cand)
+        if len(parts) >= 2:
+            gid = next(groups)
+            item.claim.group, item.claim.relation = gid, "total"
+            if any(p.claim.subject == item.claim.subject for p in parts):
+                item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
+            for p in parts:
+                p.claim.group, p.claim.relation = gid, "part"
+
+
+def _per_capita(items: list[_Item], groups: Iterator[int]) -> None:
+    heads = [i for i in items if i.claim.relation == "per-capita"]
+    if not heads:
+        return
+    gid = next(groups)
+    for i in items:
+        if i.claim.group is None and (i in heads or i.claim.quantity.dimension not in ("percent", "pp")):
+            i.claim.group = gid
+
+
+# ------------------------------------------------------------------ claims without their own figure
+
+
+def _flat_claims(para: Paragraph, text: str, s0: int, s1: int, items: list[_Item], section: str) -> list[Claim]:
+    """持平 (with the subject's figure) and figure-less comparisons (决算数大于预算数)."""
+    sentence = text[s0:s1].strip()
+    out: list[Claim] = []
+    for m in re.finditer("持平", text[s0:s1]):
+        pos = s0 + m.start()
+        before = [i for i in items if i.end <= pos and _plain(i)]
+        figure = before[-1] if before else None  # the figure just stated is the one said to be unchanged
+        if figure is not None:
+            c = replace(figure.claim, relation="change", direction="持平", group=None)
+        else:
+            cstart = clause_start_before(text, s0, pos)
+            subject = analyse_pre(_before_compare(text[cstart:pos]) or text[cstart:pos]).subject
+            c = Claim(
+                subject=subject,
+                quantity=marker_quantity("持平"),
+                sentence=sentence,
+                prov=para.prov.with_(span=(pos, pos + 2)),
+                relation="change",
+                direction="持平",
+                period=period_in(_without_compare(text[s0:pos])),
+                section=section,
+            )
+        out.append(c)
+    for m in _DIRECTION_MARKER.finditer(text, s0, s1):
+        if any(m.start() <= i.start < m.end() + 2 for i in items) or any(
+            i.start < m.start() and clause_start_before(text, s0, m.start()) <= i.start for i in items
+        ):
+            continue  # figures are involved: the figure claims carry the direction
+        left = analyse_pre(m.group(1)).subject or m.group(1)
+        d = dict(words().direction)[m.group(2)]
+        out.append(
+            Claim(
+                subject=left,
+                quantity=marker_quantity(m.group()),
+                sentence=sentence,
+                prov=para.prov.with_(span=m.span()),
+                role=role_in(m.group(1)),
+                relation="direction",
+                denominator=_clean_phrase(m.group(3)),
+                direction=d,
+                section=section,
+            )
+        )
+    return out

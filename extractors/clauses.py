@@ -1,0 +1,140 @@
+"""Sentences, clauses and section headings of narrative paragraphs.
+
+Spans are character offsets into the paragraph text. Headings are recognised
+by their printed labels (一、 （一） 1. (1)) or by Paragraph.level; the
+heading path a paragraph stands under becomes Claim.section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.model import Paragraph
+
+SENTENCE_END = "。！？!?"
+CLAUSE_BREAK = "，,；;：:、"
+
+_CN = "一二三四五六七八九十"
+_LABELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^[{_CN}]+\s*[、.．]")),
+    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]")),
+    (3, re.compile(r"^\d{1,2}\s*(?:、|[.．](?!\d)|[.．](?=\d{4}年))")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
+)
+_CN_VALUES = {ch: i + 1 for i, ch in enumerate(_CN)}
+MAX_TITLE = 40
+
+
+def _is_thousands_comma(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, the end mark included; a trailing sentence without one too."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            if text[start : i + 1].strip():
+                out.append((start, i + 1))
+            start = i + 1
+    if text[start:].strip():
+        out.append((start, len(text)))
+    return out
+
+
+def clause_starts(text: str, start: int, end: int) -> list[int]:
+    """Offsets where clauses begin inside text[start:end] (commas between digits do not break)."""
+    out = [start]
+    for i in range(start, end):
+        ch = text[i]
+        if ch in CLAUSE_BREAK and not (ch in ",，" and _is_thousands_comma(text, i)):
+            out.append(i + 1)
+    return out
+
+
+def clause_start_before(text: str, sentence_start: int, pos: int) -> int:
+    """Start of the clause holding position pos."""
+    best = sentence_start
+    for i in range(sentence_start, pos):
+        ch = text[i]
+        if ch in CLAUSE_BREAK and not (ch in ",，" and _is_thousands_comma(text, i)):
+            best = i + 1
+    return best
+
+
+# ------------------------------------------------------------------ headings
+
+
+def heading_label(text: str) -> tuple[int, str] | None:
+    """(level, label) when the text starts with a section label: 一、 → 1, （二） → 2, 1. / 4、 → 3, (1) → 4."""
+    t = text.lstrip()
+    for level, pattern in _LABELS:
+        m = pattern.match(t)
+        if m:
+            return level, m.group()
+    return None
+
+
+def _title(text: str) -> str:
+    t = text.strip()
+    for i, ch in enumerate(t):
+        if ch in "。；;！？":
+            t = t[:i]
+            break
+    return t if len(t) <= MAX_TITLE else t[:MAX_TITLE] + "…"
+
+
+def _label_number(label: str) -> int | None:
+    digits = re.sub(r"\D", "", label)
+    if digits:
+        return int(digits)
+    cn = re.sub(rf"[^{_CN}]", "", label)
+    if len(cn) == 1:
+        return _CN_VALUES[cn]
+    if len(cn) == 2 and cn[0] == "十":
+        return 10 + _CN_VALUES[cn[1]]
+    return None
+
+
+@dataclass
+class SectionTracker:
+    """Follows headings in reading order and gives each paragraph its heading path."""
+
+    path: dict[int, str] = field(default_factory=dict)
+    numbers: dict[int, int | None] = field(default_factory=dict)
+
+    def visit(self, para: Paragraph) -> str:
+        """Update the path with this paragraph (when it is a heading) and return its section."""
+        text = para.text.strip()
+        found = heading_label(text)
+        level: int | None = None
+        number: int | None = None
+        if found is not None:
+            level, label = found
+            number = _label_number(label)
+            # a top-level heading mis-typed with an Arabic label (4、 after 三、) when no 3. sibling precedes it
+            top = self.numbers.get(1)
+            if (
+                level == 3
+                and number is not None
+                and top is not None
+                and number == top + 1
+                and self.numbers.get(3) != number - 1
+                and 2 not in self.path
+            ):
+                level = 1
+        elif para.level is not None and len(text) <= MAX_TITLE * 2:
+            level = para.level
+        if level is None:
+            return self.render()
+        for deeper in [k for k in self.path if k >= level]:
+            del self.path[deeper]
+            self.numbers.pop(deeper, None)
+        self.path[level] = _title(text)
+        self.numbers[level] = number
+        return self.render()
+
+    def render(self) -> str:
+        return " › ".join(self.path[k] for k in sorted(self.path))

@@ -1,0 +1,185 @@
+"""PDF characters → text lines → paragraphs (pure functions on pdfplumber char dicts).
+
+Lines are clustered by vertical *overlap* relative to the glyph height, not by a fixed y tolerance:
+some reports print digits on a baseline shifted by ~40 % of the font size, and a fixed tolerance
+splits "收入支出总计2995.39万元" over two lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+Char = dict[str, Any]
+
+LINE_OVERLAP = 0.5  # a char joins a line when it overlaps it vertically by ≥ this share of the smaller height
+WIDE_GAP = 1.0  # × font size: a horizontal gap this wide is printed as a space, whatever the script
+WORD_GAP = 0.2  # × font size: between two Latin letters/digits a gap this wide is a space
+PARA_GAP = 0.8  # × font size: a vertical gap this wide between lines starts a new paragraph
+INDENT = 0.8  # × font size: a line starting this far right of the left margin starts a paragraph
+SHORT_LINE = 1.5  # × font size: a line ending this far left of the right margin ends its paragraph
+
+_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百]+[部分章节条]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]"
+    r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*|附表\s*\d*|目\s*录)"
+)
+_LEADERS = re.compile(r"[…．.·]{4,}|…{2,}")
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－]*$")
+_ASCII_WORD = re.compile(r"[0-9A-Za-z%.,]")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float  # typical glyph height
+    lead: float = 0.0  # width of the line's first unbreakable run (a number, a word, or two CJK chars)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass
+class _Cluster:
+    top: float
+    bottom: float
+    chars: list[Char] = field(default_factory=list)
+
+
+def _height(c: Char) -> float:
+    return max(c["bottom"] - c["top"], 0.5)
+
+
+def cluster_chars(chars: list[Char]) -> list[list[Char]]:
+    """Group chars into lines (top to bottom), each line's chars left to right."""
+    ordered = sorted(chars, key=lambda c: (c["top"], c["x0"]))
+    clusters: list[_Cluster] = []
+    for c in ordered:
+        h = _height(c)
+        best: _Cluster | None = None
+        best_ratio = 0.0
+        for cl in clusters[-4:]:  # chars come sorted by top: only recent lines can overlap
+            overlap = min(cl.bottom, c["bottom"]) - max(cl.top, c["top"])
+            if overlap <= 0:
+                continue
+            ratio = overlap / min(h, cl.bottom - cl.top or h)
+            if ratio > best_ratio:
+                best, best_ratio = cl, ratio
+        if best is not None and best_ratio >= LINE_OVERLAP:
+            best.chars.append(c)
+        else:
+            clusters.append(_Cluster(c["top"], c["top"] + h, [c]))
+    return [sorted(cl.chars, key=lambda c: c["x0"]) for cl in clusters]
+
+
+def join_chars(chars: list[Char]) -> str:
+    """Text of one line's chars (left to right): spaces only where the print shows a gap."""
+    out: list[str] = []
+    prev: Char | None = None
+    for c in chars:
+        t = c["text"]
+        if prev is not None:
+            size = max(_height(c), _height(prev))
+            gap = c["x0"] - prev["x1"]
+            if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.3 * size and not t.isspace():
+                continue  # overprinted duplicate (fake bold)
+            if gap > WIDE_GAP * size or (
+                gap > WORD_GAP * size and _ASCII_WORD.match(t) and _ASCII_WORD.match(prev["text"][-1:])
+            ):
+                out.append(" ")
+        out.append(t)
+        prev = c
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def make_lines(chars: list[Char], page: int) -> list[Line]:
+    lines: list[Line] = []
+    for group in cluster_chars(chars):
+        text = join_chars(group)
+        if not text:
+            continue
+        ink = [c for c in group if not c["text"].isspace()] or group
+        heights = sorted(_height(c) for c in ink)
+        end_x = ink[0]["x0"]
+        for c in (c for c in group if c["x0"] >= ink[0]["x0"] and not c["text"].isspace()):
+            if not _ASCII_WORD.match(c["text"]) or c["x0"] - end_x > WORD_GAP * _height(c):
+                break
+            end_x = c["x1"]
+        lead = end_x - ink[0]["x0"] if end_x > ink[0]["x0"] else 2 * (ink[0]["x1"] - ink[0]["x0"])
+        lines.append(
+            Line(
+                text=text,
+                page=page,
+                x0=min(c["x0"] for c in ink),
+                top=min(c["top"] for c in ink),
+                x1=max(c["x1"] for c in ink),
+                bottom=max(c["bottom"] for c in ink),
+                size=heights[len(heights) // 2],
+                lead=lead,
+            )
+        )
+    return lines
+
+
+def join_texts(parts: list[str]) -> str:
+    """Concatenate wrapped lines: no separator in CJK text, one space between Latin words."""
+    out = ""
+    for p in parts:
+        if out and p and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(p[0]) and out[-1] not in ".,%":
+            out += " "
+        out += p
+    return out
+
+
+def is_page_number(line: Line, page_height: float) -> bool:
+    in_margin = line.top > page_height * 0.88 or line.bottom < page_height * 0.08
+    return in_margin and bool(_PAGE_NUMBER.match(line.text))
+
+
+def is_heading(text: str) -> bool:
+    return bool(_HEADING.match(text))
+
+
+@dataclass
+class Margins:
+    left: float
+    right: float
+
+
+def body_margins(lines: list[Line]) -> Margins | None:
+    """The text column: the most common left edge and the most common right edge of the lines."""
+    if not lines:
+        return None
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    right = Counter(round(ln.x1) for ln in lines).most_common(1)[0][0]
+    return Margins(float(left), float(max(right, left + 1)))
+
+
+def starts_paragraph(prev: Line | None, cur: Line, margins: Margins | None) -> bool:
+    """Whether `cur` begins a new paragraph after `prev` (both outside tables, `prev` just before it)."""
+    if prev is None:
+        return True
+    size = max(cur.size, 1.0)
+    if is_heading(cur.text):
+        return True
+    if _LEADERS.search(cur.text) or _LEADERS.search(prev.text):
+        return True
+    if abs(cur.size - prev.size) > 0.25 * max(cur.size, prev.size):
+        return True
+    if cur.page == prev.page and cur.top - prev.bottom > PARA_GAP * size:
+        return True
+    if cur.page == prev.page and cur.top < prev.top - 0.5 * size:
+        return True  # a jump back up: a new column or a side box
+    if margins is None:
+        return cur.page != prev.page
+    if cur.x0 > margins.left + INDENT * size:
+        return True
+    # a line ending short ends its paragraph, unless the next line's first number or word would not have fit
+    return prev.x1 < margins.right - max(SHORT_LINE * size, cur.lead + 0.5 * size)

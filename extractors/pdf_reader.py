@@ -1,0 +1,268 @@
+"""PDF reader: text lines in reading order grouped into paragraphs, ruled tables as logical grids.
+
+One pass of pdfplumber per page: its chars (parsed once), its ruling lines and one `find_tables`
+call. Chars inside a table's cells become cell text and never paragraph text. Tables cut by a page
+break are joined by `extractors.stitch`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors.model import Block, Document, Paragraph, Provenance, ReadError, Table
+from extractors.pdf_lines import Line, Margins, body_margins, is_page_number, join_texts, make_lines, starts_paragraph
+from extractors.pdf_tables import MAX_CELLS, MAX_GRID, TABLE_SETTINGS, TableDraft, build_table, caption_for, fill_cells
+from extractors.pdf_tables import grid_size as _grid_size
+from extractors.stitch import stitch_tables
+from extractors.txt_reader import leading_header_rows
+
+_CID = re.compile(r"\(cid:\d+\)")
+EDGE_MARGIN = 0.2  # share of the page height: a table with nothing beyond it and this close to the text area's edge touches it
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[TableDraft] = field(default_factory=list)
+
+    @property
+    def orientation(self) -> str:
+        return "landscape" if self.width > self.height else "portrait"
+
+
+def read_pdf(path: Path, sha256: str) -> Document:
+    """Read a PDF into a Document; raise ReadError (corrupt | encrypted | needs_ocr) when it cannot be read."""
+    path = Path(path)
+    _check_complete(path)
+    problems: list[str] = []
+    pages: list[_Page] = []
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as e:
+        raise _open_error(path, e) from e
+    except Exception as e:  # pdfminer raises assorted errors on broken files
+        raise ReadError("corrupt", f"{path.name}: cannot parse PDF ({type(e).__name__}: {e})") from e
+    with pdf:
+        try:
+            plumber_pages = pdf.pages
+        except Exception as e:
+            raise ReadError("corrupt", f"{path.name}: cannot read the page tree ({type(e).__name__}: {e})") from e
+        if not plumber_pages:
+            raise ReadError("corrupt", f"{path.name}: the PDF has no pages")
+        failed = 0
+        for page in plumber_pages:
+            try:
+                pages.append(_read_page(page, problems))
+            except Exception as e:  # one bad page costs that page, not the document
+                failed += 1
+                problems.append(f"p.{page.page_number}: unreadable page ({type(e).__name__}: {e})")
+                pages.append(_Page(page.page_number, float(page.width), float(page.height)))
+            finally:
+                page.close()
+    if failed == len(pages):
+        raise ReadError("corrupt", f"{path.name}: no page could be read ({problems[0]})")
+    if not any(p.lines or any(c.text for t in p.tables for c in t.cells) for p in pages):
+        raise ReadError("needs_ocr", f"{path.name}: no extractable text on any of its {len(pages)} pages (scanned?)")
+    doc = Document(path=str(path), sha256=sha256, format="pdf", pages=len(pages), problems=problems)
+    doc.blocks = _number(stitch_tables(_blocks(pages, sha256)), sha256)
+    return doc
+
+
+def _check_complete(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(1024)
+            f.seek(max(0, size - 4096))
+            tail = f.read()
+    except OSError as e:
+        raise ReadError("corrupt", f"{path.name}: cannot read file ({e})") from e
+    if b"%PDF-" not in head:
+        raise ReadError("corrupt", f"{path.name}: no %PDF- header")
+    if b"%%EOF" not in tail:
+        raise ReadError("corrupt", f"{path.name}: truncated PDF (no %%EOF marker at the end; {size} bytes)")
+
+
+def _open_error(path: Path, e: PdfminerException) -> ReadError:
+    cause = e.args[0] if e.args else e
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name:
+        return ReadError("encrypted", f"{path.name}: encrypted PDF and the empty password does not open it ({name})")
+    return ReadError("corrupt", f"{path.name}: cannot parse PDF ({name}: {cause})")
+
+
+def _read_page(page: Any, problems: list[str]) -> _Page:
+    number = page.page_number
+    out = _Page(number, float(page.width), float(page.height))
+    # text placed outside the page is not printed (WPS leaves overflow from the previous page there)
+    w, h = out.width, out.height
+    chars = [
+        c
+        for c in page.chars
+        if c.get("text") and 0 <= (c["x0"] + c["x1"]) / 2 <= w and 0 <= (c["top"] + c["bottom"]) / 2 <= h
+    ]
+    turn = _text_turn(chars)
+    if turn:
+        chars = [_turn_char(c, turn, w, h) for c in chars]
+        out.width, out.height = h, w
+    cid = sum(1 for c in chars if _CID.fullmatch(c["text"]))
+    if cid:
+        problems.append(f"p.{number}: {cid} of {len(chars)} characters have no Unicode mapping ((cid:N)); text unreliable")
+    if page.lines or page.rects or page.curves:
+        grid = _grid_size(page.edges)
+        if grid > MAX_GRID:
+            problems.append(f"p.{number}: ruled grid too dense ({grid} ruling crossings); tables on this page not read")
+        else:
+            for found in page.find_tables(TABLE_SETTINGS):
+                if len(found.cells) > MAX_CELLS:
+                    problems.append(f"p.{number}: table with {len(found.cells)} cells skipped (limit {MAX_CELLS})")
+                    continue
+                rects = [_turn_box(r, turn, w, h) for r in found.cells] if turn else found.cells
+                built = build_table(rects, number)
+                if built is None or built[0].n_cols < 2:
+                    continue  # a one-column frame (a boxed contents list) is text, not a table
+                draft, owner, xs, ys = built
+                chars = fill_cells(draft, owner, xs, ys, chars)
+                out.tables.append(draft)
+    out.lines = [ln for ln in make_lines(chars, number) if not is_page_number(ln, out.height)]
+    return out
+
+
+def _text_turn(chars: list[dict[str, Any]]) -> str:
+    """'cw' / 'ccw' when most text runs down / up the page (a table printed sideways), else ''."""
+    down = up = 0
+    for c in chars:
+        if not c.get("upright", True):
+            b = c["matrix"][1]
+            if b < 0:
+                down += 1
+            elif b > 0:
+                up += 1
+    if max(down, up) * 2 <= len(chars):
+        return ""
+    return "cw" if down >= up else "ccw"
+
+
+def _turn_box(box: tuple[float, float, float, float], turn: str, w: float, h: float) -> tuple[float, float, float, float]:
+    """A (x0, top, x1, bottom) box on a w × h page, in the frame where the sideways text reads upright."""
+    x0, top, x1, bottom = box
+    if turn == "cw":  # text runs downwards: the page turned back counter-clockwise
+        return (top, w - x1, bottom, w - x0)
+    return (h - bottom, x0, h - top, x1)
+
+
+def _turn_char(c: dict[str, Any], turn: str, w: float, h: float) -> dict[str, Any]:
+    x0, top, x1, bottom = _turn_box((c["x0"], c["top"], c["x1"], c["bottom"]), turn, w, h)
+    return {"text": c["text"], "x0": x0, "top": top, "x1": x1, "bottom": bottom, "upright": True}
+
+
+def _text_area(pages: list[_Page]) -> dict[str, tuple[float, float]]:
+    """Top and bottom of the text area per page orientation: the median page's first and last content."""
+    tops: dict[str, list[float]] = {}
+    bottoms: dict[str, list[float]] = {}
+    for p in pages:
+        t = [ln.top for ln in p.lines] + [t.bbox[1] for t in p.tables]
+        b = [ln.bottom for ln in p.lines] + [t.bbox[3] for t in p.tables]
+        if t:
+            tops.setdefault(p.orientation, []).append(min(t))
+            bottoms.setdefault(p.orientation, []).append(max(b))
+    return {o: (statistics.median(tops[o]), statistics.median(bottoms[o])) for o in tops}
+
+
+def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
+    area = _text_area(pages)
+    margins: dict[str, Margins | None] = {}
+    for orientation in ("portrait", "landscape"):
+        margins[orientation] = body_margins([ln for p in pages if p.orientation == orientation for ln in p.lines])
+    blocks: list[Block] = []
+    para: list[Line] = []
+    prev: Line | None = None
+    prev_orientation = ""
+
+    def flush() -> None:
+        if para:
+            blocks.append(_paragraph(para, sha256))
+            para.clear()
+
+    for p in pages:
+        top_area, bottom_area = area.get(p.orientation, (0.0, p.height))
+        margin = EDGE_MARGIN * p.height
+        items: list[tuple[float, int, Line | TableDraft]] = [(ln.top, 1, ln) for ln in p.lines]
+        items += [(t.bbox[1], 0, t) for t in p.tables]
+        items.sort(key=lambda it: (it[0], it[1]))
+        if p.orientation != prev_orientation:
+            prev = None
+        prev_orientation = p.orientation
+        for i, (_, _, item) in enumerate(items):
+            if isinstance(item, TableDraft):
+                flush()
+                prev = None
+                lines_above = [it[2] for it in items[:i] if isinstance(it[2], Line)]
+                item.title, item.unit, item.caption_lines = caption_for(_since_last_table(items[:i]))
+                item.touches_top = not lines_above and item.bbox[1] <= top_area + margin
+                item.touches_bottom = i == len(items) - 1 and item.bbox[3] >= bottom_area - margin
+                blocks.append(_table(item, sha256))
+                continue
+            if starts_paragraph(prev, item, margins[p.orientation]):
+                flush()
+            para.append(item)
+            prev = item
+    flush()
+    return blocks
+
+
+def _since_last_table(items: list[tuple[float, int, Any]]) -> list[Line]:
+    out: list[Line] = []
+    for _, _, it in items:
+        if isinstance(it, TableDraft):
+            out = []
+        else:
+            out.append(it)
+    return out
+
+
+def _paragraph(lines: list[Line], sha256: str) -> Paragraph:
+    first = [ln for ln in lines if ln.page == lines[0].page]
+    bbox = (min(ln.x0 for ln in first), min(ln.top for ln in first), max(ln.x1 for ln in first), max(ln.bottom for ln in first))
+    return Paragraph(text=join_texts([ln.text for ln in lines]), prov=Provenance(sha256, page=lines[0].page, bbox=bbox))
+
+
+def _table(d: TableDraft, sha256: str) -> Table:
+    rows: list[list[str]] = [[] for _ in range(d.n_rows)]
+    for c in sorted(d.cells, key=lambda c: (c.row, c.col)):
+        rows[c.row].append(c.text)
+    return Table(
+        cells=d.cells,
+        n_rows=d.n_rows,
+        n_cols=d.n_cols,
+        prov=Provenance(sha256, page=d.page, bbox=d.bbox),
+        header_rows=leading_header_rows(rows),
+        title=d.title,
+        unit=d.unit,
+        pages=[d.page],
+        touches_top=d.touches_top,
+        touches_bottom=d.touches_bottom,
+    )
+
+
+def _number(blocks: list[Block], sha256: str) -> list[Block]:
+    """Block, paragraph and table indices in reading order (after stitching)."""
+    n_par = n_tab = 0
+    for i, b in enumerate(blocks):
+        if isinstance(b, Table):
+            b.prov = b.prov.with_(block=i, table=n_tab)
+            n_tab += 1
+        else:
+            b.prov = b.prov.with_(block=i, paragraph=n_par)
+            n_par += 1
+    return blocks

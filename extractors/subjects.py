@@ -1,0 +1,229 @@
+"""Subject phrases and role words of narrative figures, from the words around the number.
+
+The word lists live in `data/claim_words.csv` (role, filler, lead, verb, generic,
+change, compare, direction) and the domain dictionary for jieba in
+`data/subjects.txt`, so neither is scattered through code.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data"
+PERIOD_RE = re.compile(r"\d{4}\s*年度?(?:\d{1,2}(?:[-—~～至]\d{1,2})?\s*月份?)?|(?:\d{1,2}[-—~～至])?\d{1,2}\s*月份?")
+# a section label at the start of a paragraph: 1. / 1、 / （一） / (1) / 一、
+LABEL_RE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、)\s*"
+)
+# the reporting body's name before a figure: 上海市普陀区商务委员会收入预算 → 收入预算
+ORG_RE = re.compile(r"^[^，,；;。]{0,30}[省市县区镇乡][^，,；;。]{0,30}(?:委员会|办事处|人民政府|局|委)(?=.)")
+_EDGE = " \t\u3000，,；;：:、。“”\"'‘’"
+MAX_SUBJECT = 48
+
+
+@dataclass(frozen=True)
+class Words:
+    roles: tuple[tuple[str, str], ...]  # longest first
+    fillers: tuple[str, ...]
+    leads: tuple[str, ...]
+    verbs: frozenset[str]
+    generic: frozenset[str]
+    change: tuple[tuple[str, str], ...]
+    compare: tuple[str, ...]
+    direction: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    with (DATA / "claim_words.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            if not row or row[0].startswith("#") or row[0] == "kind":
+                continue
+            kind, word = row[0].strip(), row[1].strip()
+            value = row[2].strip() if len(row) > 2 else ""
+            kinds.setdefault(kind, []).append((word, value))
+
+    def longest(kind: str) -> list[tuple[str, str]]:
+        return sorted(kinds.get(kind, []), key=lambda p: -len(p[0]))
+
+    return Words(
+        roles=tuple(longest("role")),
+        fillers=tuple(w for w, _ in longest("filler")),
+        leads=tuple(w for w, _ in longest("lead")),
+        verbs=frozenset(w for w, _ in kinds.get("verb", [])),
+        generic=frozenset(w for w, _ in kinds.get("generic", [])),
+        change=tuple(longest("change")),
+        compare=tuple(w for w, _ in longest("compare")),
+        direction=tuple(longest("direction")),
+    )
+
+
+_TOKENIZER: Any = None
+
+
+def tokenizer() -> Any:
+    """A private jieba tokenizer with the domain dictionary, built once on first use."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        tk.load_userdict(str(DATA / "subjects.txt"))
+        for verb in words().verbs:
+            tk.add_word(verb, 3000, "v")
+        _TOKENIZER = tk
+    return _TOKENIZER
+
+
+def cut(text: str) -> list[str]:
+    return [t for t in tokenizer().lcut(text, HMM=False) if t.strip()]
+
+
+def _strip_end(s: str, options: tuple[str, ...]) -> tuple[str, bool]:
+    for w in options:
+        if s.endswith(w) and len(s) > 0:
+            return s[: -len(w)], True
+    return s, False
+
+
+@dataclass
+class Pre:
+    """What the words before a number say about it."""
+
+    subject: str = ""
+    role: str = ""
+    period: str = ""
+    verb_only: str = ""  # the phrase ended in this verb (受理, 成功): the counted noun may follow the number
+    generic: str = ""  # the phrase was only a generic word (支出): the sentence's subject is meant
+    verb_tail: bool = False  # subject = words + that verb (预备党员转正); a noun after the number is better
+
+
+def role_in(text: str) -> str:
+    """The role word nearest the end of text ("" when none)."""
+    best, best_pos = "", -1
+    for word, role in words().roles:
+        pos = text.rfind(word)
+        if pos >= 0 and pos + len(word) > best_pos:
+            best, best_pos = role, pos + len(word)
+    return best
+
+
+def period_in(text: str) -> str:
+    found = PERIOD_RE.findall(text)
+    years = [p for p in found if "年" in p]
+    if years:
+        return re.sub(r"\s", "", years[-1]).replace("年度", "年").split("年")[0] + "年"
+    return ""
+
+
+def analyse_pre(pre: str) -> Pre:
+    """Subject, role and period from the text between a clause start and a number."""
+    w = words()
+    out = Pre(period=period_in(pre))
+    s = LABEL_RE.sub("", PERIOD_RE.sub("", pre).strip(_EDGE))
+    changed = True
+    while changed and s:
+        changed = False
+        s, a = _strip_end(s, w.fillers)
+        for word, role in w.roles:
+            if s.endswith(word):
+                out.role = out.role or role
+                s, changed = s[: -len(word)], True
+                break
+        for total in ("合计", "共计", "总计"):  # 救助对象合计 → 救助对象, but 支出合计 stays
+            if s.endswith(total) and s[: -len(total)].strip(_EDGE) not in w.generic | {""}:
+                s, changed = s[: -len(total)], True
+        if s.endswith("支出") and s[:-2].endswith(("费", "费用")):
+            s, changed = s[:-2], True
+        s = s.strip(_EDGE)
+        changed = changed or a
+    if not out.role:
+        out.role = role_in(pre)
+    s = _strip_leads(ORG_RE.sub("", s))
+    if not s:
+        return out
+    tokens = cut(s)
+    verbs = [i for i, t in enumerate(tokens) if t in w.verbs]
+    if verbs:
+        last = verbs[-1]
+        after = _strip_leads("".join(tokens[last + 1 :]))
+        if after and after not in w.generic:
+            s = after
+        elif after:  # 遗属补助人数, 彩票公益金安排支出: the generic word needs the words before it
+            first = verbs[-2] + 1 if len(verbs) > 1 else 0
+            s = "".join(tokens[first:])
+        else:
+            before = _strip_leads("".join(tokens[:last]))
+            out.verb_only = tokens[last]
+            if not before:
+                return out
+            s = before + tokens[last]
+            out.verb_tail = True
+    s = _strip_leads(s).replace("“", "").replace("”", "").replace('"', "")
+    if s in w.generic:
+        out.generic = s
+        return out
+    if s.endswith("等"):  # 建塘、北山、高竹等12村: a list of names, not the subject
+        return out
+    out.subject = s[-MAX_SUBJECT:]
+    return out
+
+
+def _strip_leads(s: str) -> str:
+    w = words()
+    s = s.strip(_EDGE)
+    changed = True
+    while changed and s:
+        changed = False
+        for lead in w.leads:
+            if s.startswith(lead):
+                s, changed = s[len(lead) :].strip(_EDGE), True
+                break
+    return s
+
+
+def noun_after(post: str) -> str:
+    """The noun a number counts when it stands before it: 32.09万元救助金 → 救助金; 98名片长 → 片长."""
+    w = words()
+    s = post.lstrip(" \t\u3000的")
+    for i, ch in enumerate(s):
+        if ch in "，,；;：:、。！？（(“”" or ch.isdigit() or i >= 16:
+            s = s[:i]
+            break
+    if not s:
+        return ""
+    out: list[str] = []
+    for t in cut(s):
+        if t in w.verbs or t in _NOUN_STOPS:
+            break
+        out.append(t)
+    noun = "".join(out)[:12]
+    return "" if noun in w.generic else noun
+
+
+_NOUN_STOPS = frozenset(("和", "及", "与", "等", "参与", "就业", "其中", "作用", "务工", "精准", "举办", "分别", "的"))
+
+
+def change_before(pre: str) -> str:
+    """增长 / 减少 when the text right before a number is a change word (比上年增长 → 增长)."""
+    s = pre.rstrip(_EDGE)
+    s, _ = _strip_end(s, ("了", "约", "近", "为"))
+    for word, direction in words().change:
+        if s.endswith(word):
+            return direction
+    return ""
+
+
+COMPARE_RE = re.compile(r"(?:比|较)(?:\d{4}\s*年度?|上年|去年|上一年|同期|年初)|与.{0,10}?相比")
+
+
+def has_compare(text: str) -> bool:
+    return any(c in text for c in words().compare) or bool(COMPARE_RE.search(text))

@@ -1,0 +1,322 @@
+"""Table cells → Facts: every numeric cell with its row-label path, column-header path, unit and place.
+
+How a cell is labelled, for any reader's Table (spans resolved or not):
+- Header rows are rows without a number holding at least three labels, or two labels the first of
+  which is not in column 0 (a row like 单位名称 | 北山镇人民政府 is a key–value row, not a header).
+  A run of consecutive header rows is a header group; it governs the rows below it up to the next one.
+- Column labels: the texts of the governing header group above the cell's column (spans included).
+- Row labels: for each label column (left of the region's first numeric column), the cell covering it,
+  or — when that is empty — the nearest label above it (an empty cell under a label is covered by it:
+  the seed's 附件4 first columns, written without spans in plain text). A cell holding label and number
+  (其中：一般公共预算：2751.84) adds its label last.
+- Unit: the cell's own; else the column labels' (经费控制情况（万元）, 批复规模（㎡）, 分值 → 分); else the
+  row labels' and the header group's corner cells' (年度预算申请（万元） over its block); else the table's.
+- Subject codes (3/5/7-digit 类款项 codes, 科目编码/类/款/项 columns) and 序号/行次 columns are labels:
+  they go to Fact.code or nowhere, never to quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.model import Cell, Document, Fact, Table
+from extractors.numbers import parse_quantity
+from extractors.units import unit_from_caption
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_PREFIX = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?=\s*[\u4e00-\u9fff])")
+_ORDINAL = re.compile(r"^\d{1,2}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:年度?)?$")
+_LABEL_NUMBER = re.compile(r"^(?P<label>.*?[^\s：:])\s*[：:]+\s*(?P<num>[^：:]+)$", re.S)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CODE_HEADERS = ("编码", "代码", "科目编号")
+_CODE_EXACT = {"类", "款", "项"}
+_ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
+_HEADER_MAX = 30
+_POINTS_HEADERS = re.compile(r"^(?:指标)?(?:分值|得分|分数|权重|评分|自评得分|权重分)$")
+
+
+@dataclass
+class _Info:
+    kind: str  # empty | text | number | labelnum | code | ordinal
+    label: str = ""  # labelnum: the label part
+    number: str = ""  # labelnum: the number part
+    offset: int = 0  # labelnum: where the number starts in the cell text
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every numeric cell of every table (nested tables included) as a Fact."""
+    facts: list[Fact] = []
+    for table in doc.tables():
+        facts.extend(table_facts(table))
+    return facts
+
+
+def table_facts(table: Table) -> list[Fact]:
+    facts = _TableFacts(table).facts()
+    for cell in table.cells:
+        for nested in cell.nested:
+            facts.extend(table_facts(nested))
+    return facts
+
+
+def clean_label(text: str) -> str:
+    """Collapse whitespace and line breaks; drop spaces next to CJK text (wrapped cells, 其中：  一般…)."""
+    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
+
+
+class _TableFacts:
+    def __init__(self, table: Table) -> None:
+        self.t = table
+        self.cov = table.covering()
+        self.rows = table.rows()
+        self.info: dict[int, _Info] = {}
+        self._classify()
+        self.header = self._header_rows()
+        self.governing = self._governing_groups()
+        self.code_cols, self.ordinal_cols = self._special_columns()
+        for c in table.cells:  # a column of codes/ordinals turns its numbers into labels
+            if self.info[id(c)].kind == "number" and c.row not in self.header:
+                if c.col in self.code_cols:
+                    self.info[id(c)] = _Info("code")
+                elif c.col in self.ordinal_cols:
+                    self.info[id(c)] = _Info("ordinal")
+        self.boundary = self._label_boundaries()
+
+    # -------------------------------------------------------------- cell kinds
+
+    def _classify(self) -> None:
+        for c in self.t.cells:
+            self.info[id(c)] = _classify_text(c.text)
+        by_row: dict[int, list[Cell]] = {}
+        for c in self.t.cells:
+            by_row.setdefault(c.row, []).append(c)
+        for cells in by_row.values():
+            nums = [c for c in cells if self.info[id(c)].kind == "number"]
+            if nums and all(_YEAR.match(c.text.strip()) for c in nums):
+                for c in nums:  # a row of bare years is a header row: 2022 | 2023
+                    self.info[id(c)] = _Info("text")
+            cells.sort(key=lambda c: c.col)
+            self._leading_code(cells)
+
+    def _leading_code(self, cells: list[Cell]) -> None:
+        """[序号] | 2010101 | 行政运行 | 80.25: a code before the row's name, with an amount after it."""
+        filled = [c for c in cells if c.text.strip()]
+        for i, c in enumerate(filled[:-2]):
+            if not _CODE.match(c.text.strip()):
+                if self.info[id(c)].kind == "number" and _ORDINAL.match(c.text.strip()):
+                    continue  # a leading ordinal
+                return
+            name, rest = filled[i + 1], filled[i + 2 :]
+            if self.info[id(name)].kind == "text" and _CJK.search(name.text):
+                if any(self.info[id(d)].kind == "number" for d in rest):
+                    self.info[id(c)] = _Info("code")
+            return
+
+    def _is_numeric(self, c: Cell | None) -> bool:
+        return c is not None and self.info[id(c)].kind in ("number", "labelnum")
+
+    def _header_rows(self) -> set[int]:
+        out: set[int] = set()
+        for r, cells in enumerate(self.rows):
+            if any(self._is_numeric(c) for c in cells):
+                continue
+            filled = [c for c in cells if c.text.strip()]
+            if any(len(clean_label(c.text)) > _HEADER_MAX or c.text.strip().endswith("。") for c in filled):
+                continue  # sentences are content, not column captions
+            if len(filled) >= 3 or (len(filled) == 2 and (filled[0].col != 0 or self._numbers_below(r, filled[1]))):
+                out.add(r)
+        return out
+
+    def _numbers_below(self, r: int, cell: Cell) -> bool:
+        """名称 | 数值 over 甲 | 1.5 is a header; 单位名称 | 北山镇人民政府 over more labels is a key–value row."""
+        if r + 1 >= self.t.n_rows:
+            return False
+        below = self.cov[r + 1][cell.col]
+        return below is not None and below is not cell and self._is_numeric(below)
+
+    def _governing_groups(self) -> list[list[int]]:
+        """For each row, the header group above it (empty list when none)."""
+        out: list[list[int]] = []
+        group: list[int] = []
+        for r in range(self.t.n_rows):
+            if r in self.header:
+                group = group + [r] if group and group[-1] == r - 1 else [r]
+                out.append([])
+            else:
+                out.append(list(group))
+        return out
+
+    def _special_columns(self) -> tuple[set[int], set[int]]:
+        codes: set[int] = set()
+        ordinals: set[int] = set()
+        for r in self.header:
+            for c in range(self.t.n_cols):
+                cell = self.cov[r][c]
+                if cell is None:
+                    continue
+                text = clean_label(cell.text)
+                if any(h in text for h in _CODE_HEADERS) or text in _CODE_EXACT:
+                    codes.add(c)
+                elif text in _ORDINAL_HEADERS:
+                    ordinals.add(c)
+        return codes, ordinals
+
+    def _label_boundaries(self) -> dict[int, int]:
+        """Per row: label columns are those left of the first numeric column of the row's region."""
+        first_num: dict[int, int] = {}
+        for cells in self.rows:
+            nums = [c.col for c in cells if self._is_numeric(c)]
+            if nums:
+                first_num[cells[0].row] = min(nums)
+        by_region: dict[tuple[int, ...], list[int]] = {}
+        for r, col in first_num.items():
+            by_region.setdefault(tuple(self.governing[r]), []).append(col)
+        # the region's usual first numeric column; a short row (总分 | 100 | 99.97) keeps its own
+        usual = {k: min(set(v), key=lambda x: (-v.count(x), x)) for k, v in by_region.items()}
+        self.usual_first = {r: usual[tuple(self.governing[r])] for r in first_num}
+        self.region_cols: dict[tuple[int, ...], list[int]] = {}
+        for cell in self.t.cells:
+            if self._is_numeric(cell) and cell.row in first_num and cell.col >= self.usual_first[cell.row]:
+                cols = self.region_cols.setdefault(tuple(self.governing[cell.row]), [])
+                if cell.col not in cols:
+                    cols.append(cell.col)
+        return {r: min(col, usual[tuple(self.governing[r])]) for r, col in first_num.items()}
+
+    def _aligned_col(self, cell: Cell) -> int:
+        """A short row whose numbers stand in the label columns (plain text has no spans: 总分 | 100 | 99.97)
+        is read right-aligned onto the region's numeric columns, for its column labels and unit only."""
+        r = cell.row
+        if r not in self.usual_first or cell.col >= self.usual_first[r]:
+            return cell.col
+        nums = sorted(c.col for c in self.rows[r] if self._is_numeric(c))
+        cols = sorted(self.region_cols.get(tuple(self.governing[r]), []))
+        if len(nums) > len(cols):
+            return cell.col
+        return cols[len(cols) - len(nums) + nums.index(cell.col)]
+
+    # -------------------------------------------------------------- labels
+
+    def _column_labels(self, r: int, c: int) -> list[Cell]:
+        out: list[Cell] = []
+        for g in self.governing[r]:
+            cell = self.cov[g][c] if c < self.t.n_cols else None
+            if cell is not None and cell.text.strip() and all(x is not cell for x in out):
+                out.append(cell)
+        return out
+
+    def _label_above(self, r: int, c: int) -> Cell | None:
+        for rr in range(r - 1, -1, -1):
+            cell = self.cov[rr][c]
+            if cell is None or not cell.text.strip():
+                continue
+            kind = self.info[id(cell)].kind
+            return cell if kind == "text" else None
+        return None
+
+    def _row_label_cells(self, r: int) -> list[Cell]:
+        out: list[Cell] = []
+        for c in range(self.boundary.get(r, 0)):
+            cell = self.cov[r][c]
+            if cell is None or not cell.text.strip():
+                cell = self._label_above(r, c)
+            if cell is None or any(x is cell for x in out):
+                continue
+            if self.info[id(cell)].kind in ("text", "code"):
+                out.append(cell)
+        return out
+
+    def _corner_cells(self, r: int) -> list[Cell]:
+        out: list[Cell] = []
+        for g in self.governing[r]:
+            for c in range(self.boundary.get(r, 0)):
+                cell = self.cov[g][c]
+                if cell is not None and cell.text.strip() and all(x is not cell for x in out):
+                    out.append(cell)
+        return out
+
+    # -------------------------------------------------------------- facts
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = []
+        for cell in sorted(self.t.cells, key=lambda c: (c.row, c.col)):
+            info = self.info[id(cell)]
+            if cell.row in self.header or info.kind not in ("number", "labelnum"):
+                continue
+            fact = self._fact(cell, info)
+            if fact is not None:
+                out.append(fact)
+        return out
+
+    def _fact(self, cell: Cell, info: _Info) -> Fact | None:
+        r = cell.row
+        label_cells = self._row_label_cells(r)
+        col_cells = self._column_labels(r, self._aligned_col(cell))
+        row_labels = [clean_label(x.text) for x in label_cells if self.info[id(x)].kind == "text"]
+        code = "".join(x.text.strip() for x in label_cells if self.info[id(x)].kind == "code")
+        if not code:
+            for label in row_labels:
+                m = _CODE_PREFIX.match(label)
+                if m:
+                    code = m.group(1)
+                    break
+        number_text = info.number if info.kind == "labelnum" else cell.text
+        if info.kind == "labelnum":
+            row_labels.append(clean_label(info.label))
+        column_labels = [clean_label(x.text) for x in col_cells]
+        quantity = parse_quantity(number_text)
+        if quantity is None:
+            return None
+        if not quantity.unit:
+            unit = self._default_unit(column_labels, label_cells, r)
+            if unit:
+                quantity = parse_quantity(number_text, unit) or quantity
+        prov = self.t.cell_prov(cell)
+        if info.kind == "labelnum":
+            prov = prov.with_(span=(info.offset, info.offset + len(info.number)))
+        return Fact(
+            quantity=quantity,
+            prov=prov,
+            row_labels=tuple(_dedupe(row_labels)),
+            column_labels=tuple(_dedupe(column_labels)),
+            table_title=self.t.title or "",
+            code=code,
+            text=cell.text,
+        )
+
+    def _default_unit(self, column_labels: list[str], label_cells: list[Cell], r: int) -> str:
+        for label in reversed(column_labels):
+            if _POINTS_HEADERS.match(label):
+                return "分"
+            unit = unit_from_caption(label)
+            if unit:
+                return unit
+        for cell in [*reversed(label_cells), *reversed(self._corner_cells(r))]:
+            unit = unit_from_caption(cell.text)
+            if unit:
+                return unit
+        return self.t.unit or ""
+
+
+def _classify_text(text: str) -> _Info:
+    t = text.strip()
+    if not t:
+        return _Info("empty")
+    if parse_quantity(t) is not None:
+        return _Info("number")
+    m = _LABEL_NUMBER.match(t)
+    if m and _CJK.search(m.group("label")) and parse_quantity(m.group("num")) is not None:
+        num = m.group("num").strip()
+        offset = text.rfind(num)
+        return _Info("labelnum", label=m.group("label"), number=num, offset=offset)
+    return _Info("text")
+
+
+def _dedupe(labels: list[str]) -> list[str]:
+    out: list[str] = []
+    for label in labels:
+        if label and (not out or out[-1] != label):
+            out.append(label)
+    return out

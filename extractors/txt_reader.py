@@ -1,0 +1,242 @@
+"""Read plain-text reports: narrative lines, Word-saved tables and Excel-pasted tables.
+
+Two table layouts are recognised:
+- the seed's (a Word table saved as text): one cell per line, each starting with a tab; a blank
+  line ends a row; a line without a tab directly after a cell line continues that cell (a wrap);
+  a lone tab is an empty cell; tabs and spaces after the first tab are whitespace of the cell.
+- one row per line, cells separated by tabs (pasted from Excel or Word).
+Form feeds (as `pdftotext` writes them) are page breaks: blocks then carry a 1-based page.
+
+The caption helpers at the bottom (`caption_of`, `leading_header_rows`) are shared with the .docx reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors.model import Cell, Document, Paragraph, Provenance, ReadError, Table
+from extractors.units import unit_from_caption
+
+MAX_TXT_BYTES = 100 * 1024 * 1024
+_MEAN_CELL_MAX = 60  # characters; longer cells on average mean tab-indented paragraphs
+
+# a tab that follows cell content: the line holds tab-separated cells on one row
+_TAB_ROW = re.compile(r"\S[^\S\n\t]*\t")
+
+
+def read_txt(path: Path, sha256: str) -> Document:
+    """Read a UTF-8 / GB18030 text report into a Document."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_TXT_BYTES:
+            raise ReadError("too_large", f"text file of {size} bytes exceeds {MAX_TXT_BYTES}")
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ReadError("corrupt", f"cannot read file: {e}") from e
+    text = decode_text(raw)
+    return parse_text(text, path=str(path), sha256=sha256)
+
+
+def decode_text(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    for enc in encodings:
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("corrupt", "text is neither UTF-8 nor GB18030/GBK")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+
+
+@dataclass
+class _TableDraft:
+    rows: list[list[tuple[str, int]]] = field(default_factory=list)  # (cell text, page)
+    caption: list[str] = field(default_factory=list)
+
+
+def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # pdftotext ends the last page with a form feed too
+    paged = len(pages) > 1
+    lines = [_Line(t, i + 1) for i, page in enumerate(pages) for t in page.split("\n")]
+
+    doc = Document(path=path, sha256=sha256, format="txt", pages=len(pages) if paged else None)
+    items: list[_Line | _TableDraft] = []
+    run: list[str] = []  # non-blank lines since the last blank line: a table's caption candidates
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.text.strip():
+            run = []
+            i += 1
+            continue
+        if _TAB_ROW.search(line.text) and i + 1 < len(lines) and _TAB_ROW.search(lines[i + 1].text):
+            draft, i = _read_tab_rows(lines, i)
+        elif line.text.startswith("\t"):
+            draft, i = _read_cell_lines(lines, i)
+            if not _table_like(draft):  # tab-indented narrative, not a table
+                items.extend(_Line(text, page) for row in draft.rows for text, page in row if text)
+                run = []
+                continue
+        else:
+            items.append(line)
+            run.append(line.text.strip())
+            i += 1
+            continue
+        draft.caption = list(run)
+        run = []
+        items.append(draft)
+
+    n_par = n_tab = 0
+    for item in items:
+        block = len(doc.blocks)
+        if isinstance(item, _Line):
+            prov = Provenance(sha256=sha256, block=block, paragraph=n_par, page=item.page if paged else None)
+            doc.blocks.append(Paragraph(text=item.text.strip(), prov=prov))
+            n_par += 1
+        else:
+            doc.blocks.append(_build_table(item, sha256, block, n_tab, paged))
+            n_tab += 1
+    return doc
+
+
+def _read_tab_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
+    draft = _TableDraft()
+    while i < len(lines) and _TAB_ROW.search(lines[i].text):
+        line = lines[i]
+        draft.rows.append([(_clean(c), line.page) for c in line.text.split("\t")])
+        i += 1
+    return draft, i
+
+
+def _read_cell_lines(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
+    draft = _TableDraft()
+    row: list[tuple[str, int]] = []
+    after_cell = False  # the previous line was a cell (or its continuation): a tabless line continues it
+    while i < len(lines):
+        t = lines[i].text
+        if t.startswith("\t"):
+            row.append((_clean(t), lines[i].page))
+            after_cell = True
+        elif not t.strip():
+            if row:
+                draft.rows.append(row)
+            row, after_cell = [], False
+        elif after_cell:
+            prev, page = row[-1]
+            row[-1] = (_join_wrap(prev, t.strip()), page)
+        else:
+            break  # narrative resumes after a blank line
+        i += 1
+    if row:
+        draft.rows.append(row)
+    return draft, i
+
+
+def _table_like(draft: _TableDraft) -> bool:
+    """At least two rows, some row with two cells, and cells short on average (not indented prose)."""
+    cells = [text for row in draft.rows for text, _ in row]
+    if len(draft.rows) < 2 or max(len(row) for row in draft.rows) < 2:
+        return False
+    return sum(len(t) for t in cells) / len(cells) <= _MEAN_CELL_MAX
+
+
+def _clean(cell: str) -> str:
+    return re.sub(r"\t+", " ", cell.strip())
+
+
+def _join_wrap(head: str, tail: str) -> str:
+    """A wrapped cell: CJK text joins directly, Latin words keep a space between them."""
+    if head and tail and head[-1].isascii() and head[-1].isalnum() and tail[0].isascii() and tail[0].isalnum():
+        return f"{head} {tail}"
+    return head + tail
+
+
+def _build_table(draft: _TableDraft, sha256: str, block: int, index: int, paged: bool) -> Table:
+    cells: list[Cell] = []
+    for r, row in enumerate(draft.rows):
+        for c, (text, page) in enumerate(row):
+            cells.append(Cell(text=text, row=r, col=c, page=page if paged else None))
+    page_set = sorted({c.page for c in cells if c.page is not None})
+    title, unit = caption_of(draft.caption)
+    prov = Provenance(sha256=sha256, block=block, table=index, page=page_set[0] if page_set else None)
+    table = Table(
+        cells=cells,
+        n_rows=len(draft.rows),
+        n_cols=max((len(r) for r in draft.rows), default=0),
+        prov=prov,
+        header_rows=leading_header_rows([[t for t, _ in row] for row in draft.rows]),
+        title=title,
+        unit=unit,
+        pages=page_set,
+    )
+    table.unit = table.unit or unit_row(table)
+    return table
+
+
+# ---------------------------------------------------------------- caption helpers (shared with docx)
+
+_CAPTION_MAX = 60
+_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[：:]\s*([^\s，,；;）)]+)")
+_CAPTION_TOP = re.compile(r"^(附件|附表|表)\s*[\d一二三四五六七八九十]")
+_YEAR = re.compile(r"^(19|20)\d\d\s*年")
+# a cell that reads as a number, possibly with a short unit: 9.84 / 111.4% / 30家 / ≥10万元 / 2.5万亩
+_NUMERIC = re.compile(r"^[\s　]*[-−+≥≤<>＞＜约近超]*\s*\d[\d,，.．]*\s*(%|％|‰|㎡|[\u4e00-\u9fff]{0,3})[\s　]*$")
+
+
+def caption_of(lines: list[str]) -> tuple[str | None, str | None]:
+    """Title and unit from the short lines just before a table (附件3 / 部门整体支出绩效评价基础数据表 / 单位：万元)."""
+    title_parts: list[str] = []
+    unit: str | None = None
+    for text in reversed(lines[-4:]):
+        text = text.strip()
+        if not text or len(text) > _CAPTION_MAX or text.endswith(("。", "；", ";")):
+            break
+        if _UNIT_LINE.search(text):
+            unit = unit or unit_from_caption(text)
+            rest = re.sub(r"[（(]\s*[）)]", "", _UNIT_LINE.sub("", text)).strip()
+            if rest:
+                title_parts.insert(0, rest)
+            continue
+        title_parts.insert(0, text)
+        if _CAPTION_TOP.match(text):
+            break
+    title = " ".join(title_parts) or None
+    if unit is None and title:
+        unit = unit_from_caption(title)
+    return title, unit
+
+
+def unit_row(table: Table) -> str | None:
+    """A first row holding only a 单位：万元 cell (a common layout) gives the table's unit."""
+    first = [c for c in table.cells if c.row == 0 and c.text.strip()]
+    if len(first) == 1 and "单位" in first[0].text:
+        return unit_from_caption(first[0].text)
+    return None
+
+
+def looks_numeric(text: str) -> bool:
+    """Cheap yes/no used to tell header rows from data rows (the quantity parser does the real work)."""
+    return bool(text.strip()) and not _YEAR.match(text.strip()) and bool(_NUMERIC.match(text))
+
+
+def leading_header_rows(rows: list[list[str]]) -> int:
+    """Number of leading rows without a numeric cell; 0 when no row holds a number."""
+    for i, row in enumerate(rows):
+        if any(looks_numeric(t) for t in row):
+            return i
+    return 0

@@ -1,0 +1,388 @@
+"""`gouji scan`: walk the inputs, hash them, skip what the catalog already knows, analyse the rest
+in isolation (a local process pool or Dask), then write the exports of DIR.
+
+No printing here: progress goes to a callback and the outcome comes back as a ScanReport.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors.registry import REPORT_SUFFIXES, file_sha256
+from pipeline import __version__
+from pipeline.export import (
+    compare,
+    load_previous,
+    previous_annotations,
+    remove_stale_temporaries,
+    write_csv,
+    write_xlsx,
+)
+from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
+from pipeline.rows import (
+    CLAIMS_COLUMNS,
+    DOCUMENTS_COLUMNS,
+    FINDINGS_COLUMNS,
+    claim_record,
+    claim_rows,
+    fact_record,
+    finding_record,
+    finding_rows,
+    sort_records,
+)
+from pipeline.store import MAX_FAILURES, Catalog, StoredDocument
+
+DATA_FOLDERS = ("extractors/data", "pipeline/data", "pipeline/checks/data")
+Progress = Callable[[int, int, str], None]  # (documents just finished, total, label)
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit status 2)."""
+
+
+class LockedError(Exception):
+    """Another scan is writing the output folder (exit status 2)."""
+
+
+@dataclass
+class ScanOptions:
+    out: Path
+    workers: int | None = None  # default: the number of cores
+    timeout: float = 120.0  # seconds per document
+    memory_mb: int | None = 2048  # address-space cap per worker process
+    rescan: bool = False  # ignore the catalog: analyse everything again
+    cluster: str | None = None  # None (local pool) | "local" (a LocalCluster) | "tcp://host:port"
+    max_tasks: int = 20  # documents per worker process before it is replaced
+
+
+@dataclass
+class ScanReport:
+    documents: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+    resolved: list[dict[str, Any]]
+    analysed: int = 0  # distinct files analysed in this run
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def count(self, status: str) -> int:
+        return sum(1 for d in self.documents if d["status"] == status)
+
+    def severity(self, severity: str, new_only: bool = False) -> int:
+        return sum(1 for f in self.findings if f["severity"] == severity and (not new_only or f["change"] == "new"))
+
+    def closing_line(self) -> str:
+        new = self.severity("error", True) + self.severity("warning", True)
+        return (
+            f"Processed {len(self.documents)} documents: {self.count('ok')} ok, {self.count('partial')} partial, "
+            f"{self.count('skipped')} skipped, {self.count('failed')} failed; "
+            f"{self.severity('error')} errors, {self.severity('warning')} warnings ({new} new)"
+        )
+
+    def triggered(self, fail_on: set[str]) -> bool:
+        """--fail-on: only findings new in this run count; `failed` is any failed document."""
+        if "failed" in fail_on and self.count("failed"):
+            return True
+        if "warning" in fail_on and (self.severity("warning", True) or self.severity("error", True)):
+            return True
+        return "error" in fail_on and self.severity("error", True) > 0
+
+
+# ------------------------------------------------------------------------------------ inputs
+
+
+def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[str]:
+    """Report files under the given files and folders, as given or found, each once.
+
+    Folders are walked recursively for report suffixes (hidden files and Word's ~$ lock files are
+    ignored); a file named explicitly is always tried, whatever its name.
+    """
+    skip = exclude.resolve() if exclude else None
+    found: list[str] = []
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            for root, dirs, files in os.walk(arg):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d).resolve() != skip)
+                for name in sorted(files):
+                    if name.startswith((".", "~$")) or Path(name).suffix.lower() not in REPORT_SUFFIXES:
+                        continue
+                    found.append(os.path.join(root, name))
+        elif p.exists():
+            found.append(arg)
+        else:
+            raise UsageError(f"no such file or folder: {arg}")
+    seen: set[str] = set()
+    unique = []
+    for f in found:
+        key = os.path.normpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return sorted(unique)
+
+
+def rules_version() -> str:
+    """What the results depend on besides gouji's version: the rule catalogue (ids, families,
+    severities, titles, templates), pipeline.checks.RULES_VERSION when it exists, and the data files
+    of the extractors and checks (dictionaries, synonym lists, unit tables)."""
+    h = hashlib.sha256()
+    try:
+        from pipeline import checks
+
+        for rid in sorted(checks.RULES):
+            r = checks.RULES[rid]
+            h.update(repr((r.id, r.family, r.severity, r.title, r.template)).encode())
+        h.update(str(getattr(checks, "RULES_VERSION", "")).encode())
+    except ImportError:
+        h.update(b"no-rules")
+    root = Path(__file__).resolve().parents[1]
+    files = [p for d in DATA_FOLDERS for p in (root / d).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for p in sorted(files):
+        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@contextmanager
+def dir_lock(out: Path) -> Iterator[None]:
+    """One scan at a time per DIR. A POSIX record lock: released by the kernel when the process dies,
+    and not inherited by worker processes."""
+    path = out / ".lock"
+    f = open(path, "a+")
+    try:
+        try:
+            import fcntl
+
+            fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # Windows
+            import msvcrt
+
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            f.seek(0)
+            holder = f.read().strip() or "?"
+            raise LockedError(f"{out} is being written by another gouji scan (pid {holder}); try again later") from None
+        f.seek(0)
+        f.truncate()
+        f.write(str(os.getpid()))
+        f.flush()
+        yield
+    finally:
+        f.close()  # closing releases the lock
+
+
+# ------------------------------------------------------------------------------------ scan
+
+
+def _stored_from(result: Any, failures: int) -> tuple[StoredDocument, list[dict], list[dict]]:
+    claims = sort_records([claim_record(c) for c in result.claims] + [fact_record(f) for f in result.facts], "kind")
+    findings = sort_records([finding_record(f) for f in result.findings], "rule")
+    doc = StoredDocument(
+        sha256=result.sha256,
+        format=result.format or "",
+        pages=result.pages,
+        status=result.status,
+        reason=result.reason or "",
+        seconds=round(float(result.seconds), 3),
+        claims=len(result.claims),
+        facts=len(result.facts),
+        errors=result.count("error"),
+        warnings=result.count("warning"),
+        infos=result.count("info"),
+        failures=failures,
+    )
+    return doc, claims, findings
+
+
+def _engine(jobs: list[tuple[str, str]], options: ScanOptions, analyze: Analyze) -> Iterator[Any]:
+    workers = options.workers or os.cpu_count() or 1
+    if not options.cluster:
+        yield from run_local(jobs, analyze, workers, options.timeout, options.memory_mb, options.max_tasks)
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--cluster needs Dask: pip install 'gouji[dask]'") from None
+    if not isinstance(analyze, str):
+        raise UsageError("--cluster runs the analysis by name (module:function), not an in-process function")
+    if not jobs:
+        return
+    cluster = None
+    if options.cluster == "local":
+        cluster = LocalCluster(
+            n_workers=max(1, min(workers, len(jobs))),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(options.cluster, timeout=30)
+        except (OSError, TimeoutError, ValueError) as e:
+            raise UsageError(f"cannot reach the Dask scheduler at {options.cluster}: {e}") from None
+    try:
+        yield from run_dask(jobs, client, options.timeout, options.memory_mb, analyze)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def scan(
+    paths: list[str],
+    options: ScanOptions,
+    analyze: Analyze = DEFAULT_ANALYZE,
+    progress: Progress | None = None,
+    rules: str | None = None,
+) -> ScanReport:
+    out = Path(options.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is not a folder")
+    inputs = walk_inputs(paths, exclude=out)
+    out.mkdir(parents=True, exist_ok=True)
+    with dir_lock(out):
+        remove_stale_temporaries(out)
+        catalog = Catalog(out / "catalog.sqlite", __version__, rules or rules_version())
+        try:
+            return _scan_locked(inputs, options, analyze, progress, catalog)
+        finally:
+            catalog.close()
+
+
+def _scan_locked(
+    inputs: list[str], options: ScanOptions, analyze: Analyze, progress: Progress | None, catalog: Catalog
+) -> ScanReport:
+    out = Path(options.out)
+    tick = progress or (lambda n, total, label: None)
+    total = len(inputs)
+    tick(0, total, "")
+
+    shas: dict[str, str] = {}  # path → sha256
+    unreadable: dict[str, str] = {}  # path → reason
+    for path in inputs:
+        try:
+            shas[path] = file_sha256(Path(path))
+        except OSError as e:
+            unreadable[path] = f"unreadable: {e.strerror or e}"
+    by_sha: dict[str, list[str]] = {}
+    for path, sha in shas.items():
+        by_sha.setdefault(sha, []).append(path)
+
+    outcome: dict[str, str] = {}  # sha → analysed | skipped | given-up
+    jobs: list[tuple[str, str]] = []
+    for sha, paths in by_sha.items():
+        stored = catalog.get(sha)
+        if options.rescan or stored is None or (stored.status == "failed" and stored.failures < MAX_FAILURES):
+            jobs.append((paths[0], sha))
+        else:
+            outcome[sha] = "skipped" if stored.status != "failed" else "given-up"
+    done = len(unreadable) + sum(len(by_sha[s]) for s in outcome)
+    tick(done, total, "")
+
+    for result in _engine(jobs, options, analyze):
+        sha = result.sha256
+        if not result.format:  # the worker died before telling; sniffing is cheap and safe here
+            result.format = _sniff(result.path)
+        before = catalog.get(sha)
+        failures = 0
+        if result.status == "failed":
+            failures = 1 + (before.failures if before and before.status == "failed" else 0)
+        try:
+            doc, claims, findings = _stored_from(result, failures)
+        except Exception as e:  # results that cannot be turned into rows: this document only
+            result.status, result.reason = "failed", f"crashed: results unusable ({type(e).__name__}: {e})"[:300]
+            result.claims, result.facts, result.findings = [], [], []
+            doc, claims, findings = _stored_from(result, 1 + (before.failures if before else 0))
+        catalog.put(doc, claims, findings)
+        outcome[sha] = "analysed"
+        tick(len(by_sha[sha]), total, os.path.basename(result.path))
+
+    return _export(inputs, shas, unreadable, by_sha, outcome, catalog, out, len(jobs))
+
+
+def _sniff(path: str) -> str:
+    from extractors.model import ReadError
+    from extractors.registry import sniff
+
+    try:
+        return sniff(Path(path))
+    except (ReadError, OSError):
+        return ""
+
+
+def _document_row(path: str, sha: str, stored: StoredDocument | None, outcome: str, first: str) -> dict[str, Any]:
+    row: dict[str, Any] = {c: "" for c in DOCUMENTS_COLUMNS}
+    row.update(path=path, sha256=sha, gouji_version=__version__)
+    if stored is None:  # cannot happen unless the catalog was altered behind our back
+        row.update(status="failed", reason="crashed: no result recorded", seconds=0)
+        return row
+    row.update(
+        format=stored.format,
+        pages="" if stored.pages is None else stored.pages,
+        status=stored.status,
+        reason=stored.reason,
+        seconds=stored.seconds,
+        claims=stored.claims,
+        facts=stored.facts,
+        errors=stored.errors,
+        warnings=stored.warnings,
+        infos=stored.infos,
+    )
+    if outcome == "skipped":
+        was = f"; {stored.status}: {stored.reason}" if stored.status != "ok" and stored.reason else ""
+        row.update(status="skipped", reason="unchanged since the last scan" + was, seconds=0)
+    elif outcome == "given-up":
+        row.update(reason=f"{stored.reason} (failed {stored.failures} times; not retried until --rescan)", seconds=0)
+    if path != first and outcome == "analysed":
+        row.update(reason=(row["reason"] + "; " if row["reason"] else "") + f"same content as {first}", seconds=0)
+    return row
+
+
+def _export(
+    inputs: list[str],
+    shas: dict[str, str],
+    unreadable: dict[str, str],
+    by_sha: dict[str, list[str]],
+    outcome: dict[str, str],
+    catalog: Catalog,
+    out: Path,
+    analysed: int,
+) -> ScanReport:
+    documents: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+    cache: dict[str, tuple[StoredDocument | None, list[dict], list[dict]]] = {}
+    for path in inputs:  # sorted by path: rows come out sorted by document, then position
+        if path in unreadable:
+            row = {c: "" for c in DOCUMENTS_COLUMNS}
+            row.update(path=path, status="failed", reason=unreadable[path], seconds=0, gouji_version=__version__)
+            documents.append(row)
+            continue
+        sha = shas[path]
+        if sha not in cache:
+            cache[sha] = (catalog.get(sha), catalog.findings(sha), catalog.claims(sha))
+        stored, f_records, c_records = cache[sha]
+        documents.append(_document_row(path, sha, stored, outcome.get(sha, "analysed"), by_sha[sha][0]))
+        findings.extend(finding_rows(f_records, path, __version__))
+        claims.extend(claim_rows(c_records, path))
+
+    previous = load_previous(out / "findings.csv")
+    if previous:
+        catalog.save_annotations(previous_annotations(previous))
+    resolved = compare(findings, previous, catalog.annotations(), set(inputs))
+
+    write_csv(out / "claims.csv", CLAIMS_COLUMNS, claims, "claims")
+    write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")
+    write_csv(out / "resolved.csv", FINDINGS_COLUMNS, resolved, "findings")
+    write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")
+    # findings.csv last: it is the 'previous run' of the next scan, so it must match the catalog
+    write_csv(out / "findings.csv", FINDINGS_COLUMNS, findings, "findings")
+    return ScanReport(documents=documents, findings=findings, resolved=resolved, analysed=analysed)

@@ -1,0 +1,105 @@
+"""Rule families: one module each; `run_checks` runs them all, `RULES` is the catalogue.
+
+A family module exposes `RULES: list[Rule]` and `check(ctx) -> Iterable[Finding]`. Order matters only
+where a family reads what an earlier one left in the context (share → repeat; all → unresolved last).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from types import ModuleType
+
+from extractors.model import Claim, Document, Fact, OutlineEntry
+from pipeline.checks.base import Context
+from pipeline.findings import Finding, Rule
+from pipeline.tolerance import DEFAULT, Settings
+
+FAMILIES = (
+    "share",
+    "repeat",
+    "sum",
+    "narrative_table",
+    "rate",
+    "change",
+    "direction",
+    "scoresheet",
+    "numbering",
+    "template",
+    "unresolved",
+)
+
+
+def _modules() -> list[ModuleType]:
+    mods: list[ModuleType] = []
+    for name in FAMILIES:
+        try:
+            mods.append(importlib.import_module(f"pipeline.checks.{name}"))
+        except ModuleNotFoundError as e:
+            if e.name != f"pipeline.checks.{name}":
+                raise
+    return mods
+
+
+def _catalogue() -> dict[str, Rule]:
+    out: dict[str, Rule] = {}
+    for m in _modules():
+        for r in getattr(m, "RULES", []):
+            if r.id in out:
+                raise ValueError(f"duplicate rule id {r.id}")
+            out[r.id] = r
+    return out
+
+
+RULES: dict[str, Rule] = _catalogue()
+
+
+def _call(m: ModuleType, ctx: Context, claims: list[Claim], facts: list[Fact], outline: list[OutlineEntry]):
+    fn = getattr(m, "check", None) or m.run
+    if len(inspect.signature(fn).parameters) >= 3:  # a family written against the bare contract
+        return fn(claims, facts, outline)
+    return fn(ctx)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One inconsistency → one finding per rule: the same rule at the same place and value once."""
+    seen: set[tuple] = set()
+    out: list[Finding] = []
+    for f in findings:
+        key = (f.rule, f.prov, f.stated_value)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def _order(f: Finding) -> tuple:
+    p = f.prov
+    return (
+        p.page or 0,
+        p.block if p.block is not None else 10**9,
+        p.row or 0,
+        p.col or 0,
+        (p.span or (0, 0))[0],
+        f.rule,
+    )
+
+
+def run_checks(
+    claims: list[Claim],
+    facts: list[Fact],
+    outline: list[OutlineEntry],
+    settings: Settings = DEFAULT,
+    doc: Document | None = None,
+) -> list[Finding]:
+    """All families over one document. `doc`, when given, lets the score sheet read qualitative cells
+    (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts."""
+    ctx = Context(list(claims), list(facts), list(outline), settings, doc=doc)
+    found: list[Finding] = []
+    for m in _modules():
+        found.extend(_call(m, ctx, claims, facts, outline))
+    return sorted(_dedupe(found), key=_order)
+
+
+__all__ = ["FAMILIES", "RULES", "run_checks"]

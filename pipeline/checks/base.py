@@ -1,0 +1,315 @@
+"""What every rule family shares: figures (claims and facts seen alike), subject keys, roles, formatting."""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extractors.model import Claim, Document, Fact, OutlineEntry, Provenance, Quantity
+from pipeline import tolerance as tol
+from pipeline.findings import Finding, Rule
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# ------------------------------------------------------------------ subjects
+
+_NUMBERING = re.compile(
+    r"^\s*(?:其中\s*[:：]?|[（(]?[一二三四五六七八九十]+[)）、.．]|[（(]?\d+[)）、.．]|[①-⑳]|[-—·•])\s*"
+)
+_TRAIL = re.compile(r"[\s:：,，。；;、]+$")
+
+
+def clean_label(text: str) -> str:
+    """A row label or subject phrase without numbering, 其中, colons, quotes and whitespace."""
+    s = "".join(ch for ch in text if not ch.isspace())
+    s = s.replace("\u3000", "")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _NUMBERING.sub("", s)
+    s = _TRAIL.sub("", s)
+    return re.sub(r"[“”\"‘’']", "", s)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """variant → canonical subject, from data/synonyms.csv."""
+    out: dict[str, str] = {}
+    with (DATA / "synonyms.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            canon = clean_label(row["canonical"])
+            out[clean_label(row["variant"])] = canon
+            out.setdefault(canon, canon)
+    return out
+
+
+def subject_key(text: str) -> str:
+    """The canonical subject of a label or phrase (synonyms applied, leading 2023年/本年 dropped)."""
+    s = unicodedata.normalize("NFKC", clean_label(text)).replace("(", "（").replace(")", "）")
+    syn = synonyms()
+    for cand in (s, _LEAD_PERIOD.sub("", s)):
+        if cand in syn:
+            return syn[cand]
+        # 公务接待费支出 / 公务接待费用 → 公务接待费
+        for suffix in ("支出", "用", "情况", "总额"):
+            if cand.endswith(suffix) and cand[: -len(suffix)] in syn:
+                return syn[cand[: -len(suffix)]]
+    return _LEAD_PERIOD.sub("", s) or s
+
+
+_LEAD_PERIOD = re.compile(r"^(?:20\d\d年(?:度)?|本年度?|全年)")
+
+GENERIC = {"合计", "小计", "总计", "其中", "其他", "", "金额", "项目", "本年", "上年"}
+
+
+# ------------------------------------------------------------------ roles
+
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def role_of_labels(labels: Iterable[str], doc_year: int | None) -> str:
+    """Role class of a table column: actual | budget | budget_full | prior | target | points | score | rate | ''."""
+    text = "".join(clean_label(x) for x in labels)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if "上年" in text or (doc_year and years and max(years) < doc_year):
+        return "prior"
+    if "得分" in text:
+        return "score"
+    if "分值" in text:
+        return "points"
+    if "执行率" in text or "控制率" in text:
+        return "rate"
+    if "全年预算" in text or "调整预算" in text:
+        return "budget_full"
+    if "预算" in text:
+        return "budget"
+    if "指标值" in text or "目标" in text:
+        return "target"
+    if any(w in text for w in ("决算", "执行数", "实际", "完成值", "支出数")):
+        return "actual"
+    return ""
+
+
+def role_of_claim(c: Claim) -> str:
+    r = c.role
+    if r == "上年" or c.period == "上年":
+        return "prior"
+    if r in ("全年",):
+        return "budget_full"
+    if r in ("预算", "年初"):
+        return "budget"
+    if r == "目标":
+        return "target"
+    return "actual"
+
+
+# ------------------------------------------------------------------ figures
+
+
+@dataclass
+class Figure:
+    """A claim or a fact, seen alike by the cross-figure rules."""
+
+    kind: str  # claim | fact
+    quantity: Quantity
+    subject: str
+    key: str
+    role: str
+    prov: Provenance
+    text: str  # sentence or cell text
+    label: str  # how an auditor would name it: 附件4 年度资金总额 全年预算数
+    obj: Claim | Fact
+    column_rest: str = ""  # column labels that are not a role/period (a cross-classification)
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+
+def table_name(f: Fact) -> str:
+    title = (f.table_title or "").strip()
+    m = re.match(r"附件\s*\d+", title)
+    if m:
+        return m.group(0).replace(" ", "")
+    if title:
+        return title.split("\n")[0][:16]
+    return f"表{(f.prov.table or 0) + 1}"
+
+
+def fact_subject(f: Fact) -> str:
+    labels = [clean_label(x) for x in f.row_labels]
+    labels = [x for x in labels if x and not _only_number(x)]
+    return labels[-1] if labels else ""
+
+
+def _only_number(s: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,，%％]+", s))
+
+
+_BY_WHAT = re.compile(r"按[^：:]{1,8}分[：:]?")  # 按支出性质分： a grouping, not a measure
+_ROLE_WORDS = re.compile(
+    r"(20\d\d年|上年|本年|年初|全年|调整|预算|决算|执行|实际|完成值|年度指标值|指标值|数|金额|合计)"
+)
+
+
+def fact_figure(f: Fact, doc_year: int | None) -> Figure:
+    subject = fact_subject(f)
+    cols = [clean_label(x) for x in f.column_labels if clean_label(x)]
+    rest = _ROLE_WORDS.sub("", _BY_WHAT.sub("", "".join(cols)))
+    label = " ".join(x for x in [table_name(f), subject, " › ".join(cols)] if x)
+    return Figure(
+        kind="fact",
+        quantity=f.quantity,
+        subject=subject,
+        key=subject_key(subject),
+        role=role_of_labels(cols, doc_year),
+        prov=f.prov,
+        text=f.text or f.quantity.text,
+        label=label,
+        obj=f,
+        column_rest=rest,
+    )
+
+
+def claim_figure(c: Claim) -> Figure:
+    return Figure(
+        kind="claim",
+        quantity=c.quantity,
+        subject=c.subject,
+        key=subject_key(c.subject),
+        role=role_of_claim(c),
+        prov=c.prov,
+        text=c.sentence,
+        label=f"{c.section.split('›')[-1].strip()[:16] or '正文'} {c.subject}".strip(),
+        obj=c,
+    )
+
+
+def doc_year_of(facts: list[Fact], claims: list[Claim]) -> int | None:
+    years: list[int] = []
+    for f in facts:
+        for lab in f.column_labels:
+            years += [int(y) for y in _YEAR.findall(lab)]
+    for c in claims:
+        years += [int(y) for y in _YEAR.findall(c.period or "")]
+    return max(years) if years else None
+
+
+# ------------------------------------------------------------------ context
+
+
+@dataclass
+class Context:
+    claims: list[Claim]
+    facts: list[Fact]
+    outline: list[OutlineEntry]
+    settings: tol.Settings = tol.DEFAULT
+    doc_year: int | None = None
+    figures: list[Figure] = field(default_factory=list)
+    resolved: set[int] = field(default_factory=set)  # id() of claims some rule decided
+    unresolved: list[tuple[Claim, str]] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)  # what one family leaves for a later one
+    doc: Document | None = None  # optional: lets a score sheet read its qualitative (non-numeric) cells
+
+    def __post_init__(self) -> None:
+        self.doc_year = doc_year_of(self.facts, self.claims)
+        self.figures = [claim_figure(c) for c in self.claims] + [fact_figure(f, self.doc_year) for f in self.facts]
+
+    def paragraph_claims(self, c: Claim) -> list[Claim]:
+        key = (c.prov.block, c.prov.paragraph)
+        return [x for x in self.claims if (x.prov.block, x.prov.paragraph) == key]
+
+    def sentence_claims(self, c: Claim) -> list[Claim]:
+        return [x for x in self.paragraph_claims(c) if x.sentence == c.sentence]
+
+    def mark(self, c: Claim) -> None:
+        self.resolved.add(id(c))
+
+    def note(self, c: Claim, reason: str) -> None:
+        self.unresolved.append((c, reason))
+
+
+# ------------------------------------------------------------------ formatting
+
+
+def fmt(v: Decimal | None, decimals: int | None = None) -> str:
+    if v is None:
+        return ""
+    if decimals is not None:
+        v = tol.point(v, decimals)
+    s = format(v, "f")
+    if "." in s and decimals is None:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def fmt_q(q: Quantity) -> str:
+    return q.text.strip() or f"{fmt(q.value)}{q.unit}"
+
+
+def in_unit(base: Decimal, q: Quantity) -> Decimal:
+    """A base-unit value expressed in q's printed unit."""
+    return base / tol.factor(q)
+
+
+def pct_of(a: Figure | Quantity, b: Figure | Quantity) -> tol.Interval | None:
+    qa = a.quantity if isinstance(a, Figure) else a
+    qb = b.quantity if isinstance(b, Figure) else b
+    return tol.percent(tol.base_interval(qa), tol.base_interval(qb))
+
+
+def exact_pct(a: Quantity, b: Quantity) -> Decimal | None:
+    if b.base_value == 0:
+        return None
+    return a.base_value / b.base_value * 100
+
+
+def _shown(v: Decimal, q: Quantity) -> Decimal:
+    """An expected value as precise as the stated figure, at least two decimals, no noise digits."""
+    rounded = tol.point(v, max(q.decimals, 2))
+    if v != rounded:
+        return rounded
+    n = v.normalize()
+    return n.quantize(Decimal(1)) if n == n.to_integral_value() else n
+
+
+def make_finding(
+    rule: Rule,
+    severity: str,
+    fig: Figure,
+    explanation: str,
+    *,
+    expected: Decimal | None = None,
+    derivation: str = "",
+    related: Iterable[Provenance] = (),
+    subject: str | None = None,
+) -> Finding:
+    q = fig.quantity
+    rel: list[Provenance] = []
+    for p in related:
+        if p != fig.prov and p not in rel:
+            rel.append(p)
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        prov=fig.prov,
+        subject=subject if subject is not None else fig.subject,
+        stated_text=fig.text,
+        explanation=explanation,
+        stated_value=q.value,
+        expected_value=None if expected is None else _shown(expected, q),
+        unit=q.unit,
+        related=rel,
+        derivation=derivation,
+    )
+
+
+def rule(family: str, rid: str, severity: str, title: str, template: str, *tags: str) -> Rule:
+    return Rule(id=f"{family}.{rid}", family=family, severity=severity, title=title, template=template, tags=tags)

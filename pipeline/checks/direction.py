@@ -1,0 +1,85 @@
+"""direction — words that assert an order (持平/增长/减少, 大于/小于/等于) vs the figures they compare."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline import tolerance as tol
+from pipeline.checks.base import Context, fmt, in_unit, make_finding, rule
+from pipeline.checks.compare import DIRECTION, DOWN, UP, current_of, positions, prior_of, sentences
+from pipeline.findings import Finding
+
+FAMILY = "direction"
+VS_PRIOR = rule(
+    FAMILY,
+    "vs-prior-year",
+    "error",
+    "与上年比较的用词与数字不符",
+    "{subject}写“{word}”，但上年 {prior}、本年 {current}",
+    "narrative",
+    "cross-reference",
+)
+BETWEEN = rule(
+    FAMILY,
+    "between-figures",
+    "error",
+    "大于/小于/等于与两数不符",
+    "写“{a}{word}{b}”，两数不符此关系",
+    "narrative",
+)
+RULES = [VS_PRIOR, BETWEEN]
+
+
+def _holds(word: str, cur: tol.Interval, prior: tol.Interval) -> bool:
+    if word == "持平":
+        return cur.meets(prior)
+    if word in UP:
+        return cur.hi > prior.lo
+    if word in DOWN:
+        return cur.lo < prior.hi
+    return True
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for sentence, claims in sentences(ctx):
+        placed = positions(sentence, claims)
+        for m in DIRECTION.finditer(sentence):
+            tail = sentence[m.end() : m.end() + 2]
+            if tail[:1].isdigit() or tail[:1] in "了百":
+                continue  # 增长12% / 减少3万元: the change family's
+            word = m.group(2).rstrip("了")
+            before = [c for i, c in placed if i < m.start()]
+            if not before:
+                continue
+            subject = next((c.subject for c in reversed(before) if c.subject), "")
+            cur = current_of(ctx, before, subject)
+            if cur is None:
+                continue
+            prior = prior_of(ctx, subject, cur)
+            anchor = before[-1]
+            for c in before:
+                if c.relation in ("direction", "change"):
+                    ctx.mark(c)
+            if prior is None:
+                ctx.note(anchor, f"“{m.group(0)}”：未找到{subject}的上年数")
+                continue
+            ctx.mark(anchor)
+            ci, pi = tol.base_interval(cur.quantity), tol.base_interval(prior.quantity)
+            if _holds(word, ci, pi):
+                continue
+            diff = cur.quantity.base_value - prior.quantity.base_value
+            unit = cur.quantity.unit
+            d_txt = f"{'增加' if diff > 0 else '减少'} {fmt(abs(in_unit(diff, cur.quantity)))}{unit}"
+            if prior.quantity.base_value:
+                d_txt += f"（{fmt(diff / prior.quantity.base_value * 100, 2)}%）"
+            yield make_finding(
+                VS_PRIOR,
+                "error",
+                cur,
+                f"{subject}写“{m.group(0)}”，但上年为 {fmt(prior.value)}{prior.quantity.unit}（{prior.label}），"
+                f"本年为 {fmt(cur.value)}{unit}，{d_txt}",
+                expected=in_unit(prior.quantity.base_value, cur.quantity) if word == "持平" else None,
+                derivation=f"上年 {fmt(prior.value)} → 本年 {fmt(cur.value)}",
+                related=[prior.prov],
+                subject=subject,
+            )

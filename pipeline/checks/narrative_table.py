@@ -1,0 +1,190 @@
+"""narrative_table — one subject, role and period, stated in the narrative and in tables: all printings must agree.
+
+Figures are grouped by (canonical subject, role, cross-classification); within a group the values are
+clustered (rounding-aware) and the majority — the narrative on a tie, and never a value that is just a
+copy of another subject's figure — is taken as expected. Each figure outside it yields one finding.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+
+from pipeline import tolerance as tol
+from pipeline.checks.base import DATA, GENERIC, Context, Figure, clean_label, fmt, in_unit, make_finding, rule
+from pipeline.findings import Finding
+
+FAMILY = "narrative_table"
+MISMATCH = rule(
+    FAMILY,
+    "mismatch",
+    "error",
+    "同一数字在正文与表格中不一致",
+    "{label}写 {stated}，而{others}写 {expected}",
+    "cross-reference",
+)
+SCOPE = rule(
+    FAMILY,
+    "definition-differs",
+    "info",
+    "同名数字口径不同",
+    "{label}写 {stated}，{others}写 {expected}；{note}",
+    "cross-reference",
+    "definition",
+)
+RULES = [MISMATCH, SCOPE]
+
+ROLES = ("actual", "budget", "budget_full", "prior")
+ROLE_NAMES = {"actual": "决算（实际）", "budget": "预算", "budget_full": "全年预算", "prior": "上年"}
+
+
+def _subject_notes() -> list[dict[str, str]]:
+    with (DATA / "subject_notes.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def in_groups(f: Figure) -> bool:
+    """Figures that take part: amounts with a subject, not score-sheet actuals (scoresheet checks those)."""
+    if f.quantity.dimension in ("percent", "pp", "points", "ratio") or f.key in GENERIC or len(f.key) < 2:
+        return False
+    if f.kind == "fact":
+        cols = "".join(getattr(f.obj, "column_labels", ()))
+        if "完成值" in cols:
+            return False
+        if "指标值" in cols:  # a score sheet's money target (成本指标) is the budget
+            return f.quantity.dimension == "money"
+    return _role(f) in ROLES
+
+
+def _role(f: Figure) -> str:
+    if f.kind == "fact" and "指标值" in "".join(getattr(f.obj, "column_labels", ())):
+        return "budget"
+    return f.role or "actual"
+
+
+def _is_perf_table(f: Figure) -> bool:
+    title = getattr(f.obj, "table_title", "") or ""
+    return any(w in title for w in ("绩效", "基础数据", "自评"))
+
+
+def groups(ctx: Context) -> dict[tuple[str, str, str], list[Figure]]:
+    if "groups" in ctx.cache:
+        return ctx.cache["groups"]
+    out: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for f in ctx.figures:
+        if in_groups(f):
+            out[(f.key, _role(f), f.column_rest)].append(f)
+    ctx.cache["groups"] = out
+    return out
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    if a.quantity.base_unit != b.quantity.base_unit:
+        return False
+    return tol.base_interval(a.quantity).meets(tol.base_interval(b.quantity))
+
+
+def clusters(figs: list[Figure]) -> list[list[Figure]]:
+    out: list[list[Figure]] = []
+    for f in figs:
+        for c in out:
+            if agree(c[0], f):
+                c.append(f)
+                break
+        else:
+            out.append([f])
+    return out
+
+
+def copied_from(ctx: Context, f: Figure) -> Figure | None:
+    """Another subject's (or role's) figure with exactly this printed value: the likely source of a slip."""
+    if f.value == 0:
+        return None
+    for g in ctx.figures:
+        if (
+            g.obj is f.obj
+            or g.quantity.base_unit != f.quantity.base_unit
+            or g.quantity.base_value != f.quantity.base_value
+        ):
+            continue
+        if not in_groups(g):
+            continue  # a score sheet's actual copied from its target is that row's slip, not this one's
+        if g.key != f.key or (_role(g) != _role(f) and g.kind == "fact"):
+            return g
+    return None
+
+
+def consensus(ctx: Context, figs: list[Figure]) -> tuple[list[Figure], list[list[Figure]]]:
+    """The expected cluster and the deviating ones."""
+    cl = clusters(figs)
+    if len(cl) == 1:
+        return cl[0], []
+
+    def score(c: list[Figure]) -> tuple[int, int, int]:
+        suspicious = sum(1 for f in c if copied_from(ctx, f) is not None)
+        return (len(c), -suspicious, sum(1 for f in c if f.kind == "claim"))
+
+    cl.sort(key=score, reverse=True)
+    return cl[0], cl[1:]
+
+
+def _names(figs: list[Figure]) -> str:
+    names: list[str] = []
+    for f in figs:
+        n = "正文" if f.kind == "claim" else f.label
+        if n not in names:
+            names.append(n)
+    return "、".join(names)
+
+
+def _note_for(ctx: Context, f: Figure) -> tuple[str, list] | None:
+    title = getattr(f.obj, "table_title", "") or ""
+    for n in _subject_notes():
+        if clean_label(n["subject"]) != f.key or n["table_contains"] not in title:
+            continue
+        provs = [o.prov for o in ctx.outline if n["note_contains"] in o.text]
+        return n["explanation"], provs
+    return None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for (key, role, _rest), figs in groups(ctx).items():
+        if len(figs) < 2 or not any(f.kind == "fact" for f in figs):
+            continue
+        if not any(f.kind == "claim" for f in figs) and not any(_is_perf_table(f) for f in figs):
+            continue  # table-to-table identities of the standard sets belong to the template family
+        good, bad = consensus(ctx, figs)
+        if not bad:
+            continue
+        ref = good[0]
+        for cluster in bad:
+            for f in cluster:
+                if f.kind == "claim" and all(g.kind == "claim" for g in good):
+                    continue  # narrative vs narrative is the repeat family's
+                expected = in_unit(ref.quantity.base_value, f.quantity)
+                msg = (
+                    f"{f.label}写 {fmt(f.value)}{f.quantity.unit}，而{_names(good)}写{key}{ROLE_NAMES[role]} "
+                    f"{fmt(ref.value)}{ref.quantity.unit}"
+                )
+                src = copied_from(ctx, f)
+                if src is not None:
+                    msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
+                note = _note_for(ctx, f)
+                related = [g.prov for g in good] + ([src.prov] if src is not None else [])
+                if note is not None:
+                    yield make_finding(
+                        SCOPE,
+                        "info",
+                        f,
+                        msg + "；" + note[0],
+                        expected=expected,
+                        derivation=f"{_names(good)}",
+                        related=related + note[1],
+                    )
+                    continue
+                sev = "error"
+                if tol.same_figure_verdict(f.quantity, ref.quantity) == tol.WARNING:
+                    sev = "warning"
+                    msg += "；两数只差末位一个单位，同一数字应印得一致"
+                yield make_finding(MISMATCH, sev, f, msg, expected=expected, derivation=_names(good), related=related)

@@ -1,0 +1,236 @@
+"""rate — derived ratios: 完成预算的X%, 执行率, 控制率, 得分 = 分值 × 执行率, 人均."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from extractors.model import Claim, Fact
+from pipeline import tolerance as tol
+from pipeline.checks.base import (
+    Context,
+    claim_figure,
+    clean_label,
+    fact_figure,
+    fmt,
+    make_finding,
+    rule,
+)
+from pipeline.findings import Finding
+
+FAMILY = "rate"
+COMPLETION = rule(
+    FAMILY,
+    "completion",
+    "error",
+    "完成预算的百分比与决算÷预算不符",
+    "{subject}完成预算应为 {actual} ÷ {budget} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
+ZERO = rule(
+    FAMILY,
+    "zero-base",
+    "info",
+    "基数为零，比率无定义",
+    "{subject}的比率基数为 0（{actual} ÷ {budget}），无法得出 {stated}%",
+    "undecidable",
+)
+EXECUTION = rule(
+    FAMILY,
+    "execution",
+    "error",
+    "执行率/控制率与两数之比不符",
+    "{what}应为 {num} ÷ {den} = {expected}%，表中写 {stated}%",
+    "table",
+    "arithmetic",
+)
+SCORE = rule(
+    FAMILY,
+    "score-from-rate",
+    "error",
+    "得分与分值×执行率不符",
+    "得分应为 {points} × {rate}% = {expected}，表中写 {stated}",
+    "score-sheet",
+    "arithmetic",
+)
+PER_CAPITA = rule(
+    FAMILY,
+    "per-capita",
+    "error",
+    "人均数与总额÷人数不符",
+    "人均应为 {total} ÷ {count} = {expected}，报告写 {stated}",
+    "narrative",
+    "arithmetic",
+)
+RULES = [COMPLETION, ZERO, EXECUTION, SCORE, PER_CAPITA]
+
+
+def _before(ctx: Context, c: Claim) -> list[Claim]:
+    start = c.prov.span[0] if c.prov.span else 0
+    return sorted(
+        (x for x in ctx.paragraph_claims(c) if x is not c and (x.prov.span[0] if x.prov.span else 0) < start),
+        key=lambda x: x.prov.span[0] if x.prov.span else 0,
+    )
+
+
+def _is_completion(c: Claim) -> bool:
+    if c.quantity.dimension != "percent" or c.relation not in ("rate", "completion"):
+        return False
+    return "预算" in (c.denominator or "") or "完成预算" in c.sentence
+
+
+def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
+    before = [x for x in _before(ctx, c) if x.quantity.dimension == "money" and x.relation not in ("share", "rate")]
+    budget = next((x for x in reversed(before) if x.role in ("预算", "年初", "全年")), None)
+    actual = next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
+    if budget is None or actual is None:
+        ctx.note(c, "未找到完成率的决算数或预算数")
+        return
+    ctx.mark(c)
+    subject = actual.subject or c.subject
+    comp = tol.percent(tol.base_interval(actual.quantity), tol.base_interval(budget.quantity))
+    a, b = fmt(actual.quantity.value), fmt(budget.quantity.value)
+    if comp is None:
+        yield make_finding(
+            ZERO,
+            "info",
+            claim_figure(c),
+            f"{subject}预算数为 {b}、决算数为 {a}，{a} ÷ {b} 无定义，“完成预算的{fmt(c.quantity.value)}%”无法核对",
+            derivation=f"{a} ÷ {b}",
+            related=[actual.prov, budget.prov],
+            subject=subject,
+        )
+        return
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    if v == tol.OK:
+        return
+    exact = actual.quantity.base_value / budget.quantity.base_value * 100
+    msg = f"{subject}完成预算应为 {a} ÷ {b} = {fmt(exact, 2)}%，报告写 {fmt(c.quantity.value)}%"
+    if v == tol.WARNING:
+        msg += "；按截尾（非四舍五入）可得，疑为截尾"
+    yield make_finding(
+        COMPLETION,
+        v,
+        claim_figure(c),
+        msg,
+        expected=exact,
+        derivation=f"{a} ÷ {b} × 100",
+        related=[actual.prov, budget.prov],
+        subject=subject,
+    )
+
+
+def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
+    before = [x for x in _before(ctx, c) if x.sentence == c.sentence]
+    count = next((x for x in reversed(before) if x.quantity.dimension == "count"), None)
+    total = next((x for x in reversed(before) if x.quantity.dimension == c.quantity.dimension), None)
+    if count is None or total is None:
+        ctx.note(c, "未找到人均数的总额或人数")
+        return
+    ctx.mark(c)
+    comp = tol.ratio(tol.base_interval(total.quantity), tol.base_interval(count.quantity))
+    if comp is None:
+        return
+    comp = comp.scale(1 / tol.factor(c.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    if v == tol.OK:
+        return
+    exact = total.quantity.base_value / count.quantity.base_value / tol.factor(c.quantity)
+    yield make_finding(
+        PER_CAPITA,
+        v,
+        claim_figure(c),
+        f"人均应为 {total.quantity.text} ÷ {count.quantity.text} = {fmt(exact, c.quantity.decimals + 1)}"
+        f"{c.quantity.unit}，报告写 {c.quantity.text}",
+        expected=exact,
+        derivation=f"{total.quantity.text} ÷ {count.quantity.text}",
+        related=[total.prov, count.prov],
+    )
+
+
+def _row_role(f: Fact) -> str:
+    text = "".join(clean_label(x) for x in f.column_labels)
+    for word, role in (
+        ("得分", "score"),
+        ("分值", "points"),
+        ("执行率", "rate"),
+        ("控制率", "control"),
+        ("全年预算", "budget"),
+        ("执行数", "spent"),
+        ("编制", "quota"),
+        ("实际在职", "staff"),
+        ("实有", "staff"),
+    ):
+        if word in text:
+            return role
+    return ""
+
+
+def _tables(ctx: Context) -> Iterator[Finding]:
+    rows: dict[tuple[int | None, int | None], dict[str, Fact]] = defaultdict(dict)
+    for f in ctx.facts:
+        role = _row_role(f)
+        if role:
+            rows[(f.prov.table, f.prov.row)].setdefault(role, f)
+    for cells in rows.values():
+        for rate_role, num_role, den_role, what in (
+            ("rate", "spent", "budget", "执行率"),
+            ("control", "staff", "quota", "控制率"),
+        ):
+            if not all(k in cells for k in (rate_role, num_role, den_role)):
+                continue
+            r, n, d = cells[rate_role], cells[num_role], cells[den_role]
+            if r.quantity.dimension != "percent":
+                continue
+            comp = tol.percent(tol.base_interval(n.quantity), tol.base_interval(d.quantity))
+            v = tol.verdict(r.quantity, comp, ctx.settings)
+            if v in (tol.OK, tol.INFO):
+                continue
+            exact = n.quantity.base_value / d.quantity.base_value * 100
+            nv, dv = fmt(n.quantity.value), fmt(d.quantity.value)
+            yield make_finding(
+                EXECUTION,
+                v,
+                fact_figure(r, ctx.doc_year),
+                f"{what}应为 {nv} ÷ {dv} = {fmt(exact, 2)}%，表中写 {r.text.strip() or fmt(r.quantity.value)}",
+                expected=exact,
+                derivation=f"{nv} ÷ {dv} × 100",
+                related=[n.prov, d.prov],
+                subject=what,
+            )
+        if all(k in cells for k in ("score", "points", "rate")):
+            yield from _score(ctx, cells["score"], cells["points"], cells["rate"])
+
+
+def _score(ctx: Context, s: Fact, p: Fact, r: Fact) -> Iterator[Finding]:
+    if r.quantity.dimension != "percent":
+        return
+    comp = tol.interval(p.quantity) * tol.interval(r.quantity).scale(Decimal("0.01"))
+    cap = p.quantity.value
+    comp = tol.Interval(min(comp.lo, cap), min(comp.hi, cap))
+    v = tol.verdict(s.quantity, comp, ctx.settings)
+    if v in (tol.OK, tol.INFO):
+        return
+    exact = min(p.quantity.value * r.quantity.value / 100, cap)
+    yield make_finding(
+        SCORE,
+        v,
+        fact_figure(s, ctx.doc_year),
+        f"得分应为 分值 {fmt(p.quantity.value)} × 执行率 {r.quantity.text.strip()} = {fmt(exact, 2)}"
+        f"（不超过分值），表中写 {fmt(s.quantity.value)}",
+        expected=exact,
+        derivation=f"{fmt(p.quantity.value)} × {fmt(r.quantity.value)}%",
+        related=[p.prov, r.prov],
+        subject="得分",
+    )
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for c in ctx.claims:
+        if _is_completion(c):
+            yield from _completion(ctx, c)
+        elif c.relation == "per-capita" or ("人均" in c.subject and c.relation in ("", "rate")):
+            yield from _per_capita(ctx, c)
+    yield from _tables(ctx)

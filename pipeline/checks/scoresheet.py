@@ -1,0 +1,415 @@
+"""scoresheet — 绩效自评表: declared category points, 总分, full points for a shortfall, actuals vs elsewhere."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors.model import Fact, Provenance, Quantity
+from pipeline import tolerance as tol
+from pipeline.checks import narrative_table as nt
+from pipeline.checks.base import (
+    Context,
+    Figure,
+    clean_label,
+    fact_figure,
+    fmt,
+    in_unit,
+    make_finding,
+    rule,
+    subject_key,
+)
+from pipeline.findings import Finding
+
+FAMILY = "scoresheet"
+CATEGORY = rule(
+    FAMILY,
+    "category-points",
+    "error",
+    "一级指标声明分值与所属指标分值之和不符",
+    "{category}声明 {declared} 分，所属各指标分值合计 {sum} 分",
+    "score-sheet",
+    "arithmetic",
+)
+TOTAL = rule(
+    FAMILY, "total", "error", "总分与各项分值/得分之和不符", "总分写 {stated}，各项合计 {expected}", "score-sheet"
+)
+SHORTFALL = rule(
+    FAMILY,
+    "full-points-shortfall",
+    "warning",
+    "实际未达目标却给满分",
+    "{indicator}目标 {target}，实际 {actual}，仍得满分 {points} 分",
+    "score-sheet",
+)
+OVER = rule(
+    FAMILY, "score-over-points", "error", "得分超过分值", "{indicator}得分 {score} 超过分值 {points}", "score-sheet"
+)
+ELSEWHERE = rule(
+    FAMILY,
+    "actual-vs-elsewhere",
+    "error",
+    "指标实际完成值与别处同一数字不符",
+    "{indicator}实际完成值写 {stated}，{where}为 {expected}",
+    "score-sheet",
+    "cross-reference",
+)
+RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE]
+
+_DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_HEDGE = re.compile(r"^(基本|大部分|部分|大体|大致|未|尚未|没有|未能|暂未)")
+_QUALITATIVE_ORDER = ("显著", "明显", "较好", "良好", "一般", "较差")
+
+
+@dataclass
+class Row:
+    table: int
+    row: int
+    labels: tuple[str, ...]
+    cells: dict[str, Fact] = field(default_factory=dict)  # role → fact
+
+    @property
+    def indicator(self) -> str:
+        labs = [clean_label(x) for x in self.labels if clean_label(x)]
+        labs = [x for x in labs if not _DECLARED.search(x) and not x.endswith("指标") and x != "绩效指标"]
+        return labs[0] if labs else (clean_label(self.labels[-1]) if self.labels else "")
+
+
+def _col_role(f: Fact) -> str:
+    text = "".join(clean_label(x) for x in f.column_labels)
+    for word, role in (("得分", "score"), ("分值", "points"), ("执行率", "rate"), ("完成值", "actual")):
+        if word in text:
+            return role
+    if "指标值" in text or "目标" in text:
+        return "target"
+    if "全年预算" in text:
+        return "budget_full"
+    if "执行数" in text:
+        return "spent"
+    return ""
+
+
+def score_tables(facts: list[Fact]) -> dict[int, list[Row]]:
+    by_table: dict[int, dict[int, Row]] = defaultdict(dict)
+    for f in facts:
+        if f.prov.table is None or f.prov.row is None:
+            continue
+        r = by_table[f.prov.table].setdefault(f.prov.row, Row(f.prov.table, f.prov.row, tuple(f.row_labels)))
+        role = _col_role(f)
+        if role and role not in r.cells:
+            r.cells[role] = f
+        if len(f.row_labels) > len(r.labels):
+            r.labels = tuple(f.row_labels)
+    out: dict[int, list[Row]] = {}
+    for t, rows in by_table.items():
+        if any("points" in r.cells for r in rows.values()):
+            out[t] = [rows[k] for k in sorted(rows)]
+    return out
+
+
+def _is_total_row(r: Row) -> bool:
+    return any(clean_label(x) in ("总分", "合计", "总计") for x in r.labels)
+
+
+def _label_prov(r: Row, text: str, fallback: Fact) -> Provenance:
+    idx = next((i for i, x in enumerate(r.labels) if text in x), 0)
+    return fallback.prov.with_(col=idx, span=None)
+
+
+def _pts(q: Quantity) -> tol.Interval:
+    """Whole-number points are exact, whatever unit the cell printed (usually none)."""
+    return tol.Interval.exact(q.value) if q.decimals == 0 and q.approx == "exact" else tol.interval(q)
+
+
+def _q(value: Decimal, text: str) -> Quantity:
+    return Quantity(value, "分", value, "分", "points", 0 if value == value.to_integral() else 2, text)
+
+
+def _categories(rows: list[Row]) -> list[tuple[str, Decimal, Row, list[Row]]]:
+    cats: list[tuple[str, Decimal, Row, list[Row]]] = []
+    current: list[Row] | None = None
+    for r in rows:
+        if _is_total_row(r) or "points" not in r.cells:
+            continue
+        m = next((_DECLARED.search("".join(x.split())) for x in r.labels if _DECLARED.search("".join(x.split()))), None)
+        if m is not None and (not cats or cats[-1][0] != m.group(1)):
+            current = [r]
+            cats.append((m.group(1), Decimal(m.group(2)), r, current))
+        elif current is not None:
+            current.append(r)
+    return cats
+
+
+def _check_categories(rows: list[Row]) -> Iterator[Finding]:
+    for name, declared, first, items in _categories(rows):
+        pts = [r.cells["points"].quantity for r in items]
+        computed = tol.total([_pts(q) for q in pts])
+        stated = _q(declared, f"{declared}分")
+        if tol.verdict(stated, computed) == tol.OK:
+            continue
+        s = sum((q.value for q in pts), Decimal(0))
+        label = next((x for x in first.labels if name in "".join(x.split())), name)
+        fig = Figure(
+            "fact",
+            stated,
+            name,
+            name,
+            "points",
+            _label_prov(first, name, first.cells["points"]),
+            label,
+            name,
+            first.cells["points"],
+        )
+        yield make_finding(
+            CATEGORY,
+            "error",
+            fig,
+            f"{name}声明 {fmt(declared)} 分，但其下 {len(items)} 个指标的分值合计 "
+            f"{' + '.join(fmt(q.value) for q in pts)} = {fmt(s)} 分，两者不符",
+            expected=s,
+            derivation=" + ".join(fmt(q.value) for q in pts),
+            related=[items[0].cells["points"].prov, items[-1].cells["points"].prov],
+            subject=name,
+        )
+
+
+def _check_total(rows: list[Row]) -> Iterator[Finding]:
+    totals = [r for r in rows if _is_total_row(r)]
+    if not totals:
+        return
+    tr = totals[-1]
+    tfacts = sorted({id(f): f for f in tr.cells.values()}.values(), key=lambda f: f.prov.col or 0)
+    items = [r for r in rows if r is not tr and "points" in r.cells]
+    if not tfacts or not items:
+        return
+    pts_fact = tr.cells.get("points") or tfacts[0]
+    score_fact = tr.cells.get("score") or (tfacts[1] if len(tfacts) > 1 else None)
+    for what, tf, role in (("分值", pts_fact, "points"), ("得分", score_fact, "score")):
+        if tf is None:
+            continue
+        qs = [r.cells[role].quantity for r in items if role in r.cells]
+        if not qs:
+            continue
+        computed = tol.total([_pts(q) for q in qs])
+        if tol.verdict(tf.quantity, computed) == tol.OK:
+            continue
+        s = sum((q.value for q in qs), Decimal(0))
+        yield make_finding(
+            TOTAL,
+            "error",
+            fact_figure(tf, None),
+            f"总分行写 {fmt(tf.quantity.value)}，而各项{what}之和为 {fmt(s)}（{len(qs)} 项）",
+            expected=s,
+            derivation=f"各项{what}之和",
+            related=[items[0].cells[role].prov] if role in items[0].cells else [],
+            subject=f"总分（{what}）",
+        )
+
+
+def _short(target: Quantity, actual: Quantity) -> bool:
+    if target.dimension != actual.dimension or target.base_unit != actual.base_unit:
+        return False
+    if target.approx in ("at-most", "less-than"):
+        return tol.interval(actual).lo > tol.interval(target).hi
+    return tol.interval(actual).hi < tol.interval(target).lo
+
+
+def _columns(rows: list[Row]) -> dict[str, int]:
+    """The grid column of each score-sheet role (target, actual…), by majority over the rows."""
+    votes: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for r in rows:
+        for role, f in r.cells.items():
+            if f.prov.col is not None:
+                votes[role][f.prov.col] += 1
+    return {role: max(v, key=lambda c: v[c]) for role, v in votes.items()}
+
+
+def _texts(ctx: Context, r: Row, cols: dict[str, int]) -> tuple[str, str, Provenance, Provenance] | None:
+    """Qualitative target and actual of a row, read from the document's grid when the document is at hand."""
+    if ctx.doc is None or "target" not in cols or "actual" not in cols:
+        return None
+    tables = ctx.doc.tables()
+    if r.table >= len(tables):
+        return None
+    table = tables[r.table]
+    if r.row >= table.n_rows:
+        return None
+    grid = table.covering()
+    tc, ac = grid[r.row][cols["target"]], grid[r.row][cols["actual"]]
+    if tc is None or ac is None or tc is ac:
+        return None
+    t, a = clean_label(tc.text), clean_label(ac.text)
+    if not t or not a:
+        return None
+    return t, a, table.cell_prov(tc), table.cell_prov(ac)
+
+
+def _qual_short(target: str, actual: str) -> bool:
+    if _HEDGE.match(actual) and not _HEDGE.match(target) and target in actual:
+        return True
+    if target in _QUALITATIVE_ORDER and actual in _QUALITATIVE_ORDER:
+        return _QUALITATIVE_ORDER.index(actual) > _QUALITATIVE_ORDER.index(target)
+    return False
+
+
+def _check_shortfall(ctx: Context, rows: list[Row]) -> Iterator[Finding]:
+    cols = _columns(rows)
+    for r in rows:
+        pts, score = r.cells.get("points"), r.cells.get("score")
+        if pts is None or score is None:
+            continue
+        if score.quantity.value > pts.quantity.value:
+            yield make_finding(
+                OVER,
+                "error",
+                fact_figure(score, None),
+                f"{r.indicator}得分 {fmt(score.quantity.value)} 超过其分值 {fmt(pts.quantity.value)}",
+                expected=pts.quantity.value,
+                derivation="得分不应超过分值",
+                related=[pts.prov],
+                subject=r.indicator,
+            )
+            continue
+        if score.quantity.value < pts.quantity.value:
+            continue
+        t, a = r.cells.get("target"), r.cells.get("actual")
+        where = [x.prov for x in (t, a) if x is not None]
+        if t is not None and a is not None and _short(t.quantity, a.quantity):
+            desc = f"目标 {t.text.strip() or fmt(t.quantity.value)}，实际 {a.text.strip() or fmt(a.quantity.value)}"
+        else:
+            texts = _texts(ctx, r, cols) if (t is None and a is None) else None
+            if texts is None or not _qual_short(texts[0], texts[1]):
+                continue
+            desc = f"年度指标值“{texts[0]}”，实际完成值“{texts[1]}”"
+            where = [texts[2], texts[3]]
+        yield make_finding(
+            SHORTFALL,
+            "warning",
+            fact_figure(score, None),
+            f"{r.indicator}{desc}，未完全达到目标，却得满分 {fmt(pts.quantity.value)} 分（分值 {fmt(pts.quantity.value)}）",
+            expected=None,
+            related=where + [pts.prov],
+            subject=r.indicator,
+        )
+
+
+# ------------------------------------------------------------------ actual vs elsewhere
+
+
+def _match(indicator: str, f: Figure) -> int:
+    """2 = same subject (synonyms applied), 1 = one name contains the other, 0 = unrelated."""
+    ik = subject_key(indicator)
+    keys = {f.key}
+    if f.kind == "fact" and f.role == "rate":
+        cols = [clean_label(x) for x in getattr(f.obj, "column_labels", ()) if clean_label(x)]
+        keys |= {subject_key(c) for c in cols[-1:]}
+    if ik in keys:
+        return 2
+    for k in keys:
+        short, long_ = sorted((k, ik), key=len)
+        if len(short) >= 3 and short in long_ and len(short) * 2 >= len(long_):
+            return 1
+    return 0
+
+
+def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
+    """Figures elsewhere for the same indicator and role (actual), best match first."""
+    row_objs = {id(f) for f in r.cells.values()}
+    cands: list[tuple[int, Figure]] = []
+    for f in ctx.figures:
+        if id(f.obj) in row_objs or f.quantity.base_unit != a.quantity.base_unit:
+            continue
+        if f.kind == "fact" and "完成值" in "".join(getattr(f.obj, "column_labels", ())):
+            continue
+        if f.role not in ("actual", "", "rate"):
+            continue
+        m = _match(r.indicator, f)
+        if m:
+            cands.append((m, f))
+    if not cands:
+        return [], 0
+    best = max(m for m, _ in cands)
+    return [f for m, f in cands if m == best], best
+
+
+def _check_elsewhere(ctx: Context, rows: list[Row]) -> Iterator[Finding]:
+    for r in rows:
+        a = r.cells.get("actual")
+        if a is None or not r.indicator:
+            continue
+        figs, strength = _elsewhere(ctx, r, a)
+        if not figs:
+            continue
+        af = fact_figure(a, ctx.doc_year)
+        good, _bad = nt.consensus(ctx, figs)
+        if any(nt.agree(af, g) for g in figs):
+            continue  # some printing elsewhere agrees
+        ref = good[0]
+        expected = in_unit(ref.quantity.base_value, a.quantity)
+        where = "、".join(dict.fromkeys("正文" if g.kind == "claim" else g.label for g in good))
+        msg = (
+            f"{r.indicator}实际完成值写 {a.text.strip() or fmt(a.quantity.value)}，"
+            f"而{where}为 {fmt(ref.value)}{ref.quantity.unit}"
+        )
+        t = r.cells.get("target")
+        if t is not None and t.quantity.base_value == a.quantity.base_value:
+            msg += f"；实际完成值与年度指标值 {t.text.strip() or fmt(t.quantity.value)} 相同，疑将目标值抄作实际值"
+        msg += _sibling_total(ctx, rows, r)
+        deriv = _derive_rate(ctx, ref)
+        if deriv:
+            msg += f"（{deriv}）"
+        sev = "error" if strength == 2 else "warning"
+        yield make_finding(
+            ELSEWHERE,
+            sev,
+            af,
+            msg,
+            expected=expected,
+            derivation=deriv or where,
+            related=[g.prov for g in good],
+            subject=r.indicator,
+        )
+
+
+def _sibling_total(ctx: Context, rows: list[Row], r: Row) -> str:
+    """成本指标 actuals that together equal another figure (e.g. the whole 年初预算数): say so."""
+    group = [x for x in rows if x.labels[:-1] == r.labels[:-1] and "actual" in x.cells]
+    qs = [x.cells["actual"].quantity for x in group]
+    if len(qs) < 2 or any(q.dimension != "money" or q.base_unit != qs[0].base_unit for q in qs):
+        return ""
+    s = sum((q.base_value for q in qs), Decimal(0))
+    mine = {id(f) for x in group for f in x.cells.values()}
+    same = [
+        f
+        for f in ctx.figures
+        if id(f.obj) not in mine and f.quantity.base_unit == qs[0].base_unit and f.quantity.base_value == s
+    ]
+    if not same:
+        return ""
+    same.sort(key=lambda f: (f.role != "budget", f.prov.table or 0, f.prov.row or 0))
+    parts = " + ".join(fmt(q.value) for q in qs)
+    return f"；本组实际完成值合计 {parts} = {fmt(same[0].value)}，恰为{'、'.join(f.label for f in same[:2])}"
+
+
+def _derive_rate(ctx: Context, ref: Figure) -> str:
+    """For a printed 执行率: the 执行数 ÷ 预算数 of its row."""
+    if ref.kind != "fact" or ref.role != "rate":
+        return ""
+    row = [f for f in ctx.facts if f.prov.table == ref.prov.table and f.prov.row == ref.prov.row]
+    spent = next((f for f in row if _col_role(f) == "spent"), None)
+    budget = next((f for f in row if _col_role(f) == "budget_full"), None)
+    if spent is None or budget is None or budget.quantity.base_value == 0:
+        return ""
+    v = spent.quantity.base_value / budget.quantity.base_value * 100
+    return f"= {fmt(spent.quantity.value)} ÷ {fmt(budget.quantity.value)} = {fmt(v, 2)}%"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for _t, rows in score_tables(ctx.facts).items():
+        yield from _check_categories(rows)
+        yield from _check_total(rows)
+        yield from _check_shortfall(ctx, rows)
+        yield from _check_elsewhere(ctx, rows)

@@ -1,0 +1,160 @@
+"""share — "X…占Y%": X ÷ the whole the sentence names vs Y, with a diagnosis of a wrong denominator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from extractors.model import Claim
+from pipeline import tolerance as tol
+from pipeline.checks.base import Context, Figure, claim_figure, fmt, make_finding, pct_of, rule, subject_key
+from pipeline.findings import Finding
+
+FAMILY = "share"
+STATED = rule(
+    FAMILY,
+    "stated-vs-computed",
+    "error",
+    "占比与分子÷分母不符",
+    "{subject}占比应为 {part} ÷ {whole} = {expected}%，报告写 {stated}%{diagnosis}",
+    "narrative",
+    "arithmetic",
+)
+RULES = [STATED]
+
+_TOTAL_WORDS = ("合计", "总计", "总额", "总数", "共计", "全部")
+
+
+def _is_share(c: Claim) -> bool:
+    return c.relation == "share" and c.quantity.dimension == "percent"
+
+
+def _numerator(ctx: Context, c: Claim) -> Claim | None:
+    """The figure the percent is a share of: the nearest earlier non-percent figure in the clause/paragraph."""
+    start = c.prov.span[0] if c.prov.span else 0
+    before = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if x is not c
+        and x.quantity.dimension not in ("percent", "pp")
+        and x.relation not in ("share", "rate")
+        and (x.prov.span[0] if x.prov.span else 0) < start
+    ]
+    if not before:
+        return None
+    same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
+    pool = same or before
+    return max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
+
+
+def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
+    dim = num.quantity.dimension
+    if c.denominator:
+        key = subject_key(c.denominator)
+        cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
+        cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
+        if cands:
+            claims = [f for f in cands if f.kind == "claim"]
+            return (claims or cands)[0]
+    if c.group is not None:
+        for x in ctx.paragraph_claims(c):
+            if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
+                return claim_figure(x)
+    start = num.prov.span[0] if num.prov.span else 0
+    for x in ctx.paragraph_claims(c):
+        if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim:
+            continue
+        if x.relation == "total" or any(w in x.subject for w in _TOTAL_WORDS):
+            return claim_figure(x)
+    return None
+
+
+def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure | None, str]:
+    """The document figure that, as denominator, explains the stated percent."""
+    best: tuple[Decimal, Figure] | None = None
+    seen: set[Decimal] = set()
+    stated = tol.interval(c.quantity)
+    trunc = tol.truncation_interval(c.quantity)
+    for f in ctx.figures:
+        q = f.quantity
+        if q.dimension != num.quantity.dimension or q.base_value <= 0 or q.base_value == used.quantity.base_value:
+            continue
+        if f.obj is num or q.base_value in seen:
+            continue
+        comp = pct_of(num.quantity, q)
+        if comp is None or not (stated.meets(comp) or trunc.meets(comp)):
+            continue
+        seen.add(q.base_value)
+        dist = abs(comp.mid - c.quantity.value) - (Decimal("0.001") if f.kind == "fact" else 0)
+        if best is None or dist < best[0]:
+            best = (dist, f)
+    if best is None:
+        return None, ""
+    f = best[1]
+    exact = num.quantity.base_value / f.quantity.base_value * 100
+    how = "" if stated.meets(pct_of(num.quantity, f.quantity)) else "（截尾）"
+    return f, (
+        f"；{fmt(c.quantity.value)}% 与 {fmt(num.quantity.value)} ÷ {fmt(f.value)}（{_name(f)}）"
+        f"= {fmt(exact, 3)}%{how}相符，疑用错分母"
+    )
+
+
+def _name(f: Figure) -> str:
+    if f.kind == "fact":
+        cols = [x for x in getattr(f.obj, "column_labels", ()) if x.strip()]
+        col = "".join(cols[-1].split()) if cols else ""
+        return " ".join(x for x in (f.subject if f.subject and f.subject not in col else "", col) if x) or f.label
+    return f.subject or "正文数"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    shares: list[tuple[Claim, Claim, Figure]] = ctx.cache.setdefault("shares", [])
+    for c in ctx.claims:
+        if not _is_share(c):
+            continue
+        num = _numerator(ctx, c)
+        if num is None:
+            ctx.note(c, "未找到占比的分子")
+            continue
+        den = _denominator(ctx, c, num)
+        if den is None:
+            ctx.note(c, f"未找到占比的分母“{c.denominator or '合计'}”")
+            continue
+        ctx.mark(c)
+        shares.append((c, num, den))
+        comp = pct_of(num.quantity, den.quantity)
+        v = tol.verdict(c.quantity, comp, ctx.settings)
+        if v == tol.OK:
+            continue
+        subject = num.subject or c.subject
+        if v == tol.INFO:
+            yield make_finding(
+                STATED,
+                "info",
+                claim_figure(c),
+                f"{subject}占比的分母 {fmt(den.value)} 为零，无法计算",
+                related=[num.prov, den.prov],
+                subject=subject,
+            )
+            continue
+        exact = num.quantity.base_value / den.quantity.base_value * 100
+        dec = max(c.quantity.decimals, 2)
+        msg = (
+            f"{subject}占比应为 {fmt(num.quantity.value)} ÷ {fmt(den.value)} = {fmt(exact, dec)}%，"
+            f"报告写 {fmt(c.quantity.value)}%"
+        )
+        other, diag = (None, "") if v == tol.WARNING else _diagnose(ctx, c, num, den)
+        if v == tol.WARNING:
+            msg += f"；按截尾（非四舍五入）可得 {fmt(c.quantity.value)}%，疑为截尾"
+        msg += diag
+        related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
+        yield make_finding(
+            STATED,
+            v,
+            claim_figure(c),
+            msg,
+            expected=exact,
+            derivation=f"{fmt(num.quantity.value)} ÷ {fmt(den.value)} × 100",
+            related=related,
+            subject=subject,
+        )

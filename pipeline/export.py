@@ -1,0 +1,233 @@
+"""Write the contract's files: CSV (UTF-8 with BOM, formula-safe) and findings.xlsx, atomically.
+
+Also reads the previous findings.csv of DIR for the `change` column, resolved.csv and the
+auditor's columns (核实状态, 审计备注), which are carried forward by finding_id.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any
+
+from pipeline.rows import AUDITOR_COLUMNS, FINDINGS_COLUMNS, NUMERIC_COLUMNS
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+XLSX_MAX_ROWS = 1_000_000  # data rows per sheet; Excel's own limit is 1,048,576
+TEMP_PREFIX = ".gouji-tmp-"
+
+
+def escape_text(value: str) -> str:
+    """A text cell Excel would run as a formula gets a leading apostrophe."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def unescape_text(value: str) -> str:
+    if value.startswith("'") and value[1:2] in FORMULA_PREFIXES and value[1:2]:
+        return value[1:]
+    return value
+
+
+def _cell(value: Any, numeric: bool) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if numeric and _is_number(text):
+        return text
+    return escape_text(text)
+
+
+def _is_number(text: str) -> bool:
+    if not text:
+        return False
+    try:
+        return Decimal(text).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def _as_float(text: str) -> float | None:
+    """A number Excel can hold; absurd magnitudes (a garbled 5,000-digit figure) stay text."""
+    if not _is_number(text):
+        return None
+    value = float(Decimal(text))
+    return value if math.isfinite(value) and abs(value) < 1e300 else None
+
+
+@contextmanager
+def atomic_write(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
+    """Write to a temporary file in the same folder, fsync, then rename over `path`."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=path.parent)
+    try:
+        mode = "wb" if binary else "w"
+        kwargs: dict[str, Any] = {} if binary else {"encoding": "utf-8-sig", "newline": ""}
+        with os.fdopen(fd, mode, **kwargs) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary exports left behind by a scan that was killed (called under the DIR lock)."""
+    for p in Path(folder).glob(TEMP_PREFIX + "*"):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def write_csv_stream(f: IO[str], columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
+    numeric = NUMERIC_COLUMNS.get(kind, frozenset())
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow([_cell(row.get(c), c in numeric) for c in columns])
+
+
+def write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
+    """UTF-8 with BOM (Excel on Chinese Windows reads it as UTF-8), written atomically."""
+    with atomic_write(path) as f:
+        write_csv_stream(f, columns, rows, kind)
+
+
+def csv_bytes(columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> bytes:
+    buf = io.StringIO()
+    write_csv_stream(buf, columns, rows, kind)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """A CSV this tool wrote, possibly re-saved by Excel (UTF-8 with/without BOM, or GB18030)."""
+    data = Path(path).read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("utf-8-sig", errors="replace")
+    return [
+        {k: unescape_text(v or "") for k, v in row.items() if k is not None}
+        for row in csv.DictReader(io.StringIO(text))
+    ]
+
+
+# ------------------------------------------------------------------------------------------- xlsx
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _widths(columns: list[str], rows: list[dict[str, Any]]) -> list[float]:
+    out = []
+    sample = rows[:2000]
+    for c in columns:
+        lengths = sorted(_display_width(str(r.get(c) or "")) for r in sample)
+        typical = lengths[int(len(lengths) * 0.9)] if lengths else 0  # 90th percentile: one long cell won't widen
+        out.append(min(max(_display_width(c), typical, 6) + 2, 60))
+    return out
+
+
+def write_xlsx(path: Path, columns: list[str], rows: list[dict[str, Any]], kind: str = "findings") -> None:
+    """Frozen header, filters, readable widths, ids and codes as text; a new sheet every 1,000,000 rows."""
+    import xlsxwriter
+
+    numeric = NUMERIC_COLUMNS.get(kind, frozenset())
+    with atomic_write(path, binary=True) as f:
+        wb = xlsxwriter.Workbook(
+            f,
+            {
+                "constant_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        header = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
+        quoted = wb.add_format({"quote_prefix": True})  # Excel's own "'=…" text marker
+        widths = _widths(columns, rows)
+        chunks = [rows[i : i + XLSX_MAX_ROWS] for i in range(0, len(rows), XLSX_MAX_ROWS)] or [[]]
+        for n, chunk in enumerate(chunks):
+            ws = wb.add_worksheet(kind if n == 0 else f"{kind} ({n + 1})")
+            for i, wdt in enumerate(widths):
+                ws.set_column(i, i, wdt)
+            ws.freeze_panes(1, 0)
+            ws.write_row(0, 0, columns, header)
+            for r, row in enumerate(chunk, start=1):
+                for i, c in enumerate(columns):
+                    v = row.get(c)
+                    text = "" if v is None else str(v)
+                    number = _as_float(text) if c in numeric else None
+                    if number is not None:
+                        ws.write_number(r, i, number)
+                    elif not text:
+                        ws.write_blank(r, i, None)
+                    elif text.startswith(FORMULA_PREFIXES):
+                        ws.write_string(r, i, text, quoted)
+                    else:
+                        ws.write_string(r, i, text)
+            ws.autofilter(0, 0, max(len(chunk), 1), len(columns) - 1)
+        wb.close()
+
+
+# --------------------------------------------------------------------- run-over-run comparison
+
+
+def load_previous(path: Path) -> list[dict[str, str]]:
+    """The previous findings.csv of DIR, or nothing when there is none or it cannot be read."""
+    p = Path(path)
+    if not p.is_file():
+        return []
+    try:
+        rows = read_csv(p)
+    except (OSError, csv.Error):
+        return []
+    return [r for r in rows if r.get("finding_id")]
+
+
+def previous_annotations(previous: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
+    return {r["finding_id"]: (r.get(AUDITOR_COLUMNS[0], ""), r.get(AUDITOR_COLUMNS[1], "")) for r in previous}
+
+
+def compare(
+    rows: list[dict[str, Any]],
+    previous: list[dict[str, str]],
+    annotations: dict[str, tuple[str, str]],
+    documents: set[str],
+) -> list[dict[str, str]]:
+    """Fill `change` and the auditor's columns of `rows` in place; return the resolved rows.
+
+    Resolved: findings of the previous findings.csv that are gone, for documents scanned in this run
+    (findings of documents outside this run's paths are not 'resolved', just not covered).
+    """
+    before = {r["finding_id"] for r in previous}
+    now = set()
+    for row in rows:
+        fid = row["finding_id"]
+        now.add(fid)
+        row["change"] = "unchanged" if fid in before else "new"
+        status, note = annotations.get(fid, ("", ""))
+        row[AUDITOR_COLUMNS[0]], row[AUDITOR_COLUMNS[1]] = status, note
+    resolved = []
+    for r in previous:
+        if r["finding_id"] not in now and r.get("document", "") in documents:
+            resolved.append({c: r.get(c, "") for c in FINDINGS_COLUMNS} | {"change": "resolved"})
+    return resolved

@@ -1,0 +1,223 @@
+"""Turn analysis results into the rows of the output contract (../shared/DESIGN.md).
+
+Records kept in the catalog are path-independent (an identical copy of a file shares them);
+`document`, `finding_id`, `change` and the auditor's columns are added per input path at export.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+from extractors.model import Claim, Fact, Provenance
+from pipeline.findings import Finding
+
+FINDINGS_COLUMNS = [
+    "finding_id",
+    "document",
+    "sha256",
+    "page",
+    "location",
+    "rule",
+    "severity",
+    "subject",
+    "stated_text",
+    "stated_value",
+    "expected_value",
+    "difference",
+    "unit",
+    "related_location",
+    "explanation",
+    "change",
+    "gouji_version",
+    "核实状态",
+    "审计备注",
+]
+CLAIMS_COLUMNS = [
+    "document",
+    "sha256",
+    "page",
+    "location",
+    "kind",
+    "subject",
+    "row_labels",
+    "column_labels",
+    "text_value",
+    "value",
+    "unit",
+    "base_value",
+    "base_unit",
+    "decimals",
+    "qualifier",
+    "role",
+    "period",
+    "relation",
+    "denominator",
+    "source_text",
+]
+DOCUMENTS_COLUMNS = [
+    "path",
+    "sha256",
+    "format",
+    "pages",
+    "status",
+    "reason",
+    "seconds",
+    "claims",
+    "facts",
+    "errors",
+    "warnings",
+    "infos",
+    "gouji_version",
+]
+AUDITOR_COLUMNS = ("核实状态", "审计备注")
+
+# Columns written as numbers (CSV: unescaped; xlsx: number cells). Everything else is text.
+NUMERIC_COLUMNS: dict[str, frozenset[str]] = {
+    "findings": frozenset({"page", "stated_value", "expected_value", "difference"}),
+    "claims": frozenset({"page", "value", "base_value", "decimals"}),
+    "documents": frozenset({"pages", "seconds", "claims", "facts", "errors", "warnings", "infos"}),
+}
+
+# Per-document finding fields stored in the catalog (finding row minus per-path / per-run columns).
+FINDING_FIELDS = [c for c in FINDINGS_COLUMNS if c not in ("finding_id", "document", "change", "gouji_version")]
+FINDING_FIELDS = [c for c in FINDING_FIELDS if c not in AUDITOR_COLUMNS]
+CLAIM_FIELDS = [c for c in CLAIMS_COLUMNS if c != "document"]
+LABEL_SEPARATOR = " › "
+
+
+def plain(value: Decimal | int | float | None) -> str:
+    """A number as a plain decimal string, printed decimals kept (2998.30 stays 2998.30, 1E+3 → 1000)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return str(value)
+        return format(value, "f")
+    return str(value)
+
+
+def position_key(prov: Provenance | None) -> str:
+    """A sortable string for a place in the document: page, block, table/paragraph, row, col, span."""
+    if prov is None:
+        return ""
+
+    def n(v: int | None) -> str:
+        return f"{(v if v is not None else -1) + 1:07d}"
+
+    span = prov.span[0] if prov.span else None
+    where = prov.table if prov.table is not None else prov.paragraph
+    return ".".join(n(v) for v in (prov.page, prov.block, where, prov.row, prov.col, span))
+
+
+def claim_record(c: Claim) -> dict[str, str]:
+    q = c.quantity
+    return {
+        "sha256": c.prov.sha256,
+        "page": "" if c.prov.page is None else str(c.prov.page),
+        "location": c.prov.render(),
+        "kind": "claim",
+        "subject": c.subject,
+        "row_labels": "",
+        "column_labels": "",
+        "text_value": q.text,
+        "value": plain(q.value),
+        "unit": q.unit,
+        "base_value": plain(q.base_value),
+        "base_unit": q.base_unit,
+        "decimals": str(q.decimals),
+        "qualifier": q.approx,
+        "role": c.role,
+        "period": c.period,
+        "relation": c.relation,
+        "denominator": c.denominator,
+        "source_text": c.sentence,
+        "_pos": position_key(c.prov),
+    }
+
+
+def fact_record(f: Fact) -> dict[str, str]:
+    q = f.quantity
+    return {
+        "sha256": f.prov.sha256,
+        "page": "" if f.prov.page is None else str(f.prov.page),
+        "location": f.prov.render(),
+        "kind": "fact",
+        "subject": f.row_labels[-1] if f.row_labels else "",
+        "row_labels": LABEL_SEPARATOR.join(f.row_labels),
+        "column_labels": LABEL_SEPARATOR.join(f.column_labels),
+        "text_value": f.text or q.text,
+        "value": plain(q.value),
+        "unit": q.unit,
+        "base_value": plain(q.base_value),
+        "base_unit": q.base_unit,
+        "decimals": str(q.decimals),
+        "qualifier": q.approx,
+        "role": "",
+        "period": "",
+        "relation": "",
+        "denominator": "",
+        "source_text": f.text or q.text,
+        "_pos": position_key(f.prov),
+    }
+
+
+def finding_record(f: Finding) -> dict[str, str]:
+    explanation = f.explanation
+    if f.derivation and f.derivation not in explanation:
+        explanation = f"{explanation}（算式：{f.derivation}）"
+    return {
+        "sha256": f.prov.sha256,
+        "page": "" if f.prov.page is None else str(f.prov.page),
+        "location": f.location,
+        "rule": f.rule,
+        "severity": f.severity,
+        "subject": f.subject,
+        "stated_text": f.stated_text,
+        "stated_value": plain(f.stated_value),
+        "expected_value": plain(f.expected_value),
+        "difference": plain(f.difference),
+        "unit": f.unit,
+        "related_location": f.related_location,
+        "explanation": explanation,
+        # what Finding.finding_id hashes: str() of the stated value, not its plain form
+        "_id_stated": "" if f.stated_value is None else str(f.stated_value),
+        "_pos": position_key(f.prov),
+    }
+
+
+def finding_id(record: dict[str, Any], document: str) -> str:
+    """Finding.finding_id computed from a stored record (the formula stays in pipeline.findings)."""
+    stub = SimpleNamespace(
+        prov=SimpleNamespace(sha256=record["sha256"]),
+        rule=record["rule"],
+        location=record["location"],
+        stated_value=record["_id_stated"] or None,
+        related_location=record["related_location"],
+    )
+    return Finding.finding_id(stub, document)  # type: ignore[arg-type]
+
+
+def claim_rows(records: list[dict[str, Any]], document: str) -> list[dict[str, str]]:
+    return [{"document": document, **{k: r[k] for k in CLAIM_FIELDS}} for r in records]
+
+
+def finding_rows(records: list[dict[str, Any]], document: str, version: str) -> list[dict[str, str]]:
+    """Findings of one document, in document order, each with an id unique within the document."""
+    rows: list[dict[str, str]] = []
+    seen: dict[str, int] = {}
+    for r in records:
+        fid = finding_id(r, document)
+        seen[fid] = seen.get(fid, 0) + 1
+        if seen[fid] > 1:  # two findings hash alike (same rule, place and value): keep both, stably
+            fid = f"{fid}-{seen[fid]}"
+        row = {"finding_id": fid, "document": document, **{k: r[k] for k in FINDING_FIELDS}}
+        row.update({"change": "", "gouji_version": version, "核实状态": "", "审计备注": ""})
+        rows.append(row)
+    return rows
+
+
+def sort_records(records: list[dict[str, Any]], *extra: str) -> list[dict[str, Any]]:
+    """Position in the document, then the extra keys (rule; kind), stable otherwise."""
+    return sorted(records, key=lambda r: (r.get("_pos", ""), *(r.get(k, "") for k in extra)))

@@ -1,0 +1,200 @@
+"""The embedded catalog `DIR/catalog.sqlite`: what was analysed, with which versions, and its results.
+
+Keyed by (sha256, gouji_version, rules_version). Each document's results are written in one
+transaction, so a scan killed at any moment leaves every document either fully stored or absent.
+Records are path-independent: identical copies of a file share one entry.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.rows import CLAIM_FIELDS, FINDING_FIELDS
+
+SCHEMA_VERSION = "1"
+# a document that failed this many times with the same versions is not retried until --rescan
+MAX_FAILURES = 2
+
+_CLAIM_COLS = [*CLAIM_FIELDS, "_pos"]
+_FINDING_COLS = [*FINDING_FIELDS, "_id_stated", "_pos"]
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    sha256 TEXT NOT NULL, gouji_version TEXT NOT NULL, rules_version TEXT NOT NULL,
+    format TEXT NOT NULL DEFAULT '', pages INTEGER, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+    seconds REAL NOT NULL DEFAULT 0, claims INTEGER NOT NULL DEFAULT 0, facts INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0, infos INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0, updated REAL NOT NULL,
+    PRIMARY KEY (sha256, gouji_version, rules_version)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL, seq INTEGER NOT NULL,
+    {", ".join(f"{_q(c)} TEXT NOT NULL" for c in _CLAIM_COLS)},
+    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, seq)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL, seq INTEGER NOT NULL,
+    {", ".join(f"{_q(c)} TEXT NOT NULL" for c in _FINDING_COLS)},
+    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, seq)
+);
+CREATE TABLE IF NOT EXISTS annotations (
+    finding_id TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL, updated REAL NOT NULL
+);
+"""
+
+
+@dataclass
+class StoredDocument:
+    sha256: str
+    format: str
+    pages: int | None
+    status: str  # ok | partial | failed
+    reason: str
+    seconds: float
+    claims: int
+    facts: int
+    errors: int
+    warnings: int
+    infos: int
+    failures: int
+
+
+class Catalog:
+    """One scan's handle on DIR/catalog.sqlite; only the scanning process writes to it."""
+
+    def __init__(self, path: Path, gouji_version: str, rules_version: str) -> None:
+        self.path = Path(path)
+        self.versions = (gouji_version, rules_version)
+        self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        have = None
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+            have = row[0] if row else None
+        except sqlite3.OperationalError:
+            pass
+        if have not in (None, SCHEMA_VERSION):
+            # an older catalog layout: drop the cached results (they are recomputed), keep nothing stale
+            with self.transaction():
+                for table in ("documents", "claims", "findings", "meta"):
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.db)
+
+    def get(self, sha256: str) -> StoredDocument | None:
+        row = self.db.execute(
+            "SELECT sha256, format, pages, status, reason, seconds, claims, facts, errors, warnings, infos, failures"
+            " FROM documents WHERE sha256=? AND gouji_version=? AND rules_version=?",
+            (sha256, *self.versions),
+        ).fetchone()
+        return StoredDocument(*row) if row else None
+
+    def put(
+        self,
+        doc: StoredDocument,
+        claims: list[dict[str, Any]] | None = None,
+        findings: list[dict[str, Any]] | None = None,
+    ) -> None:
+        """Replace everything known about one document, in one transaction."""
+        key = (doc.sha256, *self.versions)
+        with self.transaction():
+            # results of other versions of gouji/rules for this file are obsolete once this one is stored
+            self.db.execute("DELETE FROM documents WHERE sha256=?", (doc.sha256,))
+            for table in ("claims", "findings"):
+                self.db.execute(f"DELETE FROM {table} WHERE doc_sha256=?", (doc.sha256,))
+            self.db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    *key,
+                    doc.format,
+                    doc.pages,
+                    doc.status,
+                    doc.reason,
+                    doc.seconds,
+                    doc.claims,
+                    doc.facts,
+                    doc.errors,
+                    doc.warnings,
+                    doc.infos,
+                    doc.failures,
+                    time.time(),
+                ),
+            )
+            self._insert("claims", _CLAIM_COLS, key, claims or [])
+            self._insert("findings", _FINDING_COLS, key, findings or [])
+
+    def _insert(self, table: str, cols: list[str], key: tuple[str, str, str], records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        sql = f"INSERT INTO {table} VALUES (?,?,?,?,{','.join('?' * len(cols))})"
+        self.db.executemany(sql, ((*key, i, *(str(r.get(c, "")) for c in cols)) for i, r in enumerate(records)))
+
+    def claims(self, sha256: str) -> list[dict[str, str]]:
+        return self._records("claims", _CLAIM_COLS, sha256)
+
+    def findings(self, sha256: str) -> list[dict[str, str]]:
+        return self._records("findings", _FINDING_COLS, sha256)
+
+    def _records(self, table: str, cols: list[str], sha256: str) -> list[dict[str, str]]:
+        cur = self.db.execute(
+            f"SELECT {', '.join(_q(c) for c in cols)} FROM {table}"
+            " WHERE doc_sha256=? AND doc_gouji_version=? AND doc_rules_version=? ORDER BY seq",
+            (sha256, *self.versions),
+        )
+        return [dict(zip(cols, row, strict=True)) for row in cur]
+
+    # ---------------------------------------------------------- auditor annotations
+
+    def save_annotations(self, notes: dict[str, tuple[str, str]]) -> None:
+        """The auditor's columns as read from the previous findings.csv (authoritative for its ids)."""
+        now = time.time()
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO annotations VALUES (?,?,?,?)",
+                ((fid, status, note, now) for fid, (status, note) in notes.items()),
+            )
+
+    def annotations(self) -> dict[str, tuple[str, str]]:
+        return {fid: (s, n) for fid, s, n in self.db.execute("SELECT finding_id, status, note FROM annotations")}
+
+    def dump(self) -> dict[str, Any]:
+        """Everything, for debugging and tests."""
+        return {
+            t: self.db.execute(f"SELECT * FROM {t}").fetchall() for t in ("documents", "claims", "findings", "meta")
+        } | {"annotations": json.dumps(self.annotations(), ensure_ascii=False)}
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")

@@ -1,0 +1,281 @@
+"""Narrative claims from hand-built paragraphs: subjects, roles, relations, groups, sections."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.claims import extract_claims
+from extractors.clauses import SectionTracker, heading_label, sentences
+from extractors.model import Claim, Document, Paragraph, Provenance
+from tests.conftest import realdoc
+
+
+def doc(*texts: str) -> Document:
+    blocks = [Paragraph(text=t, prov=Provenance(sha256="x", block=i, paragraph=i)) for i, t in enumerate(texts)]
+    return Document(path="t.txt", sha256="x", format="txt", blocks=list(blocks))
+
+
+def claims(*texts: str) -> list[Claim]:
+    return extract_claims(doc(*texts))
+
+
+def by_text(cs: list[Claim], text: str, relation: str | None = None) -> Claim:
+    found = [c for c in cs if c.quantity.text == text and (relation is None or c.relation == relation)]
+    assert len(found) == 1, [(c.quantity.text, c.relation) for c in cs]
+    return found[0]
+
+
+def test_share_with_denominator() -> None:
+    cs = claims("其中人员经费2295.62万元，占本年支出63.23%；公用经费702.68万元，占本年支出19.36%。")
+    money = by_text(cs, "2295.62万元")
+    assert (money.subject, money.quantity.decimals, money.quantity.base_value) == ("人员经费", 2, Decimal("22956200"))
+    share = by_text(cs, "63.23%")
+    assert (share.relation, share.denominator, share.subject, share.quantity.decimals) == (
+        "share",
+        "本年支出",
+        "人员经费",
+        2,
+    )
+    assert by_text(cs, "19.36%").subject == "公用经费"
+
+
+def test_share_without_denominator_joins_the_total() -> None:
+    cs = claims("2023年支出合计3619.44万元，其中：基本支出2998.29万元，占82.84%；项目支出621.15万元，占17.16%。")
+    total = by_text(cs, "3619.44万元")
+    share = by_text(cs, "82.84%")
+    assert (share.relation, share.denominator, share.subject) == ("share", "", "基本支出")
+    assert total.relation == "total" and total.group is not None
+    assert share.group == total.group
+    assert [c.quantity.text for c in cs if c.relation == "part"] == ["2998.29万元", "621.15万元"]
+    assert total.period == "2023年" and by_text(cs, "621.15万元").period == "2023年"
+
+
+def test_rate_and_roles_and_flat() -> None:
+    cs = claims("公务接待费支出预算为5万元，支出决算为4.99万元，完成预算的99.8%，与上年相比持平。")
+    budget, final = by_text(cs, "5万元"), by_text(cs, "4.99万元", relation="")
+    assert (budget.subject, budget.role) == ("公务接待费", "预算")
+    assert (final.subject, final.role) == ("公务接待费", "决算")
+    rate = by_text(cs, "99.8%")
+    assert (rate.relation, rate.denominator, rate.subject) == ("rate", "预算", "公务接待费")
+    flat = by_text(cs, "4.99万元", relation="change")
+    assert (flat.direction, flat.subject, flat.quantity.value) == ("持平", "公务接待费", Decimal("4.99"))
+    assert flat.prov.span == final.prov.span
+
+
+def test_flat_without_figure_is_a_marker() -> None:
+    cs = claims("公务用车运行费与上年持平。")
+    assert len(cs) == 1
+    c = cs[0]
+    assert (c.relation, c.direction, c.quantity.dimension, c.subject) == ("change", "持平", "unknown", "公务用车运行费")
+
+
+def test_change_up_and_down() -> None:
+    cs = claims("公务接待费支出决算为4.99万元，比上年减少0.12万元，下降2.35%。机关运行经费32万元，比上年增长5%。")
+    down = by_text(cs, "0.12万元")
+    assert (down.relation, down.direction, down.subject) == ("change", "减少", "公务接待费")
+    pct = by_text(cs, "2.35%")
+    assert (pct.relation, pct.direction, pct.subject) == ("change", "减少", "公务接待费")
+    up = by_text(cs, "5%")
+    assert (up.relation, up.direction, up.subject) == ("change", "增长", "机关运行经费")
+    assert down.period == "" and by_text(cs, "4.99万元").role == "决算"
+
+
+def test_new_is_not_a_change() -> None:
+    cs = claims("今年新增市场主体131家，企业净增34家。新增低保28户47人。")
+    assert all(c.relation == "" for c in cs)
+    assert by_text(cs, "34家").subject == "新增企业"
+    assert by_text(cs, "47人").subject == "新增低保"
+
+
+def test_change_against_a_named_year() -> None:
+    cs = claims("财政拨款收入15621.11万元，比2023年预算减少876.75万元；事业收入0.00万元。")
+    c = by_text(cs, "876.75万元")
+    assert (c.relation, c.direction, c.subject, c.period) == ("change", "减少", "财政拨款收入", "")
+
+
+def test_per_capita_group() -> None:
+    cs = claims("为困难群众累计发放32.09万元救助金，救助对象合计290人，人均救助1106.5元。")
+    pc = by_text(cs, "1106.5元")
+    assert pc.relation == "per-capita" and pc.group is not None
+    assert by_text(cs, "32.09万元").group == pc.group == by_text(cs, "290人").group
+    assert by_text(cs, "32.09万元").subject == "救助金"
+    assert by_text(cs, "290人").subject == "救助对象"
+
+
+def test_enumeration_with_qizhong() -> None:
+    cs = claims("共解决各类问题336件，其中矛盾纠纷97件、群众诉求186件、安全隐患15件、其他问题38件，提供微服务264次。")
+    total = by_text(cs, "336件")
+    assert (total.relation, total.subject) == ("total", "各类问题")
+    parts = [c for c in cs if c.group == total.group and c.relation == "part"]
+    assert [(c.subject, c.quantity.value) for c in parts] == [
+        ("矛盾纠纷", 97),
+        ("群众诉求", 186),
+        ("安全隐患", 15),
+        ("其他问题", 38),
+    ]
+    assert by_text(cs, "264次").group is None
+
+
+def test_enumeration_total_after_parts() -> None:
+    cs = claims("给6类重点人员168户、已消除风险监测户123户共291户精准画像。")
+    total = by_text(cs, "291户")
+    assert total.relation == "total"
+    parts = [c.quantity.value for c in cs if c.group == total.group and c.relation == "part"]
+    assert parts == [168, 123]
+    assert by_text(cs, "6类").group is None
+    assert by_text(cs, "123户").subject == "消除风险监测户"
+
+
+def test_enumeration_fund() -> None:
+    cs = claims("政府基金预算23万元，其中用于彩票公益金安排支出18万元，用于城乡社区支出5万元。")
+    total = by_text(cs, "23万元")
+    assert total.relation == "total"
+    assert [c.quantity.value for c in cs if c.group == total.group and c.relation == "part"] == [18, 5]
+    assert by_text(cs, "5万元").subject == "城乡社区支出"
+
+
+def test_qizhong_opens_a_new_sentence() -> None:
+    cs = claims("基本支出2998.29万元，占本年支出82.58%。其中人员经费2295.62万元；公用经费702.68万元。")
+    total = by_text(cs, "2998.29万元")
+    assert total.relation == "total"
+    assert {c.subject for c in cs if c.relation == "part" and c.group == total.group} == {"人员经费", "公用经费"}
+    assert by_text(cs, "82.58%").group is None  # its denominator is named: 本年支出
+
+
+def test_partial_list_is_not_an_enumeration() -> None:
+    cs = claims("全年开展进校园活动共计22次，学校覆盖率达100%。")
+    assert all(c.group is None for c in cs)
+
+
+def test_direction_marker_and_figures() -> None:
+    cs = claims("本年决算数大于预算数。")
+    assert len(cs) == 1
+    c = cs[0]
+    assert (c.relation, c.direction, c.denominator, c.quantity.dimension) == ("direction", "大于", "预算数", "unknown")
+    cs = claims("本年支出3619.44万元，小于预算数3630.41万元。")
+    d = by_text(cs, "3630.41万元")
+    assert (d.relation, d.direction) == ("direction", "小于")
+
+
+def test_subjects_around_numbers() -> None:
+    cs = claims("共98名片长、338名组长和1044名邻长参与其中，每位邻长联系5-15户。")
+    assert [c.subject for c in cs[:3]] == ["片长", "组长", "邻长"]
+    rng = by_text(cs, "5-15户")
+    assert (rng.quantity.value, rng.quantity.high) == (5, 15)
+
+
+def test_thousands_comma_is_not_a_clause_break() -> None:
+    cs = claims("2025年，商务委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元。")
+    assert [c.quantity.base_value for c in cs] == [Decimal("371514700"), Decimal("371514700")]
+    assert cs[0].role == "预算" and cs[0].period == "2025年"
+
+
+def test_sections_follow_headings() -> None:
+    cs = claims(
+        "一、部门基本情况",
+        "（二）部门整体支出情况",
+        "2023年支出合计3619.44万元。",
+        "三、政府性基金预算支出情况",
+        "政府基金预算23万元。",
+        "4、 部门整体支出绩效情况",
+        "（一）铸魂赋能强根基，实现基层党建新提升。配强补齐村干部17名。",
+        "2.公务接待费。公务接待费支出预算为5万元。",
+    )
+    assert by_text(cs, "3619.44万元").section == "一、部门基本情况 › （二）部门整体支出情况"
+    assert by_text(cs, "23万元").section == "三、政府性基金预算支出情况"
+    assert by_text(cs, "17名").section == "4、 部门整体支出绩效情况 › （一）铸魂赋能强根基，实现基层党建新提升"
+    assert by_text(cs, "5万元").section.endswith("› 2.公务接待费")
+
+
+def test_heading_level_from_paragraph() -> None:
+    tracker = SectionTracker()
+    p = Paragraph(text="收入支出预算总体情况", prov=Provenance(sha256="x"), level=1)
+    assert tracker.visit(p) == "收入支出预算总体情况"
+    body = Paragraph(text="收入预算15621.11万元。", prov=Provenance(sha256="x"))
+    assert tracker.visit(body) == "收入支出预算总体情况"
+
+
+def test_heading_labels() -> None:
+    assert heading_label("一、部门") == (1, "一、")
+    assert heading_label("（十二）项目") == (2, "（十二）")
+    assert heading_label("4.2023年的重点工作") == (3, "4.")
+    assert heading_label("4.5万元") is None
+    assert heading_label("(3)规范") == (4, "(3)")
+    assert heading_label("2023年") is None
+
+
+def test_sentences_cover_text() -> None:
+    text = "甲1万元。乙2万元！丙3万元"
+    assert [text[a:b] for a, b in sentences(text)] == ["甲1万元。", "乙2万元！", "丙3万元"]
+
+
+def test_spans_point_at_numbers() -> None:
+    text = "基本支出2998.29万元，占本年支出82.58%。"
+    for c in claims(text):
+        s, e = c.prov.span
+        assert text[s:e] == c.quantity.text
+        assert c.sentence == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.sampled_from(
+                list("0123456789.,，。；：、%万亿元户件人其中共占比上年增长减少持平完成预算决算的大于一二（）1、 ")
+            )
+            | st.characters(),
+            max_size=80,
+        ),
+        max_size=4,
+    )
+)
+def test_fuzz_extract_claims(texts: list[str]) -> None:
+    for c in claims(*texts):
+        assert c.prov.paragraph is not None
+        text = texts[c.prov.paragraph]
+        s, e = c.prov.span
+        assert 0 <= s < e <= len(text)
+        assert c.relation in ("", "share", "rate", "change", "per-capita", "part", "total", "direction")
+
+
+# ------------------------------------------------------------------ the real 预算 reports (narrative in 万元)
+
+REAL_BUDGETS = ["万里街道办事处24年预算", "商务委员会25年预算"]
+
+
+@pytest.fixture(scope="module", params=REAL_BUDGETS)
+def real_budget(request: pytest.FixtureRequest) -> tuple[Document, list[Claim]]:
+    from extractors.registry import read_document
+
+    d = read_document(realdoc(request.param))
+    return d, extract_claims(d)
+
+
+def test_real_budget_narrative_in_wan_yuan(real_budget: tuple[Document, list[Claim]]) -> None:
+    d, cs = real_budget
+    income = [c for c in cs if c.subject == "收入" and c.role == "预算" and c.quantity.unit == "万元"]
+    assert income, "the 收入预算 sentence was not read"
+    q = income[0].quantity
+    assert q.decimals == 2 and q.base_unit == "元" and q.base_value == q.value * 10000
+    # every narrative 万元 figure parses with its thousands separators and keeps its printed decimals
+    for c in cs:
+        if c.quantity.unit == "万元":
+            printed = c.quantity.text.replace(",", "").replace("万元", "").strip()
+            assert c.quantity.value == Decimal(printed.split("\n")[0] if "\n" in printed else printed)
+    changes = [c for c in cs if c.relation == "change" and c.direction in ("增长", "减少", "持平")]
+    assert changes and all(c.subject for c in changes)
+
+
+def test_real_budget_narrative_meets_its_table_in_yuan(real_budget: tuple[Document, list[Claim]]) -> None:
+    from extractors.tablefacts import extract_facts
+
+    d, cs = real_budget
+    income = next(c for c in cs if c.subject == "收入" and c.role == "预算" and c.quantity.unit == "万元")
+    half_unit = Decimal("0.005") * 10000  # 15621.11万元 stands for ±0.005万元
+    facts = [f for f in extract_facts(d) if f.quantity.unit == "元" and "收入" in "".join(f.row_labels)]
+    assert any(abs(f.quantity.base_value - income.quantity.base_value) <= half_unit for f in facts)

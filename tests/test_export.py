@@ -1,0 +1,111 @@
+"""Exports: BOM, formula escaping, numbers, atomic writes, xlsx sheets, run-over-run comparison."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline import export
+from pipeline.export import compare, escape_text, read_csv, unescape_text, write_csv, write_xlsx
+from pipeline.rows import FINDINGS_COLUMNS
+
+
+def row(fid: str, document: str = "a.txt", **kw: str) -> dict[str, str]:
+    base = {c: "" for c in FINDINGS_COLUMNS}
+    base.update(finding_id=fid, document=document, severity="error", stated_text="基本支出占82.58%")
+    base.update(kw)
+    return base
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+86 123", "-3.2万元", "@SUM(A1)"])
+def test_formula_prefixes_escaped_and_unescaped(text: str) -> None:
+    assert escape_text(text) == "'" + text
+    assert unescape_text(escape_text(text)) == text
+
+
+@pytest.mark.parametrize("text", ["基本支出", "82.58%", "'quoted", "", "a=b"])
+def test_plain_text_untouched(text: str) -> None:
+    assert escape_text(text) == text and unescape_text(text) == text
+
+
+def test_csv_bom_numbers_and_text(tmp_path: Path) -> None:
+    p = tmp_path / "f.csv"
+    rows = [row("1", difference="-3.2", stated_value="-0.5", stated_text="-3.2", unit="=x", page="")]
+    write_csv(p, FINDINGS_COLUMNS, rows, "findings")
+    raw = p.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    got = next(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert got["difference"] == "-3.2" and got["stated_value"] == "-0.5"  # numeric columns stay numbers
+    assert got["stated_text"] == "'-3.2" and got["unit"] == "'=x"  # text columns are escaped
+    assert read_csv(p)[0]["stated_text"] == "-3.2"
+
+
+def test_non_number_in_numeric_column_is_escaped(tmp_path: Path) -> None:
+    p = tmp_path / "f.csv"
+    write_csv(p, FINDINGS_COLUMNS, [row("1", difference="-inf", expected_value="=2")], "findings")
+    got = next(csv.DictReader(io.StringIO(p.read_bytes().decode("utf-8-sig"))))
+    assert got["difference"] == "'-inf" and got["expected_value"] == "'=2"
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    p = tmp_path / "f.csv"
+    write_csv(p, FINDINGS_COLUMNS, [row("old")], "findings")
+    before = p.read_bytes()
+
+    def broken():
+        yield row("new")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_csv(p, FINDINGS_COLUMNS, broken(), "findings")
+    assert p.read_bytes() == before
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["f.csv"]  # no temporary left behind
+
+
+def test_stale_temporaries_removed(tmp_path: Path) -> None:
+    (tmp_path / (export.TEMP_PREFIX + "findings.csv.abc")).write_text("half")
+    (tmp_path / "keep.csv").write_text("x")
+    export.remove_stale_temporaries(tmp_path)
+    assert [x.name for x in tmp_path.iterdir()] == ["keep.csv"]
+
+
+def test_read_csv_saved_by_excel_as_gb18030(tmp_path: Path) -> None:
+    p = tmp_path / "f.csv"
+    text = "finding_id,document,核实状态,审计备注\r\nabc,报告.pdf,已核实,'=见底稿\r\n"
+    p.write_bytes(text.encode("gb18030"))
+    assert read_csv(p) == [{"finding_id": "abc", "document": "报告.pdf", "核实状态": "已核实", "审计备注": "=见底稿"}]
+
+
+def test_xlsx_new_sheet_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 3)
+    rows = [row(f"{i:016d}", difference=str(-i), stated_text="=x" if i == 0 else "y") for i in range(7)]
+    p = tmp_path / "f.xlsx"
+    write_xlsx(p, FINDINGS_COLUMNS, rows)
+    wb = openpyxl.load_workbook(p)
+    assert [ws.title for ws in wb.worksheets] == ["findings", "findings (2)", "findings (3)"]
+    ws = wb.worksheets[0]
+    values = list(ws.iter_rows(values_only=True))
+    assert values[0] == tuple(FINDINGS_COLUMNS) and len(values) == 4
+    assert values[1][0] == "0000000000000000"  # ids stay text, leading zeros kept
+    assert values[2][FINDINGS_COLUMNS.index("difference")] == -1
+    assert values[1][FINDINGS_COLUMNS.index("stated_text")] == "=x" and ws["I2"].data_type == "s"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:S4"
+    assert 10 <= ws.column_dimensions["O"].width <= 62  # explanation column: readable, bounded
+    assert len(list(wb.worksheets[2].iter_rows(values_only=True))) == 2
+
+
+def test_compare_change_resolved_and_annotations() -> None:
+    previous = [row("keep", 核实状态="已核实"), row("gone"), row("elsewhere", document="other.txt")]
+    current = [row("keep"), row("fresh")]
+    annotations = {"keep": ("已核实", "见底稿"), "fresh": ("", "")}
+    resolved = compare(current, previous, annotations, {"a.txt"})
+    assert [(r["finding_id"], r["change"], r["核实状态"], r["审计备注"]) for r in current] == [
+        ("keep", "unchanged", "已核实", "见底稿"),
+        ("fresh", "new", "", ""),
+    ]
+    # findings of documents outside this run are not 'resolved'
+    assert [(r["finding_id"], r["change"]) for r in resolved] == [("gone", "resolved")]
