@@ -24,6 +24,7 @@ The same marker is used for "决算数大于预算数" (relation "direction", su
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ from extractors.subjects import analyse_pre, change_before, has_compare, noun_af
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
 _RATE = re.compile(r"完成(?P<den>[^，,；;。、]{0,12}?)的?$")
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
+_WINDOW = 60
 _TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
 _DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s]{1,12})")
 
@@ -79,7 +81,7 @@ def paragraph_claims(para: Paragraph, section: str = "", groups: Iterator[int] |
         items = _sentence_items(para, text, s0, s1, inside, section, previous)
         _enumerations(text, s0, items, previous, groups)
         _per_capita(items, groups)
-        extra = _flat_claims(para, text, s0, s1, items, section)
+        extra = _flat_claims(para, text, s0, s1, items, section, previous)
         out.extend(i.claim for i in items)
         out.extend(extra)
         if items:
@@ -99,13 +101,20 @@ def _sentence_items(
     sentence = text[s0:s1].strip()
     items: list[_Item] = []
     sentence_period = ""
+    scanned = s0
     for (start, end), q in inside:
         cstart = clause_start_before(text, s0, start)
-        same_clause = [i for i in items if i.end > cstart]
+        same_clause = []
+        for i in reversed(items):
+            if i.end <= cstart:
+                break
+            same_clause.insert(0, i)
         pre_start = max([cstart] + [i.end for i in same_clause])
         pre = text[pre_start:start]
         clause_pre = text[cstart:start]
-        sentence_period = period_in(_without_compare(text[s0:start])) or sentence_period
+        window = text[max(s0, start - _WINDOW) : start]  # comparisons and periods are stated near their figure
+        sentence_period = period_in(_without_compare(text[scanned:start])) or sentence_period
+        scanned = start
         relation, denominator, direction = "", "", ""
         subject, role, period = "", "", ""
         numerator = _numerator(items)
@@ -120,7 +129,7 @@ def _sentence_items(
             denominator = _clean_phrase(rate.group("den")) if rate is not None else ""
             own = analyse_pre(pre[: rate.start()] if rate is not None else pre)
             subject = own.subject or (numerator.claim.subject if numerator else "")
-        elif change and has_compare(text[s0:start]):
+        elif change and has_compare(window):
             relation, direction = "change", change
             own = analyse_pre(_before_compare(pre))
             subject = own.subject or (numerator.claim.subject if numerator else "")
@@ -148,7 +157,7 @@ def _sentence_items(
             role = role_in(_without_compare(clause_pre))
         claim = Claim(
             subject=subject,
-            quantity=q,
+            quantity=_money_context(q, subject, sentence),
             sentence=sentence,
             prov=para.prov.with_(span=(start, end)),
             role=role,
@@ -160,6 +169,18 @@ def _sentence_items(
         )
         items.append(_Item(claim, start, end))
     return items
+
+
+_MONEY_WORDS = ("元", "经费", "支出", "资金", "预算", "决算", "收入", "费", "金额", "拨款", "补助", "投资", "结余")
+
+
+def _money_context(q: Quantity, subject: str, sentence: str) -> Quantity:
+    """A bare 万/亿 in a money sentence (支出决算为6.18万, 合计1410.00万) is 万元/亿元: base 元, dimension money."""
+    if q.unit not in ("万", "亿") or q.dimension != "unknown":
+        return q
+    if not (any(w in subject for w in _MONEY_WORDS) or "元" in sentence):
+        return q
+    return replace(q, base_unit="元", dimension="money")
 
 
 def _numerator(items: list[_Item]) -> _Item | None:
@@ -226,20 +247,18 @@ def _plain(item: _Item) -> bool:
 
 def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int]) -> None:
     """其中… after a total (parts follow), and 共/合计 after parts (the total follows)."""
+    starts = [i.start for i in items]
     for m in re.finditer("其中", text[s0 : items[-1].start if items else s0]):
         pos = s0 + m.start()
-        before = [i for i in items if i.end <= pos and _plain(i)]
-        total = before[-1] if before else None
-        if total is None and not any(i.end <= pos for i in items) and previous:
-            plain_prev = [i for i in previous if _plain(i)]
-            total = plain_prev[-1] if plain_prev else None
+        k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
+        total = next((i for i in reversed(items[:k]) if i.end <= pos and _plain(i)), None)
+        if total is None and k == 0 and previous:
+            total = next((i for i in reversed(previous) if _plain(i)), None)
         if total is None or total.claim.group is not None:
             continue
         parts: list[_Item] = []
         shares: list[_Item] = []
-        for i in items:
-            if i.start <= pos:
-                continue
+        for i in items[k:]:
             if i.claim.relation == "share":
                 shares.append(i)
                 continue
@@ -291,13 +310,17 @@ def _per_capita(items: list[_Item], groups: Iterator[int]) -> None:
 # ------------------------------------------------------------------ claims without their own figure
 
 
-def _flat_claims(para: Paragraph, text: str, s0: int, s1: int, items: list[_Item], section: str) -> list[Claim]:
+def _flat_claims(
+    para: Paragraph, text: str, s0: int, s1: int, items: list[_Item], section: str, previous: list[_Item]
+) -> list[Claim]:
     """持平 (with the subject's figure) and figure-less comparisons (决算数大于预算数)."""
     sentence = text[s0:s1].strip()
     out: list[Claim] = []
     for m in re.finditer("持平", text[s0:s1]):
         pos = s0 + m.start()
         before = [i for i in items if i.end <= pos and _plain(i)]
+        if not before and not items:  # 公务接待费1.00万元。与2024年预算持平: the last sentence's figure
+            before = [i for i in previous if _plain(i)]
         figure = before[-1] if before else None  # the figure just stated is the one said to be unchanged
         if figure is not None:
             c = replace(figure.claim, relation="change", direction="持平", group=None)

@@ -55,13 +55,12 @@ def clause_starts(text: str, start: int, end: int) -> list[int]:
 
 
 def clause_start_before(text: str, sentence_start: int, pos: int) -> int:
-    """Start of the clause holding position pos."""
-    best = sentence_start
-    for i in range(sentence_start, pos):
+    """Start of the clause holding position pos (scans back from pos, so long sentences stay linear)."""
+    for i in range(pos - 1, sentence_start - 1, -1):
         ch = text[i]
         if ch in CLAUSE_BREAK and not (ch in ",，" and _is_thousands_comma(text, i)):
-            best = i + 1
-    return best
+            return i + 1
+    return sentence_start
 
 
 # ------------------------------------------------------------------ headings

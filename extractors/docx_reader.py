@@ -15,11 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 from extractors.model import Cell, Document, Paragraph, Provenance, ReadError, Table
 from extractors.txt_reader import caption_of, leading_header_rows, unit_row
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 5000
+# real document.xml parts deflate about 5–30:1; a part that inflates past 10 MB at over 100:1 is a bomb
+BOMB_MIN_SIZE = 10 * 1024 * 1024
+BOMB_RATIO = 100
 MAX_TABLE_DEPTH = 20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
@@ -52,6 +57,11 @@ def _check_package(path: Path) -> None:
             if total > MAX_UNCOMPRESSED:
                 raise ReadError("too_large", f".docx unpacks to {total} bytes (limit {MAX_UNCOMPRESSED})")
             for info in infos:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > BOMB_MIN_SIZE and ratio > BOMB_RATIO:
+                    raise ReadError(
+                        "too_large", f"{info.filename} inflates {ratio:.0f}:1 to {info.file_size} bytes (zip bomb?)"
+                    )
                 if info.filename.endswith((".xml", ".rels")):
                     with z.open(info) as f:
                         head = f.read(4096)
@@ -146,6 +156,11 @@ class _Numbering:
     overrides: dict[tuple[str, int], int] = field(default_factory=dict)  # (numId, ilvl) → startOverride
     counters: dict[str, list[int | None]] = field(default_factory=dict)
     started: set[str] = field(default_factory=set)
+    style_level: dict[tuple[str, str], int] = field(default_factory=dict)  # (abstractNumId, styleId) → ilvl
+
+    def level_for_style(self, num_id: str, style_id: str) -> int:
+        """A heading style linked to a multilevel list (标题 1 → 一、, 标题 2 → （一）) numbers at its lvl."""
+        return self.style_level.get((self.abstract_of.get(num_id, ""), style_id), 0)
 
     @classmethod
     def load(cls, wdoc: Any) -> _Numbering:
@@ -163,6 +178,9 @@ class _Numbering:
                 level.fmt = _child_val(lvl, "numFmt") or "decimal"
                 level.text = _child_val(lvl, "lvlText") or ""
                 lv[_int(lvl.get(f"{_W}ilvl"), 0)] = level
+                linked = _child_val(lvl, "pStyle")
+                if linked:
+                    out.style_level[(aid, linked)] = _int(lvl.get(f"{_W}ilvl"), 0)
             out.levels[aid] = lv
         for num in root.iter(f"{_W}num"):
             nid = num.get(f"{_W}numId", "")
@@ -268,7 +286,7 @@ class _StyleInfo:
         if numpr is None:
             return None
         nid = _child_val(numpr, "numId")
-        return None if nid is None else (nid, _int(_child_val(numpr, "ilvl"), 0))
+        return None if nid is None else (nid, _int(_child_val(numpr, "ilvl"), -1))  # -1: the list's lvl says
 
 
 # ---------------------------------------------------------------- body walk
@@ -329,6 +347,8 @@ class _Reader:
                 level = _int(ol, 9) + 1
         if num is None and sid is not None:
             num = self.styles.num.get(sid)
+        if num is not None and num[1] < 0:
+            num = (num[0], self.numbering.level_for_style(num[0], sid or ""))
         if level is None and sid is not None:
             level = self.styles.level.get(sid)
         numbering: str | None = None
@@ -431,17 +451,21 @@ def _grid_before(tr: Any) -> int:
     return 0 if trpr is None else max(0, _int(_child_val(trpr, "gridBefore"), 0))
 
 
-_TEXT_TAGS = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_TEXT_TAGS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_NS = {"w": _W[1:-1], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+_RUN_TEXT = etree.XPath(
+    ".//w:r[not(ancestor::mc:Fallback)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]",
+    namespaces=_NS,
+)
 
 
 def _p_text(p: Any) -> str:
-    """Visible text of a paragraph: runs, hyperlinks, fields and insertions (deleted runs hold w:delText)."""
+    """Visible text of a paragraph's runs (in hyperlinks, fields, insertions too); deleted runs hold w:delText,
+    tab stops in w:pPr are not text, and a text box's mc:Fallback copy is skipped so nothing doubles."""
     parts: list[str] = []
-    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
-        if el.tag == f"{_W}br" and el.get(f"{_W}type") == "page":
-            continue
+    for el in _RUN_TEXT(p):
         if el.tag == f"{_W}t":
             parts.append(el.text or "")
-        else:
-            parts.append(_TEXT_TAGS[el.tag] or "")
+        elif not (el.tag == f"{_W}br" and el.get(f"{_W}type") == "page"):
+            parts.append(_TEXT_TAGS[el.tag])
     return "".join(parts)

@@ -237,13 +237,14 @@ _NOT_QUALIFIER_BEFORE = {"约": "节制预契合签简条集邀相隐特公", "�
 
 
 def _prefix_qualifier(norm: str, start: int) -> tuple[str, int]:
-    head = norm[:start].rstrip(_SPACE)
+    offset = max(0, start - 8)  # qualifiers are short: look at a window, not the whole text
+    head = norm[offset:start].rstrip(_SPACE)
     for word, kind in PREFIX_QUALIFIERS:
         if head.endswith(word):
             before = head[-len(word) - 1 : -len(word)]
             if before and before in _NOT_QUALIFIER_BEFORE.get(word, ""):
                 continue
-            return kind, len(head) - len(word)
+            return kind, offset + len(head) - len(word)
     return "exact", start
 
 
@@ -252,7 +253,11 @@ def _is_name_like(norm: str, num: _Num, unit: str, text: str) -> bool:
     if not num.chinese:
         return False
     run = norm[num.start : num.end]
-    if run in ("一", "百", "千", "万", "亿") or (len(run) == 1 and run in CN_BIG):
+    if run == "一" and unit in ("个百分点", "百分点"):
+        return False  # 下降一个百分点 is a figure, not an article
+    if run in ("一", "百", "千", "万", "亿"):
+        return True
+    if unit == "类":  # 二类高层建筑, 一类地区: a grade, not a count
         return True
     # a Chinese numeral inside a short quoted name: “一件事一次办”, “三长制”
     open_q = max(text.rfind("“", 0, num.start), text.rfind('"', 0, num.start))

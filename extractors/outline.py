@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from extractors.model import Document, OutlineEntry, Paragraph, Provenance, Table
-from extractors.table_identity import identify_table
+from extractors.table_identity import identify_table, normalise_title
 
 _CN = "一二三四五六七八九十"
 _HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -87,7 +87,7 @@ def build_outline(doc: Document) -> list[OutlineEntry]:
     """Headings (with levels), table titles, contents lines and notes, in reading order."""
     out: list[OutlineEntry] = []
     in_toc = False
-    toc_first: str | None = None
+    toc_seen: set[str] = set()
     blocks = doc.blocks
     titled_blocks: set[int] = set()  # paragraph blocks used as a table's title
     for i, b in enumerate(blocks):
@@ -103,23 +103,24 @@ def build_outline(doc: Document) -> list[OutlineEntry]:
         if not isinstance(b, Paragraph):
             continue
         here: list[OutlineEntry] = []
-        for m in _ITEM.finditer(b.text):
-            if not in_toc:
+        text_ahead = b.text + "".join(x.text for x in _following_paragraphs(blocks, i, 2))
+        for m in _ITEM.finditer(text_ahead):
+            if m.start() < len(b.text) and not in_toc:
                 text = _compact(m.group(0)).lstrip("“\"")
-                here.append(OutlineEntry("heading", text, b.prov.with_(span=(m.start(), m.end())), 4))
+                here.append(OutlineEntry("heading", text, b.prov.with_(span=(m.start(), min(m.end(), len(b.text)))), 4))
         start = len(out)
         for line, prov in _lines(b):
             compact = _compact(line)
             if _TOC_WORD.match(compact):
-                in_toc, toc_first = True, None
+                in_toc, toc_seen = True, set()
                 continue
             if in_toc:
                 text = _toc_text(line)
-                if toc_first is not None and _compact(text) == toc_first or (len(compact) > 50 and not _LEADER.search(line)):
+                # the body starts where a contents line comes round again (or at a long line of prose)
+                if normalise_title(text) in toc_seen or (len(compact) > 50 and not _LEADER.search(line)):
                     in_toc = False
                 else:
-                    if toc_first is None:
-                        toc_first = _compact(text)
+                    toc_seen.add(normalise_title(text))
                     out.append(OutlineEntry("toc", text, prov, heading_level(text)))
                     continue
             if _NOTE.search(compact) and len(compact) <= 120:
@@ -136,6 +137,16 @@ def build_outline(doc: Document) -> list[OutlineEntry]:
                 out.append(OutlineEntry("heading", _clean(line), prov, level))
         if here:
             out[start:] = sorted(out[start:] + here, key=lambda e: e.prov.span[0] if e.prov.span else 0)
+    return out
+
+
+def _following_paragraphs(blocks: list, i: int, n: int) -> list[Paragraph]:
+    """Up to n paragraphs right after block i (an item title may run over a PDF line break)."""
+    out: list[Paragraph] = []
+    for b in blocks[i + 1 : i + 1 + n]:
+        if not isinstance(b, Paragraph):
+            break
+        out.append(b)
     return out
 
 

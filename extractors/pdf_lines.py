@@ -132,7 +132,7 @@ def join_texts(parts: list[str]) -> str:
     """Concatenate wrapped lines: no separator in CJK text, one space between Latin words."""
     out = ""
     for p in parts:
-        if out and p and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(p[0]) and out[-1] not in ".,%":
+        if out and p and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(p[0]):
             out += " "
         out += p
     return out

@@ -24,7 +24,9 @@ from extractors.stitch import stitch_tables
 from extractors.txt_reader import leading_header_rows
 
 _CID = re.compile(r"\(cid:\d+\)")
-EDGE_MARGIN = 0.2  # share of the page height: a table with nothing beyond it and this close to the text area's edge touches it
+EDGE_MARGIN = (
+    0.2  # share of the page height: a table with nothing beyond it and this close to the text area's edge touches it
+)
 
 
 @dataclass
@@ -117,7 +119,9 @@ def _read_page(page: Any, problems: list[str]) -> _Page:
         out.width, out.height = h, w
     cid = sum(1 for c in chars if _CID.fullmatch(c["text"]))
     if cid:
-        problems.append(f"p.{number}: {cid} of {len(chars)} characters have no Unicode mapping ((cid:N)); text unreliable")
+        problems.append(
+            f"p.{number}: {cid} of {len(chars)} characters have no Unicode mapping ((cid:N)); text unreliable"
+        )
     if page.lines or page.rects or page.curves:
         grid = _grid_size(page.edges)
         if grid > MAX_GRID:
@@ -153,7 +157,9 @@ def _text_turn(chars: list[dict[str, Any]]) -> str:
     return "cw" if down >= up else "ccw"
 
 
-def _turn_box(box: tuple[float, float, float, float], turn: str, w: float, h: float) -> tuple[float, float, float, float]:
+def _turn_box(
+    box: tuple[float, float, float, float], turn: str, w: float, h: float
+) -> tuple[float, float, float, float]:
     """A (x0, top, x1, bottom) box on a w × h page, in the frame where the sideways text reads upright."""
     x0, top, x1, bottom = box
     if turn == "cw":  # text runs downwards: the page turned back counter-clockwise
@@ -233,7 +239,12 @@ def _since_last_table(items: list[tuple[float, int, Any]]) -> list[Line]:
 
 def _paragraph(lines: list[Line], sha256: str) -> Paragraph:
     first = [ln for ln in lines if ln.page == lines[0].page]
-    bbox = (min(ln.x0 for ln in first), min(ln.top for ln in first), max(ln.x1 for ln in first), max(ln.bottom for ln in first))
+    bbox = (
+        min(ln.x0 for ln in first),
+        min(ln.top for ln in first),
+        max(ln.x1 for ln in first),
+        max(ln.bottom for ln in first),
+    )
     return Paragraph(text=join_texts([ln.text for ln in lines]), prov=Provenance(sha256, page=lines[0].page, bbox=bbox))
 
 

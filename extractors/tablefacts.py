@@ -39,7 +39,7 @@ _POINTS_HEADERS = re.compile(r"^(?:指标)?(?:分值|得分|分数|权重|评分
 
 @dataclass
 class _Info:
-    kind: str  # empty | text | number | labelnum | code | ordinal
+    kind: str  # empty | text | number | labelnum | code | ordinal | caption
     label: str = ""  # labelnum: the label part
     number: str = ""  # labelnum: the number part
     offset: int = 0  # labelnum: where the number starts in the cell text
@@ -78,7 +78,9 @@ class _TableFacts:
         self.governing = self._governing_groups()
         self.code_cols, self.ordinal_cols = self._special_columns()
         for c in table.cells:  # a column of codes/ordinals turns its numbers into labels
-            if self.info[id(c)].kind == "number" and c.row not in self.header:
+            if clean_label(c.text) in _CODE_EXACT | _ORDINAL_HEADERS:
+                self.info[id(c)] = _Info("caption")  # 类 / 款 / 项 / 序号 sharing a row with data
+            elif self.info[id(c)].kind == "number" and c.row not in self.header:
                 if c.col in self.code_cols:
                     self.info[id(c)] = _Info("code")
                 elif c.col in self.ordinal_cols:
@@ -126,12 +128,15 @@ class _TableFacts:
             filled = [c for c in cells if c.text.strip()]
             if any(len(clean_label(c.text)) > _HEADER_MAX or c.text.strip().endswith("。") for c in filled):
                 continue  # sentences are content, not column captions
-            if len(filled) >= 3 or (len(filled) == 2 and (filled[0].col != 0 or self._numbers_below(r, filled[1]))):
+            if len(filled) >= 3 or (
+                len(filled) == 2 and (filled[0].col != 0 or filled[0].colspan > 1 or self._numbers_below(r, filled[1]))
+            ):
                 out.add(r)
         return out
 
     def _numbers_below(self, r: int, cell: Cell) -> bool:
-        """名称 | 数值 over 甲 | 1.5 is a header; 单位名称 | 北山镇人民政府 over more labels is a key–value row."""
+        """名称 | 数值 over 甲 | 1.5 is a header; 单位名称 | 北山镇人民政府 over more labels is a key–value row
+        (unless its first cell spans columns, as 收入 | 支出 over 项目 | 决算数 | 项目 | 决算数)."""
         if r + 1 >= self.t.n_rows:
             return False
         below = self.cov[r + 1][cell.col]
@@ -141,27 +146,31 @@ class _TableFacts:
         """For each row, the header group above it (empty list when none)."""
         out: list[list[int]] = []
         group: list[int] = []
+        contiguous = False  # only blank rows since the last header row
         for r in range(self.t.n_rows):
             if r in self.header:
-                group = group + [r] if group and group[-1] == r - 1 else [r]
+                group = group + [r] if group and contiguous else [r]
+                contiguous = True
                 out.append([])
             else:
+                contiguous = contiguous and not any(c.text.strip() for c in self.rows[r])
                 out.append(list(group))
         return out
 
     def _special_columns(self) -> tuple[set[int], set[int]]:
+        """Columns under 科目编码 / 类 款 项 (codes) and 序号 / 行次 (ordinals), wherever the caption stands:
+        PDF tables often put it in a one-cell row or share a row with the first data row."""
         codes: set[int] = set()
         ordinals: set[int] = set()
-        for r in self.header:
-            for c in range(self.t.n_cols):
-                cell = self.cov[r][c]
-                if cell is None:
-                    continue
+        for r, cells in enumerate(self.rows):
+            captions_row = r in self.header or not any(self._is_numeric(c) for c in cells)
+            for cell in cells:
                 text = clean_label(cell.text)
-                if any(h in text for h in _CODE_HEADERS) or text in _CODE_EXACT:
-                    codes.add(c)
+                span = range(cell.col, cell.col + cell.colspan)
+                if text in _CODE_EXACT or (captions_row and len(text) <= 10 and any(h in text for h in _CODE_HEADERS)):
+                    codes.update(span)
                 elif text in _ORDINAL_HEADERS:
-                    ordinals.add(c)
+                    ordinals.update(span)
         return codes, ordinals
 
     def _label_boundaries(self) -> dict[int, int]:
@@ -177,6 +186,10 @@ class _TableFacts:
         # the region's usual first numeric column; a short row (总分 | 100 | 99.97) keeps its own
         usual = {k: min(set(v), key=lambda x: (-v.count(x), x)) for k, v in by_region.items()}
         self.usual_first = {r: usual[tuple(self.governing[r])] for r in first_num}
+        self.region_text_cols: dict[tuple[int, ...], set[int]] = {}
+        for cell in self.t.cells:
+            if cell.row not in self.header and self.info[id(cell)].kind in ("text", "code"):
+                self.region_text_cols.setdefault(tuple(self.governing[cell.row]), set()).add(cell.col)
         self.region_cols: dict[tuple[int, ...], list[int]] = {}
         for cell in self.t.cells:
             if self._is_numeric(cell) and cell.row in first_num and cell.col >= self.usual_first[cell.row]:
@@ -207,31 +220,67 @@ class _TableFacts:
                 out.append(cell)
         return out
 
+    def _label_columns(self, r: int, c: int) -> list[int]:
+        """The block of non-numeric columns just left of the numeric block holding column c (a two-sided
+        table such as 收入支出决算总表 has one label block per side)."""
+        region = tuple(self.governing[r])
+        numeric = set(self.region_cols.get(region, []))
+        row_numbers = [x.col for x in self.rows[r] if self._is_numeric(x)]
+        numeric |= set(row_numbers)
+        first = min(row_numbers, default=c)
+        texts = self.region_text_cols.get(region, set())
+
+        def label_column(k: int) -> bool:
+            return k not in numeric and (k in texts or k < first)
+
+        i = c - 1
+        while i >= 0 and not label_column(i):
+            i -= 1
+        out: list[int] = []
+        while i >= 0 and label_column(i):
+            out.insert(0, i)
+            i -= 1
+        return out
+
     def _label_above(self, r: int, c: int) -> Cell | None:
+        """An empty label cell is covered by the label above it (plain text writes no spans), within data rows."""
         for rr in range(r - 1, -1, -1):
+            if rr in self.header:
+                return None
             cell = self.cov[rr][c]
             if cell is None or not cell.text.strip():
                 continue
-            kind = self.info[id(cell)].kind
-            return cell if kind == "text" else None
+            return cell if self.info[id(cell)].kind == "text" else None
         return None
 
-    def _row_label_cells(self, r: int) -> list[Cell]:
+    def _scope_above(self, r: int, c: int) -> Cell | None:
+        """For units only: the label whose (written or implied) span reaches row r in column c — the first
+        non-empty cell at or above it, header rows included (年度预算申请（万元） over its block of rows)."""
+        for rr in range(r, -1, -1):
+            cell = self.cov[rr][c]
+            if cell is not None and cell.text.strip():
+                return cell if self.info[id(cell)].kind == "text" else None
+        return None
+
+    def _row_label_cells(self, r: int, cols: list[int]) -> list[Cell]:
+        captions = {clean_label(x.text) for g in self.governing[r] for k in cols if (x := self.cov[g][k]) is not None}
         out: list[Cell] = []
-        for c in range(self.boundary.get(r, 0)):
+        for c in cols:
             cell = self.cov[r][c]
             if cell is None or not cell.text.strip():
                 cell = self._label_above(r, c)
-            if cell is None or any(x is cell for x in out):
-                continue
-            if self.info[id(cell)].kind in ("text", "code"):
+            if cell is None or cell.row in self.header or any(x is cell for x in out):
+                continue  # a label spanning down from a header row is a caption (corner), not a row label
+            if self.info[id(cell)].kind == "code" or (
+                self.info[id(cell)].kind == "text" and clean_label(cell.text) not in captions
+            ):
                 out.append(cell)
         return out
 
-    def _corner_cells(self, r: int) -> list[Cell]:
+    def _corner_cells(self, r: int, cols: list[int]) -> list[Cell]:
         out: list[Cell] = []
         for g in self.governing[r]:
-            for c in range(self.boundary.get(r, 0)):
+            for c in cols:
                 cell = self.cov[g][c]
                 if cell is not None and cell.text.strip() and all(x is not cell for x in out):
                     out.append(cell)
@@ -252,9 +301,13 @@ class _TableFacts:
 
     def _fact(self, cell: Cell, info: _Info) -> Fact | None:
         r = cell.row
-        label_cells = self._row_label_cells(r)
+        label_cols = self._label_columns(r, cell.col)
+        label_cells = self._row_label_cells(r, label_cols)
+        corner = self._corner_cells(r, label_cols)
         col_cells = self._column_labels(r, self._aligned_col(cell))
         row_labels = [clean_label(x.text) for x in label_cells if self.info[id(x)].kind == "text"]
+        if not row_labels and info.kind != "labelnum":
+            row_labels = [clean_label(x.text) for x in corner]  # 财政供养人员情况 over 114 | 127
         code = "".join(x.text.strip() for x in label_cells if self.info[id(x)].kind == "code")
         if not code:
             for label in row_labels:
@@ -270,7 +323,8 @@ class _TableFacts:
         if quantity is None:
             return None
         if not quantity.unit:
-            unit = self._default_unit(column_labels, label_cells, r)
+            scope = [x for k in label_cols if (x := self._scope_above(r, k)) is not None]
+            unit = self._default_unit(column_labels, [*scope, *corner, *label_cells])
             if unit:
                 quantity = parse_quantity(number_text, unit) or quantity
         prov = self.t.cell_prov(cell)
@@ -286,14 +340,14 @@ class _TableFacts:
             text=cell.text,
         )
 
-    def _default_unit(self, column_labels: list[str], label_cells: list[Cell], r: int) -> str:
+    def _default_unit(self, column_labels: list[str], label_cells: list[Cell]) -> str:
         for label in reversed(column_labels):
             if _POINTS_HEADERS.match(label):
                 return "分"
             unit = unit_from_caption(label)
             if unit:
                 return unit
-        for cell in [*reversed(label_cells), *reversed(self._corner_cells(r))]:
+        for cell in reversed(label_cells):
             unit = unit_from_caption(cell.text)
             if unit:
                 return unit

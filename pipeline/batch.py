@@ -215,11 +215,15 @@ def _engine(jobs: list[tuple[str, str]], options: ScanOptions, analyze: Analyze)
         return
     cluster = None
     if options.cluster == "local":
+        import dask
+
+        # non-daemonic worker processes may keep a warm pool of their own (see isolate.dask_task)
+        dask.config.set({"distributed.worker.daemon": False})
         cluster = LocalCluster(
             n_workers=max(1, min(workers, len(jobs))),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         client = Client(cluster)
@@ -229,7 +233,7 @@ def _engine(jobs: list[tuple[str, str]], options: ScanOptions, analyze: Analyze)
         except (OSError, TimeoutError, ValueError) as e:
             raise UsageError(f"cannot reach the Dask scheduler at {options.cluster}: {e}") from None
     try:
-        yield from run_dask(jobs, client, options.timeout, options.memory_mb, analyze)
+        yield from run_dask(jobs, client, options.timeout, options.memory_mb, analyze, options.max_tasks)
     finally:
         client.close()
         if cluster is not None:

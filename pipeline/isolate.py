@@ -2,8 +2,9 @@
 
 Two engines run the same per-document task (`run_one`):
 - `run_local`: a pebble ProcessPool on this machine; workers are recycled after `max_tasks` documents;
-- `run_dask`: Dask distributed; each task runs the document in a child process (`python -m pipeline.isolate`)
-  so the time and memory limits hold there too (Dask worker processes may not fork pools of their own).
+- `run_dask`: Dask distributed; each Dask worker process keeps its own pebble pool (warm, recycled), so
+  the time and memory limits hold there too. A daemonic Dask worker may not have child processes of
+  that kind: there each document runs in a fresh `python -m pipeline.isolate` child instead.
 Whatever happens to the document — a hang, a crash, an out-of-memory — the engine yields a
 DocumentResult with status `failed` and a reason, and moves on.
 """
@@ -18,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -122,6 +124,35 @@ def _expired(path: str, sha256: str, exitcode: int | None, seconds: float) -> Do
 # ------------------------------------------------------------------------------------ local pool
 
 
+def outcome(fut: concurrent.futures.Future, path: str, sha256: str, timeout: float) -> DocumentResult:
+    """The result of a pebble future, or a failed result saying what ended the document."""
+    from pebble import ProcessExpired
+
+    try:
+        return fut.result()
+    except concurrent.futures.TimeoutError:
+        return failed(path, sha256, "timeout", f"no result within {timeout:g} s", timeout)
+    except ProcessExpired as e:
+        return _expired(path, sha256, e.exitcode, 0.0)
+    except MemoryError:
+        return failed(path, sha256, "oom", "result too large for memory", 0.0)
+    except Exception as e:  # e.g. a result that cannot be pickled back
+        return failed(path, sha256, "crashed", f"{type(e).__name__}: {e}"[:300], 0.0)
+
+
+def make_pool(workers: int, memory_mb: int | None, max_tasks: int) -> Any:
+    import multiprocessing
+
+    from pebble import ProcessPool
+
+    # fork where it is safe (Linux): workers start with this process's warm caches. Dask workers
+    # default to spawn, which would make every recycled worker import and warm up from scratch.
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    return ProcessPool(
+        max_workers=workers, max_tasks=max_tasks, initializer=init_worker, initargs=(memory_mb,), context=context
+    )
+
+
 def run_local(
     jobs: list[tuple[str, str]],
     analyze: Analyze,
@@ -131,8 +162,6 @@ def run_local(
     max_tasks: int = 20,
 ) -> Iterator[DocumentResult]:
     """Yield one DocumentResult per (path, sha256) job, in completion order."""
-    from pebble import ProcessExpired, ProcessPool
-
     if not jobs:
         return
     workers = max(1, min(workers, len(jobs)))
@@ -140,24 +169,11 @@ def run_local(
     importlib.import_module("pipeline.analyze")
     if len(jobs) > workers:  # workers will be recycled: warm the caches once, for all of them
         warm_up(analyze)
-    pool = ProcessPool(max_workers=workers, max_tasks=max_tasks, initializer=init_worker, initargs=(memory_mb,))
+    pool = make_pool(workers, memory_mb, max_tasks)
     try:
-        futures = {}
-        for path, sha in jobs:
-            fut = pool.schedule(run_one, args=(analyze, path, sha), timeout=timeout)
-            futures[fut] = (path, sha, time.perf_counter())
+        futures = {pool.schedule(run_one, args=(analyze, p, sha), timeout=timeout): (p, sha) for p, sha in jobs}
         for fut in concurrent.futures.as_completed(futures):
-            path, sha, _queued = futures[fut]
-            try:
-                yield fut.result()
-            except concurrent.futures.TimeoutError:
-                yield failed(path, sha, "timeout", f"no result within {timeout:g} s", timeout)
-            except ProcessExpired as e:
-                yield _expired(path, sha, e.exitcode, 0.0)
-            except MemoryError:
-                yield failed(path, sha, "oom", "result too large for memory", 0.0)
-            except Exception as e:  # e.g. a result that cannot be pickled back
-                yield failed(path, sha, "crashed", f"{type(e).__name__}: {e}"[:300], 0.0)
+            yield outcome(fut, *futures[fut], timeout)
     finally:
         pool.stop()
         pool.join(timeout=10)
@@ -193,19 +209,58 @@ def run_in_subprocess(
         os.unlink(out)
 
 
+_DASK_POOL: dict[str, Any] = {}
+_DASK_LOCK = threading.Lock()
+
+
+def _dask_worker_pool(analyze: str, memory_mb: int | None, max_tasks: int) -> Any:
+    """A warm pebble pool living in this Dask worker process, one process per worker thread, or None
+    when this worker may not have child processes (a daemonic worker: then one fresh process per task)."""
+    key = (analyze, memory_mb, max_tasks)
+    with _DASK_LOCK:
+        if _DASK_POOL.get("key") == key:
+            return _DASK_POOL["pool"]
+        if "pool" in _DASK_POOL and _DASK_POOL["pool"] is not None:
+            _DASK_POOL["pool"].stop()
+        import multiprocessing
+
+        pool = None
+        if not multiprocessing.current_process().daemon:
+            try:
+                from distributed import get_worker
+
+                threads = get_worker().state.nthreads
+            except (ImportError, ValueError, AttributeError):
+                threads = 1
+            importlib.import_module("pipeline.analyze")
+            warm_up(analyze)
+            pool = make_pool(max(1, threads), memory_mb, max_tasks)
+        _DASK_POOL.update(key=key, pool=pool)
+        return pool
+
+
+def dask_task(path: str, sha256: str, timeout: float, memory_mb: int | None, analyze: str, max_tasks: int) -> Any:
+    """What a Dask worker runs for one document: the same isolation as the local pool."""
+    pool = _dask_worker_pool(analyze, memory_mb, max_tasks)
+    if pool is None:
+        return run_in_subprocess(path, sha256, timeout, memory_mb, analyze)
+    return outcome(pool.schedule(run_one, args=(analyze, path, sha256), timeout=timeout), path, sha256, timeout)
+
+
 def run_dask(
     jobs: list[tuple[str, str]],
     client: Any,
     timeout: float,
     memory_mb: int | None,
     analyze: str = DEFAULT_ANALYZE,
+    max_tasks: int = 20,
 ) -> Iterator[DocumentResult]:
     """The same per-document task on a Dask distributed cluster; results come back to this process."""
     from distributed import as_completed
 
     futures = {}
     for path, sha in jobs:
-        fut = client.submit(run_in_subprocess, path, sha, timeout, memory_mb, analyze, pure=False, retries=0)
+        fut = client.submit(dask_task, path, sha, timeout, memory_mb, analyze, max_tasks, pure=False, retries=0)
         futures[fut] = (path, sha)
     for fut in as_completed(list(futures)):
         path, sha = futures[fut]

@@ -279,3 +279,28 @@ def test_real_budget_narrative_meets_its_table_in_yuan(real_budget: tuple[Docume
     half_unit = Decimal("0.005") * 10000  # 15621.11万元 stands for ±0.005万元
     facts = [f for f in extract_facts(d) if f.quantity.unit == "元" and "收入" in "".join(f.row_labels)]
     assert any(abs(f.quantity.base_value - income.quantity.base_value) <= half_unit for f in facts)
+
+
+def test_flat_in_the_next_sentence_takes_the_last_figure() -> None:
+    cs = claims("（三）公务接待费1.00万元。与2024年预算持平，主要原因是根据实际业务需求开展公务接待。")
+    flat = [c for c in cs if c.direction == "持平"]
+    assert len(flat) == 1 and flat[0].subject == "公务接待费" and flat[0].quantity.value == Decimal("1.00")
+
+
+def test_long_paragraph_stays_linear() -> None:
+    import time
+
+    extract_claims(doc("甲1万元"))  # build the tokenizer first
+    text = "基本支出2998.29万元，占82.84%，比上年增长5%、其中3户" * 600
+    started = time.perf_counter()
+    cs = claims(text)
+    assert len(cs) == 2400
+    assert time.perf_counter() - started < 10
+
+
+def test_bare_wan_in_a_money_sentence_is_money() -> None:
+    cs = claims("公务接待费支出预算为9.00万元，支出决算为6.18万，完成预算的68.67%。推进城市更新，打造15分钟社区生活圈。")
+    c = by_text(cs, "6.18万")
+    assert (c.quantity.dimension, c.quantity.base_unit, c.quantity.base_value) == ("money", "元", Decimal("61800"))
+    assert c.subject == "公务接待费" and c.role == "决算"
+    assert not [x for x in cs if x.quantity.unit == "分钟"]

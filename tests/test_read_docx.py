@@ -318,3 +318,71 @@ def test_corpus_docx_appendix_spans(corpus_doc) -> None:
     assert (first.rowspan, second.rowspan) == (24, 14)
     unit_name = next(c for c in t3.cells if c.text == "北山镇人民政府")
     assert unit_name.colspan == t3.n_cols - 1
+
+
+def test_high_ratio_document_part_refused(tmp_path: Path) -> None:
+    """A document.xml that inflates past 10 MB at hundreds to one: refused without parsing."""
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    para = b"<w:p><w:r><w:t>2998.29</w:t></w:r></w:p>" * 1000
+    bomb = tmp_path / "ratio.docx"
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                dst.writestr(info.filename, src.read(info.filename))
+        with dst.open("word/document.xml", "w") as f:
+            for _ in range(300):
+                f.write(para)
+    started = time.perf_counter()
+    with pytest.raises(ReadError) as e:
+        read_docx(bomb, "x")
+    assert e.value.reason == "too_large" and "zip bomb" in e.value.message
+    assert time.perf_counter() - started < 1
+
+
+def test_tab_stops_and_fallback_copies_are_not_text(tmp_path: Path) -> None:
+    d = docx.Document()
+    p = d.add_paragraph("收入")
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:tabs {nsdecls("w")}><w:tab w:val="left" w:pos="420"/></w:tabs>'))
+    run = p.add_run()
+    run._r.append(parse_xml(f"<w:tab {nsdecls('w')}/>"))
+    p.add_run("100万元")
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = (
+        f'<w:r {nsdecls("w")} xmlns:mc="{mc}"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:t>框</w:t></mc:Choice>'
+        "<mc:Fallback><w:r><w:t>框</w:t></w:r></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    d.add_paragraph("文本")._p.append(parse_xml(box))
+    doc = read_docx(save(d, tmp_path / "t.docx"), "t" * 64)
+    assert [p.text for p in doc.paragraphs()] == ["收入\t100万元", "文本"]
+
+
+def test_heading_styles_linked_to_a_multilevel_list(tmp_path: Path) -> None:
+    """Chinese templates number 标题 1 / 标题 2 through the style: numPr in styles.xml, lvl/pStyle in numbering."""
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    absn = parse_xml(_NUMBERING.format(ns=nsdecls("w")))
+    lvls = absn.findall(qn("w:lvl"))
+    lvls[0].append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="Heading1"/>'))
+    lvls[1].append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="Heading2"/>'))
+    numbering.insert(0, absn)
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="5"><w:abstractNumId w:val="90"/></w:num>'))
+    for name in ("Heading 1", "Heading 2"):
+        ppr = d.styles[name].element.get_or_add_pPr()
+        ppr.insert(0, parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="5"/></w:numPr>'))
+    d.add_heading("部门基本情况", level=1)
+    d.add_heading("基本职能", level=2)
+    d.add_heading("机构设置", level=2)
+    d.add_paragraph("正文不编号。")
+    d.add_heading("支出情况", level=1)
+    d.add_heading("基本支出", level=2)
+    doc = read_docx(save(d, tmp_path / "styles.docx"), "s" * 64)
+    assert [(p.level, p.text) for p in doc.paragraphs()] == [
+        (1, "一、部门基本情况"),
+        (2, "（一）基本职能"),
+        (2, "（二）机构设置"),
+        (None, "正文不编号。"),
+        (1, "二、支出情况"),
+        (2, "（一）基本支出"),
+    ]

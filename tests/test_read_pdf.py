@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from extractors.model import Document, ReadError, Table
 from extractors.pdf_reader import read_pdf
@@ -119,7 +120,7 @@ def test_merged_cells_are_one_logical_cell(tmp_path: Path) -> None:
     # a 3×3 grid whose first row is one cell spanning all columns, and a cell spanning two rows in column 0
     h = 842
     ops = ["0.5 w"]
-    xs, ys = [72, 172, 272, 372], [100, 120, 140, 160]
+    xs = [72, 172, 272, 372]
     ops.append(f"72 {h - 100} m 372 {h - 100} l S")  # top
     ops.append(f"72 {h - 120} m 372 {h - 120} l S")
     ops.append(f"172 {h - 140} m 372 {h - 140} l S")  # no line under col 0 between rows 1 and 2
@@ -258,7 +259,7 @@ def test_dense_grid_does_not_hang(tmp_path: Path) -> None:
 
 
 def test_page_numbers_are_not_paragraphs(tmp_path: Path) -> None:
-    long = "a line of body text that runs to the right margin of the page, " * 2
+    long = "a line of body text that runs to the right margin of the page, and on"
     pages = [
         "\n".join([text(92, 100, long), text(72, 114, long), text(72, 128, f"end {i}."), text(290, 800, str(i))])
         for i in (1, 2)
@@ -266,3 +267,38 @@ def test_page_numbers_are_not_paragraphs(tmp_path: Path) -> None:
     doc = read(write(tmp_path, make_pdf(pages)))
     assert [p.text for p in doc.paragraphs()] == [f"{long.strip()} {long.strip()} end {i}." for i in (1, 2)]
     assert [p.prov.page for p in doc.paragraphs()] == [1, 2]
+
+
+def test_seed_pdf_appendix_tables() -> None:
+    seed = CORPUS / "beishan-2023.pdf"
+    if not seed.is_file():
+        pytest.skip("corpus/beishan-2023.pdf not generated yet")
+    doc = read(seed)
+    all_rows = [[c.text.strip() for c in r] for t in doc.tables() for r in t.rows()]
+    assert ["三公经费：", "9.84", "11", "9.73"] in all_rows
+    assert any(r[-6:] == ["2224.35", "3630.41", "3619.44", "10", "99.7%", "9.97"] for r in all_rows)
+    (self_eval,) = [t for t in doc.tables() if t.title and "自评表" in t.title]
+    assert len(self_eval.pages) == 2, "附件4 runs over a page break and is one table"
+    assert any("基本支出2998.29万元，占本年支出82.58%" in p.text for p in doc.paragraphs())
+
+
+def _many_pages(tmp_path: Path, n: int) -> tuple[Document, float]:
+    pages = [text(72, 100, f"1. Page {i} heading") + "\n" + text(72, 120, f"Body of page {i}.") for i in range(n)]
+    path = write(tmp_path, make_pdf(pages), f"pages{n}.pdf")
+    started = time.perf_counter()
+    doc = read(path)
+    return doc, time.perf_counter() - started
+
+
+def test_many_pages_read_in_linear_time(tmp_path: Path) -> None:
+    doc, seconds = _many_pages(tmp_path, 200)
+    assert doc.pages == 200 and len(doc.paragraphs()) == 400
+    assert doc.paragraphs()[-1].prov.page == 200 and doc.paragraphs()[-1].text == "Body of page 199."
+    assert seconds < 30
+
+
+@pytest.mark.slow
+def test_two_thousand_pages(tmp_path: Path) -> None:
+    doc, seconds = _many_pages(tmp_path, 2000)
+    assert doc.pages == 2000 and len(doc.paragraphs()) == 4000
+    assert seconds < 120

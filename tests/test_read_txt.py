@@ -152,3 +152,21 @@ def test_caption_helpers() -> None:
     assert caption_of(["这是一段很长的叙述文字，结束于句号。"]) == (None, None)
     assert leading_header_rows([["项目", "金额"], ["合计", "2023年"], ["基本支出", "9.84"]]) == 2
     assert leading_header_rows([["说明", "文字"]]) == 0
+
+
+def test_tab_indented_prose_is_not_a_table() -> None:
+    text = (
+        "一、基本情况\n"
+        "\t本部门2023年收入合计3619.44万元，比上年增加120.5万元，主要原因是人员经费增加和项目支出增加。\n\n"
+        "\t其中基本支出2998.29万元，占本年支出82.84%；项目支出621.15万元，占本年支出17.16%。\n\n"
+    )
+    doc = parse_text(text)
+    assert doc.tables() == []
+    assert [p.text[:6] for p in doc.paragraphs()] == ["一、基本情况", "本部门202", "其中基本支出"]
+    assert [p.prov.paragraph for p in doc.paragraphs()] == [0, 1, 2]
+
+
+def test_unit_in_first_row() -> None:
+    doc = parse_text("支出表\n\t单位：元\n\n\t项目\n\t金额\n\n\t基本支出\n\t100\n\n")
+    (table,) = doc.tables()
+    assert table.unit == "元"

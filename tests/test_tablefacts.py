@@ -62,7 +62,7 @@ def test_attachment3_money_carries_wanyuan_from_header(seed) -> None:
 def test_attachment4_funds_block(seed) -> None:
     _, facts = seed
     t4 = facts_of(facts, 1)
-    row = [f for f in t4 if f.row_labels == ("年度预算申请（万元）", "年度资金总额")]
+    row = [f for f in t4 if f.row_labels == ("年度资金总额",)]
     assert [(f.column_labels, str(f.quantity.value), f.quantity.unit) for f in row] == [
         (("年初预算数",), "2224.35", "万元"),
         (("全年预算数",), "3630.41", "万元"),
@@ -72,7 +72,7 @@ def test_attachment4_funds_block(seed) -> None:
         (("得分",), "9.97", "分"),
     ]
     general = next(f for f in t4 if f.quantity.value == Decimal("2751.84"))
-    assert general.row_labels == ("年度预算申请（万元）", "其中：一般公共预算")
+    assert general.row_labels == ("其中：一般公共预算",)  # 年度预算申请（万元） is the block's caption: its unit
     assert general.column_labels == ("按收入性质分：",)
     assert general.quantity.unit == "万元" and general.quantity.base_value == Decimal("27518400")
     start, end = general.prov.span
@@ -94,19 +94,17 @@ def test_attachment4_funds_block(seed) -> None:
 )
 def test_attachment4_score_rows_carry_indicator_labels(seed, indicator, labels) -> None:
     _, facts = seed
-    row = [f for f in facts_of(facts, 1) if f.row_labels[-1:] == (indicator,) and f.row_labels[0] == "绩效指标"]
+    row = [f for f in facts_of(facts, 1) if f.row_labels[-1:] == (indicator,) and len(f.row_labels) == 3]
     assert {f.column_labels for f in row} >= {("分值",), ("得分",)}
     for f in row:
-        assert f.row_labels == ("绩效指标", *labels, indicator)
+        assert f.row_labels == (*labels, indicator)  # 一级 › 二级 › 三级; the 绩效指标 caption is not a label
         if f.column_labels in (("分值",), ("得分",)):
             assert f.quantity.unit == "分" and f.quantity.is_exact_count
 
 
 def test_attachment4_output_indicators(seed) -> None:
     _, facts = seed
-    points = [
-        f for f in facts_of(facts, 1) if f.column_labels == ("分值",) and f.row_labels[1:2] == ("产出指标(50分)",)
-    ]
+    points = [f for f in facts_of(facts, 1) if f.column_labels == ("分值",) and f.row_labels[:1] == ("产出指标(50分)",)]
     assert len(points) == 24  # and they sum to 48, not the 50 the label declares (a check's job)
     assert sum(f.quantity.value for f in points) == 48
     target = find(facts_of(facts, 1), "早稻集中育秧面积", "实际完成值")
@@ -195,7 +193,7 @@ def test_year_header_row_and_spanned_headers() -> None:
     )
     facts = table_facts(t)
     assert [f.column_labels for f in facts] == [("2023年", "预算数"), ("2023年", "决算数"), ("2022", "决算数")]
-    assert all(f.row_labels == ("项目", "基本支出") or f.row_labels == ("基本支出",) for f in facts)
+    assert all(f.row_labels == ("基本支出",) for f in facts)  # 项目 is the label column's caption
     assert all(f.quantity.unit == "万元" for f in facts)
 
 
@@ -248,3 +246,44 @@ def test_clean_label() -> None:
     assert clean_label("其中：  一般公共预算") == "其中：一般公共预算"
     assert clean_label("年度资金总\n额") == "年度资金总额"
     assert clean_label("Total  amount\n2023") == "Total amount 2023"
+
+
+def test_split_code_columns_and_captions_sharing_a_data_row() -> None:
+    """The 部门决算 layout as PDF tables give it: 科目编码 in a one-cell row, 类/款/项 beside the 合计 row."""
+    t = make_table(
+        [
+            [("项目", 1, 4), None, None, None, "本年收入合计", "财政拨款收入"],
+            [("科目编码", 1, 3), None, None, "科目名称", "", ""],
+            ["类", "款", "项", "合计", "2,946.25", "2,940.05"],
+            ["201", "", "", "一般公共服务支出", "2,112.86", "2,106.66"],
+            ["201", "06", "", "财政事务", "2,112.86", "2,106.66"],
+            ["201", "06", "01", "行政运行", "1,511.90", "1,511.89"],
+        ],
+        unit="万元",
+    )
+    got = [(f.code, f.row_labels, f.column_labels, f.text) for f in table_facts(t)]
+    assert got[0] == ("", ("合计",), ("本年收入合计",), "2,946.25")
+    assert got[2] == ("201", ("一般公共服务支出",), ("本年收入合计",), "2,112.86")
+    assert got[4] == ("20106", ("财政事务",), ("本年收入合计",), "2,112.86")
+    assert got[7] == ("2010601", ("行政运行",), ("财政拨款收入",), "1,511.89")
+    assert len(got) == 8  # no code digit became an amount
+
+
+def test_two_sided_table_labels_each_side() -> None:
+    t = make_table(
+        [
+            [("收入", 1, 2), None, ("支出", 1, 2), None],
+            ["项目", "决算数", "项目", "决算数"],
+            ["一、财政拨款收入", "2,940.05", "一、一般公共服务支出", "2,106.66"],
+            ["二、其他收入", "6.20", "", ""],
+            ["", "", "二、社会保障和就业支出", "326.71"],
+        ],
+        unit="万元",
+    )
+    got = [(f.row_labels, f.column_labels, f.text) for f in table_facts(t)]
+    assert got == [
+        (("一、财政拨款收入",), ("收入", "决算数"), "2,940.05"),
+        (("一、一般公共服务支出",), ("支出", "决算数"), "2,106.66"),
+        (("二、其他收入",), ("收入", "决算数"), "6.20"),
+        (("二、社会保障和就业支出",), ("支出", "决算数"), "326.71"),
+    ]

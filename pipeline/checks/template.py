@@ -19,7 +19,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from extractors.model import Claim, Fact, OutlineEntry, Provenance, Quantity
+from extractors.model import Cell, Claim, Document, Fact, OutlineEntry, Paragraph, Provenance, Quantity, Table
+from extractors.outline import heading_level
 from extractors.table_identity import KIND_NAMES, RowKey, column_role, column_roles, identify_table, row_key
 from pipeline import tolerance as tol
 from pipeline.checks.base import DATA, Context, rule
@@ -99,8 +100,36 @@ def _label(f: Fact) -> str:
     return ""
 
 
-def build_views(facts: list[Fact]) -> dict[str, View]:
-    """One view per recognised standard table (the first table of each kind)."""
+_AMOUNT = re.compile(r"^-?[\d,]*\d(\.\d+)?$")
+
+
+def _side_labels(t: Table, row: int, col: int, amount_cols: set[int]) -> list[str]:
+    """Label cells between the previous amount column and `col` in `row` (the right half of a 总表 or of a
+    side-by-side 基本支出表 has its own labels; a reader that gives every cell the row's first label loses them)."""
+    cov = t.covering()
+    if row >= len(cov):
+        return []
+    out: list[str] = []
+    seen: list[Cell] = []
+    for c in range(col - 1, -1, -1):
+        if c in amount_cols:
+            break
+        cell = cov[row][c]
+        if cell is None or not cell.text.strip() or any(x is cell for x in seen):
+            continue
+        text = cell.text.strip()
+        if _AMOUNT.match(text.replace(" ", "")) and ("," in text or "." in text):
+            break
+        seen.append(cell)
+        out.insert(0, text)
+    return out
+
+
+def build_views(facts: list[Fact], doc: Document | None = None) -> dict[str, View]:
+    """One view per recognised standard table (the first table of each kind).
+
+    With the document at hand, row labels are re-read per half of two-sided and side-by-side tables."""
+    tables = {t.prov.table: t for t in doc.tables()} if doc is not None else {}
     by_table: dict[int, list[Fact]] = defaultdict(list)
     for f in facts:
         if f.prov.table is not None:
@@ -112,11 +141,21 @@ def build_views(facts: list[Fact]) -> dict[str, View]:
         if kind is None or kind in views:
             continue
         v = View(t, kind, title)
+        table = tables.get(t)
+        fs = [f for f in fs if f.prov.col not in _code_columns(fs)]
+        amount_cols = {f.prov.col for f in fs if f.prov.col is not None}
         for f in fs:
             if f.quantity.dimension not in ("money", "unknown") or f.quantity.unit == "%":
                 continue
             roles = column_roles(tuple(f.column_labels))
-            v.cells.append(VCell(f, f.prov.row or 0, f.prov.col or 0, _label(f), row_key(f.row_labels, f.code), roles))
+            label, key = _label(f), row_key(f.row_labels, f.code)
+            relabel = kind in TWO_SIDED or kind == "js.gp_basic" or not key.code
+            if relabel and table is not None and f.prov.row is not None and f.prov.col is not None:
+                own = _side_labels(table, f.prov.row, f.prov.col, amount_cols)
+                if own:
+                    key = row_key(own)
+                    label = next((compact(x) for x in reversed(own) if not compact(x).isdigit()), "")
+            v.cells.append(VCell(f, f.prov.row or 0, f.prov.col or 0, label, key, roles))
         if not v.cells:
             continue
         _carry_labels(v)
@@ -125,6 +164,20 @@ def build_views(facts: list[Fact]) -> dict[str, View]:
         _segments(v)
         views[kind] = v
     return views
+
+
+def _code_columns(fs: list[Fact]) -> set[int]:
+    """Columns that hold subject codes read as numbers (201, 06): never amounts."""
+    cols: dict[int, list[str]] = defaultdict(list)
+    for f in fs:
+        if f.prov.col is not None:
+            cols[f.prov.col].append((f.text or f.quantity.text or "").strip())
+    out = set()
+    for c, texts in cols.items():
+        if texts and all(re.fullmatch(r"\d{1,7}", t) for t in texts):
+            if any((len(t) >= 2 and t.startswith("0")) or re.fullmatch(r"[23]\d\d(\d\d){0,2}", t) for t in texts):
+                out.add(c)
+    return out
 
 
 def _carry_labels(v: View) -> None:
@@ -142,14 +195,19 @@ def _carry_labels(v: View) -> None:
 def _sides(v: View) -> None:
     if v.kind not in TWO_SIDED:
         return
+    # by position: the 收入 half has one amount column, left of the 支出 half (header paths over merged
+    # 收入/支出 cells are not reliable enough to decide it)
     first_col = min(c.col for c in v.cells)
     for c in v.cells:
-        if "income_side" in c.roles:
-            c.side = "in"
-        elif "expense_side" in c.roles:
-            c.side = "out"
-        else:
-            c.side = "in" if c.col == first_col else "out"
+        c.side = "in" if c.col == first_col else "out"
+    # the amount columns of one side share the label that stands left of the side's first column
+    groups: dict[tuple[int, str], list[VCell]] = defaultdict(list)
+    for c in v.cells:
+        groups[(c.row, c.side)].append(c)
+    for cs in groups.values():
+        cs.sort(key=lambda c: c.col)
+        for c in cs[1:]:
+            c.label, c.key = cs[0].label, cs[0].key
 
 
 def _signatures(v: View) -> None:
@@ -161,18 +219,17 @@ def _signatures(v: View) -> None:
 
 def _segments(v: View) -> None:
     """Side-by-side coded tables (基本支出决算表): cells right of a second code in a row form segment 1."""
+    if v.kind != "js.gp_basic":
+        return
     rows: dict[int, list[VCell]] = defaultdict(list)
     for c in v.cells:
         rows[c.row].append(c)
-    split = None
+    splits: list[int] = []
     for cs in rows.values():
-        codes = {c.key.code for c in cs if c.key.code}
-        if len(codes) > 1 or len({c.label for c in cs if c.label}) > 1 and v.kind.endswith("gp_basic"):
-            right = max(cs, key=lambda c: c.col)
-            left = min(cs, key=lambda c: c.col)
-            if right.col != left.col:
-                split = right.col if split is None else min(split, right.col)
-    if split is not None:
+        if len({c.key.code for c in cs if c.key.code} | {c.label for c in cs if c.label and not c.key.code}) > 1:
+            splits.append(max(c.col for c in cs))
+    if splits:
+        split = min(splits)
         for c in v.cells:
             c.segment = 1 if c.col >= split else 0
 
@@ -458,28 +515,52 @@ def _pos(p: Provenance) -> tuple[int, int]:
     return (p.block if p.block is not None else (p.paragraph or 0), start)
 
 
-def _lead(c: Claim, earlier_same: int) -> str:
-    s = c.sentence or ""
-    text = (c.quantity.text or "").strip()
-    pos = -1
-    if text:
-        idx = -1
-        for _ in range(earlier_same + 1):
-            idx = s.find(text, idx + 1)
-            if idx < 0:
-                break
-        pos = idx
-    if pos < 0:
-        m = re.search(re.escape(format(c.quantity.value, "f")), s)
-        pos = m.start() if m else -1
-    if pos < 0:
-        return ""
-    before = compact(s[:pos])
-    parts = _CLAUSE.split(before)
-    return parts[-1] if parts else before
+def _lead(c: Claim, earlier_same: int, doc: Document | None = None) -> str:
+    """The words of the clause right before the figure (……收入支出总计 | 占 | 完成年初预算的).
+
+    With the document at hand the clause may start in the previous paragraph (PDF lines read as
+    paragraphs); without it only the claim's sentence is used."""
+    before = _text_before(c, doc)
+    if before is None:
+        s = c.sentence or ""
+        text = (c.quantity.text or "").strip()
+        pos = -1
+        if text:
+            idx = -1
+            for _ in range(earlier_same + 1):
+                idx = s.find(text, idx + 1)
+                if idx < 0:
+                    break
+            pos = idx
+        if pos < 0:
+            m = re.search(re.escape(format(c.quantity.value, "f")), s)
+            pos = m.start() if m else -1
+        if pos < 0:
+            return ""
+        before = s[:pos]
+    parts = _CLAUSE.split(compact(before))
+    return parts[-1] if parts else ""
 
 
-def narrative(claims: list[Claim], outline: list[OutlineEntry]) -> list[Said]:
+def _text_before(c: Claim, doc: Document | None) -> str | None:
+    if doc is None or c.prov.block is None or c.prov.span is None or c.prov.block >= len(doc.blocks):
+        return None
+    b = doc.blocks[c.prov.block]
+    if not isinstance(b, Paragraph):
+        return None
+    before = b.text[: c.prov.span[0]]
+    if not _CLAUSE.search(before) and c.prov.block > 0:
+        prev = doc.blocks[c.prov.block - 1]
+        if (
+            isinstance(prev, Paragraph)
+            and not prev.text.rstrip().endswith(("。", "；", ";"))
+            and heading_level(prev.text.strip()) is None
+        ):
+            before = prev.text + before
+    return before
+
+
+def narrative(claims: list[Claim], outline: list[OutlineEntry], doc: Document | None = None) -> list[Said]:
     heads = sorted((e for e in outline if e.kind == "heading" and e.level), key=lambda e: _pos(e.prov))
     out: list[Said] = []
     seen: dict[tuple[Any, str, str], int] = defaultdict(int)
@@ -495,7 +576,7 @@ def narrative(claims: list[Claim], outline: list[OutlineEntry]) -> list[Said]:
             path = [x for x in path if (x.level or 0) < (h.level or 0)] + [h]
         item = next((compact(h.text) for h in path if h.level == 4 and "(项)" in compact(h.text)), "")
         sections = [compact(h.text) for h in path if (h.level or 0) < 4]
-        out.append(Said(c, sections, item, _lead(c, n), pos))
+        out.append(Said(c, sections, item, _lead(c, n, doc), pos))
     return out
 
 
@@ -588,18 +669,42 @@ def run_narrative(
                 break
 
 
+NEAR_BLOCKS = 2  # a PDF reader may give each printed line its own paragraph
+
+
 def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> list[Said]:
+    """Money figures before s in its neighbourhood: same section, at most NEAR_BLOCKS paragraphs back."""
     return [
         x
         for x in said
         if x.q.dimension == "money"
         and x.order < s.order
-        and x.order[0] == s.order[0]
+        and s.order[0] - NEAR_BLOCKS <= x.order[0]
+        and x.sections == s.sections
+        and x.item == s.item
         and (not same_sentence or x.claim.sentence == s.claim.sentence)
     ]
 
 
-def run_shares(views: dict[str, View], said: list[Said], rules: dict[str, Any], decided: set[int]) -> Iterator[Finding]:
+def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
+    """Only a few words, no other figure and no sentence end, stand between a and b ("…万元，占")."""
+    pa, pb = a.prov, b.prov
+    if doc is None or pa.block is None or pb.block is None or pa.span is None or pb.span is None:
+        return a.sentence == b.sentence
+    blocks = doc.blocks
+    if pa.block == pb.block:
+        gap = blocks[pa.block].text[pa.span[1] : pb.span[0]] if isinstance(blocks[pa.block], Paragraph) else ""
+    elif pa.block == pb.block - 1 and isinstance(blocks[pa.block], Paragraph) and isinstance(blocks[pb.block], Paragraph):
+        gap = blocks[pa.block].text[pa.span[1] :] + blocks[pb.block].text[: pb.span[0]]
+    else:
+        return False
+    gap = compact(gap)
+    return len(gap) <= 20 and not re.search(r"\d|[。；;]", gap)
+
+
+def run_shares(
+    views: dict[str, View], said: list[Said], rules: dict[str, Any], decided: set[int], doc: Document | None = None
+) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
             continue
@@ -614,7 +719,7 @@ def run_shares(views: dict[str, View], said: list[Said], rules: dict[str, Any], 
                 continue
             nums = _money_before(said, s)
             wholes = select(views, r["whole"])
-            if not nums or not wholes:
+            if not nums or not wholes or not _adjacent(nums[-1].claim, s.claim, doc):
                 continue
             num, whole = nums[-1], wholes[0]
             decided.add(id(s.claim))
@@ -732,7 +837,7 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
             continue
-        m = re.search(r"完成(年初|全年|调整)?预算(数)?的$", s.lead)
+        m = re.search(r"(年初|全年|调整)?预算(数)?的$", s.lead)
         if not m:
             continue
         before = _money_before(said, s)
@@ -742,14 +847,14 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
             continue
         fin = finals[-1]
         word = m.group(1) or ""
-        named = [b for b in budgets if word and word in b.lead and b.order[0] == s.order[0]]
+        named = [b for b in budgets if word and word in b.lead]
         bud = named[-1] if named else budgets[-1]
         decided.add(id(s.claim))
         comp = tol.percent(_iv(fin.q), _iv(bud.q))
         verdict = tol.verdict(s.q, comp)
         if verdict == tol.OK:
             continue
-        others = [b for b in budgets if b is not bud and b.q.base_value and b.order[0] == s.order[0]]
+        others = [b for b in budgets if b is not bud and b.q.base_value]
         alt = next((b for b in others if tol.verdict(s.q, tol.percent(_iv(fin.q), _iv(b.q))) == tol.OK), None)
         if alt is not None:
             yield _finding(
@@ -852,7 +957,8 @@ def run_structure(outline: list[OutlineEntry], facts: list[Fact]) -> Iterator[Fi
 
 def check(ctx: Context) -> Iterator[Finding]:
     rules = load_rules()
-    views = build_views(ctx.facts)
+    doc = getattr(ctx, "doc", None)
+    views = build_views(ctx.facts, doc)
     flagged: set[int] = set()
     decided: set[int] = set()
     if views:
@@ -860,9 +966,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from run_columns(views, rules.get("columns", []))
         yield from run_hierarchy(views, rules.get("hierarchy", []))
         yield from run_cross(views, rules.get("cross", []))
-        said = narrative(ctx.claims, ctx.outline)
+        said = narrative(ctx.claims, ctx.outline, doc)
         yield from run_narrative(views, said, rules, flagged, decided)
-        yield from run_shares(views, said, rules, decided)
+        yield from run_shares(views, said, rules, decided, doc)
         if any(k.startswith(("js.", "ys.")) for k in views):
             yield from run_changes(said, flagged, decided)
             yield from run_rates(said, flagged, decided)

@@ -1,0 +1,154 @@
+"""The standard-table rules (family `template`) on the real 部门决算 / 部门预算 reports.
+
+Each expectation below is an inconsistency found by hand (Decimal arithmetic) in the published PDF:
+  财政局 2024 决算
+    - p.21 四、财政拨款收入支出决算总体情况说明: "财政拨款收入支出总计0.3万元", the 财政拨款收入支出决算总表
+      总计 is 2,961.68 (= 2,940.05 + 21.63)                                                     error
+    - p.21 五（二）: 一般公共服务支出（类）2106.66万元 "占71.73%", 2106.66 ÷ 2940.05 = 71.65%              error
+    - p.6 收入支出决算总表 八、社会保障和就业支出 326.71 vs 支出决算表 208 类 326.72 (= 84.65 + 160.75 + 80.38 + 0.94)
+      and p.12 财政拨款收入支出决算总表 326.71 vs 一般公共预算财政拨款支出决算表 326.72: one figure printed
+      two ways                                                                                  warning ×2
+  规划和自然资源局 2024 决算
+    - p.24 六、: "一般公共预算财政拨款基本支出5377.64万元" — the 一般公共预算财政拨款支出决算表 基本支出 合计 is
+      5364.75 (5377.64 is the 支出决算表's 基本支出 of all funds)                                   error
+    - p.24 六、: "人员经费4896.98万元" — the 基本支出决算表 人员经费合计 is 4884.09                        error
+    - p.7 收入支出决算总表 卫生健康支出 236.63 vs 支出决算表 236.64 (= 40.35 + 196.29); 城乡社区支出 3845.25 vs
+      3845.24 (= 1105.68 + 2739.56); p.12 财拨总表 236.63 vs 一般公共预算表 236.64; p.21 narrative
+      卫生健康支出（类）236.63 vs 一般公共预算表 236.64                                              warning ×4
+    - p.21 五（一）: "占本年支出合计的99.86%", 9746.50 ÷ 9759.38 = 99.868% (truncated, not rounded)   warning
+    - p.21 五（三）: "完成年初预算的95.45%", 9746.50 ÷ 10210.34 = 95.457% (truncated)                warning
+  社会工作部 2024 决算
+    - p.18 五（二）: 住房保障支出（类）29.42万元 "占9.55%", 29.42 ÷ 307.82 = 9.557% (truncated; the four
+      shares were forced to add to 100.00)                                                       warning
+    - p.18 五（三）: "年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%": 95.89% = 307.82 ÷ 321.02,
+      the 全年 budget, not the 年初 one                                                           warning
+  万里街道 2024 预算
+    - p.9 item 31 住房公积金: "350.35万元 … 2024年预算安排352.67万元" — the 一般公共预算支出功能分类预算表 row
+      2210201 is 3,503,499元 = 350.35万元 (and 0.53% = (350.35 − 348.52) ÷ 348.52, i.e. 352.67 is the slip) error
+    - p.31 “三公”经费和机关运行经费预算表: figures 47.91 / 1.35 / 46.56 / 25 / 21.56 / 443.18 printed above
+      "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。"                                       warning
+  商务委员会 2025 预算: every identity holds (总表 balance, 类=Σ款=Σ项, 合计=基本+项目, 人员+公用, 三公, the
+    narrative's 16 项 figures in 万元 vs the tables in 元) — no finding.
+  附件2 部门决算模板: no figures, no error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractors.claims import extract_claims
+from extractors.model import Document, Fact
+from extractors.outline import build_outline
+from extractors.registry import file_sha256, read_document
+from extractors.tablefacts import extract_facts
+from pipeline.checks import run_checks
+from pipeline.checks import template as tpl
+from pipeline.findings import Finding
+from tests.conftest import realdoc
+
+MAX_ERRORS = 10
+
+
+@lru_cache(maxsize=8)
+def _analysed(path: Path) -> tuple[Document, list[Fact], list[Finding]]:
+    doc = read_document(path, file_sha256(path))
+    claims, facts, outline = extract_claims(doc), extract_facts(doc), build_outline(doc)
+    return doc, facts, run_checks(claims, facts, outline, doc=doc)
+
+
+def _template(name_part: str) -> list[Finding]:
+    return [f for f in _analysed(realdoc(name_part))[2] if f.rule.startswith("template.")]
+
+
+def _has(fs: list[Finding], rule: str, severity: str, stated: str, expected: str | None, page: int) -> bool:
+    return any(
+        f.rule == rule
+        and f.severity == severity
+        and f.stated_value == Decimal(stated)
+        and (expected is None or f.expected_value == Decimal(expected))
+        and f.prov.page == page
+        for f in fs
+    )
+
+
+# (report, rule, severity, stated, expected in the stated unit, page)
+EXPECTED = [
+    ("财政局", "template.narrative-vs-table", "error", "0.3", None, 21),
+    ("财政局", "template.share", "error", "71.73", "71.65", 21),
+    ("财政局", "template.cross-table", "warning", "326.71", "326.72", 6),
+    ("财政局", "template.cross-table", "warning", "326.71", "326.72", 12),
+    ("规划和自然资源局", "template.narrative-vs-table", "error", "5377.64", "5364.75", 24),
+    ("规划和自然资源局", "template.narrative-vs-table", "error", "4896.98", "4884.09", 24),
+    ("规划和自然资源局", "template.cross-table", "warning", "236.63", "236.64", 7),
+    ("规划和自然资源局", "template.cross-table", "warning", "3845.25", "3845.24", 7),
+    ("规划和自然资源局", "template.cross-table", "warning", "236.63", "236.64", 12),
+    ("规划和自然资源局", "template.narrative-vs-table", "warning", "236.63", "236.64", 21),
+    ("规划和自然资源局", "template.share", "warning", "99.86", "99.87", 21),
+    ("规划和自然资源局", "template.rate", "warning", "95.45", "95.46", 21),
+    ("社会工作部", "template.share", "warning", "9.55", "9.56", 18),
+    ("社会工作部", "template.rate", "warning", "95.89", "95.89", 18),
+    ("万里街道", "template.narrative-vs-table", "error", "352.67", "350.35", 9),
+]
+
+
+@pytest.mark.parametrize(("report", "rule", "severity", "stated", "expected", "page"), EXPECTED)
+def test_real_inconsistency_is_reported(
+    report: str, rule: str, severity: str, stated: str, expected: str | None, page: int
+) -> None:
+    fs = _template(report)
+    assert _has(fs, rule, severity, stated, expected, page), [
+        (f.rule, f.severity, f.stated_value, f.expected_value, f.location) for f in fs if f.severity != "info"
+    ]
+
+
+@pytest.mark.parametrize("report", ["财政局", "规划和自然资源局", "社会工作部", "万里街道", "商务委员会", "附件2"])
+def test_every_template_error_is_a_known_real_one(report: str) -> None:
+    errors = [f for f in _template(report) if f.severity == "error"]
+    known = {(r, Decimal(s), p) for rep, r, sev, s, _e, p in EXPECTED if rep == report and sev == "error"}
+    assert len(errors) <= MAX_ERRORS
+    assert {(f.rule, f.stated_value, f.prov.page) for f in errors} == known
+
+
+def test_empty_note_above_figures_is_reported() -> None:
+    fs = _template("万里街道")
+    notes = [f for f in fs if f.rule == "template.empty-note-with-data"]
+    assert len(notes) == 1 and notes[0].prov.page == 31 and "空表" in notes[0].stated_text
+
+
+def test_template_pdf_yields_no_error() -> None:
+    findings = _analysed(realdoc("附件2"))[2]
+    assert [f for f in findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize("report", ["万里街道", "商务委员会"])
+def test_budget_tables_are_recognised(report: str) -> None:
+    _doc, facts, _ = _analysed(realdoc(report))
+    views = tpl.build_views(facts, _doc)
+    assert {"ys.total", "ys.income", "ys.expense", "ys.czbk_total", "ys.gp", "ys.gp_basic", "ys.sangong"} <= set(views)
+    total_in = tpl.select(views, {"table": "ys.total", "side": "in", "row": "^收入总计$"})
+    total_out = tpl.select(views, {"table": "ys.total", "side": "out", "row": "^支出总计$"})
+    assert total_in and total_out and total_in[0].q.value == total_out[0].q.value
+
+
+def test_budget_tables_are_checked() -> None:
+    """Change one cell of the 商务委 支出预算总表 (科学技术支出 项目支出) and the identities catch it."""
+    doc, facts, _ = _analysed(realdoc("商务委员会"))
+    views = tpl.build_views(facts, doc)
+    target = next(c for c in views["ys.expense"].cells if c.key.code == "206" and c.sig == frozenset({"project"}))
+    q = target.q
+    bumped = dataclasses.replace(q, value=q.value + 1000, base_value=q.base_value + 1000)
+    changed = [dataclasses.replace(f, quantity=bumped) if f is target.fact else f for f in facts]
+    outline = build_outline(doc)
+    found = run_checks(extract_claims(doc), changed, outline, doc=doc)
+    ours = {
+        f.rule
+        for f in found
+        if f.rule.startswith("template.") and f.severity == "error" and f.prov.table == target.fact.prov.table
+    }
+    # the row's 合计 ≠ 基本 + 项目, and the 类 206 ≠ Σ its 款
+    assert {"template.columns", "template.hierarchy"} <= ours

@@ -1,0 +1,104 @@
+"""Stitching tables cut by a page break, on hand-built tables (no PDF needed)."""
+
+from __future__ import annotations
+
+from extractors.model import Cell, Paragraph, Provenance, Table
+from extractors.stitch import stitch_tables
+
+XS = [50.0, 150.0, 250.0, 350.0]
+
+
+def part(
+    page: int,
+    rows: list[list[str]],
+    top: float,
+    *,
+    title: str | None = None,
+    header_rows: int = 0,
+    xs: list[float] = XS,
+    touches_top: bool = True,
+    touches_bottom: bool = True,
+) -> Table:
+    cells = [
+        Cell(text=t, row=r, col=c, page=page, bbox=(xs[c], top + 20 * r, xs[c + 1], top + 20 * r + 20))
+        for r, row in enumerate(rows)
+        for c, t in enumerate(row)
+    ]
+    return Table(
+        cells=cells,
+        n_rows=len(rows),
+        n_cols=len(xs) - 1,
+        prov=Provenance("x", page=page),
+        header_rows=header_rows,
+        title=title,
+        pages=[page],
+        touches_top=touches_top,
+        touches_bottom=touches_bottom,
+    )
+
+
+def texts(t: Table) -> list[list[str]]:
+    return [[c.text for c in r] for r in t.rows()]
+
+
+def test_continuation_without_header_joins() -> None:
+    a = part(1, [["项目", "预算", "决算"], ["甲", "1.00", "2.00"]], 600, title="表", header_rows=1, touches_top=False)
+    b = part(2, [["乙", "3.00", "4.00"], ["合计", "4.00", "6.00"]], 72, touches_bottom=False)
+    (t,) = stitch_tables([a, b])
+    assert texts(t) == [
+        ["项目", "预算", "决算"],
+        ["甲", "1.00", "2.00"],
+        ["乙", "3.00", "4.00"],
+        ["合计", "4.00", "6.00"],
+    ]
+    assert t.pages == [1, 2] and t.n_rows == 4
+    assert [c.page for c in t.rows()[3]] == [2, 2, 2] and [c.page for c in t.rows()[0]] == [1, 1, 1]
+    assert t.touches_bottom is False and t.title == "表"
+
+
+def test_repeated_header_is_dropped() -> None:
+    a = part(1, [["项目", "预算", "决算"], ["甲", "1.00", "2.00"]], 600, title="表", header_rows=1)
+    b = part(2, [["项目", "预算", "决算"], ["乙", "3.00", "4.00"]], 72)
+    (t,) = stitch_tables([a, b])
+    assert texts(t) == [["项目", "预算", "决算"], ["甲", "1.00", "2.00"], ["乙", "3.00", "4.00"]]
+
+
+def test_three_pages_chain() -> None:
+    a = part(1, [["a", "1", "2"]], 700)
+    b = part(2, [["b", "1", "2"]], 72)
+    c = part(3, [["c", "1", "2"]], 72)
+    (t,) = stitch_tables([a, b, c])
+    assert t.pages == [1, 2, 3] and [r[0].text for r in t.rows()] == ["a", "b", "c"]
+
+
+def test_not_joined_when_geometry_or_layout_differs() -> None:
+    a = part(1, [["a", "1", "2"]], 700)
+    other_cols = part(2, [["b", "1", "2"]], 72, xs=[50.0, 120.0, 250.0, 350.0])
+    assert len(stitch_tables([a, other_cols])) == 2
+    titled = part(2, [["b", "1", "2"]], 72, title="另一张表")
+    assert len(stitch_tables([part(1, [["a", "1", "2"]], 700), titled])) == 2
+    not_bottom = part(1, [["a", "1", "2"]], 300, touches_bottom=False)
+    assert len(stitch_tables([not_bottom, part(2, [["b", "1", "2"]], 72)])) == 2
+    skip_page = part(3, [["b", "1", "2"]], 72)
+    assert len(stitch_tables([part(1, [["a", "1", "2"]], 700), skip_page])) == 2
+    between = Paragraph("说明", Provenance("x", page=2))
+    assert len(stitch_tables([part(1, [["a", "1", "2"]], 700), between, part(2, [["b", "1", "2"]], 72)])) == 3
+
+
+def test_merged_cells_in_continuation_are_remapped() -> None:
+    a = part(1, [["项目", "预算", "决算"], ["甲", "1.00", "2.00"]], 600, header_rows=1)
+    # the continuation has a cell spanning the two value columns
+    b = Table(
+        cells=[
+            Cell("注", 0, 0, page=2, bbox=(50.0, 72.0, 150.0, 92.0)),
+            Cell("无数据", 0, 1, colspan=2, page=2, bbox=(150.0, 72.0, 350.0, 92.0)),
+        ],
+        n_rows=1,
+        n_cols=3,
+        prov=Provenance("x", page=2),
+        pages=[2],
+        touches_top=True,
+    )
+    (t,) = stitch_tables([a, b])
+    merged = t.rows()[2][1]
+    assert (merged.text, merged.row, merged.col, merged.colspan) == ("无数据", 2, 1, 2)
