@@ -31,17 +31,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from extractors.clauses import SectionTracker, clause_start_before, sentences
+from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
 from extractors.model import Claim, Document, Paragraph, Quantity
 from extractors.numbers import find_quantities
-from extractors.subjects import analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
+from extractors.subjects import LABEL_RE, analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
 
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
 _RATE = re.compile(r"完成(?P<den>[^，,；;。、]{0,12}?)的?$")
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
 _TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
-_DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s]{1,12})")
+_DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s的：:]{1,12})")
 
 
 @dataclass
@@ -76,17 +76,39 @@ def paragraph_claims(para: Paragraph, section: str = "", groups: Iterator[int] |
     found = find_quantities(text)
     out: list[Claim] = []
     previous: list[_Item] = []  # the last sentence's figures, for 其中 opening a new sentence
-    for s0, s1 in sentences(text):
-        inside = [(span, q) for span, q in found if s0 <= span[0] < s1]
-        items = _sentence_items(para, text, s0, s1, inside, section, previous)
+    spans = sentences(text)
+    topic = _topic(text, spans, found)
+    k = 0
+    for s0, s1 in spans:
+        inside = []
+        while k < len(found) and found[k][0][0] < s1:
+            if found[k][0][0] >= s0:
+                inside.append(found[k])
+            k += 1
+        items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
+        _respectively(text, s0, items)
         _enumerations(text, s0, items, previous, groups)
         _per_capita(items, groups)
-        extra = _flat_claims(para, text, s0, s1, items, section, previous)
+        extra = _flat_claims(para, text, s0, s1, items, section, previous, groups)
         out.extend(i.claim for i in items)
         out.extend(extra)
         if items:
             previous = items
     return out
+
+
+def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int, int], Quantity]]) -> str:
+    """A paragraph that opens with a labelled title sentence without figures is about that title.
+
+    1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为1560.05万元 → the figures' subject.
+    """
+    if not spans or heading_label(text) is None:
+        return ""
+    s0, s1 = spans[0]
+    if any(s0 <= span[0] < s1 for span, _ in found):
+        return ""
+    title = LABEL_RE.sub("", text[s0:s1]).strip(" 。！？!?").replace("“", "").replace("”", "")
+    return title if 0 < len(title) <= 48 else ""
 
 
 def _sentence_items(
@@ -97,6 +119,7 @@ def _sentence_items(
     inside: list[tuple[tuple[int, int], Quantity]],
     section: str,
     previous: list[_Item],
+    topic: str = "",
 ) -> list[_Item]:
     sentence = text[s0:s1].strip()
     items: list[_Item] = []
@@ -132,7 +155,10 @@ def _sentence_items(
         elif change and has_compare(window):
             relation, direction = "change", change
             own = analyse_pre(_before_compare(pre))
-            subject = own.subject or (numerator.claim.subject if numerator else "")
+            last_change = next((i for i in reversed(items) if i.claim.relation == "change"), None)
+            earlier = numerator or _numerator(previous)
+            source = last_change or earlier  # 减少56.95万元，下降1.87%: both about the same figure
+            subject = own.subject or (source.claim.subject if source is not None else "")
         else:
             adjacent = bool(same_clause) and not pre.strip()
             if same_clause:  # 338名组长和1044名邻长: the words after the last connector
@@ -151,7 +177,7 @@ def _sentence_items(
                 subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
                 if not subject and p.role and (earlier := _numerator(previous)) is not None:
                     subject = earlier.claim.subject  # 2023年当年预算执行数为60.13万元: the paragraph's item
-                subject = subject or p.generic
+                subject = subject or (topic if p.role or p.generic else "") or p.generic
             subject = _tidy_subject(subject, q)
         if not role and relation in ("", "per-capita", "direction"):
             role = role_in(_without_compare(clause_pre))
@@ -230,8 +256,41 @@ def _without_compare(s: str) -> str:
 
 
 def _before_compare(pre: str) -> str:
-    m = re.search(r"(?:比|较|同比|与)", pre)
-    return pre[: m.start()] if m else ""
+    """The subject part of a change clause: 公务接待费支出比上年减少 → 公务接待费支出; 收入支出总计减少 → 收入支出总计."""
+    s = pre.rstrip(" \t\u3000了约近为")
+    for word, _ in words().change:
+        if s.endswith(word):
+            s = s[: -len(word)]
+            break
+    m = re.search(r"(?:比|较|同比|环比|与)", s)
+    return s[: m.start()] if m else s
+
+
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
+
+
+def _respectively(text: str, s0: int, items: list[_Item]) -> None:
+    """基本支出和项目支出分别为2998.29万元、621.15万元: the n phrases name the n figures in order."""
+    for m in _RESPECTIVELY.finditer(text, s0, items[-1].start if items else s0):
+        cstart = clause_start_before(text, s0, m.start())
+        listed = text[cstart : m.start()]
+        # the list may span 、 which also breaks clauses: walk back over 、-joined phrases
+        while cstart > s0 and text[cstart - 1] == "、":
+            cstart = clause_start_before(text, s0, cstart - 1)
+            listed = text[cstart : m.start()]
+        phrases = [x for x in re.split(r"[、和及与]", listed) if x.strip()]
+        after = [i for i in items if i.start >= m.end() and i.claim.quantity.dimension not in ("percent", "pp")]
+        if len(phrases) < 2 or len(after) < len(phrases):
+            continue
+        figures = after[: len(phrases)]
+        gaps = [text[a.end : b.start] for a, b in zip(figures, figures[1:], strict=False)]
+        if any(re.sub(r"[、和及与，,\s]", "", g) for g in gaps) or text[m.end() : figures[0].start].strip():
+            continue
+        first = analyse_pre(phrases[0])
+        for phrase, item in zip(phrases, figures, strict=True):
+            own = analyse_pre(phrase)
+            item.claim.subject = own.subject or first.subject or item.claim.subject
+            item.claim.role = own.role or item.claim.role
 
 
 # ------------------------------------------------------------------ groups
@@ -311,7 +370,14 @@ def _per_capita(items: list[_Item], groups: Iterator[int]) -> None:
 
 
 def _flat_claims(
-    para: Paragraph, text: str, s0: int, s1: int, items: list[_Item], section: str, previous: list[_Item]
+    para: Paragraph,
+    text: str,
+    s0: int,
+    s1: int,
+    items: list[_Item],
+    section: str,
+    previous: list[_Item],
+    groups: Iterator[int],
 ) -> list[Claim]:
     """持平 (with the subject's figure) and figure-less comparisons (决算数大于预算数)."""
     sentence = text[s0:s1].strip()
@@ -345,6 +411,20 @@ def _flat_claims(
             continue  # figures are involved: the figure claims carry the direction
         left = analyse_pre(m.group(1)).subject or m.group(1)
         d = dict(words().direction)[m.group(2)]
+        right = _clean_phrase(m.group(3))
+        pair = _compared_figures(role_in(m.group(1)), role_in(right), [i for i in (items or previous) if _plain(i)])
+        if pair is not None:  # 年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数…
+            left_fig, right_fig = pair
+            gid = None
+            if left_fig.claim.group is None and right_fig.claim.group is None:
+                gid = next(groups)
+                left_fig.claim.group = right_fig.claim.group = gid
+            out.append(
+                replace(
+                    left_fig.claim, relation="direction", direction=d, denominator=right, sentence=sentence, group=gid
+                )
+            )
+            continue
         out.append(
             Claim(
                 subject=left,
@@ -359,3 +439,16 @@ def _flat_claims(
             )
         )
     return out
+
+
+def _compared_figures(left_role: str, right_role: str, pool: list[_Item]) -> tuple[_Item, _Item] | None:
+    """The two figures a 决算数小于预算数 sentence compares, by their roles (预算 also matches 年初/全年)."""
+    if not left_role or not right_role:
+        return None
+
+    def matches(role: str, wanted: str) -> bool:
+        return role == wanted or (wanted == "预算" and role in ("年初", "全年"))
+
+    left = next((i for i in reversed(pool) if matches(i.claim.role, left_role)), None)
+    right = next((i for i in reversed(pool) if matches(i.claim.role, right_role) and i is not left), None)
+    return (left, right) if left is not None and right is not None else None

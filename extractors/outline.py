@@ -106,7 +106,7 @@ def build_outline(doc: Document) -> list[OutlineEntry]:
         text_ahead = b.text + "".join(x.text for x in _following_paragraphs(blocks, i, 2))
         for m in _ITEM.finditer(text_ahead):
             if m.start() < len(b.text) and not in_toc:
-                text = _compact(m.group(0)).lstrip("“\"")
+                text = _compact(m.group(0)).lstrip('“"')
                 here.append(OutlineEntry("heading", text, b.prov.with_(span=(m.start(), min(m.end(), len(b.text)))), 4))
         start = len(out)
         for line, prov in _lines(b):

@@ -162,8 +162,26 @@ def body_margins(lines: list[Line]) -> Margins | None:
     return Margins(float(left), float(max(right, left + 1)))
 
 
-def starts_paragraph(prev: Line | None, cur: Line, margins: Margins | None) -> bool:
-    """Whether `cur` begins a new paragraph after `prev` (both outside tables, `prev` just before it)."""
+def page_margins(lines: list[Line], fallback: Margins | None) -> Margins | None:
+    """A page's text column: the leftmost left edge and the rightmost right edge shared by two lines or more
+    (2-point buckets); the document's margins where the page has no such pair."""
+    lefts = Counter(round(ln.x0 / 2) for ln in lines)
+    rights = Counter(round(ln.x1 / 2) for ln in lines)
+    shared_left = [k * 2.0 for k, n in lefts.items() if n >= 2]
+    shared_right = [k * 2.0 for k, n in rights.items() if n >= 2]
+    if fallback is None and not (shared_left and shared_right):
+        return None
+    left = min(shared_left) if shared_left else fallback.left  # type: ignore[union-attr]
+    right = max(shared_right) if shared_right else fallback.right  # type: ignore[union-attr]
+    return Margins(left, max(right, left + 1))
+
+
+def starts_paragraph(
+    prev: Line | None, cur: Line, margins: Margins | None, prev_margins: Margins | None = None
+) -> bool:
+    """Whether `cur` begins a new paragraph after `prev` (both outside tables, `prev` just before it).
+
+    `margins` are those of `cur`'s page, `prev_margins` those of `prev`'s page when it is another."""
     if prev is None:
         return True
     size = max(cur.size, 1.0)
@@ -182,4 +200,5 @@ def starts_paragraph(prev: Line | None, cur: Line, margins: Margins | None) -> b
     if cur.x0 > margins.left + INDENT * size:
         return True
     # a line ending short ends its paragraph, unless the next line's first number or word would not have fit
-    return prev.x1 < margins.right - max(SHORT_LINE * size, cur.lead + 0.5 * size)
+    right = (prev_margins or margins).right
+    return prev.x1 < right - max(SHORT_LINE * size, cur.lead + 0.5 * size)

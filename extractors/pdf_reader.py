@@ -7,6 +7,7 @@ break are joined by `extractors.stitch`.
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -14,15 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.model import Block, Document, Paragraph, Provenance, ReadError, Table
-from extractors.pdf_lines import Line, Margins, body_margins, is_page_number, join_texts, make_lines, starts_paragraph
+from extractors.pdf_fast import PageContent, find_table_rects, page_content
+from extractors.pdf_lines import Line, Margins, body_margins, is_page_number, page_margins, join_texts, make_lines, starts_paragraph
 from extractors.pdf_tables import MAX_CELLS, MAX_GRID, TABLE_SETTINGS, TableDraft, build_table, caption_for, fill_cells
 from extractors.pdf_tables import grid_size as _grid_size
 from extractors.stitch import stitch_tables
 from extractors.txt_reader import leading_header_rows
 
+# pdfium (fast, C) with a per-page pdfplumber fallback; GOUJI_PDF_ENGINE=pdfplumber reads every page with pdfplumber
+ENGINE = "pdfplumber" if os.environ.get("GOUJI_PDF_ENGINE", "").lower() == "pdfplumber" else "pdfium"
 _CID = re.compile(r"\(cid:\d+\)")
 EDGE_MARGIN = (
     0.2  # share of the page height: a table with nothing beyond it and this close to the text area's edge touches it
@@ -48,29 +53,17 @@ def read_pdf(path: Path, sha256: str) -> Document:
     _check_complete(path)
     problems: list[str] = []
     pages: list[_Page] = []
-    try:
-        pdf = pdfplumber.open(path)
-    except PdfminerException as e:
-        raise _open_error(path, e) from e
-    except Exception as e:  # pdfminer raises assorted errors on broken files
-        raise ReadError("corrupt", f"{path.name}: cannot parse PDF ({type(e).__name__}: {e})") from e
-    with pdf:
-        try:
-            plumber_pages = pdf.pages
-        except Exception as e:
-            raise ReadError("corrupt", f"{path.name}: cannot read the page tree ({type(e).__name__}: {e})") from e
-        if not plumber_pages:
-            raise ReadError("corrupt", f"{path.name}: the PDF has no pages")
+    with _Sources(path) as src:
         failed = 0
-        for page in plumber_pages:
+        for number in range(1, src.count + 1):
             try:
-                pages.append(_read_page(page, problems))
+                pages.append(src.read(number, problems))
+            except ReadError:
+                raise
             except Exception as e:  # one bad page costs that page, not the document
                 failed += 1
-                problems.append(f"p.{page.page_number}: unreadable page ({type(e).__name__}: {e})")
-                pages.append(_Page(page.page_number, float(page.width), float(page.height)))
-            finally:
-                page.close()
+                problems.append(f"p.{number}: unreadable page ({type(e).__name__}: {e})")
+                pages.append(_Page(number, 595.0, 842.0))
     if failed == len(pages):
         raise ReadError("corrupt", f"{path.name}: no page could be read ({problems[0]})")
     if not any(p.lines or any(c.text for t in p.tables for c in t.cells) for p in pages):
@@ -78,6 +71,69 @@ def read_pdf(path: Path, sha256: str) -> Document:
     doc = Document(path=str(path), sha256=sha256, format="pdf", pages=len(pages), problems=problems)
     doc.blocks = _number(stitch_tables(_blocks(pages, sha256)), sha256)
     return doc
+
+
+class _Sources:
+    """pypdfium2 for every page it serves well; pdfplumber, opened only when needed, for the rest."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.plumber: Any = None
+        self.fast: Any = None
+        if ENGINE == "pdfium":
+            try:
+                self.fast = pdfium.PdfDocument(str(path))
+            except pdfium.PdfiumError as e:
+                msg = str(e)
+                if "password" in msg.lower():
+                    raise ReadError(
+                        "encrypted", f"{path.name}: encrypted PDF and the empty password does not open it"
+                    ) from e
+                raise ReadError("corrupt", f"{path.name}: cannot parse PDF ({msg})") from e
+            self.count = len(self.fast)
+        else:
+            self.count = len(self._plumber().pages)
+        if self.count == 0:
+            raise ReadError("corrupt", f"{path.name}: the PDF has no pages")
+
+    def __enter__(self) -> _Sources:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fast is not None:
+            self.fast.close()
+        if self.plumber is not None:
+            self.plumber.close()
+
+    def _plumber(self) -> Any:
+        if self.plumber is None:
+            try:
+                self.plumber = pdfplumber.open(self.path)
+            except PdfminerException as e:
+                raise _open_error(self.path, e) from e
+            except Exception as e:  # pdfminer raises assorted errors on broken files
+                raise ReadError("corrupt", f"{self.path.name}: cannot parse PDF ({type(e).__name__}: {e})") from e
+        return self.plumber
+
+    def read(self, number: int, problems: list[str]) -> _Page:
+        if self.fast is not None:
+            page = self.fast[number - 1]
+            try:
+                content = page_content(page)
+            finally:
+                page.close()
+            if content is not None:
+                return _read_fast_page(number, content, problems)
+        try:
+            plumber_page = self._plumber().pages[number - 1]
+        except ReadError:
+            raise
+        except Exception as e:
+            raise ReadError("corrupt", f"{self.path.name}: cannot read the page tree ({type(e).__name__}: {e})") from e
+        try:
+            return _read_page(plumber_page, problems)
+        finally:
+            plumber_page.close()
 
 
 def _check_complete(path: Path) -> None:
@@ -103,16 +159,37 @@ def _open_error(path: Path, e: PdfminerException) -> ReadError:
     return ReadError("corrupt", f"{path.name}: cannot parse PDF ({name}: {cause})")
 
 
+def _on_page(chars: list[dict[str, Any]], w: float, h: float) -> list[dict[str, Any]]:
+    """Text placed outside the page is not printed (WPS leaves overflow from the previous page there)."""
+    return [
+        c
+        for c in chars
+        if c.get("text") and 0 <= (c["x0"] + c["x1"]) / 2 <= w and 0 <= (c["top"] + c["bottom"]) / 2 <= h
+    ]
+
+
+def _read_fast_page(number: int, content: PageContent, problems: list[str]) -> _Page:
+    out = _Page(number, content.width, content.height)
+    chars = _on_page(content.chars, out.width, out.height)
+    if content.unmapped:
+        problems.append(
+            f"p.{number}: {content.unmapped} of {len(chars)} characters have no Unicode mapping; text unreliable"
+        )
+    rect_lists: list[list[tuple[float, float, float, float]]] = []
+    if content.edges:
+        grid = _grid_size(content.edges)
+        if grid > MAX_GRID:
+            problems.append(f"p.{number}: ruled grid too dense ({grid} ruling crossings); tables on this page not read")
+        else:
+            rect_lists = find_table_rects(content.edges)
+    return _assemble(out, chars, rect_lists, problems)
+
+
 def _read_page(page: Any, problems: list[str]) -> _Page:
     number = page.page_number
     out = _Page(number, float(page.width), float(page.height))
-    # text placed outside the page is not printed (WPS leaves overflow from the previous page there)
     w, h = out.width, out.height
-    chars = [
-        c
-        for c in page.chars
-        if c.get("text") and 0 <= (c["x0"] + c["x1"]) / 2 <= w and 0 <= (c["top"] + c["bottom"]) / 2 <= h
-    ]
+    chars = _on_page(page.chars, w, h)
     turn = _text_turn(chars)
     if turn:
         chars = [_turn_char(c, turn, w, h) for c in chars]
@@ -122,23 +199,35 @@ def _read_page(page: Any, problems: list[str]) -> _Page:
         problems.append(
             f"p.{number}: {cid} of {len(chars)} characters have no Unicode mapping ((cid:N)); text unreliable"
         )
+    rect_lists: list[list[tuple[float, float, float, float]]] = []
     if page.lines or page.rects or page.curves:
         grid = _grid_size(page.edges)
         if grid > MAX_GRID:
             problems.append(f"p.{number}: ruled grid too dense ({grid} ruling crossings); tables on this page not read")
         else:
             for found in page.find_tables(TABLE_SETTINGS):
-                if len(found.cells) > MAX_CELLS:
-                    problems.append(f"p.{number}: table with {len(found.cells)} cells skipped (limit {MAX_CELLS})")
-                    continue
-                rects = [_turn_box(r, turn, w, h) for r in found.cells] if turn else found.cells
-                built = build_table(rects, number)
-                if built is None or built[0].n_cols < 2:
-                    continue  # a one-column frame (a boxed contents list) is text, not a table
-                draft, owner, xs, ys = built
-                chars = fill_cells(draft, owner, xs, ys, chars)
-                out.tables.append(draft)
-    out.lines = [ln for ln in make_lines(chars, number) if not is_page_number(ln, out.height)]
+                rect_lists.append([_turn_box(r, turn, w, h) for r in found.cells] if turn else found.cells)
+    return _assemble(out, chars, rect_lists, problems)
+
+
+def _assemble(
+    out: _Page,
+    chars: list[dict[str, Any]],
+    rect_lists: list[list[tuple[float, float, float, float]]],
+    problems: list[str],
+) -> _Page:
+    """Tables from their cell rectangles (taking their chars), then lines from the chars left over."""
+    for rects in rect_lists:
+        if len(rects) > MAX_CELLS:
+            problems.append(f"p.{out.number}: table with {len(rects)} cells skipped (limit {MAX_CELLS})")
+            continue
+        built = build_table(rects, out.number)
+        if built is None or built[0].n_cols < 2:
+            continue  # a one-column frame (a boxed contents list) is text, not a table
+        draft, owner, xs, ys = built
+        chars = fill_cells(draft, owner, xs, ys, chars)
+        out.tables.append(draft)
+    out.lines = [ln for ln in make_lines(chars, out.number) if not is_page_number(ln, out.height)]
     return out
 
 
@@ -194,6 +283,8 @@ def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
     para: list[Line] = []
     prev: Line | None = None
     prev_orientation = ""
+    here: Margins | None = None
+    prev_margins: Margins | None = None
 
     def flush() -> None:
         if para:
@@ -209,6 +300,7 @@ def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
         if p.orientation != prev_orientation:
             prev = None
         prev_orientation = p.orientation
+        prev_margins, here = here, page_margins(p.lines, margins[p.orientation])
         for i, (_, _, item) in enumerate(items):
             if isinstance(item, TableDraft):
                 flush()
@@ -219,7 +311,8 @@ def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
                 item.touches_bottom = i == len(items) - 1 and item.bbox[3] >= bottom_area - margin
                 blocks.append(_table(item, sha256))
                 continue
-            if starts_paragraph(prev, item, margins[p.orientation]):
+            crossing = prev is not None and prev.page != p.number
+            if starts_paragraph(prev, item, here, prev_margins if crossing else None):
                 flush()
             para.append(item)
             prev = item

@@ -37,6 +37,7 @@ class Words:
     change: tuple[tuple[str, str], ...]
     compare: tuple[str, ...]
     direction: tuple[tuple[str, str], ...]
+    not_role: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def words() -> Words:
         change=tuple(longest("change")),
         compare=tuple(w for w, _ in longest("compare")),
         direction=tuple(longest("direction")),
+        not_role=tuple(w for w, _ in longest("not_role")),
     )
 
 
@@ -106,8 +108,17 @@ class Pre:
     verb_tail: bool = False  # subject = words + that verb (预备党员转正); a noun after the number is better
 
 
+def _mask_names(text: str) -> str:
+    """Blank out names that contain a role word (一般公共预算) so they do not read as a role."""
+    for name in words().not_role:
+        if name in text:
+            text = text.replace(name, "＿" * len(name))
+    return text
+
+
 def role_in(text: str) -> str:
     """The role word nearest the end of text ("" when none)."""
+    text = _mask_names(text)
     best, best_pos = "", -1
     for word, role in words().roles:
         pos = text.rfind(word)
@@ -134,13 +145,10 @@ def analyse_pre(pre: str) -> Pre:
         changed = False
         s, a = _strip_end(s, w.fillers)
         for word, role in w.roles:
-            if s.endswith(word):
+            if s.endswith(word) and not _mask_names(s).endswith("＿"):
                 out.role = out.role or role
                 s, changed = s[: -len(word)], True
                 break
-        for total in ("合计", "共计", "总计"):  # 救助对象合计 → 救助对象, but 支出合计 stays
-            if s.endswith(total) and s[: -len(total)].strip(_EDGE) not in w.generic | {""}:
-                s, changed = s[: -len(total)], True
         if s.endswith("支出") and s[:-2].endswith(("费", "费用")):
             s, changed = s[:-2], True
         s = s.strip(_EDGE)

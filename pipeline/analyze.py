@@ -51,7 +51,7 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
     result.pages = doc.pages
     claims, facts, outline = extract_all(doc)
     result.claims, result.facts = claims, facts
-    result.findings = run_checks(claims, facts, outline)
+    result.findings = run_checks(claims, facts, outline, doc=doc)
     if doc.problems:
         result.status, result.reason = "partial", "; ".join(doc.problems)
     result.seconds = time.perf_counter() - started

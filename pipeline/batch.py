@@ -11,7 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,6 @@ class ScanReport:
     findings: list[dict[str, Any]]
     resolved: list[dict[str, Any]]
     analysed: int = 0  # distinct files analysed in this run
-    counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
         return sum(1 for d in self.documents if d["status"] == status)
@@ -200,8 +199,16 @@ def _stored_from(result: Any, failures: int) -> tuple[StoredDocument, list[dict]
     return doc, claims, findings
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container's or taskset's limit), else the machine's."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def _engine(jobs: list[tuple[str, str]], options: ScanOptions, analyze: Analyze) -> Iterator[Any]:
-    workers = options.workers or os.cpu_count() or 1
+    workers = options.workers or available_cores()
     if not options.cluster:
         yield from run_local(jobs, analyze, workers, options.timeout, options.memory_mb, options.max_tasks)
         return
@@ -229,11 +236,22 @@ def _engine(jobs: list[tuple[str, str]], options: ScanOptions, analyze: Analyze)
         client = Client(cluster)
     else:
         try:
-            client = Client(options.cluster, timeout=30)
+            client = Client(options.cluster, timeout=15)
         except (OSError, TimeoutError, ValueError) as e:
             raise UsageError(f"cannot reach the Dask scheduler at {options.cluster}: {e}") from None
     try:
-        yield from run_dask(jobs, client, options.timeout, options.memory_mb, analyze, options.max_tasks)
+        # workers elsewhere have another working directory: give them absolute paths (same file system)
+        absolute = {os.path.abspath(p): p for p, _ in jobs}
+        for result in run_dask(
+            [(os.path.abspath(p), sha) for p, sha in jobs],
+            client,
+            options.timeout,
+            options.memory_mb,
+            analyze,
+            options.max_tasks,
+        ):
+            result.path = absolute.get(result.path, result.path)
+            yield result
     finally:
         client.close()
         if cluster is not None:
@@ -362,8 +380,7 @@ def _export(
 ) -> ScanReport:
     documents: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
-    claims: list[dict[str, Any]] = []
-    cache: dict[str, tuple[StoredDocument | None, list[dict], list[dict]]] = {}
+    stored_by_sha: dict[str, StoredDocument | None] = {}
     for path in inputs:  # sorted by path: rows come out sorted by document, then position
         if path in unreadable:
             row = {c: "" for c in DOCUMENTS_COLUMNS}
@@ -371,19 +388,22 @@ def _export(
             documents.append(row)
             continue
         sha = shas[path]
-        if sha not in cache:
-            cache[sha] = (catalog.get(sha), catalog.findings(sha), catalog.claims(sha))
-        stored, f_records, c_records = cache[sha]
-        documents.append(_document_row(path, sha, stored, outcome.get(sha, "analysed"), by_sha[sha][0]))
-        findings.extend(finding_rows(f_records, path, __version__))
-        claims.extend(claim_rows(c_records, path))
+        if sha not in stored_by_sha:
+            stored_by_sha[sha] = catalog.get(sha)
+        documents.append(_document_row(path, sha, stored_by_sha[sha], outcome.get(sha, "analysed"), by_sha[sha][0]))
+        findings.extend(finding_rows(catalog.findings(sha), path, __version__))
+
+    def claims() -> Iterator[dict[str, Any]]:  # streamed: an archive's claims need not fit in memory
+        for path in inputs:
+            if path not in unreadable:
+                yield from claim_rows(catalog.claims(shas[path]), path)
 
     previous = load_previous(out / "findings.csv")
     if previous:
         catalog.save_annotations(previous_annotations(previous))
     resolved = compare(findings, previous, catalog.annotations(), set(inputs))
 
-    write_csv(out / "claims.csv", CLAIMS_COLUMNS, claims, "claims")
+    write_csv(out / "claims.csv", CLAIMS_COLUMNS, claims(), "claims")
     write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")
     write_csv(out / "resolved.csv", FINDINGS_COLUMNS, resolved, "findings")
     write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")

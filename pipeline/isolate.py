@@ -97,7 +97,9 @@ def run_one(analyze: Analyze, path: str, sha256: str) -> DocumentResult:
     return result
 
 
-WARM_UP_TEXT = "一、基本情况\n2023年本年支出合计3619.44万元，其中基本支出2998.29万元，占本年支出82.84%，比上年增长5%。\n"
+WARM_UP_TEXT = (
+    "一、基本情况\n2023年本年支出合计3619.44万元，其中基本支出2998.29万元，占本年支出82.84%，比上年增长5%。\n"
+)
 
 
 def warm_up(analyze: Analyze) -> None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import re
 import shutil
@@ -219,8 +220,20 @@ def build_pdf(docx_path: Path, pdf_path: Path) -> None:
         profile = Path(tmp) / "profile"
         cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
         subprocess.run([*cmd, "--outdir", tmp, str(docx_path)], check=True, capture_output=True, timeout=300)
-        shutil.move(str(Path(tmp) / (docx_path.stem + ".pdf")), pdf_path)
+        data = (Path(tmp) / (docx_path.stem + ".pdf")).read_bytes()
+    pdf_path.write_bytes(_fixed_pdf(data, hashlib.md5(docx_path.read_bytes()).hexdigest().upper()))
     _check_pdf_text(pdf_path)
+
+
+def _fixed_pdf(data: bytes, file_id: str) -> bytes:
+    """Pin LibreOffice's clock-dependent bytes (CreationDate, /ID, /DocChecksum) to values of the same length, so
+    offsets in the xref table stay valid and the same .docx always prints to the same .pdf."""
+    stamp = FIXED_TIME.strftime("D:%Y%m%d%H%M%S").encode()
+    data = re.sub(rb"D:\d{14}", stamp, data)
+    fid = file_id.encode()
+    pattern = rb"(/ID\s*\[\s*<)[0-9A-Fa-f]{32}(>\s*<)[0-9A-Fa-f]{32}>"
+    data = re.sub(pattern, lambda m: m.group(1) + fid + m.group(2) + fid + b">", data)
+    return re.sub(rb"(/DocChecksum\s*/)[0-9A-Fa-f]{32}", lambda m: m.group(1) + fid, data)
 
 
 def _check_pdf_text(pdf_path: Path) -> None:

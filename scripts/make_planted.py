@@ -2,8 +2,9 @@
 
     python scripts/make_planted.py [--out DIR] [--seed PATH] [--no-docx]
 
-Writes DIR/<id>.txt (and DIR/<id>.docx, built with scripts/make_corpus.py's build_docx) for every plant,
-an unmodified copy (seed-unchanged), and DIR/manifest.json. DIR defaults to a new temporary folder, never
+Writes DIR/<id>.txt and DIR/<id>.docx for every plant,
+an unmodified copy (seed-unchanged), and DIR/manifest.json. The .docx variants are the corpus .docx
+(scripts/make_corpus.py's output) with the same one cell or paragraph edited. DIR defaults to a new temporary folder, never
 corpus/ (the README's main job scans corpus/). Each plant names what was changed, where (a table cell as
 0-based table/row/col, or the paragraph holding the new number) and the rule family expected to see it.
 """
@@ -11,6 +12,7 @@ corpus/ (the README's main job scans corpus/). Each plant names what was changed
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import tempfile
@@ -147,12 +149,12 @@ PLANTS: tuple[Plant, ...] = (
     Plant(
         "narrative-reception",
         "narrative-figure",
-        "rate",
+        "narrative_table",
         "正文 公务接待费支出决算 4.99万元 → 4.89万元",
         "支出决算为4.99万元",
         "支出决算为4.89万元",
         number="4.89万元",
-        also=["narrative_table"],
+        also=["direction", "rate"],
     ),
     Plant(
         "narrative-per-capita",
@@ -183,14 +185,69 @@ def plant_text(seed: str, p: Plant) -> str:
     return seed.replace(p.find, p.replace)
 
 
-def _docx_builder():
-    """make_corpus.build_docx when the corpus script is importable (it needs python-docx only)."""
+def _changed_cell(p: Plant) -> tuple[str, str]:
+    """The old and new text of the one table cell a table plant changes."""
+    for a, b in zip(p.find.split("\n"), p.replace.split("\n"), strict=False):
+        if a != b:
+            return a.strip(), b.strip()
+    raise ValueError(f"plant {p.id} changes nothing")
+
+
+def _replace_in_paragraph(par, old: str, new: str) -> bool:
+    for run in par.runs:
+        if old in run.text:
+            run.text = run.text.replace(old, new, 1)
+            return True
+    if old in par.text:  # split over runs: keep the first run's formatting
+        text = par.text.replace(old, new, 1)
+        for i, run in enumerate(par.runs):
+            run.text = text if i == 0 else ""
+        return True
+    return False
+
+
+def plant_docx(base: bytes, p: Plant) -> bytes:
+    """The corpus .docx with the same change as the .txt variant (cell edits by grid position)."""
+    import docx  # python-docx, a project dependency
+
+    d = docx.Document(io.BytesIO(base))
+    if p.cell is not None:
+        t, r, c = p.cell
+        old, new = _changed_cell(p)
+        cell = d.tables[t].cell(r, c)
+        if cell.text.strip() != old:
+            raise ValueError(f"plant {p.id}: cell {p.cell} holds {cell.text!r}, not {old!r}")
+        if not any(_replace_in_paragraph(par, old, new) for par in cell.paragraphs):
+            raise ValueError(f"plant {p.id}: could not edit cell {p.cell}")
+    else:
+        old, new = p.find.split("\n")[0], p.replace.split("\n")[0]
+        context = p.find.replace("\n", "")
+        hits = [par for par in d.paragraphs if old in par.text]
+        if len(hits) > 1:  # the first line alone is ambiguous: use the following paragraph as context
+            texts = [par.text for par in d.paragraphs]
+            hits = [
+                par
+                for i, par in enumerate(d.paragraphs)
+                if old in par.text and context in par.text + (texts[i + 1] if i + 1 < len(texts) else "")
+            ]
+        if len(hits) != 1 or not _replace_in_paragraph(hits[0], old, new):
+            raise ValueError(f"plant {p.id}: {old!r} is not in exactly one paragraph of the .docx")
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def _base_docx(seed: str) -> bytes | None:
+    """corpus/beishan-2023.docx when it was made from this seed; else built with make_corpus (slow), if importable."""
+    corpus = ROOT / "corpus" / "beishan-2023.docx"
+    if corpus.exists() and (ROOT / "corpus" / "beishan-2023.txt").read_text(encoding="utf-8") == seed:
+        return corpus.read_bytes()
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from make_corpus import build_docx  # type: ignore[import-not-found]
     except ImportError:
         return None
-    return build_docx
+    return build_docx(seed)
 
 
 def make(out: Path, seed_path: Path = SEED, docx: bool = True) -> dict:
@@ -198,19 +255,105 @@ def make(out: Path, seed_path: Path = SEED, docx: bool = True) -> dict:
         raise ValueError("planted variants never go into corpus/")
     out.mkdir(parents=True, exist_ok=True)
     seed = seed_path.read_text(encoding="utf-8")
-    build_docx = _docx_builder() if docx else None
+    base = _base_docx(seed) if docx else None
     entries = []
     for p in (Plant("seed-unchanged", "none", "", "the seed, unmodified", "", ""),) + PLANTS:
         text = seed if p.kind == "none" else plant_text(seed, p)
         files = {"txt": f"{p.id}.txt"}
         (out / files["txt"]).write_text(text, encoding="utf-8")
-        if build_docx is not None:
+        if base is not None:
             files["docx"] = f"{p.id}.docx"
-            (out / files["docx"]).write_bytes(build_docx(text))
+            (out / files["docx"]).write_bytes(base if p.kind == "none" else plant_docx(base, p))
         entries.append({**asdict(p), "files": files})
-    manifest = {"seed": str(seed_path), "docx": build_docx is not None, "plants": entries}
+    manifest = {"seed": str(seed_path), "docx": base is not None, "plants": entries}
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
+
+
+# ------------------------------------------------------------------ measuring
+
+
+def findings_of(path: Path) -> list:
+    sys.path.insert(0, str(ROOT))
+    from extractors.claims import extract_claims
+    from extractors.outline import build_outline
+    from extractors.registry import file_sha256, read_document
+    from extractors.tablefacts import extract_facts
+    from pipeline.checks import run_checks
+
+    doc = read_document(path, file_sha256(path))
+    return doc, run_checks(extract_claims(doc), extract_facts(doc), build_outline(doc), doc=doc)
+
+
+def _where(doc, plant: dict) -> tuple[str, tuple]:
+    """('cell', (t, r, c)) or ('paragraph', (index, span of the planted number or None))."""
+    if plant["cell"] is not None:
+        return "cell", tuple(plant["cell"])
+    first = plant["replace"].split("\n")[0]
+    context = plant["replace"].replace("\n", "")
+    paras = doc.paragraphs()
+    for i, par in enumerate(paras):
+        nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+        if first in par.text and context in par.text + nxt:
+            at = par.text.index(first)
+            n = plant["number"]
+            k = par.text.find(n, at, at + len(first)) if n and n in first else -1
+            return "paragraph", (par.prov.paragraph, (k, k + len(n)) if k >= 0 else None)
+    raise LookupError(f"plant {plant['id']}: planted text not found in {doc.path}")
+
+
+def _at(prov, kind: str, where: tuple) -> bool:
+    if kind == "cell":
+        return (prov.table, prov.row, prov.col) == where
+    para, span = where
+    if prov.paragraph != para or prov.table is not None:
+        return False
+    return span is None or prov.span is None or (prov.span[0] < span[1] and span[0] < prov.span[1])
+
+
+def evaluate(out: Path, formats: tuple[str, ...] = ("txt", "docx")) -> list[dict]:
+    """For each plant and format: the error/warning findings at the planted place, and which families made them."""
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    results = []
+    baseline: dict[str, set] = {}
+    for plant in manifest["plants"]:
+        for fmt in formats:
+            if fmt not in plant["files"]:
+                continue
+            doc, found = findings_of(out / plant["files"][fmt])
+            alarms = [f for f in found if f.severity in ("error", "warning")]
+            keys = {(f.rule, f.location, str(f.stated_value)) for f in alarms}
+            if plant["kind"] == "none":
+                baseline[fmt] = keys
+                results.append({"id": plant["id"], "format": fmt, "kind": "none", "alarms": sorted(keys)})
+                continue
+            kind, where = _where(doc, plant)
+            hits = [f for f in alarms if _at(f.prov, kind, where) or any(_at(p, kind, where) for p in f.related)]
+            results.append(
+                {
+                    "id": plant["id"],
+                    "format": fmt,
+                    "kind": plant["kind"],
+                    "family": plant["family"],
+                    "found": bool(hits),
+                    "by_family": plant["family"] in {f.rule.split(".")[0] for f in hits},
+                    "rules": sorted({f.rule for f in hits}),
+                    "new_elsewhere": len(
+                        keys - baseline.get(fmt, set()) - {(f.rule, f.location, str(f.stated_value)) for f in hits}
+                    ),
+                }
+            )
+    return results
+
+
+def recall(results: list[dict], key: str) -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for r in results:
+        if r["kind"] == "none":
+            continue
+        found, total = out.get(r[key], (0, 0))
+        out[r[key]] = (found + (1 if r["found"] else 0), total + 1)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,10 +361,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None, help="output folder (default: a new temporary folder)")
     ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--no-docx", action="store_true")
+    ap.add_argument("--score", action="store_true", help="also run the checks and print recall per family")
     args = ap.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="gouji-planted-"))
     m = make(out, args.seed, docx=not args.no_docx)
     sys.stdout.write(f"{len(m['plants'])} variants ({'txt+docx' if m['docx'] else 'txt only'}) in {out}\n")
+    if args.score:
+        results = evaluate(out)
+        for r in results:
+            if r["kind"] != "none":
+                mark = "found" if r["found"] else "MISSED"
+                sys.stdout.write(f"{r['id']:<22} {r['format']:<5} {mark:<6} {', '.join(r['rules'])}\n")
+        for key in ("family", "kind"):
+            for name, (found, total) in sorted(recall(results, key).items()):
+                sys.stdout.write(f"recall {key}={name}: {found}/{total}\n")
     return 0
 
 

@@ -132,8 +132,10 @@ def docx_with_body(body_xml: str | None = None, document_xml: bytes | None = Non
     buf = io.BytesIO()
     docx.Document().save(buf)
     if document_xml is None:
-        document_xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
-                        f"<w:body>{body_xml}</w:body></w:document>").encode()
+        document_xml = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
+            f"<w:body>{body_xml}</w:body></w:document>"
+        ).encode()
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

@@ -72,7 +72,10 @@ def test_scan_writes_the_contract_files(docs: Path, tmp_path: Path) -> None:
         ("copy-of-a.txt", "2998.29", "claim"),
         ("clean.txt", "2295.62", "claim"),
     }
-    assert report.closing_line() == "Processed 4 documents: 4 ok, 0 partial, 0 skipped, 0 failed; 4 errors, 0 warnings (4 new)"
+    assert (
+        report.closing_line()
+        == "Processed 4 documents: 4 ok, 0 partial, 0 skipped, 0 failed; 4 errors, 0 warnings (4 new)"
+    )
 
 
 def test_formula_text_escaped_and_negative_numbers_stay_numbers(docs: Path, tmp_path: Path) -> None:
@@ -197,7 +200,13 @@ def test_hang_crash_kill_and_memory_end_one_document_only(tmp_path: Path) -> Non
     assert time.monotonic() - started < 30
     by_name = {Path(r["path"]).name: r for r in report.documents}
     assert by_name["good.txt"]["status"] == "ok"
-    expected = {"hang.txt": "timeout", "exit.txt": "crashed", "kill.txt": "oom", "raise.txt": "crashed", "memory.txt": "oom"}
+    expected = {
+        "hang.txt": "timeout",
+        "exit.txt": "crashed",
+        "kill.txt": "oom",
+        "raise.txt": "crashed",
+        "memory.txt": "oom",
+    }
     for name, reason in expected.items():
         assert by_name[name]["status"] == "failed", name
         assert by_name[name]["reason"].startswith(reason + ": "), (name, by_name[name]["reason"])

@@ -103,7 +103,7 @@ def test_per_capita_group() -> None:
     assert pc.relation == "per-capita" and pc.group is not None
     assert by_text(cs, "32.09万元").group == pc.group == by_text(cs, "290人").group
     assert by_text(cs, "32.09万元").subject == "救助金"
-    assert by_text(cs, "290人").subject == "救助对象"
+    assert by_text(cs, "290人").subject == "救助对象合计"
 
 
 def test_enumeration_with_qizhong() -> None:
@@ -299,8 +299,43 @@ def test_long_paragraph_stays_linear() -> None:
 
 
 def test_bare_wan_in_a_money_sentence_is_money() -> None:
-    cs = claims("公务接待费支出预算为9.00万元，支出决算为6.18万，完成预算的68.67%。推进城市更新，打造15分钟社区生活圈。")
+    cs = claims(
+        "公务接待费支出预算为9.00万元，支出决算为6.18万，完成预算的68.67%。推进城市更新，打造15分钟社区生活圈。"
+    )
     c = by_text(cs, "6.18万")
     assert (c.quantity.dimension, c.quantity.base_unit, c.quantity.base_value) == ("money", "元", Decimal("61800"))
     assert c.subject == "公务接待费" and c.role == "决算"
     assert not [x for x in cs if x.quantity.unit == "分钟"]
+
+
+def test_final_account_item_paragraph() -> None:
+    cs = claims(
+        "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：局本部人员经费及公用经费等的基本支出。"
+        "年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数的主要原因：人员进出及退休变化。"
+    )
+    budget, final = by_text(cs, "1560.05万元"), by_text(cs, "1511.89万元", relation="")
+    topic = "一般公共服务支出（类）财政事务（款）行政运行（项）"
+    assert (budget.subject, budget.role) == (topic, "年初")
+    assert (final.subject, final.role) == (topic, "决算")
+    d = by_text(cs, "1511.89万元", relation="direction")
+    assert (d.direction, d.denominator) == ("小于", "预算数")
+    assert d.group is not None and d.group == budget.group
+
+
+def test_change_subject_after_a_comparison_clause() -> None:
+    cs = claims("本局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。")
+    down = by_text(cs, "56.95万元")
+    pct = by_text(cs, "1.87%")
+    assert (down.relation, down.subject) == ("change", "收入支出总计")
+    assert (pct.relation, pct.direction, pct.subject) == ("change", "减少", "收入支出总计")
+    assert by_text(cs, "2995.39万元").subject == "收入支出总计"
+
+
+def test_respectively() -> None:
+    cs = claims("基本支出和项目支出分别为2998.29万元、621.15万元。公务接待费年初预算数和决算数分别为5万元和4.99万元。")
+    assert [(c.subject, c.role) for c in cs] == [
+        ("基本支出", ""),
+        ("项目支出", ""),
+        ("公务接待费", "年初"),
+        ("公务接待费", "决算"),
+    ]

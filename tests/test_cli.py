@@ -20,9 +20,7 @@ SEED_FILES = [CORPUS / "beishan-2023.txt", CORPUS / "beishan-2023.docx", CORPUS 
 
 def gouji(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     """The command as a user runs it (a fresh process)."""
-    return subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, capture_output=True, timeout=timeout
-    )
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, capture_output=True, timeout=timeout)
 
 
 @pytest.mark.parametrize("command", [[], ["scan"], ["extract"], ["claims"], ["rules"]])

@@ -85,6 +85,8 @@ def test_item_titles_bind_figures_even_across_a_line_break() -> None:
 
 
 def test_title_only_paragraph_counts_as_a_present_table() -> None:
-    doc = _doc("国有资本经营预算财政拨款收入支出决算表", "单位：万元", "说明：本单位无国有资本经营预算财政拨款，故本表无数据。")
+    doc = _doc(
+        "国有资本经营预算财政拨款收入支出决算表", "单位：万元", "说明：本单位无国有资本经营预算财政拨款，故本表无数据。"
+    )
     out = build_outline(doc)
     assert [e.kind for e in out] == ["table", "note"]

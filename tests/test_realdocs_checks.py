@@ -152,3 +152,108 @@ def test_budget_tables_are_checked() -> None:
     }
     # the row's 合计 ≠ 基本 + 项目, and the 类 206 ≠ Σ its 款
     assert {"template.columns", "template.hierarchy"} <= ours
+
+
+# ------------------------------------------------------------------ the rules on hand-built facts (no PDF)
+
+SHA = "f" * 64
+
+
+def _fact(
+    table: int, title: str, row: int, col: int, labels: tuple[str, ...], cols: tuple[str, ...], text: str, unit: str
+) -> Fact:
+    from extractors.model import Provenance
+    from extractors.numbers import parse_quantity
+
+    q = parse_quantity(text, unit)
+    assert q is not None
+    return Fact(q, Provenance(SHA, block=table, table=table, row=row, col=col), labels, cols, title, "", text)
+
+
+def _expense_table(items: list[tuple[str, str, str]], total: str) -> list[Fact]:
+    """支出决算表 with 类 rows (code, name, 合计) and a 合计 row; 基本支出 = 合计, 项目支出 empty."""
+    title = "支出决算表"
+    facts = [_fact(0, title, 3, 4, ("合计",), ("本年支出合计",), total, "万元")]
+    facts.append(_fact(0, title, 3, 5, ("合计",), ("基本支出",), total, "万元"))
+    for i, (code, name, v) in enumerate(items):
+        facts.append(_fact(0, title, 4 + i, 4, (code, name), ("本年支出合计",), v, "万元"))
+        facts.append(_fact(0, title, 4 + i, 5, (code, name), ("基本支出",), v, "万元"))
+    return facts
+
+
+def _template_findings(claims: list, facts: list[Fact], outline: list) -> list[Finding]:
+    return [f for f in run_checks(claims, facts, outline) if f.rule.startswith("template.")]
+
+
+def test_rounding_drift_over_rounded_rows_is_not_an_error() -> None:
+    # 2112.86 + 326.72 + 60.99 + 445.69 = 2946.26 against a printed 合计 2946.25 (财政局 收入决算表): rounding
+    items = [
+        ("201", "一般公共服务支出", "2,112.86"),
+        ("208", "社会保障和就业支出", "326.72"),
+        ("210", "卫生健康支出", "60.99"),
+    ]
+    items.append(("221", "住房保障支出", "445.69"))
+    assert _template_findings([], _expense_table(items, "2,946.25"), []) == []
+
+
+def test_a_real_gap_between_rows_and_total_is_an_error() -> None:
+    items = [
+        ("201", "一般公共服务支出", "2,112.86"),
+        ("208", "社会保障和就业支出", "326.72"),
+        ("210", "卫生健康支出", "60.99"),
+    ]
+    items.append(("221", "住房保障支出", "445.69"))
+    fs = _template_findings([], _expense_table(items, "2,946.35"), [])
+    assert {(f.rule, f.severity, f.stated_value, f.expected_value) for f in fs} == {
+        ("template.hierarchy", "error", Decimal("2946.35"), Decimal("2946.26"))
+    }
+
+
+def test_narrative_in_wan_vs_budget_table_in_yuan_bound_by_item() -> None:
+    from extractors.model import Claim, OutlineEntry, Provenance
+
+    title = "2024年部门一般公共预算支出功能分类预算表"
+    rows = [
+        ("221", "住房保障支出", "6,705,199"),
+        ("22102", "住房改革支出", "6,705,199"),
+        ("2210201", "住房公积金", "3,503,499"),
+    ]
+    rows.append(("2210203", "购房补贴", "3,201,700"))
+    facts = [
+        _fact(0, title, 3 + i, 4, (c, n), ("一般公共预算支出", "合计"), v, "元") for i, (c, n, v) in enumerate(rows)
+    ]
+    text = "31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元。2024年预算安排352.67万元。"
+    from extractors.numbers import parse_quantity
+
+    claims = []
+    for num in ("350.35万元", "352.67万元"):
+        start = text.index(num)
+        sentence = text[: text.index("。") + 1] if start < text.index("。") else text[text.index("。") + 1 :]
+        q = parse_quantity(num)
+        assert q is not None
+        claims.append(Claim("", q, sentence, Provenance(SHA, block=2, paragraph=1, span=(start, start + len(num)))))
+    outline = [
+        OutlineEntry("heading", "2024年部门预算编制说明", Provenance(SHA, block=1, paragraph=0), 1),
+        OutlineEntry("heading", text[: text.index("”") + 1], Provenance(SHA, block=2, paragraph=1, span=(0, 40)), 4),
+    ]
+    fs = [f for f in _template_findings(claims, facts, outline) if f.rule == "template.narrative-vs-table"]
+    assert [(f.severity, f.stated_value, f.expected_value) for f in fs] == [
+        ("error", Decimal("352.67"), Decimal("350.35"))
+    ]
+
+
+def test_contents_table_missing_from_the_body_is_reported() -> None:
+    from extractors.model import OutlineEntry, Provenance
+
+    outline = [
+        OutlineEntry("toc", "七、财政拨款“三公”经费支出决算表", Provenance(SHA, block=3, paragraph=3), 2),
+        OutlineEntry("toc", "八、政府性基金预算财政拨款收入支出决算表", Provenance(SHA, block=4, paragraph=4), 2),
+        OutlineEntry("table", "政府性基金预算财政拨款收入支出决算表", Provenance(SHA, block=20, paragraph=9), None),
+        OutlineEntry(
+            "note", "注：本单位无政府性基金预算财政拨款收入支出，故本表无数据。", Provenance(SHA, block=21), None
+        ),
+    ]
+    fs = _template_findings([], [], outline)
+    assert [(f.rule, f.severity, f.stated_text) for f in fs] == [
+        ("template.toc-table-missing", "warning", "七、财政拨款“三公”经费支出决算表")
+    ]

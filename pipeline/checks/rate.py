@@ -207,7 +207,8 @@ def _tables(ctx: Context) -> Iterator[Finding]:
 def _score(ctx: Context, s: Fact, p: Fact, r: Fact) -> Iterator[Finding]:
     if r.quantity.dimension != "percent":
         return
-    comp = tol.interval(p.quantity) * tol.interval(r.quantity).scale(Decimal("0.01"))
+    pts = tol.Interval.exact(p.quantity.value) if p.quantity.decimals == 0 else tol.interval(p.quantity)  # whole 分
+    comp = pts * tol.interval(r.quantity).scale(Decimal("0.01"))
     cap = p.quantity.value
     comp = tol.Interval(min(comp.lo, cap), min(comp.hi, cap))
     v = tol.verdict(s.quantity, comp, ctx.settings)

@@ -70,6 +70,7 @@ class Row:
     row: int
     labels: tuple[str, ...]
     cells: dict[str, Fact] = field(default_factory=dict)  # role → fact
+    every: list[Fact] = field(default_factory=list)  # all the row's facts, in column order
 
     @property
     def indicator(self) -> str:
@@ -99,6 +100,7 @@ def score_tables(facts: list[Fact]) -> dict[int, list[Row]]:
             continue
         r = by_table[f.prov.table].setdefault(f.prov.row, Row(f.prov.table, f.prov.row, tuple(f.row_labels)))
         role = _col_role(f)
+        r.every.append(f)
         if role and role not in r.cells:
             r.cells[role] = f
         if len(f.row_labels) > len(r.labels):
@@ -115,8 +117,10 @@ def _is_total_row(r: Row) -> bool:
 
 
 def _label_prov(r: Row, text: str, fallback: Fact) -> Provenance:
-    idx = next((i for i, x in enumerate(r.labels) if text in x), 0)
-    return fallback.prov.with_(col=idx, span=None)
+    """The label cell's place: labels stand contiguously left of the row's first figure."""
+    idx = next((i for i, x in enumerate(r.labels) if text in "".join(x.split())), 0)
+    first_col = min(f.prov.col for f in r.cells.values() if f.prov.col is not None)
+    return fallback.prov.with_(col=max(first_col - (len(r.labels) - idx), 0), span=None)
 
 
 def _pts(q: Quantity) -> tol.Interval:
@@ -181,7 +185,7 @@ def _check_total(rows: list[Row]) -> Iterator[Finding]:
     if not totals:
         return
     tr = totals[-1]
-    tfacts = sorted({id(f): f for f in tr.cells.values()}.values(), key=lambda f: f.prov.col or 0)
+    tfacts = sorted(tr.every, key=lambda f: f.prov.col or 0)
     items = [r for r in rows if r is not tr and "points" in r.cells]
     if not tfacts or not items:
         return

@@ -13,7 +13,7 @@ NO_COUNTERPART = rule(
     "no-counterpart",
     "info",
     "可核对的数字未找到对应数",
-    "{subject}：{reason}",
+    "{subject}：{reason}，未能核对",
     "undecidable",
 )
 NO_UNIT = rule(FAMILY, "no-unit", "info", "数字单位不明", "{subject}：单位“{unit}”无法识别", "undecidable")

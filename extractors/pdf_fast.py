@@ -1,0 +1,147 @@
+"""Page content through pypdfium2 (C): chars with boxes and the ruling lines that make table grids.
+
+pdfminer's pure-Python content parsing is ~90 % of pdfplumber's cost; pdfium reads the same page in
+a few milliseconds. The table *algorithm* stays pdfplumber's (edges → intersections → cells →
+tables), fed with edges taken from pdfium's path objects. Pages pdfium cannot serve as well — a
+/Rotate, sideways text, form XObjects holding drawings — return None so the caller uses pdfplumber.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from extractors.pdf_lines import Char
+
+TOLERANCE = 3.0  # pdfplumber's default snap / join / intersection tolerance
+MIN_EDGE = 3.0  # pdfplumber's default edge_min_length
+THIN = 2.0  # points: a path whose bounding box is this thin is one ruling line
+
+
+@dataclass
+class PageContent:
+    width: float
+    height: float
+    chars: list[Char]
+    edges: list[dict[str, Any]]
+    unmapped: int = 0  # chars without a Unicode mapping (the (cid:N) case)
+    problems: list[str] = field(default_factory=list)
+
+
+def page_content(page: pdfium.PdfPage) -> PageContent | None:
+    """Chars and ruling edges of one page in top-down page coordinates; None when pdfplumber should read it."""
+    if page.get_rotation() % 360:
+        return None
+    left, bottom, right, top = page.get_cropbox()
+    chars, unmapped, sideways = _chars(page, left, top)
+    if sideways * 2 > len(chars):
+        return None
+    edges: list[dict[str, Any]] = []
+    for obj in page.get_objects(max_depth=0):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            return None  # drawings inside a form XObject: their matrices nest
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            edges.extend(_path_edges(obj, left, top))
+    return PageContent(right - left, top - bottom, chars, edges, unmapped)
+
+
+def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], int, int]:
+    textpage = page.get_textpage()
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    out: list[Char] = []
+    unmapped = sideways = 0
+    try:
+        for i in range(pdfium_c.FPDFText_CountChars(raw)):
+            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if code < 32 or code in (0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(raw, i):
+                continue
+            if pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
+                unmapped += 1
+            pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
+            pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
+            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+            if abs(matrix.b) > abs(matrix.a):
+                sideways += 1
+            # the em size: the font size scaled by the text matrix (WPS writes 720pt fonts scaled by 0.05)
+            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (matrix.c**2 + matrix.d**2) ** 0.5
+            baseline = top - oy.value
+            out.append(
+                {
+                    "text": chr(code),
+                    "x0": rect.left - left,
+                    "x1": rect.right - left,
+                    "top": baseline - 0.88 * size,
+                    "bottom": baseline + 0.12 * size,
+                }
+            )
+    finally:
+        textpage.close()
+    return out, unmapped, sideways
+
+
+def _edge(x0: float, y0: float, x1: float, y1: float) -> dict[str, Any] | None:
+    """An axis-aligned edge in top-down coordinates, or None for a slanted segment."""
+    if abs(y1 - y0) <= 0.5:
+        a, b = sorted((x0, x1))
+        y = (y0 + y1) / 2
+        return {"x0": a, "x1": b, "top": y, "bottom": y, "width": b - a, "height": 0.0, "orientation": "h"}
+    if abs(x1 - x0) <= 0.5:
+        a, b = sorted((y0, y1))
+        x = (x0 + x1) / 2
+        return {"x0": x, "x1": x, "top": a, "bottom": b, "width": 0.0, "height": b - a, "orientation": "v"}
+    return None
+
+
+def _path_edges(obj: Any, left: float, top: float) -> list[dict[str, Any]]:
+    x0, y0, x1, y1 = obj.get_bounds()  # page coordinates, y up
+    if x1 - x0 <= THIN or y1 - y0 <= THIN:  # a hairline or a thin filled rectangle (Word's borders)
+        if max(x1 - x0, y1 - y0) < 1.0:
+            return []
+        if x1 - x0 >= y1 - y0:
+            y = top - (y0 + y1) / 2
+            return [_edge(x0 - left, y, x1 - left, y)]  # type: ignore[list-item]
+        x = (x0 + x1) / 2 - left
+        return [_edge(x, top - y1, x, top - y0)]  # type: ignore[list-item]
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, m)
+    px, py = ctypes.c_float(), ctypes.c_float()
+    out: list[dict[str, Any]] = []
+    start = current = None
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
+        point = (m.a * px.value + m.c * py.value + m.e - left, top - (m.b * px.value + m.d * py.value + m.f))
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or current is None:
+            start = current = point
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            e = _edge(current[0], current[1], point[0], point[1])
+            if e is not None:
+                out.append(e)
+        current = point
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            e = _edge(current[0], current[1], start[0], start[1])
+            if e is not None:
+                out.append(e)
+            current = start
+    return out
+
+
+def find_table_rects(edges: list[dict[str, Any]]) -> list[list[tuple[float, float, float, float]]]:
+    """pdfplumber's lines-strategy table finder on our edges: one list of cell rectangles per table."""
+    long_enough = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 1.0]
+    merged = merge_edges(long_enough, TOLERANCE, TOLERANCE, TOLERANCE, TOLERANCE)
+    merged = [
+        e for e in merged if (e["x1"] - e["x0"] if e["orientation"] == "h" else e["bottom"] - e["top"]) >= MIN_EDGE
+    ]
+    cells = intersections_to_cells(edges_to_intersections(merged, TOLERANCE, TOLERANCE))
+    return [list(t) for t in cells_to_tables(cells)]

@@ -1,0 +1,442 @@
+"""template, part 2: the 情况说明 figures, bound to the section (and 1、…（项） item) they stand in.
+
+Each narrative figure gets its section headings (from the outline), its item and the words right before
+it (its "lead"); the rules of pipeline/data/template_rules.toml name, per section and lead, the table
+cell it must equal. Shares, changes (比上年增加X，增长Y%) and 完成预算的Y% are recomputed the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from extractors.model import Claim, Document, OutlineEntry, Paragraph, Provenance, Quantity
+from extractors.outline import heading_level
+from extractors.table_identity import column_role
+from pipeline import tolerance as tol
+from pipeline.checks.template_views import (
+    _CLAUSE,
+    R_CHANGE,
+    R_NARRATIVE,
+    R_RATE,
+    R_SHARE,
+    VCell,
+    View,
+    _finding,
+    _fmt,
+    _in_unit,
+    _iv,
+    _show,
+    compact,
+    same_figure,
+    select,
+)
+from pipeline.findings import Finding
+
+# ------------------------------------------------------------------ narrative
+
+
+@dataclass
+class Said:
+    """A narrative figure with where it stands: section headings, list item, the words before it."""
+
+    claim: Claim
+    sections: list[str]
+    item: str
+    lead: str
+    order: tuple[int, int]
+
+    @property
+    def q(self) -> Quantity:
+        return self.claim.quantity
+
+
+def _pos(p: Provenance) -> tuple[int, int]:
+    start = p.span[0] if p.span else 0
+    return (p.block if p.block is not None else (p.paragraph or 0), start)
+
+
+def _lead(c: Claim, earlier_same: int, doc: Document | None = None) -> str:
+    """The words of the clause right before the figure (……收入支出总计 | 占 | 完成年初预算的).
+
+    With the document at hand the clause may start in the previous paragraph (PDF lines read as
+    paragraphs); without it only the claim's sentence is used."""
+    before = _text_before(c, doc)
+    if before is None:
+        s = c.sentence or ""
+        text = (c.quantity.text or "").strip()
+        pos = -1
+        if text:
+            idx = -1
+            for _ in range(earlier_same + 1):
+                idx = s.find(text, idx + 1)
+                if idx < 0:
+                    break
+            pos = idx
+        if pos < 0:
+            m = re.search(re.escape(format(c.quantity.value, "f")), s)
+            pos = m.start() if m else -1
+        if pos < 0:
+            return ""
+        before = s[:pos]
+    parts = _CLAUSE.split(compact(before))
+    return parts[-1] if parts else ""
+
+
+def _text_before(c: Claim, doc: Document | None) -> str | None:
+    if doc is None or c.prov.block is None or c.prov.span is None or c.prov.block >= len(doc.blocks):
+        return None
+    b = doc.blocks[c.prov.block]
+    if not isinstance(b, Paragraph):
+        return None
+    before = b.text[: c.prov.span[0]]
+    if not _CLAUSE.search(before) and c.prov.block > 0:
+        prev = doc.blocks[c.prov.block - 1]
+        if (
+            isinstance(prev, Paragraph)
+            and not prev.text.rstrip().endswith(("。", "；", ";"))
+            and heading_level(prev.text.strip()) is None
+        ):
+            before = prev.text + before
+    return before
+
+
+def narrative(claims: list[Claim], outline: list[OutlineEntry], doc: Document | None = None) -> list[Said]:
+    heads = sorted((e for e in outline if e.kind == "heading" and e.level), key=lambda e: _pos(e.prov))
+    out: list[Said] = []
+    seen: dict[tuple[Any, str, str], int] = defaultdict(int)
+    for c in sorted(claims, key=lambda c: _pos(c.prov)):
+        key = (c.prov.block, c.prov.paragraph, c.sentence)
+        n = seen[(key, c.sentence, c.quantity.text)]
+        seen[(key, c.sentence, c.quantity.text)] = n + 1
+        pos = _pos(c.prov)
+        path: list[OutlineEntry] = []
+        for h in heads:
+            if _pos(h.prov) > pos:
+                break
+            path = [x for x in path if (x.level or 0) < (h.level or 0)] + [h]
+        item = next((compact(h.text) for h in path if h.level == 4 and "(项)" in compact(h.text)), "")
+        sections = [compact(h.text) for h in path if (h.level or 0) < 4]
+        out.append(Said(c, sections, item, _lead(c, n, doc), pos))
+    return out
+
+
+def _in_section(s: Said, pattern: str) -> bool:
+    return any(re.search(pattern, h) for h in s.sections)
+
+
+def _names(item: str) -> dict[str, str]:
+    return {lvl: name for name, lvl in re.findall(r"([^()“”]+?)\((类|款|项)\)", item)}
+
+
+def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
+    names = _names(item)
+    if "项" not in names:
+        return None
+    cands = [c for c in v.cells if c.key.level == 3 and c.key.name == names["项"] and c.sig == sig]
+    if len(cands) > 1 and "款" in names:
+        parents = {c.key.code for c in v.cells if c.key.level == 2 and c.key.name == names["款"]}
+        cands = [c for c in cands if c.key.code[:5] in parents]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int]) -> Iterator[Finding]:
+    q = s.q
+    if q.dimension != "money":
+        return
+    fv = (
+        same_figure(q, cell.q)
+        if tol.factor(q) == tol.factor(cell.q)
+        else (tol.OK if _iv(q).meets(_iv(cell.q)) else tol.ERROR)
+    )
+    if fv == tol.OK:
+        return
+    flagged.add(id(s.claim))
+    where = f"{v.name}“{cell.label or cell.key.code}”" + (f"（{'/'.join(sorted(cell.sig))}列）" if cell.sig else "")
+    sec = s.sections[-1] if s.sections else "正文"
+    expl = f"“{sec}”一节写 {s.lead}{_show(q)}，该节所述的{where}为 {_show(cell.q)}"
+    if tol.factor(q) != tol.factor(cell.q):
+        expl += f"（= {_fmt(tol.point(_in_unit(cell.q.base_value, q), q.decimals))}{q.unit}）"
+    if fv == tol.WARNING:
+        expl += "；相差末位一个单位"
+    yield _finding(
+        R_NARRATIVE, fv, s.claim.prov, q, s.claim.sentence, s.lead, cell.q.base_value, expl, [cell.fact.prov]
+    )
+
+
+def run_narrative(
+    views: dict[str, View], said: list[Said], rules: dict[str, Any], flagged: set[int], decided: set[int]
+) -> Iterator[Finding]:
+    for s in said:
+        if s.q.dimension != "money":
+            continue
+        for r in rules.get("narrative", []):
+            if r.get("no_item") and s.item:
+                continue
+            if not _in_section(s, r["section"]) or not re.search(r["lead"], s.lead):
+                continue
+            if r.get("sentence") and not re.search(r["sentence"], compact(s.claim.sentence)):
+                continue
+            sel = dict(r["target"])
+            if sel.pop("col_from_lead", False):
+                role = column_role(re.sub(r"^其中", "", s.lead))
+                if role is None:
+                    continue
+                sel["col"] = [role]
+            name_from_lead = sel.pop("name_from_lead", False)
+            cells = select(views, sel)
+            if name_from_lead:
+                name = re.sub(r"\((类|款|项)\)$", "", s.lead)
+                cells = [c for c in cells if c.key.name == name]
+            if not cells:
+                continue
+            decided.add(id(s.claim))
+            yield from _compare_said(s, cells[0], views[sel["table"]], flagged)
+            break
+        else:
+            if not s.item:
+                continue
+            for r in rules.get("item", []):
+                if not _in_section(s, r["section"]) or not re.search(r["lead"], s.lead):
+                    continue
+                v = views.get(r["target"]["table"])
+                if v is None:
+                    continue
+                cell = _item_row(v, s.item, frozenset(r["target"].get("col", [])))
+                if cell is None:
+                    continue
+                decided.add(id(s.claim))
+                yield from _compare_said(s, cell, v, flagged)
+                break
+
+
+NEAR_BLOCKS = 2  # a PDF reader may give each printed line its own paragraph
+
+
+def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> list[Said]:
+    """Money figures before s in its neighbourhood: same section, at most NEAR_BLOCKS paragraphs back."""
+    return [
+        x
+        for x in said
+        if x.q.dimension == "money"
+        and x.order < s.order
+        and s.order[0] - NEAR_BLOCKS <= x.order[0]
+        and x.sections == s.sections
+        and x.item == s.item
+        and (not same_sentence or x.claim.sentence == s.claim.sentence)
+    ]
+
+
+def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
+    """Only a few words, no other figure and no sentence end, stand between a and b ("…万元，占")."""
+    pa, pb = a.prov, b.prov
+    if doc is None or pa.block is None or pb.block is None or pa.span is None or pb.span is None:
+        return a.sentence == b.sentence
+    blocks = doc.blocks
+    if pa.block == pb.block:
+        gap = blocks[pa.block].text[pa.span[1] : pb.span[0]] if isinstance(blocks[pa.block], Paragraph) else ""
+    elif (
+        pa.block == pb.block - 1 and isinstance(blocks[pa.block], Paragraph) and isinstance(blocks[pb.block], Paragraph)
+    ):
+        gap = blocks[pa.block].text[pa.span[1] :] + blocks[pb.block].text[: pb.span[0]]
+    else:
+        return False
+    gap = compact(gap)
+    return len(gap) <= 20 and not re.search(r"\d|[。；;]", gap)
+
+
+def run_shares(
+    views: dict[str, View], said: list[Said], rules: dict[str, Any], decided: set[int], doc: Document | None = None
+) -> Iterator[Finding]:
+    for s in said:
+        if s.q.dimension != "percent" or id(s.claim) in decided:
+            continue
+        m = re.search(r"占(.*?)的?$", s.lead)
+        if not m:
+            continue
+        phrase = m.group(1)
+        for r in rules.get("share", []):
+            if not _in_section(s, r["section"]):
+                continue
+            if phrase and r.get("phrase") != phrase or r.get("phrase") and not phrase:
+                continue
+            nums = _money_before(said, s)
+            wholes = select(views, r["whole"])
+            if not nums or not wholes or not _adjacent(nums[-1].claim, s.claim, doc):
+                continue
+            num, whole = nums[-1], wholes[0]
+            decided.add(id(s.claim))
+            comp = tol.percent(_iv(num.q), _iv(whole.q))
+            verdict = tol.verdict(s.q, comp)
+            if verdict == tol.OK:
+                break
+            if comp is None:
+                yield _finding(
+                    R_SHARE,
+                    "info",
+                    s.claim.prov,
+                    s.q,
+                    s.claim.sentence,
+                    num.lead,
+                    None,
+                    f"{num.lead}占比的分母 {_show(whole.q)} 为零，无法计算",
+                    [num.claim.prov, whole.fact.prov],
+                )
+                break
+            exact = num.q.base_value / whole.q.base_value * 100 if whole.q.base_value else comp.mid
+            sec = s.sections[-1] if s.sections else "正文"
+            expl = (
+                f"“{sec}”一节：{num.lead} {_show(num.q)} ÷ {views[r['whole']['table']].name}“{whole.label}” "
+                f"{_show(whole.q)} = {_fmt(tol.point(exact, max(s.q.decimals, 2)))}%，报告写 {_show(s.q)}"
+            )
+            if verdict == tol.WARNING:
+                expl += "；按截尾（非四舍五入）可得所写数值，疑为截尾"
+            yield _finding(
+                R_SHARE,
+                verdict,
+                s.claim.prov,
+                s.q,
+                s.claim.sentence,
+                num.lead,
+                exact,
+                expl,
+                [num.claim.prov, whole.fact.prov],
+                f"{_fmt(num.q.value)} ÷ {_fmt(whole.q.value)} × 100",
+            )
+            break
+
+
+_UP = ("增加", "增长", "上升", "提高")
+_DOWN = ("减少", "下降", "降低")
+
+
+def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
+    for s in said:
+        if s.q.dimension != "percent" or id(s.claim) in decided:
+            continue
+        m = re.search(r"(增加|增长|上升|减少|下降|降低)$", s.lead)
+        if not m or not re.search(r"比|相比|较", s.claim.sentence):
+            continue
+        up = m.group(1) in _UP
+        before = _money_before(said, s)
+        deltas = [x for x in before if re.search(r"(增加|减少)了?$", x.lead) and x.claim.sentence == s.claim.sentence]
+        if deltas:
+            d = deltas[-1]
+            curs = [x for x in before if x.order < d.order and not re.search(r"(增加|减少)了?$", x.lead)]
+            if not curs or id(curs[-1].claim) in flagged:
+                continue
+            cur = curs[-1]
+            # 比上年增加 d，增长 y%: the previous year is cur − d (cur + d after 减少), y = d ÷ previous
+            sign = -1 if up else 1
+            comp = tol.percent(_iv(d.q), _iv(cur.q) + _iv(d.q).scale(Decimal(sign)))
+            prev_base = cur.q.base_value + sign * d.q.base_value
+            exact = d.q.base_value / prev_base * 100 if prev_base else None
+            how = f"{_fmt(d.q.value)} ÷ ({_fmt(cur.q.value)} {'−' if up else '+'} {_fmt(d.q.value)})"
+            related = [d.claim.prov, cur.claim.prov]
+        else:
+            # 2023年…执行数为 a，2024年预算安排 b，比…增加 y%: y = (b − a) ÷ a
+            same = _money_before(said, s, same_sentence=True)
+            if len(same) < 2 or not re.search(r"执行数|上年|上一年|20\d\d年", same[-2].lead):
+                continue
+            prev, cur = same[-2], same[-1]
+            if id(cur.claim) in flagged or id(prev.claim) in flagged:
+                continue
+            delta = _iv(cur.q) - _iv(prev.q) if up else _iv(prev.q) - _iv(cur.q)
+            comp = tol.percent(delta, _iv(prev.q))
+            diff = cur.q.base_value - prev.q.base_value if up else prev.q.base_value - cur.q.base_value
+            exact = diff / prev.q.base_value * 100 if prev.q.base_value else None
+            how = f"({_fmt(cur.q.value)} − {_fmt(prev.q.value)}) ÷ {_fmt(prev.q.value)}"
+            related = [prev.claim.prov, cur.claim.prov]
+        decided.add(id(s.claim))
+        verdict = tol.verdict(s.q, comp)
+        if verdict == tol.OK:
+            continue
+        if verdict == tol.INFO:
+            yield _finding(
+                R_CHANGE,
+                "info",
+                s.claim.prov,
+                s.q,
+                s.claim.sentence,
+                s.lead,
+                None,
+                f"上年数为零，“{s.lead}{_show(s.q)}”的增幅无法计算（{how}）",
+                related,
+            )
+            continue
+        expl = f"增减幅度应为 {how} = {_fmt(tol.point(exact, max(s.q.decimals, 2))) if exact is not None else '?'}%，报告写 {_show(s.q)}"
+        if verdict == tol.WARNING:
+            expl += "；按截尾可得所写数值，疑为截尾"
+        yield _finding(R_CHANGE, verdict, s.claim.prov, s.q, s.claim.sentence, s.lead, exact, expl, related, how)
+
+
+def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
+    for s in said:
+        if s.q.dimension != "percent" or id(s.claim) in decided:
+            continue
+        m = re.search(r"(年初|全年|调整)?预算(数)?的$", s.lead)
+        if not m:
+            continue
+        before = _money_before(said, s)
+        finals = [x for x in before if re.search(r"决算(数)?为?$", x.lead)]
+        budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead)]
+        if not finals or not budgets or id(finals[-1].claim) in flagged:
+            continue
+        fin = finals[-1]
+        word = m.group(1) or ""
+        named = [b for b in budgets if word and word in b.lead]
+        bud = named[-1] if named else budgets[-1]
+        decided.add(id(s.claim))
+        comp = tol.percent(_iv(fin.q), _iv(bud.q))
+        verdict = tol.verdict(s.q, comp)
+        if verdict == tol.OK:
+            continue
+        others = [b for b in budgets if b is not bud and b.q.base_value]
+        alt = next((b for b in others if tol.verdict(s.q, tol.percent(_iv(fin.q), _iv(b.q))) == tol.OK), None)
+        if alt is not None:
+            yield _finding(
+                R_RATE,
+                "warning",
+                s.claim.prov,
+                s.q,
+                s.claim.sentence,
+                s.lead,
+                fin.q.base_value / alt.q.base_value * 100,
+                f"写“{s.lead}{_show(s.q)}”，但{bud.lead}{_show(bud.q)}；所写比例等于 {_show(fin.q)} ÷ {alt.lead}{_show(alt.q)}，"
+                f"措辞与所用预算数不符",
+                [fin.claim.prov, bud.claim.prov, alt.claim.prov],
+            )
+            continue
+        if verdict == tol.INFO:
+            yield _finding(
+                R_RATE,
+                "info",
+                s.claim.prov,
+                s.q,
+                s.claim.sentence,
+                s.lead,
+                None,
+                f"{bud.lead}{_show(bud.q)}，完成预算的比例无法计算",
+                [fin.claim.prov, bud.claim.prov],
+            )
+            continue
+        exact = fin.q.base_value / bud.q.base_value * 100
+        expl = f"完成比例应为 {_show(fin.q)} ÷ {_show(bud.q)} = {_fmt(tol.point(exact, max(s.q.decimals, 2)))}%，报告写 {_show(s.q)}"
+        if verdict == tol.WARNING:
+            expl += "；按截尾（非四舍五入）可得所写数值，疑为截尾"
+        yield _finding(
+            R_RATE,
+            verdict,
+            s.claim.prov,
+            s.q,
+            s.claim.sentence,
+            s.lead,
+            exact,
+            expl,
+            [fin.claim.prov, bud.claim.prov],
+            f"{_fmt(fin.q.value)} ÷ {_fmt(bud.q.value)} × 100",
+        )

@@ -1,0 +1,345 @@
+"""template, part 1: the rule catalogue, standard-table views and the comparisons every template rule uses.
+
+A View is one recognised standard table (extractors.table_identity) as cells with a row key (code and
+label, re-read per half of two-sided tables when the document is at hand), the column's roles (header
+words) and a side (收入 | 支出 on a 总表). Figures are compared in base units (tables in 元, text in 万元).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
+from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
+from pipeline import tolerance as tol
+from pipeline.checks.base import DATA, rule
+from pipeline.findings import Finding, Rule
+
+FAMILY = "template"
+R_SUM = rule(FAMILY, "sum", "error", "表内合计与分项之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic")
+R_COLUMNS = rule(FAMILY, "columns", "error", "表内合计列与分列之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic")
+R_HIERARCHY = rule(
+    FAMILY, "hierarchy", "error", "类/款/项金额与下级之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic"
+)
+R_CROSS = rule(FAMILY, "cross-table", "error", "同一数字在两张表中不一致", "{a} ≠ {b}", "table", "consistency")
+R_NARRATIVE = rule(
+    FAMILY, "narrative-vs-table", "error", "情况说明数字与所述表格不符", "{stated} ≠ {table}", "narrative"
+)
+R_SHARE = rule(FAMILY, "share", "error", "情况说明占比与表格数字不符", "{part} ÷ {whole} ≠ {stated}", "narrative")
+R_CHANGE = rule(FAMILY, "change", "error", "增减幅度与增减额不符", "{delta} ÷ {base} ≠ {stated}", "narrative")
+R_RATE = rule(FAMILY, "rate", "error", "完成预算比例与决算÷预算不符", "{final} ÷ {budget} ≠ {stated}", "narrative")
+R_TOC = rule(FAMILY, "toc-table-missing", "warning", "目录列出的表在正文中缺失", "{title}", "structure")
+R_NOTE = rule(FAMILY, "empty-note-with-data", "warning", "注明“本表无数据/空表”的表却有数字", "{title}", "structure")
+RULES = [R_SUM, R_COLUMNS, R_HIERARCHY, R_CROSS, R_NARRATIVE, R_SHARE, R_CHANGE, R_RATE, R_TOC, R_NOTE]
+
+TWO_SIDED = {"js.total", "js.czbk_total", "ys.total", "ys.czbk_total"}
+CONTEXT_ROLES = {"income_side", "expense_side", "sangong", "code", "name"}
+_QUOTES = "“”\"'‘’"
+_CLAUSE = re.compile(r"[，,；;。：:]")
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict[str, Any]:
+    with (DATA / "template_rules.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def compact(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text or "")
+    return "".join(ch for ch in t if not ch.isspace() and ch not in _QUOTES)
+
+
+# ------------------------------------------------------------------ table views
+
+
+@dataclass
+class VCell:
+    fact: Fact
+    row: int
+    col: int
+    label: str  # compact row label as printed (numbering kept)
+    key: RowKey
+    roles: tuple[str, ...]
+    side: str = ""
+    sig: frozenset[str] = frozenset()
+    segment: int = 0
+
+    @property
+    def q(self) -> Quantity:
+        return self.fact.quantity
+
+
+@dataclass
+class View:
+    table: int
+    kind: str
+    title: str
+    cells: list[VCell] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return KIND_NAMES.get(self.kind, self.title)
+
+
+def _label(f: Fact) -> str:
+    for lab in reversed(f.row_labels):
+        t = compact(lab)
+        if t and not t.isdigit():
+            return t
+    return ""
+
+
+_AMOUNT = re.compile(r"^-?[\d,]*\d(\.\d+)?$")
+
+
+def _side_labels(t: Table, row: int, col: int, amount_cols: set[int]) -> list[str]:
+    """Label cells between the previous amount column and `col` in `row` (the right half of a 总表 or of a
+    side-by-side 基本支出表 has its own labels; a reader that gives every cell the row's first label loses them)."""
+    cov = t.covering()
+    if row >= len(cov):
+        return []
+    out: list[str] = []
+    seen: list[Cell] = []
+    for c in range(col - 1, -1, -1):
+        if c in amount_cols:
+            break
+        cell = cov[row][c]
+        if cell is None or not cell.text.strip() or any(x is cell for x in seen):
+            continue
+        text = cell.text.strip()
+        if _AMOUNT.match(text.replace(" ", "")) and ("," in text or "." in text):
+            break
+        seen.append(cell)
+        out.insert(0, text)
+    return out
+
+
+def build_views(facts: list[Fact], doc: Document | None = None) -> dict[str, View]:
+    """One view per recognised standard table (the first table of each kind).
+
+    With the document at hand, row labels are re-read per half of two-sided and side-by-side tables."""
+    tables = {t.prov.table: t for t in doc.tables()} if doc is not None else {}
+    by_table: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.prov.table is not None:
+            by_table[f.prov.table].append(f)
+    views: dict[str, View] = {}
+    for t, fs in sorted(by_table.items()):
+        title = next((f.table_title for f in fs if f.table_title), "")
+        kind = identify_table(title)
+        if kind is None or kind in views:
+            continue
+        v = View(t, kind, title)
+        table = tables.get(t)
+        fs = [f for f in fs if f.prov.col not in _code_columns(fs)]
+        amount_cols = {f.prov.col for f in fs if f.prov.col is not None}
+        for f in fs:
+            if f.quantity.dimension not in ("money", "unknown") or f.quantity.unit == "%":
+                continue
+            roles = column_roles(tuple(f.column_labels))
+            label, key = _label(f), row_key(f.row_labels, f.code)
+            relabel = kind in TWO_SIDED or kind == "js.gp_basic" or not key.code
+            if relabel and table is not None and f.prov.row is not None and f.prov.col is not None:
+                own = _side_labels(table, f.prov.row, f.prov.col, amount_cols)
+                if own:
+                    key = row_key(own)
+                    label = next((compact(x) for x in reversed(own) if not compact(x).isdigit()), "")
+            v.cells.append(VCell(f, f.prov.row or 0, f.prov.col or 0, label, key, roles))
+        if not v.cells:
+            continue
+        _carry_labels(v)
+        _sides(v)
+        _signatures(v)
+        _segments(v)
+        views[kind] = v
+    return views
+
+
+def _code_columns(fs: list[Fact]) -> set[int]:
+    """Columns that hold subject codes read as numbers (201, 06): never amounts."""
+    cols: dict[int, list[str]] = defaultdict(list)
+    for f in fs:
+        if f.prov.col is not None:
+            cols[f.prov.col].append((f.text or f.quantity.text or "").strip())
+    out = set()
+    for c, texts in cols.items():
+        if texts and all(re.fullmatch(r"\d{1,7}", t) for t in texts):
+            if any((len(t) >= 2 and t.startswith("0")) or re.fullmatch(r"[23]\d\d(\d\d){0,2}", t) for t in texts):
+                out.add(c)
+    return out
+
+
+def _carry_labels(v: View) -> None:
+    """A cell whose facts carry no row label takes the label and code of the cell to its left in the row."""
+    rows: dict[int, list[VCell]] = defaultdict(list)
+    for c in v.cells:
+        rows[c.row].append(c)
+    for cs in rows.values():
+        cs.sort(key=lambda c: c.col)
+        for prev, c in zip(cs, cs[1:], strict=False):
+            if not c.label and not c.key.code:
+                c.label, c.key = prev.label, prev.key
+
+
+def _sides(v: View) -> None:
+    if v.kind not in TWO_SIDED:
+        return
+    # by position: the 收入 half has one amount column, left of the 支出 half (header paths over merged
+    # 收入/支出 cells are not reliable enough to decide it)
+    first_col = min(c.col for c in v.cells)
+    for c in v.cells:
+        c.side = "in" if c.col == first_col else "out"
+    # the amount columns of one side share the label that stands left of the side's first column
+    groups: dict[tuple[int, str], list[VCell]] = defaultdict(list)
+    for c in v.cells:
+        groups[(c.row, c.side)].append(c)
+    for cs in groups.values():
+        cs.sort(key=lambda c: c.col)
+        for c in cs[1:]:
+            c.label, c.key = cs[0].label, cs[0].key
+
+
+def _signatures(v: View) -> None:
+    """A column's roles minus the ones every amount column of the table shares (一般公共预算支出 over all
+    three columns), keeping the innermost header word (合计 of a one-column table stays 合计)."""
+    sets = [set(c.roles) - CONTEXT_ROLES for c in v.cells]
+    common = set.intersection(*sets) if sets else set()
+    for c, s in zip(v.cells, sets, strict=True):
+        keep = {c.roles[-1]} if c.roles else set()
+        c.sig = frozenset(s - (common - keep))
+
+
+def _segments(v: View) -> None:
+    """Side-by-side coded tables (基本支出决算表): cells right of a second code in a row form segment 1."""
+    if v.kind != "js.gp_basic":
+        return
+    rows: dict[int, list[VCell]] = defaultdict(list)
+    for c in v.cells:
+        rows[c.row].append(c)
+    splits: list[int] = []
+    for cs in rows.values():
+        if len({c.key.code for c in cs if c.key.code} | {c.label for c in cs if c.label and not c.key.code}) > 1:
+            splits.append(max(c.col for c in cs))
+    if splits:
+        split = min(splits)
+        for c in v.cells:
+            c.segment = 1 if c.col >= split else 0
+
+
+def select(views: dict[str, View], sel: dict[str, Any]) -> list[VCell]:
+    v = views.get(sel.get("table", ""))
+    if v is None:
+        return []
+    out = []
+    for c in v.cells:
+        if sel.get("side") and c.side != sel["side"]:
+            continue
+        if sel.get("row") and not re.search(sel["row"], c.label):
+            continue
+        if sel.get("code") and not re.search(sel["code"], c.key.code or "-"):
+            continue
+        if sel.get("col") is not None and c.sig != frozenset(sel["col"]):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (c.row, c.col))
+
+
+# ------------------------------------------------------------------ comparisons
+
+
+def _iv(q: Quantity) -> tol.Interval:
+    return tol.base_interval(q)
+
+
+def _sum(qs: list[Quantity]) -> tol.Interval:
+    return tol.total([_iv(q) for q in qs])
+
+
+def _in_unit(base: Decimal, q: Quantity) -> Decimal:
+    return base / tol.factor(q)
+
+
+def _fmt(v: Decimal) -> str:
+    s = format(v, "f")
+    return s
+
+
+def _show(q: Quantity) -> str:
+    return (q.text or _fmt(q.value)).strip() + ("" if q.unit and q.unit in (q.text or "") else q.unit)
+
+
+def same_figure(a: Quantity, b: Quantity) -> str:
+    """ok | warning | error for two printings of one figure, in any money units."""
+    if tol.factor(a) == tol.factor(b):
+        return tol.same_figure_verdict(a, b)
+    return tol.OK if _iv(a).meets(_iv(b)) else tol.ERROR
+
+
+def against(stated: Quantity, computed: tol.Interval) -> str:
+    """Verdict of a stated figure against a computed base-unit interval."""
+    f = tol.factor(stated)
+    return tol.verdict(stated, computed.scale(1 / f) if f != 1 else computed)
+
+
+def _finding(
+    r: Rule,
+    sev: str,
+    prov: Provenance,
+    stated: Quantity,
+    text: str,
+    subject: str,
+    expected_base: Decimal | None,
+    explanation: str,
+    related: list[Provenance],
+    derivation: str = "",
+) -> Finding:
+    exp = None if expected_base is None else tol.point(_in_unit(expected_base, stated), max(stated.decimals, 0))
+    rel = []
+    for p in related:
+        if p != prov and p not in rel:
+            rel.append(p)
+    return Finding(
+        rule=r.id,
+        severity=sev,
+        prov=prov,
+        subject=subject,
+        stated_text=text,
+        explanation=explanation,
+        stated_value=stated.value,
+        expected_value=exp,
+        unit=stated.unit,
+        related=rel,
+        derivation=derivation,
+    )
+
+
+def _cell_finding(
+    r: Rule, sev: str, total: VCell, parts: list[VCell], title: str, view: View, computed: tol.Interval
+) -> Finding:
+    exp = computed.mid
+    part_txt = " + ".join(_fmt(p.q.value) for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
+    where = f"{view.name}“{total.label or total.key.code}”"
+    sev_word = "仅差末位舍入" if sev == "warning" else ""
+    expl = (
+        f"{title}：{where}为 {_show(total.q)}，分项之和 {part_txt} = {_fmt(tol.point(_in_unit(exp, total.q), total.q.decimals))}"
+        f"（{len(parts)} 项，容差已计入四舍五入）{sev_word}"
+    )
+    return _finding(
+        r,
+        sev,
+        total.fact.prov,
+        total.q,
+        total.fact.text or total.q.text,
+        total.label,
+        exp,
+        expl,
+        [p.fact.prov for p in parts],
+        part_txt,
+    )

@@ -1,0 +1,114 @@
+"""sum and narrative_table on hand-built claims and facts."""
+
+from decimal import Decimal as D
+
+from pipeline.checks import run_checks
+from pipeline.checks.fixtures import claim, fact
+
+T3 = "附件3 部门整体支出绩效评价基础数据表"
+
+
+def rules(found, severities=("error", "warning")):
+    return sorted((f.rule, str(f.stated_value)) for f in found if f.severity in severities)
+
+
+def enumeration(total: str):
+    s = f"共解决各类问题{total}，其中矛盾纠纷97件、群众诉求186件、安全隐患15件、其他问题38件。"
+    return [
+        claim(total, "各类问题", s, 3, relation="total", group=4),
+        claim("97件", "矛盾纠纷", s, 3, relation="part", group=4),
+        claim("186件", "群众诉求", s, 3, relation="part", group=4),
+        claim("15件", "安全隐患", s, 3, relation="part", group=4),
+        claim("38件", "其他问题", s, 3, relation="part", group=4),
+    ]
+
+
+def test_counts_add_exactly():
+    assert rules(run_checks(enumeration("336件"), [], [])) == []
+    found = run_checks(enumeration("337件"), [], [])
+    assert rules(found) == [("sum.enumeration", "337")]
+    f = found[0]
+    assert f.expected_value == D(336) and "97 + 186 + 15 + 38 = 336" in f.explanation and len(f.related) == 4
+
+
+def test_rounding_drift_is_not_a_sum_error():
+    s = "基本支出2998.29万元。其中人员经费2295.62万元；公用经费702.68万元。"
+    claims = [
+        claim("2998.29万元", "基本支出", s, 1, relation="total", group=2),
+        claim("2295.62万元", "人员经费", s, 1, relation="part", group=2),
+        claim("702.68万元", "公用经费", s, 1, relation="part", group=2),
+    ]
+    assert rules(run_checks(claims, [], [])) == []
+
+
+def sangong(col: int, values: list[str]):
+    labels = [
+        "三公经费：",
+        "1、 公务用车购置和维护经费",
+        "其中：公车购置",
+        "公车运行维护",
+        "2、出国经费",
+        "3、公务接待费",
+        "项目支出：",
+    ]
+    header = {1: "2022年决算数", 2: "2023年预算数", 3: "2023年决算数"}[col]
+    return [
+        fact(v, (lab,), (header,), 0, 4 + i, col, title=T3, unit="万元")
+        for i, (lab, v) in enumerate(zip(labels, values, strict=True))
+    ]
+
+
+def test_numbered_rows_and_qizhong_rows():
+    ok = sangong(1, ["9.84", "4.74", "0", "4.74", "0", "5.11", "114.23"])
+    assert rules(run_checks([], ok, [])) == []
+    broken = sangong(1, ["9.94", "4.74", "0", "4.74", "0", "5.11", "114.23"])
+    assert rules(run_checks([], broken, [])) == [("sum.table-rows", "9.94")]
+    sub = sangong(1, ["9.84", "4.74", "1", "4.74", "0", "5.11", "114.23"])  # 其中 rows exceed their parent
+    assert rules(run_checks([], sub, [])) == [("sum.table-rows", "4.74")]
+
+
+def test_total_row_and_total_column():
+    t = "支出决算表"
+    facts = [
+        fact("100.00", ("合计",), ("合计",), 2, 3, 1, title=t, unit="万元"),
+        fact("60.00", ("合计",), ("基本支出",), 2, 3, 2, title=t, unit="万元"),
+        fact("40.00", ("合计",), ("项目支出",), 2, 3, 3, title=t, unit="万元"),
+        fact("70.00", ("一般公共服务支出",), ("合计",), 2, 4, 1, title=t, unit="万元"),
+        fact("30.00", ("教育支出",), ("合计",), 2, 5, 1, title=t, unit="万元"),
+        fact("50.00", ("一般公共服务支出",), ("基本支出",), 2, 4, 2, title=t, unit="万元"),
+        fact("21.00", ("一般公共服务支出",), ("项目支出",), 2, 4, 3, title=t, unit="万元"),
+    ]
+    got = rules(run_checks([], facts, []))
+    assert ("sum.table-columns", "70.00") in got  # 50 + 21 ≠ 70
+    assert ("sum.table-rows", "100.00") not in got  # 70 + 30 = 100
+
+
+def test_narrative_vs_table_through_synonyms():
+    s = "公务用车购置及运行费支出决算为4.84万元。"
+    c = claim("4.84万元", "公务用车购置及运行费", s, 2, role="决算")
+    f = fact("4.74", ("1、 公务用车购置和维护\n经费",), ("2023年决算数",), 0, 5, 3, title=T3, unit="万元")
+    found = [x for x in run_checks([c], [f], []) if x.rule == "narrative_table.mismatch"]
+    assert len(found) == 1 and found[0].prov == f.prov and found[0].related == [c.prov]
+    assert found[0].expected_value == D("4.84")
+
+
+def test_majority_decides_which_printing_is_wrong():
+    t4 = "附件4 部门整体支出绩效自评表"
+    c1 = claim("621.15万元", "项目支出", "项目支出621.15万元。", 1)
+    f1 = fact("621.15", ("项目支出",), ("按支出性质分：",), 1, 6, 2, title=t4, unit="万元")
+    f2 = fact("139.72", ("项目支出：",), ("2023年决算数",), 0, 10, 3, title=T3, unit="万元")
+    found = [x for x in run_checks([c1], [f1, f2], []) if x.severity == "error"]
+    assert [(x.rule, x.prov) for x in found] == [("narrative_table.mismatch", f2.prov)]
+
+
+def test_public_funds_note_downgrades_to_info():
+    c = claim("702.68万元", "公用经费", "公用经费702.68万元。", 1)
+    f = fact("449.49", ("公用经费",), ("2023年决算数",), 0, 16, 3, title=T3, unit="万元")
+    found = run_checks([c], [f], [])
+    assert [(x.rule, x.severity) for x in found] == [("narrative_table.definition-differs", "info")]
+
+
+def test_different_roles_are_not_compared():
+    c = claim("5万元", "公务接待费", "公务接待费支出预算为5万元。", 1, role="预算")
+    f = fact("4.99", ("3、公务接待费",), ("2023年决算数",), 0, 9, 3, title=T3, unit="万元")
+    assert rules(run_checks([c], [f], [])) == []
