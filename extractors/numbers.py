@@ -255,7 +255,9 @@ def _is_name_like(norm: str, num: _Num, unit: str, text: str) -> bool:
     run = norm[num.start : num.end]
     if run == "一" and unit in ("个百分点", "百分点"):
         return False  # 下降一个百分点 is a figure, not an article
-    if run in ("一", "百", "千", "万", "亿"):
+    if run in ("一", "零", "〇", "百", "千", "万", "亿"):  # 零件, 千家万户
+        return True
+    if run == "十" and unit == "分":  # 十分重视
         return True
     if unit == "类":  # 二类高层建筑, 一类地区: a grade, not a count
         return True

@@ -151,6 +151,7 @@ def is_heading(text: str) -> bool:
 class Margins:
     left: float
     right: float
+    line_gap: float = 0.0  # the usual white space between two lines of a paragraph (double spacing is common)
 
 
 def body_margins(lines: list[Line]) -> Margins | None:
@@ -173,7 +174,10 @@ def page_margins(lines: list[Line], fallback: Margins | None) -> Margins | None:
         return None
     left = min(shared_left) if shared_left else fallback.left  # type: ignore[union-attr]
     right = max(shared_right) if shared_right else fallback.right  # type: ignore[union-attr]
-    return Margins(left, max(right, left + 1))
+    gaps = sorted(
+        b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 1.5 * max(a.size, b.size)
+    )
+    return Margins(left, max(right, left + 1), gaps[len(gaps) // 2] if gaps else 0.0)
 
 
 def starts_paragraph(
@@ -191,7 +195,8 @@ def starts_paragraph(
         return True
     if abs(cur.size - prev.size) > 0.25 * max(cur.size, prev.size):
         return True
-    if cur.page == prev.page and cur.top - prev.bottom > PARA_GAP * size:
+    usual_gap = margins.line_gap if margins is not None else 0.0
+    if cur.page == prev.page and cur.top - prev.bottom > max(PARA_GAP * size, usual_gap + 0.5 * size):
         return True
     if cur.page == prev.page and cur.top < prev.top - 0.5 * size:
         return True  # a jump back up: a new column or a side box

@@ -20,7 +20,16 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.model import Block, Document, Paragraph, Provenance, ReadError, Table
 from extractors.pdf_fast import PageContent, find_table_rects, page_content
-from extractors.pdf_lines import Line, Margins, body_margins, is_page_number, page_margins, join_texts, make_lines, starts_paragraph
+from extractors.pdf_lines import (
+    Line,
+    Margins,
+    body_margins,
+    is_page_number,
+    join_texts,
+    make_lines,
+    page_margins,
+    starts_paragraph,
+)
 from extractors.pdf_tables import MAX_CELLS, MAX_GRID, TABLE_SETTINGS, TableDraft, build_table, caption_for, fill_cells
 from extractors.pdf_tables import grid_size as _grid_size
 from extractors.stitch import stitch_tables

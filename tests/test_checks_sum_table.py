@@ -67,8 +67,7 @@ def test_numbered_rows_and_qizhong_rows():
     assert rules(run_checks([], sub, [])) == [("sum.table-rows", "4.74")]
 
 
-def test_total_row_and_total_column():
-    t = "支出决算表"
+def total_table(t: str):
     facts = [
         fact("100.00", ("合计",), ("合计",), 2, 3, 1, title=t, unit="万元"),
         fact("60.00", ("合计",), ("基本支出",), 2, 3, 2, title=t, unit="万元"),
@@ -78,9 +77,37 @@ def test_total_row_and_total_column():
         fact("50.00", ("一般公共服务支出",), ("基本支出",), 2, 4, 2, title=t, unit="万元"),
         fact("21.00", ("一般公共服务支出",), ("项目支出",), 2, 4, 3, title=t, unit="万元"),
     ]
-    got = rules(run_checks([], facts, []))
+    return facts
+
+
+def test_total_row_and_total_column():
+    got = rules(run_checks([], total_table("项目资金使用情况"), []))
     assert ("sum.table-columns", "70.00") in got  # 50 + 21 ≠ 70
     assert ("sum.table-rows", "100.00") not in got  # 70 + 30 = 100
+
+
+def test_standard_tables_are_left_to_the_template_family():
+    got = rules(run_checks([], total_table("支出决算表"), []))
+    assert not [r for r in got if r[0].startswith("sum.")]
+
+
+def test_nested_column_headers_use_their_subtotal():
+    t = "三公经费情况"
+    heads = [
+        ("合计",),
+        ("因公出国（境）费",),
+        ("公务用车购置及运行费", "小计"),
+        ("公务用车购置及运行费", "购置费"),
+        ("公务用车购置及运行费", "运行费"),
+        ("公务接待费",),
+    ]
+    vals = ["10.00", "1.00", "6.00", "2.00", "4.00", "3.00"]
+    facts = [
+        fact(v, ("2024年",), h, 3, 4, i, title=t, unit="万元") for i, (h, v) in enumerate(zip(heads, vals, strict=True))
+    ]
+    assert rules(run_checks([], facts, [])) == []
+    facts[0] = fact("11.00", ("2024年",), ("合计",), 3, 4, 0, title=t, unit="万元")
+    assert rules(run_checks([], facts, [])) == [("sum.table-columns", "11.00")]
 
 
 def test_narrative_vs_table_through_synonyms():

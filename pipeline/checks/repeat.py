@@ -37,7 +37,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if c.quantity.dimension != "money" or c.relation in ("share", "rate", "change", "per-capita"):
             continue
         k = subject_key(c.subject)
-        if k in GENERIC or len(k) < 2:
+        if k in GENERIC or len(k) < 3:  # 支出 / 采购 alone name nothing specific enough to compare
             continue
         keyed[("amount", k, c.role or "决算", c.period)].append((c, None))
     for key, items in keyed.items():

@@ -10,6 +10,7 @@ from decimal import Decimal
 from extractors.model import Claim, Fact
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, Figure, claim_figure, clean_label, fact_figure, fmt, make_finding, rule
+from pipeline.checks.compare import positions
 from pipeline.findings import Finding
 
 FAMILY = "sum"
@@ -65,6 +66,10 @@ def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Find
     )
 
 
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+_RESTATED = ("合计", "总计", "共计", "累计", "总共")
+
+
 def _narrative(ctx: Context) -> Iterator[Finding]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in ctx.claims:
@@ -76,15 +81,42 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
             continue
         t = totals[0]
         parts = [c for c in members if c.relation == "part" and c.quantity.base_unit == t.quantity.base_unit]
-        if len(parts) < 2 and not (parts and len(members) == 2):
-            continue
-        tf, pf = claim_figure(t), [claim_figure(p) for p in parts]
-        comp = tol.total([tol.base_interval(p.quantity) for p in parts])
-        stated = tol.base_interval(t.quantity)
-        if stated.meets(comp):
-            continue
-        sev = "error" if comp.lo > stated.hi or "分别" in t.sentence or len(parts) >= 3 else "warning"
-        yield _finding(NARRATIVE, tf, pf, sev, "分项")
+        # "…，合计1170.00万" after the parts restates the total: not a part
+        parts = [c for c in parts if clean_label(c.subject) not in _RESTATED]
+        for total, items in _nest(t, parts):
+            if len(items) < 2 and not (items and len(members) == 2):
+                continue
+            comp = tol.total([tol.base_interval(p.quantity) for p in items])
+            stated = tol.base_interval(total.quantity)
+            if stated.meets(comp):
+                continue
+            sev = "error" if comp.lo > stated.hi or "分别" in total.sentence or len(items) >= 3 else "warning"
+            yield _finding(NARRATIVE, claim_figure(total), [claim_figure(p) for p in items], sev, "分项")
+
+
+def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """Parts inside brackets after a part are that part's own breakdown: （其中计容面积7998平方米，不计容面积105平方米）."""
+    sentence = total.sentence
+    spans = [m.span() for m in _PAREN.finditer(sentence)]
+    if not spans:
+        return [(total, parts)]
+    placed = dict((id(c), i) for i, c in positions(sentence, sorted([total, *parts], key=_start)))
+    top: list[Claim] = []
+    subs: dict[int, list[Claim]] = defaultdict(list)
+    for c in sorted(parts, key=_start):
+        at = placed.get(id(c), -1)
+        inside = any(a < at < b for a, b in spans)
+        if inside and top:
+            subs[id(top[-1])].append(c)
+        else:
+            top.append(c)
+    out = [(total, top)]
+    out += [(p, subs[id(p)]) for p in top if len(subs[id(p)]) >= 2]
+    return out
+
+
+def _start(c: Claim) -> int:
+    return c.prov.span[0] if c.prov.span else 0
 
 
 def _table_cols(facts: list[Fact]) -> dict[tuple, list[Fact]]:
@@ -134,12 +166,18 @@ def _blocks(col: list[Fact]) -> Iterator[tuple[Fact, list[Fact], bool]]:
                 yield parent, block, True
 
 
+_STANDARD = re.compile(r"(决算表|预算表|总表|明细表)")  # the standard sets: the template family knows their layout
+_SUMMARY_WORDS = ("合计", "总计", "小计", "结转", "结余", "总额")
+
+
 def _total_rows(col: list[Fact]) -> Iterator[tuple[Fact, list[Fact], bool]]:
+    """A 合计/总计/小计 row over the contiguous block of plain rows above it (or below it, when it comes first)."""
     for i, f in enumerate(col):
         if not _TOTAL_LABEL.match(clean_label(_raw(f))):
             continue
-        others = [g for j, g in enumerate(col) if j != i and not _QIZHONG.match(_raw(g))]
-        others = [g for g in others if not _TOTAL_LABEL.match(clean_label(_raw(g)))]
+        above = _block(col[:i][::-1])
+        below = _block(col[i + 1 :]) if not above else []
+        others = above or below
         coded = [g for g in others if g.code]
         if coded:
             shortest = min(len(g.code) for g in coded)
@@ -148,9 +186,24 @@ def _total_rows(col: list[Fact]) -> Iterator[tuple[Fact, list[Fact], bool]]:
             yield f, others, False
 
 
+def _block(rows: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for g in rows:
+        lab = clean_label(_raw(g))
+        if any(w in lab for w in _SUMMARY_WORDS) or _raw(g).endswith(("：", ":")):
+            break
+        if out and abs((g.prov.row or 0) - (out[-1].prov.row or 0)) > 1:
+            break  # a gap: another block
+        if not _QIZHONG.match(_raw(g)):
+            out.append(g)
+    return out
+
+
 def _tables(ctx: Context) -> Iterator[Finding]:
     seen: set[tuple] = set()
     for col in _table_cols(ctx.facts).values():
+        if _STANDARD.search(col[0].table_title or ""):
+            continue
         for gen, r in ((_blocks(col), ROWS), (_total_rows(col), ROWS)):
             for total, parts, partial in gen:
                 if not parts or any(p.quantity.base_unit != total.quantity.base_unit for p in parts):
@@ -172,28 +225,48 @@ def _columns(ctx: Context) -> Iterator[Finding]:
     """A 合计 column = the sum of its sibling columns under the same header parent, row by row."""
     rows: dict[tuple, list[Fact]] = defaultdict(list)
     for f in ctx.facts:
-        if f.prov.table is not None and f.prov.row is not None:
+        if f.prov.table is not None and f.prov.row is not None and not _STANDARD.search(f.table_title or ""):
             rows[(f.prov.table, f.prov.row)].append(f)
     for cells in rows.values():
         for f in cells:
-            cols = [clean_label(x) for x in f.column_labels if clean_label(x)]
+            cols = _path(f)
             if not cols or cols[-1] not in ("合计", "小计", "总计"):
                 continue
-            parent = tuple(cols[:-1])
-            sibs = []
-            for g in cells:
-                gc = [clean_label(x) for x in g.column_labels if clean_label(x)]
-                if g is f or tuple(gc[:-1]) != parent or not gc or gc[-1] in ("合计", "小计", "总计"):
-                    continue
-                if "其中" in "".join(g.column_labels) or g.quantity.base_unit != f.quantity.base_unit:
-                    continue
-                sibs.append(g)
-            if len(sibs) < 2:
+            sibs = _siblings(cells, f, tuple(cols[:-1]))
+            if sibs is None or len(sibs) < 2:
                 continue
             tf = fact_figure(f, ctx.doc_year)
             pf = [fact_figure(g, ctx.doc_year) for g in sibs]
             if _verdict_parts(tf, pf, False) != tol.OK:
                 yield _finding(COLUMNS, tf, pf, "error", "各分项列")
+
+
+def _path(f: Fact) -> list[str]:
+    return [clean_label(x) for x in f.column_labels if clean_label(x)]
+
+
+def _siblings(cells: list[Fact], total: Fact, parent: tuple[str, ...]) -> list[Fact] | None:
+    """One figure per sibling column (a nested sibling through its own 小计); None when that is unclear."""
+    by_head: dict[str, list[Fact]] = defaultdict(list)
+    depth = len(parent)
+    for g in cells:
+        p = _path(g)
+        if g is total or len(p) <= depth or tuple(p[:depth]) != parent or p[depth] in ("合计", "小计", "总计"):
+            continue
+        if "其中" in "".join(g.column_labels) or g.quantity.base_unit != total.quantity.base_unit:
+            continue
+        by_head[p[depth]].append(g)
+    out: list[Fact] = []
+    for group in by_head.values():
+        flat = [g for g in group if len(_path(g)) == depth + 1]
+        sub = [g for g in group if _path(g)[-1] in ("小计", "合计")]
+        if len(flat) == 1 and len(group) == 1:
+            out.append(flat[0])
+        elif len(sub) == 1:
+            out.append(sub[0])
+        else:
+            return None
+    return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
