@@ -41,9 +41,12 @@ def read_docx(path: Path, sha256: str) -> Document:
         raise
     except Exception as e:  # python-docx raises KeyError, ValueError, XMLSyntaxError… for broken packages
         raise ReadError("corrupt", f"not a readable .docx: {type(e).__name__}: {e}") from e
-    reader = _Reader(sha256=sha256, numbering=_Numbering.load(wdoc), styles=_StyleInfo(wdoc))
-    reader.doc = Document(path=str(path), sha256=sha256, format="docx")
-    reader.walk(wdoc.element.body)
+    try:
+        reader = _Reader(sha256=sha256, numbering=_Numbering.load(wdoc), styles=_StyleInfo(wdoc))
+        reader.doc = Document(path=str(path), sha256=sha256, format="docx")
+        reader.walk(wdoc.element.body)
+    except (etree.LxmlError, KeyError, ValueError) as e:  # parts python-docx opened lazily and found broken
+        raise ReadError("corrupt", f"broken .docx content: {type(e).__name__}: {e}") from e
     return reader.doc
 
 

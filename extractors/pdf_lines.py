@@ -175,7 +175,9 @@ def page_margins(lines: list[Line], fallback: Margins | None) -> Margins | None:
     left = min(shared_left) if shared_left else fallback.left  # type: ignore[union-attr]
     right = max(shared_right) if shared_right else fallback.right  # type: ignore[union-attr]
     gaps = sorted(
-        b.top - a.bottom for a, b in zip(lines, lines[1:]) if 0 <= b.top - a.bottom < 1.5 * max(a.size, b.size)
+        b.top - a.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if 0 <= b.top - a.bottom < 1.5 * max(a.size, b.size)
     )
     return Margins(left, max(right, left + 1), gaps[len(gaps) // 2] if gaps else 0.0)
 

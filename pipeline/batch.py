@@ -111,9 +111,12 @@ def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[str]:
                 for name in sorted(files):
                     if name.startswith((".", "~$")) or Path(name).suffix.lower() not in REPORT_SUFFIXES:
                         continue
-                    found.append(os.path.join(root, name))
-        elif p.exists():
+                    if os.path.isfile(os.path.join(root, name)):  # not a FIFO or device that never ends
+                        found.append(os.path.join(root, name))
+        elif p.is_file():
             found.append(arg)
+        elif p.exists():
+            raise UsageError(f"not a regular file or folder: {arg}")
         else:
             raise UsageError(f"no such file or folder: {arg}")
     seen: set[str] = set()
@@ -293,7 +296,7 @@ def _scan_locked(
         try:
             shas[path] = file_sha256(Path(path))
         except OSError as e:
-            unreadable[path] = f"unreadable: {e.strerror or e}"
+            unreadable[path] = f"corrupt: cannot read the file ({e.strerror or e})"
     by_sha: dict[str, list[str]] = {}
     for path, sha in shas.items():
         by_sha.setdefault(sha, []).append(path)

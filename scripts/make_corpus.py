@@ -34,6 +34,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Cm, Pt  # noqa: E402
+from docx.table import _Cell  # noqa: E402
 
 from extractors.model import Paragraph, Table  # noqa: E402
 from extractors.txt_reader import parse_text  # noqa: E402
@@ -103,10 +104,12 @@ def _add_table(wdoc, name: str, table: Table) -> None:
     wt = wdoc.add_table(rows=len(rows), cols=n_cols)
     wt.style = "Table Grid"
     wt.autofit = False
+    # the unmerged grid, taken once: Table.cell() rescans the whole table on every call
+    grid = [[_Cell(tc, wt) for tc in tr.tc_lst] for tr in wt._tbl.tr_lst]
     for c, w in enumerate(widths):
         wt.columns[c].width = Cm(w)  # w:gridCol, which LibreOffice follows
-        for r in range(len(rows)):
-            wt.cell(r, c).width = Cm(w)
+        for row in grid:
+            row[c].width = Cm(w)
     # anchor (row, col) → True when the cell continues the label above it (vertical merge)
     merged_down: dict[tuple[int, int], bool] = {}
     for r, layout in enumerate(layouts):
@@ -122,23 +125,20 @@ def _add_table(wdoc, name: str, table: Table) -> None:
             )
             merged_down[(r, c)] = continues
     for r, layout in enumerate(layouts):
-        for c, span, text in layout:
-            cell = wt.cell(r, c)
+        for c, _, text in layout:
+            if text:
+                run = grid[r][c].paragraphs[0].add_run(text)
+                run.font.size = Pt(8.5)
+    for r, layout in enumerate(layouts):  # horizontal spans first: they remove the covered w:tc elements
+        for c, span, _ in layout:
             if span > 1:
-                cell = cell.merge(wt.cell(r, c + span - 1))
-            if merged_down[(r, c)]:
-                top = r
-                while merged_down.get((top, c), False):
-                    top -= 1
-                wt.cell(top, c).merge(cell)
-                continue
-            if text and not cell.text:
-                cell.paragraphs[0].text = text
-    for row in wt.rows:
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(8.5)
+                grid[r][c].merge(grid[r][c + span - 1])
+    for (r, c), down in merged_down.items():  # then each vertical run once, top to bottom
+        if down and not merged_down.get((r + 1, c), False):
+            top = r
+            while merged_down.get((top, c), False):
+                top -= 1
+            grid[top][c].merge(grid[r][c])
 
 
 def _anchor_above(layouts: list[list[tuple[int, int, str]]], r: int, c: int, span: int) -> int | None:

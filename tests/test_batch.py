@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import sys
 import time
@@ -266,6 +267,10 @@ def test_walk_inputs(tmp_path: Path) -> None:
     assert [Path(f).name for f in found] == ["a.PDF", "b.docx", "c.txt", "odd.name"]
     with pytest.raises(UsageError, match="no such file"):
         walk_inputs([str(tmp_path / "missing")])
+    os.mkfifo(d / "pipe.txt")  # would never finish hashing
+    assert [Path(f).name for f in walk_inputs([str(d)])] == ["a.PDF", "b.docx", "c.txt", "f.txt"]
+    with pytest.raises(UsageError, match="not a regular file"):
+        walk_inputs([str(d / "pipe.txt")])
 
 
 def test_catalog_is_keyed_by_versions(docs: Path, tmp_path: Path) -> None:
@@ -279,3 +284,15 @@ def test_catalog_is_keyed_by_versions(docs: Path, tmp_path: Path) -> None:
         assert len(cat.dump()["documents"]) == 3  # old-version rows replaced, not duplicated
     finally:
         cat.close()
+
+
+def test_rules_version_follows_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import checks
+    from pipeline.batch import rules_version
+    from pipeline.findings import Rule
+
+    before = rules_version()
+    assert before == rules_version() and len(before) == 16
+    extra = Rule("test.extra", "test", "info", "测试规则", "")
+    monkeypatch.setattr(checks, "RULES", {**checks.RULES, extra.id: extra})
+    assert rules_version() != before

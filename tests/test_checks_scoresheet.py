@@ -67,7 +67,9 @@ def test_score_over_points_and_total():
 
 
 def test_qualitative_shortfall_needs_the_document_grid():
-    facts = [f for f in sheet() if f.prov.row != 13] + row(13, "", "时效指标", "各个项目完成时间", None, None, "10", "10")
+    facts = [f for f in sheet() if f.prov.row != 13] + row(
+        13, "", "时效指标", "各个项目完成时间", None, None, "10", "10"
+    )
     cells = [Cell("按计划完成", 13, 4), Cell("基本按计划完成　", 13, 5), Cell("30家", 11, 4), Cell("34家", 11, 5)]
     tables = [
         Table([], 1, 1, Provenance(SHA, block=100, table=0)),

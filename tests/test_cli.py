@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,20 @@ def test_scan_closing_line_and_fail_on(tmp_path: Path) -> None:
     assert again.returncode == 0  # nothing new
     assert again.stdout.decode().strip().endswith("0 warnings (0 new)") or "(0 new)" in again.stdout.decode()
     assert "1 skipped" in again.stdout.decode()
+
+
+def test_progress_bar_counts_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.cli import _Bar
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    bar = _Bar(enabled=True)
+    bar(0, 3, "")
+    time.sleep(0.2)  # tqdm redraws at most every 0.1 s
+    bar(2, 3, "corpus/a.txt")
+    bar.close()
+    assert "2/3" in err.getvalue()
+    quiet = _Bar(enabled=False)
+    quiet(1, 3, "x")
+    quiet.close()
+    assert "1/3" not in err.getvalue()

@@ -386,3 +386,34 @@ def test_heading_styles_linked_to_a_multilevel_list(tmp_path: Path) -> None:
         (1, "二、支出情况"),
         (2, "（一）基本支出"),
     ]
+
+
+def test_damaged_parts_give_read_errors_not_tracebacks(tmp_path: Path) -> None:
+    """Truncated, bit-flipped or missing XML parts of the corpus .docx: a Document or a ReadError, nothing else."""
+    import random
+
+    rnd = random.Random(7)
+    src = zipfile.ZipFile(CORPUS / "beishan-2023.docx")
+    names = [i.filename for i in src.infolist()]
+    outcomes = set()
+    for k in range(24):
+        name = rnd.choice([n for n in names if n.endswith(".xml")])
+        data, mode = src.read(name), ("trunc", "flip", "drop")[k % 3]
+        if mode == "trunc":
+            data = data[: rnd.randrange(len(data))]
+        elif mode == "flip":
+            raw = bytearray(data)
+            for _ in range(20):
+                raw[rnd.randrange(len(raw))] = rnd.randrange(256)
+            data = bytes(raw)
+        p = tmp_path / f"{k}.docx"
+        with zipfile.ZipFile(p, "w") as z:
+            for n in names:
+                if not (mode == "drop" and n == name):
+                    z.writestr(n, data if n == name else src.read(n))
+        try:
+            read_docx(p, "x")
+            outcomes.add("ok")
+        except ReadError as e:
+            outcomes.add(e.reason)
+    assert "corrupt" in outcomes and outcomes <= {"ok", "corrupt"}

@@ -283,7 +283,7 @@ def test_seed_pdf_appendix_tables() -> None:
 
 
 def _many_pages(tmp_path: Path, n: int) -> tuple[Document, float]:
-    pages = [text(72, 100, f"1. Page {i} heading") + "\n" + text(72, 120, f"Body of page {i}.") for i in range(n)]
+    pages = [text(72, 100, f"1. Page {i} heading") + "\n" + text(72, 140, f"Body of page {i}.") for i in range(n)]
     path = write(tmp_path, make_pdf(pages), f"pages{n}.pdf")
     started = time.perf_counter()
     doc = read(path)

@@ -223,8 +223,12 @@ class Context:
         self.figures = [claim_figure(c) for c in self.claims] + [fact_figure(f, self.doc_year) for f in self.facts]
 
     def paragraph_claims(self, c: Claim) -> list[Claim]:
-        key = (c.prov.block, c.prov.paragraph)
-        return [x for x in self.claims if (x.prov.block, x.prov.paragraph) == key]
+        if "_by_paragraph" not in self.cache:
+            index: dict[tuple, list[Claim]] = {}
+            for x in self.claims:
+                index.setdefault((x.prov.block, x.prov.paragraph), []).append(x)
+            self.cache["_by_paragraph"] = index
+        return self.cache["_by_paragraph"].get((c.prov.block, c.prov.paragraph), [])
 
     def sentence_claims(self, c: Claim) -> list[Claim]:
         return [x for x in self.paragraph_claims(c) if x.sentence == c.sentence]

@@ -48,6 +48,8 @@ def in_groups(f: Figure) -> bool:
     """Figures that take part: amounts with a subject, not score-sheet actuals (scoresheet checks those)."""
     if f.quantity.dimension in ("percent", "pp", "points", "ratio") or f.key in GENERIC or len(f.key) < 2:
         return False
+    if f.kind == "claim" and f.quantity.dimension == "unknown":
+        return False  # a bare number in prose (or a 持平 marker): no unit, nothing to compare
     if f.kind == "fact":
         cols = "".join(getattr(f.obj, "column_labels", ()))
         if "完成值" in cols:

@@ -83,15 +83,41 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
         parts = [c for c in members if c.relation == "part" and c.quantity.base_unit == t.quantity.base_unit]
         # "…，合计1170.00万" after the parts restates the total: not a part
         parts = [c for c in parts if clean_label(c.subject) not in _RESTATED]
-        for total, items in _nest(t, parts):
-            if len(items) < 2 and not (items and len(members) == 2):
+        nested = _nest(t, parts)
+        bad = {id(total): items for total, items in nested if not _meets(total, items)}
+        top = nested[0][1]
+        for total, items in nested:
+            if id(total) not in bad or (len(items) < 2 and not (items and len(members) == 2)):
                 continue
-            comp = tol.total([tol.base_interval(p.quantity) for p in items])
-            stated = tol.base_interval(total.quantity)
-            if stated.meets(comp):
-                continue
-            sev = "error" if comp.lo > stated.hi or "分别" in total.sentence or len(items) >= 3 else "warning"
-            yield _finding(NARRATIVE, claim_figure(total), [claim_figure(p) for p in items], sev, "分项")
+            f = _finding(
+                NARRATIVE, claim_figure(total), [claim_figure(p) for p in items], _severity(total, items), "分项"
+            )
+            if total is t and any(id(p) in bad for p in top) and _meets(t, top, fix=bad):
+                continue  # the top level adds up once the wrong part is replaced by its own breakdown
+            if total is not t and not _meets(t, top) and _meets(t, top, fix={id(total): items}):
+                s_ = sum((p.quantity.base_value for p in items), Decimal(0)) / tol.factor(total.quantity)
+                f.explanation += (
+                    f"；若{total.subject}按分项计为 {fmt(s_)}，则{t.subject} "
+                    f"{' + '.join(fmt(s_) if p is total else fmt(p.quantity.value) for p in top)} = {fmt(t.quantity.value)}"
+                    f" 正好相符，疑{total.subject} {fmt(total.quantity.value)} 有误"
+                )
+            yield f
+
+
+def _meets(total: Claim, items: list[Claim], fix: dict[int, list[Claim]] | None = None) -> bool:
+    ivs = []
+    for p in items:
+        if fix and id(p) in fix:
+            ivs += [tol.base_interval(x.quantity) for x in fix[id(p)]]
+        else:
+            ivs.append(tol.base_interval(p.quantity))
+    return tol.base_interval(total.quantity).meets(tol.total(ivs))
+
+
+def _severity(total: Claim, items: list[Claim]) -> str:
+    comp = tol.total([tol.base_interval(p.quantity) for p in items])
+    stated = tol.base_interval(total.quantity)
+    return "error" if comp.lo > stated.hi or "分别" in total.sentence or len(items) >= 3 else "warning"
 
 
 def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
