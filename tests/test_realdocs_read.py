@@ -139,3 +139,18 @@ def test_template_reads_with_empty_tables() -> None:
     doc = doc_of("附件2")
     assert len(doc.tables()) >= 9
     assert all(isinstance(b, Paragraph | Table) for b in doc.blocks)
+
+
+def test_pdfium_and_pdfplumber_engines_agree_on_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractors.pdf_reader as reader
+
+    path = realdoc("财政局")
+    fast = _read(path)
+    monkeypatch.setattr(reader, "ENGINE", "pdfplumber")
+    slow = reader.read_pdf(path, "0" * 64)
+
+    def shape(doc: Document) -> list[tuple[str | None, str | None, list[int], int, list[list[str]]]]:
+        return [(t.title, t.unit, t.pages, t.header_rows, row_texts(t)) for t in doc.tables()]
+
+    assert shape(fast) == shape(slow)
+    assert [p.text for p in fast.paragraphs()] == [p.text for p in slow.paragraphs()]

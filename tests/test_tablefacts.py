@@ -287,3 +287,34 @@ def test_two_sided_table_labels_each_side() -> None:
         (("二、其他收入",), ("收入", "决算数"), "6.20"),
         (("二、社会保障和就业支出",), ("支出", "决算数"), "326.71"),
     ]
+
+
+# ---------------------------------------------------------------- real reports (read in place)
+
+
+def test_template_codes_and_ordinals_are_never_amounts() -> None:
+    """附件2 部门决算模板: its tables hold only subject codes (205, 20502, 2050205) and 行次 numbers."""
+    from conftest import realdoc
+
+    from extractors.registry import read_document
+
+    doc = read_document(realdoc("部门决算模板"))
+    numeric_looking = [c for t in doc.tables() for c in t.cells if parse_quantity(c.text) is not None]
+    assert len(numeric_looking) > 50
+    assert extract_facts(doc) == []
+
+
+def test_real_two_sided_summary_table() -> None:
+    from conftest import realdoc
+
+    from extractors.registry import read_document
+
+    doc = read_document(realdoc("财政局2024年度部门决算"))
+    facts = [f for f in extract_facts(doc) if f.table_title == "收入支出决算总表"]
+    totals = [f for f in facts if f.row_labels == ("总计",)]
+    assert [(f.column_labels, f.text, f.quantity.unit) for f in totals] == [
+        (("收入", "决算数"), "2,995.39", "万元"),
+        (("支出", "决算数"), "2,995.39", "万元"),
+    ]
+    coded = [f for f in extract_facts(doc) if f.code == "2010601"]
+    assert coded and all("行政运行" in f.row_labels[-1] for f in coded)

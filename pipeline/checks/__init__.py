@@ -71,7 +71,23 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    return out
+    return _drop_superseded(out)
+
+
+# The template family checks a 决算/预算 figure against the very table its section describes; a
+# generic family reaching the same verdict on the same printed figure would report it twice.
+SUPERSEDED_BY_TEMPLATE = ("share.", "rate.", "narrative_table.")
+
+
+def _drop_superseded(findings: list[Finding]) -> list[Finding]:
+    by_template = {(f.prov.render(), f.stated_value, f.severity) for f in findings if f.rule.startswith("template.")}
+    return [
+        f
+        for f in findings
+        if not (
+            f.rule.startswith(SUPERSEDED_BY_TEMPLATE) and (f.prov.render(), f.stated_value, f.severity) in by_template
+        )
+    ]
 
 
 def _order(f: Finding) -> tuple:
