@@ -7,6 +7,7 @@ machine load hits every contender alike, the best of N repeats of:
   pypdfium2   text of every page (the physical floor: C text extraction)
   pdfplumber  page.extract_text() + page.extract_tables() on every page (the floor of this design)
   read_pdf    extractors.pdf_reader.read_pdf (paragraphs, tables, stitching)
+  read_pdf[plumber]  the same reader with every page read by pdfplumber (with --plumber-engine)
   pipeline    pipeline.analyze.analyze_file (read, claims, facts, outline, checks), when importable
 Prints ms/page per document, the median over documents, and ratios against pdfplumber.
 """
@@ -59,14 +60,26 @@ def _reader(path: Path) -> int:
     return read_pdf(path, "bench").pages or 0
 
 
+def _reader_plumber(path: Path) -> int:
+    import extractors.pdf_reader as reader
+
+    saved, reader.ENGINE = reader.ENGINE, "pdfplumber"
+    try:
+        return reader.read_pdf(path, "bench").pages or 0
+    finally:
+        reader.ENGINE = saved
+
+
 def _pipeline(path: Path) -> int:
     from pipeline.analyze import analyze_file
 
     return analyze_file(path).pages or 0
 
 
-def _contenders() -> dict[str, Callable[[Path], int]]:
+def _contenders(plumber_engine: bool) -> dict[str, Callable[[Path], int]]:
     out = {"pypdfium2": _pdfium, "pdfplumber": _plumber, "read_pdf": _reader}
+    if plumber_engine:
+        out["read_pdf[plumber]"] = _reader_plumber
     try:
         import pipeline.analyze  # noqa: F401
     except ImportError as e:  # the other modules may not exist yet
@@ -100,17 +113,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "realdocs"))
     ap.add_argument("--repeat", type=int, default=1, help="best of N runs per document and contender")
+    ap.add_argument("--plumber-engine", action="store_true", help="also time read_pdf with every page via pdfplumber")
     args = ap.parse_args(argv)
     pdfs = sorted(Path(args.folder).glob("*.pdf"))
     if not pdfs:
         print(f"no PDFs in {args.folder}", file=sys.stderr)
         return 2
     warnings.filterwarnings("ignore")
-    contenders = _contenders()
+    contenders = _contenders(args.plumber_engine)
     for fn in contenders.values():  # warm imports and caches outside the timing
         fn(pdfs[0])
     results: dict[str, list[float]] = {name: [] for name in contenders}
-    header = f"{'document':<44}" + "".join(f"{name:>12}" for name in contenders)
+    header = f"{'document':<44}" + "".join(f"{name:>19}" for name in contenders)
     print("ms/page, best of", args.repeat)
     print(header)
     for path in pdfs:
@@ -118,12 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         for name, fn in contenders.items():
             ms = best_ms_per_page(fn, path, args.repeat)
             results[name].append(ms)
-            row += f"{ms:>12.1f}"
+            row += f"{ms:>19.1f}"
         print(row, flush=True)
     medians = {name: statistics.median(v) for name, v in results.items()}
-    print(f"{'median':<44}" + "".join(f"{medians[n]:>12.1f}" for n in contenders))
+    print(f"{'median':<44}" + "".join(f"{medians[n]:>19.1f}" for n in contenders))
     floor = medians["pdfplumber"]
-    print(f"{'ratio to pdfplumber (median)':<44}" + "".join(f"{medians[n] / floor:>12.2f}" for n in contenders))
+    print(f"{'ratio to pdfplumber (median)':<44}" + "".join(f"{medians[n] / floor:>19.2f}" for n in contenders))
     return 0
 
 

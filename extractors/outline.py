@@ -31,6 +31,13 @@ _LEADER = re.compile(r"[.．·…\-—_\s]{3,}\s*\d*\s*$|\s+\d{1,3}$")
 _ITEM = re.compile(r"(?<![\d.])(\d{1,2})[、.．]\s*[“\"]?([^。；;“”\"]{2,90}?[（(]\s*项\s*[）)])")
 _NOTE = re.compile(r"本表无数据|本表为空表|故本表|无数据|空表|本单位无|本部门无|没有.{0,30}故本表")
 MAX_HEADING = 40
+# A section title the reader ran into the body text that follows it (no line break between them):
+# "六、一般公共预算财政拨款基本支出决算情况说明一般公共预算财政拨款基本支出5377.64万元…". Only titles of the
+# 情况说明 kind are split off, so an ordinary "一、加强党的建设。落实…" sentence stays body text.
+_MERGED_HEAD = re.compile(
+    rf"^\s*((?:[{_CN}]+[、.．]|[（(][{_CN}]+[）)])[^。；;，,：:\n]{{2,38}}?"
+    r"(?:决算|预算|经费|收入|支出|资产|采购|绩效|事项)[^。；;，,：:\n]{0,12}?(?:情况说明|情况|说明))(?:。)?(?=\S)(?!说明)"
+)
 
 
 def _clean(text: str) -> str:
@@ -58,6 +65,12 @@ def heading_level(line: str) -> int | None:
     if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and _TITLE_WORDS.search(t):
         return 1
     return None
+
+
+def merged_heading(text: str) -> str | None:
+    """The section title a paragraph starts with when the reader ran it into the body text, else None."""
+    m = _MERGED_HEAD.match(text)
+    return m.group(1) if m else None
 
 
 def _toc_text(line: str) -> str:
@@ -135,6 +148,11 @@ def build_outline(doc: Document) -> list[OutlineEntry]:
             level = heading_level(line)
             if level is not None and not (level == 4 and any(_overlaps(h.prov, prov) for h in here)):
                 out.append(OutlineEntry("heading", _clean(line), prov, level))
+            elif level is None and (head := merged_heading(line)):
+                at = (prov.span or (0, 0))[0] + line.find(head)
+                out.append(
+                    OutlineEntry("heading", _clean(head), prov.with_(span=(at, at + len(head))), heading_level(head))
+                )
         if here:
             out[start:] = sorted(out[start:] + here, key=lambda e: e.prov.span[0] if e.prov.span else 0)
     return out

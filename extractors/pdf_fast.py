@@ -9,7 +9,7 @@ tables), fed with edges taken from pdfium's path objects. Pages pdfium cannot se
 from __future__ import annotations
 
 import ctypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -30,7 +30,6 @@ class PageContent:
     chars: list[Char]
     edges: list[dict[str, Any]]
     unmapped: int = 0  # chars without a Unicode mapping (the (cid:N) case)
-    problems: list[str] = field(default_factory=list)
 
 
 def page_content(page: pdfium.PdfPage) -> PageContent | None:
@@ -42,10 +41,13 @@ def page_content(page: pdfium.PdfPage) -> PageContent | None:
     if sideways * 2 > len(chars):
         return None
     edges: list[dict[str, Any]] = []
-    for obj in page.get_objects(max_depth=0):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+    raw_page = page.raw
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):  # raw calls: no wrapper per text object
+        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             return None  # drawings inside a form XObject: their matrices nest
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             edges.extend(_path_edges(obj, left, top))
     return PageContent(right - left, top - bottom, chars, edges, unmapped)
 
@@ -59,8 +61,16 @@ def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], i
     out: list[Char] = []
     unmapped = sideways = 0
     try:
+        high = 0
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
             code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            if 0xD800 <= code <= 0xDBFF:  # UTF-16 high surrogate: the char is completed by the next one
+                high = code
+                continue
+            if 0xDC00 <= code <= 0xDFFF:
+                if not high:
+                    continue
+                code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
             if code < 32 or code in (0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(raw, i):
                 continue
             if pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
@@ -101,7 +111,10 @@ def _edge(x0: float, y0: float, x1: float, y1: float) -> dict[str, Any] | None:
 
 
 def _path_edges(obj: Any, left: float, top: float) -> list[dict[str, Any]]:
-    x0, y0, x1, y1 = obj.get_bounds()  # page coordinates, y up
+    b = [ctypes.c_float() for _ in range(4)]
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, *b):
+        return []
+    x0, y0, x1, y1 = (v.value for v in b)  # page coordinates, y up
     if x1 - x0 <= THIN or y1 - y0 <= THIN:  # a hairline or a thin filled rectangle (Word's borders)
         if max(x1 - x0, y1 - y0) < 1.0:
             return []
@@ -111,12 +124,12 @@ def _path_edges(obj: Any, left: float, top: float) -> list[dict[str, Any]]:
         x = (x0 + x1) / 2 - left
         return [_edge(x, top - y1, x, top - y0)]  # type: ignore[list-item]
     m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, m)
+    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
     px, py = ctypes.c_float(), ctypes.c_float()
     out: list[dict[str, Any]] = []
     start = current = None
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
         point = (m.a * px.value + m.c * py.value + m.e - left, top - (m.b * px.value + m.d * py.value + m.f))
         kind = pdfium_c.FPDFPathSegment_GetType(seg)

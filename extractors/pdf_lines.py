@@ -182,6 +182,11 @@ def page_margins(lines: list[Line], fallback: Margins | None) -> Margins | None:
     return Margins(left, max(right, left + 1), gaps[len(gaps) // 2] if gaps else 0.0)
 
 
+def _centered(ln: Line, m: Margins) -> bool:
+    middle = (m.left + m.right) / 2
+    return ln.x0 > m.left + INDENT * ln.size and abs((ln.x0 + ln.x1) / 2 - middle) < 1.5 * ln.size
+
+
 def starts_paragraph(
     prev: Line | None, cur: Line, margins: Margins | None, prev_margins: Margins | None = None
 ) -> bool:
@@ -204,6 +209,8 @@ def starts_paragraph(
         return True  # a jump back up: a new column or a side box
     if margins is None:
         return cur.page != prev.page
+    if cur.page == prev.page and _centered(prev, margins) and _centered(cur, margins):
+        return False  # a centred title wrapped over two lines
     if cur.x0 > margins.left + INDENT * size:
         return True
     # a line ending short ends its paragraph, unless the next line's first number or word would not have fit

@@ -1,8 +1,10 @@
 """PDF reader: text lines in reading order grouped into paragraphs, ruled tables as logical grids.
 
-One pass of pdfplumber per page: its chars (parsed once), its ruling lines and one `find_tables`
-call. Chars inside a table's cells become cell text and never paragraph text. Tables cut by a page
-break are joined by `extractors.stitch`.
+Each page is read once: by pypdfium2 (chars with boxes, path objects → ruling edges, fed to
+pdfplumber's lines-strategy table algorithm), or by pdfplumber when pdfium cannot serve the page
+well (a /Rotate, sideways text, drawings inside form XObjects). Chars inside a table's cells become
+cell text and never paragraph text. Tables cut by a page break are joined by `extractors.stitch`.
+`GOUJI_PDF_ENGINE=pdfplumber` reads every page with pdfplumber (the reference; ~6× slower).
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ from extractors.pdf_lines import (
 from extractors.pdf_tables import MAX_CELLS, MAX_GRID, TABLE_SETTINGS, TableDraft, build_table, caption_for, fill_cells
 from extractors.pdf_tables import grid_size as _grid_size
 from extractors.stitch import stitch_tables
-from extractors.txt_reader import leading_header_rows
+from extractors.txt_reader import leading_header_rows, unit_from_caption
 
 # pdfium (fast, C) with a per-page pdfplumber fallback; GOUJI_PDF_ENGINE=pdfplumber reads every page with pdfplumber
 ENGINE = "pdfplumber" if os.environ.get("GOUJI_PDF_ENGINE", "").lower() == "pdfplumber" else "pdfium"
+RUNNING_ZONE = 0.1  # share of the page height at the top and at the bottom where running headers/footers sit
+_DIGITS = re.compile(r"\d+")
+UNMAPPED_MIN, UNMAPPED_SHARE = 3, 0.02  # unmapped glyphs on a page before it is reported
 _CID = re.compile(r"\(cid:\d+\)")
 EDGE_MARGIN = (
     0.2  # share of the page height: a table with nothing beyond it and this close to the text area's edge touches it
@@ -78,6 +83,7 @@ def read_pdf(path: Path, sha256: str) -> Document:
     if not any(p.lines or any(c.text for t in p.tables for c in t.cells) for p in pages):
         raise ReadError("needs_ocr", f"{path.name}: no extractable text on any of its {len(pages)} pages (scanned?)")
     doc = Document(path=str(path), sha256=sha256, format="pdf", pages=len(pages), problems=problems)
+    _drop_running_lines(pages)
     doc.blocks = _number(stitch_tables(_blocks(pages, sha256)), sha256)
     return doc
 
@@ -126,11 +132,15 @@ class _Sources:
 
     def read(self, number: int, problems: list[str]) -> _Page:
         if self.fast is not None:
-            page = self.fast[number - 1]
+            content = None
             try:
-                content = page_content(page)
-            finally:
-                page.close()
+                page = self.fast[number - 1]
+                try:
+                    content = page_content(page)
+                finally:
+                    page.close()
+            except Exception:  # pdfplumber gets its chance at this page below
+                content = None
             if content is not None:
                 return _read_fast_page(number, content, problems)
         try:
@@ -180,10 +190,7 @@ def _on_page(chars: list[dict[str, Any]], w: float, h: float) -> list[dict[str, 
 def _read_fast_page(number: int, content: PageContent, problems: list[str]) -> _Page:
     out = _Page(number, content.width, content.height)
     chars = _on_page(content.chars, out.width, out.height)
-    if content.unmapped:
-        problems.append(
-            f"p.{number}: {content.unmapped} of {len(chars)} characters have no Unicode mapping; text unreliable"
-        )
+    _report_unmapped(number, content.unmapped, len(chars), problems)
     rect_lists: list[list[tuple[float, float, float, float]]] = []
     if content.edges:
         grid = _grid_size(content.edges)
@@ -192,6 +199,14 @@ def _read_fast_page(number: int, content: PageContent, problems: list[str]) -> _
         else:
             rect_lists = find_table_rects(content.edges)
     return _assemble(out, chars, rect_lists, problems)
+
+
+def _report_unmapped(number: int, unmapped: int, total: int, problems: list[str]) -> None:
+    """(cid:N) garbage: glyphs without a Unicode mapping. A stray symbol is not worth a problem; text is."""
+    if unmapped >= max(UNMAPPED_MIN, UNMAPPED_SHARE * total):
+        problems.append(
+            f"p.{number}: {unmapped} of {total} characters have no Unicode mapping ((cid:N) garbage); text unreliable"
+        )
 
 
 def _read_page(page: Any, problems: list[str]) -> _Page:
@@ -203,11 +218,7 @@ def _read_page(page: Any, problems: list[str]) -> _Page:
     if turn:
         chars = [_turn_char(c, turn, w, h) for c in chars]
         out.width, out.height = h, w
-    cid = sum(1 for c in chars if _CID.fullmatch(c["text"]))
-    if cid:
-        problems.append(
-            f"p.{number}: {cid} of {len(chars)} characters have no Unicode mapping ((cid:N)); text unreliable"
-        )
+    _report_unmapped(number, sum(1 for c in chars if _CID.fullmatch(c["text"])), len(chars), problems)
     rect_lists: list[list[tuple[float, float, float, float]]] = []
     if page.lines or page.rects or page.curves:
         grid = _grid_size(page.edges)
@@ -281,6 +292,31 @@ def _text_area(pages: list[_Page]) -> dict[str, tuple[float, float]]:
             tops.setdefault(p.orientation, []).append(min(t))
             bottoms.setdefault(p.orientation, []).append(max(b))
     return {o: (statistics.median(tops[o]), statistics.median(bottoms[o])) for o in tops}
+
+
+def _running_key(ln: Line, page_height: float) -> tuple[str, str] | None:
+    if ln.bottom < page_height * RUNNING_ZONE:
+        return ("top", _DIGITS.sub("#", ln.text))
+    if ln.top > page_height * (1 - RUNNING_ZONE):
+        return ("bottom", _DIGITS.sub("#", ln.text))
+    return None
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove running headers and footers: the same text (digits aside) in a page's top or bottom margin on
+    at least three pages and half of them. They would otherwise split paragraphs and tables at page breaks."""
+    if len(pages) < 3:
+        return
+    seen: dict[tuple[str, str], set[int]] = {}
+    for p in pages:
+        for ln in p.lines:
+            key = _running_key(ln, p.height)
+            if key is not None:
+                seen.setdefault(key, set()).add(p.number)
+    running = {key for key, where in seen.items() if len(where) >= max(3, len(pages) / 2)}
+    if running:
+        for p in pages:
+            p.lines = [ln for ln in p.lines if _running_key(ln, p.height) not in running]
 
 
 def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
@@ -361,11 +397,23 @@ def _table(d: TableDraft, sha256: str) -> Table:
         prov=Provenance(sha256, page=d.page, bbox=d.bbox),
         header_rows=leading_header_rows(rows),
         title=d.title,
-        unit=d.unit,
+        unit=d.unit or _unit_in_first_rows(d),
         pages=[d.page],
         touches_top=d.touches_top,
         touches_bottom=d.touches_bottom,
     )
+
+
+def _unit_in_first_rows(d: TableDraft) -> str | None:
+    """A 单位：万元 printed inside the table's first rows (a ruled caption row) gives the table's unit."""
+    for c in sorted(d.cells, key=lambda c: (c.row, c.col)):
+        if c.row > 1:
+            break
+        if "单位" in c.text:
+            unit = unit_from_caption(c.text)
+            if unit:
+                return unit
+    return None
 
 
 def _number(blocks: list[Block], sha256: str) -> list[Block]:

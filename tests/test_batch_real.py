@@ -138,8 +138,23 @@ def _catalog_documents(path: Path) -> int:
         return 0
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[-1][:1]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_sigkill_halfway_then_rerun(tmp_path: Path) -> None:
-    inputs = seed_variants(tmp_path / "in", 8)
+    inputs = seed_variants(tmp_path / "in", 12)
     shutil.copyfile(inputs[0], tmp_path / "in" / "same-as-variant-000.txt")
     out = tmp_path / "out"
     proc = gouji("scan", str(tmp_path / "in"), "--out", str(out), "--workers", "1", start_new_session=True)
@@ -147,11 +162,17 @@ def test_sigkill_halfway_then_rerun(tmp_path: Path) -> None:
     while _catalog_documents(out / "catalog.sqlite") < 2:
         assert proc.poll() is None, proc.stderr.read().decode()
         assert time.monotonic() < deadline
-        time.sleep(0.05)
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    assert workers  # the pool's worker processes
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers):  # workers die with the scan (no orphan keeps working)
+        assert time.monotonic() < deadline, [w for w in workers if _alive(w)]
+        time.sleep(0.05)
     landed = _catalog_documents(out / "catalog.sqlite")
-    assert 2 <= landed < 8, "the scan was not killed halfway"
+    assert 2 <= landed < 12, "the scan was not killed halfway"
     rerun = gouji("scan", str(tmp_path / "in"), "--out", str(out), "--workers", "2")
     assert rerun.wait(timeout=300) in (0, 1), rerun.stderr.read().decode()
     docs = csv_rows(out / "documents.csv")

@@ -15,14 +15,26 @@ from extractors.pdf_reader import read_pdf
 # ---------------------------------------------------------------- a tiny PDF writer
 
 
-def make_pdf(streams: list[str], size: tuple[float, float] = (595, 842), rotate: int = 0) -> bytes:
-    """A valid PDF, one page per content stream, Helvetica as /F1."""
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+# a composite font with no ToUnicode map and no embedded glyphs: its text is (cid:N) garbage
+UNMAPPED_CID_FONT = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [<< /Type /Font "
+    b"/Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+    b"/FontDescriptor << /Type /FontDescriptor /FontName /Foo /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
+    b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> >>] >>"
+)
+
+
+def make_pdf(
+    streams: list[str], size: tuple[float, float] = (595, 842), rotate: int = 0, font: bytes = HELVETICA
+) -> bytes:
+    """A valid PDF, one page per content stream, `font` (Helvetica by default) as /F1."""
     n = len(streams)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     ]
     for i, s in enumerate(streams):
         data = s.encode("latin-1")
@@ -302,3 +314,44 @@ def test_two_thousand_pages(tmp_path: Path) -> None:
     doc, seconds = _many_pages(tmp_path, 2000)
     assert doc.pages == 2000 and len(doc.paragraphs()) == 4000
     assert seconds < 120
+
+
+def test_unit_printed_inside_the_first_table_row() -> None:
+    # the tiny writer has no CJK font, so the helper is tested on a hand-built draft
+    from extractors.model import Cell
+    from extractors.pdf_reader import _unit_in_first_rows
+    from extractors.pdf_tables import TableDraft
+
+    cells = [Cell("单位：万元", 0, 0, colspan=2), Cell("项目", 1, 0), Cell("金额", 1, 1), Cell("合计", 2, 0)]
+    draft = TableDraft(page=1, bbox=(0, 0, 1, 1), cells=cells, n_rows=3, n_cols=2, col_edges=[0, 0.5, 1])
+    assert _unit_in_first_rows(draft) == "万元"
+    draft.cells = cells[1:]
+    assert _unit_in_first_rows(draft) is None
+
+
+def test_running_header_does_not_block_stitching(tmp_path: Path) -> None:
+    header = text(72, 30, "Department report 2024 - running header")
+    p1 = [header, text(72, 60, "Long table"), *ruled_table(72, 700, [150, 100], 3, 20)]
+    p1 += [text(76, 705, "Item"), text(226, 705, "Amount"), text(76, 725, "a"), text(226, 725, "1.00")]
+    p2 = [header, *ruled_table(72, 72, [150, 100], 2, 20), text(76, 77, "b"), text(226, 77, "2.00")]
+    p3 = [header, text(72, 100, "Closing text.")]
+    doc = read(write(tmp_path, make_pdf(["\n".join(p1), "\n".join(p2), "\n".join(p3)])))
+    (table,) = doc.tables()
+    assert table.pages == [1, 2]
+    assert not any("running header" in p.text for p in doc.paragraphs())
+
+
+def test_unmapped_glyphs_are_reported_above_a_threshold() -> None:
+    from extractors.pdf_reader import _report_unmapped
+
+    problems: list[str] = []
+    _report_unmapped(3, 1, 900, problems)  # one stray symbol
+    assert problems == []
+    _report_unmapped(4, 120, 900, problems)
+    assert len(problems) == 1 and problems[0].startswith("p.4: 120 of 900") and "(cid:N)" in problems[0]
+
+
+def test_cid_garbage_is_reported(tmp_path: Path) -> None:
+    stream = "BT /F1 12 Tf 72 700 Td <00410042004300440045004600470048> Tj ET"
+    doc = read(write(tmp_path, make_pdf([stream], font=UNMAPPED_CID_FONT)))
+    assert any("no Unicode mapping" in p for p in doc.problems)

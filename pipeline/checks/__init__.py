@@ -25,6 +25,8 @@ FAMILIES = (
     "direction",
     "scoresheet",
     "numbering",
+    "procurement",
+    "reason",
     "template",
     "unresolved",
 )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractors.model import Claim, Document, OutlineEntry, Paragraph, Provenance, Quantity
-from extractors.outline import heading_level
+from extractors.outline import heading_level, merged_heading
 from extractors.table_identity import column_role
 from pipeline import tolerance as tol
 from pipeline.checks.template_views import (
@@ -94,6 +94,11 @@ def _text_before(c: Claim, doc: Document | None) -> str | None:
     if not isinstance(b, Paragraph):
         return None
     before = b.text[: c.prov.span[0]]
+    head = merged_heading(b.text)
+    if head and before.lstrip().startswith(head):
+        # a section title the reader ran into its body text is not part of the clause, and the clause
+        # cannot have begun in the paragraph before the title
+        return before.lstrip()[len(head) :].lstrip("。")
     if not _CLAUSE.search(before) and c.prov.block > 0:
         prev = doc.blocks[c.prov.block - 1]
         if (

@@ -1,0 +1,118 @@
+"""procurement (中小企业 awards vs the 政府采购 total) and reason (主要原因 vs the stated movement), hand-built."""
+
+from decimal import Decimal as D
+
+from extractors.model import Document, Paragraph, Provenance
+from pipeline.checks import RULES, run_checks
+from pipeline.checks.fixtures import SHA, claim
+
+SECTION = "十一、其他重要事项的情况说明 › （二）政府采购支出情况"
+TOTAL_S = "本部门2024年度政府采购金额（以合同签订为准）为21.07万元，其中：货物采购金额21.07万元、工程采购金额0万元。"
+WON_S = (
+    "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{a}万元；"
+    "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额{b}万元。"
+)
+
+
+def _procurement(total: str, a: str, b: str) -> list:
+    ts = TOTAL_S.replace("21.07万元，其中", f"{total}万元，其中")
+    ws = WON_S.format(a=a, b=b)
+    first = ws.find(f"{a}万元")
+    second = ws.find(f"{b}万元", first + len(a) + 2)
+    c_a = claim(f"{a}万元", "采购", ws, 2, section=SECTION)
+    c_b = claim(f"{b}万元", "采购", ws, 2, section=SECTION)
+    c_b.prov = Provenance(SHA, block=2, paragraph=2, span=(second, second + len(b) + 2))
+    return [claim(f"{total}万元", "政府采购金额", ts, 1, relation="total", section=SECTION), c_a, c_b]
+
+
+def _found(claims, rule: str, doc=None) -> list:
+    return [f for f in run_checks(claims, [], [], doc=doc) if f.rule == rule]
+
+
+def test_sme_awards_exceeding_the_total_are_an_error():
+    found = _found(_procurement("21.07", "21.07", "21.07"), "procurement.sme-over-total")
+    assert len(found) == 1
+    f = found[0]
+    assert (f.severity, f.stated_value, f.expected_value) == ("error", D("21.07"), D("0"))
+    assert "21.07 + 21.07 = 42.14万元" in f.explanation and "21.07万元" in f.explanation
+    assert f.related  # the total and the other award are cited
+
+
+def test_sme_awards_within_rounding_of_the_total_are_not_a_finding():
+    # 财政局 2024: 246.47 + 4.79 = 251.26 vs 251.25 — three rounded figures, 0.01 apart
+    assert _found(_procurement("251.25", "246.47", "4.79"), "procurement.sme-over-total") == []
+    assert _found(_procurement("2319.21", "225.10", "0.00"), "procurement.sme-over-total") == []
+
+
+def test_sme_over_total_beyond_rounding_is_found_at_smaller_scale():
+    found = _found(_procurement("100.00", "60.00", "40.02"), "procurement.sme-over-total")
+    assert len(found) == 1 and found[0].expected_value == D("40.00")
+
+
+def _granted(share: str) -> list:
+    s = f"本年度政府采购支出总额200.00万元，授予中小企业合同金额150.00万元，占政府采购支出总额的{share}。"
+    return [
+        claim("200.00万元", "政府采购支出总额", s, 1, relation="total", section=SECTION),
+        claim("150.00万元", "授予中小企业合同金额", s, 1, section=SECTION),
+        claim(share, "授予中小企业合同金额", s, 1, relation="share", section=SECTION),
+    ]
+
+
+def test_sme_share_of_the_total():
+    assert _found(_granted("75.00%"), "procurement.sme-share") == []
+    found = _found(_granted("70.00%"), "procurement.sme-share")
+    assert len(found) == 1
+    assert (found[0].severity, found[0].stated_value, found[0].expected_value) == ("error", D("70.00"), D("75.00"))
+
+
+def _reason_doc(text: str, pct: str) -> tuple[list, Document]:
+    prov = Provenance(SHA, block=3, paragraph=3)
+    doc = Document(path="x.txt", sha256=SHA, format="txt", blocks=[Paragraph(text=text, prov=prov)])
+    return [claim(pct, "宣传事务", text, 3, relation="change", direction="减少")], doc
+
+
+def test_reason_naming_the_opposite_movement_is_a_warning():
+    text = (
+        "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
+        "主要原因是：宣传事务一般行政管理事务经费增加。"
+    )
+    claims, doc = _reason_doc(text, "2.98%")
+    found = _found(claims, "reason.opposite-direction", doc)
+    assert len(found) == 1
+    assert found[0].severity == "warning" and found[0].stated_value == D("2.98")
+    assert "宣传事务一般行政管理事务经费增加" in found[0].explanation
+
+
+def test_reason_in_the_same_direction_or_without_a_movement_is_silent():
+    same = "比2023年预算执行数减少6.19%。主要原因是：群众团体事务一般行政管理事务经费减少。"
+    other = "比2023年预算执行数减少57.14%。主要原因是：项目调整。"
+    for text, pct in ((same, "6.19%"), (other, "57.14%")):
+        claims, doc = _reason_doc(text, pct)
+        assert _found(claims, "reason.opposite-direction", doc) == []
+    # without the document the family stays silent rather than guessing
+    claims, _doc = _reason_doc(same.replace("减少。", "增加。"), "6.19%")
+    assert _found(claims, "reason.opposite-direction") == []
+
+
+def test_new_rules_are_catalogued():
+    for rid in ("procurement.sme-over-total", "procurement.sme-share", "reason.opposite-direction"):
+        assert rid in RULES and RULES[rid].title
+
+
+def _budget(total: str, sme: str, small: str) -> list:
+    s1 = f"2024年本部门政府采购预算{total}万元，其中：政府采购货物预算93.98万元。"
+    s2 = f"2024年本部门面向中小企业预留政府采购项目预算金额{sme}万元，其中，预留给小型和微型企业的政府采购项目预算为{small}万元。"
+    return [
+        claim(f"{total}万元", "政府采购预算", s1, 1, relation="total", section="三、政府采购预算情况"),
+        claim(f"{sme}万元", "面向中小企业预留政府采购项目", s2, 2, section="三、政府采购预算情况"),
+        claim(f"{small}万元", "预留给小型和微型企业的政府采购项目", s2, 2, section="三、政府采购预算情况"),
+    ]
+
+
+def test_reserved_amounts_nest_in_a_budget():
+    # 万里街道 2024 预算: 465.49 ⊂ 664.98 ⊂ 1662.44
+    assert _found(_budget("1662.44", "664.98", "465.49"), "procurement.part-over-whole") == []
+    found = _found(_budget("1662.44", "664.98", "764.98"), "procurement.part-over-whole")
+    assert [(f.severity, f.stated_value) for f in found] == [("error", D("764.98"))]
+    found = _found(_budget("662.44", "664.98", "465.49"), "procurement.part-over-whole")
+    assert [(f.severity, f.stated_value) for f in found] == [("error", D("664.98"))]
