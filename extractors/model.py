@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class Table:
         }
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from extractors.model import Document, ReadError
 

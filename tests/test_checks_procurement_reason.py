@@ -1,5 +1,7 @@
-"""procurement (中小企业 awards vs the 政府采购 total) and reason (主要原因 vs the stated movement), hand-built."""
+"""Hand-built checks of the narrative-only families: procurement (中小企业 awards vs the 政府采购 total), reason
+(主要原因 vs the stated movement), mirror (财政拨款收入/支出 changes agree) and execution (决算数小于预算数 vs A, B)."""
 
+import re
 from decimal import Decimal as D
 
 from extractors.model import Document, Paragraph, Provenance
@@ -95,7 +97,14 @@ def test_reason_in_the_same_direction_or_without_a_movement_is_silent():
 
 
 def test_new_rules_are_catalogued():
-    for rid in ("procurement.sme-over-total", "procurement.sme-share", "reason.opposite-direction"):
+    for rid in (
+        "procurement.sme-over-total",
+        "procurement.sme-share",
+        "procurement.part-over-whole",
+        "reason.opposite-direction",
+        "mirror.income-expense-change",
+        "execution.final-vs-budget-word",
+    ):
         assert rid in RULES and RULES[rid].title
 
 
@@ -116,3 +125,68 @@ def test_reserved_amounts_nest_in_a_budget():
     assert [(f.severity, f.stated_value) for f in found] == [("error", D("764.98"))]
     found = _found(_budget("662.44", "664.98", "465.49"), "procurement.part-over-whole")
     assert [(f.severity, f.stated_value) for f in found] == [("error", D("664.98"))]
+
+
+def _budget_note(income_change: str, expense_change: str) -> tuple[list, list]:
+    from extractors.model import OutlineEntry
+
+    s1 = f"2025年，本部门收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年{income_change}万元。"
+    s2 = f"支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年{expense_change}万元。"
+    d1, d2 = re.search(r"[\d,.]+$", income_change).group(0), re.search(r"[\d,.]+$", expense_change).group(0)
+    claims = [
+        claim("37,151.47万元", "收入预算", s1, 2),
+        _nth(claim("37,151.47万元", "财政拨款收入", s1, 2), s1, 1),
+        claim(f"{d1}万元", "财政拨款收入", s1, 2),
+        claim("37,151.47万元", "支出预算", s2, 3),
+        _nth(claim("37,151.47万元", "财政拨款支出预算", s2, 3), s2, 1),
+        claim(f"{d2}万元", "财政拨款支出预算", s2, 3),
+    ]
+    outline = [OutlineEntry("heading", "2025年部门预算编制说明", Provenance(SHA, block=1, paragraph=1), 1)]
+    return claims, outline
+
+
+def _nth(c, sentence: str, n: int):
+    at = -1
+    for _ in range(n + 1):
+        at = sentence.find(c.quantity.text, at + 1)
+    c.prov = Provenance(SHA, block=c.prov.block, paragraph=c.prov.paragraph, span=(at, at + len(c.quantity.text)))
+    return c
+
+
+def test_budget_income_and_expense_changes_must_agree():
+    claims, outline = _budget_note("预算执行数增加24,558.18", "预算增加24,491.71")
+    found = [f for f in run_checks(claims, [], outline) if f.rule == "mirror.income-expense-change"]
+    assert [(f.severity, f.stated_value) for f in found] == [("warning", D("24491.71"))]
+    assert "12,593.29万元" in found[0].explanation and "12,659.76万元" in found[0].explanation
+    claims, outline = _budget_note("预算增加24,558.18", "预算增加24,491.71")
+    found = [f for f in run_checks(claims, [], outline) if f.rule == "mirror.income-expense-change"]
+    assert [(f.severity, f.expected_value) for f in found] == [("error", D("24558.18"))]
+    claims, outline = _budget_note("预算减少876.75", "预算减少876.75")
+    assert [f for f in run_checks(claims, [], outline) if f.rule == "mirror.income-expense-change"] == []
+
+
+def _item(text: str) -> list:
+    prov = Provenance(SHA, block=5, paragraph=5)
+    doc = Document(path="x.pdf", sha256=SHA, format="pdf", blocks=[Paragraph(text=text, prov=prov)])
+    nums = re.findall(r"\d+\.\d+万元", text)
+    claims = [claim(nums[0], "预算", text, 5), claim(nums[1], "决算", text, 5)]
+    if nums[0] == nums[1]:
+        claims[1] = _nth(claims[1], text, 1)
+    return [f for f in run_checks(claims, [], [], doc=doc) if f.rule == "execution.final-vs-budget-word"]
+
+
+def test_final_vs_budget_word():
+    ok = [
+        "年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%。决算数小于预算数的主要原因：基数变更。",
+        "全年预算为202.24万元，支出决算为202.24万元。决算数与全年预算数持平。",
+        "年初预算为10.00万元，支出决算为9.90万元。决算数与预算数基本持平。",  # 基本持平: a judgement, not checked
+    ]
+    for text in ok:
+        assert _item(text) == [], text
+    found = _item(
+        "年初预算为40.35万元，支出决算为42.73万元，完成年初预算的105.90%。决算数小于预算数的主要原因：人员变动。"
+    )
+    assert [(f.severity, f.stated_value) for f in found] == [("error", D("42.73"))]
+    assert "实为决算数大于预算数" in found[0].explanation
+    found = _item("全年预算为11.72万元，支出决算为11.27万元。决算数与全年预算数持平。")
+    assert [(f.severity, f.stated_value) for f in found] == [("error", D("11.27"))]

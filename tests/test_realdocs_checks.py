@@ -33,8 +33,10 @@ Each expectation below is an inconsistency found by hand (Decimal arithmetic) in
       = 8103, and 8103 + 地下 5356 = 13459 = the stated 规划建筑面积 (family `sum`)                     error
     - p.6 item 4 宣传事务: "比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加" — the
       figures fall (114.00 → 110.60), the reason says they rose (family `reason`)                   warning
-  商务委员会 2025 预算: every identity holds (总表 balance, 类=Σ款=Σ项, 合计=基本+项目, 人员+公用, 三公, the
-    narrative's 16 项 figures in 万元 vs the tables in 元) — no finding.
+  商务委员会 2025 预算: every table identity holds (总表 balance, 类=Σ款=Σ项, 合计=基本+项目, 人员+公用, 三公, the
+    narrative's 16 项 figures in 万元 vs the tables in 元). But p.7 预算编制说明: 财政拨款收入 and 财政拨款支出预算 are
+    both 37,151.47万元, yet income is "比2024年预算执行数增加24,558.18万元" (base 12,593.29) and expenditure
+    "比2024年预算增加24,491.71万元" (base 12,659.76) — two bases for one 财政拨款 figure (family `mirror`)  warning
   附件2 部门决算模板: no figures, no error.
 """
 
@@ -106,6 +108,7 @@ EXPECTED_OTHER = [
     ("社会工作部", "procurement.sme-over-total", "error", "21.07", "0", 22),
     ("万里街道", "sum.enumeration", "error", "8013", None, 33),
     ("万里街道", "reason.opposite-direction", "warning", "2.98", None, 6),
+    ("商务委员会", "mirror.income-expense-change", "warning", "24491.71", "24558.18", 7),
 ]
 
 

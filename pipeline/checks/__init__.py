@@ -27,6 +27,8 @@ FAMILIES = (
     "numbering",
     "procurement",
     "reason",
+    "mirror",
+    "execution",
     "template",
     "unresolved",
 )

@@ -1,0 +1,103 @@
+"""mirror — 财政拨款收入 and 财政拨款支出 of a 部门预算 move alike against the year before.
+
+The 预算编制说明 states both "财政拨款收入X万元，比2024年预算增加D1万元" and "财政拨款支出预算X万元，比2024年
+预算增加D2万元". A budget's 财政拨款 income equals its 财政拨款 spending, this year and the year before, so
+with the same X the two changes must agree: X − D1 and X − D2 are the same previous-year figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from extractors.model import Quantity
+from pipeline import tolerance as tol
+from pipeline.checks.base import Context, rule
+from pipeline.checks.template_narrative import Said, narrative
+from pipeline.checks.template_views import _show
+from pipeline.findings import Finding
+
+FAMILY = "mirror"
+CHANGE = rule(
+    FAMILY,
+    "income-expense-change",
+    "error",
+    "财政拨款收入与财政拨款支出本年相等，与上年比较的增减额却不同",
+    "财政拨款收入与支出同为 {current}，收入{income_change}，支出{expense_change}",
+    "narrative",
+    "change",
+)
+RULES = [CHANGE]
+
+_SECTION = re.compile(r"预算编制说明")
+_INCOME = re.compile(r"(^|其中:?)财政拨款收入$")
+_EXPENSE = re.compile(r"(^|其中:?)财政拨款支出(预算)?$")
+_DELTA = re.compile(r"比(\d{4}年)?(.{0,8}?)(增加|减少)$")
+
+
+def _with_delta(said: list[Said], lead: re.Pattern[str]) -> tuple[Said, Said, re.Match[str]] | None:
+    for n, s in enumerate(said):
+        if not lead.search(s.lead) or n + 1 >= len(said):
+            continue
+        nxt = said[n + 1]
+        m = _DELTA.search(nxt.lead)
+        if m and nxt.claim.sentence == s.claim.sentence and nxt.q.dimension == "money":
+            return s, nxt, m
+    return None
+
+
+def _prior(cur: Said, delta: Said, word: str) -> tol.Interval:
+    c, d = tol.base_interval(cur.q), tol.base_interval(delta.q)
+    return c - d if word == "增加" else c + d
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    said = [s for s in narrative(ctx.claims, ctx.outline, ctx.doc) if any(_SECTION.search(h) for h in s.sections)]
+    said = [s for s in said if s.q.dimension == "money"]
+    inc, exp = _with_delta(said, _INCOME), _with_delta(said, _EXPENSE)
+    if inc is None or exp is None:
+        return
+    (ci, di, mi), (ce, de, me) = inc, exp
+    if tol.same_figure_verdict(ci.q, ce.q, ctx.settings) != tol.OK:
+        return  # unequal this year: the template family reports that against the tables
+    pi, pe = _prior(ci, di, mi.group(3)), _prior(ce, de, me.group(3))
+    if pi.meets(pe):
+        return
+    base_i, base_e = (mi.group(1) or "") + mi.group(2), (me.group(1) or "") + me.group(2)
+    same_words = re.sub(r"\s", "", base_i) == re.sub(r"\s", "", base_e)
+    severity = "error" if same_words else "warning"
+    prior_i = ci.q.base_value - di.q.base_value if mi.group(3) == "增加" else ci.q.base_value + di.q.base_value
+    prior_e = ce.q.base_value - de.q.base_value if me.group(3) == "增加" else ce.q.base_value + de.q.base_value
+    unit = ce.q
+    why = (
+        "两处比较的基数用词相同，增减额应相同"
+        if same_words
+        else f"两处的比较基数写法不同（“{base_i}”与“{base_e}”），疑口径不一或有一处数字有误"
+    )
+    expl = (
+        f"财政拨款收入与财政拨款支出预算同为 {_show(ce.q)}，但收入“{di.lead}{_show(di.q)}”（上年基数 "
+        f"{_show_base(prior_i, unit)}），支出“{de.lead}{_show(de.q)}”（上年基数 {_show_base(prior_e, unit)}）；"
+        f"部门预算的财政拨款收支相等，上年也相等，两处增减额应一致；{why}"
+    )
+    yield Finding(
+        rule=CHANGE.id,
+        severity=severity,
+        prov=de.claim.prov,
+        subject="财政拨款支出预算增减额",
+        stated_text=de.claim.sentence,
+        explanation=expl,
+        stated_value=de.q.value,
+        expected_value=_in(ce.q.base_value - prior_i if me.group(3) == "增加" else prior_i - ce.q.base_value, unit),
+        unit=de.q.unit,
+        related=[di.claim.prov, ci.claim.prov, ce.claim.prov],
+        derivation=f"{_show(ce.q)} − 上年基数（按收入一句）",
+    )
+
+
+def _in(base: Decimal, q: Quantity) -> Decimal:
+    return base / tol.factor(q)
+
+
+def _show_base(base: Decimal, q: Quantity) -> str:
+    return f"{_in(base, q):,.2f}{q.unit}"
