@@ -184,7 +184,8 @@ def page_margins(lines: list[Line], fallback: Margins | None) -> Margins | None:
 
 def _centered(ln: Line, m: Margins) -> bool:
     middle = (m.left + m.right) / 2
-    return ln.x0 > m.left + INDENT * ln.size and abs((ln.x0 + ln.x1) / 2 - middle) < 1.5 * ln.size
+    inset = INDENT * ln.size  # a centred line keeps clear of both margins; a full line is body text
+    return m.left + inset < ln.x0 and ln.x1 < m.right - inset and abs((ln.x0 + ln.x1) / 2 - middle) < 1.5 * ln.size
 
 
 def starts_paragraph(

@@ -154,3 +154,14 @@ def test_pdfium_and_pdfplumber_engines_agree_on_tables(monkeypatch: pytest.Monke
 
     assert shape(fast) == shape(slow)
     assert [p.text for p in fast.paragraphs()] == [p.text for p in slow.paragraphs()]
+
+
+def test_indented_heading_is_not_merged_with_the_full_line_after_it() -> None:
+    """规划局 p.24: the heading 六、… and the body line under it are both indented two characters, which once
+    made them look like a centred title wrapped over two lines, merging the heading into the figures."""
+    doc = read_pdf(realdoc("规划和自然资源局"), "x")
+    headings = {p.text for p in doc.paragraphs() if p.prov.page in (24, 26)}
+    assert "六、一般公共预算财政拨款基本支出决算情况说明" in headings
+    assert "八、政府性基金预算财政拨款收入支出决算情况说明" in headings
+    body = [p.text for p in doc.paragraphs() if p.prov.page == 24 and "5377.64" in p.text]
+    assert body and body[0].startswith("一般公共预算财政拨款基本支出")
