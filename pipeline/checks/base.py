@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractors.model import Claim, Document, Fact, OutlineEntry, Provenance, Quantity
+from extractors.model import Claim, Document, Fact, OutlineEntry, Paragraph, Provenance, Quantity
 from pipeline import tolerance as tol
 from pipeline.findings import Finding, Rule
 
@@ -229,6 +229,15 @@ class Context:
                 index.setdefault((x.prov.block, x.prov.paragraph), []).append(x)
             self.cache["_by_paragraph"] = index
         return self.cache["_by_paragraph"].get((c.prov.block, c.prov.paragraph), [])
+
+    def claim_at(self, para: Paragraph, pos: int) -> Claim | None:
+        """The claim whose number covers character `pos` of paragraph `para`."""
+        for c in self.claims:
+            span = c.prov.span
+            if (c.prov.block, c.prov.paragraph) == (para.prov.block, para.prov.paragraph) and span:
+                if span[0] <= pos < span[1]:
+                    return c
+        return None
 
     def sentence_claims(self, c: Claim) -> list[Claim]:
         return [x for x in self.paragraph_claims(c) if x.sentence == c.sentence]

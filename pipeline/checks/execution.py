@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, claim_figure, fmt, make_finding, rule
 from pipeline.findings import Finding
@@ -36,13 +35,6 @@ _PAIR = re.compile(
 _LESS, _MORE, _EQUAL = ("小于", "低于"), ("大于", "高于", "超过"), ("等于",)
 
 
-def _claim_at(claims: list[Claim], block: int | None, pos: int) -> Claim | None:
-    for c in claims:
-        if c.prov.block == block and c.prov.span and c.prov.span[0] <= pos < c.prov.span[1]:
-            return c
-    return None
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.doc is None:
         return
@@ -55,8 +47,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 word = "持平"
             else:
                 word = cmp_word
-            budget = _claim_at(ctx.claims, para.prov.block, m.start(2))
-            final = _claim_at(ctx.claims, para.prov.block, m.start(3))
+            budget = ctx.claim_at(para, m.start(2))
+            final = ctx.claim_at(para, m.start(3))
             if budget is None or final is None or budget is final:
                 continue
             b, f = tol.base_interval(budget.quantity), tol.base_interval(final.quantity)

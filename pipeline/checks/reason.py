@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extractors.model import Claim
 from pipeline.checks.base import Context, claim_figure, make_finding, rule
 from pipeline.findings import Finding
 
@@ -38,14 +37,6 @@ def _sign(word: str) -> int:
     return 1 if word in UP else -1 if word in DOWN else 0
 
 
-def _claim_at(claims: list[Claim], block: int | None, paragraph: int | None, pos: int) -> Claim | None:
-    for c in claims:
-        if c.prov.block == block and c.prov.paragraph == paragraph and c.prov.span and c.prov.span[0] <= pos:
-            if pos < c.prov.span[1]:
-                return c
-    return None
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.doc is None:
         return
@@ -55,7 +46,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             stated, reason_word = m.group(1), m.group(4)
             if _sign(stated) * _sign(reason_word) >= 0:
                 continue
-            c = _claim_at(ctx.claims, para.prov.block, para.prov.paragraph, m.start(2))
+            c = ctx.claim_at(para, m.start(2))
             if c is None:
                 continue
             reason = re.sub(r"\s+", "", m.group(3) + reason_word)
