@@ -7,22 +7,16 @@ heading path a paragraph stands under becomes Claim.section.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from extractors.headings import label_number, section_label
 from extractors.model import Paragraph
 
 SENTENCE_END = "。！？!?"
 CLAUSE_BREAK = "，,；;：:、"
 
-_CN = "一二三四五六七八九十"
-_LABELS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^[{_CN}]+\s*[、.．]")),
-    (2, re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]")),
-    (3, re.compile(r"^\d{1,2}\s*(?:、|[.．](?!\d)|[.．](?=\d{4}年))")),
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
-)
-_CN_VALUES = {ch: i + 1 for i, ch in enumerate(_CN)}
+# clause-level depth of each label kind (第一部分 parts are not clause sections)
+_LEVELS = {"cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4}
 MAX_TITLE = 40
 
 
@@ -68,12 +62,10 @@ def clause_start_before(text: str, sentence_start: int, pos: int) -> int:
 
 def heading_label(text: str) -> tuple[int, str] | None:
     """(level, label) when the text starts with a section label: 一、 → 1, （二） → 2, 1. / 4、 → 3, (1) → 4."""
-    t = text.lstrip()
-    for level, pattern in _LABELS:
-        m = pattern.match(t)
-        if m:
-            return level, m.group()
-    return None
+    found = section_label(text)
+    if found is None or found[0] not in _LEVELS:
+        return None
+    return _LEVELS[found[0]], found[1]
 
 
 def _title(text: str) -> str:
@@ -83,18 +75,6 @@ def _title(text: str) -> str:
             t = t[:i]
             break
     return t if len(t) <= MAX_TITLE else t[:MAX_TITLE] + "…"
-
-
-def _label_number(label: str) -> int | None:
-    digits = re.sub(r"\D", "", label)
-    if digits:
-        return int(digits)
-    cn = re.sub(rf"[^{_CN}]", "", label)
-    if len(cn) == 1:
-        return _CN_VALUES[cn]
-    if len(cn) == 2 and cn[0] == "十":
-        return 10 + _CN_VALUES[cn[1]]
-    return None
 
 
 @dataclass
@@ -112,7 +92,7 @@ class SectionTracker:
         number: int | None = None
         if found is not None:
             level, label = found
-            number = _label_number(label)
+            number = label_number(label)
             # a top-level heading mis-typed with an Arabic label (4、 after 三、) when no 3. sibling precedes it
             top = self.numbers.get(1)
             if (

@@ -12,16 +12,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from extractors.headings import CN_NUMERALS, section_label
 from extractors.model import Document, OutlineEntry, Paragraph, Provenance, Table
 from extractors.table_identity import identify_table, normalise_title
 
-_CN = "一二三四五六七八九十"
-_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^第[{_CN}]+部分")),
-    (2, re.compile(rf"^[{_CN}]+[、.．]")),
-    (3, re.compile(rf"^[（(][{_CN}]+[）)]")),
-    (4, re.compile(r"^\d{1,2}[、.．](?!\d)")),
-)
+# outline depth of each label kind; (1) items are list entries, not sections
+_LEVELS = {"part": 1, "cn": 2, "cn-paren": 3, "arabic": 4}
 # An unnumbered centred title of a 部门预算 part: 2025年部门预算编制说明, 其他相关情况说明, …主要职能
 _TITLE_WORDS = re.compile(r"(说明|主要职能|机构设置|名词解释|概况|情况)$")
 _SENTENCE_PUNCT = re.compile(r"[。；;，,：:]")
@@ -35,7 +31,7 @@ MAX_HEADING = 40
 # "六、一般公共预算财政拨款基本支出决算情况说明一般公共预算财政拨款基本支出5377.64万元…". Only titles of the
 # 情况说明 kind are split off, so an ordinary "一、加强党的建设。落实…" sentence stays body text.
 _MERGED_HEAD = re.compile(
-    rf"^\s*((?:[{_CN}]+[、.．]|[（(][{_CN}]+[）)])[^。；;，,：:\n]{{2,38}}?"
+    rf"^\s*((?:[{CN_NUMERALS}]+[、.．]|[（(][{CN_NUMERALS}]+[）)])[^。；;，,：:\n]{{2,38}}?"
     r"(?:决算|预算|经费|收入|支出|资产|采购|绩效|事项)[^。；;，,：:\n]{0,12}?(?:情况说明|情况|说明))(?:。)?(?=\S)(?!说明)"
 )
 
@@ -53,15 +49,15 @@ def heading_level(line: str) -> int | None:
     t = _clean(line)
     if not t or len(t) > MAX_HEADING:
         return None
-    for level, pat in _HEADING_PATTERNS:
-        if pat.match(t):
-            body = pat.sub("", t, count=1)
-            # 1、… items are headings only when short and not a sentence; 一、… may end in 。 rarely
-            if level >= 2 and _SENTENCE_PUNCT.search(body[:-1] if body.endswith("。") else body):
-                return None
-            if re.fullmatch(r"[\d.,%]+", body.strip()):
-                return None
-            return level
+    found = section_label(t)
+    if found is not None and found[0] in _LEVELS:
+        level, body = _LEVELS[found[0]], t[len(found[1]) :]
+        # 1、… items are headings only when short and not a sentence; 一、… may end in 。 rarely
+        if level >= 2 and _SENTENCE_PUNCT.search(body[:-1] if body.endswith("。") else body):
+            return None
+        if re.fullmatch(r"[\d.,%]+", body.strip()):
+            return None
+        return level
     if len(t) <= 30 and not _SENTENCE_PUNCT.search(t) and _TITLE_WORDS.search(t):
         return 1
     return None

@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractors.headings import section_label
+
 Char = dict[str, Any]
 
 LINE_OVERLAP = 0.5  # a char joins a line when it overlaps it vertically by ≥ this share of the smaller height
@@ -21,10 +23,7 @@ PARA_GAP = 0.8  # × font size: a vertical gap this wide between lines starts a 
 INDENT = 0.8  # × font size: a line starting this far right of the left margin starts a paragraph
 SHORT_LINE = 1.5  # × font size: a line ending this far left of the right margin ends its paragraph
 
-_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百]+[部分章节条]|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]"
-    r"|\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)]|附件\s*\d*|附表\s*\d*|目\s*录)"
-)
+_ATTACHMENT = re.compile(r"^\s*(?:附件\s*\d*|附表\s*\d*|目\s*录)")
 _LEADERS = re.compile(r"[…．.·]{4,}|…{2,}")
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－]*$")
 _ASCII_WORD = re.compile(r"[0-9A-Za-z%.,]")
@@ -144,7 +143,7 @@ def is_page_number(line: Line, page_height: float) -> bool:
 
 
 def is_heading(text: str) -> bool:
-    return bool(_HEADING.match(text))
+    return section_label(text) is not None or bool(_ATTACHMENT.match(text))
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from extractors.headings import label_number, section_label
 from pipeline.checks.base import Context, rule
 from pipeline.findings import Finding
 
@@ -20,32 +20,23 @@ SEQUENCE = rule(
 RULES = [SEQUENCE]
 
 _CN = "一二三四五六七八九十"
-_TOP = re.compile(rf"^\s*([{_CN}]+)\s*[、.．]")
-_ARABIC = re.compile(r"^\s*(\d{1,2})\s*[、.．]")
 
 
-def _cn_value(s: str) -> int | None:
-    if len(s) == 1:
-        return _CN.index(s) + 1
-    if s.startswith("十"):
-        return 10 + (_CN.index(s[1]) + 1 if len(s) > 1 else 0)
-    if len(s) == 2 and s[1] == "十":
-        return (_CN.index(s[0]) + 1) * 10
-    if len(s) == 3 and s[1] == "十":
-        return (_CN.index(s[0]) + 1) * 10 + _CN.index(s[2]) + 1
-    return None
+def _numbered(text: str, kind: str) -> int | None:
+    found = section_label(text)
+    return label_number(found[1]) if found is not None and found[0] == kind else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     heads = [o for o in ctx.outline if o.kind == "heading"]
-    tops = [(i, _cn_value(m.group(1))) for i, o in enumerate(heads) if (m := _TOP.match(o.text))]
+    tops = [(i, n) for i, o in enumerate(heads) if (n := _numbered(o.text, "cn")) is not None]
     for (i, a), (j, b) in zip(tops, tops[1:], strict=False):
         if a is None or b is None or b != a + 2:
             continue
         want = _CN[a] if a < 10 else None
         if want is None:
             continue
-        culprit = next((h for h in heads[i + 1 : j] if (m := _ARABIC.match(h.text)) and int(m.group(1)) == a + 1), None)
+        culprit = next((h for h in heads[i + 1 : j] if _numbered(h.text, "arabic") == a + 1), None)
         target = culprit or heads[j]
         if culprit is not None:
             msg = f"“{heads[i].text.strip()}”之后的一级标题“{culprit.text.strip()}”编号应为“{want}、”（其余一级标题用汉字编号）"
