@@ -39,7 +39,15 @@ from pipeline.rows import (
 )
 from pipeline.store import MAX_FAILURES, Catalog, StoredDocument
 
-DATA_FOLDERS = ("extractors/data", "pipeline/data", "pipeline/checks/data")
+# everything that decides a document's claims, facts and findings
+RESULT_SOURCES = (
+    "extractors",
+    "pipeline/checks",
+    "pipeline/data",
+    "pipeline/analyze.py",
+    "pipeline/findings.py",
+    "pipeline/tolerance.py",
+)
 Progress = Callable[[int, int, str], None]  # (documents just finished, total, label)
 
 
@@ -129,25 +137,22 @@ def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[str]:
     return sorted(unique)
 
 
-def rules_version() -> str:
-    """What the results depend on besides gouji's version: the rule catalogue (ids, families,
-    severities, titles, templates), pipeline.checks.RULES_VERSION when it exists, and the data files
-    of the extractors and checks (dictionaries, synonym lists, unit tables)."""
+def rules_version(root: Path | None = None) -> str:
+    """What a document's results depend on besides gouji's version: the code and data of the readers,
+    extractors and checks, hashed as files (no import needed, so a rerun that skips everything stays
+    cheap, and a changed rule or reader invalidates the catalog without a version bump)."""
     h = hashlib.sha256()
-    try:
-        from pipeline import checks
-
-        for rid in sorted(checks.RULES):
-            r = checks.RULES[rid]
-            h.update(repr((r.id, r.family, r.severity, r.title, r.template)).encode())
-        h.update(str(getattr(checks, "RULES_VERSION", "")).encode())
-    except ImportError:
-        h.update(b"no-rules")
-    root = Path(__file__).resolve().parents[1]
-    files = [p for d in DATA_FOLDERS for p in (root / d).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    root = root or Path(__file__).resolve().parents[1]
+    files = [p for d in RESULT_SOURCES for p in _files_under(root / d) if "__pycache__" not in p.parts]
     for p in sorted(files):
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def _files_under(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
 
 
 @contextmanager

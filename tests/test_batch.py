@@ -284,15 +284,3 @@ def test_catalog_is_keyed_by_versions(docs: Path, tmp_path: Path) -> None:
         assert len(cat.dump()["documents"]) == 3  # old-version rows replaced, not duplicated
     finally:
         cat.close()
-
-
-def test_rules_version_follows_the_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import checks
-    from pipeline.batch import rules_version
-    from pipeline.findings import Rule
-
-    before = rules_version()
-    assert before == rules_version() and len(before) == 16
-    extra = Rule("test.extra", "test", "info", "测试规则", "")
-    monkeypatch.setattr(checks, "RULES", {**checks.RULES, extra.id: extra})
-    assert rules_version() != before

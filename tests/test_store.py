@@ -85,3 +85,20 @@ def test_old_schema_is_rebuilt(tmp_path: Path) -> None:
     cat.put(doc("aa"), [], [])
     assert cat.get("aa") is not None
     cat.close()
+
+
+def test_rules_version_follows_the_code_and_data_of_readers_and_checks(tmp_path):
+    from pipeline.batch import rules_version
+
+    for rel in ("extractors/data/units.csv", "pipeline/checks/share.py", "pipeline/cli.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("v1", encoding="utf-8")
+    first = rules_version(tmp_path)
+    assert rules_version(tmp_path) == first
+    (tmp_path / "pipeline/cli.py").write_text("v2", encoding="utf-8")  # the face, not the results
+    assert rules_version(tmp_path) == first
+    (tmp_path / "pipeline/checks/share.py").write_text("v2", encoding="utf-8")
+    second = rules_version(tmp_path)
+    assert second != first
+    (tmp_path / "extractors/data/units.csv").write_text("v2", encoding="utf-8")
+    assert rules_version(tmp_path) != second
