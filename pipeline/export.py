@@ -36,13 +36,16 @@ def unescape_text(value: str) -> str:
     return value
 
 
+_FORMULA_FIRST = frozenset(FORMULA_PREFIXES)
+
+
 def _cell(value: Any, numeric: bool) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
     if numeric and _is_number(text):
         return text
-    return escape_text(text)
+    return "'" + text if text[:1] in _FORMULA_FIRST else text
 
 
 def _is_number(text: str) -> bool:
@@ -94,10 +97,10 @@ def remove_stale_temporaries(folder: Path) -> None:
 
 def write_csv_stream(f: IO[str], columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
     numeric = NUMERIC_COLUMNS.get(kind, frozenset())
+    flags = [(c, c in numeric) for c in columns]
     w = csv.writer(f, lineterminator="\r\n")
     w.writerow(columns)
-    for row in rows:
-        w.writerow([_cell(row.get(c), c in numeric) for c in columns])
+    w.writerows([_cell(row.get(c), is_numeric) for c, is_numeric in flags] for row in rows)
 
 
 def write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
