@@ -23,6 +23,7 @@ from pipeline.export import (
     previous_annotations,
     remove_stale_temporaries,
     write_csv,
+    write_prerendered_csv,
     write_xlsx,
 )
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
@@ -31,7 +32,6 @@ from pipeline.rows import (
     DOCUMENTS_COLUMNS,
     FINDINGS_COLUMNS,
     claim_record,
-    claim_rows,
     fact_record,
     finding_record,
     finding_rows,
@@ -401,17 +401,17 @@ def _export(
         documents.append(_document_row(path, sha, stored_by_sha[sha], outcome.get(sha, "analysed"), by_sha[sha][0]))
         findings.extend(finding_rows(catalog.findings(sha), path, __version__))
 
-    def claims() -> Iterator[dict[str, Any]]:  # streamed: an archive's claims need not fit in memory
+    def claims() -> Iterator[tuple[str, list[str]]]:  # streamed: an archive's claims need not fit in memory
         for path in inputs:
             if path not in unreadable:
-                yield from claim_rows(catalog.claims(shas[path]), path)
+                yield path, catalog.claims_csv(shas[path])
 
     previous = load_previous(out / "findings.csv")
     if previous:
         catalog.save_annotations(previous_annotations(previous))
     resolved = compare(findings, previous, catalog.annotations(), set(inputs))
 
-    write_csv(out / "claims.csv", CLAIMS_COLUMNS, claims(), "claims")
+    write_prerendered_csv(out / "claims.csv", CLAIMS_COLUMNS, claims())
     write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")
     write_csv(out / "resolved.csv", FINDINGS_COLUMNS, resolved, "findings")
     write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")

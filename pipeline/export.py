@@ -95,12 +95,40 @@ def remove_stale_temporaries(folder: Path) -> None:
             pass
 
 
-def write_csv_stream(f: IO[str], columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
+def _column_flags(columns: list[str], kind: str) -> list[tuple[str, bool]]:
     numeric = NUMERIC_COLUMNS.get(kind, frozenset())
-    flags = [(c, c in numeric) for c in columns]
+    return [(c, c in numeric) for c in columns]
+
+
+def write_csv_stream(f: IO[str], columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
+    flags = _column_flags(columns, kind)
     w = csv.writer(f, lineterminator="\r\n")
     w.writerow(columns)
     w.writerows([_cell(row.get(c), is_numeric) for c, is_numeric in flags] for row in rows)
+
+
+def csv_records(columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> list[str]:
+    """Each row as one rendered CSV record (line terminator included), cells escaped as write_csv does."""
+    flags = _column_flags(columns, kind)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    out: list[str] = []
+    for row in rows:
+        w.writerow([_cell(row.get(c), is_numeric) for c, is_numeric in flags])
+        out.append(buf.getvalue())
+        buf.seek(0)
+        buf.truncate()
+    return out
+
+
+def write_prerendered_csv(path: Path, columns: list[str], parts: Iterable[tuple[str, list[str]]]) -> None:
+    """A CSV whose first column is the same over a run of records rendered earlier by csv_records from
+    the other columns (claims.csv: the document path, then that document's stored claims)."""
+    with atomic_write(path) as f:
+        csv.writer(f, lineterminator="\r\n").writerow(columns)
+        for first, records in parts:
+            prefix = csv_records([columns[0]], [{columns[0]: first}], "")[0][:-2] + ","
+            f.writelines(prefix + r for r in records)
 
 
 def write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]], kind: str) -> None:
@@ -135,17 +163,20 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 # ------------------------------------------------------------------------------------------- xlsx
 
 
+MAX_WIDTH = 60  # characters; longer cells wrap in Excel instead of widening the column
+
+
 def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text[:MAX_WIDTH])
 
 
 def _widths(columns: list[str], rows: list[dict[str, Any]]) -> list[float]:
     out = []
-    sample = rows[:2000]
+    sample = rows[:500]
     for c in columns:
         lengths = sorted(_display_width(str(r.get(c) or "")) for r in sample)
         typical = lengths[int(len(lengths) * 0.9)] if lengths else 0  # 90th percentile: one long cell won't widen
-        out.append(min(max(_display_width(c), typical, 6) + 2, 60))
+        out.append(min(max(_display_width(c), typical, 6) + 2, MAX_WIDTH))
     return out
 
 

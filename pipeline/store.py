@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline.export import csv_records
 from pipeline.rows import CLAIM_FIELDS, FINDING_FIELDS
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # a document that failed this many times with the same versions is not retried until --rescan
 MAX_FAILURES = 2
 
@@ -47,6 +48,11 @@ CREATE TABLE IF NOT EXISTS findings (
     doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL, seq INTEGER NOT NULL,
     {", ".join(f"{_q(c)} TEXT NOT NULL" for c in _FINDING_COLS)},
     PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, seq)
+);
+CREATE TABLE IF NOT EXISTS claims_csv (
+    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL,
+    records TEXT NOT NULL,
+    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version)
 );
 CREATE TABLE IF NOT EXISTS annotations (
     finding_id TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL, updated REAL NOT NULL
@@ -91,7 +97,7 @@ class Catalog:
         if have not in (None, SCHEMA_VERSION):
             # an older catalog layout: drop the cached results (they are recomputed), keep nothing stale
             with self.transaction():
-                for table in ("documents", "claims", "findings", "meta"):
+                for table in ("documents", "claims", "claims_csv", "findings", "meta"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -121,7 +127,7 @@ class Catalog:
         with self.transaction():
             # results of other versions of gouji/rules for this file are obsolete once this one is stored
             self.db.execute("DELETE FROM documents WHERE sha256=?", (doc.sha256,))
-            for table in ("claims", "findings"):
+            for table in ("claims", "claims_csv", "findings"):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_sha256=?", (doc.sha256,))
             self.db.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -142,6 +148,9 @@ class Catalog:
                 ),
             )
             self._insert("claims", _CLAIM_COLS, key, claims or [])
+            # claims.csv rows rendered once: a rerun that skips the document copies them instead
+            rendered = json.dumps(csv_records(CLAIM_FIELDS, claims or [], "claims"), ensure_ascii=False)
+            self.db.execute("INSERT INTO claims_csv VALUES (?,?,?,?)", (*key, rendered))
             self._insert("findings", _FINDING_COLS, key, findings or [])
 
     def _insert(self, table: str, cols: list[str], key: tuple[str, str, str], records: list[dict[str, Any]]) -> None:
@@ -152,6 +161,14 @@ class Catalog:
 
     def claims(self, sha256: str) -> list[dict[str, str]]:
         return self._records("claims", _CLAIM_COLS, sha256)
+
+    def claims_csv(self, sha256: str) -> list[str]:
+        """The document's claims.csv records without the document column (see export.csv_records)."""
+        row = self.db.execute(
+            "SELECT records FROM claims_csv WHERE doc_sha256=? AND doc_gouji_version=? AND doc_rules_version=?",
+            (sha256, *self.versions),
+        ).fetchone()
+        return json.loads(row[0]) if row else []
 
     def findings(self, sha256: str) -> list[dict[str, str]]:
         return self._records("findings", _FINDING_COLS, sha256)

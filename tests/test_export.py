@@ -109,3 +109,19 @@ def test_compare_change_resolved_and_annotations() -> None:
     ]
     # findings of documents outside this run are not 'resolved'
     assert [(r["finding_id"], r["change"]) for r in resolved] == [("gone", "resolved")]
+
+
+def test_prerendered_claims_csv_is_byte_identical_to_rendering_the_rows(tmp_path):
+    """claims.csv of a rerun is assembled from records rendered when the document was stored."""
+    from pipeline.export import csv_records, write_csv, write_prerendered_csv
+
+    columns = ["document", "subject", "value", "source_text"]
+    rows = {
+        "a,b.pdf": [{"subject": "=SUM(A1)", "value": "-3.2", "source_text": "第一行\n第二行"}],
+        "-x.txt": [{"subject": '人员"经费"', "value": "2295.62", "source_text": ""}, {"subject": "", "value": ""}],
+    }
+    whole = [{"document": doc, **r} for doc, records in rows.items() for r in records]
+    write_csv(tmp_path / "direct.csv", columns, whole, "claims")
+    parts = [(doc, csv_records(columns[1:], records, "claims")) for doc, records in rows.items()]
+    write_prerendered_csv(tmp_path / "prerendered.csv", columns, parts)
+    assert (tmp_path / "prerendered.csv").read_bytes() == (tmp_path / "direct.csv").read_bytes()
