@@ -4,9 +4,10 @@
 import re
 from decimal import Decimal as D
 
+from model_builders import SHA, claim
+
 from extractors.model import Document, Paragraph, Provenance
 from pipeline.checks import RULES, run_checks
-from pipeline.checks.fixtures import SHA, claim
 
 SECTION = "十一、其他重要事项的情况说明 › （二）政府采购支出情况"
 TOTAL_S = "本部门2024年度政府采购金额（以合同签订为准）为21.07万元，其中：货物采购金额21.07万元、工程采购金额0万元。"

@@ -3,11 +3,11 @@
 from decimal import Decimal as D
 
 import pytest
+from model_builders import SHA, fact
 
 from extractors.model import Cell, Document, OutlineEntry, Provenance, Table
 from pipeline import checks
 from pipeline.checks import RULES, run_checks
-from pipeline.checks.fixtures import SHA, fact
 
 T4 = "附件4 部门整体支出绩效自评表"
 

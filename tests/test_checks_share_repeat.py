@@ -2,8 +2,9 @@
 
 from decimal import Decimal as D
 
+from model_builders import claim, fact
+
 from pipeline.checks import run_checks
-from pipeline.checks.fixtures import claim, fact
 
 S1 = "2023年支出合计3619.44万元，其中：基本支出2998.29万元，占82.84%；项目支出621.15万元，占17.16%。"
 S2 = "基本支出2998.29万元，占本年支出82.58%。"

@@ -2,8 +2,9 @@
 
 from decimal import Decimal as D
 
+from model_builders import claim, fact
+
 from pipeline.checks import run_checks
-from pipeline.checks.fixtures import claim, fact
 
 T3 = "附件3 部门整体支出绩效评价基础数据表"
 

@@ -2,10 +2,11 @@
 
 from decimal import Decimal as D
 
+from model_builders import SHA, claim, fact
+
 from extractors.model import Document, Paragraph, Provenance
 from extractors.outline import build_outline, merged_heading
 from pipeline.checks import run_checks
-from pipeline.checks.fixtures import SHA, claim, fact
 
 HEAD6 = "六、一般公共预算财政拨款基本支出决算情况说明"
 BODY6 = "一般公共预算财政拨款基本支出5377.64万元。其中：人员经费4896.98万元，公用经费480.66万元。"

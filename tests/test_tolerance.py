@@ -5,10 +5,10 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from model_builders import q
 
 from extractors.model import Quantity
 from pipeline import tolerance as tol
-from pipeline.checks.fixtures import q
 
 D = Decimal
 
