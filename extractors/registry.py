@@ -82,12 +82,13 @@ def get_reader(fmt: str) -> Reader:
     return getattr(importlib.import_module(module), func)
 
 
-def read_document(path: str | Path, sha256: str | None = None) -> Document:
-    """Read any supported report into a Document; raise ReadError when it cannot be read."""
+def read_document(path: str | Path, sha256: str | None = None, fmt: str | None = None) -> Document:
+    """Read any supported report into a Document; raise ReadError when it cannot be read.
+    `fmt`, when the caller has already sniffed the file, saves sniffing it again."""
     p = Path(path)
     if not p.is_file():
         raise ReadError("corrupt", f"no such file: {p}")
-    fmt = sniff(p)
+    fmt = fmt or sniff(p)
     digest = sha256 or file_sha256(p)
     doc = get_reader(fmt)(p, digest)
     doc.path = str(path)

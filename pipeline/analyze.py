@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.claims import extract_claims
-from extractors.model import Claim, Document, Fact, OutlineEntry, ReadError
+from extractors.model import Claim, Fact, ReadError
 from extractors.outline import build_outline
 from extractors.registry import file_sha256, read_document, sniff
 from extractors.tablefacts import extract_facts
@@ -32,27 +32,34 @@ class DocumentResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
-def extract_all(doc: Document) -> tuple[list[Claim], list[Fact], list[OutlineEntry]]:
-    return extract_claims(doc), extract_facts(doc), build_outline(doc)
-
-
 def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
-    """Never raises for a bad document: the status and reason say what happened."""
+    """Never raises for a bad document: the status and reason say what happened. A stage that fails
+    on a document that was read (a bug meeting odd input) keeps what the earlier stages found, with
+    status `partial` and the stage named in the reason."""
     started = time.perf_counter()
     digest = sha256 or file_sha256(Path(path))
     result = DocumentResult(path=str(path), sha256=digest)
     try:
         result.format = sniff(Path(path))
-        doc = read_document(path, digest)
+        doc = read_document(path, digest, result.format)
     except ReadError as e:
         result.status, result.reason = "failed", f"{e.reason}: {e.message}"
         result.seconds = time.perf_counter() - started
         return result
     result.pages = doc.pages
-    claims, facts, outline = extract_all(doc)
-    result.claims, result.facts = claims, facts
-    result.findings = run_checks(claims, facts, outline, doc=doc)
-    if doc.problems:
-        result.status, result.reason = "partial", "; ".join(doc.problems)
+    problems = list(doc.problems)
+    stage = "claims"
+    try:
+        result.claims = extract_claims(doc)
+        stage = "table facts"
+        result.facts = extract_facts(doc)
+        stage = "outline"
+        outline = build_outline(doc)
+        stage = "checks"
+        result.findings = run_checks(result.claims, result.facts, outline, doc=doc)
+    except Exception as e:  # noqa: BLE001 - one document's bug must not cost the others; it is reported
+        problems.append(f"{stage} failed: {type(e).__name__}: {e}")
+    if problems:
+        result.status, result.reason = "partial", "; ".join(problems)
     result.seconds = time.perf_counter() - started
     return result
