@@ -405,9 +405,8 @@ def _flat_claims(
             )
         out.append(c)
     for m in _DIRECTION_MARKER.finditer(text, s0, s1):
-        if any(m.start() <= i.start < m.end() + 2 for i in items) or any(
-            i.start < m.start() and clause_start_before(text, s0, m.start()) <= i.start for i in items
-        ):
+        clause = clause_start_before(text, s0, m.start())
+        if any(m.start() <= i.start < m.end() + 2 or clause <= i.start < m.start() for i in items):
             continue  # figures are involved: the figure claims carry the direction
         left = analyse_pre(m.group(1)).subject or m.group(1)
         d = dict(words().direction)[m.group(2)]

@@ -18,6 +18,7 @@ CLAUSE_BREAK = "，,；;：:、"
 # clause-level depth of each label kind (第一部分 parts are not clause sections)
 _LEVELS = {"cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4}
 MAX_TITLE = 40
+MAX_CLAUSE = 400  # characters; no real clause between two commas is longer
 
 
 def _is_thousands_comma(text: str, i: int) -> bool:
@@ -49,12 +50,13 @@ def clause_starts(text: str, start: int, end: int) -> list[int]:
 
 
 def clause_start_before(text: str, sentence_start: int, pos: int) -> int:
-    """Start of the clause holding position pos (scans back from pos, so long sentences stay linear)."""
-    for i in range(pos - 1, sentence_start - 1, -1):
+    """Start of the clause holding position pos. Scans back from pos, at most MAX_CLAUSE characters, so
+    text with no punctuation at all (a 200-page run of figures) stays linear."""
+    for i in range(pos - 1, max(sentence_start, pos - MAX_CLAUSE) - 1, -1):
         ch = text[i]
         if ch in CLAUSE_BREAK and not (ch in ",，" and _is_thousands_comma(text, i)):
             return i + 1
-    return sentence_start
+    return max(sentence_start, pos - MAX_CLAUSE)
 
 
 # ------------------------------------------------------------------ headings

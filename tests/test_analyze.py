@@ -30,3 +30,15 @@ def test_unreadable_file_fails_with_its_reason(tmp_path) -> None:
     empty.write_bytes(b"")
     result = analyze.analyze_file(empty)
     assert result.status == "failed" and result.reason.startswith("corrupt:")
+
+
+def test_a_data_dump_paragraph_is_reported_not_checked_pairwise(tmp_path) -> None:
+    """Pairwise checks over a paragraph of thousands of figures would take quadratic time and prove nothing."""
+    from pipeline.checks.unresolved import MAX_CLAIMS_PER_PARAGRAPH
+
+    dump = tmp_path / "dump.txt"
+    dump.write_text("收入2998.29万元，占82.84%；" * (MAX_CLAIMS_PER_PARAGRAPH // 2 + 10), encoding="utf-8")
+    result = analyze.analyze_file(dump)
+    assert result.status == "ok" and len(result.claims) > MAX_CLAIMS_PER_PARAGRAPH
+    assert [f.rule for f in result.findings] == ["unresolved.dense-paragraph"]
+    assert f"有 {len(result.claims)} 个数字" in result.findings[0].explanation

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from extractors.model import Claim, Document, Fact, OutlineEntry
 from pipeline.checks.base import Context
+from pipeline.checks.unresolved import split_dense
 from pipeline.findings import Finding, Rule
 from pipeline.tolerance import DEFAULT, Settings
 
@@ -115,10 +116,10 @@ def run_checks(
 ) -> list[Finding]:
     """All families over one document. `doc`, when given, lets the score sheet read qualitative cells
     (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts."""
-    ctx = Context(list(claims), list(facts), list(outline), settings, doc=doc)
-    found: list[Finding] = []
+    checkable, found = split_dense(list(claims))
+    ctx = Context(checkable, list(facts), list(outline), settings, doc=doc)
     for m in _modules():
-        found.extend(_call(m, ctx, claims, facts, outline))
+        found.extend(_call(m, ctx, checkable, facts, outline))
     return sorted(_dedupe(found), key=_order)
 
 

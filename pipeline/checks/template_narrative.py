@@ -87,14 +87,18 @@ def _lead(c: Claim, earlier_same: int, doc: Document | None = None) -> str:
     return parts[-1] if parts else ""
 
 
+MAX_LEAD = 400  # characters before a figure that can hold the words leading to it
+
+
 def _text_before(c: Claim, doc: Document | None) -> str | None:
     if doc is None or c.prov.block is None or c.prov.span is None or c.prov.block >= len(doc.blocks):
         return None
     b = doc.blocks[c.prov.block]
     if not isinstance(b, Paragraph):
         return None
-    before = b.text[: c.prov.span[0]]
-    head = merged_heading(b.text)
+    start = max(0, c.prov.span[0] - MAX_LEAD)  # a clause is short; a page-long run of figures stays linear
+    before = b.text[start : c.prov.span[0]]
+    head = merged_heading(b.text) if start == 0 else None
     if head and before.lstrip().startswith(head):
         # a section title the reader ran into its body text is not part of the clause, and the clause
         # cannot have begun in the paragraph before the title

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
+from extractors.model import Claim
 from pipeline.checks.base import Context, claim_figure, make_finding, rule
 from pipeline.findings import Finding
 
@@ -17,7 +19,39 @@ NO_COUNTERPART = rule(
     "undecidable",
 )
 NO_UNIT = rule(FAMILY, "no-unit", "info", "数字单位不明", "{subject}：单位“{unit}”无法识别", "undecidable")
-RULES = [NO_COUNTERPART, NO_UNIT]
+DENSE = rule(
+    FAMILY,
+    "dense-paragraph",
+    "info",
+    "段落数字过多，未逐一核对",
+    "{location}有 {count} 个数字，多于任何叙述段落，未逐一核对",
+    "undecidable",
+)
+RULES = [NO_COUNTERPART, NO_UNIT, DENSE]
+
+# more figures than any written paragraph holds (a report's longest has a few hundred): a data dump,
+# whose pairwise checks would cost quadratic time and prove nothing
+MAX_CLAIMS_PER_PARAGRAPH = 1000
+
+
+def split_dense(claims: list[Claim]) -> tuple[list[Claim], list[Finding]]:
+    """The claims worth checking, and one info finding for each paragraph too dense to check."""
+    counts = Counter((c.prov.block, c.prov.paragraph) for c in claims)
+    dense = {k for k, n in counts.items() if n > MAX_CLAIMS_PER_PARAGRAPH}
+    if not dense:
+        return claims, []
+    notes: list[Finding] = []
+    for key in sorted(dense, key=lambda k: (k[0] is None, k[0] or 0)):
+        first = next(c for c in claims if (c.prov.block, c.prov.paragraph) == key)
+        fig = claim_figure(first)
+        where = first.prov.with_(span=None).render() or "此段"
+        notes.append(
+            make_finding(
+                DENSE, "info", fig, f"{where}有 {counts[key]} 个数字，多于任何叙述段落，未逐一核对", subject=""
+            )
+        )
+    return [c for c in claims if (c.prov.block, c.prov.paragraph) not in dense], notes
+
 
 CHECKABLE = ("share", "rate", "completion", "change", "per-capita", "direction")
 
