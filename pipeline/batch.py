@@ -327,11 +327,12 @@ def _scan_locked(
             failures = 1 + (before.failures if before and before.status == "failed" else 0)
         try:
             doc, claims, findings = _stored_from(result, failures)
-        except Exception as e:  # results that cannot be turned into rows: this document only
+            catalog.put(doc, claims, findings)
+        except Exception as e:  # results that cannot be turned into rows or stored: this document only
             result.status, result.reason = "failed", f"crashed: results unusable ({type(e).__name__}: {e})"[:300]
             result.claims, result.facts, result.findings = [], [], []
             doc, claims, findings = _stored_from(result, 1 + (before.failures if before else 0))
-        catalog.put(doc, claims, findings)
+            catalog.put(doc, claims, findings)
         outcome[sha] = "analysed"
         tick(len(by_sha[sha]), total, os.path.basename(result.path))
 

@@ -111,6 +111,19 @@ def position_key(prov: Provenance | None) -> str:
     return ".".join(n(v) for v in (prov.page, prov.block, where, prov.row, prov.col, span))
 
 
+MAX_TEXT = 500  # characters of a sentence kept in a row; a longer one (a data dump) is cut around its figure
+
+
+def excerpt(text: str, around: str = "") -> str:
+    """The text itself, or for an absurdly long one the MAX_TEXT characters around `around`, marked with …"""
+    if len(text) <= MAX_TEXT:
+        return text
+    i = text.find(around) if around else -1
+    start = max(0, min(i - MAX_TEXT // 2, len(text) - MAX_TEXT)) if i >= 0 else 0
+    end = start + MAX_TEXT
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def claim_record(c: Claim) -> dict[str, str]:
     q = c.quantity
     return {
@@ -132,7 +145,7 @@ def claim_record(c: Claim) -> dict[str, str]:
         "period": c.period,
         "relation": c.relation,
         "denominator": c.denominator,
-        "source_text": c.sentence,
+        "source_text": excerpt(c.sentence, q.text),
         "_pos": position_key(c.prov),
     }
 
@@ -158,7 +171,7 @@ def fact_record(f: Fact) -> dict[str, str]:
         "period": "",
         "relation": "",
         "denominator": "",
-        "source_text": f.text or q.text,
+        "source_text": excerpt(f.text or q.text, q.text),
         "_pos": position_key(f.prov),
     }
 
@@ -174,7 +187,7 @@ def finding_record(f: Finding) -> dict[str, str]:
         "rule": f.rule,
         "severity": f.severity,
         "subject": f.subject,
-        "stated_text": f.stated_text,
+        "stated_text": excerpt(f.stated_text, "" if f.stated_value is None else plain(f.stated_value)),
         "stated_value": plain(f.stated_value),
         "expected_value": plain(f.expected_value),
         "difference": plain(f.difference),

@@ -125,3 +125,25 @@ def test_prerendered_claims_csv_is_byte_identical_to_rendering_the_rows(tmp_path
     parts = [(doc, csv_records(columns[1:], records, "claims")) for doc, records in rows.items()]
     write_prerendered_csv(tmp_path / "prerendered.csv", columns, parts)
     assert (tmp_path / "prerendered.csv").read_bytes() == (tmp_path / "direct.csv").read_bytes()
+
+
+def test_an_absurdly_long_sentence_is_cut_around_its_figure():
+    from pipeline.rows import MAX_TEXT, excerpt
+
+    assert excerpt("基本支出2998.29万元") == "基本支出2998.29万元"
+    long = "甲" * 5000 + "2998.29万元" + "乙" * 5000
+    cut = excerpt(long, "2998.29")
+    assert "2998.29万元" in cut and cut.startswith("…") and cut.endswith("…")
+    assert len(cut) == MAX_TEXT + 2
+
+
+def test_exports_are_ordinary_files_not_private_temporaries(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "x.csv"
+    write_csv(target, ["a"], [{"a": "1"}], "findings")
+    mode = stat.S_IMODE(target.stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert mode == 0o666 & ~mask
