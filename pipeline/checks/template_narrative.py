@@ -346,6 +346,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             exact = d.q.base_value / prev_base * 100 if prev_base else None
             how = f"{_fmt(d.q.value)} ÷ ({_fmt(cur.q.value)} {'−' if up else '+'} {_fmt(d.q.value)})"
             related = [d.claim.prov, cur.claim.prov]
+            decided.add(id(d.claim))  # the 增加/减少 amount is checked with its percent
         else:
             # 2023年…执行数为 a，2024年预算安排 b，比…增加 y%: y = (b − a) ÷ a
             same = _money_before(said, s, same_sentence=True)
