@@ -51,6 +51,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             final = ctx.claim_at(para, m.start(3))
             if budget is None or final is None or budget is final:
                 continue
+            for c in ctx.paragraph_claims(budget):  # the comparison word's own claim is decided here
+                if c.relation == "direction" and c.prov.span and m.start() <= c.prov.span[0] < m.end():
+                    ctx.mark(c)
             b, f = tol.base_interval(budget.quantity), tol.base_interval(final.quantity)
             if word in _LESS:
                 holds = f.lo < b.hi
