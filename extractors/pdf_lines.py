@@ -22,6 +22,8 @@ WORD_GAP = 0.2  # × font size: between two Latin letters/digits a gap this wide
 PARA_GAP = 0.8  # × font size: a vertical gap this wide between lines starts a new paragraph
 INDENT = 0.8  # × font size: a line starting this far right of the left margin starts a paragraph
 SHORT_LINE = 1.5  # × font size: a line ending this far left of the right margin ends its paragraph
+# × font size: room a typesetter may leave beside the next line's first word (kinsoku keeps 万元， with 161.62)
+LEAD_SLACK = 1.5
 
 _ATTACHMENT = re.compile(r"^\s*(?:附件\s*\d*|附表\s*\d*|目\s*录)")
 _LEADERS = re.compile(r"[…．.·]{4,}|…{2,}")
@@ -215,4 +217,4 @@ def starts_paragraph(
         return True
     # a line ending short ends its paragraph, unless the next line's first number or word would not have fit
     right = (prev_margins or margins).right
-    return prev.x1 < right - max(SHORT_LINE * size, cur.lead + 0.5 * size)
+    return prev.x1 < right - max(SHORT_LINE * size, cur.lead + LEAD_SLACK * size)

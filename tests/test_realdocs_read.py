@@ -165,3 +165,11 @@ def test_indented_heading_is_not_merged_with_the_full_line_after_it() -> None:
     assert "八、政府性基金预算财政拨款收入支出决算情况说明" in headings
     body = [p.text for p in doc.paragraphs() if p.prov.page == 24 and "5377.64" in p.text]
     assert body and body[0].startswith("一般公共预算财政拨款基本支出")
+
+
+def test_figure_moved_to_the_next_line_by_line_breaking_stays_in_its_paragraph() -> None:
+    """财政局 p.22: "…年初预算为" ends a line 3.5 characters short of the margin because "161.62万元，" may not
+    be split; the next line is still the same paragraph."""
+    doc = read_pdf(realdoc("财政局"), "x")
+    (para,) = [p.text for p in doc.paragraphs() if "161.62" in p.text]
+    assert "年初预算为161.62万元，支出决算为160.75万元" in para and para.startswith("6、")
