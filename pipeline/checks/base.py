@@ -252,6 +252,10 @@ class Context:
 # ------------------------------------------------------------------ formatting
 
 
+# appended to an explanation whose stated figure agrees only when truncated, not rounded (severity warning)
+TRUNCATED = "；按截尾（非四舍五入）可得所写数值，疑为截尾"
+
+
 def fmt(v: Decimal | None, decimals: int | None = None) -> str:
     if v is None:
         return ""

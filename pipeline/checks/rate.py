@@ -9,6 +9,7 @@ from decimal import Decimal
 from extractors.model import Claim, Fact
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
+    TRUNCATED,
     Context,
     claim_figure,
     clean_label,
@@ -109,7 +110,7 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     exact = actual.quantity.base_value / budget.quantity.base_value * 100
     msg = f"{subject}完成预算应为 {a} ÷ {b} = {fmt(exact, 2)}%，报告写 {fmt(c.quantity.value)}%"
     if v == tol.WARNING:
-        msg += "；按截尾（非四舍五入）可得，疑为截尾"
+        msg += TRUNCATED
     yield make_finding(
         COMPLETION,
         v,

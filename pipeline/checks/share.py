@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from extractors.model import Claim
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, Figure, claim_figure, fmt, make_finding, pct_of, rule, subject_key
+from pipeline.checks.base import TRUNCATED, Context, Figure, claim_figure, fmt, make_finding, pct_of, rule, subject_key
 from pipeline.findings import Finding
 
 FAMILY = "share"
@@ -145,7 +145,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
         other, diag = (None, "") if v == tol.WARNING else _diagnose(ctx, c, num, den)
         if v == tol.WARNING:
-            msg += f"；按截尾（非四舍五入）可得 {fmt(c.quantity.value)}%，疑为截尾"
+            msg += TRUNCATED
         msg += diag
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
         yield make_finding(

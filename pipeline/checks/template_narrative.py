@@ -18,6 +18,7 @@ from extractors.model import Claim, Document, OutlineEntry, Paragraph, Provenanc
 from extractors.outline import heading_level, merged_heading
 from extractors.table_identity import column_role
 from pipeline import tolerance as tol
+from pipeline.checks.base import TRUNCATED
 from pipeline.checks.template_views import (
     _CLAUSE,
     R_CHANGE,
@@ -303,7 +304,7 @@ def run_shares(
                 f"{_show(whole.q)} = {_fmt(tol.point(exact, max(s.q.decimals, 2)))}%，报告写 {_show(s.q)}"
             )
             if verdict == tol.WARNING:
-                expl += "；按截尾（非四舍五入）可得所写数值，疑为截尾"
+                expl += TRUNCATED
             yield _finding(
                 R_SHARE,
                 verdict,
@@ -380,7 +381,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             continue
         expl = f"增减幅度应为 {how} = {_fmt(tol.point(exact, max(s.q.decimals, 2))) if exact is not None else '?'}%，报告写 {_show(s.q)}"
         if verdict == tol.WARNING:
-            expl += "；按截尾可得所写数值，疑为截尾"
+            expl += TRUNCATED
         yield _finding(R_CHANGE, verdict, s.claim.prov, s.q, s.claim.sentence, s.lead, exact, expl, related, how)
 
 
@@ -437,7 +438,7 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
         exact = fin.q.base_value / bud.q.base_value * 100
         expl = f"完成比例应为 {_show(fin.q)} ÷ {_show(bud.q)} = {_fmt(tol.point(exact, max(s.q.decimals, 2)))}%，报告写 {_show(s.q)}"
         if verdict == tol.WARNING:
-            expl += "；按截尾（非四舍五入）可得所写数值，疑为截尾"
+            expl += TRUNCATED
         yield _finding(
             R_RATE,
             verdict,
