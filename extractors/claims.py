@@ -127,7 +127,7 @@ def _sentence_items(
     scanned = s0
     for (start, end), q in inside:
         cstart = clause_start_before(text, s0, start)
-        same_clause = []
+        same_clause: list[_Item] = []
         for i in reversed(items):
             if i.end <= cstart:
                 break

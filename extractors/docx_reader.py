@@ -220,7 +220,8 @@ class _Numbering:
         def sub(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
             lv = levels.get(k, _Level())
-            value = counters[k] if 0 <= k < 9 and counters[k] is not None else lv.start
+            counted = counters[k] if 0 <= k < 9 else None
+            value = counted if counted is not None else lv.start
             return format_number(value, lv.fmt)
 
         return re.sub(r"%([1-9])", sub, level.text), level.fmt

@@ -314,9 +314,9 @@ def _scan(text: str, require_unit: bool) -> list[tuple[tuple[int, int], Quantity
         if ch == "百" or ch == "千":
             pw = _percent_words(norm, i)
             if pw is not None:
-                num, unit, end = pw
+                pnum, unit, end = pw
                 approx, qstart = _prefix_qualifier(norm, i)
-                q = _make(num.value, num.decimals, unit, text[qstart:end], approx, None)
+                q = _make(pnum.value, pnum.decimals, unit, text[qstart:end], approx, None)
                 if q is not None:
                     out.append(((qstart, end), q))
                 i = end
@@ -406,5 +406,6 @@ def parse_quantity(text: str, default_unit: str = "") -> Quantity | None:
         info = unit_info(default_unit)
         if info is None:
             return None
-        q = _make(q.value, q.decimals, default_unit, q.text, q.approx, q.high)
+        made = _make(q.value, q.decimals, default_unit, q.text, q.approx, q.high)
+        return made
     return q

@@ -88,8 +88,9 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
             continue
         start, end = c.col, c.col + c.colspan
         if c.bbox is not None:
-            start = _match(bounds, c.bbox[0]) if _match(bounds, c.bbox[0]) is not None else start
-            end = _match(bounds, c.bbox[2]) if _match(bounds, c.bbox[2]) is not None else end
+            left, right = _match(bounds, c.bbox[0]), _match(bounds, c.bbox[2])
+            start = left if left is not None else start
+            end = right if right is not None else end
         col = mapping.get(start, c.col)
         col_end = mapping.get(end, col + c.colspan)
         prev.cells.append(

@@ -170,7 +170,7 @@ def dir_lock(out: Path) -> Iterator[None]:
             import msvcrt
 
             f.seek(0)
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError:
             f.seek(0)
             holder = f.read().strip() or "?"
@@ -392,7 +392,7 @@ def _export(
     stored_by_sha: dict[str, StoredDocument | None] = {}
     for path in inputs:  # sorted by path: rows come out sorted by document, then position
         if path in unreadable:
-            row = {c: "" for c in DOCUMENTS_COLUMNS}
+            row: dict[str, Any] = {c: "" for c in DOCUMENTS_COLUMNS}
             row.update(path=path, status="failed", reason=unreadable[path], seconds=0, gouji_version=__version__)
             documents.append(row)
             continue

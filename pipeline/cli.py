@@ -244,7 +244,6 @@ def _claims(args: argparse.Namespace) -> int:
         return 1
     from extractors.claims import extract_claims
     from extractors.tablefacts import extract_facts
-
     from pipeline.export import csv_bytes
     from pipeline.rows import CLAIMS_COLUMNS, claim_record, claim_rows, fact_record, sort_records
 

@@ -178,7 +178,7 @@ def _display_width(text: str) -> int:
 
 
 def _widths(columns: list[str], rows: list[dict[str, Any]]) -> list[float]:
-    out = []
+    out: list[float] = []
     sample = rows[:500]
     for c in columns:
         lengths = sorted(_display_width(str(r.get(c) or "")) for r in sample)

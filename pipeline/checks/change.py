@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, claim_figure, fmt, in_unit, make_finding, rule
@@ -54,10 +55,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 expected = exact / prior.quantity.base_value * 100
                 how = f"({fmt(cur.value)} − {fmt(prior.value)}) ÷ {fmt(prior.value)} × 100"
             else:
-                comp = diff.scale(1 / tol.factor(c.quantity))
+                comp = diff.scale(Decimal(1) / tol.factor(c.quantity))
                 expected = in_unit(exact, c.quantity)
                 how = f"{fmt(cur.value)} − {fmt(prior.value)}"
-            comp = comp.scale(sign)
+            comp = comp.scale(Decimal(sign))
             v = tol.verdict(c.quantity, comp, ctx.settings)
             if v in (tol.OK, tol.INFO):
                 continue

@@ -92,7 +92,8 @@ def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure 
         return None, ""
     f = best[1]
     exact = num.quantity.base_value / f.quantity.base_value * 100
-    how = "" if stated.meets(pct_of(num.quantity, f.quantity)) else "（截尾）"
+    best_pct = pct_of(num.quantity, f.quantity)
+    how = "" if best_pct is not None and stated.meets(best_pct) else "（截尾）"
     return f, (
         f"；{fmt(c.quantity.value)}% 与 {fmt(num.quantity.value)} ÷ {fmt(f.value)}（{_name(f)}）"
         f"= {fmt(exact, 3)}%{how}相符，疑用错分母"

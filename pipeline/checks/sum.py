@@ -151,7 +151,7 @@ def _table_cols(facts: list[Fact]) -> dict[tuple, list[Fact]]:
         if f.prov.table is not None and f.prov.col is not None and f.prov.row is not None:
             cols[(f.prov.table, f.prov.col)].append(f)
     for v in cols.values():
-        v.sort(key=lambda f: f.prov.row)
+        v.sort(key=lambda f: f.prov.row or 0)
     return cols
 
 
@@ -188,7 +188,7 @@ def _blocks(col: list[Fact]) -> Iterator[tuple[Fact, list[Fact], bool]]:
                     closed = True
                     break
                 block.append(g)
-            if closed and g.prov.row == block[-1].prov.row + 1 and parent.prov.row == f.prov.row - 1:
+            if closed and g.prov.row == (block[-1].prov.row or 0) + 1 and parent.prov.row == (f.prov.row or 0) - 1:
                 yield parent, block, True
 
 

@@ -246,13 +246,11 @@ def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
     pa, pb = a.prov, b.prov
     if doc is None or pa.block is None or pb.block is None or pa.span is None or pb.span is None:
         return a.sentence == b.sentence
-    blocks = doc.blocks
+    first, second = doc.blocks[pa.block], doc.blocks[pb.block]
     if pa.block == pb.block:
-        gap = blocks[pa.block].text[pa.span[1] : pb.span[0]] if isinstance(blocks[pa.block], Paragraph) else ""
-    elif (
-        pa.block == pb.block - 1 and isinstance(blocks[pa.block], Paragraph) and isinstance(blocks[pb.block], Paragraph)
-    ):
-        gap = blocks[pa.block].text[pa.span[1] :] + blocks[pb.block].text[: pb.span[0]]
+        gap = first.text[pa.span[1] : pb.span[0]] if isinstance(first, Paragraph) else ""
+    elif pa.block == pb.block - 1 and isinstance(first, Paragraph) and isinstance(second, Paragraph):
+        gap = first.text[pa.span[1] :] + second.text[: pb.span[0]]
     else:
         return False
     gap = compact(gap)
