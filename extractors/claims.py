@@ -94,6 +94,8 @@ def paragraph_claims(para: Paragraph, section: str = "", groups: Iterator[int] |
         out.extend(extra)
         if items:
             previous = items
+    for c in out:
+        c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     return out
 
 

@@ -7,6 +7,7 @@ Indices are 0-based internally; `Provenance.render()` prints them 1-based.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -47,6 +48,20 @@ class Provenance:
         return Provenance(**data)
 
 
+Box = tuple[float, float, float, float]  # PDF points: x0, top, x1, bottom
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """Where one printed line of a PDF paragraph stands: characters text[start:end] of the paragraph."""
+
+    start: int
+    end: int
+    page: int
+    box: Box
+    xs: array[float] = field(default_factory=lambda: array("f"))  # x0, x1 of each character; empty if unknown
+
+
 @dataclass
 class Paragraph:
     text: str
@@ -54,6 +69,36 @@ class Paragraph:
     level: int | None = None  # heading level when known (1 = top)
     numbering: str | None = None  # list label recovered from Word numbering (一、 （二） 1.)
     kind: str = "paragraph"
+    lines: list[TextLine] = field(default_factory=list)  # PDF: the printed lines, for boxing a span
+
+    def span_box(self, span: tuple[int, int]) -> tuple[int, Box] | None:
+        """The page and box of characters [start, end) of the text: the part on the page where the span
+        begins (a figure wrapped over a page break is boxed where it starts); None without line boxes."""
+        start, end = span
+        page: int | None = None
+        box: Box | None = None
+        for ln in self.lines:
+            a, b = max(start, ln.start), min(end, ln.end)
+            if a >= b:
+                continue
+            if page is None:
+                page = ln.page
+            elif ln.page != page:
+                break
+            x0, top, x1, bottom = ln.box
+            if len(ln.xs) == 2 * (ln.end - ln.start):  # else the line's own box
+                x0, x1 = ln.xs[2 * (a - ln.start)], ln.xs[2 * (b - ln.start) - 1]
+            part = (x0, top, x1, bottom)
+            box = part if box is None else _union(box, part)
+        return None if page is None or box is None else (page, box)
+
+    def locate(self, prov: Provenance) -> Provenance:
+        """`prov` (a span of this paragraph) with the page and box of its characters, when they are known."""
+        found = self.span_box(prov.span) if prov.span is not None else None
+        if found is None:
+            return prov
+        page, box = found
+        return prov.with_(page=page, bbox=tuple(round(v, 2) for v in box))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +109,10 @@ class Paragraph:
             "location": self.prov.render(),
             "prov": _prov_dict(self.prov),
         }
+
+
+def _union(a: Box, b: Box) -> Box:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 @dataclass

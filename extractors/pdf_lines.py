@@ -8,6 +8,7 @@ splits "收入支出总计2995.39万元" over two lines.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ class Line:
     bottom: float
     size: float  # typical glyph height
     lead: float = 0.0  # width of the line's first unbreakable run (a number, a word, or two CJK chars)
+    xs: array[float] = field(default_factory=lambda: array("f"))  # x0, x1 of each character of `text`; empty if unknown
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -124,9 +126,40 @@ def make_lines(chars: list[Char], page: int) -> list[Line]:
                 bottom=max(c["bottom"] for c in ink),
                 size=heights[len(heights) // 2],
                 lead=lead,
+                xs=char_edges(group, text),
             )
         )
     return lines
+
+
+def char_edges(chars: list[Char], text: str) -> array[float]:
+    """x0, x1 of each character of `text` (a line's chars joined by `join_chars`), so a figure found in the
+    text can be boxed on the page; empty when the text cannot be matched back to the chars.
+
+    Greedy: each printed character takes the next char with that text (overprinted duplicates and
+    collapsed whitespace are passed over); an inserted space spans the gap it stands for."""
+    if len(chars) == len(text) and "".join(c["text"] for c in chars) == text:  # the usual line: one char each
+        return array("f", [v for c in chars for v in (c["x0"], c["x1"])])
+    units = [(t, c["x0"], c["x1"]) for c in chars for t in c["text"]]
+    out = array("f")
+    j = 0
+    right = units[0][1] if units else 0.0
+    for ch in text:
+        if ch.isspace():
+            nxt = next((u[1] for u in units[j:] if not u[0].isspace()), right)
+            out.extend((right, max(right, nxt)))
+            continue
+        while j < len(units) and units[j][0] != ch:
+            j += 1
+        if j == len(units):
+            return array("f")
+        x0, x1 = units[j][1], units[j][2]
+        out.extend((x0, x1))
+        right = x1
+        j += 1
+        while j < len(units) and units[j][0] == ch and abs(units[j][1] - x0) < 0.3 * max(x1 - x0, 1.0):
+            j += 1  # its overprinted duplicate (fake bold), dropped by join_chars
+    return out
 
 
 def join_texts(parts: list[str]) -> str:
@@ -137,6 +170,18 @@ def join_texts(parts: list[str]) -> str:
             out += " "
         out += p
     return out
+
+
+def line_starts(parts: list[str]) -> list[int]:
+    """Where each part begins in `join_texts(parts)`."""
+    starts: list[int] = []
+    out = ""
+    for p in parts:
+        if out and p and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(p[0]):
+            out += " "
+        starts.append(len(out))
+        out += p
+    return starts
 
 
 def is_page_number(line: Line, page_height: float) -> bool:

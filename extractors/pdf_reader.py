@@ -20,7 +20,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.model import Block, Document, Paragraph, Provenance, ReadError, Table
+from extractors.model import Block, Document, Paragraph, Provenance, ReadError, Table, TextLine
 from extractors.pdf_fast import PageContent, find_table_rects, page_content
 from extractors.pdf_lines import (
     Line,
@@ -28,6 +28,7 @@ from extractors.pdf_lines import (
     body_margins,
     is_page_number,
     join_texts,
+    line_starts,
     make_lines,
     page_margins,
     starts_paragraph,
@@ -383,7 +384,12 @@ def _paragraph(lines: list[Line], sha256: str) -> Paragraph:
         max(ln.x1 for ln in first),
         max(ln.bottom for ln in first),
     )
-    return Paragraph(text=join_texts([ln.text for ln in lines]), prov=Provenance(sha256, page=lines[0].page, bbox=bbox))
+    texts = [ln.text for ln in lines]
+    placed = [
+        TextLine(start, start + len(ln.text), ln.page, ln.bbox, ln.xs)
+        for start, ln in zip(line_starts(texts), lines, strict=True)
+    ]
+    return Paragraph(text=join_texts(texts), prov=Provenance(sha256, page=lines[0].page, bbox=bbox), lines=placed)
 
 
 def _table(d: TableDraft, sha256: str) -> Table:
