@@ -235,6 +235,17 @@ class ReadError(Exception):
     """A document that cannot be read; `reason` is one of REASONS."""
 
     REASONS = ("corrupt", "encrypted", "unsupported", "needs_ocr", "too_large", "timeout", "oom", "crashed")
+    # a file that cannot be opened at all (see extractors.registry.os_error and the folder walk)
+    FILE_REASONS = (
+        "permission_denied",
+        "missing",
+        "dangling_link",
+        "link_loop",
+        "name_too_long",
+        "not_a_file",
+        "unreadable",
+        "ignored",
+    )
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)

@@ -1,9 +1,17 @@
-"""Choose a reader by content (magic bytes), not only by extension."""
+"""Choose a reader by content (magic bytes), not only by extension.
+
+What gouji can read is whatever is registered here: a format, its reader, the file-name suffixes
+it usually has and the magic bytes its content starts with. The folder walk asks `may_read` about
+every file it finds, so a newly registered reader makes its files supported everywhere.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib
+import os
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,14 +26,50 @@ READERS: dict[str, str] = {
     "docx": "extractors.docx_reader:read_docx",
     "txt": "extractors.txt_reader:read_txt",
 }
+# file-name suffix (lower case) → format
+SUFFIXES: dict[str, str] = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
+# content signature → format: a file that starts so is tried whatever its name (a PDF may have
+# junk before its header: see `sniff`). Several formats may share a container signature (zip).
+MAGIC: dict[bytes, str] = {b"%PDF-": "pdf", b"PK\x03\x04": "docx"}
+HEAD_BYTES = 1024  # how much of a file `may_read` needs
 
-REPORT_SUFFIXES = (".pdf", ".docx", ".txt")
+REPORT_SUFFIXES = tuple(SUFFIXES)  # kept for callers that list suffixes
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# well-known signatures, only to name a format gouji does not read
+_KNOWN_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (OLE2, "ole2", "an Office 97–2003 file (.doc/.wps/.xls/.et/.ppt)"),
+    (b"{\\rtf", "rtf", "an RTF document"),
+    (b"PK\x03\x04", "zip", "a zip archive"),
+    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
+    (b"\x1f\x8b", "gzip", "a gzip archive"),
+    (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
+    (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
+    (b"GIF8", "gif", "a GIF image"),
+    (b"II*\x00", "tiff", "a TIFF image"),
+    (b"MM\x00*", "tiff", "a TIFF image"),
+    (b"BM", "bmp", "a BMP image"),
+    (b"\x7fELF", "elf", "a program (ELF)"),
+    (b"MZ", "exe", "a Windows program"),
+    (b"SQLite format 3\x00", "sqlite", "an SQLite database"),
+)
 
 
-def register(fmt: str, target: str) -> None:
+def register(fmt: str, target: str, suffixes: tuple[str, ...] = (), magic: tuple[bytes, ...] = ()) -> None:
+    """Add a reader: `target` is "module:function"; files with these suffixes or starting with these
+    bytes are then read (the folder walk picks them up too)."""
     if fmt in READERS:
         raise ValueError(f"a reader for {fmt!r} is already registered ({READERS[fmt]})")
     READERS[fmt] = target
+    for s in suffixes:
+        SUFFIXES.setdefault(s.lower(), fmt)
+    for m in magic:
+        MAGIC.setdefault(m, fmt)
+
+
+def known_formats() -> str:
+    return ", ".join(sorted(READERS))
 
 
 def file_sha256(path: Path) -> str:
@@ -36,13 +80,64 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def may_read(name: str, head: bytes) -> bool:
+    """Whether a file found in a folder is worth handing to a reader: a registered suffix, or content
+    starting with a registered signature. The reader's own sniffing then decides for certain."""
+    if Path(name).suffix.lower() in SUFFIXES:
+        return True
+    if any(head.startswith(m) for m in MAGIC):
+        return True
+    return "pdf" in READERS and b"%PDF-" in head[:HEAD_BYTES]
+
+
+def describe(name: str, head: bytes) -> tuple[str, str]:
+    """(short format name, plain description) of a file gouji does not read, for its documents.csv row."""
+    for magic, fmt, what in _KNOWN_SIGNATURES:
+        if head.startswith(magic):
+            return fmt, what
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "UTF-16 text"
+    lowered = head[:256].lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "html", "an HTML page"
+    if lowered.startswith(b"<?xml"):
+        return "xml", "an XML file"
+    suffix = Path(name).suffix.lower()
+    if suffix and len(suffix) <= 12 and suffix[1:].isalnum():
+        return suffix[1:], f"a {suffix} file"
+    if not head:
+        return "", "an empty file without a known suffix"
+    return "", "a file without a known suffix or content signature"
+
+
+def unsupported_format(path: Path) -> str:
+    """The short format name of a file no reader takes (for its documents.csv row), or ""."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(HEAD_BYTES)
+    except OSError:
+        return ""
+    if head[:4] == b"PK\x03\x04":
+        return "zip"
+    return describe(path.name, head)[0]
+
+
+def unsupported_reason(name: str, head: bytes) -> tuple[str, str]:
+    """(format, reason) for a file no reader is registered for."""
+    fmt, what = describe(name, head)
+    return fmt, f"unsupported: {what}; gouji reads {known_formats()}"
+
+
 def sniff(path: Path) -> str:
     """Return the format name of the file's content, or raise ReadError."""
-    with open(path, "rb") as f:
-        head = f.read(8192)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8192)
+    except OSError as e:
+        raise os_error(e) from e
     if not head:
         raise ReadError("corrupt", "empty file (0 bytes)")
-    if head.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+    if head.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-" or b"%PDF-" in head[:HEAD_BYTES]:
         return "pdf"
     if head[:4] == b"PK\x03\x04":
         try:
@@ -52,12 +147,21 @@ def sniff(path: Path) -> str:
             raise ReadError("corrupt", f"broken zip container: {e}") from e
         if "word/document.xml" in names:
             return "docx"
-        raise ReadError("unsupported", "zip file without word/document.xml (not a .docx)")
-    if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise ReadError("unsupported", "OLE2 file (.doc/.wps/.xls); known formats: " + ", ".join(sorted(READERS)))
+        what = "an Excel workbook (.xlsx)" if "xl/workbook.xml" in names else "a zip archive that is not a .docx"
+        if "content.xml" in names and "mimetype" in names:
+            what = "an OpenDocument file (.odt/.ods)"
+        raise ReadError("unsupported", f"{what}; gouji reads {known_formats()}")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) and "txt" in READERS:
+        return "txt"  # UTF-16 with a byte-order mark; the text reader decodes it
     if _looks_like_text(head):
         return "txt"
-    raise ReadError("unsupported", "not a PDF, .docx or text file; known formats: " + ", ".join(sorted(READERS)))
+    fmt, what = describe(path.name, head)
+    if _looks_like_utf16_without_bom(head):
+        what = "UTF-16 text without a byte-order mark (save it as UTF-8)"
+    elif not any(head.startswith(m) for m, _, _ in _KNOWN_SIGNATURES) and fmt in READERS:
+        # named like a format gouji reads, but neither that nor anything else: damaged
+        raise ReadError("corrupt", f"the name says .{fmt}, but the content is not a readable .{fmt} file (damaged?)")
+    raise ReadError("unsupported", f"{what}; gouji reads {known_formats()}")
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -73,23 +177,75 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
+def _looks_like_utf16_without_bom(head: bytes) -> bool:
+    sample = head[: len(head) // 2 * 2][:2048]
+    if len(sample) < 4:
+        return False
+    zeros_even = sample[0::2].count(0) / (len(sample) / 2)
+    zeros_odd = sample[1::2].count(0) / (len(sample) / 2)
+    return max(zeros_even, zeros_odd) > 0.3
+
+
 def get_reader(fmt: str) -> Reader:
     try:
         target = READERS[fmt]
     except KeyError:
-        raise ReadError("unsupported", f"no reader for {fmt!r}; known formats: {', '.join(sorted(READERS))}") from None
+        raise ReadError("unsupported", f"no reader for {fmt!r}; gouji reads {known_formats()}") from None
     module, func = target.split(":")
     return getattr(importlib.import_module(module), func)
+
+
+# errno → (reason, plain words) for a file that cannot be opened
+_OS_REASONS = {
+    errno.EACCES: ("permission_denied", "permission denied"),
+    errno.EPERM: ("permission_denied", "operation not permitted"),
+    errno.ENOENT: ("missing", "no such file (removed during the scan?)"),
+    errno.ELOOP: ("link_loop", "a symbolic link that loops"),
+    errno.ENAMETOOLONG: ("name_too_long", "the path is longer than the system allows"),
+    errno.EISDIR: ("not_a_file", "a folder, not a file"),
+    errno.ENOTDIR: ("missing", "a path through something that is not a folder"),
+}
+
+
+def os_error(e: OSError, what: str = "file") -> ReadError:
+    """A ReadError in plain words for an OSError met opening or reading a file (or folder)."""
+    reason, words = _OS_REASONS.get(e.errno or 0, ("unreadable", e.strerror or type(e).__name__))
+    return ReadError(reason, f"cannot open the {what}: {words}")
+
+
+# reader messages a user cannot act on (library wording) → plain words
+_PLAIN = (
+    ("PDFium: Success", "the PDF has no pages or no page tree"),
+    ("XML_PARSE_HUGE", "the XML is nested more than 256 levels deep (refused)"),
+)
+
+
+def _plain(e: ReadError) -> ReadError:
+    for marker, words in _PLAIN:
+        if marker in e.message:
+            return ReadError(e.reason, words)
+    return e
 
 
 def read_document(path: str | Path, sha256: str | None = None, fmt: str | None = None) -> Document:
     """Read any supported report into a Document; raise ReadError when it cannot be read.
     `fmt`, when the caller has already sniffed the file, saves sniffing it again."""
     p = Path(path)
-    if not p.is_file():
-        raise ReadError("corrupt", f"no such file: {p}")
-    fmt = fmt or sniff(p)
-    digest = sha256 or file_sha256(p)
-    doc = get_reader(fmt)(p, digest)
+    try:
+        mode = os.stat(p).st_mode  # raises the reason: missing, a dangling or looping link, a name too long…
+        if stat.S_ISDIR(mode):
+            raise ReadError("not_a_file", "a folder, not a file (gouji scan walks folders)")
+        if not stat.S_ISREG(mode):
+            raise ReadError("not_a_file", "not a regular file (a device, pipe or socket)")
+        fmt = fmt or sniff(p)
+        digest = sha256 or file_sha256(p)
+    except OSError as e:
+        if e.errno == errno.ENOENT and os.path.islink(p):
+            raise ReadError("dangling_link", f"a link to {os.readlink(p)}, which does not exist") from e
+        raise os_error(e) from e
+    try:
+        doc = get_reader(fmt)(p, digest)
+    except ReadError as e:
+        raise _plain(e) from e
     doc.path = str(path)
     return doc

@@ -9,7 +9,7 @@ from pathlib import Path
 from extractors.claims import extract_claims
 from extractors.model import Claim, Fact, ReadError
 from extractors.outline import build_outline
-from extractors.registry import file_sha256, read_document, sniff
+from extractors.registry import file_sha256, read_document, sniff, unsupported_format
 from extractors.tablefacts import extract_facts
 from pipeline.checks import run_checks
 from pipeline.findings import Finding
@@ -21,7 +21,7 @@ class DocumentResult:
     sha256: str
     format: str = ""
     pages: int | None = None
-    status: str = "ok"  # ok | partial | failed | skipped
+    status: str = "ok"  # ok | partial | failed | skipped (a format no reader takes)
     reason: str = ""
     seconds: float = 0.0
     claims: list[Claim] = field(default_factory=list)
@@ -42,8 +42,10 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
     try:
         result.format = sniff(Path(path))
         doc = read_document(path, digest, result.format)
-    except ReadError as e:
-        result.status, result.reason = "failed", f"{e.reason}: {e.message}"
+    except ReadError as e:  # a format no reader takes is skipped; anything else that stops reading failed
+        result.status = "skipped" if e.reason == "unsupported" else "failed"
+        result.reason = f"{e.reason}: {e.message}"
+        result.format = result.format or unsupported_format(Path(path))
         result.seconds = time.perf_counter() - started
         return result
     result.pages = doc.pages

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors.registry import REPORT_SUFFIXES, file_sha256
+from extractors.registry import file_sha256
 from pipeline import __version__
 from pipeline.export import (
     compare,
@@ -26,6 +26,7 @@ from pipeline.export import (
     write_prerendered_csv,
     write_xlsx,
 )
+from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
 from pipeline.rows import (
     CLAIMS_COLUMNS,
@@ -49,10 +50,6 @@ RESULT_SOURCES = (
     "pipeline/tolerance.py",
 )
 Progress = Callable[[int, int, str], None]  # (documents just finished, total, label)
-
-
-class UsageError(Exception):
-    """Bad command-line input (exit status 2)."""
 
 
 class LockedError(Exception):
@@ -91,9 +88,18 @@ class ScanReport:
             f"{self.severity('error')} errors, {self.severity('warning')} warnings ({new} new)"
         )
 
+    def unread(self) -> int:
+        """Files whose content went unchecked: failed, or skipped because no reader takes them."""
+        return sum(
+            1
+            for d in self.documents
+            if d["status"] == "failed" or (d["status"] == "skipped" and d["reason"].startswith("unsupported"))
+        )
+
     def triggered(self, fail_on: set[str]) -> bool:
-        """--fail-on: only findings new in this run count; `failed` is any failed document."""
-        if "failed" in fail_on and self.count("failed"):
+        """--fail-on: only findings new in this run count; `failed` is any file that could not be read
+        (failed, or unsupported)."""
+        if "failed" in fail_on and self.unread():
             return True
         if "warning" in fail_on and (self.severity("warning", True) or self.severity("error", True)):
             return True
@@ -103,38 +109,9 @@ class ScanReport:
 # ------------------------------------------------------------------------------------ inputs
 
 
-def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[str]:
-    """Report files under the given files and folders, as given or found, each once.
-
-    Folders are walked recursively for report suffixes (hidden files and Word's ~$ lock files are
-    ignored); a file named explicitly is always tried, whatever its name.
-    """
-    skip = exclude.resolve() if exclude else None
-    found: list[str] = []
-    for arg in paths:
-        p = Path(arg)
-        if p.is_dir():
-            for root, dirs, files in os.walk(arg):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root, d).resolve() != skip)
-                for name in sorted(files):
-                    if name.startswith((".", "~$")) or Path(name).suffix.lower() not in REPORT_SUFFIXES:
-                        continue
-                    if os.path.isfile(os.path.join(root, name)):  # not a FIFO or device that never ends
-                        found.append(os.path.join(root, name))
-        elif p.is_file():
-            found.append(arg)
-        elif p.exists():
-            raise UsageError(f"not a regular file or folder: {arg}")
-        else:
-            raise UsageError(f"no such file or folder: {arg}")
-    seen: set[str] = set()
-    unique = []
-    for f in found:
-        key = os.path.normpath(f)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return sorted(unique)
+def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[Found]:
+    """Every file under the given files and folders, each with its row-to-be (see pipeline.inputs)."""
+    return walk(paths, exclude)
 
 
 def rules_version(root: Path | None = None) -> str:
@@ -288,7 +265,7 @@ def scan(
 
 
 def _scan_locked(
-    inputs: list[str], options: ScanOptions, analyze: Analyze, progress: Progress | None, catalog: Catalog
+    inputs: list[Found], options: ScanOptions, analyze: Analyze, progress: Progress | None, catalog: Catalog
 ) -> ScanReport:
     out = Path(options.out)
     tick = progress or (lambda n, total, label: None)
@@ -296,12 +273,15 @@ def _scan_locked(
     tick(0, total, "")
 
     shas: dict[str, str] = {}  # path → sha256
-    unreadable: dict[str, str] = {}  # path → reason
-    for path in inputs:
+    decided: dict[str, Found] = {}  # path → its row, decided without reading (skipped, unreadable…)
+    for f in inputs:
+        if f.decided:
+            decided[f.path] = f
+            continue
         try:
-            shas[path] = file_sha256(Path(path))
+            shas[f.path] = file_sha256(Path(f.path))
         except OSError as e:
-            unreadable[path] = f"corrupt: cannot read the file ({e.strerror or e})"
+            decided[f.path] = Found(f.path, f.key, f.shown, "failed", os_reason(e), f.format)
     by_sha: dict[str, list[str]] = {}
     for path, sha in shas.items():
         by_sha.setdefault(sha, []).append(path)
@@ -314,13 +294,14 @@ def _scan_locked(
             jobs.append((paths[0], sha))
         else:
             outcome[sha] = "skipped" if stored.status != "failed" else "given-up"
-    done = len(unreadable) + sum(len(by_sha[s]) for s in outcome)
+    done = len(decided) + sum(len(by_sha[s]) for s in outcome)
     tick(done, total, "")
 
     for result in _engine(jobs, options, analyze):
         sha = result.sha256
         if not result.format:  # the worker died before telling; sniffing is cheap and safe here
             result.format = _sniff(result.path)
+        result.reason = readable(result.reason or "")  # a message may quote a file name in any bytes
         before = catalog.get(sha)
         failures = 0
         if result.status == "failed":
@@ -329,14 +310,17 @@ def _scan_locked(
             doc, claims, findings = _stored_from(result, failures)
             catalog.put(doc, claims, findings)
         except Exception as e:  # results that cannot be turned into rows or stored: this document only
-            result.status, result.reason = "failed", f"crashed: results unusable ({type(e).__name__}: {e})"[:300]
+            result.status, result.reason = (
+                "failed",
+                readable(f"crashed: results unusable ({type(e).__name__}: {e})")[:300],
+            )
             result.claims, result.facts, result.findings = [], [], []
             doc, claims, findings = _stored_from(result, 1 + (before.failures if before else 0))
             catalog.put(doc, claims, findings)
         outcome[sha] = "analysed"
-        tick(len(by_sha[sha]), total, os.path.basename(result.path))
+        tick(len(by_sha[sha]), total, readable(os.path.basename(result.path)))
 
-    return _export(inputs, shas, unreadable, by_sha, outcome, catalog, out, len(jobs))
+    return _export(inputs, shas, decided, by_sha, outcome, catalog, out, len(jobs))
 
 
 def _sniff(path: str) -> str:
@@ -349,9 +333,9 @@ def _sniff(path: str) -> str:
         return ""
 
 
-def _document_row(path: str, sha: str, stored: StoredDocument | None, outcome: str, first: str) -> dict[str, Any]:
+def _document_row(f: Found, sha: str, stored: StoredDocument | None, outcome: str, first: Found) -> dict[str, Any]:
     row: dict[str, Any] = {c: "" for c in DOCUMENTS_COLUMNS}
-    row.update(path=path, sha256=sha, gouji_version=__version__)
+    row.update(path=f.shown, sha256=sha, gouji_version=__version__)
     if stored is None:  # cannot happen unless the catalog was altered behind our back
         row.update(status="failed", reason="crashed: no result recorded", seconds=0)
         return row
@@ -367,20 +351,29 @@ def _document_row(path: str, sha: str, stored: StoredDocument | None, outcome: s
         warnings=stored.warnings,
         infos=stored.infos,
     )
-    if outcome == "skipped":
+    if outcome == "skipped" and stored.status != "skipped":
         was = f"; {stored.status}: {stored.reason}" if stored.status != "ok" and stored.reason else ""
         row.update(status="skipped", reason="unchanged since the last scan" + was, seconds=0)
+    elif outcome == "skipped":
+        row.update(seconds=0)  # skipped by its reader (unsupported): the reason says why, every run
     elif outcome == "given-up":
         row.update(reason=f"{stored.reason} (failed {stored.failures} times; not retried until --rescan)", seconds=0)
-    if path != first and outcome == "analysed":
-        row.update(reason=(row["reason"] + "; " if row["reason"] else "") + f"same content as {first}", seconds=0)
+    if f.path != first.path and outcome == "analysed":
+        same = f"same content as {first.shown}"
+        row.update(reason=(row["reason"] + "; " if row["reason"] else "") + same, seconds=0)
+    return row
+
+
+def _decided_row(f: Found) -> dict[str, Any]:
+    row: dict[str, Any] = {c: "" for c in DOCUMENTS_COLUMNS}
+    row.update(path=f.shown, format=f.format, status=f.status, reason=f.reason, seconds=0, gouji_version=__version__)
     return row
 
 
 def _export(
-    inputs: list[str],
+    inputs: list[Found],
     shas: dict[str, str],
-    unreadable: dict[str, str],
+    decided: dict[str, Found],
     by_sha: dict[str, list[str]],
     outcome: dict[str, str],
     catalog: Catalog,
@@ -390,27 +383,27 @@ def _export(
     documents: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
     stored_by_sha: dict[str, StoredDocument | None] = {}
-    for path in inputs:  # sorted by path: rows come out sorted by document, then position
-        if path in unreadable:
-            row: dict[str, Any] = {c: "" for c in DOCUMENTS_COLUMNS}
-            row.update(path=path, status="failed", reason=unreadable[path], seconds=0, gouji_version=__version__)
-            documents.append(row)
+    by_path = {f.path: f for f in inputs}
+    for f in inputs:  # sorted by path: rows come out sorted by document, then position
+        if f.path in decided:
+            documents.append(_decided_row(decided[f.path]))
             continue
-        sha = shas[path]
+        sha = shas[f.path]
         if sha not in stored_by_sha:
             stored_by_sha[sha] = catalog.get(sha)
-        documents.append(_document_row(path, sha, stored_by_sha[sha], outcome.get(sha, "analysed"), by_sha[sha][0]))
-        findings.extend(finding_rows(catalog.findings(sha), path, __version__))
+        first = by_path[by_sha[sha][0]]
+        documents.append(_document_row(f, sha, stored_by_sha[sha], outcome.get(sha, "analysed"), first))
+        findings.extend(finding_rows(catalog.findings(sha), f.shown, __version__))
 
     def claims() -> Iterator[tuple[str, list[str]]]:  # streamed: an archive's claims need not fit in memory
-        for path in inputs:
-            if path not in unreadable:
-                yield path, catalog.claims_csv(shas[path])
+        for f in inputs:
+            if f.path not in decided:
+                yield f.shown, catalog.claims_csv(shas[f.path])
 
     previous = load_previous(out / "findings.csv")
     if previous:
         catalog.save_annotations(previous_annotations(previous))
-    resolved = compare(findings, previous, catalog.annotations(), set(inputs))
+    resolved = compare(findings, previous, catalog.annotations(), {f.shown for f in inputs})
 
     write_prerendered_csv(out / "claims.csv", CLAIMS_COLUMNS, claims())
     write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")

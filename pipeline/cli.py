@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser(
         "scan",
         help="check report files and folders; write findings.csv/.xlsx, claims.csv, documents.csv into DIR",
-        description="Scan report files (.pdf .docx .txt) and folders (walked recursively) and write "
+        description="Scan report files and folders (walked recursively; every file found gets a row in "
+        "documents.csv, read or skipped/failed with its reason) and write "
         "findings.csv, findings.xlsx, claims.csv, documents.csv, resolved.csv and catalog.sqlite into DIR. "
         "Unchanged documents are not analysed again. Exit status: 0 done, 1 --fail-on triggered, "
         "2 bad usage or DIR locked by another scan.",
@@ -178,17 +179,19 @@ def _read(file: str) -> Any:
     """The Document of FILE, or None after printing a one-line reason."""
     from extractors.model import ReadError
     from extractors.registry import read_document
+    from pipeline.inputs import readable
 
+    shown = readable(file)
     try:
         return read_document(file)
     except ReadError as e:
-        _err(f"{file}: {e.reason}: {e.message}")
+        _err(readable(f"{shown}: {e.reason}: {e.message}"))
     except MemoryError:
-        _err(f"{file}: oom: out of memory")
+        _err(f"{shown}: oom: out of memory")
     except RecursionError:
-        _err(f"{file}: crashed: nesting too deep")
+        _err(f"{shown}: crashed: nesting too deep")
     except Exception as e:  # a reader bug must still end in one line, not a traceback
-        _err(f"{file}: crashed: {type(e).__name__}: {e}".replace("\n", " ")[:400])
+        _err(readable(f"{shown}: crashed: {type(e).__name__}: {e}")[:400])
     return None
 
 
@@ -245,14 +248,15 @@ def _claims(args: argparse.Namespace) -> int:
     from extractors.claims import extract_claims
     from extractors.tablefacts import extract_facts
     from pipeline.export import csv_bytes
+    from pipeline.inputs import readable
     from pipeline.rows import CLAIMS_COLUMNS, claim_record, claim_rows, fact_record, sort_records
 
     try:
         records = [claim_record(c) for c in extract_claims(doc)] + [fact_record(f) for f in extract_facts(doc)]
     except Exception as e:
-        _err(f"{args.file}: crashed: {type(e).__name__}: {e}".replace("\n", " ")[:400])
+        _err(readable(f"{args.file}: crashed: {type(e).__name__}: {e}")[:400])
         return 1
-    rows = claim_rows(sort_records(records, "kind"), args.file)
+    rows = claim_rows(sort_records(records, "kind"), readable(args.file))
     sys.stdout.flush()
     sys.stdout.buffer.write(csv_bytes(CLAIMS_COLUMNS, rows, "claims"))
     sys.stdout.buffer.flush()

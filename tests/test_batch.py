@@ -38,7 +38,7 @@ def docs(tmp_path: Path) -> Path:
     (d / "sub" / "b.txt").write_text(finding("5", "", text="=1+1") + "\n" + finding("1", "4.2", para=1) + "\n", "utf-8")
     (d / "copy-of-a.txt").write_bytes((d / "a.txt").read_bytes())
     (d / "clean.txt").write_text("C|人员经费|2295.62|万元\n", "utf-8")
-    (d / "ignored.csv").write_text("not a report", "utf-8")
+    (d / "table.csv").write_text("not a report", "utf-8")
     return d
 
 
@@ -56,8 +56,11 @@ def test_scan_writes_the_contract_files(docs: Path, tmp_path: Path) -> None:
     assert raw.decode("utf-8-sig").splitlines()[0].split(",") == FINDINGS_COLUMNS
     documents = csv_rows(out / "documents.csv")
     assert list(documents[0]) == DOCUMENTS_COLUMNS
-    assert [Path(d["path"]).name for d in documents] == ["a.txt", "clean.txt", "copy-of-a.txt", "b.txt"]
-    assert {d["status"] for d in documents} == {"ok"}
+    assert [Path(d["path"]).name for d in documents] == ["a.txt", "clean.txt", "copy-of-a.txt", "b.txt", "table.csv"]
+    assert {d["status"] for d in documents[:4]} == {"ok"}
+    # every file found gets a row: one no reader takes is skipped and says so
+    assert (documents[4]["status"], documents[4]["format"]) == ("skipped", "csv")
+    assert documents[4]["reason"].startswith("unsupported: a .csv file; gouji reads ")
     copy = next(d for d in documents if d["path"].endswith("copy-of-a.txt"))
     assert "same content as" in copy["reason"] and copy["sha256"] == documents[0]["sha256"]
     assert report.analysed == 3  # the identical copy is analysed once
@@ -75,7 +78,7 @@ def test_scan_writes_the_contract_files(docs: Path, tmp_path: Path) -> None:
     }
     assert (
         report.closing_line()
-        == "Processed 4 documents: 4 ok, 0 partial, 0 skipped, 0 failed; 4 errors, 0 warnings (4 new)"
+        == "Processed 5 documents: 4 ok, 0 partial, 1 skipped, 0 failed; 4 errors, 0 warnings (4 new)"
     )
 
 
@@ -141,10 +144,14 @@ def test_rerun_skips_everything_and_keeps_findings(docs: Path, tmp_path: Path) -
     assert {d["status"] for d in second.documents} == {"skipped"}
     assert len(second.findings) == len(first.findings)
     assert {f["change"] for f in csv_rows(out / "findings.csv")} == {"unchanged"}
-    assert second.closing_line().endswith("4 skipped, 0 failed; 4 errors, 0 warnings (0 new)")
+    assert second.closing_line().endswith("5 skipped, 0 failed; 4 errors, 0 warnings (0 new)")
     assert csv_rows(out / "resolved.csv") == []
-    assert not second.triggered({"error", "warning", "failed"})
-    assert first.triggered({"error"}) and first.triggered({"warning"}) and not first.triggered({"failed"})
+    assert not second.triggered({"error", "warning"})
+    assert first.triggered({"error"}) and first.triggered({"warning"})
+    # table.csv went unchecked (no reader takes it): --fail-on failed says so on every run
+    assert first.triggered({"failed"}) and second.triggered({"failed"})
+    (docs / "table.csv").unlink()
+    assert not run([docs], out).triggered({"failed"})
 
 
 def test_auditor_columns_carried_forward_and_fixed_finding_resolved(docs: Path, tmp_path: Path) -> None:
@@ -264,11 +271,23 @@ def test_walk_inputs(tmp_path: Path) -> None:
         (d / name).write_bytes(b"x")
     (tmp_path / "odd.name").write_bytes(b"x")
     found = walk_inputs([str(d), str(tmp_path / "odd.name"), str(d / "c.txt")], exclude=d / "out")
-    assert [Path(f).name for f in found] == ["a.PDF", "b.docx", "c.txt", "odd.name"]
+    rows = {f.key: (f.status, f.reason.split(":")[0]) for f in found}
+    assert rows == {
+        ".hidden": ("skipped", "ignored"),
+        ".x.txt": ("skipped", "ignored"),
+        "a.PDF": ("", ""),
+        "b.docx": ("", ""),
+        "c.txt": ("", ""),
+        "d.xlsx": ("skipped", "unsupported"),
+        "out": ("skipped", "ignored"),
+        "~$b.docx": ("skipped", "ignored"),
+        "odd.name": ("", ""),  # named on the command line: always tried
+    }
     with pytest.raises(UsageError, match="no such file"):
         walk_inputs([str(tmp_path / "missing")])
-    os.mkfifo(d / "pipe.txt")  # would never finish hashing
-    assert [Path(f).name for f in walk_inputs([str(d)])] == ["a.PDF", "b.docx", "c.txt", "f.txt"]
+    os.mkfifo(d / "pipe.txt")  # would never finish hashing: a row, never opened
+    pipe = next(f for f in walk_inputs([str(d)]) if f.key == "pipe.txt")
+    assert (pipe.status, pipe.reason) == ("skipped", "unsupported: a pipe, not a regular file")
     with pytest.raises(UsageError, match="not a regular file"):
         walk_inputs([str(d / "pipe.txt")])
 
