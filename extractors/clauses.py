@@ -25,12 +25,24 @@ def _is_thousands_comma(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
+def _full_stop(text: str, i: int) -> bool:
+    """A Latin full stop used as 。 (some typesetters map 。 to '.'): after Chinese text, not inside a number
+    or after a section number (1.全市)."""
+    if text[i] not in ".．" or i == 0:
+        return False
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before in ".．" or after in (".", "．"):
+        return False  # an ellipsis written with dots
+    return not (before.isascii() and before.isalnum()) and not ("0" <= after <= "9") and not before.isdigit()
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, the end mark included; a trailing sentence without one too."""
     out: list[tuple[int, int]] = []
     start = 0
     for i, ch in enumerate(text):
-        if ch in SENTENCE_END:
+        if ch in SENTENCE_END or _full_stop(text, i):
             if text[start : i + 1].strip():
                 out.append((start, i + 1))
             start = i + 1

@@ -62,18 +62,32 @@ _SPACE = " \t\u3000\xa0"
 _UNIT_WORDS = frozenset(("项目", "部分", "部门", "期间", "场所", "条件", "台账", "名单", "间隔", "元素"))
 
 
+def _private_use(ch: str) -> bool:
+    return unicodedata.category(ch) == "Co"
+
+
 def normalize(text: str) -> str:
-    """NFKC one character at a time, keeping the length (so spans stay valid); ㎡ and ‰ are kept."""
+    """NFKC one character at a time, keeping the length (so spans stay valid); ㎡ and ‰ are kept.
+
+    A private-use glyph between two digits is the decimal point of a font without a Unicode mapping for it
+    (Founder/方正 fonts print ２２２１<U+1001B0>７ for 2221.7); any other character between digits, a space
+    included, is left alone."""
     out = []
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch.isascii():
             out.append(ch)
             continue
         n = unicodedata.normalize("NFKC", ch)
         if ch == "−":
             n = "-"
+        elif _private_use(ch) and 0 < i < len(text) - 1 and _digit(text[i - 1]) and _digit(text[i + 1]):
+            n = "."
         out.append(n if len(n) == 1 and ch not in "㎡" else ch)
     return "".join(out)
+
+
+def _digit(ch: str) -> bool:
+    return "0" <= unicodedata.normalize("NFKC", ch) <= "9" and len(unicodedata.normalize("NFKC", ch)) == 1
 
 
 # ------------------------------------------------------------------ decimals

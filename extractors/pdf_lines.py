@@ -29,6 +29,7 @@ LEAD_SLACK = 1.5
 _ATTACHMENT = re.compile(r"^\s*(?:附件\s*\d*|附表\s*\d*|目\s*录)")
 _LEADERS = re.compile(r"[…．.·]{4,}|…{2,}")
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－]*$")
+_PAGE_ORNAMENT = re.compile(r"^[\s\-—–－]+$")  # "— 1 —" whose digit a shifted baseline moved off the line
 _ASCII_WORD = re.compile(r"[0-9A-Za-z%.,]")
 
 
@@ -58,6 +59,55 @@ class _Cluster:
 
 def _height(c: Char) -> float:
     return max(c["bottom"] - c["top"], 0.5)
+
+
+# a glyph continuing the previous one in content-stream order: at most this gap (× font size) to its right
+RUN_GAP = 1.6
+RUN_DRIFT = 1.0  # × font size: a vertical jump this large between stream neighbours starts a new run
+SHIFT_MIN = 0.3  # × font size: a glyph this far off its run's ideographs is moved onto their band
+
+
+def _ideograph(c: Char) -> bool:
+    t = c["text"]
+    return len(t) == 1 and ("\u4e00" <= t <= "\u9fff" or "\u3400" <= t <= "\u4dbf")
+
+
+def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
+    """Some typesetters (Founder/方正 fonts in 人大 documents) give Latin digits an origin shifted by almost a
+    line: printed in line with the Chinese text, their boxes sit ~0.9 em lower, so by position 2736 falls
+    out of "预算收入2736亿元". In content-stream order such a glyph still stands between the ideographs of
+    its line. Chars (in stream order) that run on left to right with small gaps form a run; a glyph of a
+    run whose vertical centre is off the nearest ideograph of the run by more than SHIFT_MIN em takes that
+    ideograph's band. Table cells are rarely affected: their figures stand far (> RUN_GAP em) from labels."""
+    runs: list[list[int]] = []
+    prev: Char | None = None
+    for i, c in enumerate(chars):
+        if prev is not None:
+            size = max(_height(c), _height(prev))
+            gap = c["x0"] - prev["x1"]
+            moving_right = c["x0"] > prev["x0"]  # (some fonts' boxes are a full em wide: gaps can be negative)
+            if moving_right and gap <= RUN_GAP * size and abs(c["top"] - prev["top"]) < RUN_DRIFT * size:
+                runs[-1].append(i)
+                prev = c
+                continue
+        runs.append([i])
+        prev = c
+    out = list(chars)
+    for run in runs:
+        anchors = [i for i in run if _ideograph(chars[i])]
+        if not anchors or len(anchors) == len(run):
+            continue
+        for i in run:
+            c = chars[i]
+            if i in anchors:
+                continue
+            ref = chars[min(anchors, key=lambda a: abs(a - i))]
+            centre, ref_centre = (c["top"] + c["bottom"]) / 2, (ref["top"] + ref["bottom"]) / 2
+            if abs(centre - ref_centre) > SHIFT_MIN * _height(ref):
+                moved = dict(c)
+                moved["top"], moved["bottom"] = ref["top"], ref["bottom"]
+                out[i] = moved
+    return out
 
 
 def cluster_chars(chars: list[Char]) -> list[list[Char]]:
@@ -162,13 +212,24 @@ def char_edges(chars: list[Char], text: str) -> array[float]:
     return out
 
 
+_NUMBER_END = re.compile(r"[0-9.,．，]$")
+_NUMBER_GOES_ON = re.compile(r"^[0-9.,%．％]")
+
+
+def _separator(before: str, part: str) -> str:
+    """What goes between two wrapped lines: nothing in CJK text or where a number runs on over the break
+    (99. | 7% → 99.7%), one space between Latin words."""
+    if before and part and _ASCII_WORD.match(before[-1]) and _ASCII_WORD.match(part[0]):
+        if not (_NUMBER_END.search(before) and _NUMBER_GOES_ON.match(part)):
+            return " "
+    return ""
+
+
 def join_texts(parts: list[str]) -> str:
-    """Concatenate wrapped lines: no separator in CJK text, one space between Latin words."""
+    """Concatenate wrapped lines (see `_separator`)."""
     out = ""
     for p in parts:
-        if out and p and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(p[0]):
-            out += " "
-        out += p
+        out += _separator(out, p) + p
     return out
 
 
@@ -177,8 +238,7 @@ def line_starts(parts: list[str]) -> list[int]:
     starts: list[int] = []
     out = ""
     for p in parts:
-        if out and p and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(p[0]):
-            out += " "
+        out += _separator(out, p)
         starts.append(len(out))
         out += p
     return starts
@@ -186,7 +246,7 @@ def line_starts(parts: list[str]) -> list[int]:
 
 def is_page_number(line: Line, page_height: float) -> bool:
     in_margin = line.top > page_height * 0.88 or line.bottom < page_height * 0.08
-    return in_margin and bool(_PAGE_NUMBER.match(line.text))
+    return in_margin and bool(_PAGE_NUMBER.match(line.text) or _PAGE_ORNAMENT.match(line.text))
 
 
 def is_heading(text: str) -> bool:

@@ -25,6 +25,7 @@ from extractors.pdf_fast import PageContent, find_table_rects, page_content
 from extractors.pdf_lines import (
     Line,
     Margins,
+    align_shifted_glyphs,
     body_margins,
     is_page_number,
     join_texts,
@@ -40,7 +41,7 @@ from extractors.txt_reader import leading_header_rows, unit_from_caption
 
 # pdfium (fast, C) with a per-page pdfplumber fallback; GOUJI_PDF_ENGINE=pdfplumber reads every page with pdfplumber
 ENGINE = "pdfplumber" if os.environ.get("GOUJI_PDF_ENGINE", "").lower() == "pdfplumber" else "pdfium"
-RUNNING_ZONE = 0.1  # share of the page height at the top and at the bottom where running headers/footers sit
+RUNNING_ZONE = 0.15  # share of the page height at the top and at the bottom where running headers/footers sit
 _DIGITS = re.compile(r"\d+")
 UNMAPPED_MIN, UNMAPPED_SHARE = 3, 0.02  # unmapped glyphs on a page before it is reported
 _CID = re.compile(r"\(cid:\d+\)")
@@ -190,7 +191,7 @@ def _on_page(chars: list[dict[str, Any]], w: float, h: float) -> list[dict[str, 
 
 def _read_fast_page(number: int, content: PageContent, problems: list[str]) -> _Page:
     out = _Page(number, content.width, content.height)
-    chars = _on_page(content.chars, out.width, out.height)
+    chars = align_shifted_glyphs(_on_page(content.chars, out.width, out.height))
     _report_unmapped(number, content.unmapped, len(chars), problems)
     rect_lists: list[list[tuple[float, float, float, float]]] = []
     if content.edges:
@@ -219,6 +220,7 @@ def _read_page(page: Any, problems: list[str]) -> _Page:
     if turn:
         chars = [_turn_char(c, turn, w, h) for c in chars]
         out.width, out.height = h, w
+    chars = align_shifted_glyphs(chars)
     _report_unmapped(number, sum(1 for c in chars if _CID.fullmatch(c["text"])), len(chars), problems)
     rect_lists: list[list[tuple[float, float, float, float]]] = []
     if page.lines or page.rects or page.curves:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractors.model import Document, ReadError
+from extractors.table_titles import lift_titles
 
 Reader = Callable[[Path, str], Document]
 
@@ -248,4 +249,5 @@ def read_document(path: str | Path, sha256: str | None = None, fmt: str | None =
     except ReadError as e:
         raise _plain(e) from e
     doc.path = str(path)
+    lift_titles(doc)
     return doc

@@ -10,6 +10,7 @@ from extractors.claims import extract_claims
 from extractors.model import Claim, Fact, ReadError
 from extractors.outline import build_outline
 from extractors.registry import file_sha256, read_document, sniff, unsupported_format
+from extractors.report_kind import classify
 from extractors.tablefacts import extract_facts
 from pipeline.checks import run_checks
 from pipeline.findings import Finding
@@ -20,6 +21,7 @@ class DocumentResult:
     path: str
     sha256: str
     format: str = ""
+    kind: str = ""  # report kind (extractors.report_kind.KINDS)
     pages: int | None = None
     status: str = "ok"  # ok | partial | failed | skipped (a format no reader takes)
     reason: str = ""
@@ -49,6 +51,7 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
         result.seconds = time.perf_counter() - started
         return result
     result.pages = doc.pages
+    result.kind = classify(doc)
     problems = list(doc.problems)
     stage = "claims"
     try:

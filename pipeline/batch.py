@@ -170,6 +170,7 @@ def _stored_from(result: Any, failures: int) -> tuple[StoredDocument, list[dict]
     doc = StoredDocument(
         sha256=result.sha256,
         format=result.format or "",
+        kind=result.kind or "",
         pages=result.pages,
         status=result.status,
         reason=result.reason or "",
@@ -341,6 +342,7 @@ def _document_row(f: Found, sha: str, stored: StoredDocument | None, outcome: st
         return row
     row.update(
         format=stored.format,
+        kind=stored.kind,
         pages="" if stored.pages is None else stored.pages,
         status=stored.status,
         reason=stored.reason,

@@ -60,6 +60,7 @@ DOCUMENTS_COLUMNS = [
     "path",
     "sha256",
     "format",
+    "kind",
     "pages",
     "status",
     "reason",

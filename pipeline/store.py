@@ -17,7 +17,7 @@ from typing import Any
 from pipeline.export import csv_records
 from pipeline.rows import CLAIM_FIELDS, FINDING_FIELDS
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # a document that failed this many times with the same versions is not retried until --rescan
 MAX_FAILURES = 2
 
@@ -33,7 +33,7 @@ _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL, gouji_version TEXT NOT NULL, rules_version TEXT NOT NULL,
-    format TEXT NOT NULL DEFAULT '', pages INTEGER, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', pages INTEGER, status TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',
     seconds REAL NOT NULL DEFAULT 0, claims INTEGER NOT NULL DEFAULT 0, facts INTEGER NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0, infos INTEGER NOT NULL DEFAULT 0,
     failures INTEGER NOT NULL DEFAULT 0, updated REAL NOT NULL,
@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS annotations (
 class StoredDocument:
     sha256: str
     format: str
+    kind: str  # the report's kind (部门决算, 预算执行情况和预算草案的报告 …), '' when it could not be read
     pages: int | None
     status: str  # ok | partial | failed
     reason: str
@@ -110,7 +111,7 @@ class Catalog:
 
     def get(self, sha256: str) -> StoredDocument | None:
         row = self.db.execute(
-            "SELECT sha256, format, pages, status, reason, seconds, claims, facts, errors, warnings, infos, failures"
+            "SELECT sha256, format, kind, pages, status, reason, seconds, claims, facts, errors, warnings, infos, failures"
             " FROM documents WHERE sha256=? AND gouji_version=? AND rules_version=?",
             (sha256, *self.versions),
         ).fetchone()
@@ -130,10 +131,11 @@ class Catalog:
             for table in ("claims", "claims_csv", "findings"):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_sha256=?", (doc.sha256,))
             self.db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     *key,
                     doc.format,
+                    doc.kind,
                     doc.pages,
                     doc.status,
                     doc.reason,

@@ -12,6 +12,7 @@ CORPUS = ROOT / "corpus"
 SHARED = Path(os.environ.get("GOUJI_SHARED", ROOT.parent / "shared"))
 SEED_TXT = SHARED / "seed" / "000_3ecd34c07709391b.txt"
 REALDOCS = SHARED / "realdocs"
+REALDOCS_WIDE = SHARED / "realdocs-wide"
 
 
 def realdocs_pdfs() -> list[Path]:
@@ -31,4 +32,13 @@ def realdoc(name_part: str) -> Path:
         pytest.skip(f"real reports not present at {REALDOCS} (a user's own clone); CI always has them")
     matches = [p for p in realdocs_pdfs() if name_part in p.name]
     assert len(matches) == 1, f"expected one real report matching {name_part!r}, found {matches}"
+    return matches[0]
+
+
+def realdoc_wide(name_part: str) -> Path:
+    """The file of ../shared/realdocs-wide whose name contains name_part; skips when the folder is absent."""
+    if not REALDOCS_WIDE.is_dir():
+        pytest.skip(f"real reports not present at {REALDOCS_WIDE} (a user's own clone); CI always has them")
+    matches = [p for p in sorted(REALDOCS_WIDE.iterdir()) if name_part in p.name]
+    assert len(matches) == 1, f"expected one file matching {name_part!r}, found {matches}"
     return matches[0]

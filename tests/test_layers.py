@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # extractors/ holds the readers (one per format, plus the PDF helpers) and the extractors proper
-_READER_HELPERS = {"registry", "stitch", "model_io"}
+_READER_HELPERS = {"registry", "stitch", "table_titles"}
 
 
 def _module(path: Path) -> str:

@@ -12,7 +12,7 @@ from pipeline.store import Catalog, StoredDocument
 
 
 def doc(sha: str, status: str = "ok", failures: int = 0) -> StoredDocument:
-    return StoredDocument(sha, "txt", None, status, "", 1.5, 1, 0, 1, 0, 0, failures)
+    return StoredDocument(sha, "txt", "other", None, status, "", 1.5, 1, 0, 1, 0, 0, failures)
 
 
 def claim(i: int) -> dict[str, str]:

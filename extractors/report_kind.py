@@ -1,0 +1,105 @@
+"""The kind of a report (部门决算, 部门预算, 预算执行情况和预算草案的报告, 地方政府债务表 …) from its title,
+its contents and its table titles; the cue words live in data/report_kinds.csv.
+
+Rules declare the kinds they apply to; on a report of kind `other` only rules that need no kind knowledge
+run, and at most at warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.model import Document, Paragraph
+
+DATA = Path(__file__).resolve().parent / "data"
+OTHER = "other"
+KINDS = (
+    "部门决算",
+    "单位决算",
+    "部门预算",
+    "单位预算",
+    "部门整体支出绩效自评报告",
+    "项目支出绩效自评表",
+    "财政支出绩效评价报告",
+    "预算执行情况和预算草案的报告",
+    "政府决算",
+    "地方政府债务表",
+    OTHER,
+)
+# the kinds whose figures are a department's or a unit's own (one scope), and the government-wide ones
+DEPARTMENT_KINDS = frozenset(("部门决算", "单位决算", "部门预算", "单位预算"))
+PERFORMANCE_KINDS = frozenset(("部门整体支出绩效自评报告", "项目支出绩效自评表", "财政支出绩效评价报告"))
+GOVERNMENT_KINDS = frozenset(("预算执行情况和预算草案的报告", "政府决算", "地方政府债务表"))
+TITLE_LINES = 8  # the title is among the document's first paragraphs (before 目录 and the body)
+TITLE_MAX = 80
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    where: str  # title | toc
+    weight: int
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[Cue, ...]:
+    out: list[Cue] = []
+    with (DATA / "report_kinds.csv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        for row in rows:
+            if row["kind"] not in KINDS:
+                raise ValueError(f"report_kinds.csv: unknown kind {row['kind']!r}")
+            if row["where"] not in ("title", "toc"):
+                raise ValueError(f"report_kinds.csv: unknown place {row['where']!r}")
+            out.append(Cue(row["kind"], row["where"], int(row["weight"]), re.compile(row["pattern"])))
+    return tuple(out)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def title_lines(doc: Document) -> list[str]:
+    """The document's first short paragraphs before its contents or body (a title may be wrapped over two)."""
+    out: list[str] = []
+    for block in doc.blocks[: TITLE_LINES * 2]:
+        if not isinstance(block, Paragraph):
+            if out:
+                break
+            continue
+        text = _plain(block.text)
+        if text in ("目录", "目錄") or len(out) >= TITLE_LINES:
+            break
+        if text and len(text) <= TITLE_MAX:
+            out.append(text)
+    return out
+
+
+def _toc_lines(doc: Document) -> list[str]:
+    lines = [_plain(t.title or "") for t in doc.tables()]
+    lines += [_plain(p.text) for p in doc.paragraphs() if len(p.text) <= TITLE_MAX and "表" in p.text]
+    return [x for x in lines if x]
+
+
+def classify(doc: Document) -> str:
+    """The report's kind, one of KINDS."""
+    titles = title_lines(doc)
+    title = "".join(titles)
+    title_text = title + "\n" + "\n".join(titles)
+    scores: dict[str, int] = {}
+    for cue in cues():
+        if cue.where == "title" and cue.pattern.search(title_text):
+            scores[cue.kind] = scores.get(cue.kind, 0) + cue.weight * 100
+    if not scores:
+        for line in _toc_lines(doc):
+            for cue in cues():
+                if cue.where == "toc" and cue.pattern.search(line):
+                    scores[cue.kind] = scores.get(cue.kind, 0) + cue.weight
+    if not scores:
+        return OTHER
+    return max(scores, key=lambda k: (scores[k], -KINDS.index(k)))

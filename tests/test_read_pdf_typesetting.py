@@ -1,0 +1,96 @@
+"""Typesetting quirks of real reports: shifted digit glyphs, private-use decimal points, '.' as 。, numbers
+wrapped inside a table cell. Unit tests on char dicts, plus the real reports that have them."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from conftest import realdoc_wide
+
+from extractors.clauses import sentences
+from extractors.model import Document
+from extractors.numbers import find_quantities
+from extractors.pdf_lines import align_shifted_glyphs, cluster_chars, join_chars, join_texts
+from extractors.pdf_reader import read_pdf
+
+
+def _char(text: str, x0: float, top: float, size: float = 16.0) -> dict:
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + size * (1.0 if text > "\u2e80" else 0.5),
+        "top": top,
+        "bottom": top + size,
+    }
+
+
+def _line_texts(chars: list[dict]) -> list[str]:
+    return [join_chars(group) for group in cluster_chars(chars)]
+
+
+def test_digits_with_a_shifted_origin_rejoin_their_line() -> None:
+    # 预算收入2736亿元 / 完成预算: the digits' boxes sit 0.9 em below the ideographs they are printed between
+    chars = [_char(ch, 100 + 16 * i, 100) for i, ch in enumerate("预算收入")]
+    chars += [_char(d, 166 + 8 * i, 114.5) for i, d in enumerate("2736")]
+    chars += [_char(ch, 200 + 16 * i, 100) for i, ch in enumerate("亿元")]
+    chars += [_char(ch, 100 + 16 * i, 131) for i, ch in enumerate("完成预算")]
+    assert "预算收入2736亿元" not in _line_texts(chars)  # by position alone the digits fall out of their line
+    assert _line_texts(align_shifted_glyphs(chars)) == ["预算收入2736亿元", "完成预算"]
+
+
+def test_a_line_opening_with_shifted_digits_takes_the_band_of_the_words_after_them() -> None:
+    chars = [_char(ch, 100 + 16 * i, 100) for i, ch in enumerate("上一行文字")]
+    chars += [_char(d, 100 + 8 * i, 145) for i, d in enumerate("2.3%")]
+    chars += [_char(ch, 140 + 16 * i, 131) for i, ch in enumerate("非税收入")]
+    assert _line_texts(align_shifted_glyphs(chars)) == ["上一行文字", "2.3%非税收入"]
+
+
+def test_figures_far_right_of_a_label_keep_their_own_row() -> None:
+    # a table row: the label and its figures stand far apart, so a figure lower down stays in its row
+    chars = [_char(ch, 50 + 16 * i, 100) for i, ch in enumerate("合计")]
+    chars += [_char(d, 300 + 8 * i, 112) for i, d in enumerate("12.5")]
+    moved = align_shifted_glyphs(chars)
+    assert [c["top"] for c in moved] == [c["top"] for c in chars]
+
+
+def test_a_private_use_glyph_between_digits_is_a_decimal_point() -> None:
+    found = find_quantities("一般公共预算收入２２２１\U001001b0７亿元,完成预算１０１\U001001b0１％")
+    assert [(str(q.value), q.unit, q.decimals) for _, q in found] == [("2221.7", "亿元", 1), ("101.1", "%", 1)]
+    assert [str(q.value) for _, q in find_quantities("收入2221 7亿元")] == ["7"]  # a space is no decimal point
+
+
+def test_a_latin_full_stop_after_chinese_ends_the_sentence() -> None:
+    text = "财政收入实现量增质优.深入挖掘资产３８１亿元.1.全市收入2.5亿元。其中...等"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "财政收入实现量增质优.",
+        "深入挖掘资产３８１亿元.1.全市收入2.5亿元。",
+        "其中...等",
+    ]
+
+
+def test_a_number_wrapped_over_two_lines_of_a_cell_is_one_number() -> None:
+    assert join_texts(["99.", "7%"]) == "99.7%"
+    assert join_texts(["1,234", ",567.00"]) == "1,234,567.00"
+    assert join_texts(["Total", "income"]) == "Total income"
+
+
+@cache
+def _read(path: Path) -> Document:
+    return read_pdf(path, "0" * 64)
+
+
+def test_chongqing_figures_stand_in_their_sentences() -> None:
+    doc = _read(realdoc_wide("chongqing"))
+    texts = [p.text for p in doc.paragraphs()]
+    assert "关于重庆市2025年预算执行情况和2026年预算草案的报告" in texts
+    assert any("全市一般公共预算收入2736亿元,增长5.4%,完成预算的100.9%。其中,税收收入1556亿元" in t for t in texts)
+    assert not any(t.strip(" —-") == "" for t in texts)
+
+
+def test_tianjin_decimals_and_sentences() -> None:
+    doc = _read(realdoc_wide("tianjin"))
+    para = next(p.text for p in doc.paragraphs() if "预算总收入为" in p.text)
+    values = [str(q.value) for _, q in find_quantities(para)]
+    assert values[:3] == ["2221.7", "101.1", "4.1"]
+    assert len(sentences(para)) >= 4
