@@ -41,7 +41,8 @@ from extractors.txt_reader import leading_header_rows, unit_from_caption
 
 # pdfium (fast, C) with a per-page pdfplumber fallback; GOUJI_PDF_ENGINE=pdfplumber reads every page with pdfplumber
 ENGINE = "pdfplumber" if os.environ.get("GOUJI_PDF_ENGINE", "").lower() == "pdfplumber" else "pdfium"
-RUNNING_ZONE = 0.15  # share of the page height at the top and at the bottom where running headers/footers sit
+RUNNING_ZONE = 0.1  # share of the page height at the top where running headers sit
+FOOTER_ZONE = 0.15  # … and at the bottom, where footers sit (— １ — at 88 % of the page in some reports)
 _DIGITS = re.compile(r"\d+")
 UNMAPPED_MIN, UNMAPPED_SHARE = 3, 0.02  # unmapped glyphs on a page before it is reported
 _CID = re.compile(r"\(cid:\d+\)")
@@ -300,7 +301,7 @@ def _text_area(pages: list[_Page]) -> dict[str, tuple[float, float]]:
 def _running_key(ln: Line, page_height: float) -> tuple[str, str] | None:
     if ln.bottom < page_height * RUNNING_ZONE:
         return ("top", _DIGITS.sub("#", ln.text))
-    if ln.top > page_height * (1 - RUNNING_ZONE):
+    if ln.top > page_height * (1 - FOOTER_ZONE):
         return ("bottom", _DIGITS.sub("#", ln.text))
     return None
 

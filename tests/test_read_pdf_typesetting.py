@@ -94,3 +94,5 @@ def test_tianjin_decimals_and_sentences() -> None:
     values = [str(q.value) for _, q in find_quantities(para)]
     assert values[:3] == ["2221.7", "101.1", "4.1"]
     assert len(sentences(para)) >= 4
+    # its page numbers (—１—, at 88 % of the page height) are running footers, not paragraphs
+    assert not [p.text for p in doc.paragraphs() if p.text.startswith("—") and p.text.endswith("—")]
