@@ -11,24 +11,18 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from extractors.registry import file_sha256
 from pipeline import __version__
-from pipeline.export import (
-    compare,
-    load_previous,
-    previous_annotations,
-    remove_stale_temporaries,
-    write_csv,
-    write_prerendered_csv,
-    write_xlsx,
-)
+from pipeline.export import remove_stale_temporaries, write_csv, write_prerendered_csv, write_xlsx
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
+from pipeline.notes import NOTE_FILES, compare, read_previous, stamp
 from pipeline.rows import (
+    AUDITOR_COLUMNS,
     CLAIMS_COLUMNS,
     DOCUMENTS_COLUMNS,
     FINDINGS_COLUMNS,
@@ -37,6 +31,7 @@ from pipeline.rows import (
     finding_record,
     finding_rows,
     sort_records,
+    unique_ids,
 )
 from pipeline.store import MAX_FAILURES, Catalog, StoredDocument
 
@@ -73,6 +68,7 @@ class ScanReport:
     findings: list[dict[str, Any]]
     resolved: list[dict[str, Any]]
     analysed: int = 0  # distinct files analysed in this run
+    warnings: list[str] = field(default_factory=list)  # one line each, for the user (not findings)
 
     def count(self, status: str) -> int:
         return sum(1 for d in self.documents if d["status"] == status)
@@ -395,17 +391,22 @@ def _export(
             stored_by_sha[sha] = catalog.get(sha)
         first = by_path[by_sha[sha][0]]
         documents.append(_document_row(f, sha, stored_by_sha[sha], outcome.get(sha, "analysed"), first))
-        findings.extend(finding_rows(catalog.findings(sha), f.shown, __version__))
+        findings.extend(finding_rows(catalog.findings(sha), f.shown, __version__, f.key))
+    unique_ids(findings)
 
     def claims() -> Iterator[tuple[str, list[str]]]:  # streamed: an archive's claims need not fit in memory
         for f in inputs:
             if f.path not in decided:
                 yield f.shown, catalog.claims_csv(shas[f.path])
 
-    previous = load_previous(out / "findings.csv")
-    if previous:
-        catalog.save_annotations(previous_annotations(previous))
-    resolved = compare(findings, previous, catalog.annotations(), {f.shown for f in inputs})
+    written = catalog.annotations()
+    stamps = {name: catalog.meta(f"stamp:{name}") or "" for name in NOTE_FILES}
+    previous = read_previous(out, written, stamps)
+    resolved = compare(findings, previous.rows, written | previous.notes, {f.shown for f in inputs})
+    # what this run writes into the auditors' columns: notes of findings not exported this run (other
+    # folders, resolved ones) stay in the catalog until their findings come back
+    carried = {r["finding_id"]: (r[AUDITOR_COLUMNS[0]], r[AUDITOR_COLUMNS[1]]) for r in findings + resolved}
+    catalog.save_annotations({fid: v for fid, v in (previous.notes | carried).items() if any(v) or fid in written})
 
     write_prerendered_csv(out / "claims.csv", CLAIMS_COLUMNS, claims())
     write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")
@@ -413,4 +414,7 @@ def _export(
     write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")
     # findings.csv last: it is the 'previous run' of the next scan, so it must match the catalog
     write_csv(out / "findings.csv", FINDINGS_COLUMNS, findings, "findings")
-    return ScanReport(documents=documents, findings=findings, resolved=resolved, analysed=analysed)
+    catalog.set_meta({f"stamp:{name}": stamp(out / name) for name in NOTE_FILES})
+    return ScanReport(
+        documents=documents, findings=findings, resolved=resolved, analysed=analysed, warnings=previous.warnings
+    )

@@ -168,6 +168,8 @@ def _scan(args: argparse.Namespace) -> int:
         _err(f"{e.filename or args.out}: {e.strerror or e}")
         return EXIT_USAGE
     bar.close()
+    for warning in report.warnings:
+        _err(f"warning: {warning}")
     print(report.closing_line())
     return EXIT_FAIL_ON if report.triggered(set(args.fail_on)) else EXIT_OK
 

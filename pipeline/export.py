@@ -1,7 +1,7 @@
 """Write the contract's files: CSV (UTF-8 with BOM, formula-safe) and findings.xlsx, atomically.
 
-Also reads the previous findings.csv of DIR for the `change` column, resolved.csv and the
-auditor's columns (核实状态, 审计备注), which are carried forward by finding_id.
+Reading the previous run back (the `change` column, resolved.csv, the auditors' notes) is
+pipeline.notes.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.rows import AUDITOR_COLUMNS, FINDINGS_COLUMNS, NUMERIC_COLUMNS
+from pipeline.rows import NUMERIC_COLUMNS, XLSX_HEADERS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 XLSX_MAX_ROWS = 1_000_000  # data rows per sheet; Excel's own limit is 1,048,576
@@ -211,7 +211,7 @@ def write_xlsx(path: Path, columns: list[str], rows: list[dict[str, Any]], kind:
             for i, wdt in enumerate(widths):
                 ws.set_column(i, i, wdt)
             ws.freeze_panes(1, 0)
-            ws.write_row(0, 0, columns, header)
+            ws.write_row(0, 0, [XLSX_HEADERS.get(c, c) for c in columns] if kind == "findings" else columns, header)
             for r, row in enumerate(chunk, start=1):
                 for i, c in enumerate(columns):
                     v = row.get(c)
@@ -227,48 +227,3 @@ def write_xlsx(path: Path, columns: list[str], rows: list[dict[str, Any]], kind:
                         ws.write_string(r, i, text)
             ws.autofilter(0, 0, max(len(chunk), 1), len(columns) - 1)
         wb.close()
-
-
-# --------------------------------------------------------------------- run-over-run comparison
-
-
-def load_previous(path: Path) -> list[dict[str, str]]:
-    """The previous findings.csv of DIR, or nothing when there is none or it cannot be read."""
-    p = Path(path)
-    if not p.is_file():
-        return []
-    try:
-        rows = read_csv(p)
-    except (OSError, csv.Error):
-        return []
-    return [r for r in rows if r.get("finding_id")]
-
-
-def previous_annotations(previous: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
-    return {r["finding_id"]: (r.get(AUDITOR_COLUMNS[0], ""), r.get(AUDITOR_COLUMNS[1], "")) for r in previous}
-
-
-def compare(
-    rows: list[dict[str, Any]],
-    previous: list[dict[str, str]],
-    annotations: dict[str, tuple[str, str]],
-    documents: set[str],
-) -> list[dict[str, str]]:
-    """Fill `change` and the auditor's columns of `rows` in place; return the resolved rows.
-
-    Resolved: findings of the previous findings.csv that are gone, for documents scanned in this run
-    (findings of documents outside this run's paths are not 'resolved', just not covered).
-    """
-    before = {r["finding_id"] for r in previous}
-    now = set()
-    for row in rows:
-        fid = row["finding_id"]
-        now.add(fid)
-        row["change"] = "unchanged" if fid in before else "new"
-        status, note = annotations.get(fid, ("", ""))
-        row[AUDITOR_COLUMNS[0]], row[AUDITOR_COLUMNS[1]] = status, note
-    resolved = []
-    for r in previous:
-        if r["finding_id"] not in now and r.get("document", "") in documents:
-            resolved.append({c: r.get(c, "") for c in FINDINGS_COLUMNS} | {"change": "resolved"})
-    return resolved

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -49,15 +50,21 @@ class Finding:
     def related_location(self) -> str:
         return "; ".join(p.render() for p in self.related)
 
-    def finding_id(self, document: str) -> str:
-        key = "\x1f".join(
-            [
-                document,
-                self.prov.sha256,
-                self.rule,
-                self.location,
-                "" if self.stated_value is None else str(self.stated_value),
-                self.related_location,
-            ]
-        )
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+ID_PREFIX = "F"  # a letter first: Excel never reads an id as a number (3.84E+15) or a date
+
+
+def normalised_text(text: str) -> str:
+    """The stated text as it matters for identity: NFKC, without whitespace (a PDF re-wrapped
+    after a revision, a full-width digit retyped) and without the excerpt marks."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).strip("…")
+
+
+def finding_id(document_key: str, rule: str, subject: str, stated_value: str, stated_text: str) -> str:
+    """What the finding is about, hashed: the document's key (its path relative to the folder it was
+    found under, or its name), the rule, the subject, the stated value as printed and the normalised
+    stated text. Not the file's sha256, an absolute path, paragraph numbers or related locations: so
+    the same inconsistency in a revised file, a moved archive or a scan from another folder keeps its
+    id, and the auditors' notes on it."""
+    key = "\x1f".join([document_key, rule, subject, stated_value, normalised_text(stated_text)])
+    return ID_PREFIX + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]

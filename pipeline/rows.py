@@ -7,11 +7,10 @@ Records kept in the catalog are path-independent (an identical copy of a file sh
 from __future__ import annotations
 
 from decimal import Decimal
-from types import SimpleNamespace
 from typing import Any
 
 from extractors.model import Claim, Fact, Provenance
-from pipeline.findings import Finding
+from pipeline.findings import Finding, finding_id
 
 FINDINGS_COLUMNS = [
     "finding_id",
@@ -73,6 +72,20 @@ DOCUMENTS_COLUMNS = [
     "gouji_version",
 ]
 AUDITOR_COLUMNS = ("核实状态", "审计备注")
+
+# The header findings.xlsx shows for each contract column: the ONE mapping used both to write the
+# workbook and to read the auditors' notes back from it (pipeline.notes finds the findings sheets by
+# these headers). Give a column a translated header here and both directions follow.
+XLSX_HEADERS: dict[str, str] = {c: c for c in FINDINGS_COLUMNS}
+
+
+def column_for_header(header: str) -> str | None:
+    """The contract column a workbook header stands for (its own name or its XLSX_HEADERS header)."""
+    text = header.strip()
+    if text in XLSX_HEADERS:
+        return text
+    return next((c for c, h in XLSX_HEADERS.items() if h == text), None)
+
 
 # Columns written as numbers (CSV: unescaped; xlsx: number cells). Everything else is text.
 NUMERIC_COLUMNS: dict[str, frozenset[str]] = {
@@ -195,41 +208,40 @@ def finding_record(f: Finding) -> dict[str, str]:
         "unit": f.unit,
         "related_location": f.related_location,
         "explanation": explanation,
-        # what Finding.finding_id hashes: str() of the stated value, not its plain form
-        "_id_stated": "" if f.stated_value is None else str(f.stated_value),
         "_pos": position_key(f.prov),
     }
 
 
-def finding_id(record: dict[str, Any], document: str) -> str:
-    """Finding.finding_id computed from a stored record (the formula stays in pipeline.findings)."""
-    stub = SimpleNamespace(
-        prov=SimpleNamespace(sha256=record["sha256"]),
-        rule=record["rule"],
-        location=record["location"],
-        stated_value=record["_id_stated"] or None,
-        related_location=record["related_location"],
-    )
-    return Finding.finding_id(stub, document)  # type: ignore[arg-type]
+def record_id(record: dict[str, Any], key: str) -> str:
+    """The finding id of a stored record in the document with this key (see findings.finding_id)."""
+    return finding_id(key, record["rule"], record["subject"], record["stated_value"], record["stated_text"])
 
 
 def claim_rows(records: list[dict[str, Any]], document: str) -> list[dict[str, str]]:
     return [{"document": document, **{k: r[k] for k in CLAIM_FIELDS}} for r in records]
 
 
-def finding_rows(records: list[dict[str, Any]], document: str, version: str) -> list[dict[str, str]]:
-    """Findings of one document, in document order, each with an id unique within the document."""
+def finding_rows(records: list[dict[str, Any]], document: str, version: str, key: str = "") -> list[dict[str, str]]:
+    """Findings of one document, in document order; `key` is the document's key for the ids (see
+    findings.finding_id; the document's path when not given). Ids are made unique across a run by
+    `unique_ids`."""
     rows: list[dict[str, str]] = []
-    seen: dict[str, int] = {}
     for r in records:
-        fid = finding_id(r, document)
-        seen[fid] = seen.get(fid, 0) + 1
-        if seen[fid] > 1:  # two findings hash alike (same rule, place and value): keep both, stably
-            fid = f"{fid}-{seen[fid]}"
-        row = {"finding_id": fid, "document": document, **{k: r[k] for k in FINDING_FIELDS}}
+        row = {"finding_id": record_id(r, key or document), "document": document, **{k: r[k] for k in FINDING_FIELDS}}
         row.update({"change": "", "gouji_version": version, "核实状态": "", "审计备注": ""})
         rows.append(row)
     return rows
+
+
+def unique_ids(rows: list[dict[str, Any]]) -> None:
+    """Two findings about the same thing (one sentence printed twice; two folders each holding a
+    report.pdf) keep both, the later one in document order with a suffix -2, -3…"""
+    seen: dict[str, int] = {}
+    for row in rows:
+        fid = row["finding_id"]
+        seen[fid] = seen.get(fid, 0) + 1
+        if seen[fid] > 1:
+            row["finding_id"] = f"{fid}-{seen[fid]}"
 
 
 def sort_records(records: list[dict[str, Any]], *extra: str) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ SCHEMA_VERSION = "3"
 MAX_FAILURES = 2
 
 _CLAIM_COLS = [*CLAIM_FIELDS, "_pos"]
-_FINDING_COLS = [*FINDING_FIELDS, "_id_stated", "_pos"]
+_FINDING_COLS = [*FINDING_FIELDS, "_pos"]
 
 
 def _q(name: str) -> str:
@@ -196,6 +196,14 @@ class Catalog:
 
     def annotations(self) -> dict[str, tuple[str, str]]:
         return {fid: (s, n) for fid, s, n in self.db.execute("SELECT finding_id, status, note FROM annotations")}
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, values: dict[str, str]) -> None:
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", values.items())
 
     def dump(self) -> dict[str, Any]:
         """Everything, for debugging and tests."""

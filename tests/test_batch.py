@@ -159,7 +159,7 @@ def test_auditor_columns_carried_forward_and_fixed_finding_resolved(docs: Path, 
     run([docs], out)
     rows = read_csv(out / "findings.csv")
     target = next(r for r in rows if r["document"].endswith("/a.txt"))
-    other = next(r for r in rows if r["document"].endswith("b.txt"))
+    other = next(r for r in rows if r["document"].endswith("b.txt") and r["stated_text"] == "=1+1")
     target["核实状态"], target["审计备注"] = "已核实", "=见底稿第3页"
     other["核实状态"] = "误报"
     with open(out / "findings.csv", "w", encoding="utf-8-sig", newline="") as f:  # as an auditor's editor would
@@ -177,8 +177,9 @@ def test_auditor_columns_carried_forward_and_fixed_finding_resolved(docs: Path, 
     assert other["finding_id"] not in {r["finding_id"] for r in now}
     assert other["finding_id"] in {r["finding_id"] for r in resolved}
     assert next(r for r in resolved if r["finding_id"] == other["finding_id"])["核实状态"] == "误报"
-    # b.txt changed, so its other finding is new under its new sha256
-    assert {r["change"] for r in now if r["document"].endswith("b.txt")} == {"new"}
+    # b.txt was revised (a new sha256): its remaining finding is the same finding, with the same id
+    kept = [r for r in now if r["document"].endswith("b.txt")]
+    assert [(r["stated_value"], r["change"]) for r in kept] == [("1", "unchanged")]
     # a third run (another night) still carries the verdict
     run([docs], out)
     again = next(r for r in read_csv(out / "findings.csv") if r["finding_id"] == target["finding_id"])

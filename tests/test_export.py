@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from pipeline import export
-from pipeline.export import compare, escape_text, read_csv, unescape_text, write_csv, write_xlsx
+from pipeline.export import escape_text, read_csv, unescape_text, write_csv, write_xlsx
+from pipeline.notes import compare
 from pipeline.rows import FINDINGS_COLUMNS
 
 
@@ -99,16 +100,35 @@ def test_xlsx_new_sheet_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_compare_change_resolved_and_annotations() -> None:
-    previous = [row("keep", 核实状态="已核实"), row("gone"), row("elsewhere", document="other.txt")]
-    current = [row("keep"), row("fresh")]
-    annotations = {"keep": ("已核实", "见底稿"), "fresh": ("", "")}
+    previous = [
+        row("keep", 核实状态="已核实"),
+        row("gone", stated_text="人员经费占10%"),
+        row("elsewhere", document="other.txt"),
+    ]
+    current = [row("keep"), row("fresh", stated_text="公用经费占5%")]
+    annotations = {"keep": ("已核实", "见底稿"), "fresh": ("", ""), "gone": ("误报", "")}
     resolved = compare(current, previous, annotations, {"a.txt"})
     assert [(r["finding_id"], r["change"], r["核实状态"], r["审计备注"]) for r in current] == [
         ("keep", "unchanged", "已核实", "见底稿"),
         ("fresh", "new", "", ""),
     ]
-    # findings of documents outside this run are not 'resolved'
-    assert [(r["finding_id"], r["change"]) for r in resolved] == [("gone", "resolved")]
+    # findings of documents outside this run are not 'resolved'; a resolved one keeps its notes
+    assert [(r["finding_id"], r["change"], r["核实状态"]) for r in resolved] == [("gone", "resolved", "误报")]
+
+
+def test_compare_follows_a_finding_whose_id_changed() -> None:
+    """Ids from an older gouji, or a subject read better: the same rule, figure and sentence in the
+    same document is the same finding, and keeps its notes."""
+    previous = [row("0000000000000001", rule="share.x", stated_value="82.58", 核实状态="已核实")]
+    current = [row("Fnew", rule="share.x", stated_value="82.580", subject="基本支出")]
+    resolved = compare(current, previous, {"0000000000000001": ("已核实", "底稿3")}, {"a.txt"})
+    assert resolved == []
+    assert (current[0]["change"], current[0]["核实状态"], current[0]["审计备注"]) == ("unchanged", "已核实", "底稿3")
+    # two candidates: no guessing
+    twice = [row("Fa", rule="share.x", stated_value="82.58"), row("Fb", rule="share.x", stated_value="82.58")]
+    resolved = compare(twice, previous, {"0000000000000001": ("已核实", "")}, {"a.txt"})
+    assert [r["finding_id"] for r in resolved] == ["0000000000000001"] and resolved[0]["核实状态"] == "已核实"
+    assert {r["change"] for r in twice} == {"new"}
 
 
 def test_prerendered_claims_csv_is_byte_identical_to_rendering_the_rows(tmp_path):

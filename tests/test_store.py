@@ -20,7 +20,7 @@ def claim(i: int) -> dict[str, str]:
 
 
 def finding(i: int) -> dict[str, str]:
-    return {c: f"{c}{i}" for c in FINDING_FIELDS} | {"_id_stated": str(i), "_pos": f"{i:05d}"}
+    return {c: f"{c}{i}" for c in FINDING_FIELDS} | {"_pos": f"{i:05d}"}
 
 
 def test_put_get_roundtrip_and_replace(tmp_path: Path) -> None:
