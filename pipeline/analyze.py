@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.claims import extract_claims
-from extractors.model import Claim, Fact, ReadError
+from extractors.evidence import Evidence, collect
+from extractors.model import Claim, Document, Fact, ReadError
 from extractors.outline import build_outline
 from extractors.registry import file_sha256, read_document, sniff, unsupported_format
 from extractors.report_kind import classify
 from extractors.tablefacts import extract_facts
 from pipeline.checks import run_checks
-from pipeline.findings import Finding
+from pipeline.findings import SEVERITIES, Finding
 
 
 @dataclass
@@ -29,6 +30,7 @@ class DocumentResult:
     claims: list[Claim] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    evidence: Evidence | None = None  # places and page images of each finding, for report.html
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -64,7 +66,23 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
         result.findings = run_checks(result.claims, result.facts, outline, doc=doc)
     except Exception as e:  # noqa: BLE001 - one document's bug must not cost the others; it is reported
         problems.append(f"{stage} failed: {type(e).__name__}: {e}")
+    result.evidence = gather_evidence(doc, result.findings, path)
     if problems:
         result.status, result.reason = "partial", "; ".join(problems)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def gather_evidence(doc: Document, findings: list[Finding], path: str | Path | None) -> Evidence:
+    """Each finding's places, with page images for a PDF given to errors first, then warnings, then infos.
+    Never raises: the findings stand without their evidence, and the report says why it is missing."""
+    try:
+        order = sorted(range(len(findings)), key=lambda i: SEVERITIES.index(findings[i].severity))
+        ev = collect(doc, [[findings[i].prov, *findings[i].related] for i in order], path)
+    except Exception as e:  # noqa: BLE001 - a bug here must not cost the findings
+        return Evidence([[] for _ in findings], {}, f"evidence failed ({type(e).__name__}: {e})"[:300])
+    places: list[list[dict]] = [[] for _ in findings]
+    for k, i in enumerate(order):
+        places[i] = ev.places[k]
+    ev.places = places
+    return ev

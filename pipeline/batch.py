@@ -21,12 +21,14 @@ from pipeline.export import remove_stale_temporaries, write_csv, write_prerender
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
 from pipeline.notes import NOTE_FILES, compare, read_previous, stamp
+from pipeline.report import write_report
 from pipeline.rows import (
     AUDITOR_COLUMNS,
     CLAIMS_COLUMNS,
     DOCUMENTS_COLUMNS,
     FINDINGS_COLUMNS,
     claim_record,
+    evidence_json,
     fact_record,
     finding_record,
     finding_rows,
@@ -162,7 +164,13 @@ def dir_lock(out: Path) -> Iterator[None]:
 
 def _stored_from(result: Any, failures: int) -> tuple[StoredDocument, list[dict], list[dict]]:
     claims = sort_records([claim_record(c) for c in result.claims] + [fact_record(f) for f in result.facts], "kind")
-    findings = sort_records([finding_record(f) for f in result.findings], "rule")
+    evidence = getattr(result, "evidence", None)
+    places = evidence.places if evidence is not None else []
+    problem = evidence.problem if evidence is not None else ""
+    records = [finding_record(f) for f in result.findings]
+    for i, r in enumerate(records):
+        r["_evidence"] = evidence_json(places[i] if i < len(places) else [], problem)
+    findings = sort_records(records, "rule")
     doc = StoredDocument(
         sha256=result.sha256,
         format=result.format or "",
@@ -305,19 +313,26 @@ def _scan_locked(
             failures = 1 + (before.failures if before and before.status == "failed" else 0)
         try:
             doc, claims, findings = _stored_from(result, failures)
-            catalog.put(doc, claims, findings)
+            evidence = getattr(result, "evidence", None)
+            catalog.put(doc, claims, findings, evidence.crops if evidence is not None else None)
         except Exception as e:  # results that cannot be turned into rows or stored: this document only
             result.status, result.reason = (
                 "failed",
                 readable(f"crashed: results unusable ({type(e).__name__}: {e})")[:300],
             )
-            result.claims, result.facts, result.findings = [], [], []
+            result.claims, result.facts, result.findings, result.evidence = [], [], [], None
             doc, claims, findings = _stored_from(result, 1 + (before.failures if before else 0))
             catalog.put(doc, claims, findings)
         outcome[sha] = "analysed"
         tick(len(by_sha[sha]), total, readable(os.path.basename(result.path)))
 
     return _export(inputs, shas, decided, by_sha, outcome, catalog, out, len(jobs))
+
+
+def _rule_titles() -> dict[str, str]:
+    from pipeline.checks import RULES
+
+    return {rid: r.title for rid, r in RULES.items()}
 
 
 def _sniff(path: str) -> str:
@@ -380,6 +395,7 @@ def _export(
 ) -> ScanReport:
     documents: list[dict[str, Any]] = []
     findings: list[dict[str, Any]] = []
+    stored_records: list[dict[str, Any]] = []  # the catalog's records of `findings`, in the same order
     stored_by_sha: dict[str, StoredDocument | None] = {}
     by_path = {f.path: f for f in inputs}
     for f in inputs:  # sorted by path: rows come out sorted by document, then position
@@ -391,8 +407,11 @@ def _export(
             stored_by_sha[sha] = catalog.get(sha)
         first = by_path[by_sha[sha][0]]
         documents.append(_document_row(f, sha, stored_by_sha[sha], outcome.get(sha, "analysed"), first))
-        findings.extend(finding_rows(catalog.findings(sha), f.shown, __version__, f.key))
+        records = catalog.findings(sha)
+        findings.extend(finding_rows(records, f.shown, __version__, f.key))
+        stored_records.extend(records)
     unique_ids(findings)
+    evidence = {row["finding_id"]: rec.get("_evidence", "") for row, rec in zip(findings, stored_records, strict=True)}
 
     def claims() -> Iterator[tuple[str, list[str]]]:  # streamed: an archive's claims need not fit in memory
         for f in inputs:
@@ -412,6 +431,7 @@ def _export(
     write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")
     write_csv(out / "resolved.csv", FINDINGS_COLUMNS, resolved, "findings")
     write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")
+    write_report(out, documents, findings, evidence, catalog.crops, _rule_titles() if findings else {})
     # findings.csv last: it is the 'previous run' of the next scan, so it must match the catalog
     write_csv(out / "findings.csv", FINDINGS_COLUMNS, findings, "findings")
     catalog.set_meta({f"stamp:{name}": stamp(out / name) for name in NOTE_FILES})

@@ -6,6 +6,7 @@ Records kept in the catalog are path-independent (an identical copy of a file sh
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -215,6 +216,23 @@ def finding_record(f: Finding) -> dict[str, str]:
 def record_id(record: dict[str, Any], key: str) -> str:
     """The finding id of a stored record in the document with this key (see findings.finding_id)."""
     return finding_id(key, record["rule"], record["subject"], record["stated_value"], record["stated_text"])
+
+
+def evidence_json(places: list[dict[str, Any]], problem: str = "") -> str:
+    """A finding's evidence as stored in the catalog: its places (see extractors.evidence) and, when the
+    page images could not be made, why."""
+    data: dict[str, Any] = {"places": places}
+    if problem:
+        data["problem"] = problem
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def evidence_of(record: dict[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(record.get("_evidence") or "{}")
+    except ValueError:
+        return {"places": []}
+    return data if isinstance(data, dict) else {"places": []}
 
 
 def claim_rows(records: list[dict[str, Any]], document: str) -> list[dict[str, str]]:

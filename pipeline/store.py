@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractors.pdf_render import Band, Crop
 from pipeline.export import csv_records
 from pipeline.rows import CLAIM_FIELDS, FINDING_FIELDS
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # a document that failed this many times with the same versions is not retried until --rescan
 MAX_FAILURES = 2
 
 _CLAIM_COLS = [*CLAIM_FIELDS, "_pos"]
-_FINDING_COLS = [*FINDING_FIELDS, "_pos"]
+_FINDING_COLS = [*FINDING_FIELDS, "_pos", "_evidence"]  # _evidence: JSON, see rows.evidence_json
 
 
 def _q(name: str) -> str:
@@ -53,6 +54,12 @@ CREATE TABLE IF NOT EXISTS claims_csv (
     doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL,
     records TEXT NOT NULL,
     PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version)
+);
+CREATE TABLE IF NOT EXISTS crops (
+    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL, crop_id TEXT NOT NULL,
+    page INTEGER NOT NULL, top REAL NOT NULL, bottom REAL NOT NULL, page_width REAL NOT NULL,
+    width INTEGER NOT NULL, height INTEGER NOT NULL, jpeg BLOB NOT NULL,
+    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, crop_id)
 );
 CREATE TABLE IF NOT EXISTS annotations (
     finding_id TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL, updated REAL NOT NULL
@@ -98,7 +105,7 @@ class Catalog:
         if have not in (None, SCHEMA_VERSION):
             # an older catalog layout: drop the cached results (they are recomputed), keep nothing stale
             with self.transaction():
-                for table in ("documents", "claims", "claims_csv", "findings", "meta"):
+                for table in ("documents", "claims", "claims_csv", "findings", "crops", "meta"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -122,13 +129,14 @@ class Catalog:
         doc: StoredDocument,
         claims: list[dict[str, Any]] | None = None,
         findings: list[dict[str, Any]] | None = None,
+        crops: dict[str, Crop] | None = None,
     ) -> None:
-        """Replace everything known about one document, in one transaction."""
+        """Replace everything known about one document, in one transaction (crops: its page images)."""
         key = (doc.sha256, *self.versions)
         with self.transaction():
             # results of other versions of gouji/rules for this file are obsolete once this one is stored
             self.db.execute("DELETE FROM documents WHERE sha256=?", (doc.sha256,))
-            for table in ("claims", "claims_csv", "findings"):
+            for table in ("claims", "claims_csv", "findings", "crops"):
                 self.db.execute(f"DELETE FROM {table} WHERE doc_sha256=?", (doc.sha256,))
             self.db.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -154,6 +162,13 @@ class Catalog:
             rendered = json.dumps(csv_records(CLAIM_FIELDS, claims or [], "claims"), ensure_ascii=False)
             self.db.execute("INSERT INTO claims_csv VALUES (?,?,?,?)", (*key, rendered))
             self._insert("findings", _FINDING_COLS, key, findings or [])
+            self.db.executemany(
+                "INSERT INTO crops VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    (*key, cid, c.band.page, c.top, c.bottom, c.page_width, c.width, c.height, c.jpeg)
+                    for cid, c in (crops or {}).items()
+                ),
+            )
 
     def _insert(self, table: str, cols: list[str], key: tuple[str, str, str], records: list[dict[str, Any]]) -> None:
         if not records:
@@ -174,6 +189,18 @@ class Catalog:
 
     def findings(self, sha256: str) -> list[dict[str, str]]:
         return self._records("findings", _FINDING_COLS, sha256)
+
+    def crops(self, sha256: str) -> dict[str, Crop]:
+        """The document's page images (report.html), by crop id."""
+        cur = self.db.execute(
+            "SELECT crop_id, page, top, bottom, page_width, width, height, jpeg FROM crops"
+            " WHERE doc_sha256=? AND doc_gouji_version=? AND doc_rules_version=?",
+            (sha256, *self.versions),
+        )
+        return {
+            cid: Crop(Band(page, top, bottom), top, bottom, page_width, width, height, bytes(jpeg))
+            for cid, page, top, bottom, page_width, width, height, jpeg in cur
+        }
 
     def _records(self, table: str, cols: list[str], sha256: str) -> list[dict[str, str]]:
         cur = self.db.execute(
