@@ -94,7 +94,10 @@ def _paragraph_place(para: Paragraph, span: tuple[int, int] | None) -> dict[str,
     start, end = max(0, a - CONTEXT_CHARS), min(len(text), b + CONTEXT_CHARS)
     lead = "…" if start else ""
     before = text[start:a]
-    search = re.split(_SEARCH_STOP, text[max(0, a - 6) : a])[-1] + text[a:b]
+    lead_in = max(0, a - 6)
+    while lead_in > 0 and lead_in > a - 12 and text[lead_in - 1 : lead_in + 1].isascii() and text[lead_in].isalnum():
+        lead_in -= 1  # never start inside a number or a Latin word (2024年, not 4年)
+    search = re.split(_SEARCH_STOP, text[lead_in:a])[-1] + text[a:b]
     return {
         "kind": "paragraph",
         "text": lead + text[start:end] + ("…" if end < len(text) else ""),

@@ -17,7 +17,7 @@ from typing import Any
 
 from extractors.registry import file_sha256
 from pipeline import __version__
-from pipeline.export import remove_stale_temporaries, write_csv, write_prerendered_csv, write_xlsx
+from pipeline.export import remove_stale_temporaries, write_csv, write_prerendered_csv
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
 from pipeline.notes import NOTE_FILES, compare, read_previous, stamp
@@ -36,6 +36,7 @@ from pipeline.rows import (
     unique_ids,
 )
 from pipeline.store import MAX_FAILURES, Catalog, StoredDocument
+from pipeline.workbook import write_findings_workbook
 
 # everything that decides a document's claims, facts and findings
 RESULT_SOURCES = (
@@ -428,7 +429,7 @@ def _export(
     catalog.save_annotations({fid: v for fid, v in (previous.notes | carried).items() if any(v) or fid in written})
 
     write_prerendered_csv(out / "claims.csv", CLAIMS_COLUMNS, claims())
-    write_xlsx(out / "findings.xlsx", FINDINGS_COLUMNS, findings, "findings")
+    write_findings_workbook(out / "findings.xlsx", documents, findings, evidence)
     write_csv(out / "resolved.csv", FINDINGS_COLUMNS, resolved, "findings")
     write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")
     write_report(out, documents, findings, evidence, catalog.crops, _rule_titles() if findings else {})

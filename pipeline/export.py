@@ -1,4 +1,4 @@
-"""Write the contract's files: CSV (UTF-8 with BOM, formula-safe) and findings.xlsx, atomically.
+"""Write the contract's CSV files (UTF-8 with BOM, formula-safe), atomically; helpers for the workbooks.
 
 Reading the previous run back (the `change` column, resolved.csv, the auditors' notes) is
 pipeline.notes.
@@ -11,14 +11,13 @@ import io
 import math
 import os
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from pipeline.rows import NUMERIC_COLUMNS, XLSX_HEADERS
+from pipeline.rows import NUMERIC_COLUMNS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 XLSX_MAX_ROWS = 1_000_000  # data rows per sheet; Excel's own limit is 1,048,576
@@ -57,7 +56,7 @@ def _is_number(text: str) -> bool:
         return False
 
 
-def _as_float(text: str) -> float | None:
+def as_excel_number(text: str) -> float | None:
     """A number Excel can hold; absurd magnitudes (a garbled 5,000-digit figure) stay text."""
     if not _is_number(text):
         return None
@@ -165,65 +164,3 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         {k: unescape_text(v or "") for k, v in row.items() if k is not None}
         for row in csv.DictReader(io.StringIO(text))
     ]
-
-
-# ------------------------------------------------------------------------------------------- xlsx
-
-
-MAX_WIDTH = 60  # characters; longer cells wrap in Excel instead of widening the column
-
-
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text[:MAX_WIDTH])
-
-
-def _widths(columns: list[str], rows: list[dict[str, Any]]) -> list[float]:
-    out: list[float] = []
-    sample = rows[:500]
-    for c in columns:
-        lengths = sorted(_display_width(str(r.get(c) or "")) for r in sample)
-        typical = lengths[int(len(lengths) * 0.9)] if lengths else 0  # 90th percentile: one long cell won't widen
-        out.append(min(max(_display_width(c), typical, 6) + 2, MAX_WIDTH))
-    return out
-
-
-def write_xlsx(path: Path, columns: list[str], rows: list[dict[str, Any]], kind: str = "findings") -> None:
-    """Frozen header, filters, readable widths, ids and codes as text; a new sheet every 1,000,000 rows."""
-    import xlsxwriter
-
-    numeric = NUMERIC_COLUMNS.get(kind, frozenset())
-    with atomic_write(path, binary=True) as f:
-        wb = xlsxwriter.Workbook(
-            f,
-            {
-                "constant_memory": True,
-                "strings_to_numbers": False,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-            },
-        )
-        header = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
-        quoted = wb.add_format({"quote_prefix": True})  # Excel's own "'=…" text marker
-        widths = _widths(columns, rows)
-        chunks = [rows[i : i + XLSX_MAX_ROWS] for i in range(0, len(rows), XLSX_MAX_ROWS)] or [[]]
-        for n, chunk in enumerate(chunks):
-            ws = wb.add_worksheet(kind if n == 0 else f"{kind} ({n + 1})")
-            for i, wdt in enumerate(widths):
-                ws.set_column(i, i, wdt)
-            ws.freeze_panes(1, 0)
-            ws.write_row(0, 0, [XLSX_HEADERS.get(c, c) for c in columns] if kind == "findings" else columns, header)
-            for r, row in enumerate(chunk, start=1):
-                for i, c in enumerate(columns):
-                    v = row.get(c)
-                    text = "" if v is None else str(v)
-                    number = _as_float(text) if c in numeric else None
-                    if number is not None:
-                        ws.write_number(r, i, number)
-                    elif not text:
-                        ws.write_blank(r, i, None)
-                    elif text.startswith(FORMULA_PREFIXES):
-                        ws.write_string(r, i, text, quoted)
-                    else:
-                        ws.write_string(r, i, text)
-            ws.autofilter(0, 0, max(len(chunk), 1), len(columns) - 1)
-        wb.close()

@@ -77,7 +77,27 @@ AUDITOR_COLUMNS = ("核实状态", "审计备注")
 # The header findings.xlsx shows for each contract column: the ONE mapping used both to write the
 # workbook and to read the auditors' notes back from it (pipeline.notes finds the findings sheets by
 # these headers). Give a column a translated header here and both directions follow.
-XLSX_HEADERS: dict[str, str] = {c: c for c in FINDINGS_COLUMNS}
+XLSX_HEADERS: dict[str, str] = {
+    "finding_id": "编号",
+    "document": "文件",
+    "sha256": "文件SHA-256",
+    "page": "页码",
+    "location": "位置",
+    "rule": "规则",
+    "severity": "严重程度",
+    "subject": "事项",
+    "stated_text": "原文",
+    "stated_value": "写明数",
+    "expected_value": "应为数",
+    "difference": "差额",
+    "unit": "单位",
+    "related_location": "关联位置",
+    "explanation": "说明",
+    "change": "本次变化",
+    "gouji_version": "gouji版本",
+    "核实状态": "核实状态",
+    "审计备注": "审计备注",
+}
 
 
 def column_for_header(header: str) -> str | None:

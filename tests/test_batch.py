@@ -97,21 +97,28 @@ def test_formula_text_escaped_and_negative_numbers_stay_numbers(docs: Path, tmp_
 def test_xlsx_has_the_same_rows(docs: Path, tmp_path: Path) -> None:
     import openpyxl
 
+    from pipeline.workbook import finding_columns, header
+
     out = tmp_path / "out"
     run([docs], out)
     wb = openpyxl.load_workbook(out / "findings.xlsx")
-    ws = wb.worksheets[0]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+    assert wb.sheetnames == ["汇总", "错误和警告", "提示"]
+    ws = wb["错误和警告"]
+    assert ws.freeze_panes == "C2" and ws.auto_filter.ref
     values = [list(r) for r in ws.iter_rows(values_only=True)]
-    assert values[0] == FINDINGS_COLUMNS
+    columns = finding_columns()
+    assert values[0] == [header(c) for c in columns]
     rows = read_csv(out / "findings.csv")
     assert len(values) - 1 == len(rows)
-    col = {c: i for i, c in enumerate(FINDINGS_COLUMNS)}
+    col = {c: i for i, c in enumerate(columns)}
+    names = {"error": "错误", "warning": "警告", "info": "提示", "new": "新", "unchanged": "未变"}
     for xrow, crow in zip(values[1:], rows, strict=True):
         for c in FINDINGS_COLUMNS:
             cell = xrow[col[c]]
             if c in ("page", "stated_value", "expected_value", "difference") and crow[c]:
                 assert isinstance(cell, (int, float)) and abs(cell - float(crow[c])) < 1e-9, c
+            elif c in ("severity", "change"):
+                assert cell == names[crow[c]], c
             else:
                 assert (cell or "") == crow[c], c
     diffs = [r[col["difference"]] for r in values[1:] if r[col["difference"]] is not None]
@@ -130,10 +137,12 @@ def test_formula_injection(tmp_path: Path) -> None:
     assert ",-3.2," in raw  # 5 − 8.2
     import openpyxl
 
-    ws = openpyxl.load_workbook(out / "findings.xlsx").worksheets[0]
-    texts = [c.value for c in ws["I"][1:]]  # stated_text
-    assert "=1+1" in texts  # a text cell in the workbook (quote-prefixed), not a formula
-    assert all(c.data_type == "s" for c in ws["I"][1:])
+    from pipeline.workbook import finding_columns
+
+    ws = openpyxl.load_workbook(out / "findings.xlsx")["错误和警告"]
+    stated = [row[finding_columns().index("stated_text")] for row in ws.iter_rows(min_row=2)]
+    assert "=1+1" in [c.value for c in stated]  # a text cell in the workbook (quote-prefixed), not a formula
+    assert all(c.data_type == "s" for c in stated)
 
 
 def test_rerun_skips_everything_and_keeps_findings(docs: Path, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Exports: BOM, formula escaping, numbers, atomic writes, xlsx sheets, run-over-run comparison."""
+"""Exports: BOM, formula escaping, numbers, atomic writes, run-over-run comparison (the workbook: test_workbook)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ import csv
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from pipeline import export
-from pipeline.export import escape_text, read_csv, unescape_text, write_csv, write_xlsx
+from pipeline.export import escape_text, read_csv, unescape_text, write_csv
 from pipeline.notes import compare
 from pipeline.rows import FINDINGS_COLUMNS
 
@@ -79,24 +78,6 @@ def test_read_csv_saved_by_excel_as_gb18030(tmp_path: Path) -> None:
     text = "finding_id,document,核实状态,审计备注\r\nabc,报告.pdf,已核实,'=见底稿\r\n"
     p.write_bytes(text.encode("gb18030"))
     assert read_csv(p) == [{"finding_id": "abc", "document": "报告.pdf", "核实状态": "已核实", "审计备注": "=见底稿"}]
-
-
-def test_xlsx_new_sheet_past_the_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export, "XLSX_MAX_ROWS", 3)
-    rows = [row(f"{i:016d}", difference=str(-i), stated_text="=x" if i == 0 else "y") for i in range(7)]
-    p = tmp_path / "f.xlsx"
-    write_xlsx(p, FINDINGS_COLUMNS, rows)
-    wb = openpyxl.load_workbook(p)
-    assert [ws.title for ws in wb.worksheets] == ["findings", "findings (2)", "findings (3)"]
-    ws = wb.worksheets[0]
-    values = list(ws.iter_rows(values_only=True))
-    assert values[0] == tuple(FINDINGS_COLUMNS) and len(values) == 4
-    assert values[1][0] == "0000000000000000"  # ids stay text, leading zeros kept
-    assert values[2][FINDINGS_COLUMNS.index("difference")] == -1
-    assert values[1][FINDINGS_COLUMNS.index("stated_text")] == "=x" and ws["I2"].data_type == "s"
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:S4"
-    assert 10 <= ws.column_dimensions["O"].width <= 62  # explanation column: readable, bounded
-    assert len(list(wb.worksheets[2].iter_rows(values_only=True))) == 2
 
 
 def test_compare_change_resolved_and_annotations() -> None:

@@ -33,7 +33,7 @@ def _is_reader(mod: str) -> bool:
 
 
 CHECKS_LAYER = ("pipeline.checks", "pipeline.tolerance", "pipeline.findings")
-OUTPUT_LAYER = ("pipeline.store", "pipeline.export", "pipeline.rows", "pipeline.report")
+OUTPUT_LAYER = ("pipeline.store", "pipeline.export", "pipeline.rows", "pipeline.report", "pipeline.workbook")
 ORCHESTRATION = ("pipeline.analyze", "pipeline.batch", "pipeline.isolate", "pipeline.cli")
 
 

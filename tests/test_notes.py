@@ -19,7 +19,7 @@ from pipeline.batch import ScanOptions, scan
 from pipeline.cli import main
 from pipeline.export import read_csv
 from pipeline.notes import merge_notes, read_xlsx_rows
-from pipeline.rows import FINDINGS_COLUMNS
+from pipeline.rows import FINDINGS_COLUMNS, column_for_header
 
 SEED = CORPUS / "beishan-2023.txt"
 
@@ -50,7 +50,7 @@ def write_notes_xlsx(out: Path, notes: dict[str, tuple[str, str]]) -> None:
     """As an auditor in Excel would: type into the two columns of the findings sheet and save."""
     wb = openpyxl.load_workbook(out / "findings.xlsx")
     for ws in wb.worksheets:
-        header = [c.value for c in ws[1]]
+        header = [column_for_header(str(c.value or "")) for c in ws[1]]
         if "finding_id" not in header:
             continue
         fid, status, note = (header.index(c) for c in ("finding_id", "核实状态", "审计备注"))
