@@ -42,7 +42,8 @@ def collect(doc: Document, findings: list[list[Provenance]], path: Path | str | 
     """Places of each finding (its provenances, the stated one first), in the given order of priority for
     the image budget (errors first: the caller orders them)."""
     paragraphs, tables = doc.paragraphs(), doc.tables()
-    ev = Evidence([[_place(p, paragraphs, tables) for p in provs[:MAX_PLACES]] for provs in findings])
+    covers: dict[int, list[list[Cell | None]]] = {}  # table index → its covering grid, made once
+    ev = Evidence([[_place(p, paragraphs, tables, covers) for p in provs[:MAX_PLACES]] for provs in findings])
     if doc.format == "pdf" and path is not None:
         try:
             _attach_crops(ev, tables, Path(path))
@@ -62,13 +63,18 @@ def collect(doc: Document, findings: list[list[Provenance]], path: Path | str | 
 # ------------------------------------------------------------------------------------------- places
 
 
-def _place(prov: Provenance, paragraphs: list[Paragraph], tables: list[Table]) -> dict[str, Any]:
+def _place(
+    prov: Provenance, paragraphs: list[Paragraph], tables: list[Table], covers: dict[int, list[list[Cell | None]]]
+) -> dict[str, Any]:
     place: dict[str, Any] = {"loc": prov.render(), "page": prov.page}
     bbox: Box | None = prov.bbox
     if prov.table is not None and 0 <= prov.table < len(tables):
         table = tables[prov.table]
-        place.update(_table_place(table, prov))
-        cell = _cell_at(table, prov.row, prov.col)
+        if prov.table not in covers:
+            covers[prov.table] = table.covering()
+        cover = covers[prov.table]
+        place.update(_table_place(table, cover, prov))
+        cell = _cell_at(table, cover, prov.row, prov.col)
         if cell is not None:
             bbox = cell.bbox or bbox
             place["page"] = cell.page or prov.page
@@ -107,10 +113,10 @@ def _paragraph_place(para: Paragraph, span: tuple[int, int] | None) -> dict[str,
     }
 
 
-def _cell_at(table: Table, row: int | None, col: int | None) -> Cell | None:
+def _cell_at(table: Table, cover: list[list[Cell | None]], row: int | None, col: int | None) -> Cell | None:
     if row is None or col is None or not (0 <= row < table.n_rows and 0 <= col < table.n_cols):
         return None
-    return table.covering()[row][col]
+    return cover[row][col]
 
 
 def _is_number(text: str) -> bool:
@@ -120,8 +126,7 @@ def _is_number(text: str) -> bool:
         return False
 
 
-def _table_place(table: Table, prov: Provenance) -> dict[str, Any]:
-    cover = table.covering()
+def _table_place(table: Table, cover: list[list[Cell | None]], prov: Provenance) -> dict[str, Any]:
     row, col = prov.row, prov.col
     out: dict[str, Any] = {"kind": "table", "title": table.title or "", "unit": table.unit or ""}
     if row is None or col is None or not (0 <= row < table.n_rows and 0 <= col < table.n_cols):

@@ -57,7 +57,7 @@ def render_bands(path: Path, bands: list[Band]) -> dict[Band, Crop]:
                         continue
                     image = page.render(scale=scale, crop=(0, height - bottom, 0, top), grayscale=True).to_pil()
                     buf = io.BytesIO()
-                    image.convert("L").save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True)
+                    image.convert("L").save(buf, "JPEG", quality=JPEG_QUALITY)  # optimize=True: -12 % bytes, +30 % time
                     out[b] = Crop(b, top, bottom, width, image.width, image.height, buf.getvalue())
             except pdfium.PdfiumError:
                 continue

@@ -1,4 +1,4 @@
-"""The `gouji` command: scan, extract, claims, rules. The only module that prints."""
+"""The `gouji` command: scan, extract, claims, tables, rules. The only module that prints."""
 
 from __future__ import annotations
 
@@ -89,6 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("file", metavar="FILE")
 
+    t = sub.add_parser(
+        "tables",
+        help="write every table of the files as CSV and one workbook per file, with an index",
+        description="Write every table of each FILE into DIR/<file name>/: one CSV per table (表N.csv: its "
+        "标题, 单位, 页码 and 位置 on four lines, a blank line, then the cell grid, merged cells repeated, "
+        "figures as plain numbers with their printed decimals) and tables.xlsx (a 目录 sheet, then a sheet "
+        "per table with merged cells merged); DIR/index.csv lists every table. Exit status 1 when a FILE "
+        "cannot be read (the others are still written).",
+    )
+    t.add_argument("files", nargs="+", metavar="FILE")
+    t.add_argument("--out", required=True, metavar="DIR", help="output folder (created if needed)")
+
     sub.add_parser(
         "rules",
         help="list the rule catalogue",
@@ -109,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             return _claims(args)
         if args.command == "rules":
             return _rules()
+        if args.command == "tables":
+            return _tables(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # `gouji claims x | head`
@@ -263,6 +277,40 @@ def _claims(args: argparse.Namespace) -> int:
     sys.stdout.buffer.write(csv_bytes(CLAIMS_COLUMNS, rows, "claims"))
     sys.stdout.buffer.flush()
     return EXIT_OK
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from pipeline.inputs import readable
+    from pipeline.tables import folder_name, write_document_tables, write_index
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        _err(f"--out {readable(str(out))} is not a folder")
+        return EXIT_USAGE
+    out.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    index: list[dict[str, Any]] = []
+    failed = 0
+    for file in args.files:
+        doc = _read(file)
+        if doc is None:
+            failed += 1
+            continue
+        shown = readable(file)
+        folder = out / folder_name(file, taken)
+        try:
+            rows = write_document_tables(doc, shown, folder)
+        except Exception as e:  # a bug meeting odd input: this file only
+            _err(readable(f"{shown}: crashed: {type(e).__name__}: {e}")[:400])
+            failed += 1
+            continue
+        index.extend(rows)
+        print(f"{shown}: {len(rows)} tables → {readable(str(folder))}")
+    write_index(out / "index.csv", index)
+    done = len(args.files) - failed
+    unread = f"; {failed} could not be read" if failed else ""
+    print(f"Wrote {len(index)} tables of {done} files into {readable(str(out))} (index.csv){unread}")
+    return 1 if failed else EXIT_OK
 
 
 def _rules() -> int:

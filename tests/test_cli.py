@@ -34,7 +34,7 @@ def test_every_command_has_help(command: list[str], capsys: pytest.CaptureFixtur
 
 def test_parser_knows_every_command() -> None:
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert set(sub.choices) == {"scan", "extract", "claims", "rules"}
+    assert set(sub.choices) == {"scan", "extract", "claims", "tables", "rules"}
 
 
 def test_no_command_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
