@@ -24,6 +24,8 @@ class Provenance:
     col: int | None = None  # 0-based column in the expanded grid
     span: tuple[int, int] | None = None  # character offsets in the block's / cell's text
     bbox: tuple[float, float, float, float] | None = None  # PDF points x0, top, x1, bottom
+    ocr: bool = False  # the text was read from a page image by OCR, not from a text layer
+    converted: str | None = None  # how the file was converted before reading, e.g. "doc→docx" (LibreOffice)
 
     def render(self) -> str:
         """Human location: `p.3 表2 r5c3`, `段落12 [40:58]`, `p.2 段落7 [3:9]`."""
@@ -209,10 +211,13 @@ Block = Paragraph | Table
 class Document:
     path: str
     sha256: str
-    format: str  # docx | pdf | txt
+    format: str  # the input's format: docx | pdf | txt | doc | xlsx | html | …
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     problems: list[str] = field(default_factory=list)  # non-fatal reading problems, e.g. (cid:N) garbage
+    notes: list[str] = field(default_factory=list)  # how it was read, not a problem: converted, OCR'd, hidden rows
+    converted: str | None = None  # how it was read when not directly: "converted from doc (LibreOffice → .docx)"
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages read by OCR
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
@@ -227,6 +232,9 @@ class Document:
             "format": self.format,
             "pages": self.pages,
             "problems": self.problems,
+            "notes": self.notes,
+            "converted": self.converted,
+            "ocr_pages": self.ocr_pages,
             "blocks": [b.to_dict() for b in self.blocks],
         }
 
@@ -234,7 +242,17 @@ class Document:
 class ReadError(Exception):
     """A document that cannot be read; `reason` is one of REASONS."""
 
-    REASONS = ("corrupt", "encrypted", "unsupported", "needs_ocr", "too_large", "timeout", "oom", "crashed")
+    REASONS = (
+        "corrupt",
+        "encrypted",
+        "unsupported",
+        "needs_ocr",
+        "needs_converter",
+        "too_large",
+        "timeout",
+        "oom",
+        "crashed",
+    )
     # a file that cannot be opened at all (see extractors.registry.os_error and the folder walk)
     FILE_REASONS = (
         "permission_denied",
@@ -307,7 +325,23 @@ class Fact:
 
 
 def _prov_dict(p: Provenance) -> dict[str, Any]:
-    return {k: v for k, v in asdict(p).items() if v is not None}
+    return {k: v for k, v in asdict(p).items() if v is not None and v is not False}
+
+
+def mark_converted(doc: Document, source_format: str, target: str) -> Document:
+    """A document read after LibreOffice converted it: the format is the input's, and the conversion is
+    in the document's note and in every block's provenance (cells, claims and facts inherit it)."""
+    doc.format = source_format
+    doc.converted = f"converted from {source_format} (LibreOffice → .{target})"
+    doc.notes.insert(0, doc.converted)
+    via = f"{source_format}→{target}"
+    stack: list[Block] = list(doc.blocks)
+    while stack:
+        block = stack.pop()
+        block.prov = block.prov.with_(converted=via)
+        if isinstance(block, Table):
+            stack.extend(t for c in block.cells for t in c.nested)
+    return doc
 
 
 @dataclass

@@ -68,7 +68,10 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
         problems.append(f"{stage} failed: {type(e).__name__}: {e}")
     result.evidence = gather_evidence(doc, result.findings, path)
     if problems:
-        result.status, result.reason = "partial", "; ".join(problems)
+        result.status = "partial"
+    # how the document was read (converted from doc, pages read by OCR, hidden rows not read) goes with
+    # any problem into the reason, so documents.csv says it even when the status is ok
+    result.reason = "; ".join(list(doc.notes) + problems)
     result.seconds = time.perf_counter() - started
     return result
 
