@@ -12,10 +12,10 @@ import hashlib
 import importlib
 import os
 import stat
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from extractors import formats
 from extractors.model import Document, ReadError
 from extractors.table_titles import lift_titles
 
@@ -30,7 +30,8 @@ READERS: dict[str, str] = {
 # file-name suffix (lower case) → format
 SUFFIXES: dict[str, str] = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}
 # content signature → format: a file that starts so is tried whatever its name (a PDF may have
-# junk before its header: see `sniff`). Several formats may share a container signature (zip).
+# junk before its header: see `sniff`). Several formats may share a container signature (zip, OLE2):
+# `sniff` tells them apart by what the container holds.
 MAGIC: dict[bytes, str] = {b"%PDF-": "pdf", b"PK\x03\x04": "docx"}
 HEAD_BYTES = 1024  # how much of a file `may_read` needs
 
@@ -67,6 +68,21 @@ def register(fmt: str, target: str, suffixes: tuple[str, ...] = (), magic: tuple
         SUFFIXES.setdefault(s.lower(), fmt)
     for m in magic:
         MAGIC.setdefault(m, fmt)
+
+
+for _fmt, _target, _suffixes, _magic in (
+    ("doc", "office_reader:read_doc", (".doc", ".wps", ".wpt", ".dot"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)),
+    ("rtf", "office_reader:read_rtf", (".rtf",), (b"{\\rtf",)),
+    ("odt", "office_reader:read_odt", (".odt",), ()),
+    ("xlsx", "xlsx_reader:read_xlsx", (".xlsx", ".xlsm"), ()),
+    ("xlsb", "xlsx_reader:read_xlsb", (".xlsb",), ()),
+    ("ods", "xlsx_reader:read_ods", (".ods",), ()),
+    ("xls", "xls_reader:read_xls", (".xls", ".et"), ()),
+    ("html", "html_reader:read_html", (".html", ".htm", ".shtml", ".xhtml"), ()),
+    ("mht", "html_reader:read_mht", (".mht", ".mhtml"), ()),
+    ("md", "md_reader:read_md", (".md", ".markdown"), ()),
+):
+    register(_fmt, f"extractors.{_target}", _suffixes, _magic)
 
 
 def known_formats() -> str:
@@ -141,21 +157,20 @@ def sniff(path: Path) -> str:
     if head.lstrip(b"\x00\t\r\n ")[:5] == b"%PDF-" or b"%PDF-" in head[:HEAD_BYTES]:
         return "pdf"
     if head[:4] == b"PK\x03\x04":
-        try:
-            with zipfile.ZipFile(path) as z:
-                names = set(z.namelist())
-        except (zipfile.BadZipFile, OSError) as e:
-            raise ReadError("corrupt", f"broken zip container: {e}") from e
-        if "word/document.xml" in names:
-            return "docx"
-        what = "an Excel workbook (.xlsx)" if "xl/workbook.xml" in names else "a zip archive that is not a .docx"
-        if "content.xml" in names and "mimetype" in names:
-            what = "an OpenDocument file (.odt/.ods)"
-        raise ReadError("unsupported", f"{what}; gouji reads {known_formats()}")
+        fmt = formats.zip_format(path)
+        if fmt not in READERS:
+            raise ReadError(
+                "unsupported", f"a zip archive that is not an office document; gouji reads {known_formats()}"
+            )
+        return fmt
+    if head.startswith(OLE2):
+        return formats.ole_format(path)
+    if head.startswith(formats.RTF_MAGIC):
+        return "rtf"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) and "txt" in READERS:
         return "txt"  # UTF-16 with a byte-order mark; the text reader decodes it
     if _looks_like_text(head):
-        return "txt"
+        return formats.text_format(head, path.suffix)
     fmt, what = describe(path.name, head)
     if _looks_like_utf16_without_bom(head):
         what = "UTF-16 text without a byte-order mark (save it as UTF-8)"
@@ -173,7 +188,7 @@ def _looks_like_text(head: bytes) -> bool:
             head.decode(enc)
             return True
         except UnicodeDecodeError as e:
-            if enc == "utf-8-sig" and e.start > len(head) - 4:
+            if e.start > len(head) - 4:
                 return True  # a multibyte character cut by the 8 KiB window
     return False
 

@@ -1,0 +1,152 @@
+"""Workbooks read as printed: number formats give the printed decimals, hidden rows and columns and cells
+outside the print area are not read (and are reported), merged ranges are spans, title rows and the
+单位 line are the caption, side-by-side tables are split, a 目录 sheet is the contents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractors.model import Provenance
+from extractors.numfmt import display
+from extractors.outline import build_outline
+from extractors.registry import read_document
+from extractors.sheet_tables import SheetData, Skipped, _printed, sheet_table
+from extractors.tablefacts import extract_facts
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (1234.5, "#,##0.00", "1,234.50"),
+        (0.153073611743377, "0.0%", "15.3%"),
+        (-0.0512758786711603, "0.0%", "-5.1%"),
+        (-5, "#,##0_ ;[Red]\\-#,##0\\ ", "-5 "),
+        (0, '_ * #,##0.00_ ;_ * \\-#,##0.00_ ;_ * "-"??_ ;_ @_ ', " - "),
+        (12.5, '0.00"万元"', "12.50万元"),
+        (1234567, "#,##0,", "1,235"),
+        (0.1 + 0.2, "General", "0.3"),
+        (2.675, "0.00", "2.68"),  # Excel rounds the shown value half away from zero
+        (3.14159, "0.0#", "3.14"),
+        (3, "0.0#", "3.0"),
+        (-3, "0;(0)", "(3)"),
+        (None, "0.00", ""),
+        ("文字", "0.00", "文字"),
+    ],
+)
+def test_number_formats(value, fmt, shown) -> None:
+    assert display(value, fmt) == shown
+
+
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False), st.integers(0, 4))
+def test_fixed_decimals_are_printed(value: Decimal, decimals: int) -> None:
+    fmt = "0" + ("." + "0" * decimals if decimals else "")
+    shown = display(float(value), fmt)
+    assert len(shown.partition(".")[2]) == decimals
+    assert abs(Decimal(shown) - value) <= Decimal(1).scaleb(-decimals) / 2 + Decimal("1e-9")
+
+
+def grid(rows: list[list[str]]) -> dict[tuple[int, int], str]:
+    return {(r, c): t for r, row in enumerate(rows) for c, t in enumerate(row) if t}
+
+
+def table_of(sheet: SheetData, skipped: Skipped | None = None):
+    rows, cols = _printed(sheet, skipped or Skipped())
+    return sheet_table(sheet, Provenance("x", block=0, table=0), rows, cols)
+
+
+def test_hidden_rows_columns_and_print_area() -> None:
+    sheet = SheetData(
+        name="表2",
+        cells=grid(
+            [
+                ["", "2023年支出决算表"],
+                ["", "表二", "", "单位：万元"],
+                ["编码", "项目", "预算数", "决算数", "打印"],
+                ["201", "一般公共服务支出", "100", "90", "是"],
+                ["20101", "人大事务", "60", "50", "是"],
+                ["20102", "政协事务", "40", "40", "否"],
+            ]
+        ),
+        merged=[(0, 1, 0, 3)],
+        hidden_rows={5},
+        hidden_cols={0},
+        print_area=(0, 0, 5, 3),
+    )
+    skipped = Skipped()
+    t = table_of(sheet, skipped)
+    assert t.title == "表二 2023年支出决算表" and t.unit == "万元"
+    assert [[c.text for c in r] for r in t.rows()] == [
+        ["项目", "预算数", "决算数"],
+        ["一般公共服务支出", "100", "90"],
+        ["人大事务", "60", "50"],
+    ]
+    assert skipped.hidden_rows == 1 and skipped.hidden_cols == 1 and skipped.outside_print_area == 4
+    assert "1 hidden row(s) and 1 hidden column(s)" in skipped.note()
+
+
+def test_merged_ranges_shrink_with_hidden_rows() -> None:
+    sheet = SheetData(
+        name="s",
+        cells=grid([["项目", "金额"], ["收入", "1"], ["", "2"], ["", "3"]]),
+        merged=[(1, 0, 3, 0)],
+        hidden_rows={2},
+    )
+    t = table_of(sheet)
+    label = t.rows()[1][0]
+    assert (label.text, label.rowspan) == ("收入", 2)
+
+
+def test_side_by_side_tables_are_split() -> None:
+    sheet = SheetData(
+        name="44",
+        cells=grid(
+            [["全市债务表", "", "本级债务表", ""], ["项目", "金额", "项目", "金额"], ["一般债务", "5", "一般债务", "3"]]
+        ),
+        merged=[(0, 0, 0, 1), (0, 2, 0, 3)],
+    )
+    doc_cells = __import__("extractors.sheet_tables", fromlist=["workbook_document"]).workbook_document(
+        "p", "x", "xlsx", [sheet]
+    )
+    assert [t.title for t in doc_cells.tables()] == ["44 全市债务表", "44 本级债务表"]
+    assert [[c.text for c in r] for r in doc_cells.tables()[1].rows()] == [["项目", "金额"], ["一般债务", "3"]]
+
+
+def test_workbook_file(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    toc = wb.active
+    toc.title = "目录"
+    toc["A1"] = "目 录"
+    toc["A2"] = "表一、收入表……1"
+    ws = wb.create_sheet("01")
+    ws["A1"] = "2025年收入表"
+    ws.merge_cells("A1:C1")
+    ws["C2"] = "单位：万元"
+    ws.append(["项目", "预算数", "执行数"])
+    ws.append(["税收收入", 1234.5, 0.9567])
+    ws["B4"].number_format = "#,##0.00"
+    ws["C4"].number_format = "0.0%"
+    ws.append(["非税收入", 10, None])
+    ws["C5"] = "=B5*2"  # a formula saved without a result
+    hidden = wb.create_sheet("草稿")
+    hidden["A1"] = "不公开"
+    hidden.sheet_state = "hidden"
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    doc = read_document(path)
+    assert doc.format == "xlsx"
+    t = doc.tables()[1]
+    assert t.title == "01 2025年收入表" and t.unit == "万元"
+    assert [c.text for c in t.rows()[1]] == ["税收收入", "1,234.50", "95.7%"]
+    facts = {f.text: f.quantity for f in extract_facts(doc)}
+    assert facts["1,234.50"].value == Decimal("1234.50") and facts["1,234.50"].decimals == 2
+    assert facts["95.7%"].unit == "%" and facts["95.7%"].decimals == 1
+    assert any("formula cell(s) saved without a result" in p for p in doc.problems)
+    assert any("hidden sheet" in n and "草稿" in n for n in doc.notes)
+    assert [e.text for e in build_outline(doc) if e.kind == "toc"] == ["表一、收入表"]
