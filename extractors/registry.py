@@ -15,7 +15,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from extractors import formats
+from extractors import archive, formats
 from extractors.model import Document, ReadError
 from extractors.table_titles import lift_titles
 
@@ -43,8 +43,8 @@ _KNOWN_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (OLE2, "ole2", "an Office 97–2003 file (.doc/.wps/.xls/.et/.ppt)"),
     (b"{\\rtf", "rtf", "an RTF document"),
     (b"PK\x03\x04", "zip", "a zip archive"),
-    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "rar", "a RAR archive (no maintained pure-Python reader; unpack it and scan the folder)"),
+    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive (not read yet; unpack it and scan the folder)"),
     (b"\x1f\x8b", "gzip", "a gzip archive"),
     (b"\xff\xd8\xff", "jpeg", "a JPEG image"),
     (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
@@ -81,6 +81,7 @@ for _fmt, _target, _suffixes, _magic in (
     ("html", "html_reader:read_html", (".html", ".htm", ".shtml", ".xhtml"), ()),
     ("mht", "html_reader:read_mht", (".mht", ".mhtml"), ()),
     ("md", "md_reader:read_md", (".md", ".markdown"), ()),
+    ("zip", "archive:read_archive", (".zip",), ()),  # members are documents: see extractors.archive
 ):
     register(_fmt, f"extractors.{_target}", _suffixes, _magic)
 
@@ -89,7 +90,10 @@ def known_formats() -> str:
     return ", ".join(sorted(READERS))
 
 
-def file_sha256(path: Path) -> str:
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes; of a zip member's (`bundle.zip!/附件2.pdf`) uncompressed bytes."""
+    if archive.is_member_path(path):
+        return archive.member_sha256(path)
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -172,9 +176,10 @@ def sniff(path: Path) -> str:
     if _looks_like_text(head):
         return formats.text_format(head, path.suffix)
     fmt, what = describe(path.name, head)
-    if _looks_like_utf16_without_bom(head):
+    signed = any(head.startswith(m) for m, _, _ in _KNOWN_SIGNATURES)
+    if _looks_like_utf16_without_bom(head) and not signed:
         what = "UTF-16 text without a byte-order mark (save it as UTF-8)"
-    elif not any(head.startswith(m) for m, _, _ in _KNOWN_SIGNATURES) and fmt in READERS:
+    elif not signed and fmt in READERS:
         # named like a format gouji reads, but neither that nor anything else: damaged
         raise ReadError("corrupt", f"the name says .{fmt}, but the content is not a readable .{fmt} file (damaged?)")
     raise ReadError("unsupported", f"{what}; gouji reads {known_formats()}")
@@ -245,7 +250,13 @@ def _plain(e: ReadError) -> ReadError:
 
 def read_document(path: str | Path, sha256: str | None = None, fmt: str | None = None) -> Document:
     """Read any supported report into a Document; raise ReadError when it cannot be read.
-    `fmt`, when the caller has already sniffed the file, saves sniffing it again."""
+    `fmt`, when the caller has already sniffed the file, saves sniffing it again. A zip member's path
+    (`bundle.zip!/附件2.pdf`) reads the member, extracted to a private temporary folder."""
+    if archive.is_member_path(path):
+        with archive.materialized(path) as local:
+            doc = read_document(local, sha256, fmt)
+        doc.path = str(path)
+        return doc
     p = Path(path)
     try:
         mode = os.stat(p).st_mode  # raises the reason: missing, a dangling or looping link, a name too long…

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.archive import is_member_path
 from extractors.claims import extract_claims
 from extractors.evidence import Evidence, collect
 from extractors.model import Claim, Document, Fact, ReadError
@@ -44,8 +45,10 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
     digest = sha256 or file_sha256(Path(path))
     result = DocumentResult(path=str(path), sha256=digest)
     try:
-        result.format = sniff(Path(path))
-        doc = read_document(path, digest, result.format)
+        # a zip member (bundle.zip!/附件2.pdf) is extracted once, by read_document, and sniffed there
+        result.format = "" if is_member_path(path) else sniff(Path(path))
+        doc = read_document(path, digest, result.format or None)
+        result.format = result.format or doc.format
     except ReadError as e:  # a format no reader takes is skipped; anything else that stops reading failed
         result.status = "skipped" if e.reason == "unsupported" else "failed"
         result.reason = f"{e.reason}: {e.message}"

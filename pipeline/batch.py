@@ -17,6 +17,7 @@ from typing import Any
 
 from extractors.registry import file_sha256
 from pipeline import __version__
+from pipeline.archives import expand_archives
 from pipeline.export import remove_stale_temporaries, write_csv, write_prerendered_csv
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
@@ -109,8 +110,9 @@ class ScanReport:
 
 
 def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[Found]:
-    """Every file under the given files and folders, each with its row-to-be (see pipeline.inputs)."""
-    return walk(paths, exclude)
+    """Every file under the given files and folders, each with its row-to-be (see pipeline.inputs);
+    the members of zip archives are inputs of their own (see pipeline.archives)."""
+    return expand_archives(walk(paths, exclude))
 
 
 def rules_version(root: Path | None = None) -> str:

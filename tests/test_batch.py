@@ -277,7 +277,7 @@ def test_walk_inputs(tmp_path: Path) -> None:
     d = tmp_path / "in"
     (d / ".hidden").mkdir(parents=True)
     (d / "out").mkdir()
-    for name in ("a.PDF", "b.docx", "c.txt", "~$b.docx", ".x.txt", "d.xlsx", ".hidden/e.txt", "out/f.txt"):
+    for name in ("a.PDF", "b.docx", "c.txt", "~$b.docx", ".x.txt", "d.dwg", ".hidden/e.txt", "out/f.txt"):
         (d / name).write_bytes(b"x")
     (tmp_path / "odd.name").write_bytes(b"x")
     found = walk_inputs([str(d), str(tmp_path / "odd.name"), str(d / "c.txt")], exclude=d / "out")
@@ -288,7 +288,7 @@ def test_walk_inputs(tmp_path: Path) -> None:
         "a.PDF": ("", ""),
         "b.docx": ("", ""),
         "c.txt": ("", ""),
-        "d.xlsx": ("skipped", "unsupported"),
+        "d.dwg": ("skipped", "unsupported"),
         "out": ("skipped", "ignored"),
         "~$b.docx": ("skipped", "ignored"),
         "odd.name": ("", ""),  # named on the command line: always tried

@@ -65,12 +65,12 @@ def test_unreadable_folder_and_file_get_failed_rows(tmp_path: Path, monkeypatch:
     d = tmp_path / "in"
     (d / "locked").mkdir(parents=True)
     (d / "locked" / "hidden-from-us.txt").write_text("x")
-    (d / "secret.doc").write_bytes(b"x")  # unsupported suffix: the walk opens it to look at its content
-    with unreadable(d / "locked", monkeypatch), unreadable(d / "secret.doc", monkeypatch):
+    (d / "secret.dwg").write_bytes(b"x")  # unsupported suffix: the walk opens it to look at its content
+    with unreadable(d / "locked", monkeypatch), unreadable(d / "secret.dwg", monkeypatch):
         found = {f.key: f for f in walk([str(d)])}
     assert found["locked"].status == "failed"
     assert found["locked"].reason == "permission_denied: cannot open the folder: permission denied"
-    assert found["secret.doc"].status == "failed" and found["secret.doc"].reason.startswith("permission_denied")
+    assert found["secret.dwg"].status == "failed" and found["secret.dwg"].reason.startswith("permission_denied")
 
 
 def test_links_dangling_looping_and_back_to_an_ancestor(tmp_path: Path) -> None:
@@ -152,6 +152,6 @@ def test_a_folder_of_word_97_reports_is_visible_and_fails_the_run(tmp_path: Path
     assert code == 1
     got = rows(out)
     assert got["really-a-docx.bin"]["status"] == "ok" and got["really-a-docx.bin"]["format"] == "docx"
-    for name in ("2023年部门决算.doc", "2023年部门预算.wps"):
-        assert got[name]["status"] == "skipped" and got[name]["format"] == "ole2"
-        assert got[name]["reason"].startswith("unsupported: an Office 97–2003 file")
+    for name in ("2023年部门决算.doc", "2023年部门预算.wps"):  # an OLE2 header and nothing else: damaged
+        assert got[name]["status"] == "failed" and got[name]["format"] == "ole2"
+        assert got[name]["reason"].startswith("corrupt: broken Office 97–2003 file")

@@ -35,6 +35,8 @@ EXPECTED = {
     "tianjin_2025_budget_report": "预算执行情况和预算草案的报告",
     "ningxia_2023": "政府决算",
     "jilin_2023": "地方政府债务表",
+    "hotan_2025_final_budget_decision": "政府决算",  # 2025年度和田地区政府决算公开 (a .doc saved by WPS)
+    "lijiang_2025_budget_attachment": "预算执行情况和预算草案的报告",  # the workbook of its tables
 }
 
 
