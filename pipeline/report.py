@@ -27,7 +27,7 @@ from pipeline.export import atomic_write
 from pipeline.rows import evidence_of
 
 SPLIT_DOCUMENTS = 20  # more documents with findings than this: one page per document
-SPLIT_IMAGE_BYTES = 24_000_000  # or more page images than this in all
+SPLIT_IMAGE_BYTES = 10_000_000  # or more page images than this in all (an e-mail attachment stays small)
 PAGES_FOLDER = "report"  # DIR/report/: the per-document pages of a large batch
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -80,10 +80,14 @@ def write_report(
     `evidence` maps a finding_id to its stored `_evidence` JSON, `rules` a rule id to its title."""
     out = Path(out)
     views = _document_views(documents, findings, evidence)
-    shas = {v.row.get("sha256", "") for v in views if v.cards}
-    images: dict[str, dict[str, Crop]] = {sha: crops_of(sha) for sha in shas if sha}
-    total_bytes = sum(len(c.jpeg) for crops in images.values() for c in crops.values())
-    split = sum(1 for v in views if v.cards) > SPLIT_DOCUMENTS or total_bytes > SPLIT_IMAGE_BYTES
+    shas = sorted({v.row.get("sha256", "") for v in views if v.cards} - {""})
+    split = sum(1 for v in views if v.cards) > SPLIT_DOCUMENTS
+    total_bytes = 0
+    for sha in shas if not split else []:  # one document's images in memory at a time
+        total_bytes += sum(len(c.jpeg) for c in crops_of(sha).values())
+        split = total_bytes > SPLIT_IMAGE_BYTES
+        if split:
+            break
     env = _environment()
     written: list[Path] = []
     folder = out / PAGES_FOLDER
@@ -96,11 +100,13 @@ def write_report(
             name = f"{v.index + 1:04d}-{_safe_name(v.row.get('path', ''))}.html"
             v.href = f"{PAGES_FOLDER}/{name}"
             page = folder / name
+            images = {v.row.get("sha256", ""): crops_of(v.row.get("sha256", ""))}
             text = _render(env, [v], views, images, rules or {}, split=True, page_of_document=v)
             _write(page, text)
             written.append(page)
             keep.add(page)
     _remove_stale_pages(folder, keep)
+    images = {} if split else {sha: crops_of(sha) for sha in shas}
     text = _render(env, [] if split else views, views, images, rules or {}, split=split, page_of_document=None)
     _write(out / "report.html", text)
     written.insert(0, out / "report.html")
@@ -164,6 +170,14 @@ def _link_shared_places(cards: list[_Card]) -> None:
         c.others = list(seen.items())
 
 
+def status_label(row: dict[str, Any]) -> str:
+    """The document's status in Chinese; a document skipped because it is unchanged shows its stored results."""
+    status = str(row.get("status", ""))
+    if status == "skipped" and str(row.get("reason", "")).startswith("unchanged"):
+        return "完成（未变，沿用上次结果）"
+    return STATUS_NAMES.get(status, status)
+
+
 def _crop_class(doc_index: int, crop: str) -> str:
     return f"i{doc_index + 1}-{re.sub(r'[^A-Za-z0-9_-]', '_', crop)}"
 
@@ -179,7 +193,7 @@ def _safe_name(path: str) -> str:
 def _environment() -> Environment:
     env = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True)
     env.filters["marked"] = _marked
-    env.filters["number"] = _number
+    env.filters["status"] = status_label
     return env
 
 
@@ -199,10 +213,6 @@ def _marked(text: str, hit: Any = None, figure: str = "") -> Markup:
     if a < 0:
         return Markup(html.escape(text))
     return Markup(f"{html.escape(text[:a])}<mark>{html.escape(text[a:b])}</mark>{html.escape(text[b:])}")
-
-
-def _number(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 def _css_images(views: Iterable[_DocumentView], images: dict[str, dict[str, Crop]]) -> Markup:
@@ -255,7 +265,6 @@ def _render(
         single=page_of_document,
         home="../report.html" if page_of_document is not None else "",
         severity_names=SEVERITY_NAMES,
-        status_names=STATUS_NAMES,
         unchecked=UNCHECKED,
         totals=totals,
         version=__version__,

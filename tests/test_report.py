@@ -178,3 +178,14 @@ def test_a_large_batch_gets_one_page_per_document(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(report, "SPLIT_DOCUMENTS", 20)  # a small batch again: one file, old pages removed
     written = report.write_report(tmp_path, documents, findings, {}, lambda sha: {})
     assert written == [tmp_path / "report.html"] and not list((tmp_path / "report").glob("*.html"))
+
+
+def test_many_page_images_also_split_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractors.pdf_render import Band, Crop
+
+    monkeypatch.setattr(report, "SPLIT_IMAGE_BYTES", 100)
+    documents, findings = _view_rows(2)
+    crop = Crop(Band(1, 0, 100), 0, 100, 595, 900, 150, b"\xff\xd8" + b"x" * 80)
+    written = report.write_report(tmp_path, documents, findings, {}, lambda sha: {"c0": crop})
+    assert len(written) == 3  # two documents of 82 bytes of images each: over 100, one page each
+    assert "unchanged" not in report.status_label({"status": "skipped", "reason": "unchanged since the last scan"})
