@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.archive import is_member_path
+from extractors.archive import is_member_path, materialized
 from extractors.claims import extract_claims
 from extractors.evidence import Evidence, collect
 from extractors.model import Claim, Document, Fact, ReadError
@@ -84,7 +84,12 @@ def gather_evidence(doc: Document, findings: list[Finding], path: str | Path | N
     Never raises: the findings stand without their evidence, and the report says why it is missing."""
     try:
         order = sorted(range(len(findings)), key=lambda i: SEVERITIES.index(findings[i].severity))
-        ev = collect(doc, [[findings[i].prov, *findings[i].related] for i in order], path)
+        provs = [[findings[i].prov, *findings[i].related] for i in order]
+        if path is not None and doc.format == "pdf" and is_member_path(path):
+            with materialized(path) as real:  # a PDF inside a zip: its pages are rendered from a private copy
+                ev = collect(doc, provs, real)
+        else:
+            ev = collect(doc, provs, path)
     except Exception as e:  # noqa: BLE001 - a bug here must not cost the findings
         return Evidence([[] for _ in findings], {}, f"evidence failed ({type(e).__name__}: {e})"[:300])
     places: list[list[dict]] = [[] for _ in findings]

@@ -189,3 +189,16 @@ def test_many_page_images_also_split_the_report(tmp_path: Path, monkeypatch: pyt
     written = report.write_report(tmp_path, documents, findings, {}, lambda sha: {"c0": crop})
     assert len(written) == 3  # two documents of 82 bytes of images each: over 100, one page each
     assert "unchanged" not in report.status_label({"status": "skipped", "reason": "unchanged since the last scan"})
+
+
+def test_a_pdf_inside_a_zip_gets_its_page_images(tmp_path: Path) -> None:
+    import zipfile
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with zipfile.ZipFile(folder / "附件.zip", "w") as z:
+        z.write(CORPUS / "beishan-2023.pdf", "北山镇.pdf")
+    page = _scan([folder], tmp_path / "out")
+    assert page.cssselect("article.card")
+    assert page.cssselect("div.crop span.box.stated"), "no page image for the member's findings"
+    assert not page.cssselect("p.problem")
