@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from extractors.archive import is_member_path, materialized
 from extractors.claims import extract_claims
 from extractors.evidence import Evidence, collect
-from extractors.model import Claim, Document, Fact, ReadError
+from extractors.model import Claim, Document, Fact, OutlineEntry, ReadError
 from extractors.outline import build_outline
 from extractors.registry import file_sha256, read_document, sniff, unsupported_format
 from extractors.report_kind import classify
 from extractors.tablefacts import extract_facts
-from pipeline.checks import run_checks
+from pipeline.checks import FAMILIES, run_checks
 from pipeline.findings import SEVERITIES, Finding
+from pipeline.isolate import is_out_of_memory
 
 
 @dataclass
@@ -37,10 +40,21 @@ class DocumentResult:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
+class _OutOfMemory(Exception):
+    def __init__(self, stage: str, error: BaseException) -> None:
+        super().__init__(stage)
+        self.stage, self.error = stage, error
+
+
 def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
-    """Never raises for a bad document: the status and reason say what happened. A stage that fails
-    on a document that was read (a bug meeting odd input) keeps what the earlier stages found, with
-    status `partial` and the stage named in the reason."""
+    """Never raises for a bad document: the status and reason say what happened.
+
+    Each stage after reading runs on its own: one that fails on a document (a bug meeting odd input)
+    is named in the reason and the others still run — claims, table facts and the outline are
+    independent, and the checks run on whatever of claims and facts was extracted, each rule family
+    isolated. `partial`: some stages or families failed, but checks ran. `failed`: the document could
+    not be read, no check could run (the reason names the stages and causes), or memory ran out
+    anywhere (`oom`, however it surfaced)."""
     started = time.perf_counter()
     digest = sha256 or file_sha256(Path(path))
     result = DocumentResult(path=str(path), sha256=digest)
@@ -56,27 +70,67 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
         result.seconds = time.perf_counter() - started
         return result
     result.pages = doc.pages
-    result.kind = classify(doc)
-    problems = list(doc.problems)
-    stage = "claims"
+    failures: list[str] = []
     try:
-        result.claims = extract_claims(doc)
-        stage = "table facts"
-        result.facts = extract_facts(doc)
-        stage = "outline"
-        outline = build_outline(doc)
-        stage = "checks"
-        result.findings = run_checks(result.claims, result.facts, outline, doc=doc)
-    except Exception as e:  # noqa: BLE001 - one document's bug must not cost the others; it is reported
-        problems.append(f"{stage} failed: {type(e).__name__}: {e}")
+        result.kind = _stage("report kind", lambda: classify(doc), "", failures)
+        claims_ok = _ran(lambda: extract_claims(doc), "claims", failures, result.claims)
+        facts_ok = _ran(lambda: extract_facts(doc), "table facts", failures, result.facts)
+        no_outline: list[OutlineEntry] = []
+        outline = _stage("outline", lambda: build_outline(doc), no_outline, failures)
+        checked = False
+        if claims_ok or facts_ok:
+            families: list[str] = []
+            found = _stage(
+                "checks",
+                lambda: run_checks(result.claims, result.facts, outline, doc=doc, problems=families),
+                None,
+                failures,
+            )
+            failures.extend(families)
+            checked = found is not None and len(families) < len(FAMILIES)
+            result.findings = found or []
+    except _OutOfMemory as e:
+        result.claims, result.facts, result.findings = [], [], []
+        result.status = "failed"
+        result.reason = (
+            f"oom: out of memory in the {e.stage} stage ({type(e.error).__name__}); try a larger --memory-mb"
+        )
+        result.seconds = time.perf_counter() - started
+        return result
     result.evidence = gather_evidence(doc, result.findings, path)
-    if problems:
-        result.status = "partial"
+    problems = [*doc.problems, *failures]
     # how the document was read (converted from doc, pages read by OCR, hidden rows not read) goes with
     # any problem into the reason, so documents.csv says it even when the status is ok
-    result.reason = "; ".join(list(doc.notes) + problems)
+    if not checked:
+        result.status = "failed"
+        result.reason = "; ".join(["crashed: no check could run: " + "; ".join(failures), *doc.notes])
+    else:
+        result.status = "partial" if problems else result.status
+        result.reason = "; ".join(list(doc.notes) + problems)
     result.seconds = time.perf_counter() - started
     return result
+
+
+T = TypeVar("T")
+
+
+def _stage(name: str, run: Callable[[], T], default: T, failures: list[str]) -> T:
+    try:
+        return run()
+    except Exception as e:  # noqa: BLE001 - one document's bug must not cost the others; it is reported
+        if is_out_of_memory(e):
+            raise _OutOfMemory(name, e) from e
+        failures.append(f"{name} failed: {type(e).__name__}: {e}"[:300])
+        return default
+
+
+def _ran(run: Callable[[], list[Any]], name: str, failures: list[str], into: list[Any]) -> bool:
+    """Run a stage that yields a list into `into`; whether it ran."""
+    got = _stage(name, run, None, failures)
+    if got is None:
+        return False
+    into.extend(got)
+    return True
 
 
 def gather_evidence(doc: Document, findings: list[Finding], path: str | Path | None) -> Evidence:

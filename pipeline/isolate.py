@@ -12,6 +12,7 @@ DocumentResult with status `failed` and a reason, and moves on.
 from __future__ import annotations
 
 import concurrent.futures
+import errno
 import importlib
 import os
 import pickle
@@ -44,6 +45,19 @@ def failed(path: str, sha256: str, reason: str, message: str, seconds: float = 0
     from pipeline.analyze import DocumentResult
 
     return DocumentResult(path=path, sha256=sha256, status="failed", reason=f"{reason}: {message}", seconds=seconds)
+
+
+def is_out_of_memory(e: BaseException) -> bool:
+    """Memory running out, however it surfaced: MemoryError, or an import or mmap that failed for
+    lack of memory under the address-space cap (ImportError: … failed to map segment …, ENOMEM)."""
+    if isinstance(e, MemoryError):
+        return True
+    if isinstance(e, OSError) and e.errno == errno.ENOMEM:
+        return True
+    text = str(e)
+    return isinstance(e, ImportError | OSError) and (
+        "failed to map segment" in text or "Cannot allocate memory" in text
+    )
 
 
 def limit_memory(memory_mb: int | None) -> None:
@@ -92,6 +106,8 @@ def run_one(analyze: Analyze, path: str, sha256: str) -> DocumentResult:
         return failed(path, sha256, "crashed", "nesting too deep (RecursionError)", time.perf_counter() - started)
     except Exception as e:  # a bug or an unexpected input: this document only
         msg = f"{type(e).__name__}: {e}".replace("\n", " ")[:300]
+        if is_out_of_memory(e):
+            return failed(path, sha256, "oom", f"out of memory ({msg})", time.perf_counter() - started)
         return failed(path, sha256, "crashed", msg, time.perf_counter() - started)
     result.path, result.sha256 = path, sha256
     return result

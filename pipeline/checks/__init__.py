@@ -113,13 +113,24 @@ def run_checks(
     outline: list[OutlineEntry],
     settings: Settings = DEFAULT,
     doc: Document | None = None,
+    problems: list[str] | None = None,
 ) -> list[Finding]:
     """All families over one document. `doc`, when given, lets the score sheet read qualitative cells
-    (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts."""
+    (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts. Each family runs on its own:
+    one that raises is named in `problems` (when given; else the error propagates) and its findings
+    are dropped, the others' kept. Running out of memory is never swallowed."""
     checkable, found = split_dense(list(claims))
     ctx = Context(checkable, list(facts), list(outline), settings, doc=doc)
     for m in _modules():
-        found.extend(_call(m, ctx, checkable, facts, outline))
+        try:
+            found.extend(list(_call(m, ctx, checkable, facts, outline)))
+        except MemoryError:
+            raise
+        except Exception as e:  # noqa: BLE001 - reported for this document; the other families still run
+            if problems is None:
+                raise
+            family = m.__name__.rsplit(".", 1)[-1]
+            problems.append(f"check family {family} failed: {type(e).__name__}: {e}"[:300])
     return sorted(_dedupe(found), key=_order)
 
 
