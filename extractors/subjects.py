@@ -76,8 +76,12 @@ def tokenizer() -> Any:
     if _TOKENIZER is None:
         import jieba
 
-        jieba.setLogLevel(logging.WARNING)
+        jieba.setLogLevel(logging.CRITICAL)  # jieba's own log lines never reach the user
         tk = jieba.Tokenizer()
+        # built in memory: jieba would otherwise load (marshal) and write a cache in the shared temporary
+        # folder, which another user can plant or make unwritable. Building costs about as much as loading.
+        tk.FREQ, tk.total = tk.gen_pfdict(tk.get_dict_file())
+        tk.initialized = True
         tk.load_userdict(str(DATA / "subjects.txt"))
         for verb in words().verbs:
             tk.add_word(verb, 3000, "v")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from pipeline.rows import (
     sort_records,
     unique_ids,
 )
-from pipeline.store import MAX_FAILURES, Catalog, StoredDocument
+from pipeline.store import MAX_FAILURES, Catalog, StoredDocument, open_catalog
 from pipeline.workbook import write_findings_workbook
 
 # everything that decides a document's claims, facts and findings
@@ -135,31 +136,53 @@ def _files_under(path: Path) -> list[Path]:
 
 @contextmanager
 def dir_lock(out: Path) -> Iterator[None]:
-    """One scan at a time per DIR. A POSIX record lock: released by the kernel when the process dies,
-    and not inherited by worker processes."""
+    """One scan at a time per DIR. A POSIX record lock on DIR/.lock: released by the kernel when the
+    process dies, and not inherited by worker processes. The lock file is opened without following
+    links and must be a regular file with one name, so a link planted there cannot make the scan
+    truncate or write a file outside DIR."""
     path = out / ".lock"
-    f = open(path, "a+")
+    fd = _open_lock_file(path)
     try:
         try:
             import fcntl
 
-            fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except ImportError:  # Windows
             import msvcrt
 
-            f.seek(0)
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
         except OSError:
-            f.seek(0)
-            holder = f.read().strip() or "?"
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             raise LockedError(f"{out} is being written by another gouji scan (pid {holder}); try again later") from None
-        f.seek(0)
-        f.truncate()
-        f.write(str(os.getpid()))
-        f.flush()
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally:
-        f.close()  # closing releases the lock
+        os.close(fd)  # closing releases the lock
+
+
+_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_LOCK_FLAGS |= getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_lock_file(path: Path) -> int:
+    for attempt in range(2):
+        try:
+            fd = os.open(path, _LOCK_FLAGS | (os.O_EXCL if attempt else 0), 0o644)
+        except OSError as e:
+            if attempt == 0 and os.path.islink(path):  # a link where the lock goes: removed, never followed
+                os.unlink(path)
+                continue
+            raise UsageError(f"cannot open the lock file {readable(str(path))}: {e.strerror or e}") from None
+        st = os.fstat(fd)
+        if stat.S_ISREG(st.st_mode) and st.st_nlink == 1:
+            return fd
+        os.close(fd)
+        if attempt == 0 and stat.S_ISREG(st.st_mode):  # a hard link to a file elsewhere: not ours to write
+            os.unlink(path)
+            continue
+        break
+    raise UsageError(f"{readable(str(path))} is not a regular file gouji can lock; remove it and scan again")
 
 
 # ------------------------------------------------------------------------------------ scan
@@ -265,11 +288,14 @@ def scan(
     out.mkdir(parents=True, exist_ok=True)
     with dir_lock(out):
         remove_stale_temporaries(out)
-        catalog = Catalog(out / "catalog.sqlite", __version__, rules or rules_version())
+        catalog, warning = open_catalog(out / "catalog.sqlite", __version__, rules or rules_version())
         try:
-            return _scan_locked(inputs, options, analyze, progress, catalog)
+            report = _scan_locked(inputs, options, analyze, progress, catalog)
         finally:
             catalog.close()
+        if warning:
+            report.warnings.insert(0, warning)
+        return report
 
 
 def _scan_locked(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import datetime
 import os
-import time
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 from pipeline.export import read_csv
 from pipeline.findings import normalised_text
 from pipeline.rows import AUDITOR_COLUMNS, FINDINGS_COLUMNS, column_for_header
+from pipeline.store import aside_name
 
 Notes = dict[str, tuple[str, str]]  # finding_id → (核实状态, 审计备注)
 HEADER_SEARCH_ROWS = 20  # a findings sheet's header row is within its first rows
@@ -145,8 +145,7 @@ def _text(value: Any) -> str:
 
 
 def _move_aside(path: Path, error: Exception) -> str:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.unreadable-{stamp}")
+    aside = aside_name(path, "unreadable")
     try:
         os.replace(path, aside)
     except OSError as e:

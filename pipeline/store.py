@@ -8,7 +8,9 @@ Records are path-independent: identical copies of a file share one entry.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,12 +90,20 @@ class Catalog:
     """One scan's handle on DIR/catalog.sqlite; only the scanning process writes to it."""
 
     def __init__(self, path: Path, gouji_version: str, rules_version: str) -> None:
+        """Open (or create) the catalog; raise sqlite3.DatabaseError when it is damaged."""
         self.path = Path(path)
         self.versions = (gouji_version, rules_version)
         self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self._migrate()
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            check = self.db.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise sqlite3.DatabaseError("; ".join(str(r[0]) for r in check[:3]))
+            self._migrate()
+        except BaseException:
+            self.db.close()
+            raise
 
     def _migrate(self) -> None:
         have = None
@@ -237,6 +247,52 @@ class Catalog:
         return {
             t: self.db.execute(f"SELECT * FROM {t}").fetchall() for t in ("documents", "claims", "findings", "meta")
         } | {"annotations": json.dumps(self.annotations(), ensure_ascii=False)}
+
+
+SIDE_FILES = ("", "-wal", "-shm", "-journal")  # SQLite's own files beside the catalog
+
+
+def open_catalog(path: Path, gouji_version: str, rules_version: str) -> tuple[Catalog, str]:
+    """The catalog of DIR, and a one-line warning when it had to be rebuilt: a damaged catalog (random
+    bytes, cut short, a folder) or one that is a link (it would write outside DIR) is moved aside as
+    `catalog.sqlite.damaged-<time>` with its SQLite side files, and a new one is started. Nothing
+    else in DIR is touched; results are recomputed, auditors' notes are still in findings.csv/.xlsx."""
+    path = Path(path)
+    problem = _unsafe(path)
+    if not problem:
+        try:
+            return Catalog(path, gouji_version, rules_version), ""
+        except (sqlite3.DatabaseError, OSError) as e:
+            problem = f"{type(e).__name__}: {e}"
+    aside = aside_name(path, "damaged")
+    for side in SIDE_FILES:
+        if os.path.lexists(f"{path}{side}"):
+            os.replace(f"{path}{side}", f"{aside}{side}")  # renames a link itself, never its target
+    warning = f"{path.name} could not be used ({problem}); moved aside as {aside.name}, rebuilding from scratch"
+    return Catalog(path, gouji_version, rules_version), warning
+
+
+def aside_name(path: Path, why: str) -> Path:
+    """`<name>.<why>-<time>`, not yet taken (with SQLite's side files)."""
+    base = path.with_name(f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}")
+    aside, n = base, 1
+    while any(os.path.lexists(f"{aside}{side}") for side in SIDE_FILES):
+        n += 1
+        aside = base.with_name(f"{base.name}-{n}")
+    return aside
+
+
+def _unsafe(path: Path) -> str:
+    for side in SIDE_FILES:
+        try:
+            st = os.lstat(f"{path}{side}")
+        except FileNotFoundError:
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            return f"{path.name}{side} is a symbolic link"
+        if not stat.S_ISREG(st.st_mode):
+            return f"{path.name}{side} is not a regular file"
+    return ""
 
 
 class _Transaction:
