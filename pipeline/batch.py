@@ -19,7 +19,7 @@ from typing import Any
 from extractors.registry import file_sha256
 from pipeline import __version__
 from pipeline.archives import expand_archives
-from pipeline.export import remove_stale_temporaries, write_csv, write_prerendered_csv
+from pipeline.export import all_or_nothing, remove_stale_temporaries, write_csv, write_prerendered_csv
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
 from pipeline.notes import NOTE_FILES, compare, read_previous, stamp
@@ -282,10 +282,8 @@ def scan(
     rules: str | None = None,
 ) -> ScanReport:
     out = Path(options.out)
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} is not a folder")
     inputs = walk_inputs(paths, exclude=out)
-    out.mkdir(parents=True, exist_ok=True)
+    _prepare_out(out)
     with dir_lock(out):
         remove_stale_temporaries(out)
         catalog, warning = open_catalog(out / "catalog.sqlite", __version__, rules or rules_version())
@@ -296,6 +294,34 @@ def scan(
         if warning:
             report.warnings.insert(0, warning)
         return report
+
+
+EXPORTS = ("findings.csv", "findings.xlsx", "claims.csv", "documents.csv", "resolved.csv")
+
+
+def _prepare_out(out: Path) -> None:
+    """DIR exists (created if needed) and every export can be written there, or a UsageError in
+    plain words — before any document is analysed."""
+    shown = readable(str(out))
+    try:
+        st = os.stat(out)
+    except FileNotFoundError:
+        if os.path.islink(out):
+            raise UsageError(f"--out {shown} is a link to nothing") from None
+        try:
+            out.mkdir(parents=True)
+        except OSError as e:
+            raise UsageError(f"--out {shown}: cannot create the folder ({os_reason(e, 'folder')})") from None
+        return
+    except OSError as e:
+        raise UsageError(f"--out {shown}: {os_reason(e, 'folder')}") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"--out {shown} is not a folder")
+    for name in EXPORTS:
+        target = out / name
+        if os.path.lexists(target) and not os.path.islink(target) and not target.is_file():
+            what = "a folder" if target.is_dir() else "not a regular file"
+            raise UsageError(f"{readable(str(target))} is {what}; gouji writes its {name} there: move it away")
 
 
 def _scan_locked(
@@ -456,13 +482,15 @@ def _export(
     carried = {r["finding_id"]: (r[AUDITOR_COLUMNS[0]], r[AUDITOR_COLUMNS[1]]) for r in findings + resolved}
     catalog.save_annotations({fid: v for fid, v in (previous.notes | carried).items() if any(v) or fid in written})
 
-    write_prerendered_csv(out / "claims.csv", CLAIMS_COLUMNS, claims())
-    write_findings_workbook(out / "findings.xlsx", documents, findings, evidence)
-    write_csv(out / "resolved.csv", FINDINGS_COLUMNS, resolved, "findings")
-    write_csv(out / "documents.csv", DOCUMENTS_COLUMNS, documents, "documents")
-    write_report(out, documents, findings, evidence, catalog.crops, _rule_titles() if findings else {})
-    # findings.csv last: it is the 'previous run' of the next scan, so it must match the catalog
-    write_csv(out / "findings.csv", FINDINGS_COLUMNS, findings, "findings")
+    with all_or_nothing(out) as stage:
+        write_prerendered_csv(stage("claims.csv"), CLAIMS_COLUMNS, claims())
+        write_findings_workbook(stage("findings.xlsx"), documents, findings, evidence)
+        write_csv(stage("resolved.csv"), FINDINGS_COLUMNS, resolved, "findings")
+        write_csv(stage("documents.csv"), DOCUMENTS_COLUMNS, documents, "documents")
+        # the report's pages are written in place (pipeline.report); a failure there replaces no export
+        write_report(out, documents, findings, evidence, catalog.crops, _rule_titles() if findings else {})
+        # findings.csv last: it is the 'previous run' of the next scan, so it must match the catalog
+        write_csv(stage("findings.csv"), FINDINGS_COLUMNS, findings, "findings")
     catalog.set_meta({f"stamp:{name}": stamp(out / name) for name in NOTE_FILES})
     return ScanReport(
         documents=documents, findings=findings, resolved=resolved, analysed=analysed, warnings=previous.warnings

@@ -109,8 +109,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _looks_like_option(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """A file name starting with '-' (`gouji scan -rf.pdf`) that argparse would take for an option."""
+    known = {o for a in parser._actions for o in a.option_strings}
+    for sub in parser._subparsers._group_actions if parser._subparsers else []:
+        for p in getattr(sub, "choices", {}).values():
+            known |= {o for a in p._actions for o in a.option_strings}
+    for arg in argv:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and arg != "-" and arg.split("=", 1)[0] not in known and os.path.lexists(arg):
+            return arg
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    dashed = _looks_like_option(parser, argv)
+    if dashed is not None:
+        _err(
+            f"{dashed!r} is a file whose name starts with '-', which reads as an option; "
+            f"write it as ./{dashed} (or put it after --)"
+        )
+        return EXIT_USAGE
     args = parser.parse_args(argv)
     try:
         if args.command == "scan":
@@ -161,6 +183,7 @@ class _Bar:
 
 def _scan(args: argparse.Namespace) -> int:
     from pipeline.batch import LockedError, ScanOptions, UsageError, scan
+    from pipeline.inputs import readable
 
     options = ScanOptions(
         out=Path(args.out),
@@ -179,7 +202,7 @@ def _scan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     except OSError as e:  # e.g. DIR not writable
         bar.close()
-        _err(f"{e.filename or args.out}: {e.strerror or e}")
+        _err(readable(f"{e.filename or args.out}: {e.strerror or e}"))
         return EXIT_USAGE
     bar.close()
     for warning in report.warnings:

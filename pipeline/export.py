@@ -11,7 +11,7 @@ import io
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -84,6 +84,31 @@ def atomic_write(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
         except FileNotFoundError:
             pass
         raise
+
+
+@contextmanager
+def all_or_nothing(folder: Path) -> Iterator[Callable[[str], Path]]:
+    """Exports that replace the previous run's together: `stage(name)` gives a temporary path in
+    `folder` to write `name` to; only when every one is written are they renamed into place, in the
+    order staged. A failure on the way leaves the previous run's files as they were, none mixed."""
+    staged: list[tuple[Path, Path]] = []
+
+    def stage(name: str) -> Path:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX + name + ".", dir=folder)
+        os.close(fd)
+        staged.append((Path(folder) / name, Path(tmp)))
+        return Path(tmp)
+
+    try:
+        yield stage
+        for final, tmp in staged:
+            os.replace(tmp, final)
+    finally:
+        for _, tmp in staged:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
 
 
 def _umask() -> int:
