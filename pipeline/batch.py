@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import stat
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,13 +21,14 @@ from pipeline.export import all_or_nothing, remove_stale_temporaries, write_csv,
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
 from pipeline.notes import NOTE_FILES, compare, read_previous, stamp
+from pipeline.outdir import dir_lock, prepare_out
 from pipeline.report import write_report
 from pipeline.rows import (
     AUDITOR_COLUMNS,
     CLAIMS_COLUMNS,
     DOCUMENTS_COLUMNS,
     FINDINGS_COLUMNS,
-    claim_record,
+    claim_records,
     evidence_json,
     fact_record,
     finding_record,
@@ -40,20 +39,15 @@ from pipeline.rows import (
 from pipeline.store import MAX_FAILURES, Catalog, StoredDocument, open_catalog
 from pipeline.workbook import write_findings_workbook
 
-# everything that decides a document's claims, facts and findings
-RESULT_SOURCES = (
-    "extractors",
-    "pipeline/checks",
-    "pipeline/data",
-    "pipeline/analyze.py",
-    "pipeline/findings.py",
-    "pipeline/tolerance.py",
-)
+# The rules' version hashes every file whose output the catalog stores: all code and data under these
+# folders (readers, extractors, checks, the analysis, the isolation's failure reasons, the rows and
+# records rendered into the catalog, the catalog itself)...
+RESULT_SOURCES = ("extractors", "pipeline")
+# ...except these, whose output is never stored: the command's face, the folder walk (its rows are
+# decided afresh every run), the output folder's checks and lock, and the auditors' notes (kept by
+# finding id, whatever the version).
+NOT_STORED = ("pipeline/cli.py", "pipeline/inputs.py", "pipeline/outdir.py", "pipeline/notes.py")
 Progress = Callable[[int, int, str], None]  # (documents just finished, total, label)
-
-
-class LockedError(Exception):
-    """Another scan is writing the output folder (exit status 2)."""
 
 
 @dataclass
@@ -117,12 +111,17 @@ def walk_inputs(paths: list[str], exclude: Path | None = None) -> list[Found]:
 
 
 def rules_version(root: Path | None = None) -> str:
-    """What a document's results depend on besides gouji's version: the code and data of the readers,
-    extractors and checks, hashed as files (no import needed, so a rerun that skips everything stays
-    cheap, and a changed rule or reader invalidates the catalog without a version bump)."""
+    """What a document's stored results depend on besides gouji's version: every file of RESULT_SOURCES
+    but NOT_STORED, hashed as files (no import needed, so a rerun that skips everything stays cheap,
+    and a changed rule, reader or row layout invalidates the catalog without a version bump)."""
     h = hashlib.sha256()
     root = root or Path(__file__).resolve().parents[1]
-    files = [p for d in RESULT_SOURCES for p in _files_under(root / d) if "__pycache__" not in p.parts]
+    files = [
+        p
+        for d in RESULT_SOURCES
+        for p in _files_under(root / d)
+        if "__pycache__" not in p.parts and p.relative_to(root).as_posix() not in NOT_STORED
+    ]
     for p in sorted(files):
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
@@ -134,62 +133,11 @@ def _files_under(path: Path) -> list[Path]:
     return [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
 
 
-@contextmanager
-def dir_lock(out: Path) -> Iterator[None]:
-    """One scan at a time per DIR. A POSIX record lock on DIR/.lock: released by the kernel when the
-    process dies, and not inherited by worker processes. The lock file is opened without following
-    links and must be a regular file with one name, so a link planted there cannot make the scan
-    truncate or write a file outside DIR."""
-    path = out / ".lock"
-    fd = _open_lock_file(path)
-    try:
-        try:
-            import fcntl
-
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # Windows
-            import msvcrt
-
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            raise LockedError(f"{out} is being written by another gouji scan (pid {holder}); try again later") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-_LOCK_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-_LOCK_FLAGS |= getattr(os, "O_CLOEXEC", 0)
-
-
-def _open_lock_file(path: Path) -> int:
-    for attempt in range(2):
-        try:
-            fd = os.open(path, _LOCK_FLAGS | (os.O_EXCL if attempt else 0), 0o644)
-        except OSError as e:
-            if attempt == 0 and os.path.islink(path):  # a link where the lock goes: removed, never followed
-                os.unlink(path)
-                continue
-            raise UsageError(f"cannot open the lock file {readable(str(path))}: {e.strerror or e}") from None
-        st = os.fstat(fd)
-        if stat.S_ISREG(st.st_mode) and st.st_nlink == 1:
-            return fd
-        os.close(fd)
-        if attempt == 0 and stat.S_ISREG(st.st_mode):  # a hard link to a file elsewhere: not ours to write
-            os.unlink(path)
-            continue
-        break
-    raise UsageError(f"{readable(str(path))} is not a regular file gouji can lock; remove it and scan again")
-
-
 # ------------------------------------------------------------------------------------ scan
 
 
 def _stored_from(result: Any, failures: int) -> tuple[StoredDocument, list[dict], list[dict]]:
-    claims = sort_records([claim_record(c) for c in result.claims] + [fact_record(f) for f in result.facts], "kind")
+    claims = sort_records(claim_records(result.claims) + [fact_record(f) for f in result.facts], "kind")
     evidence = getattr(result, "evidence", None)
     places = evidence.places if evidence is not None else []
     problem = evidence.problem if evidence is not None else ""
@@ -283,12 +231,13 @@ def scan(
 ) -> ScanReport:
     out = Path(options.out)
     inputs = walk_inputs(paths, exclude=out)
-    _prepare_out(out)
+    prepare_out(out)
     with dir_lock(out):
         remove_stale_temporaries(out)
         catalog, warning = open_catalog(out / "catalog.sqlite", __version__, rules or rules_version())
         try:
-            report = _scan_locked(inputs, options, analyze, progress, catalog)
+            folders = [readable(os.path.abspath(p)).rstrip(os.sep) + os.sep for p in paths if os.path.isdir(p)]
+            report = _scan_locked(inputs, options, analyze, progress, catalog, folders)
         finally:
             catalog.close()
         if warning:
@@ -296,36 +245,13 @@ def scan(
         return report
 
 
-EXPORTS = ("findings.csv", "findings.xlsx", "claims.csv", "documents.csv", "resolved.csv")
-
-
-def _prepare_out(out: Path) -> None:
-    """DIR exists (created if needed) and every export can be written there, or a UsageError in
-    plain words — before any document is analysed."""
-    shown = readable(str(out))
-    try:
-        st = os.stat(out)
-    except FileNotFoundError:
-        if os.path.islink(out):
-            raise UsageError(f"--out {shown} is a link to nothing") from None
-        try:
-            out.mkdir(parents=True)
-        except OSError as e:
-            raise UsageError(f"--out {shown}: cannot create the folder ({os_reason(e, 'folder')})") from None
-        return
-    except OSError as e:
-        raise UsageError(f"--out {shown}: {os_reason(e, 'folder')}") from None
-    if not stat.S_ISDIR(st.st_mode):
-        raise UsageError(f"--out {shown} is not a folder")
-    for name in EXPORTS:
-        target = out / name
-        if os.path.lexists(target) and not os.path.islink(target) and not target.is_file():
-            what = "a folder" if target.is_dir() else "not a regular file"
-            raise UsageError(f"{readable(str(target))} is {what}; gouji writes its {name} there: move it away")
-
-
 def _scan_locked(
-    inputs: list[Found], options: ScanOptions, analyze: Analyze, progress: Progress | None, catalog: Catalog
+    inputs: list[Found],
+    options: ScanOptions,
+    analyze: Analyze,
+    progress: Progress | None,
+    catalog: Catalog,
+    folders: list[str],
 ) -> ScanReport:
     out = Path(options.out)
     tick = progress or (lambda n, total, label: None)
@@ -381,6 +307,9 @@ def _scan_locked(
         outcome[sha] = "analysed"
         tick(len(by_sha[sha]), total, readable(os.path.basename(result.path)))
 
+    # superseded versions of a document, and files gone from a folder scanned again, leave the catalog
+    current = {readable(os.path.abspath(p)): sha for p, sha in shas.items()}
+    catalog.record_paths(current, catalog.paths_under(folders) - current.keys())
     return _export(inputs, shas, decided, by_sha, outcome, catalog, out, len(jobs))
 
 

@@ -182,8 +182,9 @@ class _Bar:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from pipeline.batch import LockedError, ScanOptions, UsageError, scan
+    from pipeline.batch import ScanOptions, UsageError, scan
     from pipeline.inputs import readable
+    from pipeline.outdir import LockedError
 
     options = ScanOptions(
         out=Path(args.out),
@@ -288,10 +289,10 @@ def _claims(args: argparse.Namespace) -> int:
     from extractors.tablefacts import extract_facts
     from pipeline.export import csv_bytes
     from pipeline.inputs import readable
-    from pipeline.rows import CLAIMS_COLUMNS, claim_record, claim_rows, fact_record, sort_records
+    from pipeline.rows import CLAIMS_COLUMNS, claim_records, claim_rows, fact_record, sort_records
 
     try:
-        records = [claim_record(c) for c in extract_claims(doc)] + [fact_record(f) for f in extract_facts(doc)]
+        records = claim_records(extract_claims(doc)) + [fact_record(f) for f in extract_facts(doc)]
     except Exception as e:
         _err(readable(f"{args.file}: crashed: {type(e).__name__}: {e}")[:400])
         return 1

@@ -7,6 +7,7 @@ Records kept in the catalog are path-independent (an identical copy of a file sh
 from __future__ import annotations
 
 import json
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -149,17 +150,34 @@ def position_key(prov: Provenance | None) -> str:
 MAX_TEXT = 500  # characters of a sentence kept in a row; a longer one (a data dump) is cut around its figure
 
 
-def excerpt(text: str, around: str = "") -> str:
-    """The text itself, or for an absurdly long one the MAX_TEXT characters around `around`, marked with …"""
-    if len(text) <= MAX_TEXT:
+# A sentence holding more figures than this is a data dump, not prose: each of its claims keeps only
+# DENSE_TEXT characters around its figure, so claims.csv grows linearly with the text (README, Bounds)
+DENSE_SENTENCE = 20
+DENSE_TEXT = 100
+
+
+def excerpt(text: str, around: str = "", width: int = MAX_TEXT) -> str:
+    """The text itself, or for a longer one the `width` characters around `around`, marked with …"""
+    if len(text) <= width:
         return text
     i = text.find(around) if around else -1
-    start = max(0, min(i - MAX_TEXT // 2, len(text) - MAX_TEXT)) if i >= 0 else 0
-    end = start + MAX_TEXT
+    start = max(0, min(i - width // 2, len(text) - width)) if i >= 0 else 0
+    end = start + width
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def claim_record(c: Claim) -> dict[str, str]:
+def claim_records(claims: list[Claim]) -> list[dict[str, str]]:
+    """claim_record of each claim, the sentences of data dumps cut short (DENSE_SENTENCE)."""
+
+    def sentence(c: Claim) -> tuple[Any, ...]:  # cheap identity: hashing each long sentence would not be
+        p = c.prov
+        return (p.page, p.block, p.paragraph, p.table, p.row, p.col, len(c.sentence), c.sentence[:40])
+
+    figures = Counter(sentence(c) for c in claims)
+    return [claim_record(c, DENSE_TEXT if figures[sentence(c)] > DENSE_SENTENCE else MAX_TEXT) for c in claims]
+
+
+def claim_record(c: Claim, width: int = MAX_TEXT) -> dict[str, str]:
     q = c.quantity
     return {
         "sha256": c.prov.sha256,
@@ -180,7 +198,7 @@ def claim_record(c: Claim) -> dict[str, str]:
         "period": c.period,
         "relation": c.relation,
         "denominator": c.denominator,
-        "source_text": excerpt(c.sentence, q.text),
+        "source_text": excerpt(c.sentence, q.text, width),
         "_pos": position_key(c.prov),
     }
 

@@ -12,6 +12,8 @@ import os
 import sqlite3
 import stat
 import time
+import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,19 +22,14 @@ from extractors.pdf_render import Band, Crop
 from pipeline.export import csv_records
 from pipeline.rows import CLAIM_FIELDS, FINDING_FIELDS
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 # a document that failed this many times with the same versions is not retried until --rescan
 MAX_FAILURES = 2
 
-_CLAIM_COLS = [*CLAIM_FIELDS, "_pos"]
 _FINDING_COLS = [*FINDING_FIELDS, "_pos", "_evidence"]  # _evidence: JSON, see rows.evidence_json
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-_SCHEMA = f"""
+_SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     sha256 TEXT NOT NULL, gouji_version TEXT NOT NULL, rules_version TEXT NOT NULL,
@@ -42,19 +39,14 @@ CREATE TABLE IF NOT EXISTS documents (
     failures INTEGER NOT NULL DEFAULT 0, updated REAL NOT NULL,
     PRIMARY KEY (sha256, gouji_version, rules_version)
 );
-CREATE TABLE IF NOT EXISTS claims (
-    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL, seq INTEGER NOT NULL,
-    {", ".join(f"{_q(c)} TEXT NOT NULL" for c in _CLAIM_COLS)},
-    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, seq)
-);
 CREATE TABLE IF NOT EXISTS findings (
-    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL, seq INTEGER NOT NULL,
-    {", ".join(f"{_q(c)} TEXT NOT NULL" for c in _FINDING_COLS)},
-    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, seq)
+    doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL,
+    records BLOB NOT NULL,
+    PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version)
 );
 CREATE TABLE IF NOT EXISTS claims_csv (
     doc_sha256 TEXT NOT NULL, doc_gouji_version TEXT NOT NULL, doc_rules_version TEXT NOT NULL,
-    records TEXT NOT NULL,
+    records BLOB NOT NULL,
     PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version)
 );
 CREATE TABLE IF NOT EXISTS crops (
@@ -63,6 +55,7 @@ CREATE TABLE IF NOT EXISTS crops (
     width INTEGER NOT NULL, height INTEGER NOT NULL, jpeg BLOB NOT NULL,
     PRIMARY KEY (doc_sha256, doc_gouji_version, doc_rules_version, crop_id)
 );
+CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS annotations (
     finding_id TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL, updated REAL NOT NULL
 );
@@ -115,8 +108,12 @@ class Catalog:
         if have not in (None, SCHEMA_VERSION):
             # an older catalog layout: drop the cached results (they are recomputed), keep nothing stale
             with self.transaction():
-                for table in ("documents", "claims", "claims_csv", "findings", "crops", "meta"):
+                for table in ("documents", "claims", "claims_csv", "findings", "crops", "paths", "meta"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self.db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            self.db.execute("VACUUM")  # gives the dropped results' space back, and makes the mode stick
+        elif have is None:
+            self.db.execute("PRAGMA auto_vacuum=INCREMENTAL")  # before any table: pruned space is returned
         self.db.executescript(_SCHEMA)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
@@ -141,13 +138,13 @@ class Catalog:
         findings: list[dict[str, Any]] | None = None,
         crops: dict[str, Crop] | None = None,
     ) -> None:
-        """Replace everything known about one document, in one transaction (crops: its page images)."""
+        """Replace everything known about one document, in one transaction (crops: its page images).
+        Claims are kept only as their claims.csv records, rendered once and compressed, and findings
+        as one compressed list (the catalog's bulk; see README, Bounds)."""
         key = (doc.sha256, *self.versions)
         with self.transaction():
             # results of other versions of gouji/rules for this file are obsolete once this one is stored
-            self.db.execute("DELETE FROM documents WHERE sha256=?", (doc.sha256,))
-            for table in ("claims", "claims_csv", "findings", "crops"):
-                self.db.execute(f"DELETE FROM {table} WHERE doc_sha256=?", (doc.sha256,))
+            self._delete(doc.sha256)
             self.db.execute(
                 "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -167,11 +164,11 @@ class Catalog:
                     time.time(),
                 ),
             )
-            self._insert("claims", _CLAIM_COLS, key, claims or [])
             # claims.csv rows rendered once: a rerun that skips the document copies them instead
-            rendered = json.dumps(csv_records(CLAIM_FIELDS, claims or [], "claims"), ensure_ascii=False)
-            self.db.execute("INSERT INTO claims_csv VALUES (?,?,?,?)", (*key, rendered))
-            self._insert("findings", _FINDING_COLS, key, findings or [])
+            rendered = csv_records(CLAIM_FIELDS, claims or [], "claims")
+            self.db.execute("INSERT INTO claims_csv VALUES (?,?,?,?)", (*key, _pack(rendered)))
+            kept = [{c: str(r.get(c, "")) for c in _FINDING_COLS} for r in findings or []]
+            self.db.execute("INSERT INTO findings VALUES (?,?,?,?)", (*key, _pack(kept)))
             self.db.executemany(
                 "INSERT INTO crops VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
@@ -180,14 +177,32 @@ class Catalog:
                 ),
             )
 
-    def _insert(self, table: str, cols: list[str], key: tuple[str, str, str], records: list[dict[str, Any]]) -> None:
-        if not records:
-            return
-        sql = f"INSERT INTO {table} VALUES (?,?,?,?,{','.join('?' * len(cols))})"
-        self.db.executemany(sql, ((*key, i, *(str(r.get(c, "")) for c in cols)) for i, r in enumerate(records)))
+    def _delete(self, sha256: str) -> None:
+        self.db.execute("DELETE FROM documents WHERE sha256=?", (sha256,))
+        for table in ("claims_csv", "findings", "crops"):
+            self.db.execute(f"DELETE FROM {table} WHERE doc_sha256=?", (sha256,))
 
-    def claims(self, sha256: str) -> list[dict[str, str]]:
-        return self._records("claims", _CLAIM_COLS, sha256)
+    def record_paths(self, current: dict[str, str], gone: Collection[str] = ()) -> int:
+        """Remember which file (sha256) each path holds now, and prune the results of files no path
+        holds any more: a document's superseded versions, and files removed from a folder scanned
+        again (`gone`). Returns how many were pruned. Auditors' notes are never pruned."""
+        with self.transaction():
+            before = {p: sha for p, sha in self.db.execute("SELECT path, sha256 FROM paths")}
+            self.db.executemany("INSERT OR REPLACE INTO paths VALUES (?,?)", current.items())
+            self.db.executemany("DELETE FROM paths WHERE path=?", ((p,) for p in gone))
+            dropped = {before[p] for p in current.keys() | set(gone) if p in before and before[p] != current.get(p)}
+            held = {sha for (sha,) in self.db.execute("SELECT DISTINCT sha256 FROM paths")}
+            stale = dropped - held
+            for sha in stale:
+                self._delete(sha)
+        if stale:
+            self.db.execute("PRAGMA incremental_vacuum")
+        return len(stale)
+
+    def paths_under(self, prefixes: list[str]) -> set[str]:
+        """Paths recorded under any of these folders (each ending with a separator)."""
+        rows = self.db.execute("SELECT path FROM paths").fetchall()
+        return {p for (p,) in rows if p.startswith(tuple(prefixes))}
 
     def claims_csv(self, sha256: str) -> list[str]:
         """The document's claims.csv records without the document column (see export.csv_records)."""
@@ -195,10 +210,14 @@ class Catalog:
             "SELECT records FROM claims_csv WHERE doc_sha256=? AND doc_gouji_version=? AND doc_rules_version=?",
             (sha256, *self.versions),
         ).fetchone()
-        return json.loads(row[0]) if row else []
+        return _unpack(row[0]) if row else []
 
     def findings(self, sha256: str) -> list[dict[str, str]]:
-        return self._records("findings", _FINDING_COLS, sha256)
+        row = self.db.execute(
+            "SELECT records FROM findings WHERE doc_sha256=? AND doc_gouji_version=? AND doc_rules_version=?",
+            (sha256, *self.versions),
+        ).fetchone()
+        return _unpack(row[0]) if row else []
 
     def crops(self, sha256: str) -> dict[str, Crop]:
         """The document's page images (report.html), by crop id."""
@@ -211,14 +230,6 @@ class Catalog:
             cid: Crop(Band(page, top, bottom), top, bottom, page_width, width, height, bytes(jpeg))
             for cid, page, top, bottom, page_width, width, height, jpeg in cur
         }
-
-    def _records(self, table: str, cols: list[str], sha256: str) -> list[dict[str, str]]:
-        cur = self.db.execute(
-            f"SELECT {', '.join(_q(c) for c in cols)} FROM {table}"
-            " WHERE doc_sha256=? AND doc_gouji_version=? AND doc_rules_version=? ORDER BY seq",
-            (sha256, *self.versions),
-        )
-        return [dict(zip(cols, row, strict=True)) for row in cur]
 
     # ---------------------------------------------------------- auditor annotations
 
@@ -245,8 +256,18 @@ class Catalog:
     def dump(self) -> dict[str, Any]:
         """Everything, for debugging and tests."""
         return {
-            t: self.db.execute(f"SELECT * FROM {t}").fetchall() for t in ("documents", "claims", "findings", "meta")
+            t: self.db.execute(f"SELECT * FROM {t}").fetchall()
+            for t in ("documents", "claims_csv", "findings", "crops", "paths", "meta")
         } | {"annotations": json.dumps(self.annotations(), ensure_ascii=False)}
+
+
+def _pack(records: list[Any]) -> bytes:
+    """A document's records as one compressed value: its rows repeat the same words and sentences."""
+    return zlib.compress(json.dumps(records, ensure_ascii=False).encode("utf-8", "surrogatepass"), 6)
+
+
+def _unpack(packed: bytes) -> Any:
+    return json.loads(zlib.decompress(packed).decode("utf-8", "surrogatepass"))
 
 
 SIDE_FILES = ("", "-wal", "-shm", "-journal")  # SQLite's own files beside the catalog

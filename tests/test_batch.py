@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from hostile import fake_analyze
 
-from pipeline.batch import LockedError, ScanOptions, UsageError, scan, walk_inputs
+from pipeline.batch import ScanOptions, UsageError, scan, walk_inputs
 from pipeline.export import read_csv
+from pipeline.outdir import LockedError
 from pipeline.rows import DOCUMENTS_COLUMNS, FINDINGS_COLUMNS
 from pipeline.store import Catalog
 
