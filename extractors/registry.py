@@ -43,6 +43,7 @@ _KNOWN_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (OLE2, "ole2", "an Office 97–2003 file (.doc/.wps/.xls/.et/.ppt)"),
     (b"{\\rtf", "rtf", "an RTF document"),
     (b"PK\x03\x04", "zip", "a zip archive"),
+    (b"PK\x05\x06", "zip", "an empty zip archive"),
     (b"Rar!\x1a\x07", "rar", "a RAR archive (no maintained pure-Python reader; unpack it and scan the folder)"),
     (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive (not read yet; unpack it and scan the folder)"),
     (b"\x1f\x8b", "gzip", "a gzip archive"),

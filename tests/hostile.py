@@ -11,8 +11,10 @@ import io
 import os
 import random
 import signal
+import stat
 import time
 import zipfile
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -196,6 +198,39 @@ def zip_without_document() -> bytes:
 HOSTILE_NAMES = 24  # how many files make_hostile writes (big or not)
 
 
+def hostile_expected(big: bool = False) -> dict[str, Expect]:
+    """What each file of make_hostile must get (identical empty files: the first analysed, the others
+    'same content as' it)."""
+    read = ("ok", "partial")
+    return {
+        "zero.pdf": Expect("failed", "corrupt: empty file"),
+        "zero.docx": Expect("failed", "corrupt: empty file"),
+        "zero.txt": Expect("failed", "corrupt: empty file"),
+        "truncated.pdf": Expect("failed", "corrupt"),
+        "random.pdf": Expect("failed", "corrupt: the name says .pdf"),
+        "header-only.pdf": Expect("failed", "corrupt"),
+        "not-a-zip.docx": Expect("failed", "corrupt: the name says .docx"),
+        "truncated-zip.docx": Expect("failed", "corrupt: broken zip container"),
+        "zip-without-document.docx": Expect("skipped", "archive: "),  # a zip: its member is a document
+        "hello.txt": Expect(read),  # zip-without-document.docx!/hello.txt
+        "malformed-xml.docx": Expect("failed", "corrupt"),
+        "billion-laughs.docx": Expect("failed", "corrupt: word/document.xml declares a DOCTYPE"),
+        "zip-bomb.docx": Expect("failed", "too_large"),
+        "encrypted-password.pdf": Expect("failed", "encrypted"),
+        "encrypted-empty-password.pdf": Expect(read),
+        "grid-200x200.pdf": Expect("partial", "p.1: ruled grid too dense", slow=True),
+        "nested-tables-40.docx": Expect("partial", "tables nested deeper than 20 levels skipped"),
+        "nested-tables-300.docx": Expect("failed", "corrupt: the XML is nested more than 256 levels deep"),
+        "image-only.pdf": Expect("failed", "needs_ocr"),
+        "cyclic-pages.pdf": Expect("failed", "corrupt"),
+        ("pages-2000.pdf" if big else "pages-200.pdf"): Expect(read, slow=True),
+        "random.txt": Expect("failed", "corrupt: the name says .txt"),
+        "gbk.txt": Expect("ok"),
+        "long-line.txt": Expect(read, slow=True),
+        "huge-number.txt": Expect(read),
+    }
+
+
 def make_hostile(folder: Path, big: bool = False, corpus_pdf: Path | None = None) -> list[Path]:
     """Write the hostile files into `folder`; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -295,3 +330,160 @@ def fake_analyze(path: str, sha256: str | None = None):  # noqa: ANN201 - return
             result.claims.append(Claim(subject=subject, quantity=q, sentence=line, prov=prov))
     result.seconds = time.perf_counter() - started
     return result
+
+
+# ------------------------------------------------------------------------------------ names, formats, links
+
+
+@dataclass(frozen=True)
+class Expect:
+    """What documents.csv must say about one hostile case: its status (one of several when the
+    outcome may legitimately vary) and how its reason starts ("" when it need not have one); `slow`
+    cases may also end by the time limit on a busy machine."""
+
+    status: str | tuple[str, ...]
+    reason: str = ""
+    slow: bool = False
+
+    def matches(self, status: str, reason: str) -> bool:
+        if self.slow and status == "failed" and reason.startswith("timeout: "):
+            return True
+        ok = status in (self.status if isinstance(self.status, tuple) else (self.status,))
+        return ok and reason.startswith(self.reason)
+
+
+OLE2_HEAD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+REPORT_TEXT = "一、部门基本情况\n本年支出合计3619.44万元，其中基本支出2998.29万元，占本年支出82.58%。\n"
+READ = ("ok", "partial")
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+def make_more_hostile(folder: Path, corpus: Path) -> dict[str, Expect]:
+    """Hostile names, formats gouji does not read, text encodings, odd PDFs and links, written into
+    `folder`; returns what each must get, keyed by its path relative to `folder` as the outputs show it
+    (see pipeline.inputs.readable). Cheap to analyse: the fast suite scans them all at once."""
+    from pipeline.inputs import readable
+
+    folder.mkdir(parents=True, exist_ok=True)
+    report = REPORT_TEXT.encode()
+    seed_docx = (corpus / "beishan-2023.docx").read_bytes()
+    seed_pdf = (corpus / "beishan-2023.pdf").read_bytes()
+    files: dict[str | bytes, tuple[bytes, Expect]] = {
+        # names: any bytes a file system allows
+        "部门决算.txt".encode("gbk"): (report, Expect(READ)),
+        b"\xff\xfe\x80report.txt": (report, Expect(READ)),
+        "line\nbreak.txt": (report, Expect(READ)),
+        "tab\tand\rreturn.txt": (report, Expect(READ)),
+        "=cmd|' /C calc'!A0.txt": (report, Expect(READ)),
+        "-rf.txt": (report, Expect(READ)),
+        "预" * 83 + ".txt": (report, Expect(READ)),  # 253 bytes, near the 255-byte limit
+        "报告\u202etxt.exe.txt": (report, Expect(READ)),  # a right-to-left override
+        "📊 2023 报告.txt": (report, Expect(READ)),
+        'a,"quoted";name.txt': (report, Expect(READ)),
+        "   .txt": (report, Expect(READ)),
+        "back\\slash.txt": (report, Expect(READ)),
+        "UPPER.TXT": (report, Expect(READ)),
+        "é-nfc.txt": (report, Expect(READ)),
+        "e\u0301-nfd.txt": (report, Expect(READ)),
+        # formats gouji does not read: a row each, naming the format
+        "部门决算.doc": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
+        "部门预算.wps": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
+        "附表.xls": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
+        "附表.et": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
+        "附表.xlsx": (_zip({"xl/workbook.xml": b"<workbook/>"}), Expect("skipped", "unsupported: an Excel workbook")),
+        "说明.odt": (
+            _zip({"mimetype": b"x", "content.xml": b"<x/>"}),
+            Expect("skipped", "unsupported: an OpenDocument"),
+        ),
+        "说明.rtf": (b"{\\rtf1\\ansi 2998.29}", Expect("skipped", "unsupported: an RTF document")),
+        "公开.html": (b"<!DOCTYPE html><html>2998.29</html>", Expect("skipped", "unsupported: an HTML page")),
+        "公开.htm": (b"<html><body>x</body></html>", Expect("skipped", "unsupported: an HTML page")),
+        "scan.jpg": (b"\xff\xd8\xff\xe0" + bytes(200), Expect("skipped", "unsupported: a JPEG image")),
+        "scan.png": (b"\x89PNG\r\n\x1a\n" + bytes(200), Expect("skipped", "unsupported: a PNG image")),
+        "bundle.zip": (_zip({"附件2.txt": report}), Expect("skipped", "unsupported: a zip archive")),
+        "bundle.rar": (b"Rar!\x1a\x07\x00" + bytes(100), Expect("skipped", "unsupported: a RAR archive")),
+        "table.csv": (b"a,b\n1,2\n", Expect("skipped", "unsupported: a .csv file")),
+        "README": (b"just text\n", Expect("skipped", "unsupported: a file without a known suffix")),
+        "findings.csv": (b"finding_id\nF1\n", Expect("skipped", "unsupported: a .csv file")),
+        # content decides, not the name
+        "really-a-docx.bin": (seed_docx, Expect("ok")),
+        "really-a-pdf.txt": (seed_pdf, Expect("ok")),
+        "docx-named.pdf": (seed_docx, Expect("ok")),
+        "jpeg-named.pdf": (b"\xff\xd8\xff\xe0" + bytes(200), Expect("skipped", "unsupported: a JPEG image")),
+        "text-named.docx": (report, Expect(READ)),
+        # text encodings and odd text
+        "utf16-bom.txt": (REPORT_TEXT.encode("utf-16"), Expect(READ)),
+        "utf16be-bom.txt": (b"\xfe\xff" + REPORT_TEXT.encode("utf-16-be"), Expect(READ)),
+        "utf16-no-bom.txt": (REPORT_TEXT.encode("utf-16-le"), Expect("skipped", "unsupported: UTF-16 text without")),
+        "utf32.txt": (REPORT_TEXT.encode("utf-32"), Expect(READ)),
+        "nul-bytes.txt": (report.replace("。".encode(), b"\x00"), Expect("failed", "corrupt: the name says .txt")),
+        "bom-only.txt": (b"\xef\xbb\xbf", Expect("ok")),
+        "newlines-only.txt": (b"\n" * 5000, Expect("ok")),
+        "control-chars.txt": (bytes(range(1, 32)) + report, Expect(READ)),
+        "gb18030-4byte.txt": ("𠀀𠀁 支出2998.29万元\n".encode("gb18030"), Expect(READ)),
+        "many-lines.txt": (b"\xe6\x94\xaf\xe5\x87\xba1.5\xe4\xb8\x87\xe5\x85\x83\n" * 1000, Expect(READ)),
+        # odd PDFs and Word files
+        "zero-pages.pdf": (
+            _serialise([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]),
+            Expect("failed", "corrupt: the PDF has no pages"),
+        ),
+        "percent-pdf-only.pdf": (b"%PDF-", Expect("failed", "corrupt")),
+        "junk-before-header.pdf": (b"\x00" * 100 + simple_pdf(1), Expect(READ)),
+        "deep-xml.docx": (
+            docx_with_body("<w:tbl><w:tr><w:tc>" * 300 + _para("x") + "</w:tc></w:tr></w:tbl>" * 300),
+            Expect("failed", "corrupt: the XML is nested more than 256 levels deep"),
+        ),
+        "empty-zip.docx": (_zip({}), Expect("skipped", "unsupported: an empty zip archive")),
+        "not-word.docx": (_zip({"a.txt": b"x"}), Expect("skipped", "unsupported: a zip archive that is not a .docx")),
+        # ignored, with a row
+        ".hidden.txt": (report, Expect("skipped", "ignored: a hidden file")),
+        "~$部门决算.docx": (b"\x00" * 162, Expect("skipped", "ignored: an Office lock file")),
+        ".git/config": (b"[core]\n", Expect("skipped", "ignored: a hidden folder")),  # the row is the folder's
+        "x.pdf/inside.txt": (report, Expect(READ)),  # a folder with a report's name is walked
+    }
+    expected: dict[str, Expect] = {}
+    for name, (data, expect) in files.items():
+        raw = name if isinstance(name, bytes) else name.encode()
+        path = folder / os.fsdecode(raw)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        key = ".git" if raw.startswith(b".git/") else os.fsdecode(raw)
+        expected[readable(key)] = expect
+    # links, pipes, sockets, paths too long
+    (folder / "dangling.pdf").symlink_to("no-such-report.pdf")
+    expected["dangling.pdf"] = Expect("failed", "dangling_link: a link to no-such-report.pdf")
+    (folder / "loop-a.txt").symlink_to("loop-b.txt")
+    (folder / "loop-b.txt").symlink_to("loop-a.txt")
+    expected["loop-a.txt"] = expected["loop-b.txt"] = Expect("failed", "link_loop")
+    (folder / "self.txt").symlink_to("self.txt")
+    expected["self.txt"] = Expect("failed", "link_loop")
+    (folder / "x.pdf" / "up").symlink_to("..")
+    expected["x.pdf/up"] = Expect("skipped", "ignored: a link to a folder already walked")
+    (folder / "link-to-report.txt").symlink_to("-rf.txt")
+    expected["link-to-report.txt"] = Expect(READ, "same content as")
+    (folder / "hard-link.txt").hardlink_to(folder / "-rf.txt")
+    expected["hard-link.txt"] = Expect(READ, "same content as")
+    os.mkfifo(folder / "pipe.txt")
+    expected["pipe.txt"] = Expect("skipped", "unsupported: a pipe")
+    os.mknod(folder / "socket.pdf", 0o644 | stat.S_IFSOCK)
+    expected["socket.pdf"] = Expect("skipped", "unsupported: a socket")
+    deep_root = folder / "deep"
+    deep_root.mkdir()
+    fd = os.open(deep_root, os.O_RDONLY)
+    try:
+        for _ in range(17):  # 17 × 256 bytes: past PATH_MAX (4096)
+            os.mkdir("d" * 255, dir_fd=fd)
+            fd, parent = os.open("d" * 255, os.O_RDONLY, dir_fd=fd), fd
+            os.close(parent)
+        os.close(os.open("report.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd))
+    finally:
+        os.close(fd)
+    expected["deep/*"] = Expect("failed", "name_too_long")  # one row, at the depth where the path gets too long
+    return expected
