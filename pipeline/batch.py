@@ -320,13 +320,18 @@ def _rule_titles() -> dict[str, str]:
 
 
 def _sniff(path: str) -> str:
-    from extractors.model import ReadError
-    from extractors.registry import sniff
+    """The format of a file whose worker died before telling, from its name and first bytes only: this
+    runs in the scanning process, which must never parse what just killed or hung a worker."""
+    from extractors.registry import HEAD_BYTES, MAGIC, SUFFIXES, describe
 
     try:
-        return sniff(Path(path))
-    except (ReadError, OSError):
+        with open(path, "rb") as f:
+            head = f.read(HEAD_BYTES)
+    except OSError:
         return ""
+    name = os.path.basename(path)
+    by_magic = next((fmt for magic, fmt in MAGIC.items() if head.startswith(magic)), "")
+    return SUFFIXES.get(Path(name).suffix.lower()) or by_magic or describe(name, head)[0]
 
 
 def _document_row(f: Found, sha: str, stored: StoredDocument | None, outcome: str, first: Found) -> dict[str, Any]:

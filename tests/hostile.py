@@ -392,22 +392,15 @@ def make_more_hostile(folder: Path, corpus: Path) -> dict[str, Expect]:
         "UPPER.TXT": (report, Expect(READ)),
         "é-nfc.txt": (report, Expect(READ)),
         "e\u0301-nfd.txt": (report, Expect(READ)),
-        # formats gouji does not read: a row each, naming the format
-        "部门决算.doc": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
-        "部门预算.wps": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
-        "附表.xls": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
-        "附表.et": (OLE2_HEAD, Expect("skipped", "unsupported: an Office 97–2003 file")),
-        "附表.xlsx": (_zip({"xl/workbook.xml": b"<workbook/>"}), Expect("skipped", "unsupported: an Excel workbook")),
-        "说明.odt": (
-            _zip({"mimetype": b"x", "content.xml": b"<x/>"}),
-            Expect("skipped", "unsupported: an OpenDocument"),
-        ),
-        "说明.rtf": (b"{\\rtf1\\ansi 2998.29}", Expect("skipped", "unsupported: an RTF document")),
-        "公开.html": (b"<!DOCTYPE html><html>2998.29</html>", Expect("skipped", "unsupported: an HTML page")),
-        "公开.htm": (b"<html><body>x</body></html>", Expect("skipped", "unsupported: an HTML page")),
+        # formats gouji does not read: a row each, naming the format; broken ones of formats it reads
+        "部门决算.doc": (OLE2_HEAD, Expect("failed", "corrupt: broken Office 97–2003 file")),
+        "附表.xlsx": (_zip({"xl/workbook.xml": b"<workbook/>"}), Expect("failed", "corrupt: not a readable workbook")),
+        "图纸.dwg": (b"AC1027" + bytes(200), Expect("skipped", "unsupported: a .dwg file")),
+        "设计.psd": (b"8BPS" + bytes(200), Expect("skipped", "unsupported: a .psd file")),
+        "公开.html": (b"<!DOCTYPE html><html>2998.29</html>", Expect(READ)),
         "scan.jpg": (b"\xff\xd8\xff\xe0" + bytes(200), Expect("skipped", "unsupported: a JPEG image")),
         "scan.png": (b"\x89PNG\r\n\x1a\n" + bytes(200), Expect("skipped", "unsupported: a PNG image")),
-        "bundle.zip": (_zip({"附件2.txt": report}), Expect("skipped", "unsupported: a zip archive")),
+        "bundle.zip": (_zip({"附件2.txt": report}), Expect("skipped", "archive: its 1 member(s)")),
         "bundle.rar": (b"Rar!\x1a\x07\x00" + bytes(100), Expect("skipped", "unsupported: a RAR archive")),
         "table.csv": (b"a,b\n1,2\n", Expect("skipped", "unsupported: a .csv file")),
         "README": (b"just text\n", Expect("skipped", "unsupported: a file without a known suffix")),
@@ -441,7 +434,7 @@ def make_more_hostile(folder: Path, corpus: Path) -> dict[str, Expect]:
             Expect("failed", "corrupt: the XML is nested more than 256 levels deep"),
         ),
         "empty-zip.docx": (_zip({}), Expect("skipped", "unsupported: an empty zip archive")),
-        "not-word.docx": (_zip({"a.txt": b"x"}), Expect("skipped", "unsupported: a zip archive that is not a .docx")),
+        "not-word.docx": (_zip({"a.txt": b"x"}), Expect("skipped", "archive: its 1 member(s)")),
         # ignored, with a row
         ".hidden.txt": (report, Expect("skipped", "ignored: a hidden file")),
         "~$部门决算.docx": (b"\x00" * 162, Expect("skipped", "ignored: an Office lock file")),
@@ -456,6 +449,9 @@ def make_more_hostile(folder: Path, corpus: Path) -> dict[str, Expect]:
         path.write_bytes(data)
         key = ".git" if raw.startswith(b".git/") else os.fsdecode(raw)
         expected[readable(key)] = expect
+    # members of archives are documents of their own (issue 11)
+    expected["bundle.zip!/附件2.txt"] = Expect(READ)
+    expected["not-word.docx!/a.txt"] = Expect(READ)
     # links, pipes, sockets, paths too long
     (folder / "dangling.pdf").symlink_to("no-such-report.pdf")
     expected["dangling.pdf"] = Expect("failed", "dangling_link: a link to no-such-report.pdf")

@@ -209,3 +209,22 @@ def test_jiebas_shared_cache_is_neither_read_nor_written(
     monkeypatch.setattr(subjects, "_TOKENIZER", None)  # a fresh process would build its tokenizer now
     assert claims() == expected  # the planted dictionary was not used
     assert [p.name for p in shared.iterdir()] == ["jieba.cache"] and (shared / "jieba.cache").read_bytes() == poison
+
+
+def test_the_scanning_process_never_parses_a_file_that_hung_its_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker that timed out returns no format; the scan used to sniff the file itself, so a file
+    that hangs a content check (a run of blank lines once did, in a Markdown pattern) hung the run."""
+    from extractors import registry
+
+    def never(*args: object) -> str:
+        raise AssertionError("the scanning process parsed a file's content")
+
+    monkeypatch.setattr(registry, "sniff", never)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "hangs.txt").write_text("SLEEP 30\n" + "\n" * 5000, "utf-8")
+    report = _fake_scan(d, tmp_path / "out", timeout=1)
+    row = report.documents[0]
+    assert (row["status"], row["format"]) == ("failed", "txt") and row["reason"].startswith("timeout")
