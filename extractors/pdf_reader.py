@@ -20,6 +20,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractors import pdf_ocr
 from extractors.model import Block, Document, Paragraph, Provenance, ReadError, Table, TextLine
 from extractors.pdf_fast import PageContent, find_table_rects, page_content
 from extractors.pdf_lines import (
@@ -83,12 +84,36 @@ def read_pdf(path: Path, sha256: str) -> Document:
                 pages.append(_Page(number, 595.0, 842.0))
     if failed == len(pages):
         raise ReadError("corrupt", f"{path.name}: no page could be read ({problems[0]})")
+    ocr_pages = _read_scanned_pages(path, pages, problems)
     if not any(p.lines or any(c.text for t in p.tables for c in t.cells) for p in pages):
-        raise ReadError("needs_ocr", f"{path.name}: no extractable text on any of its {len(pages)} pages (scanned?)")
+        raise ReadError(
+            "needs_ocr",
+            f"{path.name}: no extractable text on any of its {len(pages)} pages (scanned?); {pdf_ocr.INSTALL_HINT}",
+        )
     doc = Document(path=str(path), sha256=sha256, format="pdf", pages=len(pages), problems=problems)
     _drop_running_lines(pages)
     doc.blocks = _number(stitch_tables(_blocks(pages, sha256)), sha256)
+    pdf_ocr.mark_ocr(doc, ocr_pages)
     return doc
+
+
+def _read_scanned_pages(path: Path, pages: list[_Page], problems: list[str]) -> list[int]:
+    """Pages with no text but an image (scans) are read by OCR when the extra is installed; else reported."""
+    empty = [p.number for p in pages if not p.lines and not p.tables]
+    if not empty:
+        return []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        scanned = [n for n in empty if pdf_ocr.has_image(pdf, n)]
+        if not scanned or not pdf_ocr.available():
+            if scanned and len(scanned) < len(pages):
+                problems.append(f"p.{scanned[0]}…: {len(scanned)} scanned page(s) not read; {pdf_ocr.INSTALL_HINT}")
+            return []
+        for n in scanned:
+            pages[n - 1] = _read_fast_page(n, pdf_ocr.ocr_page(pdf, n), problems)
+        return scanned
+    finally:
+        pdf.close()
 
 
 class _Sources:

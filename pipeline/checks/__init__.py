@@ -131,7 +131,27 @@ def run_checks(
                 raise
             family = m.__name__.rsplit(".", 1)[-1]
             problems.append(f"check family {family} failed: {type(e).__name__}: {e}"[:300])
-    return sorted(_dedupe(found), key=_order)
+    return sorted(_ocr_caveat(_dedupe(found)), key=_order)
+
+
+OCR_NOTE = "（所涉数字有经OCR从扫描页识别的，文字层未见同样的数字，请对照原件核实）"
+
+
+def _ocr_caveat(findings: list[Finding]) -> list[Finding]:
+    """A figure read by OCR may be misread: an error that rests on one is a warning, with a note, unless
+    the same error (rule, subject, stated value) is also found from text-layer figures alone."""
+
+    def uses_ocr(f: Finding) -> bool:
+        return f.prov.ocr or any(p.ocr for p in f.related)
+
+    confirmed = {(f.rule, f.subject, f.stated_value) for f in findings if f.severity == "error" and not uses_ocr(f)}
+    for f in findings:
+        if not uses_ocr(f) or (f.rule, f.subject, f.stated_value) in confirmed:
+            continue
+        if f.severity == "error":
+            f.severity = "warning"
+        f.explanation += OCR_NOTE
+    return findings
 
 
 __all__ = ["FAMILIES", "RULES", "run_checks"]
