@@ -56,10 +56,22 @@ def has_image(pdf: Any, number: int) -> bool:
 
 def _engine() -> Any:
     if "ocr" not in _ENGINE:
+        _one_malloc_arena()
         from rapidocr import RapidOCR  # imported only when a page needs it
 
         _ENGINE["ocr"] = RapidOCR(params={"Global.log_level": "error", "Global.return_word_box": True})
     return _ENGINE["ocr"]
+
+
+def _one_malloc_arena() -> None:
+    """ONNX Runtime's threads each reserve a glibc malloc arena (64 MB of address space apiece): with one
+    arena, OCR fits a worker's address-space limit (--memory-mb 2048; about 1.7 GB at its peak)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # not glibc: nothing to tune
+        pass
 
 
 def ocr_page(pdf: Any, number: int) -> PageContent:
