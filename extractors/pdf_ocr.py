@@ -59,13 +59,19 @@ def _engine() -> Any:
         _one_malloc_arena()
         from rapidocr import RapidOCR  # imported only when a page needs it
 
-        _ENGINE["ocr"] = RapidOCR(params={"Global.log_level": "error", "Global.return_word_box": True})
+        # one thread: a scan runs one worker per core already, and each ONNX Runtime thread adds memory
+        params = {"Global.log_level": "error", "Global.return_word_box": True}
+        params |= {
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        }
+        _ENGINE["ocr"] = RapidOCR(params=params)
     return _ENGINE["ocr"]
 
 
 def _one_malloc_arena() -> None:
     """ONNX Runtime's threads each reserve a glibc malloc arena (64 MB of address space apiece): with one
-    arena, OCR fits a worker's address-space limit (--memory-mb 2048; about 1.7 GB at its peak)."""
+    arena (and one thread), OCR fits a worker's address-space limit (--memory-mb 2048; 1.4 GB at its peak)."""
     try:
         import ctypes
 
