@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
+from extractors.identity import claim_identity, document_year, with_default_period
 from extractors.model import Claim, Document, Paragraph, Quantity
 from extractors.numbers import find_quantities
 from extractors.subjects import LABEL_RE, analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
@@ -63,13 +64,26 @@ def extract_claims(doc: Document) -> list[Claim]:
     tracker = SectionTracker()
     groups = itertools.count(1)
     out: list[Claim] = []
+    earlier: list[str] = []  # the section's paragraphs so far: a paragraph goes on where the last one stopped
+    current = None
     for para in doc.paragraphs():
         section = tracker.visit(para)
-        out.extend(paragraph_claims(para, section, groups))
+        if section != current:
+            earlier, current = [], section
+        out.extend(paragraph_claims(para, section, groups, earlier[-SECTION_CONTEXT:]))
+        earlier.append(para.text)
+    year = document_year(doc)
+    for c in out:
+        c.identity = with_default_period(c.identity, year)
     return out
 
 
-def paragraph_claims(para: Paragraph, section: str = "", groups: Iterator[int] | None = None) -> list[Claim]:
+SECTION_CONTEXT = 3  # earlier paragraphs of the same section that may state a figure's scope, fund or year
+
+
+def paragraph_claims(
+    para: Paragraph, section: str = "", groups: Iterator[int] | None = None, earlier: list[str] | None = None
+) -> list[Claim]:
     text = para.text
     if groups is None:
         groups = itertools.count(1)
@@ -95,6 +109,7 @@ def paragraph_claims(para: Paragraph, section: str = "", groups: Iterator[int] |
         if items:
             previous = items
     for c in out:
+        c.identity = claim_identity(c, text, topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     return out
 
@@ -109,7 +124,7 @@ def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int,
     s0, s1 = spans[0]
     if any(s0 <= span[0] < s1 for span, _ in found):
         return ""
-    title = LABEL_RE.sub("", text[s0:s1]).strip(" 。！？!?").replace("“", "").replace("”", "")
+    title = LABEL_RE.sub("", text[s0:s1]).strip(" 。！？!?.．").replace("“", "").replace("”", "")
     return title if 0 < len(title) <= 48 else ""
 
 

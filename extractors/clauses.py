@@ -85,7 +85,7 @@ def heading_label(text: str) -> tuple[int, str] | None:
 def _title(text: str) -> str:
     t = text.strip()
     for i, ch in enumerate(t):
-        if ch in "。；;！？":
+        if ch in "。；;！？" or _full_stop(t, i):
             t = t[:i]
             break
     return t if len(t) <= MAX_TITLE else t[:MAX_TITLE] + "…"

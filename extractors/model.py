@@ -294,6 +294,22 @@ class Quantity:
         return self.dimension in ("count", "points") and self.decimals == 0
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What makes two printed figures the same figure (XBRL's context): each component as stated, "" when the
+    text does not say. Two figures are the same figure only when every component either states agrees."""
+
+    scope: str = ""  # 全市 | 本级 | 下级 | a named unit (石嘴山市) …
+    fund: str = ""  # 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 社会保险基金预算 | 财政拨款
+    measure: str = ""  # 预算 | 调整预算 | 执行 | 决算 | 预计执行
+    period: str = ""  # the year: 2025
+    item: str = ""  # the item heading or 科目/project path the figure stands under (not its own subject phrase)
+
+    def render(self) -> str:
+        parts = [self.period and f"{self.period}年", self.scope, self.fund, self.item, self.measure]
+        return " ".join(p for p in parts if p)
+
+
 @dataclass
 class Claim:
     """A number stated in the narrative, with what it is about."""
@@ -309,6 +325,7 @@ class Claim:
     direction: str = ""  # change / comparison word: 增长 | 减少 | 持平 | 大于 | 小于 | 等于
     group: int | None = None  # enumeration id: a total and its parts share it
     section: str = ""  # heading path the paragraph stands under, e.g. 二、… › （一）基本支出情况
+    identity: Identity = Identity()
 
 
 @dataclass
@@ -322,6 +339,7 @@ class Fact:
     table_title: str = ""
     code: str = ""  # subject code of the row (2010101) when the table has one
     text: str = ""  # the cell text exactly
+    identity: Identity = Identity()
 
 
 def _prov_dict(p: Provenance) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.identity import document_year, fact_identity, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
 from extractors.numbers import parse_quantity
 from extractors.units import unit_from_caption
@@ -50,6 +51,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for table in doc.tables():
         facts.extend(table_facts(table))
+    settle_fact_periods(facts, document_year(doc))
     return facts
 
 
@@ -330,7 +332,7 @@ class _TableFacts:
         prov = self.t.cell_prov(cell)
         if info.kind == "labelnum":
             prov = prov.with_(span=(info.offset, info.offset + len(info.number)))
-        return Fact(
+        fact = Fact(
             quantity=quantity,
             prov=prov,
             row_labels=tuple(_dedupe(row_labels)),
@@ -339,6 +341,8 @@ class _TableFacts:
             code=code,
             text=cell.text,
         )
+        fact.identity = fact_identity(fact, tuple(clean_label(x.text) for x in corner))
+        return fact
 
     def _default_unit(self, column_labels: list[str], label_cells: list[Cell]) -> str:
         for label in reversed(column_labels):

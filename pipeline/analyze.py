@@ -82,7 +82,7 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
             families: list[str] = []
             found = _stage(
                 "checks",
-                lambda: run_checks(result.claims, result.facts, outline, doc=doc, problems=families),
+                lambda: run_checks(result.claims, result.facts, outline, doc=doc, kind=result.kind, problems=families),
                 None,
                 failures,
             )

@@ -11,6 +11,7 @@ import inspect
 from types import ModuleType
 
 from extractors.model import Claim, Document, Fact, OutlineEntry
+from extractors.report_kind import classify
 from pipeline.checks.base import Context
 from pipeline.checks.unresolved import split_dense
 from pipeline.findings import Finding, Rule
@@ -113,14 +114,17 @@ def run_checks(
     outline: list[OutlineEntry],
     settings: Settings = DEFAULT,
     doc: Document | None = None,
+    kind: str = "",
     problems: list[str] | None = None,
 ) -> list[Finding]:
-    """All families over one document. `doc`, when given, lets the score sheet read qualitative cells
-    (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts. Each family runs on its own:
-    one that raises is named in `problems` (when given; else the error propagates) and its findings
-    are dropped, the others' kept. Running out of memory is never swallowed."""
+    """All families over one document of the given report kind ("" when not classified). `doc`, when given,
+    lets the score sheet read qualitative cells (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts.
+    Each family runs on its own: one that raises is named in `problems` (when given; else the error
+    propagates) and its findings are dropped, the others' kept. Running out of memory is never swallowed."""
+    if not kind and doc is not None:
+        kind = classify(doc)
     checkable, found = split_dense(list(claims))
-    ctx = Context(checkable, list(facts), list(outline), settings, doc=doc)
+    ctx = Context(checkable, list(facts), list(outline), settings, doc=doc, kind=kind)
     for m in _modules():
         try:
             found.extend(list(_call(m, ctx, checkable, facts, outline)))

@@ -6,13 +6,15 @@ import csv
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractors.model import Claim, Document, Fact, OutlineEntry, Paragraph, Provenance, Quantity
+from extractors.identity import SAME, UNSETTLED, Ambiguity, relation, strip_scope_words
+from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
+from extractors.subjects import words
 from pipeline import tolerance as tol
 from pipeline.findings import Finding, Rule
 
@@ -67,6 +69,22 @@ def subject_key(text: str) -> str:
 _LEAD_PERIOD = re.compile(r"^(?:20\d\d年(?:度)?|本年度?|全年)")
 
 GENERIC = {"合计", "小计", "总计", "其中", "其他", "", "金额", "项目", "本年", "上年"}
+_ACTOR = r"(?:[省市县区镇]?财政|中央|上级|[省市县区]级|各级|[省市县区镇])?"
+
+
+@lru_cache(maxsize=1)
+def _weak_subject() -> re.Pattern[str]:
+    w = words()
+    verbs = "|".join(sorted(w.verbs, key=len, reverse=True))
+    generic = "|".join(sorted(w.generic, key=len, reverse=True))
+    return re.compile(rf"^{_ACTOR}(?:{verbs})+(?:{generic})$")
+
+
+def weak_subject(key: str) -> bool:
+    """A subject that names an action, not an item: 拨付资金, 市财政安排资金, 落实资金. Two such figures are
+    seldom the same figure, so no family compares them."""
+    rest = strip_scope_words(key)
+    return key in GENERIC or rest in GENERIC or rest in words().generic or bool(_weak_subject().match(rest))
 
 
 # ------------------------------------------------------------------ roles
@@ -127,10 +145,33 @@ class Figure:
     label: str  # how an auditor would name it: 附件4 年度资金总额 全年预算数
     obj: Claim | Fact
     column_rest: str = ""  # column labels that are not a role/period (a cross-classification)
+    ident: Identity | None = None  # the identity with the report kind's defaults (set by Context)
 
     @property
     def value(self) -> Decimal:
         return self.quantity.value
+
+    @property
+    def identity(self) -> Identity:
+        return self.ident if self.ident is not None else self.obj.identity
+
+    @property
+    def measure(self) -> str:
+        """The figure's measure as printed for people: its identity's, else its role's."""
+        return self.identity.measure or ROLE_MEASURE.get(self.role, "")
+
+
+def describe(fig: Figure, name: str = "") -> str:
+    """What a figure is, for a finding's subject: its item (the heading it stands under and its own name)
+    qualified by what its identity states — 2025年 全市 一般公共预算 税收收入 执行."""
+    ident = fig.identity
+    name = name or fig.subject or fig.key
+    item = ident.item if ident.item and ident.item not in name else ""
+    parts = [ident.period and f"{ident.period}年", ident.scope, ident.fund, item, name, fig.measure]
+    return " ".join(p for p in parts if p)
+
+
+ROLE_MEASURE = {"actual": "", "budget": "预算", "budget_full": "调整预算", "prior": "上年", "target": "目标"}
 
 
 def table_name(f: Fact) -> str:
@@ -204,6 +245,18 @@ def doc_year_of(facts: list[Fact], claims: list[Claim]) -> int | None:
 
 # ------------------------------------------------------------------ context
 
+# A report of these kinds speaks of one measure unless a figure says otherwise: a 决算 or a self-evaluation
+# of what was spent, a 预算 of what is planned. (A government's 预算执行 report has both: no default.)
+DEFAULT_MEASURE = {
+    "部门决算": "决算",
+    "单位决算": "决算",
+    "部门整体支出绩效自评报告": "执行",
+    "项目支出绩效自评表": "执行",
+    "财政支出绩效评价报告": "执行",
+    "部门预算": "预算",
+    "单位预算": "预算",
+}
+
 
 @dataclass
 class Context:
@@ -217,10 +270,47 @@ class Context:
     unresolved: list[tuple[Claim, str]] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)  # what one family leaves for a later one
     doc: Document | None = None  # optional: lets a score sheet read its qualitative (non-numeric) cells
+    kind: str = ""  # the report's kind (extractors.report_kind.KINDS); "" when not classified
+    ambiguity: Ambiguity = field(default_factory=lambda: Ambiguity(frozenset()))
 
     def __post_init__(self) -> None:
         self.doc_year = doc_year_of(self.facts, self.claims)
         self.figures = [claim_figure(c) for c in self.claims] + [fact_figure(f, self.doc_year) for f in self.facts]
+        measure = DEFAULT_MEASURE.get(self.kind, "")
+        for fig in self.figures:
+            ident = fig.obj.identity
+            if measure and not ident.measure and fig.role in ("", "actual", "budget"):
+                fig.ident = replace(ident, measure=measure if fig.role != "budget" else "预算")
+        self.ambiguity = Ambiguity.of([f.identity for f in self.figures])
+
+    def relation(self, a: Figure, b: Figure) -> str:
+        """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity)."""
+        return relation(a.identity, b.identity, self.ambiguity)
+
+    def same_figure(self, a: Figure, b: Figure) -> bool:
+        return self.relation(a, b) == SAME
+
+    def unsettled(self, a: Figure, b: Figure) -> bool:
+        return self.relation(a, b) == UNSETTLED
+
+    def identity_clusters(self, figs: list[Figure]) -> list[list[Figure]]:
+        """Printings linked by SAME identity (transitively): each cluster is one figure printed several times."""
+        parent = list(range(len(figs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i in range(len(figs)):
+            for j in range(i):
+                if root(i) != root(j) and self.relation(figs[i], figs[j]) == SAME:
+                    parent[root(i)] = root(j)
+        out: dict[int, list[Figure]] = {}
+        for i, f in enumerate(figs):
+            out.setdefault(root(i), []).append(f)
+        return list(out.values())
 
     def paragraph_claims(self, c: Claim) -> list[Claim]:
         if "_by_paragraph" not in self.cache:

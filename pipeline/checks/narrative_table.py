@@ -12,7 +12,18 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from pipeline import tolerance as tol
-from pipeline.checks.base import DATA, GENERIC, Context, Figure, clean_label, fmt, in_unit, make_finding, rule
+from pipeline.checks.base import (
+    DATA,
+    Context,
+    Figure,
+    clean_label,
+    describe,
+    fmt,
+    in_unit,
+    make_finding,
+    rule,
+    weak_subject,
+)
 from pipeline.findings import Finding
 
 FAMILY = "narrative_table"
@@ -36,7 +47,7 @@ SCOPE = rule(
 RULES = [MISMATCH, SCOPE]
 
 ROLES = ("actual", "budget", "budget_full", "prior")
-ROLE_NAMES = {"actual": "决算（实际）", "budget": "预算", "budget_full": "全年预算", "prior": "上年"}
+ROLE_NAMES = {"actual": "", "budget": "预算", "budget_full": "全年预算", "prior": "上年"}
 
 
 def _subject_notes() -> list[dict[str, str]]:
@@ -46,7 +57,7 @@ def _subject_notes() -> list[dict[str, str]]:
 
 def in_groups(f: Figure) -> bool:
     """Figures that take part: amounts with a subject, not score-sheet actuals (scoresheet checks those)."""
-    if f.quantity.dimension in ("percent", "pp", "points", "ratio") or f.key in GENERIC or len(f.key) < 2:
+    if f.quantity.dimension in ("percent", "pp", "points", "ratio") or weak_subject(f.key) or len(f.key) < 2:
         return False
     if f.kind == "claim" and f.quantity.dimension == "unknown":
         return False  # a bare number in prose (or a 持平 marker): no unit, nothing to compare
@@ -150,43 +161,93 @@ def _note_for(ctx: Context, f: Figure) -> tuple[str, list] | None:
     return None
 
 
+UNSETTLED = rule(
+    FAMILY,
+    "identity-unsettled",
+    "info",
+    "正文与表格同名数字不同，口径未能确定是否相同",
+    "{label}写 {stated}，{others}写 {expected}；口径未能确定",
+    "cross-reference",
+)
+RULES.append(UNSETTLED)
+MAX_UNSETTLED = 20  # per document
+
+
+def _measure(figs: list[Figure], role: str) -> str:
+    measures = {f.measure for f in figs if f.measure}
+    return measures.pop() if len(measures) == 1 else ROLE_NAMES.get(role, "")
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    for (key, role, _rest), figs in groups(ctx).items():
-        if len(figs) < 2 or not any(f.kind == "fact" for f in figs):
+    unsettled = 0
+    for (key, role, _rest), members in groups(ctx).items():
+        if len(members) < 2 or not any(f.kind == "fact" for f in members):
             continue
-        if not any(f.kind == "claim" for f in figs) and not any(_is_perf_table(f) for f in figs):
+        if not any(f.kind == "claim" for f in members) and not any(_is_perf_table(f) for f in members):
             continue  # table-to-table identities of the standard sets belong to the template family
-        good, bad = consensus(ctx, figs)
-        if not bad:
-            continue
-        ref = good[0]
-        for cluster in bad:
-            for f in cluster:
-                if f.kind == "claim" and all(g.kind == "claim" for g in good):
-                    continue  # narrative vs narrative is the repeat family's
-                expected = in_unit(ref.quantity.base_value, f.quantity)
-                msg = (
-                    f"{f.label}写 {fmt(f.value)}{f.quantity.unit}，而{_names(good)}写{key}{ROLE_NAMES[role]} "
-                    f"{fmt(ref.value)}{ref.quantity.unit}"
+        for figs in ctx.identity_clusters(members):
+            yield from _check_cluster(ctx, key, role, figs)
+        for f in members:
+            if unsettled >= MAX_UNSETTLED or f.kind != "claim":
+                continue
+            other = next((g for g in members if g.kind == "fact" and ctx.unsettled(f, g) and not agree(f, g)), None)
+            if other is None:
+                continue
+            unsettled += 1
+            yield make_finding(
+                UNSETTLED,
+                "info",
+                f,
+                f"正文写{key} {fmt(f.value)}{f.quantity.unit}（{f.identity.render() or '口径未写明'}），"
+                f"{other.label}写 {fmt(other.value)}{other.quantity.unit}（{other.identity.render() or '口径未写明'}）；"
+                "两处的范围、资金、口径或年度未能确定是否相同，请核对",
+                expected=in_unit(other.quantity.base_value, f.quantity),
+                related=[other.prov],
+                subject=describe(f, key),
+            )
+
+
+def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Iterator[Finding]:
+    if len(figs) < 2 or not any(f.kind == "fact" for f in figs):
+        return
+    if not any(f.kind == "claim" for f in figs) and not any(_is_perf_table(f) for f in figs):
+        return
+    good, bad = consensus(ctx, figs)
+    if not bad:
+        return
+    ref = good[0]
+    measure = _measure(good, role)
+    for cluster in bad:
+        for f in cluster:
+            if f.kind == "claim" and all(g.kind == "claim" for g in good):
+                continue  # narrative vs narrative is the repeat family's
+            expected = in_unit(ref.quantity.base_value, f.quantity)
+            msg = (
+                f"{f.label}写 {fmt(f.value)}{f.quantity.unit}，而{_names(good)}写{key}{measure} "
+                f"{fmt(ref.value)}{ref.quantity.unit}"
+            )
+            src = copied_from(ctx, f)
+            if src is not None:
+                msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
+            note = _note_for(ctx, f)
+            related = [g.prov for g in good] + ([src.prov] if src is not None else [])
+            subject = describe(f, key)
+            if note is not None:
+                yield make_finding(
+                    SCOPE,
+                    "info",
+                    f,
+                    msg + "；" + note[0],
+                    expected=expected,
+                    derivation=f"{_names(good)}",
+                    related=related + note[1],
+                    subject=subject,
                 )
-                src = copied_from(ctx, f)
-                if src is not None:
-                    msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
-                note = _note_for(ctx, f)
-                related = [g.prov for g in good] + ([src.prov] if src is not None else [])
-                if note is not None:
-                    yield make_finding(
-                        SCOPE,
-                        "info",
-                        f,
-                        msg + "；" + note[0],
-                        expected=expected,
-                        derivation=f"{_names(good)}",
-                        related=related + note[1],
-                    )
-                    continue
-                sev = "error"
-                if tol.same_figure_verdict(f.quantity, ref.quantity) == tol.WARNING:
-                    sev = "warning"
-                    msg += "；两数只差末位一个单位，同一数字应印得一致"
-                yield make_finding(MISMATCH, sev, f, msg, expected=expected, derivation=_names(good), related=related)
+                continue
+            sev = "error"
+            if tol.same_figure_verdict(f.quantity, ref.quantity) == tol.WARNING:
+                sev = "warning"
+                msg += "；两数只差末位一个单位，同一数字应印得一致"
+            yield make_finding(
+                MISMATCH, sev, f, msg, expected=expected, derivation=_names(good), related=related, subject=subject
+            )

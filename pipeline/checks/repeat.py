@@ -1,17 +1,34 @@
-"""repeat — one quantity (same subject, role and period) stated with different values in two places."""
+"""repeat — one figure (same item and the same identity: scope, fund, measure, period) printed with different
+values in two places of the narrative.
+
+Printings are compared only when their identities agree on every component either states
+(`extractors.identity`); where a component is missing on one side and the document uses several values of it,
+the pair is reported as `info`, never as an error. Among the printings of one figure the majority value is
+taken as right, so the finding names the printing that is out of line.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
 
-from extractors.model import Claim
+from extractors.identity import DIFFERENT, SAME
 from pipeline import tolerance as tol
-from pipeline.checks.base import GENERIC, Context, Figure, claim_figure, fmt, make_finding, rule, subject_key
+from pipeline.checks.base import (
+    Context,
+    Figure,
+    claim_figure,
+    describe,
+    fmt,
+    make_finding,
+    rule,
+    subject_key,
+    weak_subject,
+)
 from pipeline.findings import Finding
 
 FAMILY = "repeat"
-DIFFERENT = rule(
+DIFFERENT_VALUES = rule(
     FAMILY,
     "different-values",
     "error",
@@ -20,52 +37,111 @@ DIFFERENT = rule(
     "narrative",
     "cross-reference",
 )
-RULES = [DIFFERENT]
+UNSETTLED_IDENTITY = rule(
+    FAMILY,
+    "identity-unsettled",
+    "info",
+    "同名数字两处不同，口径未能确定是否相同",
+    "{subject}在{first}写 {a}，在{second}写 {b}；两处的范围/资金/口径/年度未能确定是否相同",
+    "narrative",
+    "cross-reference",
+)
+RULES = [DIFFERENT_VALUES, UNSETTLED_IDENTITY]
+MAX_UNSETTLED = 20  # per document: undecidable pairs are listed, not allowed to bury the errors
 
 
-def _where(c: Claim) -> str:
-    sec = c.section.split("›")[-1].strip() if c.section else ""
-    return sec[:12] or c.prov.render()
+def _where(f: Figure) -> str:
+    c = f.obj
+    section = getattr(c, "section", "")
+    sec = section.split("›")[-1].strip() if section else ""
+    return sec[:12] or f.prov.render()
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    keyed: dict[tuple, list[tuple[Claim, Figure | None]]] = defaultdict(list)
-    # shares: same part and same whole (the share family resolved both)
-    for c, num, den in ctx.cache.get("shares", []):
-        keyed[("share", subject_key(num.subject or c.subject), den.key, den.quantity.base_value)].append((c, None))
+def _same_paragraph(a: Figure, b: Figure) -> bool:
+    return (a.prov.block, a.prov.paragraph) == (b.prov.block, b.prov.paragraph)
+
+
+def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
+    keyed: dict[tuple, list[Figure]] = defaultdict(list)
+    for c, num, den in ctx.cache.get("shares", []):  # shares: same part and the same whole (share resolved both)
+        keyed[("share", subject_key(num.subject or c.subject), den.key, den.quantity.base_value)].append(
+            claim_figure(c)
+        )
     for c in ctx.claims:
         if c.quantity.dimension != "money" or c.relation in ("share", "rate", "change", "per-capita"):
             continue
         k = subject_key(c.subject)
-        if k in GENERIC or len(k) < 3:  # 支出 / 采购 alone name nothing specific enough to compare
+        if weak_subject(k) or len(k) < 3:  # 支出 / 采购 / 拨付资金 name nothing specific enough to compare
             continue
-        keyed[("amount", k, c.role or "决算", c.period)].append((c, None))
-    for key, items in keyed.items():
-        claims = [c for c, _ in items]
-        if len(claims) < 2:
+        keyed[("amount", k)].append(claim_figure(c))
+    return keyed
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    return tol.same_figure_verdict(a.quantity, b.quantity) == tol.OK
+
+
+def _majority(figs: list[Figure]) -> list[Figure]:
+    """The printings that agree with most others (the earliest wins a tie)."""
+    best: list[Figure] = []
+    for f in figs:
+        group = [g for g in figs if _agree(f, g)]
+        if len(group) > len(best):
+            best = group
+    return best
+
+
+def _message(key: str, what: str, ref: Figure, f: Figure, ref_count: int) -> str:
+    msg = f"{key}{what}在{_where(ref)}写 {ref.quantity.text.strip()}"
+    if ref_count > 1:
+        msg += f"（共{ref_count}处如此）"
+    return msg + f"，在{_where(f)}写 {f.quantity.text.strip()}；同一数字应一致"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    unsettled = 0
+    for key, figs in _candidates(ctx).items():
+        if len(figs) < 2:
             continue
-        first = claims[0]
-        for c in claims[1:]:
-            if (c.prov.block, c.prov.paragraph) == (first.prov.block, first.prov.paragraph):
-                continue  # one paragraph naming a figure twice is usually two roles; leave to other families
-            v = tol.same_figure_verdict(first.quantity, c.quantity)
-            if v == tol.OK:
+        what = "占比" if key[0] == "share" else ""
+        for cluster in ctx.identity_clusters(figs):
+            if len(cluster) < 2:
                 continue
-            what = "占比" if key[0] == "share" else ""
-            subject = key[1]
-            msg = (
-                f"{subject}{what}在{_where(first)}写 {first.quantity.text.strip()}，"
-                f"在{_where(c)}写 {c.quantity.text.strip()}；同一数字应一致"
-            )
-            if v == tol.WARNING:
-                msg += "（两数只差末位一个单位）"
-            yield make_finding(
-                DIFFERENT,
-                v,
-                claim_figure(c),
-                msg,
-                expected=first.quantity.value,
-                derivation=f"{_where(first)}：{fmt(first.quantity.value)}",
-                related=[first.prov],
-                subject=subject,
-            )
+            good = _majority(cluster)
+            ref = good[0]
+            for f in cluster:
+                if any(f is g for g in good) or all(_same_paragraph(f, g) for g in good):
+                    continue  # one paragraph naming a figure twice is usually two roles; other families judge it
+                v = tol.same_figure_verdict(ref.quantity, f.quantity)
+                msg = _message(key[1], what, ref, f, len(good))
+                if v == tol.WARNING:
+                    msg += "（两数只差末位一个单位）"
+                yield make_finding(
+                    DIFFERENT_VALUES,
+                    v,
+                    f,
+                    msg,
+                    expected=ref.quantity.value,
+                    derivation=f"{_where(ref)}：{fmt(ref.quantity.value)}",
+                    related=[g.prov for g in good],
+                    subject=describe(f, key[1]),
+                )
+        if unsettled >= MAX_UNSETTLED:
+            continue
+        for i, f in enumerate(figs):
+            for g in figs[:i]:
+                if _same_paragraph(f, g) or _agree(f, g) or ctx.relation(f, g) in (SAME, DIFFERENT):
+                    continue
+                unsettled += 1
+                yield make_finding(
+                    UNSETTLED_IDENTITY,
+                    "info",
+                    f,
+                    f"{key[1]}{what}在{_where(g)}写 {g.quantity.text.strip()}（{g.identity.render() or '口径未写明'}），"
+                    f"在{_where(f)}写 {f.quantity.text.strip()}（{f.identity.render() or '口径未写明'}）；"
+                    "两处的范围、资金、口径或年度未能确定是否相同，请核对",
+                    expected=g.quantity.value,
+                    related=[g.prov],
+                    subject=describe(f, key[1]),
+                )
+                break

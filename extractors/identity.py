@@ -1,0 +1,327 @@
+"""Figure identity: the scope, fund, measure, period and item a claim or a table cell states.
+
+A claim takes each component from the nearest text that states it: its own clause, the sentence and the
+paragraph before it, then the headings it stands under (inner first). A table cell takes them from its
+column headers, its table's title and (for tables by region) its row label. The vocabulary is data
+(`data/identity_words.csv`); a scope or fund word counts only where a noun phrase begins, so "补助区县"
+(a transfer to the districts) is no scope and "调入资金…政府性基金" no fund.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.model import Claim, Document, Fact, Identity
+from extractors.numbers import normalize
+from extractors.report_kind import title_lines
+
+DATA = Path(__file__).resolve().parent / "data"
+COMPONENTS = ("scope", "fund", "measure")
+
+# where a noun phrase begins: punctuation, a heading label, a year, a scope or fund word, or these words
+_OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初", "年末", "累计", "共计", "合计", "即")
+# a scope word before a transfer word names the other party of a transfer (区县上解, 市县补助), not the scope
+_TRANSFER_AFTER = re.compile(r"^(?:上解|补助|转贷|结算|调入|调出|返还|转移支付|级?债务转贷)")
+_PUNCT = set("，,；;。：:、（(）)“”\"'‘’—－-–《》【】[] \t\u3000.．\n")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
+_YEAR_END = re.compile(r"(?:19|20)\d\d\s*年度?$")
+_LABEL_END = re.compile(r"(?:^|[\s>›])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])$")
+# a measure word that names a rate's base or a comparison, not the figure's own measure
+_BASE_PHRASES = re.compile(
+    r"(?:完成|达到|达|为|占|超|超过|低于|高于)(?:年初|调整|全年|变动)?(?:预算|计划)(?:数)?(?:的)?"
+    r"|(?:比|较|与|同)(?:上年|去年|上一年|年初|同期|\d{4}\s*年度?)?[^，,；;。]{0,10}?(?:预算|执行数|决算数|执行|决算)"
+    r"(?:数)?(?:相比)?"
+)
+_RELATIVE = {"上年": -1, "去年": -1, "上一年": -1, "下年": 1, "明年": 1, "下一年": 1}
+_BY_REGION = re.compile(r"分地区|分市县|分县区|分区县|各市县|各市州|各县区|各区县|各地区")
+_REGION_CORNER = ("地区", "地区名称", "市县", "区县", "县区", "单位名称", "行政区划")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: dict[str, tuple[tuple[str, str], ...]]  # component → (word, value), longest word first
+    masks: tuple[str, ...]  # names that contain a measure word (一般公共预算, 部门预算 …)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    found: dict[str, list[tuple[str, str]]] = {}
+    with (DATA / "identity_words.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            if row["component"] not in COMPONENTS:
+                raise ValueError(f"identity_words.csv: unknown component {row['component']!r}")
+            found.setdefault(row["component"], []).append((row["word"], row["value"]))
+    words = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in found.items()}
+    masks: list[str] = [w for w, _ in words.get("fund", ())]
+    with (DATA / "claim_words.csv").open(encoding="utf-8", newline="") as f:
+        masks += [row[1].strip() for row in csv.reader(f) if row and row[0] == "not_role"]
+    return Vocabulary(words, tuple(sorted(set(masks), key=len, reverse=True)))
+
+
+def _phrase_start(text: str, pos: int) -> bool:
+    """Whether a noun phrase may begin at text[pos] (see the module docstring)."""
+    before = text[:pos].rstrip(" \t\u3000")
+    while True:
+        if not before or before[-1] in _PUNCT:
+            return True
+        m = _YEAR_END.search(before)
+        if m:
+            before = before[: m.start()].rstrip()
+            continue
+        stripped = False
+        for comp in ("scope", "fund"):
+            for word, _ in vocabulary().words.get(comp, ()):
+                if before.endswith(word):
+                    before, stripped = before[: -len(word)].rstrip(), True
+                    break
+            if stripped:
+                break
+        if stripped:
+            continue
+        for opener in _OPENERS:
+            if before.endswith(opener):
+                return True
+        return bool(_LABEL_END.search(before))
+
+
+def _mask(text: str) -> str:
+    """Blank out names holding a measure word (一般公共预算, 部门预算) and rate bases (完成预算的, 比上年预算)."""
+    for name in vocabulary().masks:
+        if name in text:
+            text = text.replace(name, "＿" * len(name))
+    return _BASE_PHRASES.sub(lambda m: "＿" * len(m.group()), text)
+
+
+def last_word(component: str, text: str, phrase_start: bool = True) -> str:
+    """The value of the last `component` word in text ("" when none)."""
+    words = vocabulary().words.get(component, ())
+    text = normalize(text)
+    haystack = _mask(text) if component == "measure" else text
+    best, best_end = "", -1
+    for word, value in words:
+        start = haystack.find(word)
+        while start >= 0:
+            end = start + len(word)
+            ok = not phrase_start or _phrase_start(text, start)
+            if ok and component == "scope" and _TRANSFER_AFTER.match(text[end:]):
+                ok = False
+            if ok and end > best_end:
+                best, best_end = value, end
+            start = haystack.find(word, start + 1)
+    return best
+
+
+def strip_scope_words(text: str) -> str:
+    """text without its scope words (市本级, 全市 …): what is left names the item."""
+    for word, _ in vocabulary().words.get("scope", ()):
+        text = text.replace(word, "")
+    return text
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(normalize(text))]
+
+
+_ITEM_END = re.compile(r"(?:项目|基金|保险|专项|工程|资金)$")
+_TOPIC_WORDS = re.compile(r"情况|说明|概况|分析|工作|措施|成效|问题|建议|安排|执行|预算|决算")
+
+
+def _item_heading(section: str) -> str:
+    """The innermost heading that names an item: a project or a 科目 (1.乡村道路养护项目, …（204类）…), or a fund
+    or account of its own ((二)职工基本医疗保险基金) — not a topic (（一）基本支出情况, (二)预算执行)."""
+    for part in reversed([p.strip() for p in section.split("›") if p.strip()]):
+        name = re.sub(r"^\s*(?:[一二三四五六七八九十]+、|[（(][^)）]{1,3}[)）]|\d+[.、．])\s*", "", part)
+        if re.search(r"[（(]\s*(?:\d+\s*)?[类款项]\s*[)）]", part):
+            return name
+        if "项目" in name or (_ITEM_END.search(name) and not _TOPIC_WORDS.search(name)):
+            return name
+    return ""
+
+
+def report_year(title: str, paragraphs: list[str]) -> str:
+    """The year a report is about, for figures that do not state theirs: the one year its title names, else the
+    year most of its text names (at least half of all year mentions); "" when neither settles it (a 预算执行
+    report's title names two years, and its headings give each figure its own)."""
+    years = set(_years(title))
+    if len(years) == 1:
+        return str(years.pop())
+    if years:
+        return ""
+    counts: dict[int, int] = {}
+    for text in paragraphs:
+        for y in _years(_BASE_PHRASES.sub("", normalize(text))):
+            counts[y] = counts.get(y, 0) + 1
+    if not counts:
+        return ""
+    year, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return str(year) if 2 * n >= sum(counts.values()) else ""
+
+
+def document_year(doc: Document) -> str:
+    return report_year("".join(title_lines(doc)), [p.text for p in doc.paragraphs()])
+
+
+_PRIOR_COLUMN = re.compile(r"上年|去年|上一年")
+
+
+def with_default_period(identity: Identity, year: str, prior: bool = False) -> Identity:
+    """The report's year for a figure that states none (the year before for a 上年 column)."""
+    if identity.period or not year:
+        return identity
+    return replace(identity, period=str(int(year) - 1) if prior else year)
+
+
+def settle_fact_periods(facts: list[Fact], year: str) -> None:
+    for f in facts:
+        f.identity = with_default_period(f.identity, year, bool(_PRIOR_COLUMN.search("".join(f.column_labels))))
+
+
+_RUN_IN = re.compile(r"^([^，,；;。：:]{2,60})[：:]")
+_UNIT_NAME = re.compile(
+    r"^(.{2,40}?(?:开发区|园区|新区|示范区|管委会|街道|自治州|自治县|地区|[省市州盟县区旗镇乡]))(?:[（(][^）)]{1,30}[）)])?"
+)
+
+
+def named_unit(paragraph_text: str) -> str:
+    """The unit a paragraph's run-in lead names (淮南经济技术开发区2025年预算执行情况：… → 淮南经济技术开发区),
+    "" when the lead names none or only a scope word (全市一般公共预算执行情况：)."""
+    m = _RUN_IN.match(paragraph_text.strip())
+    if not m or _YEAR.search(m.group(1)[:2]) or re.search(r"\d", _YEAR.sub("", m.group(1))):
+        return ""
+    unit = _UNIT_NAME.match(_YEAR.split(m.group(1))[0].strip())
+    if unit is None:
+        return ""
+    name = unit.group(1)
+    if last_word("scope", name) or len(name) < 3:
+        return ""
+    return name
+
+
+def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
+    """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
+    its headings (the nearest statement of each component wins)."""
+    start = claim.prov.span[0] if claim.prov.span else len(paragraph_text)
+    before = paragraph_text[:start]
+    headings = [p.strip() for p in claim.section.split("›") if p.strip()]
+    context = headings + list(earlier or []) + [before]
+
+    def component(name: str) -> str:
+        for text in reversed(context):
+            value = last_word(name, text, phrase_start=name != "measure")
+            if value:
+                return value
+        return ""
+
+    measure = ""
+    if claim.role in ("年初", "预算"):
+        measure = "预算"
+    elif claim.role == "全年":
+        measure = "调整预算"
+    elif claim.role in ("执行", "决算", "实际"):
+        measure = "执行"
+    elif claim.role == "目标":
+        measure = "目标"
+    measure = measure or component("measure")
+    year = 0
+    if claim.period and claim.period[:4].isdigit():
+        year = int(claim.period[:4])
+    else:
+        for text in reversed(context):
+            found = _years(_BASE_PHRASES.sub("", normalize(text)))
+            if found:
+                year = found[-1]
+                break
+    if year and claim.role == "上年":
+        year -= 1
+    item = _item_heading(claim.section) or topic
+    unit = named_unit(paragraph_text)
+    own_scope = last_word("scope", before[len(unit) :]) if unit else ""
+    return Identity(
+        scope=(own_scope or unit) if unit else component("scope"),
+        fund=component("fund"),
+        measure=measure,
+        period=str(year) if year else "",
+        item=item,
+    )
+
+
+def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
+    """A table cell's identity from its column headers, its table's title and, in a table by region, its row."""
+    title = fact.table_title or ""
+    columns = " ".join(fact.column_labels)
+    scope = last_word("scope", columns) or last_word("scope", title)
+    by_region = bool(_BY_REGION.search(title)) or any(c.strip() in _REGION_CORNER for c in corner)
+    if by_region and fact.row_labels:
+        scope = fact.row_labels[0].strip()  # the region the row is about
+    measure = last_word("measure", columns, phrase_start=False)
+    if not measure:
+        measure = _title_measure(title)
+    years = _years(columns) or _years(title)
+    return Identity(
+        scope=scope,
+        fund=last_word("fund", columns) or last_word("fund", title),
+        measure=measure,
+        period=str(years[-1]) if years else "",
+        item="",
+    )
+
+
+def _title_measure(title: str) -> str:
+    plain = re.sub(r"\s+", "", title)
+    if re.search(r"决算(?:情况)?表", plain):
+        return "决算"
+    if re.search(r"执行(?:情况)?表|完成情况表", plain):
+        return "执行"
+    if re.search(r"预算(?:情况)?表|预算\(草案\)|预算（草案）|草案", plain):
+        return "预算"
+    return ""
+
+
+# ------------------------------------------------------------------ comparing identities
+
+SAME, DIFFERENT, UNSETTLED = "same", "different", "unsettled"
+_ACTUALS = frozenset(("执行", "决算"))
+
+
+def _compatible(component: str, a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return component == "measure" and a in _ACTUALS and b in _ACTUALS
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """Which components take several values in one document: there, a figure that does not state the
+    component cannot be matched with certainty."""
+
+    several: frozenset[str]
+
+    @staticmethod
+    def of(identities: list[Identity]) -> Ambiguity:
+        several: set[str] = set()
+        for name in (*COMPONENTS, "period"):
+            values = {getattr(i, name) for i in identities if getattr(i, name)}
+            if name == "measure":
+                values = {"执行" if v in _ACTUALS else v for v in values}
+            if len(values) > 1:
+                several.add(name)
+        return Ambiguity(frozenset(several))
+
+
+def relation(a: Identity, b: Identity, ambiguity: Ambiguity) -> str:
+    """SAME when every component either figure states agrees and no missing one is ambiguous in the document;
+    DIFFERENT when a component both state differs; otherwise UNSETTLED. The item heading counts only when both
+    state one (a table cell's item is its row, which the caller matches by subject)."""
+    unsettled = False
+    for name in (*COMPONENTS, "period", "item"):
+        va, vb = getattr(a, name), getattr(b, name)
+        if va and vb:
+            if not _compatible(name, va, vb):
+                return DIFFERENT
+        elif (va or vb) and name in ambiguity.several:
+            unsettled = True
+    return UNSETTLED if unsettled else SAME
