@@ -1,0 +1,146 @@
+"""Figure identity: which printings are the same figure (scope, fund, measure, period, item), and the checks
+that compare only those. Reports are written as plain text and go through the real reader and extractors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.claims import extract_claims
+from extractors.identity import DIFFERENT, SAME, UNSETTLED, Ambiguity, last_word, named_unit, relation
+from extractors.model import Identity
+from extractors.outline import build_outline
+from extractors.tablefacts import extract_facts
+from extractors.txt_reader import read_txt
+from pipeline.checks import run_checks
+
+
+def scan_text(tmp_path: Path, text: str, kind: str = "预算执行情况和预算草案的报告"):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_txt(path, "0" * 64)
+    claims, facts = extract_claims(doc), extract_facts(doc)
+    return claims, run_checks(claims, facts, build_outline(doc), doc=doc, kind=kind)
+
+
+def alarms(findings):
+    return [(f.rule, f.severity, f.stated_value) for f in findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("———全市一般公共预算收入", "全市"),
+        ("2.市级 ———市级一般公共预算收入805亿元。其中,税收收入", "本级"),
+        ("加上补助区县", ""),  # a transfer to the districts, not the districts' scope
+        ("以及区县上解", ""),
+        ("市级对区县转移支付执行情况为:市级对区县转移支付", "本级"),
+        ("2025年全市一般公共预算收入安排", "全市"),
+    ],
+)
+def test_scope_words_count_only_where_a_noun_phrase_begins(text: str, scope: str) -> None:
+    assert last_word("scope", text) == scope
+
+
+def test_measure_words_of_a_rate_base_are_not_the_figures_measure() -> None:
+    assert last_word("measure", "收入2736亿元，完成预算的100.9%。其中,税收收入", phrase_start=False) == ""
+    assert last_word("measure", "一、2025年预算执行情况", phrase_start=False) == "执行"
+    assert last_word("measure", "2026年全市一般公共预算收入安排", phrase_start=False) == "预算"
+
+
+def test_a_run_in_lead_names_the_unit_its_figures_belong_to() -> None:
+    assert named_unit("淮南经济技术开发区2025年预算执行情况：一般公共预算收入6.2亿元") == "淮南经济技术开发区"
+    assert named_unit("全市一般公共预算执行情况：2025年全市一般公共预算收入139亿元") == ""
+    assert named_unit("主要税种收入情况为:增值税收入613亿元") == ""
+
+
+def test_relation_needs_every_stated_component_to_agree() -> None:
+    several = Ambiguity(frozenset({"scope", "period"}))
+    a = Identity(scope="全市", fund="一般公共预算", measure="执行", period="2025")
+    assert relation(a, a, several) == SAME
+    assert relation(a, Identity(scope="本级", fund="一般公共预算", measure="执行", period="2025"), several) == DIFFERENT
+    assert relation(a, Identity(fund="一般公共预算", measure="决算", period="2025"), several) == UNSETTLED
+    assert relation(a, Identity(scope="全市", fund="一般公共预算", measure="决算", period="2025"), several) == SAME
+    one_scope = Ambiguity(frozenset({"period"}))
+    assert relation(a, Identity(fund="一般公共预算", measure="执行", period="2025"), one_scope) == SAME
+
+
+CITY = """一、2025年预算执行情况
+（一）一般公共预算执行情况
+1.全市
+全市一般公共预算收入2736亿元，增长5.4%，完成预算的100.9%。其中，税收收入1556亿元，增长2.3%。非税收入1180亿元。
+2.市级
+市级一般公共预算收入805亿元，下降4.7%。其中，税收收入587亿元，增长1.5%。非税收入218亿元。
+（二）政府性基金预算执行情况
+1.全市
+全市政府性基金预算收入1593亿元。加上中央补助427亿元，收入总量为4867亿元。
+2.市级
+市级政府性基金预算收入810亿元。加上中央补助427亿元，收入总量为3803亿元。
+二、2026年预算草案
+（一）一般公共预算
+全市一般公共预算收入预计2800亿元。其中，税收收入1600亿元。
+"""
+
+
+def test_the_same_words_under_another_scope_fund_or_year_are_another_figure(tmp_path: Path) -> None:
+    claims, findings = scan_text(tmp_path, CITY)
+    assert alarms(findings) == []
+    tax = {c.quantity.text: c.identity for c in claims if c.subject == "税收收入"}
+    assert tax["1556亿元"].scope == "全市" and tax["587亿元"].scope == "本级"
+    assert tax["1556亿元"].measure == "执行" and tax["1600亿元"].measure == "预算"
+    assert tax["1556亿元"].period == "2025" and tax["1600亿元"].period == "2026"
+    totals = {c.quantity.text: c.identity for c in claims if c.subject == "收入总量"}
+    assert totals["4867亿元"].fund == "政府性基金预算"
+
+
+def test_the_same_figure_printed_twice_differently_is_still_an_error(tmp_path: Path) -> None:
+    text = CITY + "三、补充说明\n2025年全市一般公共预算执行中，税收收入1565亿元。\n"
+    _claims, findings = scan_text(tmp_path, text)
+    errors = [f for f in findings if f.rule == "repeat.different-values" and f.severity == "error"]
+    assert [str(f.stated_value) for f in errors] == ["1565"]
+    assert "全市" in errors[0].subject and "税收收入" in errors[0].subject and "2025" in errors[0].subject
+
+
+PROJECTS = """二、项目支出情况
+1.乡村道路养护项目
+乡村道路养护项目预算资金100.00万元，实际支出90.00万元，执行率90.00%。
+2.农村饮水安全项目
+农村饮水安全项目预算资金150.00万元，实际支出150.00万元，执行率100.00%。
+3.人居环境整治项目
+人居环境整治项目预算资金80.00万元，实际支出76.00万元，执行率95.00%。
+"""
+
+
+def test_per_project_figures_are_not_one_figure(tmp_path: Path) -> None:
+    _claims, findings = scan_text(tmp_path, PROJECTS, kind="部门整体支出绩效自评报告")
+    assert [f for f in findings if f.rule.startswith("repeat.")] == []
+
+
+def test_named_units_in_run_in_leads_are_scopes(tmp_path: Path) -> None:
+    text = (
+        "（六）园区预算执行情况\n"
+        "淮南经济技术开发区2025年预算执行情况：一般公共预算收入6.2亿元，收入合计8.9亿元。\n"
+        "淮南高新技术产业开发区（山南新区）2025年预算执行情况：一般公共预算收入8.2亿元，收入合计14.6亿元。\n"
+    )
+    claims, findings = scan_text(tmp_path, text)
+    assert alarms(findings) == []
+    scopes = {c.quantity.text: c.identity.scope for c in claims}
+    assert scopes["6.2亿元"] == "淮南经济技术开发区" and scopes["8.2亿元"] == "淮南高新技术产业开发区"
+
+
+def test_action_phrases_are_no_items(tmp_path: Path) -> None:
+    text = (
+        "1.支持乡村振兴\n全市拨付资金2.6亿元，支持高标准农田建设。\n"
+        "2.支持教育发展\n全市拨付资金9220万元，支持学校建设。\n"
+    )
+    _claims, findings = scan_text(tmp_path, text)
+    assert [f for f in findings if f.rule.startswith("repeat.")] == []
+
+
+def test_a_printing_whose_measure_is_not_stated_is_reported_as_undecided(tmp_path: Path) -> None:
+    text = CITY + "三、附注\n2025年全市一般公共预算收入中，税收收入1565亿元。\n"
+    _claims, findings = scan_text(tmp_path, text)
+    assert alarms(findings) == []
+    undecided = [f for f in findings if f.rule == "repeat.identity-unsettled"]
+    assert [str(f.stated_value) for f in undecided] == ["1565"] and undecided[0].severity == "info"
