@@ -351,6 +351,8 @@ class _TableFacts:
             unit = unit_from_caption(label)
             if unit:
                 return unit
+            if "%" in label or "％" in label:  # 同比增长（）%: a percent column whatever the table's unit
+                return "%"
         for cell in reversed(label_cells):
             unit = unit_from_caption(cell.text)
             if unit:

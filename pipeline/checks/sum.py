@@ -8,7 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.model import Claim, Fact
+from extractors.report_kind import DEPARTMENT_KINDS
+from extractors.table_identity import identify_table
 from pipeline import tolerance as tol
+from pipeline.checks import table_rows as tr
 from pipeline.checks.base import Context, Figure, claim_figure, clean_label, fact_figure, fmt, make_finding, rule
 from pipeline.checks.compare import positions
 from pipeline.findings import Finding
@@ -26,6 +29,14 @@ NARRATIVE = rule(
 ROWS = rule(
     FAMILY, "table-rows", "error", "表中合计行与分项行之和不符", "{subject}写 {stated}，分项行合计 {expected}", "table"
 )
+UNCLEAR = rule(
+    FAMILY,
+    "table-rows-unclear",
+    "info",
+    "表中合计行与各行之和对不上，分项层次未能确定",
+    "{subject}写 {stated}，各行合计 {expected}",
+    "table",
+)
 COLUMNS = rule(
     FAMILY,
     "table-columns",
@@ -34,11 +45,8 @@ COLUMNS = rule(
     "{subject}写 {stated}，分项列合计 {expected}",
     "table",
 )
-RULES = [NARRATIVE, ROWS, COLUMNS]
+RULES = [NARRATIVE, ROWS, UNCLEAR, COLUMNS]
 
-_NUMBERED = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[、.．)）]")
-_QIZHONG = re.compile(r"^\s*其中\s*[:：]?")
-_TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计|本年.*合计|.*总计)$")
 
 
 def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
@@ -155,108 +163,76 @@ def _table_cols(facts: list[Fact]) -> dict[tuple, list[Fact]]:
     return cols
 
 
-def _raw(f: Fact) -> str:
-    labs = [x for x in f.row_labels if x.strip()]
-    return labs[-1].strip() if labs else ""
+def _template_table(ctx: Context, title: str) -> bool:
+    """A standard 部门决算/预算 table: the template family knows its layout and checks it."""
+    return identify_table(title) is not None and (not ctx.kind or ctx.kind in DEPARTMENT_KINDS)
 
 
-def _blocks(col: list[Fact]) -> Iterator[tuple[Fact, list[Fact], bool]]:
-    """(total, parts, partial) for "X：" rows over numbered rows, and closed "其中" blocks under a row."""
-    n = len(col)
-    for i, f in enumerate(col):
-        lab = _raw(f)
-        if lab.endswith(("：", ":")) and i + 1 < n and _NUMBERED.match(_raw(col[i + 1])):
-            parts: list[Fact] = []
-            under_qizhong = False
-            for g in col[i + 1 :]:
-                gl = _raw(g)
-                if _NUMBERED.match(gl):
-                    parts.append(g)
-                    under_qizhong = False
-                elif parts and (_QIZHONG.match(gl) or under_qizhong) and not gl.endswith(("：", ":")):
-                    under_qizhong = True  # sub-rows of the last numbered row
-                else:
-                    break
-            yield f, parts, False
-        if _QIZHONG.match(lab) and i > 0:
-            parent = col[i - 1]
-            block = [f]
-            closed = False
-            for g in col[i + 1 :]:
-                gl = _raw(g)
-                if _NUMBERED.match(gl) or gl.endswith(("：", ":")) or _TOTAL_LABEL.match(clean_label(gl)):
-                    closed = True
-                    break
-                block.append(g)
-            if closed and g.prov.row == (block[-1].prov.row or 0) + 1 and parent.prov.row == (f.prov.row or 0) - 1:
-                yield parent, block, True
-
-
-_STANDARD = re.compile(r"(决算表|预算表|总表|明细表)")  # the standard sets: the template family knows their layout
-_SUMMARY_WORDS = ("合计", "总计", "小计", "结转", "结余", "总额")
-
-
-def _total_rows(col: list[Fact]) -> Iterator[tuple[Fact, list[Fact], bool]]:
-    """A 合计/总计/小计 row over the contiguous block of plain rows above it (or below it, when it comes first)."""
-    for i, f in enumerate(col):
-        if not _TOTAL_LABEL.match(clean_label(_raw(f))):
-            continue
-        above = _block(col[:i][::-1])
-        below = _block(col[i + 1 :]) if not above else []
-        others = above or below
-        coded = [g for g in others if g.code]
-        if coded:
-            shortest = min(len(g.code) for g in coded)
-            others = [g for g in coded if len(g.code) == shortest]
-        if len(others) >= 2:
-            yield f, others, False
-
-
-def _block(rows: list[Fact]) -> list[Fact]:
-    out: list[Fact] = []
-    for g in rows:
-        lab = clean_label(_raw(g))
-        if any(w in lab for w in _SUMMARY_WORDS) or _raw(g).endswith(("：", ":")):
-            break
-        if out and abs((g.prov.row or 0) - (out[-1].prov.row or 0)) > 1:
-            break  # a gap: another block
-        if not _QIZHONG.match(_raw(g)):
-            out.append(g)
+def _empty_rows(ctx: Context) -> dict[int, set[int]]:
+    """Per table, the rows with no text at all (a blank row ends a block of rows)."""
+    out: dict[int, set[int]] = {}
+    for t in ctx.doc.tables() if ctx.doc is not None else []:
+        if t.prov.table is not None:
+            out[t.prov.table] = {r for r, cells in enumerate(t.rows()) if not any(c.text.strip() for c in cells)}
     return out
 
 
-def _tables(ctx: Context) -> Iterator[Finding]:
-    seen: set[tuple] = set()
-    for col in _table_cols(ctx.facts).values():
-        if _STANDARD.search(col[0].table_title or ""):
+def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
+    empty = _empty_rows(ctx)
+    for (table, _col), col in _table_cols(ctx.facts).items():
+        if _template_table(ctx, col[0].table_title or "") or col[0].quantity.dimension in ("percent", "pp"):
             continue
-        for gen, r in ((_blocks(col), ROWS), (_total_rows(col), ROWS)):
-            for total, parts, partial in gen:
-                if not parts or any(p.quantity.base_unit != total.quantity.base_unit for p in parts):
-                    continue
-                key = (total.prov.table, total.prov.row, total.prov.col)
-                if key in seen:
-                    continue
-                tf = fact_figure(total, ctx.doc_year)
-                pf = [fact_figure(p, ctx.doc_year) for p in parts]
-                v = _verdict_parts(tf, pf, partial)
-                if v == tol.OK:
-                    continue
-                seen.add(key)
-                yield _finding(r, tf, pf, "error", "其中各行" if partial else "分项行")
+        col = [f for f in col if f.quantity.base_unit == col[0].quantity.base_unit]
+        previous_total: list[tr.Row] = []
+        for rows in tr.blocks(col, empty.get(table, set())):
+            totals = [i for i, r in enumerate(rows) if r.kind == "total"]
+            for n, i in enumerate(totals):
+                start = totals[n - 1] + 1 if n else 0
+                above = rows[start:i]
+                below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
+                parts = above or below
+                verdict = tr.check_total(rows[i], parts, previous_total if parts is above else [])
+                if verdict is not None:
+                    yield "total", verdict
+            yield from (("parent", v) for v in tr.check_marked_parents(rows))
+            yield from (("qizhong", v) for v in tr.check_qizhong(rows))
+            if totals:
+                previous_total = [rows[totals[-1]]]
+
+
+def _tables(ctx: Context) -> Iterator[Finding]:
+    grouped: dict[tuple, list[tuple[str, tr.Verdict]]] = defaultdict(list)
+    for what, v in _verdicts(ctx):
+        grouped[(v.total.fact.prov.table, v.total.index, v.certainty, what)].append((what, v))
+    for (_table, _row, certainty, _what), items in grouped.items():
+        what, v = items[0]
+        tf = fact_figure(v.total.fact, ctx.doc_year)
+        pf = [fact_figure(p.fact, ctx.doc_year) for p in v.parts]
+        words = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}[what]
+        certain = certainty == tr.CERTAIN
+        f = _finding(ROWS if certain else UNCLEAR, tf, pf, "error" if certain else "info", words)
+        if len(items) > 1:
+            others = [x[1].total.fact for x in items[1:]]
+            f.explanation += f"；同一行另有{len(others)}列同样不符（{'、'.join(o.prov.render() for o in others[:8])}）"
+            f.related += [o.prov for o in others]
+        if certainty != tr.CERTAIN:
+            f.explanation += "；表内分项层次未能确定（无编码或序号），请核对"
+        yield f
     yield from _columns(ctx)
 
 
 def _columns(ctx: Context) -> Iterator[Finding]:
-    """A 合计 column = the sum of its sibling columns under the same header parent, row by row."""
+    """A 合计 column = the sum of its sibling columns under the same header parent, row by row. One finding per
+    合计 column: the rows where it fails are listed together (a column left out of the sum fails in every row)."""
     rows: dict[tuple, list[Fact]] = defaultdict(list)
     for f in ctx.facts:
-        if f.prov.table is not None and f.prov.row is not None and not _STANDARD.search(f.table_title or ""):
+        if f.prov.table is not None and f.prov.row is not None and not _template_table(ctx, f.table_title or ""):
             rows[(f.prov.table, f.prov.row)].append(f)
+    failing: dict[tuple, list[tuple[Figure, list[Figure]]]] = defaultdict(list)
     for cells in rows.values():
         for f in cells:
             cols = _path(f)
-            if not cols or cols[-1] not in ("合计", "小计", "总计"):
+            if not cols or cols[-1] not in ("合计", "小计", "总计") or f.quantity.dimension in ("percent", "pp"):
                 continue
             sibs = _siblings(cells, f, tuple(cols[:-1]))
             if sibs is None or len(sibs) < 2:
@@ -264,7 +240,18 @@ def _columns(ctx: Context) -> Iterator[Finding]:
             tf = fact_figure(f, ctx.doc_year)
             pf = [fact_figure(g, ctx.doc_year) for g in sibs]
             if _verdict_parts(tf, pf, False) != tol.OK:
-                yield _finding(COLUMNS, tf, pf, "error", "各分项列")
+                failing[(f.prov.table, f.prov.col)].append((tf, pf))
+    for items in failing.values():
+        tf, pf = items[0]
+        finding = _finding(COLUMNS, tf, pf, "error", "各分项列")
+        if len(items) > 1:
+            others = [t for t, _ in items[1:]]
+            finding.explanation += (
+                f"；该合计列另有{len(others)}行同样不符（{'、'.join(o.prov.render() for o in others[:10])}"
+                f"{'…' if len(others) > 10 else ''}），疑合计列漏计某一分项列"
+            )
+            finding.related += [o.prov for o in others]
+        yield finding
 
 
 def _path(f: Fact) -> list[str]:

@@ -1,0 +1,237 @@
+"""Which rows of a table column are the parts of which total — from the table's own structure.
+
+A column's rows are read as a tree, never as "every number above the 合计":
+- 科目 codes (类 3 digits › 款 5 › 项 7) and section numbering (一、 › （一） › 1. › (1) › ①) mark levels;
+- a "其中" row and the unmarked rows right after it are a partial breakdown of the row before them;
+- unmarked rows are placed by arithmetic: a row followed by rows that add up to it is their parent
+  (税收收入 = 增值税 + 企业所得税 + 资源税), so an indentation-only hierarchy still reads as one.
+A rule reports an error only where the structure is certain (marked levels, or a plain list with no
+hierarchy in it); where no reading of the rows explains a total but the structure is not certain, it
+says so as `info`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors.headings import section_label
+from extractors.model import Fact
+from extractors.table_identity import code_level
+from pipeline import tolerance as tol
+from pipeline.checks.base import clean_label
+
+_QIZHONG = re.compile(r"^\s*其中\s*[:：]?")
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总额)$|(?:合计|总计)$")
+_NUMBER_RANK = {"cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4}
+_CIRCLED = re.compile(r"^[①-⑳]")
+CERTAIN, UNCERTAIN = "certain", "uncertain"
+MAX_ROWS = 400  # a column longer than this is read as a flat list only (the arithmetic reading is quadratic)
+
+
+@dataclass
+class Row:
+    fact: Fact
+    index: int  # row in the table grid
+    label: str
+    kind: str  # total | qizhong | marked | plain
+    family: str = ""  # marked rows: code | number
+    level: int = 0
+    children: list[Row] = field(default_factory=list)
+
+    @property
+    def interval(self) -> tol.Interval:
+        return tol.base_interval(self.fact.quantity)
+
+
+def _raw_label(f: Fact) -> str:
+    labels = [x for x in f.row_labels if x.strip()]
+    return labels[-1].strip() if labels else ""
+
+
+def classify_row(f: Fact) -> Row:
+    label = _raw_label(f)
+    index = f.prov.row or 0
+    plain = clean_label(label)
+    if _QIZHONG.match(label):
+        return Row(f, index, label, "qizhong")
+    if _TOTAL.search(plain) and len(plain) <= 16:
+        return Row(f, index, label, "total")
+    if label.rstrip().endswith(("：", ":")):  # 三公经费： over its numbered rows: a heading row, above them all
+        return Row(f, index, label, "marked", "number", 0)
+    level = code_level(f.code) if f.code else None
+    if level is not None:
+        return Row(f, index, label, "marked", "code", level)
+    found = section_label(label)
+    if found is not None and found[0] in _NUMBER_RANK:
+        return Row(f, index, label, "marked", "number", _NUMBER_RANK[found[0]])
+    if _CIRCLED.match(label):
+        return Row(f, index, label, "marked", "number", 5)
+    return Row(f, index, label, "plain")
+
+
+def blocks(column: list[Fact], empty_rows: set[int]) -> list[list[Row]]:
+    """The column's rows (sorted by row), split where a blank table row stands between two of them."""
+    out: list[list[Row]] = []
+    previous: int | None = None
+    for f in column:
+        row = classify_row(f)
+        if previous is None or any(r in empty_rows for r in range(previous + 1, row.index)):
+            out.append([row])
+        else:
+            out[-1].append(row)
+        previous = row.index
+    return out
+
+
+def meets(total: Row, parts: list[Row]) -> bool:
+    if not parts:
+        return False
+    return total.interval.meets(tol.total([p.interval for p in parts]))
+
+
+# ------------------------------------------------------------------ readings of a list of rows
+
+
+def without_qizhong(rows: list[Row]) -> list[Row]:
+    """Rows that are not part of a 其中 breakdown (a 其中 row and the plain rows right after it)."""
+    out: list[Row] = []
+    inside = False
+    for r in rows:
+        if r.kind == "qizhong":
+            inside = True
+            continue
+        if inside and r.kind == "plain":
+            continue
+        inside = False
+        out.append(r)
+    return out
+
+
+def marked_top(rows: list[Row]) -> list[Row] | None:
+    """The rows of the highest marked level, with any plain rows standing before the first of them; None when
+    no row is marked."""
+    marked = [r for r in rows if r.kind == "marked"]
+    if not marked:
+        return None
+    family = "code" if any(r.family == "code" for r in marked) else "number"
+    top = min(r.level for r in marked if r.family == family)
+    return [r for r in rows if r.kind == "marked" and r.family == family and r.level == top]
+
+
+def arithmetic_top(rows: list[Row]) -> tuple[list[Row], bool]:
+    """The rows left at the top once every row followed by rows adding up to it has taken them as its
+    children; the flag says whether any such parent was found."""
+    if len(rows) > MAX_ROWS:
+        return rows, False
+    found = False
+
+    def parse(i: int) -> int:
+        nonlocal found
+        node = rows[i]
+        node.children = []
+        target = node.interval
+        j, acc = i + 1, tol.Interval.exact(Decimal(0))
+        children: list[Row] = []
+        while j < len(rows) and acc.lo < target.hi:
+            k = parse(j)
+            children.append(rows[j])
+            acc = acc + rows[j].interval
+            j = k
+            if len(children) >= 2 and target.meets(acc):
+                node.children = children
+                found = True
+                return j
+        return i + 1
+
+    top: list[Row] = []
+    i = 0
+    while i < len(rows):
+        top.append(rows[i])
+        i = parse(i)
+    return top, found
+
+
+@dataclass
+class Verdict:
+    total: Row
+    parts: list[Row]  # the reading shown to the auditor
+    certainty: str  # certain | uncertain
+
+
+def check_total(total: Row, rows: list[Row], before: list[Row]) -> Verdict | None:
+    """A 合计/总计 row against the rows it totals; None when some reading of the rows explains it."""
+    rows = [r for r in rows if r.kind != "total"]
+    if not rows:
+        return None
+    plain = without_qizhong(rows)
+    readings: list[list[Row]] = [plain]
+    top = marked_top(plain)
+    if top:
+        readings.append(top)
+        loose = [r for r in plain if r.kind == "plain" and r.index < top[0].index]
+        readings.append(loose + top)
+    arith, nested = arithmetic_top(plain)
+    readings.append(arith)
+    for reading in list(readings):
+        readings += [before + reading] if before else []
+    if any(meets(total, reading) for reading in readings):
+        return None
+    if top is not None and all(r.kind == "marked" for r in plain if r.index < top[0].index):
+        return Verdict(total, top, CERTAIN)
+    if top is None and not nested and all(r.kind == "plain" for r in plain):
+        return Verdict(total, plain, CERTAIN)
+    return Verdict(total, top or plain, UNCERTAIN)
+
+
+def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
+    """一、 = Σ its （一）…; a 类 = Σ its 款: wherever a marked row's direct children are all marked."""
+    for i, parent in enumerate(rows):
+        if parent.kind != "marked":
+            continue
+        children: list[Row] = []
+        for r in rows[i + 1 :]:
+            if r.kind == "total" or (r.kind == "marked" and r.family == parent.family and r.level <= parent.level):
+                break
+            children.append(r)
+        direct_level = min(
+            (r.level for r in children if r.kind == "marked" and r.family == parent.family), default=None
+        )
+        if direct_level is None:
+            continue
+        direct = [r for r in children if r.kind == "marked" and r.family == parent.family and r.level == direct_level]
+        first = children.index(direct[0])
+        if len(direct) < 2 and len(children) > 1:
+            continue  # one marked child among others: a partial list
+        if meets(parent, direct):
+            continue
+        ambiguous = any(r.kind == "plain" for r in children[:first])
+        yield Verdict(parent, direct, UNCERTAIN if ambiguous else CERTAIN)
+
+
+def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
+    """A "其中" breakdown larger than the row it breaks down. Its first part alone, always; all its parts when
+    the next marked sibling of the row closes the breakdown (without one, where it ends is not known)."""
+    for i, r in enumerate(rows):
+        if r.kind != "qizhong" or i == 0 or rows[i - 1].kind == "qizhong":
+            continue
+        parent = rows[i - 1]
+        block = [r]
+        for nxt in rows[i + 1 :]:
+            if nxt.kind != "plain":
+                break
+            block.append(nxt)
+        closer = rows[i + len(block)] if i + len(block) < len(rows) else None
+        closed = (
+            parent.kind == "marked"
+            and closer is not None
+            and closer.kind == "marked"
+            and closer.family == parent.family
+            and closer.level <= parent.level
+        )
+        if r.interval.lo > parent.interval.hi:
+            yield Verdict(parent, [r], CERTAIN)
+        elif closed and tol.total([b.interval for b in block]).lo > parent.interval.hi:
+            yield Verdict(parent, block, CERTAIN)
