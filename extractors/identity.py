@@ -252,22 +252,25 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
 def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
     """A table cell's identity from its column headers, its table's title and, in a table by region, its row."""
     title = fact.table_title or ""
-    columns = " ".join(fact.column_labels)
+    identity, by_region = _header_identity(title, " ".join(fact.column_labels), corner)
+    if by_region and fact.row_labels:
+        identity = replace(identity, scope=fact.row_labels[0].strip())  # the region the row is about
+    return identity
+
+
+@lru_cache(maxsize=4096)
+def _header_identity(title: str, columns: str, corner: tuple[str, ...]) -> tuple[Identity, bool]:
     scope = last_word("scope", columns) or last_word("scope", title)
     by_region = bool(_BY_REGION.search(title)) or any(c.strip() in _REGION_CORNER for c in corner)
-    if by_region and fact.row_labels:
-        scope = fact.row_labels[0].strip()  # the region the row is about
-    measure = last_word("measure", columns, phrase_start=False)
-    if not measure:
-        measure = _title_measure(title)
+    measure = last_word("measure", columns, phrase_start=False) or _title_measure(title)
     years = _years(columns) or _years(title)
-    return Identity(
+    identity = Identity(
         scope=scope,
         fund=last_word("fund", columns) or last_word("fund", title),
         measure=measure,
         period=str(years[-1]) if years else "",
-        item="",
     )
+    return identity, by_region
 
 
 def _title_measure(title: str) -> str:

@@ -8,7 +8,7 @@ Indices are 0-based internally; `Provenance.render()` prints them 1-based.
 from __future__ import annotations
 
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -45,9 +45,7 @@ class Provenance:
         return " ".join(parts)
 
     def with_(self, **changes: Any) -> Provenance:
-        data = asdict(self)
-        data.update(changes)
-        return Provenance(**data)
+        return replace(self, **changes)
 
 
 Box = tuple[float, float, float, float]  # PDF points: x0, top, x1, bottom
@@ -127,6 +125,7 @@ class Cell:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     nested: list[Table] = field(default_factory=list)  # tables nested inside this cell
+    indent: float | None = None  # PDF: points from the cell's left edge to its text (row levels shown by indentation)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -140,6 +139,8 @@ class Cell:
             d["page"] = self.page
         if self.bbox is not None:
             d["bbox"] = list(self.bbox)
+        if self.indent is not None:
+            d["indent"] = self.indent
         if self.nested:
             d["nested"] = [t.to_dict() for t in self.nested]
         return d
@@ -340,6 +341,9 @@ class Fact:
     code: str = ""  # subject code of the row (2010101) when the table has one
     text: str = ""  # the cell text exactly
     identity: Identity = Identity()
+    indent: float | None = None  # the row label's indentation in its cell (points), when the reader knows it
+    own_label: str = ""  # the row label written in this row itself (row_labels also carry labels down from above)
+    label_depth: int | None = None  # which label column (0 = leftmost) holds own_label: a level shown by columns
 
 
 def _prov_dict(p: Provenance) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,35 +80,39 @@ def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
     its line. Chars (in stream order) that run on left to right with small gaps form a run; a glyph of a
     run whose vertical centre is off the nearest ideograph of the run by more than SHIFT_MIN em takes that
     ideograph's band. Table cells are rarely affected: their figures stand far (> RUN_GAP em) from labels."""
-    runs: list[list[int]] = []
+    out = list(chars)
+    run: list[int] = []
     prev: Char | None = None
     for i, c in enumerate(chars):
         if prev is not None:
             size = max(_height(c), _height(prev))
             gap = c["x0"] - prev["x1"]
             moving_right = c["x0"] > prev["x0"]  # (some fonts' boxes are a full em wide: gaps can be negative)
-            if moving_right and gap <= RUN_GAP * size and abs(c["top"] - prev["top"]) < RUN_DRIFT * size:
-                runs[-1].append(i)
-                prev = c
-                continue
-        runs.append([i])
+            if not (moving_right and gap <= RUN_GAP * size and abs(c["top"] - prev["top"]) < RUN_DRIFT * size):
+                _align_run(chars, run, out)
+                run = []
+        run.append(i)
         prev = c
-    out = list(chars)
-    for run in runs:
-        anchors = [i for i in run if _ideograph(chars[i])]
-        if not anchors or len(anchors) == len(run):
-            continue
-        for i in run:
-            c = chars[i]
-            if i in anchors:
-                continue
-            ref = chars[min(anchors, key=lambda a: abs(a - i))]
-            centre, ref_centre = (c["top"] + c["bottom"]) / 2, (ref["top"] + ref["bottom"]) / 2
-            if abs(centre - ref_centre) > SHIFT_MIN * _height(ref):
-                moved = dict(c)
-                moved["top"], moved["bottom"] = ref["top"], ref["bottom"]
-                out[i] = moved
+    _align_run(chars, run, out)
     return out
+
+
+def _align_run(chars: list[Char], run: list[int], out: list[Char]) -> None:
+    anchors = [i for i in run if _ideograph(chars[i])]
+    if not anchors or len(anchors) == len(run):
+        return
+    for i in run:
+        c = chars[i]
+        k = bisect_left(anchors, i)
+        if k < len(anchors) and anchors[k] == i:
+            continue
+        near = [a for a in (anchors[k - 1] if k else None, anchors[k] if k < len(anchors) else None) if a is not None]
+        ref = chars[min(near, key=lambda a: abs(a - i))]
+        centre, ref_centre = (c["top"] + c["bottom"]) / 2, (ref["top"] + ref["bottom"]) / 2
+        if abs(centre - ref_centre) > SHIFT_MIN * _height(ref):
+            moved = dict(c)
+            moved["top"], moved["bottom"] = ref["top"], ref["bottom"]
+            out[i] = moved
 
 
 def cluster_chars(chars: list[Char]) -> list[list[Char]]:

@@ -115,7 +115,12 @@ def fill_cells(
         else:
             per_cell.setdefault(idx, []).append(ch)
     for idx, cell_chars in per_cell.items():
-        draft.cells[idx].text = join_texts([join_chars(g) for g in cluster_chars(cell_chars)])
+        cell = draft.cells[idx]
+        lines = cluster_chars(cell_chars)
+        cell.text = join_texts([join_chars(g) for g in lines])
+        ink = [c for c in lines[0] if not c["text"].isspace()] if lines else []
+        if ink and cell.bbox is not None:
+            cell.indent = round(min(c["x0"] for c in ink) - cell.bbox[0], 1)
     return rest
 
 

@@ -1,16 +1,18 @@
 """Join a table cut by a page break into one logical Table.
 
 A part continues the table before it when it is the next block, starts the next page at the top
-margin, the previous part ends at the bottom margin, it has no caption of its own, and its column
+margin (or under its table's title repeated, or 续表), the previous part ends at the bottom margin, it has no
+caption of its own, and its column
 boundaries (x positions of its cells' edges) line up with the previous part's. A continuation that
 repeats the header rows loses the repeat. Every cell keeps its own page; `Table.pages` lists them all.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
-from extractors.model import Block, Cell, Table
+from extractors.model import Block, Cell, Paragraph, Table
 
 X_TOLERANCE = 3.0  # points: column boundaries this close are the same boundary
 
@@ -57,9 +59,14 @@ def continues(prev: Table, nxt: Table) -> dict[int, int] | None:
     """The column map when `nxt` is the continuation of `prev` on the following page, else None."""
     if not prev.pages or not nxt.pages or nxt.pages[0] != prev.pages[-1] + 1:
         return None
-    if not (prev.touches_bottom and nxt.touches_top) or nxt.title:
-        return None
+    repeated_title = bool(nxt.title) and _plain(nxt.title) in (_plain(prev.title), "续表", _plain(prev.title) + "续表")
+    if not prev.touches_bottom or not (repeated_title or (nxt.touches_top and not nxt.title)):
+        return None  # (a title repeated on each page, or 续表, still continues the table)
     return column_map(prev, nxt)
+
+
+def _plain(title: str | None) -> str:
+    return "".join((title or "").split()).replace("（续）", "").replace("(续)", "")
 
 
 def _row_texts(table: Table, row: int) -> list[str]:
@@ -103,6 +110,7 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
                 page=c.page,
                 bbox=c.bbox,
                 nested=c.nested,
+                indent=c.indent,
             )
         )
     prev.n_rows = offset + nxt.n_rows
@@ -113,15 +121,32 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
     prev.unit = prev.unit or nxt.unit
 
 
+_CAPTION_LINE = re.compile(r"^(?:表[一二三四五六七八九十百零\d\-—]+)?(?:单位[：:].{0,8})?$|^续表")
+
+
+def _repeated_caption(p: Block, table: Table) -> bool:
+    """A line printed above a continuation that only repeats the table's title, number or unit."""
+    if not isinstance(p, Paragraph):
+        return False
+    text = "".join(p.text.split())
+    return bool(text) and (_plain(text) == _plain(table.title) or bool(_CAPTION_LINE.match(text)))
+
+
 def stitch_tables(blocks: list[Block]) -> list[Block]:
-    """Blocks with every cross-page continuation merged into the table it continues."""
+    """Blocks with every cross-page continuation merged into the table it continues (the title, number and unit
+    lines a publisher repeats above each page's part are dropped with it)."""
     out: list[Block] = []
     for b in blocks:
-        last = out[-1] if out else None
-        if isinstance(b, Table) and isinstance(last, Table):
-            mapping = continues(last, b)
-            if mapping is not None:
-                merge(last, b, mapping)
-                continue
+        if isinstance(b, Table):
+            k = len(out)
+            while k > 0 and len(out) - k < 3 and _repeated_caption(out[k - 1], b):
+                k -= 1
+            last = out[k - 1] if k > 0 else None
+            if isinstance(last, Table) and (k == len(out) or b.title):
+                mapping = continues(last, b)
+                if mapping is not None:
+                    del out[k:]
+                    merge(last, b, mapping)
+                    continue
         out.append(b)
     return out

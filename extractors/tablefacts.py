@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.identity import document_year, fact_identity, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
@@ -63,6 +64,7 @@ def table_facts(table: Table) -> list[Fact]:
     return facts
 
 
+@lru_cache(maxsize=16384)
 def clean_label(text: str) -> str:
     """Collapse whitespace and line breaks; drop spaces next to CJK text (wrapped cells, 其中：  一般…)."""
     text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
@@ -342,6 +344,11 @@ class _TableFacts:
             text=cell.text,
         )
         fact.identity = fact_identity(fact, tuple(clean_label(x.text) for x in corner))
+        for depth, k in enumerate(label_cols):
+            own = self.cov[r][k]
+            if own is not None and own.row == r and own.text.strip() and self.info[id(own)].kind == "text":
+                fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), depth, own.indent
+                break
         return fact
 
     def _default_unit(self, column_labels: list[str], label_cells: list[Cell]) -> str:

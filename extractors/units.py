@@ -87,6 +87,7 @@ def _caption_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def unit_from_caption(text: str) -> str | None:
     """The unit a caption or header declares: 单位：万元, 单位:元, （万元）, (万元) → the unit as printed."""
     if not text:

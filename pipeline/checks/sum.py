@@ -48,7 +48,6 @@ COLUMNS = rule(
 RULES = [NARRATIVE, ROWS, UNCLEAR, COLUMNS]
 
 
-
 def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
     comp = tol.total([tol.base_interval(p.quantity) for p in parts])
     stated = tol.base_interval(total.quantity)
@@ -182,7 +181,8 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     for (table, _col), col in _table_cols(ctx.facts).items():
         if _template_table(ctx, col[0].table_title or "") or col[0].quantity.dimension in ("percent", "pp"):
             continue
-        col = [f for f in col if f.quantity.base_unit == col[0].quantity.base_unit]
+        # a label and its number in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
+        col = [f for f in col if f.quantity.base_unit == col[0].quantity.base_unit and f.prov.span is None]
         previous_total: list[tr.Row] = []
         for rows in tr.blocks(col, empty.get(table, set())):
             totals = [i for i, r in enumerate(rows) if r.kind == "total"]
@@ -190,10 +190,16 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
                 start = totals[n - 1] + 1 if n else 0
                 above = rows[start:i]
                 below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
-                parts = above or below
-                verdict = tr.check_total(rows[i], parts, previous_total if parts is above else [])
-                if verdict is not None:
-                    yield "total", verdict
+                # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side
+                up = tr.check_total(rows[i], above, previous_total) if above else None
+                down = tr.check_total(rows[i], below, []) if below else None
+                if (above and up is None) or (below and down is None) or not (above or below):
+                    continue
+                verdict = up or down
+                assert verdict is not None
+                if above and below:
+                    verdict = tr.Verdict(verdict.total, verdict.parts, tr.UNCERTAIN)
+                yield "total", verdict
             yield from (("parent", v) for v in tr.check_marked_parents(rows))
             yield from (("qizhong", v) for v in tr.check_qizhong(rows))
             if totals:

@@ -42,11 +42,25 @@ class Row:
     children: list[Row] = field(default_factory=list)
 
     @property
+    def indent(self) -> float | None:
+        """How far right the row's own label stands: its label column first (a level shown by columns), then
+        its indentation inside the cell."""
+        f = self.fact
+        if f.label_depth is None:
+            return f.indent
+        return f.label_depth * COLUMN_STEP + (f.indent or 0.0)
+
+    @property
     def interval(self) -> tol.Interval:
         return tol.base_interval(self.fact.quantity)
 
 
+COLUMN_STEP = 1000.0  # a label one column further right is deeper than any indentation inside a cell
+
+
 def _raw_label(f: Fact) -> str:
+    if f.own_label:
+        return f.own_label
     labels = [x for x in f.row_labels if x.strip()]
     return labels[-1].strip() if labels else ""
 
@@ -95,19 +109,41 @@ def meets(total: Row, parts: list[Row]) -> bool:
 # ------------------------------------------------------------------ readings of a list of rows
 
 
+INDENT_STEP = 3.0  # points: label indents closer than this are one level
+
+
+def deeper(row: Row, than: Row) -> bool | None:
+    """Whether row's label is indented deeper than than's; None when the reader gave no indentation."""
+    if row.indent is None or than.indent is None:
+        return None
+    return row.indent > than.indent + INDENT_STEP
+
+
 def without_qizhong(rows: list[Row]) -> list[Row]:
-    """Rows that are not part of a 其中 breakdown (a 其中 row and the plain rows right after it)."""
+    """Rows that are not part of a 其中 breakdown: a 其中 row and the rows after it that are indented deeper than
+    the row it breaks down (without indentation: the plain rows right after it)."""
     out: list[Row] = []
-    inside = False
+    parent: Row | None = None
     for r in rows:
         if r.kind == "qizhong":
-            inside = True
+            parent = out[-1] if out else None
             continue
-        if inside and r.kind == "plain":
-            continue
-        inside = False
+        if parent is not None:
+            inner = deeper(r, parent)
+            if inner or (inner is None and r.kind == "plain"):
+                continue
+        parent = None
         out.append(r)
     return out
+
+
+def indent_top(rows: list[Row]) -> list[Row] | None:
+    """The rows at the outermost indentation, when the reader measured it for every row and it varies."""
+    if not rows or any(r.indent is None for r in rows):
+        return None
+    least = min(r.indent for r in rows if r.indent is not None)
+    top = [r for r in rows if r.indent is not None and r.indent <= least + INDENT_STEP]
+    return top if len(top) < len(rows) else None
 
 
 def marked_top(rows: list[Row]) -> list[Row] | None:
@@ -127,8 +163,14 @@ def arithmetic_top(rows: list[Row]) -> tuple[list[Row], bool]:
     if len(rows) > MAX_ROWS:
         return rows, False
     found = False
+    parsed: dict[int, int] = {}  # row → the row after its subtree (each row is parsed once: linear overall)
 
     def parse(i: int) -> int:
+        if i not in parsed:
+            parsed[i] = _parse(i)
+        return parsed[i]
+
+    def _parse(i: int) -> int:
         nonlocal found
         node = rows[i]
         node.children = []
@@ -173,6 +215,9 @@ def check_total(total: Row, rows: list[Row], before: list[Row]) -> Verdict | Non
         readings.append(top)
         loose = [r for r in plain if r.kind == "plain" and r.index < top[0].index]
         readings.append(loose + top)
+    indented = indent_top(plain)
+    if indented:
+        readings.append(indented)
     arith, nested = arithmetic_top(plain)
     readings.append(arith)
     for reading in list(readings):
@@ -181,7 +226,10 @@ def check_total(total: Row, rows: list[Row], before: list[Row]) -> Verdict | Non
         return None
     if top is not None and all(r.kind == "marked" for r in plain if r.index < top[0].index):
         return Verdict(total, top, CERTAIN)
-    if top is None and not nested and all(r.kind == "plain" for r in plain):
+    if indented is not None and top is None:
+        return Verdict(total, indented, CERTAIN)  # the printed indentation says which rows are the parts
+    flat = all(r.indent == plain[0].indent for r in plain) if plain[0].indent is not None else not nested
+    if top is None and flat and not nested and all(r.kind == "plain" for r in plain):
         return Verdict(total, plain, CERTAIN)
     return Verdict(total, top or plain, UNCERTAIN)
 
