@@ -129,7 +129,7 @@ class _TableFacts:
         for r, cells in enumerate(self.rows):
             if any(self._is_numeric(c) for c in cells):
                 continue
-            filled = [c for c in cells if c.text.strip()]
+            filled = [c for c in cells if self.info[id(c)].kind != "empty"]
             if any(len(clean_label(c.text)) > _HEADER_MAX or c.text.strip().endswith("。") for c in filled):
                 continue  # sentences are content, not column captions
             if len(filled) >= 3 or (
@@ -367,9 +367,12 @@ class _TableFacts:
         return self.t.unit or ""
 
 
+_NIL = re.compile(r"^[-－—–/／\\*＊]+$")  # a dash printed for "no amount": neither a number nor a label
+
+
 def _classify_text(text: str) -> _Info:
     t = text.strip()
-    if not t:
+    if not t or _NIL.match(t):
         return _Info("empty")
     if parse_quantity(t) is not None:
         return _Info("number")

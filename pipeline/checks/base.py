@@ -92,10 +92,15 @@ def weak_subject(key: str) -> bool:
 _YEAR = re.compile(r"(20\d\d)年")
 
 
+_CHANGE_COLUMN = re.compile(r"增减|增长额|减少额|增加额|增长|减少|增幅|降幅|变动")
+
+
 def role_of_labels(labels: Iterable[str], doc_year: int | None) -> str:
     """Role class of a table column: actual | budget | budget_full | prior | target | points | score | rate | ''."""
     text = "".join(clean_label(x) for x in labels)
     years = [int(y) for y in _YEAR.findall(text)]
+    if _CHANGE_COLUMN.search(text):
+        return "change"  # 比上年增减, 增减额: a difference, never the figure itself
     if "上年" in text or (doc_year and years and max(years) < doc_year):
         return "prior"
     if "得分" in text:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, claim_figure, fmt, in_unit, make_finding, rule
-from pipeline.checks.compare import DOWN, UP, current_of, positions, prior_of, sentences
+from pipeline.checks.compare import DOWN, UP, base_measure, current_of, positions, prior_of, sentences
 from pipeline.findings import Finding
 
 FAMILY = "change"
@@ -35,8 +35,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             before = [x for j, x in placed if j < i and x is not c and x.relation != "change"]
             subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
-            cur = current_of(ctx, before, subject)
-            prior = prior_of(ctx, subject, cur) if cur is not None else None
+            cur = current_of(ctx, before, subject, c)
+            prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
             if cur is None or prior is None:
                 ctx.note(c, f"未找到{subject}的本年数或上年数")
                 continue

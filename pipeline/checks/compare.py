@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.identity import SAME
 from extractors.model import Claim
 from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import Context, Figure, claim_figure, subject_key
@@ -16,32 +17,84 @@ UP = ("增长", "增加", "上升", "增加了")
 DOWN = ("减少", "下降", "降低", "减少了")
 
 
-def current_of(ctx: Context, before: list[Claim], subject: str) -> Figure | None:
-    """The figure the comparison is about: the last amount stated before the word, else the table's."""
+def current_of(ctx: Context, before: list[Claim], subject: str, word: Claim | None = None) -> Figure | None:
+    """The figure the comparison is about: the last amount stated before the word, else the one printing in
+    the tables that is certainly the same figure as the comparison's (same scope, fund, measure and year)."""
     amounts = [
-        x for x in before if x.quantity.dimension not in ("percent", "pp") and x.relation not in ("share", "rate")
+        x
+        for x in before
+        if x.quantity.dimension not in ("percent", "pp") and x.relation not in ("share", "rate", "change")
     ]
-    actual = [x for x in amounts if x.role in ("决算", "执行", "实际", "本年", "")]
+    actual = [
+        x
+        for x in amounts
+        if x.role in ("决算", "执行", "实际", "本年", "") and subject_key(x.subject) == subject_key(subject)
+    ]
     if actual:
         return claim_figure(actual[-1])
     key = subject_key(subject)
-    figs = [f for f in ctx.figures if f.key == key and f.role == "actual" and nt.in_groups(f)]
+    stated = claim_figure(word) if word is not None else None
+    figs = [
+        f
+        for f in ctx.figures
+        if f.key == key
+        and f.role in ("actual", "budget", "budget_full")
+        and nt.in_groups(f)
+        and (stated is None or (f.obj is not word and ctx.relation(stated, f) == SAME))
+    ]
     if not figs:
         return None
-    good, _ = nt.consensus(ctx, figs)
-    return good[0]
+    good, bad = nt.consensus(ctx, figs)
+    return None if bad else good[0]
 
 
-def prior_of(ctx: Context, subject: str, cur: Figure) -> Figure | None:
+def _same_measure(a: str, b: str) -> bool:
+    actual = ("执行", "决算", "")
+    return (a in actual and b in actual) or a == b
+
+
+def _year_before(cur: Figure, f: Figure) -> bool:
+    """Whether f can be cur's previous-year figure: the same scope and fund where both say, and the year before
+    where both state their year."""
+    a, b = cur.identity, f.identity
+    if any(getattr(a, c) and getattr(b, c) and getattr(a, c) != getattr(b, c) for c in ("scope", "fund", "item")):
+        return False
+    return not (a.period and b.period and int(b.period) != int(a.period) - 1)
+
+
+_BASE_MEASURE = re.compile(
+    r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}\s*年)度?(?:年初|调整|全年)?(预算|执行|决算|完成|实际)"
+)
+
+
+def base_measure(text: str) -> str:
+    """The measure a comparison names for its base: 较上年预算减少 → 预算; "" when it names none."""
+    found = _BASE_MEASURE.findall(text)
+    if not found:
+        return ""
+    return "预算" if found[-1] == "预算" else "执行"
+
+
+def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figure | None:
+    """The previous-year figure of the subject (of the base measure the sentence names, if it names one), or None
+    when there is none or its printings disagree (a prior budget and a prior actual: which one is meant is not
+    known)."""
     key = subject_key(subject)
     figs = [
         f
         for f in ctx.figures
-        if f.key == key and f.role == "prior" and f.quantity.base_unit == cur.quantity.base_unit and not f.column_rest
+        if f.key == key
+        and f.role == "prior"
+        and f.quantity.base_unit == cur.quantity.base_unit
+        and not f.column_rest
+        and _year_before(cur, f)
+        and (not measure or _same_measure(measure, f.measure))
     ]
     if not figs:
         return None
-    good, _ = nt.consensus(ctx, figs)
+    good, bad = nt.consensus(ctx, figs)
+    if bad:
+        return None
     facts = [f for f in good if f.kind == "fact"]
     return (facts or good)[0]
 

@@ -178,32 +178,39 @@ def _empty_rows(ctx: Context) -> dict[int, set[int]]:
 
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     empty = _empty_rows(ctx)
-    for (table, _col), col in _table_cols(ctx.facts).items():
-        if _template_table(ctx, col[0].table_title or "") or col[0].quantity.dimension in ("percent", "pp"):
+    for (table, _col), cells in _table_cols(ctx.facts).items():
+        if _template_table(ctx, cells[0].table_title or ""):
             continue
-        # a label and its number in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
-        col = [f for f in col if f.quantity.base_unit == col[0].quantity.base_unit and f.prov.span is None]
-        previous_total: list[tr.Row] = []
-        for rows in tr.blocks(col, empty.get(table, set())):
-            totals = [i for i, r in enumerate(rows) if r.kind == "total"]
-            for n, i in enumerate(totals):
-                start = totals[n - 1] + 1 if n else 0
-                above = rows[start:i]
-                below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
-                # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side
-                up = tr.check_total(rows[i], above, previous_total) if above else None
-                down = tr.check_total(rows[i], below, []) if below else None
-                if (above and up is None) or (below and down is None) or not (above or below):
-                    continue
-                verdict = up or down
-                assert verdict is not None
-                if above and below:
-                    verdict = tr.Verdict(verdict.total, verdict.parts, tr.UNCERTAIN)
-                yield "total", verdict
-            yield from (("parent", v) for v in tr.check_marked_parents(rows))
-            yield from (("qizhong", v) for v in tr.check_qizhong(rows))
-            if totals:
-                previous_total = [rows[totals[-1]]]
+        # rows of one unit are added up (a 人 count above a block of 万元 is another list); a label and its number
+        # in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
+        units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp")}
+        for unit in sorted(units):
+            col = [f for f in cells if f.quantity.base_unit == unit and f.prov.span is None]
+            yield from _column_verdicts(col, empty.get(table, set()))
+
+
+def _column_verdicts(col: list[Fact], empty: set[int]) -> Iterator[tuple[str, tr.Verdict]]:
+    previous_total: list[tr.Row] = []
+    for rows in tr.blocks(col, empty):
+        totals = [i for i, r in enumerate(rows) if r.kind == "total"]
+        for n, i in enumerate(totals):
+            start = totals[n - 1] + 1 if n else 0
+            above = rows[start:i]
+            below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
+            # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side
+            up = tr.check_total(rows[i], above, previous_total, rows[:i]) if above else None
+            down = tr.check_total(rows[i], below, []) if below else None
+            if (above and up is None) or (below and down is None) or not (above or below):
+                continue
+            verdict = up or down
+            assert verdict is not None
+            if above and below:
+                verdict = tr.Verdict(verdict.total, verdict.parts, tr.UNCERTAIN)
+            yield "total", verdict
+        yield from (("parent", v) for v in tr.check_marked_parents(rows))
+        yield from (("qizhong", v) for v in tr.check_qizhong(rows))
+        if totals:
+            previous_total = [rows[totals[-1]]]
 
 
 def _tables(ctx: Context) -> Iterator[Finding]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extractors.headings import section_label
@@ -203,11 +203,17 @@ class Verdict:
     certainty: str  # certain | uncertain
 
 
-def check_total(total: Row, rows: list[Row], before: list[Row]) -> Verdict | None:
-    """A 合计/总计 row against the rows it totals; None when some reading of the rows explains it."""
+def check_total(total: Row, rows: list[Row], before: list[Row], wider: list[Row] | None = None) -> Verdict | None:
+    """A 合计/总计 row against the rows it totals; None when some reading of the rows explains it. `wider`: all the
+    rows above it in its block, 小计 rows included — a 合计 may sum groups whose 小计 stands at their head."""
     rows = [r for r in rows if r.kind != "total"]
     if not rows:
         return None
+    subtotals = [r for r in wider or [] if r.kind == "total"]
+    extra: list[list[Row]] = []
+    if subtotals:
+        as_rows = [replace(r, kind="plain") if r.kind == "total" else r for r in without_qizhong(wider or [])]
+        extra.append(arithmetic_top(as_rows)[0])
     plain = without_qizhong(rows)
     readings: list[list[Row]] = [plain]
     top = marked_top(plain)
@@ -220,10 +226,13 @@ def check_total(total: Row, rows: list[Row], before: list[Row]) -> Verdict | Non
         readings.append(indented)
     arith, nested = arithmetic_top(plain)
     readings.append(arith)
+    readings += extra
     for reading in list(readings):
         readings += [before + reading] if before else []
     if any(meets(total, reading) for reading in readings):
         return None
+    if subtotals and top is None:
+        return Verdict(total, plain, UNCERTAIN)  # 小计 rows whose groups the reading could not settle
     if top is not None and all(r.kind == "marked" for r in plain if r.index < top[0].index):
         return Verdict(total, top, CERTAIN)
     if indented is not None and top is None:
