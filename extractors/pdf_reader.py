@@ -276,7 +276,7 @@ def _assemble(
         draft, owner, xs, ys = built
         chars = fill_cells(draft, owner, xs, ys, chars)
         out.tables.append(draft)
-    out.lines = [ln for ln in make_lines(chars, out.number) if not is_page_number(ln, out.height)]
+    out.lines = [ln for ln in make_lines(chars, out.number) if not is_page_number(ln, out.height, out.width)]
     return out
 
 

@@ -23,6 +23,8 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _UNIT = re.compile(r"(?:计量)?单位\s*[：:]")
 _MAKER = re.compile(r"^\s*(?:编制(?:部门|单位)|填报单位|部门(?:名称)?)\s*[：:]")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9０-９]*\s*[：:]")
+_QUALIFIER = re.compile(r"^\s*[（(][^（）()]{2,30}[）)]\s*$")
+_TITLE_ENDS = ("表", "表（草案）", "表(草案)", "草案）", "草案)", "情况")
 
 
 @dataclass
@@ -144,5 +146,10 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
             used.append(ln)
             if unit is None:
                 unit = unit_from_caption(text)
+            if _QUALIFIER.match(text):
+                continue  # (按政府预算支出经济分类) qualifies the title printed above it
+        elif title is not None and _QUALIFIER.match(title) and len(text) <= 60 and text.endswith(_TITLE_ENDS):
+            title = f"{text}{title}"
+            used.append(ln)
         break
     return title, unit, used

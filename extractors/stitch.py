@@ -45,8 +45,9 @@ def column_map(prev: Table, nxt: Table) -> dict[int, int] | None:
     if len(a) < 2 or len(b) < 2:
         return None
     mapping: dict[int, int] = {}
+    shift = b[0] - a[0]  # facing pages: the whole table may sit a binding margin further left or right
     for j, x in enumerate(b):
-        i = _match(a, x)
+        i = _match(a, x - shift)
         if i is None:
             return None
         mapping[j] = i
@@ -66,7 +67,8 @@ def continues(prev: Table, nxt: Table) -> dict[int, int] | None:
 
 
 def _plain(title: str | None) -> str:
-    return "".join((title or "").split()).replace("（续）", "").replace("(续)", "")
+    """A title without spaces, (续) marks and the dashes of a page number printed beside it."""
+    return "".join((title or "").split()).replace("（续）", "").replace("(续)", "").strip("—-–―－")
 
 
 def _row_texts(table: Table, row: int) -> list[str]:
@@ -128,8 +130,9 @@ def _repeated_caption(p: Block, table: Table) -> bool:
     """A line printed above a continuation that only repeats the table's title, number or unit."""
     if not isinstance(p, Paragraph):
         return False
-    text = "".join(p.text.split())
-    return bool(text) and (_plain(text) == _plain(table.title) or bool(_CAPTION_LINE.match(text)))
+    text = _plain(p.text)
+    title = _plain(table.title)
+    return bool(text) and ((len(text) >= 4 and text in title) or bool(_CAPTION_LINE.match(text)))
 
 
 def stitch_tables(blocks: list[Block]) -> list[Block]:

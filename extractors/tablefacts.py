@@ -101,8 +101,8 @@ class _TableFacts:
             by_row.setdefault(c.row, []).append(c)
         for cells in by_row.values():
             nums = [c for c in cells if self.info[id(c)].kind == "number"]
-            if nums and all(_YEAR.match(c.text.strip()) for c in nums):
-                for c in nums:  # a row of bare years is a header row: 2022 | 2023
+            if nums and all(_YEAR.match(c.text.strip()) for c in nums) and _header_years(cells, nums, self.info):
+                for c in nums:  # a row of bare years is a header row: 2022 | 2023 (not 其他收入 | 2074)
                     self.info[id(c)] = _Info("text")
             cells.sort(key=lambda c: c.col)
             self._leading_code(cells)
@@ -365,6 +365,15 @@ class _TableFacts:
             if unit:
                 return unit
         return self.t.unit or ""
+
+
+def _header_years(cells: list[Cell], nums: list[Cell], info: dict[int, _Info]) -> bool:
+    """Numbers that are column years (2022 | 2023: distinct and rising), or a lone year with no row label — not a
+    labelled data row whose amounts happen to look like years (城乡社区转移支付 | 2000 | 2000)."""
+    years = [int(c.text.strip()[:4]) for c in sorted(nums, key=lambda c: c.col)]
+    if len(years) >= 2:
+        return all(a < b for a, b in zip(years, years[1:], strict=False))
+    return not any(info[id(c)].kind == "text" for c in cells)
 
 
 _NIL = re.compile(r"^[-－—–/／\\*＊]+$")  # a dash printed for "no amount": neither a number nor a label

@@ -176,8 +176,15 @@ def _empty_rows(ctx: Context) -> dict[int, set[int]]:
     return out
 
 
+def _open_ended(ctx: Context) -> set[int]:
+    """Tables that end at the bottom margin of their last page: their rows may go on where the reader did not
+    join them, so a total over the rows below it cannot be settled there."""
+    return {t.prov.table for t in (ctx.doc.tables() if ctx.doc is not None else []) if t.touches_bottom}
+
+
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     empty = _empty_rows(ctx)
+    open_ended = _open_ended(ctx)
     for (table, _col), cells in _table_cols(ctx.facts).items():
         if _template_table(ctx, cells[0].table_title or ""):
             continue
@@ -186,7 +193,12 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
         units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp")}
         for unit in sorted(units):
             col = [f for f in cells if f.quantity.base_unit == unit and f.prov.span is None]
-            yield from _column_verdicts(col, empty.get(table, set()))
+            last = col[-1].prov.row if col else None
+            for what, v in _column_verdicts(col, empty.get(table, set())):
+                runs_on = table in open_ended and any(p.index == last for p in v.parts) and v.total.index < last
+                if runs_on and v.certainty == tr.CERTAIN:
+                    v = tr.Verdict(v.total, v.parts, tr.UNCERTAIN)
+                yield what, v
 
 
 def _column_verdicts(col: list[Fact], empty: set[int]) -> Iterator[tuple[str, tr.Verdict]]:
@@ -199,7 +211,7 @@ def _column_verdicts(col: list[Fact], empty: set[int]) -> Iterator[tuple[str, tr
             below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
             # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side
             up = tr.check_total(rows[i], above, previous_total, rows[:i]) if above else None
-            down = tr.check_total(rows[i], below, []) if below else None
+            down = tr.check_total(rows[i], below, [], below=True) if below else None
             if (above and up is None) or (below and down is None) or not (above or below):
                 continue
             verdict = up or down

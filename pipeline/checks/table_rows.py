@@ -203,9 +203,32 @@ class Verdict:
     certainty: str  # certain | uncertain
 
 
-def check_total(total: Row, rows: list[Row], before: list[Row], wider: list[Row] | None = None) -> Verdict | None:
-    """A 合计/总计 row against the rows it totals; None when some reading of the rows explains it. `wider`: all the
-    rows above it in its block, 小计 rows included — a 合计 may sum groups whose 小计 stands at their head."""
+def _run_meets(total: Row, reading: list[Row], from_start: bool) -> bool:
+    """Whether a run of the reading's rows next to the total adds up to it: a 合计 over the rows below it may cover
+    only the first of them (the block goes on with 上解, 调出 … that belong to the 总计), one under them the last."""
+    ordered = reading if from_start else list(reversed(reading))
+    acc = tol.Interval.exact(Decimal(0))
+    for n, r in enumerate(ordered, 1):
+        acc = acc + r.interval
+        if n >= 2 and total.interval.meets(acc):
+            return True
+        if acc.lo > total.interval.hi and r.interval.lo >= 0:
+            return False
+    return False
+
+
+def _covers_all(total: Row, reading: list[Row]) -> bool:
+    """The reading's rows together stay below the total: no run of them could be its parts, however chosen."""
+    return tol.total([r.interval for r in reading]).hi < total.interval.lo
+
+
+def check_total(
+    total: Row, rows: list[Row], before: list[Row], wider: list[Row] | None = None, below: bool = False
+) -> Verdict | None:
+    """A 合计/总计 row against the rows it totals (`below`: they stand under it); None when some reading of the rows
+    explains it. `wider`: all the rows above it in its block, 小计 rows included — a 合计 may sum groups whose 小计
+    stands at their head. Certain only where the reading is the table's own (marks or indentation) and the rows
+    fall short of the total whichever run of them is taken."""
     rows = [r for r in rows if r.kind != "total"]
     if not rows:
         return None
@@ -231,6 +254,11 @@ def check_total(total: Row, rows: list[Row], before: list[Row], wider: list[Row]
         readings += [before + reading] if before else []
     if any(meets(total, reading) for reading in readings):
         return None
+    structured = [r for r in (top, indented, arith) if r]
+    if any(_run_meets(total, r, from_start=below) for r in structured):
+        return None
+    if not any(_covers_all(total, r) for r in structured):
+        return Verdict(total, top or indented or plain, UNCERTAIN)  # some rows beyond the total's own parts
     if subtotals and top is None:
         return Verdict(total, plain, UNCERTAIN)  # 小计 rows whose groups the reading could not settle
     if top is not None and all(r.kind == "marked" for r in plain if r.index < top[0].index):
