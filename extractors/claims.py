@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from extractors import lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
 from extractors.identity import claim_identity, document_year, with_default_period
 from extractors.model import Claim, Document, Paragraph, Quantity
@@ -322,19 +323,32 @@ def _plain(item: _Item) -> bool:
 
 
 def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int]) -> None:
-    """其中… after a total (parts follow), and 共/合计 after parts (the total follows)."""
+    """其中… after a total (parts follow, within the list's own bounds: extractors.lists), and 共/合计 after
+    parts (the total follows). The total claim's `list_kind` says whether the list names every part."""
+    if not items:
+        return
+    s1 = max(i.end for i in items)
+    s1 = next((k + 1 for k in range(s1, len(text)) if text[k] in "。！？!?"), len(text))
     starts = [i.start for i in items]
-    for m in re.finditer("其中", text[s0 : items[-1].start if items else s0]):
+    for m in re.finditer("其中", text[s0 : items[-1].start]):
         pos = s0 + m.start()
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
         total = next((i for i in reversed(items[:k]) if i.end <= pos and _plain(i)), None)
-        if total is None and k == 0 and previous:
-            total = next((i for i in reversed(previous) if _plain(i)), None)
+        if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
+            total = next((i for i in reversed(previous) if _plain(i)), None)  # a sentence opening with 其中
         if total is None or total.claim.group is not None:
             continue
+        end = lists.list_end(text, pos, s1)
+        nested = lists.nested_spans(text, pos + 2, end)  # a part's bracketed breakdown (sum reads it apart)
+        soft = lists.soft_ends(text, pos, end)
+        whole = _interval(total)
+        acc = (Decimal(0), Decimal(0))
         parts: list[_Item] = []
         shares: list[_Item] = []
         for i in items[k:]:
+            if i.start >= end:
+                break
+            inside = any(a < i.start < b for a, b in nested)
             if i.claim.relation == "share":
                 shares.append(i)
                 continue
@@ -342,10 +356,24 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
                 break
+            if parts and not inside and _list_breaks(text, parts[-1], i, items):
+                break
+            if not inside:
+                lo, hi = _interval(i)
+                after = (acc[0] + lo, acc[1] + hi)
+                made = bool(parts) and acc[0] <= whole[1] and whole[0] <= acc[1]
+                crosses = bool(parts) and any(parts[-1].end <= s < i.start for s in soft)
+                if made or (crosses and after[0] > whole[1]):
+                    break  # the parts already make the total, or a "；" leads to a figure that no longer fits
+                acc = after
             parts.append(i)
-        if len(parts) >= 2:
+        top = [p for p in parts if not any(a < p.start < b for a, b in nested)]
+        if len(parts) >= 2 or (parts and _ends_in_etc(text, parts[-1])):
             gid = next(groups)
             total.claim.group, total.claim.relation = gid, "total"
+            total.claim.list_kind = lists.completeness(
+                [p.claim.subject for p in top], text[top[-1].end : top[-1].end + 4], text[total.end : pos]
+            )
             for i in parts:
                 i.claim.group, i.claim.relation = gid, "part"
             last = parts[-1].end
@@ -357,20 +385,54 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if item.claim.group is not None or not _plain(item) or not _TOTAL_BEFORE.search(pre):
             continue
         parts = []
+        cut = False  # the list goes on before its first part here (a part of another list stands there)
         for j in range(idx - 1, -1, -1):
             cand = items[j]
             if cand.claim.quantity.dimension in ("percent", "pp"):
                 continue
             if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
+                cut = cand.claim.group is not None
+                break
+            if parts and _list_breaks(text, cand, parts[0], items):
                 break
             parts.insert(0, cand)
+        if len(parts) >= 2 and (cut or _ADDED.search(text[s0 : parts[0].start])):
+            continue  # "加上A、B…，合计T": the first addend stands before 加上, or the list is longer than read
         if len(parts) >= 2:
             gid = next(groups)
             item.claim.group, item.claim.relation = gid, "total"
+            item.claim.list_kind = lists.COMPLETE  # 共/合计 after its parts totals exactly those parts
             if any(p.claim.subject == item.claim.subject for p in parts):
                 item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
             for p in parts:
                 p.claim.group, p.claim.relation = gid, "part"
+
+
+def _interval(item: _Item) -> tuple[Decimal, Decimal]:
+    """The printed figure's rounding interval in its base unit (the tolerance model's, for list bounds only)."""
+    q = item.claim.quantity
+    if q.is_exact_count or q.value == 0:
+        return q.base_value, q.base_value
+    half = Decimal(5).scaleb(-(q.decimals + 1)) * (q.base_value / q.value)
+    return q.base_value - abs(half), q.base_value + abs(half)
+
+
+_ADDED = re.compile(r"(?:加上|再加上)")
+
+
+def _ends_in_etc(text: str, last: _Item) -> bool:
+    return text[last.end : last.end + 2].lstrip().startswith("等")
+
+
+def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
+    """Whether the list stops between part a and part b (a clause without a figure, or a new statement)."""
+    between = text[a.end : b.start]
+    bounds = [a.end]
+    for m in re.finditer(rf"[{lists.CLAUSE_BREAK}]", between):
+        bounds.append(a.end + m.end())
+    bounds.append(b.start)
+    has_figure = [any(lo <= i.start < hi for i in items) for lo, hi in zip(bounds, bounds[1:], strict=False)]
+    return lists.breaks_list(between, has_figure)
 
 
 def _per_capita(items: list[_Item], groups: Iterator[int]) -> None:

@@ -201,13 +201,23 @@ def named_unit(paragraph_text: str) -> str:
     return name
 
 
+CONTEXT_HEAD, CONTEXT_TAIL = 120, 400  # characters of a paragraph that can state its figures' scope, fund, year
+
+
+def _near(text: str) -> str:
+    """A paragraph's opening and the stretch just before the figure (a data dump stays linear)."""
+    if len(text) <= CONTEXT_HEAD + CONTEXT_TAIL:
+        return text
+    return text[:CONTEXT_HEAD] + "。" + text[-CONTEXT_TAIL:]
+
+
 def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
     """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
     its headings (the nearest statement of each component wins)."""
     start = claim.prov.span[0] if claim.prov.span else len(paragraph_text)
-    before = paragraph_text[:start]
+    before = _near(paragraph_text[:start])
     headings = [p.strip() for p in claim.section.split("›") if p.strip()]
-    context = headings + list(earlier or []) + [before]
+    context = headings + [_near(p) for p in earlier or []] + [before]
 
     def component(name: str) -> str:
         for text in reversed(context):

@@ -327,6 +327,7 @@ class Claim:
     group: int | None = None  # enumeration id: a total and its parts share it
     section: str = ""  # heading path the paragraph stands under, e.g. 二、… › （一）基本支出情况
     identity: Identity = Identity()
+    list_kind: str = ""  # a list's total: complete | partial | "" (extractors.lists.completeness)
 
 
 @dataclass

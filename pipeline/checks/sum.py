@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extractors import lists
 from extractors.model import Claim, Fact
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table
@@ -45,7 +46,15 @@ COLUMNS = rule(
     "{subject}写 {stated}，分项列合计 {expected}",
     "table",
 )
-RULES = [NARRATIVE, ROWS, UNCLEAR, COLUMNS]
+PARTIAL = rule(
+    FAMILY,
+    "enumeration-partial",
+    "info",
+    "正文分项之和小于总数，所列未必是全部分项",
+    "{subject}写 {stated}，所列分项合计 {expected}",
+    "narrative",
+)
+RULES = [NARRATIVE, PARTIAL, ROWS, UNCLEAR, COLUMNS]
 
 
 def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
@@ -96,8 +105,15 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
         for total, items in nested:
             if id(total) not in bad or (len(items) < 2 and not (items and len(members) == 2)):
                 continue
+            if _prefix_meets(total, items):
+                continue  # the first parts add up: the list then goes on with figures of another statement
+            severity = _severity(total, items, _kind(t, total, items))
             f = _finding(
-                NARRATIVE, claim_figure(total), [claim_figure(p) for p in items], _severity(total, items), "分项"
+                NARRATIVE if severity != "info" else PARTIAL,
+                claim_figure(total),
+                [claim_figure(p) for p in items],
+                severity,
+                "分项",
             )
             if total is t and any(id(p) in bad for p in top) and _meets(t, top, fix=bad):
                 continue  # the top level adds up once the wrong part is replaced by its own breakdown
@@ -121,10 +137,33 @@ def _meets(total: Claim, items: list[Claim], fix: dict[int, list[Claim]] | None 
     return tol.base_interval(total.quantity).meets(tol.total(ivs))
 
 
-def _severity(total: Claim, items: list[Claim]) -> str:
+def _severity(total: Claim, items: list[Claim], kind: str) -> str:
+    """Parts above their total contradict it; parts below it only when the list names every part."""
     comp = tol.total([tol.base_interval(p.quantity) for p in items])
     stated = tol.base_interval(total.quantity)
-    return "error" if comp.lo > stated.hi or "分别" in total.sentence or len(items) >= 3 else "warning"
+    if comp.lo > stated.hi or kind == lists.COMPLETE:
+        return "error"
+    return "info"
+
+
+def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
+    """Whether the list names every part: the claims' own word for the top list, the subjects for a nested one."""
+    if total is top_total and top_total.list_kind:
+        return top_total.list_kind
+    placed = dict((id(c), i) for i, c in positions(total.sentence, sorted(items, key=_start)))
+    last = max(items, key=_start)
+    at = placed.get(id(last), 0) + len(last.quantity.text)
+    return lists.completeness([p.subject for p in items], total.sentence[at : at + 4], "")
+
+
+def _prefix_meets(total: Claim, items: list[Claim]) -> bool:
+    acc = tol.Interval.exact(Decimal(0))
+    stated = tol.base_interval(total.quantity)
+    for n, p in enumerate(sorted(items, key=_start), 1):
+        acc = acc + tol.base_interval(p.quantity)
+        if 2 <= n < len(items) and stated.meets(acc):
+            return True
+    return False
 
 
 def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
@@ -134,6 +173,8 @@ def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
     if not spans:
         return [(total, parts)]
     placed = dict((id(c), i) for i, c in positions(sentence, sorted([total, *parts], key=_start)))
+    first = min((placed.get(id(c), -1) for c in parts), default=-1)
+    spans = [(a, b) for a, b in spans if a > first]  # brackets the list itself stands in are not a breakdown
     top: list[Claim] = []
     subs: dict[int, list[Claim]] = defaultdict(list)
     for c in sorted(parts, key=_start):

@@ -1,0 +1,142 @@
+"""The grammar of lists in report prose: where a "其中" list ends and whether it names every part.
+
+- A list opened inside brackets, "（其中：A 1、B 2）", ends at the closing bracket.
+- Otherwise it ends at the first "；" outside brackets, at the sentence end, before a clause that states no
+  figure ("…，新增限额下达后，预计年末余额126.09亿元": the list is over) and before a clause that opens a new
+  statement (加上, 减去, 预计 …).
+- Brackets inside the list hold a breakdown of their own (a nested list), never parts of this one.
+- A list is complete when it says so: a residual item (其他…), a pair that splits its whole (一般债务 and
+  专项债务, 计容 and 不计容), "分别"; a list ending in 等 is not. Only a complete list whose parts fall short of
+  its total contradicts it; parts that exceed the total always do.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+OPEN, CLOSE = "（(", "）)"
+CLAUSE_BREAK = "，,、；;：:"
+_BREAKER = re.compile(r"^\s*(?:再)?(?:加上|加|减去|减|扣除|另外|另|此外|同时|预计|合计|共计|总计|累计|收支相抵)")
+_ETC = re.compile(r"^\s*(?:亿元|万元|元)?\s*等")
+COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", ""
+
+
+def _matching_close(text: str, open_at: int, end: int) -> int:
+    depth = 0
+    for i in range(open_at, end):
+        if text[i] in OPEN:
+            depth += 1
+        elif text[i] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i
+    return end
+
+
+MAX_LIST = 600  # characters: no real list runs longer (and text without punctuation stays linear)
+
+
+def list_end(text: str, start: int, sentence_end: int) -> int:
+    """Where the 其中 list whose word starts at `start` ends (exclusive offset in text): its closing bracket, or
+    the sentence end. A "；" on the way ends it only softly (`soft_ends`)."""
+    sentence_end = min(sentence_end, start + MAX_LIST)
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u3000":
+        j -= 1
+    if j >= 0 and text[j] in OPEN:
+        return _matching_close(text, j, sentence_end)
+    depth = 0
+    for i in range(start, sentence_end):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            if depth == 0:
+                return i  # the list stood inside brackets opened before 其中
+            depth -= 1
+    return sentence_end
+
+
+def soft_ends(text: str, start: int, end: int) -> list[int]:
+    """The "；" outside brackets between start and end: a list goes past one only while its parts still fit."""
+    out: list[int] = []
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "；;":
+            out.append(i)
+    return out
+
+
+def nested_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Bracketed stretches inside text[start:end] (their figures form a list of their own)."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        if text[i] in OPEN:
+            close = _matching_close(text, i, end)
+            out.append((i, close))
+            i = close + 1
+        else:
+            i += 1
+    return out
+
+
+def breaks_list(between: str, has_figure: list[bool]) -> bool:
+    """Whether the text between two parts ends the list: a clause with no figure, or one opening a new statement.
+    `between` is the text from the end of one part to the start of the next; `has_figure[k]` says whether its
+    k-th clause holds a figure (a change or rate beside a part keeps the list going)."""
+    clauses = re.split(rf"[{CLAUSE_BREAK}]", between)
+    if len(clauses) <= 1:
+        return False
+    for k, clause in enumerate(clauses[1:], 1):
+        if _BREAKER.match(clause):
+            return True
+        last = k == len(clauses) - 1
+        if clause.strip() and not last and not (k < len(has_figure) and has_figure[k]):
+            return True
+    return bool(_BREAKER.match(clauses[-1]))
+
+
+@lru_cache(maxsize=1)
+def partitions() -> tuple[frozenset[str], ...]:
+    """Sets of item words that together make up their whole (data/partitions.csv)."""
+    out: list[frozenset[str]] = []
+    with (DATA / "partitions.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(line for line in f if not line.startswith("#")):
+            words = frozenset(w.strip() for w in row if w.strip())
+            if len(words) >= 2:
+                out.append(words)
+    return tuple(out)
+
+
+def _covers(subject: str, word: str) -> bool:
+    return word in subject and not (
+        word.startswith(("税收", "计容")) and ("非" + word in subject or "不" + word in subject)
+    )
+
+
+def completeness(subjects: list[str], after_last: str, before_first: str) -> str:
+    """COMPLETE, PARTIAL or UNKNOWN for a list of part subjects, given the text right after its last figure and
+    right before its first."""
+    if _ETC.match(after_last):
+        return PARTIAL
+    if "分别" in before_first or any(s.strip().startswith("其他") for s in subjects):
+        return COMPLETE
+    for words in partitions():
+        if len(words) == len(subjects) and all(any(_covers(s, w) for w in words) for s in subjects):
+            matched = {w for s in subjects for w in words if _covers(s, w)}
+            if matched == words:
+                return COMPLETE
+    stripped = [s.replace("不", "").replace("非", "") for s in subjects]
+    if len(subjects) == 2 and stripped[0] == stripped[1] and subjects[0] != subjects[1]:
+        return COMPLETE  # 计容面积 / 不计容面积
+    return UNKNOWN

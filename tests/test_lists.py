@@ -1,0 +1,88 @@
+"""List grammar: the parts of a 其中 list are the items of that list only (extractors.lists), and a list that
+does not name every part is no contradiction when its parts fall short."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.claims import paragraph_claims
+from extractors.model import Paragraph, Provenance
+from pipeline.checks import run_checks
+
+
+def groups(text: str) -> list[tuple[str, list[str], str]]:
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    out = []
+    for total in (c for c in claims if c.relation == "total"):
+        parts = [c.quantity.text for c in claims if c.relation == "part" and c.group == total.group]
+        out.append((total.quantity.text, parts, total.list_kind))
+    return out
+
+
+def alarms(text: str) -> list[tuple[str, str]]:
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    return [(f.rule, f.severity) for f in run_checks(claims, [], []) if f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list inside brackets ends at the bracket
+        (
+            "参保人数22,396人（其中在职13,822人，退休8,574人），实际缴费人数13,793人。",
+            [("22,396人", ["13,822人", "8,574人"], "complete")],
+        ),
+        # a "；" ends the list once its parts make the total
+        (
+            "全市政府债务余额合计1895.2亿元，其中：一般债务余额396.6亿元，专项债务余额1498.6亿元；市级政府债务余额624.8亿元，"
+            "县区政府债务余额1270.4亿元。",
+            [("1895.2亿元", ["396.6亿元", "1498.6亿元"], "complete")],
+        ),
+        # … but not while its parts still fit (lists written with 、 and ； alike)
+        (
+            "2023年支出合计3619.44万元，其中：基本支出2998.29万元，占82.84%；项目支出621.15万元，占17.16%。",
+            [("3619.44万元", ["2998.29万元", "621.15万元"], "complete")],
+        ),
+        # a clause without a figure ends it
+        (
+            "新增法定债务限额39.83亿元，其中：新增一般债务限额7.4亿元，新增专项债务限额32.43亿元，新增限额下达后，"
+            "预计年末法定债务余额126.09亿元。",
+            [("39.83亿元", ["7.4亿元", "32.43亿元"], "complete")],
+        ),
+        # 等 says the list is not complete
+        (
+            "市本级政府性基金预算支出51.9亿元，其中：土地出让收入安排的支出12.9亿元，超长期特别国债安排的支出15.5亿元，"
+            "专项债券利息及发行费用5.3亿元等。",
+            [("51.9亿元", ["12.9亿元", "15.5亿元", "5.3亿元"], "partial")],
+        ),
+        # 加上… with the first addend in another clause is no list of the 合计
+        ("加上级转移支付0.3亿元、上年结转7.1亿元、调入资金4.1亿元，政府性基金收入合计82.4亿元。", []),
+    ],
+)
+def test_a_list_has_the_parts_of_its_own_bounds(text: str, expected) -> None:
+    assert groups(text) == expected
+
+
+def test_a_list_that_may_be_partial_is_no_error_when_short() -> None:
+    text = "全市社会保险基金收入预算2208亿元，其中保险费收入1624.9亿元、财政补贴收入500.3亿元、利息收入25.8亿元。"
+    assert alarms(text) == []
+    complete = "全市政府债务余额1895.2亿元，其中：一般债务余额396.6亿元，专项债务余额1488.6亿元。"
+    assert alarms(complete) == [("sum.enumeration", "error")]
+    residual = "共解决各类问题337件，其中矛盾纠纷97件、群众诉求186件、其他问题38件。"
+    assert alarms(residual) == [("sum.enumeration", "error")]
+
+
+def test_parts_above_their_total_are_an_error_whatever_the_list() -> None:
+    assert alarms("全市支出2208亿元，其中保险费支出1624.9亿元、财政补贴支出700.3亿元。") == [
+        ("sum.enumeration", "error")
+    ]
+
+
+def test_a_bracketed_breakdown_of_a_part_is_its_own_list() -> None:
+    text = (
+        "本工程规划建筑面积约为13459平方米，其中地上建筑面积为8013平方米（其中计容面积7998平方米，不计容面积105平方米），"
+        "地下建筑面积为5356平方米。"
+    )
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    found = [f for f in run_checks(claims, [], []) if f.severity == "error"]
+    assert [(str(f.stated_value), str(f.expected_value)) for f in found] == [("8013", "8103")]
