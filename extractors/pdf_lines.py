@@ -253,7 +253,7 @@ def is_page_number(line: Line, page_height: float, page_width: float | None = No
     """A page number or its dashes in the top or bottom margin, or printed sideways in a side margin (landscape
     table pages of bound reports: "— 57 —" running up the left edge)."""
     in_margin = line.top > page_height * 0.88 or line.bottom < page_height * 0.08
-    if page_width:
+    if page_width and any(d in line.text for d in "—–－-"):  # sideways: only with its dashes (— 57 —)
         in_margin = in_margin or line.x1 < page_width * 0.12 or line.x0 > page_width * 0.88
     return in_margin and bool(_PAGE_NUMBER.match(line.text) or _PAGE_ORNAMENT.match(line.text))
 

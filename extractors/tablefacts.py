@@ -373,7 +373,8 @@ def _header_years(cells: list[Cell], nums: list[Cell], info: dict[int, _Info]) -
     years = [int(c.text.strip()[:4]) for c in sorted(nums, key=lambda c: c.col)]
     if len(years) >= 2:
         return all(a < b for a, b in zip(years, years[1:], strict=False))
-    return not any(info[id(c)].kind == "text" for c in cells)
+    texts = [c.text for c in cells if info[id(c)].kind == "text"]
+    return not texts or any(re.search(r"(?:19|20)\d\d\s*年", t) for t in texts)  # 项目 | 2023年 | 2022
 
 
 _NIL = re.compile(r"^[-－—–/／\\*＊]+$")  # a dash printed for "no amount": neither a number nor a label

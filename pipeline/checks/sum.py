@@ -220,7 +220,8 @@ def _empty_rows(ctx: Context) -> dict[int, set[int]]:
 def _open_ended(ctx: Context) -> set[int]:
     """Tables that end at the bottom margin of their last page: their rows may go on where the reader did not
     join them, so a total over the rows below it cannot be settled there."""
-    return {t.prov.table for t in (ctx.doc.tables() if ctx.doc is not None else []) if t.touches_bottom}
+    tables = ctx.doc.tables() if ctx.doc is not None else []
+    return {t.prov.table for t in tables if t.touches_bottom and t.prov.table is not None}
 
 
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
@@ -234,7 +235,7 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
         units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp")}
         for unit in sorted(units):
             col = [f for f in cells if f.quantity.base_unit == unit and f.prov.span is None]
-            last = col[-1].prov.row if col else None
+            last = col[-1].prov.row or 0 if col else 0
             for what, v in _column_verdicts(col, empty.get(table, set())):
                 runs_on = table in open_ended and any(p.index == last for p in v.parts) and v.total.index < last
                 if runs_on and v.certainty == tr.CERTAIN:
