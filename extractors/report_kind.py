@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,8 +35,20 @@ KINDS = (
 DEPARTMENT_KINDS = frozenset(("部门决算", "单位决算", "部门预算", "单位预算"))
 PERFORMANCE_KINDS = frozenset(("部门整体支出绩效自评报告", "项目支出绩效自评表", "财政支出绩效评价报告"))
 GOVERNMENT_KINDS = frozenset(("预算执行情况和预算草案的报告", "政府决算", "地方政府债务表"))
+# a department's or unit's 决算 and 预算: the two national templates
+DEPARTMENT_FINAL_KINDS = frozenset(("部门决算", "单位决算"))
+DEPARTMENT_BUDGET_KINDS = frozenset(("部门预算", "单位预算"))
 TITLE_LINES = 8  # the title is among the document's first paragraphs (before 目录 and the body)
 TITLE_MAX = 80
+
+
+def in_order(*groups: Iterable[str]) -> tuple[str, ...]:
+    """The kinds of the given groups, once each, in the order of KINDS (for a rule's `kinds`)."""
+    wanted = {k for g in groups for k in g}
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown report kinds: {sorted(unknown)}")
+    return tuple(k for k in KINDS if k in wanted)
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,7 @@ def check(path: str | Path, numbers: Numbers = "decimal") -> pd.DataFrame:
     from extractors.evidence import collect
     from extractors.outline import build_outline
     from extractors.registry import read_document
+    from extractors.report_kind import classify
     from extractors.tablefacts import extract_facts
     from pipeline.checks import run_checks
     from pipeline.rows import finding_record, record_id, sort_records, unique_ids
@@ -178,7 +179,8 @@ def check(path: str | Path, numbers: Numbers = "decimal") -> pd.DataFrame:
     if numbers not in ("decimal", "float"):
         raise ValueError(f"numbers must be 'decimal' or 'float', not {numbers!r}")
     model = read_document(path)
-    found = run_checks(extract_claims(model), extract_facts(model), build_outline(model), doc=model)
+    kind = classify(model)
+    found = run_checks(extract_claims(model), extract_facts(model), build_outline(model), doc=model, kind=kind)
     places = collect(model, [[f.prov, *f.related] for f in found]).places  # no page images: path not given
     records = []
     for f, where in zip(found, places, strict=True):

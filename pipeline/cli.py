@@ -340,10 +340,10 @@ def _tables(args: argparse.Namespace) -> int:
 def _rules() -> int:
     from pipeline.checks import RULES
 
-    print("id\tfamily\tseverity\ttitle")
+    print("id\tfamily\tseverity\ttitle\tkinds")
     for rid in sorted(RULES):
         r = RULES[rid]
-        print(f"{r.id}\t{r.family}\t{r.severity}\t{r.title}")
+        print(f"{r.id}\t{r.family}\t{r.severity}\t{r.title}\t{'*' if r.any_kind else ','.join(r.kinds)}")
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from extractors.model import Provenance
 
 SEVERITIES = ("error", "warning", "info")
+ANY_KIND = ("*",)  # a rule that needs no knowledge of the report's kind: it runs on every document
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,17 @@ class Rule:
     title: str
     template: str  # message template in Chinese, str.format fields
     tags: tuple[str, ...] = ()
+    # the report kinds (extractors.report_kind.KINDS) the rule is written for; "*" or none: any kind
+    kinds: tuple[str, ...] = ANY_KIND
+
+    @property
+    def any_kind(self) -> bool:
+        return not self.kinds or "*" in self.kinds
+
+    def applies_to(self, kind: str) -> bool:
+        """Whether the rule runs on a report of this kind: "" (not classified) restricts nothing; a report
+        of an unrecognised kind (`other`) gets only the rules that need no kind knowledge."""
+        return not kind or self.any_kind or kind in self.kinds
 
 
 @dataclass

@@ -107,11 +107,16 @@ def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "id\tfamily\tseverity\ttitle"
+    assert lines[0] == "id\tfamily\tseverity\ttitle\tkinds"
     listed = [x.split("\t") for x in lines[1:]]
     assert [x[0] for x in listed] == sorted(RULES)
-    for rid, family, severity, title in listed:
-        assert (family, severity, title) == (RULES[rid].family, RULES[rid].severity, RULES[rid].title)
+    for rid, family, severity, title, kinds in listed:
+        r = RULES[rid]
+        assert (family, severity, title) == (r.family, r.severity, r.title)
+        assert kinds == ("*" if r.any_kind else ",".join(r.kinds))
+    kinds_of = {x[0]: x[4] for x in listed}
+    assert kinds_of["repeat.different-values"] == "*"
+    assert kinds_of["template.cross-table"] == "部门决算,单位决算,部门预算,单位预算"
 
 
 @pytest.mark.parametrize(

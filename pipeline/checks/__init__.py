@@ -2,6 +2,10 @@
 
 A family module exposes `RULES: list[Rule]` and `check(ctx) -> Iterable[Finding]`. Order matters only
 where a family reads what an earlier one left in the context (share → repeat; all → unresolved last).
+
+Each rule declares the report kinds it is written for (`Rule.kinds`, "*" for any kind): on a document of
+another kind its findings are not made (a family none of whose rules apply is not run at all), and on a
+document of unrecognised kind (`other`) only the rules that need no kind knowledge run, at most at warning.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import inspect
 from types import ModuleType
 
 from extractors.model import Claim, Document, Fact, OutlineEntry
-from extractors.report_kind import classify
+from extractors.report_kind import OTHER, classify
 from pipeline.checks.base import Context
 from pipeline.checks.unresolved import split_dense
 from pipeline.findings import Finding, Rule
@@ -117,17 +121,21 @@ def run_checks(
     kind: str = "",
     problems: list[str] | None = None,
 ) -> list[Finding]:
-    """All families over one document of the given report kind ("" when not classified). `doc`, when given,
-    lets the score sheet read qualitative cells (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts.
-    Each family runs on its own: one that raises is named in `problems` (when given; else the error
-    propagates) and its findings are dropped, the others' kept. Running out of memory is never swallowed."""
+    """All families over one document of the given report kind ("" when not classified: no rule is left
+    out; with the document at hand its kind is read from it). `doc`, when given, lets the score sheet read
+    qualitative cells (目标 按计划完成 vs 实际 基本按计划完成), which are not numeric facts. Each family runs on
+    its own: one that raises is named in `problems` (when given; else the error propagates) and its findings
+    are dropped, the others' kept. Running out of memory is never swallowed."""
     if not kind and doc is not None:
         kind = classify(doc)
     checkable, found = split_dense(list(claims))
     ctx = Context(checkable, list(facts), list(outline), settings, doc=doc, kind=kind)
     for m in _modules():
+        own = getattr(m, "RULES", [])
+        if own and not any(r.applies_to(kind) for r in own):
+            continue  # no rule of the family is written for this kind of report
         try:
-            found.extend(list(_call(m, ctx, checkable, facts, outline)))
+            found.extend(f for f in _call(m, ctx, checkable, facts, outline) if _applies(f, kind))
         except MemoryError:
             raise
         except Exception as e:  # noqa: BLE001 - reported for this document; the other families still run
@@ -135,7 +143,27 @@ def run_checks(
                 raise
             family = m.__name__.rsplit(".", 1)[-1]
             problems.append(f"check family {family} failed: {type(e).__name__}: {e}"[:300])
-    return sorted(_ocr_caveat(_dedupe(found)), key=_order)
+    return sorted(_cap_unknown_kind(_ocr_caveat(_dedupe(found)), kind), key=_order)
+
+
+def _applies(f: Finding, kind: str) -> bool:
+    r = RULES.get(f.rule)
+    return r is None or r.applies_to(kind)
+
+
+UNKNOWN_KIND_NOTE = "（未能识别报告类型，只做不依赖报告类型的核对，结果最高按警告报告）"
+
+
+def _cap_unknown_kind(findings: list[Finding], kind: str) -> list[Finding]:
+    """On a report whose kind was not recognised, an error is a warning: the rule could not know whether
+    the report's own conventions explain the difference."""
+    if kind != OTHER:
+        return findings
+    for f in findings:
+        if f.severity == "error":
+            f.severity = "warning"
+            f.explanation += UNKNOWN_KIND_NOTE
+    return findings
 
 
 OCR_NOTE = "（所涉数字有经OCR从扫描页识别的，文字层未见同样的数字，请对照原件核实）"

@@ -16,7 +16,7 @@ from extractors.identity import SAME, UNSETTLED, Ambiguity, relation, strip_scop
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
 from extractors.subjects import words
 from pipeline import tolerance as tol
-from pipeline.findings import Finding, Rule
+from pipeline.findings import ANY_KIND, Finding, Rule
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -317,6 +317,10 @@ class Context:
             out.setdefault(root(i), []).append(f)
         return list(out.values())
 
+    def applies(self, r: Rule) -> bool:
+        """Whether rule r runs on this document's kind (a family may skip the work of a rule that does not)."""
+        return r.applies_to(self.kind)
+
     def paragraph_claims(self, c: Claim) -> list[Claim]:
         if "_by_paragraph" not in self.cache:
             index: dict[tuple, list[Claim]] = {}
@@ -423,5 +427,16 @@ def make_finding(
     )
 
 
-def rule(family: str, rid: str, severity: str, title: str, template: str, *tags: str) -> Rule:
-    return Rule(id=f"{family}.{rid}", family=family, severity=severity, title=title, template=template, tags=tags)
+def rule(
+    family: str, rid: str, severity: str, title: str, template: str, *tags: str, kinds: Iterable[str] = ANY_KIND
+) -> Rule:
+    """A rule of a family; `kinds`: the report kinds it is written for (default: any kind)."""
+    return Rule(
+        id=f"{family}.{rid}",
+        family=family,
+        severity=severity,
+        title=title,
+        template=template,
+        tags=tags,
+        kinds=tuple(kinds),
+    )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.model import Quantity
+from extractors.report_kind import DEPARTMENT_BUDGET_KINDS, in_order
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, rule
 from pipeline.checks.template_narrative import Said, narrative
@@ -27,6 +28,7 @@ CHANGE = rule(
     "财政拨款收入与支出同为 {current}，收入{income_change}，支出{expense_change}",
     "narrative",
     "change",
+    kinds=in_order(DEPARTMENT_BUDGET_KINDS),  # a 部门预算's 财政拨款 income equals its 财政拨款 spending
 )
 RULES = [CHANGE]
 

@@ -18,6 +18,7 @@ from pipeline.checks.base import (
     make_finding,
     rule,
 )
+from pipeline.checks.scoresheet import SCORE_SHEET_KINDS
 from pipeline.findings import Finding
 
 FAMILY = "rate"
@@ -55,6 +56,7 @@ SCORE = rule(
     "得分应为 {points} × {rate}% = {expected}，表中写 {stated}",
     "score-sheet",
     "arithmetic",
+    kinds=SCORE_SHEET_KINDS,  # the score-sheet convention 得分 = 分值 × 执行率
 )
 PER_CAPITA = rule(
     FAMILY,

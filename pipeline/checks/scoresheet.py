@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractors.model import Fact, Provenance, Quantity
+from extractors.report_kind import DEPARTMENT_FINAL_KINDS, PERFORMANCE_KINDS, in_order
 from pipeline import tolerance as tol
 from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import (
@@ -25,6 +26,8 @@ from pipeline.checks.base import (
 from pipeline.findings import Finding
 
 FAMILY = "scoresheet"
+# score sheets (绩效自评表) stand in the performance reports and are appended to 部门/单位决算
+SCORE_SHEET_KINDS = in_order(PERFORMANCE_KINDS, DEPARTMENT_FINAL_KINDS)
 CATEGORY = rule(
     FAMILY,
     "category-points",
@@ -33,9 +36,16 @@ CATEGORY = rule(
     "{category}声明 {declared} 分，所属各指标分值合计 {sum} 分",
     "score-sheet",
     "arithmetic",
+    kinds=SCORE_SHEET_KINDS,
 )
 TOTAL = rule(
-    FAMILY, "total", "error", "总分与各项分值/得分之和不符", "总分写 {stated}，各项合计 {expected}", "score-sheet"
+    FAMILY,
+    "total",
+    "error",
+    "总分与各项分值/得分之和不符",
+    "总分写 {stated}，各项合计 {expected}",
+    "score-sheet",
+    kinds=SCORE_SHEET_KINDS,
 )
 SHORTFALL = rule(
     FAMILY,
@@ -44,9 +54,16 @@ SHORTFALL = rule(
     "实际未达目标却给满分",
     "{indicator}目标 {target}，实际 {actual}，仍得满分 {points} 分",
     "score-sheet",
+    kinds=SCORE_SHEET_KINDS,
 )
 OVER = rule(
-    FAMILY, "score-over-points", "error", "得分超过分值", "{indicator}得分 {score} 超过分值 {points}", "score-sheet"
+    FAMILY,
+    "score-over-points",
+    "error",
+    "得分超过分值",
+    "{indicator}得分 {score} 超过分值 {points}",
+    "score-sheet",
+    kinds=SCORE_SHEET_KINDS,
 )
 ELSEWHERE = rule(
     FAMILY,
@@ -56,6 +73,7 @@ ELSEWHERE = rule(
     "{indicator}实际完成值写 {stated}，{where}为 {expected}",
     "score-sheet",
     "cross-reference",
+    kinds=SCORE_SHEET_KINDS,
 )
 RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE]
 

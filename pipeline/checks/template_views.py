@@ -17,26 +17,90 @@ from functools import lru_cache
 from typing import Any
 
 from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
+from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
 from pipeline import tolerance as tol
 from pipeline.checks.base import DATA, rule
 from pipeline.findings import Finding, Rule
 
 FAMILY = "template"
-R_SUM = rule(FAMILY, "sum", "error", "表内合计与分项之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic")
-R_COLUMNS = rule(FAMILY, "columns", "error", "表内合计列与分列之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic")
+# the national 部门决算 / 部门预算 templates (a 单位 report follows its department's)
+TEMPLATE_KINDS = in_order(DEPARTMENT_KINDS)
+R_SUM = rule(
+    FAMILY, "sum", "error", "表内合计与分项之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic", kinds=TEMPLATE_KINDS
+)
+R_COLUMNS = rule(
+    FAMILY,
+    "columns",
+    "error",
+    "表内合计列与分列之和不符",
+    "{total} ≠ Σ{parts}",
+    "table",
+    "arithmetic",
+    kinds=TEMPLATE_KINDS,
+)
 R_HIERARCHY = rule(
-    FAMILY, "hierarchy", "error", "类/款/项金额与下级之和不符", "{total} ≠ Σ{parts}", "table", "arithmetic"
+    FAMILY,
+    "hierarchy",
+    "error",
+    "类/款/项金额与下级之和不符",
+    "{total} ≠ Σ{parts}",
+    "table",
+    "arithmetic",
+    kinds=TEMPLATE_KINDS,
 )
-R_CROSS = rule(FAMILY, "cross-table", "error", "同一数字在两张表中不一致", "{a} ≠ {b}", "table", "consistency")
+R_CROSS = rule(
+    FAMILY,
+    "cross-table",
+    "error",
+    "同一数字在两张表中不一致",
+    "{a} ≠ {b}",
+    "table",
+    "consistency",
+    kinds=TEMPLATE_KINDS,
+)
 R_NARRATIVE = rule(
-    FAMILY, "narrative-vs-table", "error", "情况说明数字与所述表格不符", "{stated} ≠ {table}", "narrative"
+    FAMILY,
+    "narrative-vs-table",
+    "error",
+    "情况说明数字与所述表格不符",
+    "{stated} ≠ {table}",
+    "narrative",
+    kinds=TEMPLATE_KINDS,
 )
-R_SHARE = rule(FAMILY, "share", "error", "情况说明占比与表格数字不符", "{part} ÷ {whole} ≠ {stated}", "narrative")
-R_CHANGE = rule(FAMILY, "change", "error", "增减幅度与增减额不符", "{delta} ÷ {base} ≠ {stated}", "narrative")
-R_RATE = rule(FAMILY, "rate", "error", "完成预算比例与决算÷预算不符", "{final} ÷ {budget} ≠ {stated}", "narrative")
-R_TOC = rule(FAMILY, "toc-table-missing", "warning", "目录列出的表在正文中缺失", "{title}", "structure")
-R_NOTE = rule(FAMILY, "empty-note-with-data", "warning", "注明“本表无数据/空表”的表却有数字", "{title}", "structure")
+R_SHARE = rule(
+    FAMILY,
+    "share",
+    "error",
+    "情况说明占比与表格数字不符",
+    "{part} ÷ {whole} ≠ {stated}",
+    "narrative",
+    kinds=TEMPLATE_KINDS,
+)
+R_CHANGE = rule(
+    FAMILY, "change", "error", "增减幅度与增减额不符", "{delta} ÷ {base} ≠ {stated}", "narrative", kinds=TEMPLATE_KINDS
+)
+R_RATE = rule(
+    FAMILY,
+    "rate",
+    "error",
+    "完成预算比例与决算÷预算不符",
+    "{final} ÷ {budget} ≠ {stated}",
+    "narrative",
+    kinds=TEMPLATE_KINDS,
+)
+R_TOC = rule(
+    FAMILY, "toc-table-missing", "warning", "目录列出的表在正文中缺失", "{title}", "structure", kinds=TEMPLATE_KINDS
+)
+R_NOTE = rule(
+    FAMILY,
+    "empty-note-with-data",
+    "warning",
+    "注明“本表无数据/空表”的表却有数字",
+    "{title}",
+    "structure",
+    kinds=TEMPLATE_KINDS,
+)
 RULES = [R_SUM, R_COLUMNS, R_HIERARCHY, R_CROSS, R_NARRATIVE, R_SHARE, R_CHANGE, R_RATE, R_TOC, R_NOTE]
 
 TWO_SIDED = {"js.total", "js.czbk_total", "ys.total", "ys.czbk_total"}
