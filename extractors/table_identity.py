@@ -147,6 +147,9 @@ _COLUMN_ROLES: tuple[tuple[str, str], ...] = (
 )
 
 
+COLUMN_ROLES = frozenset(role for role, _ in _COLUMN_ROLES)
+
+
 def column_role(label: str) -> str | None:
     t = normalise_label(label)
     for role, pattern in _COLUMN_ROLES:

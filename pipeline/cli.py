@@ -339,11 +339,19 @@ def _tables(args: argparse.Namespace) -> int:
 
 def _rules() -> int:
     from pipeline.checks import RULES
+    from pipeline.checks.template import declared_rules
 
+    # the template family's declarative rules (pipeline/data/template_rules.toml) are listed under the rule
+    # whose findings they make, as template.cross-table/js.total.balance (their explanations name the id)
+    under: dict[str, list[str]] = {}
+    for r, sub_id, title, kinds in declared_rules():
+        under.setdefault(r.id, []).append(f"{r.id}/{sub_id}\t{r.family}\t{r.severity}\t{title}\t{','.join(kinds)}")
     print("id\tfamily\tseverity\ttitle\tkinds")
     for rid in sorted(RULES):
         r = RULES[rid]
         print(f"{r.id}\t{r.family}\t{r.severity}\t{r.title}\t{'*' if r.any_kind else ','.join(r.kinds)}")
+        for line in under.get(rid, []):
+            print(line)
     return EXIT_OK
 
 

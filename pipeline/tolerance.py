@@ -189,3 +189,17 @@ def same_figure_verdict(a: Quantity, b: Quantity, settings: Settings = DEFAULT) 
             return WARNING
         return ERROR if a.value != b.value else OK
     return OK if ia.meets(ib) else ERROR
+
+
+def verdict_in_base(stated: Quantity, computed: Interval, settings: Settings = DEFAULT) -> str:
+    """verdict() of a stated figure against an interval computed in base units (元, not the printed 万元)."""
+    f = factor(stated)
+    return verdict(stated, computed.scale(1 / f) if f != 1 else computed, settings)
+
+
+def printings_verdict(a: Quantity, b: Quantity, settings: Settings = DEFAULT) -> str:
+    """Two printings of one figure, in any units of one dimension (万元 in the text, 元 in a table): in the
+    same unit as same_figure_verdict; across units, ok when their base intervals meet, else error."""
+    if factor(a) == factor(b):
+        return same_figure_verdict(a, b, settings)
+    return OK if base_interval(a, settings).meets(base_interval(b, settings)) else ERROR

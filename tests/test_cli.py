@@ -104,11 +104,13 @@ def test_claims_unreadable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     from pipeline.checks import RULES
+    from pipeline.checks.template_rules import load_rules
 
     assert main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "id\tfamily\tseverity\ttitle\tkinds"
-    listed = [x.split("\t") for x in lines[1:]]
+    rows = [x.split("\t") for x in lines[1:]]
+    listed = [x for x in rows if "/" not in x[0]]
     assert [x[0] for x in listed] == sorted(RULES)
     for rid, family, severity, title, kinds in listed:
         r = RULES[rid]
@@ -117,6 +119,16 @@ def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     kinds_of = {x[0]: x[4] for x in listed}
     assert kinds_of["repeat.different-values"] == "*"
     assert kinds_of["template.cross-table"] == "部门决算,单位决算,部门预算,单位预算"
+    # each declarative template rule under the rule whose findings it makes, with the kinds of its tables
+    declared = [x for x in rows if "/" in x[0]]
+    assert len(declared) == len(load_rules().all()) and all(x[1] == "template" for x in declared)
+    assert ["template.cross-table/js.total.balance", "template", "error", "收入支出决算总表：收入总计 = 支出总计"] + [
+        "部门决算,单位决算"
+    ] in declared
+    assert "template.sum/ys.total.income" in {x[0] for x in declared}
+    ids = [x[0] for x in rows]
+    assert ids.index("template.cross-table/js.total.balance") > ids.index("template.cross-table")
+    assert ids.index("template.cross-table/js.total.balance") < ids.index("template.empty-note-with-data")
 
 
 @pytest.mark.parametrize(

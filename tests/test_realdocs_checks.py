@@ -56,6 +56,7 @@ from extractors.registry import file_sha256, read_document
 from extractors.tablefacts import extract_facts
 from pipeline.checks import run_checks
 from pipeline.checks import template as tpl
+from pipeline.checks.template_rules import Cells
 from pipeline.findings import Finding
 from tests.conftest import realdoc
 
@@ -168,8 +169,8 @@ def test_budget_tables_are_recognised(report: str) -> None:
     _doc, facts, _ = _analysed(realdoc(report))
     views = tpl.build_views(facts, _doc)
     assert {"ys.total", "ys.income", "ys.expense", "ys.czbk_total", "ys.gp", "ys.gp_basic", "ys.sangong"} <= set(views)
-    total_in = tpl.select(views, {"table": "ys.total", "side": "in", "row": "^收入总计$"})
-    total_out = tpl.select(views, {"table": "ys.total", "side": "out", "row": "^支出总计$"})
+    total_in = tpl.select(views, Cells(table="ys.total", side="in", row="^收入总计$"))
+    total_out = tpl.select(views, Cells(table="ys.total", side="out", row="^支出总计$"))
     assert total_in and total_out and total_in[0].q.value == total_out[0].q.value
 
 

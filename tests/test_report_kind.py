@@ -75,7 +75,9 @@ def test_a_workbook_of_score_sheets_is_told_by_its_table_titles() -> None:
     table titles say the kind, so the score-sheet rules run on it."""
     from conftest import ROOT
 
-    assert classify(read_document(ROOT / "tests" / "data" / "formats" / "beishan-2023.xlsx")) == "部门整体支出绩效自评报告"
+    assert (
+        classify(read_document(ROOT / "tests" / "data" / "formats" / "beishan-2023.xlsx")) == "部门整体支出绩效自评报告"
+    )
     doc = Document(path="x.txt", sha256="0", format="txt")
     doc.blocks = [Paragraph("附表：2024年度项目支出绩效自评表", Provenance("0", block=0, paragraph=0))]
     doc.blocks.insert(0, Paragraph("目录", Provenance("0", block=0, paragraph=0)))

@@ -87,6 +87,26 @@ def weak_subject(key: str) -> bool:
     return key in GENERIC or rest in GENERIC or rest in words().generic or bool(_weak_subject().match(rest))
 
 
+# ------------------------------------------------------------------ change words
+
+
+@lru_cache(maxsize=1)
+def change_words() -> dict[str, int]:
+    """增长/增加/提高… → +1, 减少/下降/节约… → −1: the change words of extractors/data/claim_words.csv."""
+    return {w: 1 if v == "增长" else -1 for w, v in words().change}
+
+
+def change_sign(word: str) -> int:
+    """+1 for a word of increase, −1 for one of decrease (a trailing 了 ignored), 0 otherwise."""
+    return change_words().get(word.removesuffix("了"), 0)
+
+
+@lru_cache(maxsize=1)
+def change_pattern() -> str:
+    """The change words as a regex alternation, longest first."""
+    return "|".join(sorted(change_words(), key=len, reverse=True))
+
+
 # ------------------------------------------------------------------ roles
 
 _YEAR = re.compile(r"(20\d\d)年")
@@ -370,6 +390,12 @@ def fmt_q(q: Quantity) -> str:
     return q.text.strip() or f"{fmt(q.value)}{q.unit}"
 
 
+def shown(q: Quantity) -> str:
+    """A figure as printed, with its unit (a table cell prints none: 2,961.68 → 2,961.68万元)."""
+    text = (q.text or format(q.value, "f")).strip()
+    return text + ("" if q.unit and q.unit in (q.text or "") else q.unit)
+
+
 def in_unit(base: Decimal, q: Quantity) -> Decimal:
     """A base-unit value expressed in q's printed unit."""
     return base / tol.factor(q)
@@ -406,7 +432,10 @@ def make_finding(
     derivation: str = "",
     related: Iterable[Provenance] = (),
     subject: str | None = None,
+    decimals: int | None = None,
 ) -> Finding:
+    """A finding on fig. `expected` is in fig's printed unit, shown as precise as the stated figure and to
+    at least two decimals, or to exactly `decimals` places when given."""
     q = fig.quantity
     rel: list[Provenance] = []
     for p in related:
@@ -420,7 +449,11 @@ def make_finding(
         stated_text=fig.text,
         explanation=explanation,
         stated_value=q.value,
-        expected_value=None if expected is None else _shown(expected, q),
+        expected_value=None
+        if expected is None
+        else _shown(expected, q)
+        if decimals is None
+        else tol.point(expected, decimals),
         unit=q.unit,
         related=rel,
         derivation=derivation,

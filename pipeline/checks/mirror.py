@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from extractors.model import Quantity
 from extractors.report_kind import DEPARTMENT_BUDGET_KINDS, in_order
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, rule
+from pipeline.checks.base import Context, change_pattern, change_sign, in_unit, rule, shown
 from pipeline.checks.template_narrative import Said, narrative
-from pipeline.checks.template_views import _show
 from pipeline.findings import Finding
 
 FAMILY = "mirror"
@@ -35,7 +35,11 @@ RULES = [CHANGE]
 _SECTION = re.compile(r"预算编制说明")
 _INCOME = re.compile(r"(^|其中:?)财政拨款收入$")
 _EXPENSE = re.compile(r"(^|其中:?)财政拨款支出(预算)?$")
-_DELTA = re.compile(r"比(\d{4}年)?(.{0,8}?)(增加|减少)$")
+
+
+@lru_cache(maxsize=1)
+def _delta() -> re.Pattern[str]:
+    return re.compile(rf"比(\d{{4}}年)?(.{{0,8}}?)({change_pattern()})$")
 
 
 def _with_delta(said: list[Said], lead: re.Pattern[str]) -> tuple[Said, Said, re.Match[str]] | None:
@@ -43,7 +47,7 @@ def _with_delta(said: list[Said], lead: re.Pattern[str]) -> tuple[Said, Said, re
         if not lead.search(s.lead) or n + 1 >= len(said):
             continue
         nxt = said[n + 1]
-        m = _DELTA.search(nxt.lead)
+        m = _delta().search(nxt.lead)
         if m and nxt.claim.sentence == s.claim.sentence and nxt.q.dimension == "money":
             return s, nxt, m
     return None
@@ -51,7 +55,7 @@ def _with_delta(said: list[Said], lead: re.Pattern[str]) -> tuple[Said, Said, re
 
 def _prior(cur: Said, delta: Said, word: str) -> tol.Interval:
     c, d = tol.base_interval(cur.q), tol.base_interval(delta.q)
-    return c - d if word == "增加" else c + d
+    return c - d if change_sign(word) > 0 else c + d
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -71,8 +75,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     base_i, base_e = (mi.group(1) or "") + mi.group(2), (me.group(1) or "") + me.group(2)
     same_words = re.sub(r"\s", "", base_i) == re.sub(r"\s", "", base_e)
     severity = "error" if same_words else "warning"
-    prior_i = ci.q.base_value - di.q.base_value if mi.group(3) == "增加" else ci.q.base_value + di.q.base_value
-    prior_e = ce.q.base_value - de.q.base_value if me.group(3) == "增加" else ce.q.base_value + de.q.base_value
+    prior_i = ci.q.base_value - di.q.base_value if change_sign(mi.group(3)) > 0 else ci.q.base_value + di.q.base_value
+    prior_e = ce.q.base_value - de.q.base_value if change_sign(me.group(3)) > 0 else ce.q.base_value + de.q.base_value
     unit = ce.q
     why = (
         "两处比较的基数用词相同，增减额应相同"
@@ -80,8 +84,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         else f"两处的比较基数写法不同（“{base_i}”与“{base_e}”），疑口径不一或有一处数字有误"
     )
     expl = (
-        f"财政拨款收入与财政拨款支出预算同为 {_show(ce.q)}，但收入“{di.lead}{_show(di.q)}”（上年基数 "
-        f"{_show_base(prior_i, unit)}），支出“{de.lead}{_show(de.q)}”（上年基数 {_show_base(prior_e, unit)}）；"
+        f"财政拨款收入与财政拨款支出预算同为 {shown(ce.q)}，但收入“{di.lead}{shown(di.q)}”（上年基数 "
+        f"{_show_base(prior_i, unit)}），支出“{de.lead}{shown(de.q)}”（上年基数 {_show_base(prior_e, unit)}）；"
         f"部门预算的财政拨款收支相等，上年也相等，两处增减额应一致；{why}"
     )
     yield Finding(
@@ -92,16 +96,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         stated_text=de.claim.sentence,
         explanation=expl,
         stated_value=de.q.value,
-        expected_value=_in(ce.q.base_value - prior_i if me.group(3) == "增加" else prior_i - ce.q.base_value, unit),
+        expected_value=in_unit(
+            ce.q.base_value - prior_i if change_sign(me.group(3)) > 0 else prior_i - ce.q.base_value, unit
+        ),
         unit=de.q.unit,
         related=[di.claim.prov, ci.claim.prov, ce.claim.prov],
-        derivation=f"{_show(ce.q)} − 上年基数（按收入一句）",
+        derivation=f"{shown(ce.q)} − 上年基数（按收入一句）",
     )
 
 
-def _in(base: Decimal, q: Quantity) -> Decimal:
-    return base / tol.factor(q)
-
-
 def _show_base(base: Decimal, q: Quantity) -> str:
-    return f"{_in(base, q):,.2f}{q.unit}"
+    return f"{in_unit(base, q):,.2f}{q.unit}"

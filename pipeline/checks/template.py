@@ -11,14 +11,24 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from extractors.model import Fact, OutlineEntry
 from extractors.table_identity import KIND_NAMES, identify_table
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context
+from pipeline.checks.base import Context, fact_figure, fmt, in_unit, shown
 from pipeline.checks.template_narrative import narrative, run_changes, run_narrative, run_rates, run_shares
+from pipeline.checks.template_rules import (
+    AnyRule,
+    ColumnsRule,
+    CrossRule,
+    HierarchyRule,
+    SumRule,
+    TemplateRules,
+    described_rules,
+    load_rules,
+)
 from pipeline.checks.template_views import (
     R_CHANGE,
     R_COLUMNS,
@@ -33,42 +43,39 @@ from pipeline.checks.template_views import (
     RULES,
     VCell,
     View,
-    _cell_finding,
-    _finding,
-    _fmt,
-    _in_unit,
-    _show,
-    _sum,
-    against,
     build_views,
-    load_rules,
-    same_figure,
+    cell_finding,
+    declared,
+    finding_at,
     select,
+    sum_of,
 )
-from pipeline.findings import Finding
+from pipeline.findings import Finding, Rule
+
+T = TypeVar("T", bound=AnyRule)
 
 __all__ = ["RULES", "build_views", "check", "select", "R_CHANGE", "R_NARRATIVE", "R_RATE", "R_SHARE"]
 
 # ------------------------------------------------------------------ table rules
 
 
-def run_sums(views: dict[str, View], rules: list[dict[str, Any]]) -> Iterator[Finding]:
+def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Finding]:
     for r in rules:
-        totals = select(views, r["total"])
+        totals = select(views, r.total)
         if not totals:
             continue
-        parts_all = [p for p in select(views, r["parts"]) if p not in totals]
-        view = views[r["total"]["table"]]
+        parts_all = [p for p in select(views, r.parts) if p not in totals]
+        view = views[r.total.table]
         for t in totals:
             parts = [p for p in parts_all if p.sig == t.sig and p.side == t.side]
-            if r.get("parts_before_total"):
+            if r.parts_before_total:
                 parts = [p for p in parts if p.row < t.row]
             if not parts:
                 continue
-            comp = _sum([p.q for p in parts])
-            v = against(t.q, comp)
+            comp = sum_of([p.q for p in parts])
+            v = tol.verdict_in_base(t.q, comp)
             if v in (tol.ERROR, tol.WARNING):
-                yield _cell_finding(R_SUM, v, t, parts, r["title"], view, comp)
+                yield cell_finding(R_SUM, v, t, parts, r, view, comp)
 
 
 def _by_row(v: View) -> dict[tuple[int, int, str], list[VCell]]:
@@ -78,44 +85,44 @@ def _by_row(v: View) -> dict[tuple[int, int, str], list[VCell]]:
     return rows
 
 
-def run_columns(views: dict[str, View], rules: list[dict[str, Any]]) -> Iterator[Finding]:
+def run_columns(views: dict[str, View], rules: Iterable[ColumnsRule]) -> Iterator[Finding]:
     for r in rules:
-        groups = r.get("by") or [None]
-        for kind in r["tables"]:
+        groups: Sequence[str | None] = r.by or [None]
+        for kind in r.tables():
             v = views.get(kind)
             if v is None:
                 continue
             for (_row, _seg, side), cells in sorted(_by_row(v).items()):
-                if r.get("side") and side != r["side"]:
+                if r.side and side != r.side:
                     continue
                 for g in groups:
                     extra = {g} if g else set()
-                    total = [c for c in cells if c.sig == frozenset(r["total"]) | extra]
-                    parts = [c for p in r["parts"] for c in cells if c.sig == frozenset(p) | extra]
+                    total = [c for c in cells if c.sig == frozenset(r.total) | extra]
+                    parts = [c for p in r.parts for c in cells if c.sig == frozenset(p) | extra]
                     if len(total) != 1 or not parts:
                         continue
-                    comp = _sum([p.q for p in parts])
-                    verdict = against(total[0].q, comp)
+                    comp = sum_of([p.q for p in parts])
+                    verdict = tol.verdict_in_base(total[0].q, comp)
                     if verdict in (tol.ERROR, tol.WARNING):
-                        yield _cell_finding(R_COLUMNS, verdict, total[0], parts, r["title"], v, comp)
+                        yield cell_finding(R_COLUMNS, verdict, total[0], parts, r, v, comp)
 
 
-def run_hierarchy(views: dict[str, View], rules: list[dict[str, Any]]) -> Iterator[Finding]:
+def run_hierarchy(views: dict[str, View], rules: Iterable[HierarchyRule]) -> Iterator[Finding]:
     for r in rules:
-        for kind in r["tables"]:
+        for kind in r.tables():
             v = views.get(kind)
             if v is None:
                 continue
             yield from _hierarchy(v, r)
 
 
-def _hierarchy(v: View, r: dict[str, Any]) -> Iterator[Finding]:
+def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
     # entities: (segment, row) → cells; ordered by segment then row
     ents: dict[tuple[int, int], list[VCell]] = defaultdict(list)
     for c in v.cells:
         ents[(c.segment, c.row)].append(c)
     order = sorted(ents)
-    total_re = r.get("total_row")
+    total_re = r.total_row
     for seg in {s for s, _ in order}:
         rows = [ents[k] for k in order if k[0] == seg]
         keys = [cs[0].key for cs in rows]
@@ -146,20 +153,19 @@ def _hierarchy(v: View, r: dict[str, Any]) -> Iterator[Finding]:
                 parts = [c for ch in children for c in ch if c.sig == t.sig and c.side == t.side]
                 if not parts:
                     continue
-                comp = _sum([p.q for p in parts])
-                verdict = against(t.q, comp)
+                comp = sum_of([p.q for p in parts])
+                verdict = tol.verdict_in_base(t.q, comp)
                 if verdict in (tol.ERROR, tol.WARNING):
-                    yield _cell_finding(R_HIERARCHY, verdict, t, parts, r["title"], v, comp)
+                    yield cell_finding(R_HIERARCHY, verdict, t, parts, r, v, comp)
 
 
-def run_cross(views: dict[str, View], rules: list[dict[str, Any]]) -> Iterator[Finding]:
+def run_cross(views: dict[str, View], rules: Iterable[CrossRule]) -> Iterator[Finding]:
     for r in rules:
-        a_cells = select(views, r["a"])
-        bs = r["b"] if isinstance(r["b"], list) else [r["b"]]
-        b_lists = [select(views, b) for b in bs]
+        a_cells = select(views, r.a)
+        b_lists = [select(views, b) for b in r.bs]
         if not a_cells or not all(b_lists):
             continue
-        if r.get("match") == "name":
+        if r.match == "name":
             b_by_name: dict[str, VCell] = {}
             for c in b_lists[0]:
                 b_by_name.setdefault(c.key.name, c)
@@ -168,31 +174,30 @@ def run_cross(views: dict[str, View], rules: list[dict[str, Any]]) -> Iterator[F
                 if b is not None:
                     yield from _compare_cells(r, views, a, [b])
             continue
-        a = a_cells[0] if r.get("pick", "first") == "first" else a_cells[-1]
+        a = a_cells[0] if r.pick == "first" else a_cells[-1]
         yield from _compare_cells(r, views, a, [bl[0] for bl in b_lists])
 
 
-def _compare_cells(r: dict[str, Any], views: dict[str, View], a: VCell, bs: list[VCell]) -> Iterator[Finding]:
-    va = views[r["a"]["table"]]
-    vb = [views[(r["b"] if isinstance(r["b"], dict) else r["b"][i])["table"]] for i in range(len(bs))]
+def _compare_cells(r: CrossRule, views: dict[str, View], a: VCell, bs: list[VCell]) -> Iterator[Finding]:
+    va = views[r.a.table]
+    vb = [views[r.bs[i].table] for i in range(len(bs))]
     if len(bs) == 1:
-        verdict = same_figure(a.q, bs[0].q)
+        verdict = tol.printings_verdict(a.q, bs[0].q)
         expected = bs[0].q.base_value
     else:
-        comp = _sum([b.q for b in bs])
-        verdict = against(a.q, comp)
+        comp = sum_of([b.q for b in bs])
+        verdict = tol.verdict_in_base(a.q, comp)
         expected = comp.mid
     if verdict not in (tol.ERROR, tol.WARNING):
         return
-    other = "；".join(f"{v.name}“{b.label}”{_show(b.q)}" for v, b in zip(vb, bs, strict=True))
-    expl = f"{r['title']}：{va.name}“{a.label}”为 {_show(a.q)}，而 {other}" + (
-        "" if len(bs) == 1 else f"（合计 {_fmt(tol.point(_in_unit(expected, a.q), a.q.decimals))}）"
+    other = "；".join(f"{v.name}“{b.label}”{shown(b.q)}" for v, b in zip(vb, bs, strict=True))
+    expl = f"{r.title}：{va.name}“{a.label}”为 {shown(a.q)}，而 {other}" + (
+        "" if len(bs) == 1 else f"（合计 {fmt(in_unit(expected, a.q), a.q.decimals)}）"
     )
     if verdict == tol.WARNING:
         expl += "；两处相差末位一个单位，同一数字应印成同一数值"
-    yield _finding(
-        R_CROSS, verdict, a.fact.prov, a.q, a.fact.text or a.q.text, a.label, expected, expl, [b.fact.prov for b in bs]
-    )
+    expl += declared(r)
+    yield finding_at(R_CROSS, verdict, fact_figure(a.fact, None), expl, expected, [b.fact.prov for b in bs], a.label)
 
 
 # ------------------------------------------------------------------ structure
@@ -238,7 +243,7 @@ def run_structure(outline: list[OutlineEntry], facts: list[Fact]) -> Iterator[Fi
                     subject=last_table.text,
                     stated_text=e.text,
                     explanation=f"“{last_table.text}”下注明“{e.text}”，但该表列有 {len(nonzero)} 个非零数字"
-                    f"（如 {_show(nonzero[0].quantity)}）",
+                    f"（如 {shown(nonzero[0].quantity)}）",
                     related=[nonzero[0].prov],
                 )
             last_table = None
@@ -247,20 +252,44 @@ def run_structure(outline: list[OutlineEntry], facts: list[Fact]) -> Iterator[Fi
 # ------------------------------------------------------------------ entry point
 
 
+# the rule whose findings each kind of declarative rule makes
+MAKES = {
+    "sum": R_SUM,
+    "columns": R_COLUMNS,
+    "hierarchy": R_HIERARCHY,
+    "cross": R_CROSS,
+    "narrative": R_NARRATIVE,
+    "item": R_NARRATIVE,
+    "share": R_SHARE,
+}
+
+
+def declared_rules() -> list[tuple[Rule, str, str, tuple[str, ...]]]:
+    """Each declarative rule: the rule its findings carry, its own id, what it checks, its report kinds."""
+    return [(MAKES[group], rid, title, kinds) for group, rid, title, kinds in described_rules()]
+
+
+def _for(rules: TemplateRules, group: Sequence[T], kind: str) -> list[T]:
+    """The declarative rules of a group that run on a report of this kind."""
+    return [r for r in group if rules.applies(r, kind)]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     rules = load_rules()
-    doc = getattr(ctx, "doc", None)
+    doc = ctx.doc
     views = build_views(ctx.facts, doc)
     flagged: set[int] = set()
     decided: set[int] = set()
     if views:
-        yield from run_sums(views, rules.get("sum", []))
-        yield from run_columns(views, rules.get("columns", []))
-        yield from run_hierarchy(views, rules.get("hierarchy", []))
-        yield from run_cross(views, rules.get("cross", []))
+        yield from run_sums(views, _for(rules, rules.sum, ctx.kind))
+        yield from run_columns(views, _for(rules, rules.columns, ctx.kind))
+        yield from run_hierarchy(views, _for(rules, rules.hierarchy, ctx.kind))
+        yield from run_cross(views, _for(rules, rules.cross, ctx.kind))
         said = narrative(ctx.claims, ctx.outline, doc)
-        yield from run_narrative(views, said, rules, flagged, decided)
-        yield from run_shares(views, said, rules, decided, doc)
+        yield from run_narrative(
+            views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided
+        )
+        yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided, doc)
         if any(k.startswith(("js.", "ys.")) for k in views):
             yield from run_changes(said, flagged, decided)
             yield from run_rates(said, flagged, decided)

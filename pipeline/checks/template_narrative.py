@@ -18,7 +18,8 @@ from extractors.model import Claim, Document, OutlineEntry, Paragraph, Provenanc
 from extractors.outline import heading_level, merged_heading
 from extractors.table_identity import column_role
 from pipeline import tolerance as tol
-from pipeline.checks.base import TRUNCATED
+from pipeline.checks.base import TRUNCATED, change_pattern, change_sign, claim_figure, fmt, in_unit, shown
+from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
 from pipeline.checks.template_views import (
     _CLAUSE,
     R_CHANGE,
@@ -27,13 +28,9 @@ from pipeline.checks.template_views import (
     R_SHARE,
     VCell,
     View,
-    _finding,
-    _fmt,
-    _in_unit,
-    _iv,
-    _show,
     compact,
-    same_figure,
+    declared,
+    finding_at,
     select,
 )
 from pipeline.findings import Finding
@@ -154,73 +151,72 @@ def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
     return cands[0] if len(cands) == 1 else None
 
 
-def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int]) -> Iterator[Finding]:
+def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: NarrativeRule | ItemRule) -> Iterator[Finding]:
     q = s.q
     if q.dimension != "money":
         return
-    fv = (
-        same_figure(q, cell.q)
-        if tol.factor(q) == tol.factor(cell.q)
-        else (tol.OK if _iv(q).meets(_iv(cell.q)) else tol.ERROR)
-    )
+    fv = tol.printings_verdict(q, cell.q)
     if fv == tol.OK:
         return
     flagged.add(id(s.claim))
     where = f"{v.name}“{cell.label or cell.key.code}”" + (f"（{'/'.join(sorted(cell.sig))}列）" if cell.sig else "")
     sec = s.sections[-1] if s.sections else "正文"
-    expl = f"“{sec}”一节写 {s.lead}{_show(q)}，该节所述的{where}为 {_show(cell.q)}"
+    expl = f"“{sec}”一节写 {s.lead}{shown(q)}，该节所述的{where}为 {shown(cell.q)}"
     if tol.factor(q) != tol.factor(cell.q):
-        expl += f"（= {_fmt(tol.point(_in_unit(cell.q.base_value, q), q.decimals))}{q.unit}）"
+        expl += f"（= {fmt(in_unit(cell.q.base_value, q), q.decimals)}{q.unit}）"
     if fv == tol.WARNING:
         expl += "；相差末位一个单位"
-    yield _finding(
-        R_NARRATIVE, fv, s.claim.prov, q, s.claim.sentence, s.lead, cell.q.base_value, expl, [cell.fact.prov]
-    )
+    expl += declared(r)
+    yield finding_at(R_NARRATIVE, fv, claim_figure(s.claim), expl, cell.q.base_value, [cell.fact.prov], s.lead)
 
 
 def run_narrative(
-    views: dict[str, View], said: list[Said], rules: dict[str, Any], flagged: set[int], decided: set[int]
+    views: dict[str, View],
+    said: list[Said],
+    narrative_rules: list[NarrativeRule],
+    item_rules: list[ItemRule],
+    flagged: set[int],
+    decided: set[int],
 ) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "money":
             continue
-        for r in rules.get("narrative", []):
-            if r.get("no_item") and s.item:
+        for r in narrative_rules:
+            if r.no_item and s.item:
                 continue
-            if not _in_section(s, r["section"]) or not re.search(r["lead"], s.lead):
+            if not _in_section(s, r.section) or not re.search(r.lead, s.lead):
                 continue
-            if r.get("sentence") and not re.search(r["sentence"], compact(s.claim.sentence)):
+            if r.sentence and not re.search(r.sentence, compact(s.claim.sentence)):
                 continue
-            sel = dict(r["target"])
-            if sel.pop("col_from_lead", False):
+            sel = r.target
+            if sel.col_from_lead:
                 role = column_role(re.sub(r"^其中", "", s.lead))
                 if role is None:
                     continue
-                sel["col"] = [role]
-            name_from_lead = sel.pop("name_from_lead", False)
+                sel = sel.model_copy(update={"col": (role,)})
             cells = select(views, sel)
-            if name_from_lead:
+            if sel.name_from_lead:
                 name = re.sub(r"\((类|款|项)\)$", "", s.lead)
                 cells = [c for c in cells if c.key.name == name]
             if not cells:
                 continue
             decided.add(id(s.claim))
-            yield from _compare_said(s, cells[0], views[sel["table"]], flagged)
+            yield from _compare_said(s, cells[0], views[sel.table], flagged, r)
             break
         else:
             if not s.item:
                 continue
-            for r in rules.get("item", []):
-                if not _in_section(s, r["section"]) or not re.search(r["lead"], s.lead):
+            for ir in item_rules:
+                if not _in_section(s, ir.section) or not re.search(ir.lead, s.lead):
                     continue
-                v = views.get(r["target"]["table"])
+                v = views.get(ir.target.table)
                 if v is None:
                     continue
-                cell = _item_row(v, s.item, frozenset(r["target"].get("col", [])))
+                cell = _item_row(v, s.item, frozenset(ir.target.col or ()))
                 if cell is None:
                     continue
                 decided.add(id(s.claim))
-                yield from _compare_said(s, cell, v, flagged)
+                yield from _compare_said(s, cell, v, flagged, ir)
                 break
 
 
@@ -258,7 +254,7 @@ def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
 
 
 def run_shares(
-    views: dict[str, View], said: list[Said], rules: dict[str, Any], decided: set[int], doc: Document | None = None
+    views: dict[str, View], said: list[Said], rules: list[ShareRule], decided: set[int], doc: Document | None = None
 ) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -267,83 +263,80 @@ def run_shares(
         if not m:
             continue
         phrase = m.group(1)
-        for r in rules.get("share", []):
-            if not _in_section(s, r["section"]):
+        for r in rules:
+            if not _in_section(s, r.section):
                 continue
-            if phrase and r.get("phrase") != phrase or r.get("phrase") and not phrase:
+            if phrase and r.phrase != phrase or r.phrase and not phrase:
                 continue
             nums = _money_before(said, s)
-            wholes = select(views, r["whole"])
+            wholes = select(views, r.whole)
             if not nums or not wholes or not _adjacent(nums[-1].claim, s.claim, doc):
                 continue
             num, whole = nums[-1], wholes[0]
             decided.add(id(s.claim))
-            comp = tol.percent(_iv(num.q), _iv(whole.q))
+            comp = tol.percent(tol.base_interval(num.q), tol.base_interval(whole.q))
             verdict = tol.verdict(s.q, comp)
             if verdict == tol.OK:
                 break
             if comp is None:
-                yield _finding(
+                yield finding_at(
                     R_SHARE,
                     "info",
-                    s.claim.prov,
-                    s.q,
-                    s.claim.sentence,
-                    num.lead,
+                    claim_figure(s.claim),
+                    f"{num.lead}占比的分母 {shown(whole.q)} 为零，无法计算{declared(r)}",
                     None,
-                    f"{num.lead}占比的分母 {_show(whole.q)} 为零，无法计算",
                     [num.claim.prov, whole.fact.prov],
+                    num.lead,
                 )
                 break
             exact = num.q.base_value / whole.q.base_value * 100 if whole.q.base_value else comp.mid
             sec = s.sections[-1] if s.sections else "正文"
             expl = (
-                f"“{sec}”一节：{num.lead} {_show(num.q)} ÷ {views[r['whole']['table']].name}“{whole.label}” "
-                f"{_show(whole.q)} = {_fmt(tol.point(exact, max(s.q.decimals, 2)))}%，报告写 {_show(s.q)}"
+                f"“{sec}”一节：{num.lead} {shown(num.q)} ÷ {views[r.whole.table].name}“{whole.label}” "
+                f"{shown(whole.q)} = {fmt(exact, max(s.q.decimals, 2))}%，报告写 {shown(s.q)}"
             )
             if verdict == tol.WARNING:
                 expl += TRUNCATED
-            yield _finding(
+            expl += declared(r)
+            yield finding_at(
                 R_SHARE,
                 verdict,
-                s.claim.prov,
-                s.q,
-                s.claim.sentence,
-                num.lead,
-                exact,
+                claim_figure(s.claim),
                 expl,
+                exact,
                 [num.claim.prov, whole.fact.prov],
-                f"{_fmt(num.q.value)} ÷ {_fmt(whole.q.value)} × 100",
+                num.lead,
+                f"{fmt(num.q.value, num.q.decimals)} ÷ {fmt(whole.q.value, whole.q.decimals)} × 100",
             )
             break
-
-
-_UP = ("增加", "增长", "上升", "提高")
-_DOWN = ("减少", "下降", "降低")
 
 
 def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
             continue
-        m = re.search(r"(增加|增长|上升|减少|下降|降低)$", s.lead)
+        m = re.search(f"({change_pattern()})$", s.lead)
         if not m or not re.search(r"比|相比|较", s.claim.sentence):
             continue
-        up = m.group(1) in _UP
+        up = change_sign(m.group(1)) > 0
         before = _money_before(said, s)
-        deltas = [x for x in before if re.search(r"(增加|减少)了?$", x.lead) and x.claim.sentence == s.claim.sentence]
+        deltas = [
+            x for x in before if re.search(f"({change_pattern()})了?$", x.lead) and x.claim.sentence == s.claim.sentence
+        ]
         if deltas:
             d = deltas[-1]
-            curs = [x for x in before if x.order < d.order and not re.search(r"(增加|减少)了?$", x.lead)]
+            curs = [x for x in before if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead)]
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = curs[-1]
             # 比上年增加 d，增长 y%: the previous year is cur − d (cur + d after 减少), y = d ÷ previous
             sign = -1 if up else 1
-            comp = tol.percent(_iv(d.q), _iv(cur.q) + _iv(d.q).scale(Decimal(sign)))
+            comp = tol.percent(
+                tol.base_interval(d.q), tol.base_interval(cur.q) + tol.base_interval(d.q).scale(Decimal(sign))
+            )
             prev_base = cur.q.base_value + sign * d.q.base_value
             exact = d.q.base_value / prev_base * 100 if prev_base else None
-            how = f"{_fmt(d.q.value)} ÷ ({_fmt(cur.q.value)} {'−' if up else '+'} {_fmt(d.q.value)})"
+            how = f"{fmt(d.q.value, d.q.decimals)} ÷ ({fmt(cur.q.value, cur.q.decimals)} {'−' if up else '+'} {fmt(d.q.value, d.q.decimals)})"
             related = [d.claim.prov, cur.claim.prov]
             decided.add(id(d.claim))  # the 增加/减少 amount is checked with its percent
         else:
@@ -354,33 +347,35 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             prev, cur = same[-2], same[-1]
             if id(cur.claim) in flagged or id(prev.claim) in flagged:
                 continue
-            delta = _iv(cur.q) - _iv(prev.q) if up else _iv(prev.q) - _iv(cur.q)
-            comp = tol.percent(delta, _iv(prev.q))
+            delta = (
+                tol.base_interval(cur.q) - tol.base_interval(prev.q)
+                if up
+                else tol.base_interval(prev.q) - tol.base_interval(cur.q)
+            )
+            comp = tol.percent(delta, tol.base_interval(prev.q))
             diff = cur.q.base_value - prev.q.base_value if up else prev.q.base_value - cur.q.base_value
             exact = diff / prev.q.base_value * 100 if prev.q.base_value else None
-            how = f"({_fmt(cur.q.value)} − {_fmt(prev.q.value)}) ÷ {_fmt(prev.q.value)}"
+            how = f"({fmt(cur.q.value, cur.q.decimals)} − {fmt(prev.q.value, prev.q.decimals)}) ÷ {fmt(prev.q.value, prev.q.decimals)}"
             related = [prev.claim.prov, cur.claim.prov]
         decided.add(id(s.claim))
         verdict = tol.verdict(s.q, comp)
         if verdict == tol.OK:
             continue
         if verdict == tol.INFO:
-            yield _finding(
+            yield finding_at(
                 R_CHANGE,
                 "info",
-                s.claim.prov,
-                s.q,
-                s.claim.sentence,
-                s.lead,
+                claim_figure(s.claim),
+                f"上年数为零，“{s.lead}{shown(s.q)}”的增幅无法计算（{how}）",
                 None,
-                f"上年数为零，“{s.lead}{_show(s.q)}”的增幅无法计算（{how}）",
                 related,
+                s.lead,
             )
             continue
-        expl = f"增减幅度应为 {how} = {_fmt(tol.point(exact, max(s.q.decimals, 2))) if exact is not None else '?'}%，报告写 {_show(s.q)}"
+        expl = f"增减幅度应为 {how} = {fmt(exact, max(s.q.decimals, 2)) if exact is not None else '?'}%，报告写 {shown(s.q)}"
         if verdict == tol.WARNING:
             expl += TRUNCATED
-        yield _finding(R_CHANGE, verdict, s.claim.prov, s.q, s.claim.sentence, s.lead, exact, expl, related, how)
+        yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, s.lead, how)
 
 
 def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
@@ -400,52 +395,55 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
         named = [b for b in budgets if word and word in b.lead]
         bud = named[-1] if named else budgets[-1]
         decided.add(id(s.claim))
-        comp = tol.percent(_iv(fin.q), _iv(bud.q))
+        comp = tol.percent(tol.base_interval(fin.q), tol.base_interval(bud.q))
         verdict = tol.verdict(s.q, comp)
         if verdict == tol.OK:
             continue
         others = [b for b in budgets if b is not bud and b.q.base_value]
-        alt = next((b for b in others if tol.verdict(s.q, tol.percent(_iv(fin.q), _iv(b.q))) == tol.OK), None)
+        alt = next(
+            (
+                b
+                for b in others
+                if tol.verdict(s.q, tol.percent(tol.base_interval(fin.q), tol.base_interval(b.q))) == tol.OK
+            ),
+            None,
+        )
         if alt is not None:
-            yield _finding(
+            yield finding_at(
                 R_RATE,
                 "warning",
-                s.claim.prov,
-                s.q,
-                s.claim.sentence,
-                s.lead,
-                fin.q.base_value / alt.q.base_value * 100,
-                f"写“{s.lead}{_show(s.q)}”，但{bud.lead}{_show(bud.q)}；所写比例等于 {_show(fin.q)} ÷ {alt.lead}{_show(alt.q)}，"
+                claim_figure(s.claim),
+                f"写“{s.lead}{shown(s.q)}”，但{bud.lead}{shown(bud.q)}；所写比例等于 {shown(fin.q)} ÷ {alt.lead}{shown(alt.q)}，"
                 f"措辞与所用预算数不符",
+                fin.q.base_value / alt.q.base_value * 100,
                 [fin.claim.prov, bud.claim.prov, alt.claim.prov],
+                s.lead,
             )
             continue
         if verdict == tol.INFO:
-            yield _finding(
+            yield finding_at(
                 R_RATE,
                 "info",
-                s.claim.prov,
-                s.q,
-                s.claim.sentence,
-                s.lead,
+                claim_figure(s.claim),
+                f"{bud.lead}{shown(bud.q)}，完成预算的比例无法计算",
                 None,
-                f"{bud.lead}{_show(bud.q)}，完成预算的比例无法计算",
                 [fin.claim.prov, bud.claim.prov],
+                s.lead,
             )
             continue
         exact = fin.q.base_value / bud.q.base_value * 100
-        expl = f"完成比例应为 {_show(fin.q)} ÷ {_show(bud.q)} = {_fmt(tol.point(exact, max(s.q.decimals, 2)))}%，报告写 {_show(s.q)}"
+        expl = (
+            f"完成比例应为 {shown(fin.q)} ÷ {shown(bud.q)} = {fmt(exact, max(s.q.decimals, 2))}%，报告写 {shown(s.q)}"
+        )
         if verdict == tol.WARNING:
             expl += TRUNCATED
-        yield _finding(
+        yield finding_at(
             R_RATE,
             verdict,
-            s.claim.prov,
-            s.q,
-            s.claim.sentence,
-            s.lead,
-            exact,
+            claim_figure(s.claim),
             expl,
+            exact,
             [fin.claim.prov, bud.claim.prov],
-            f"{_fmt(fin.q.value)} ÷ {_fmt(bud.q.value)} × 100",
+            s.lead,
+            f"{fmt(fin.q.value, fin.q.decimals)} ÷ {fmt(bud.q.value, bud.q.decimals)} × 100",
         )

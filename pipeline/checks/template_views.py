@@ -8,19 +8,17 @@ words) and a side (收入 | 支出 on a 总表). Figures are compared in base un
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any
 
 from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
 from pipeline import tolerance as tol
-from pipeline.checks.base import DATA, rule
+from pipeline.checks.base import Figure, fact_figure, fmt, in_unit, make_finding, rule, shown
+from pipeline.checks.template_rules import AnyRule, Cells, ColumnsRule, HierarchyRule, SumRule
 from pipeline.findings import Finding, Rule
 
 FAMILY = "template"
@@ -107,12 +105,6 @@ TWO_SIDED = {"js.total", "js.czbk_total", "ys.total", "ys.czbk_total"}
 CONTEXT_ROLES = {"income_side", "expense_side", "sangong", "code", "name"}
 _QUOTES = "“”\"'‘’"
 _CLAUSE = re.compile(r"[，,；;。：:]")
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> dict[str, Any]:
-    with (DATA / "template_rules.toml").open("rb") as f:
-        return tomllib.load(f)
 
 
 def compact(text: str) -> str:
@@ -297,113 +289,81 @@ def _segments(v: View) -> None:
             c.segment = 1 if c.col >= split else 0
 
 
-def select(views: dict[str, View], sel: dict[str, Any]) -> list[VCell]:
-    v = views.get(sel.get("table", ""))
+def select(views: dict[str, View], sel: Cells) -> list[VCell]:
+    v = views.get(sel.table)
     if v is None:
         return []
     out = []
     for c in v.cells:
-        if sel.get("side") and c.side != sel["side"]:
+        if sel.side and c.side != sel.side:
             continue
-        if sel.get("row") and not re.search(sel["row"], c.label):
+        if sel.row and not re.search(sel.row, c.label):
             continue
-        if sel.get("code") and not re.search(sel["code"], c.key.code or "-"):
+        if sel.code and not re.search(sel.code, c.key.code or "-"):
             continue
-        if sel.get("col") is not None and c.sig != frozenset(sel["col"]):
+        if sel.col is not None and c.sig != frozenset(sel.col):
             continue
         out.append(c)
     return sorted(out, key=lambda c: (c.row, c.col))
 
 
-# ------------------------------------------------------------------ comparisons
+# ------------------------------------------------------------------ findings
 
 
-def _iv(q: Quantity) -> tol.Interval:
-    return tol.base_interval(q)
+def sum_of(qs: list[Quantity]) -> tol.Interval:
+    """The sum of printed figures as an interval in base units."""
+    return tol.total([tol.base_interval(q) for q in qs])
 
 
-def _sum(qs: list[Quantity]) -> tol.Interval:
-    return tol.total([_iv(q) for q in qs])
+def declared(r: AnyRule) -> str:
+    """Where a finding names the declarative rule that made it (`gouji rules` lists it as
+    template.<kind of finding>/<id>)."""
+    return f"（模板规则 {r.id}）"
 
 
-def _in_unit(base: Decimal, q: Quantity) -> Decimal:
-    return base / tol.factor(q)
-
-
-def _fmt(v: Decimal) -> str:
-    s = format(v, "f")
-    return s
-
-
-def _show(q: Quantity) -> str:
-    return (q.text or _fmt(q.value)).strip() + ("" if q.unit and q.unit in (q.text or "") else q.unit)
-
-
-def same_figure(a: Quantity, b: Quantity) -> str:
-    """ok | warning | error for two printings of one figure, in any money units."""
-    if tol.factor(a) == tol.factor(b):
-        return tol.same_figure_verdict(a, b)
-    return tol.OK if _iv(a).meets(_iv(b)) else tol.ERROR
-
-
-def against(stated: Quantity, computed: tol.Interval) -> str:
-    """Verdict of a stated figure against a computed base-unit interval."""
-    f = tol.factor(stated)
-    return tol.verdict(stated, computed.scale(1 / f) if f != 1 else computed)
-
-
-def _finding(
+def finding_at(
     r: Rule,
     sev: str,
-    prov: Provenance,
-    stated: Quantity,
-    text: str,
-    subject: str,
-    expected_base: Decimal | None,
+    fig: Figure,
     explanation: str,
+    expected_base: Decimal | None,
     related: list[Provenance],
+    subject: str,
     derivation: str = "",
 ) -> Finding:
-    exp = None if expected_base is None else tol.point(_in_unit(expected_base, stated), max(stated.decimals, 0))
-    rel = []
-    for p in related:
-        if p != prov and p not in rel:
-            rel.append(p)
-    return Finding(
-        rule=r.id,
-        severity=sev,
-        prov=prov,
-        subject=subject,
-        stated_text=text,
-        explanation=explanation,
-        stated_value=stated.value,
-        expected_value=exp,
-        unit=stated.unit,
-        related=rel,
+    """make_finding with the expected figure computed in base units, shown in the stated figure's unit and
+    decimals (a 元 table cell stays whole 元)."""
+    q = fig.quantity
+    return make_finding(
+        r,
+        sev,
+        fig,
+        explanation,
+        expected=None if expected_base is None else in_unit(expected_base, q),
+        decimals=max(q.decimals, 0),
         derivation=derivation,
+        related=related,
+        subject=subject,
     )
 
 
-def _cell_finding(
-    r: Rule, sev: str, total: VCell, parts: list[VCell], title: str, view: View, computed: tol.Interval
+def cell_finding(
+    r: Rule,
+    sev: str,
+    total: VCell,
+    parts: list[VCell],
+    source: SumRule | ColumnsRule | HierarchyRule,
+    view: View,
+    computed: tol.Interval,
 ) -> Finding:
     exp = computed.mid
-    part_txt = " + ".join(_fmt(p.q.value) for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
+    part_txt = " + ".join(fmt(p.q.value, p.q.decimals) for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
     where = f"{view.name}“{total.label or total.key.code}”"
     sev_word = "仅差末位舍入" if sev == "warning" else ""
     expl = (
-        f"{title}：{where}为 {_show(total.q)}，分项之和 {part_txt} = {_fmt(tol.point(_in_unit(exp, total.q), total.q.decimals))}"
-        f"（{len(parts)} 项，容差已计入四舍五入）{sev_word}"
+        f"{source.title}：{where}为 {shown(total.q)}，分项之和 {part_txt} = {fmt(in_unit(exp, total.q), total.q.decimals)}"
+        f"（{len(parts)} 项，容差已计入四舍五入）{sev_word}{declared(source)}"
     )
-    return _finding(
-        r,
-        sev,
-        total.fact.prov,
-        total.q,
-        total.fact.text or total.q.text,
-        total.label,
-        exp,
-        expl,
-        [p.fact.prov for p in parts],
-        part_txt,
+    return finding_at(
+        r, sev, fact_figure(total.fact, None), expl, exp, [p.fact.prov for p in parts], total.label, part_txt
     )
