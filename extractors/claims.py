@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from extractors import lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
@@ -458,11 +459,21 @@ def _flat_claims(
     previous: list[_Item],
     groups: Iterator[int],
 ) -> list[Claim]:
-    """持平 (with the subject's figure) and figure-less comparisons (决算数大于预算数)."""
+    """持平 (with the subject's figure), figure-less comparisons (决算数大于预算数, 决算数与预算数持平) and the
+    movement a 主要原因 sentence names."""
     sentence = text[s0:s1].strip()
     out: list[Claim] = []
-    for m in re.finditer("持平", text[s0:s1]):
+    reason = _reason(para, text, s0, s1, sentence, section)
+    if reason is not None:
+        out.append(reason)
+    for m in re.finditer("持平|相等|一致", text[s0:s1]):
         pos = s0 + m.start()
+        level = _level_with(text, s0, pos, m.group(), items or previous, sentence, groups)
+        if level is not None:
+            out.append(level)
+            continue
+        if m.group() != "持平":
+            continue
         before = [i for i in items if i.end <= pos and _plain(i)]
         if not before and not items:  # 公务接待费1.00万元。与2024年预算持平: the last sentence's figure
             before = [i for i in previous if _plain(i)]
@@ -517,6 +528,61 @@ def _flat_claims(
             )
         )
     return out
+
+
+# 决算数与全年预算数持平 / 决算数同预算数相等: two named figures said to be level
+_LEVEL = re.compile(r"([^，,；;。！？\s与同]{1,12})(?:与|同)([^，,；;。！？\s与同]{1,12}?)(基本)?$")
+
+
+def _level_with(
+    text: str, s0: int, pos: int, word: str, pool: list[_Item], sentence: str, groups: Iterator[int]
+) -> Claim | None:
+    """ "A与B持平" where A and B name two figures stated just before (决算数 and 预算数): the A figure's claim
+    with relation direction, direction 持平 (等于 for 相等/一致, 基本持平 for a judgement) and B's phrase."""
+    m = _LEVEL.search(text[clause_start_before(text, s0, pos) : pos])
+    if m is None:
+        return None
+    pair = _compared_figures(role_in(m.group(1)), role_in(m.group(2)), [i for i in pool if _plain(i)])
+    if pair is None:
+        return None
+    left_fig, right_fig = pair
+    gid = None
+    if left_fig.claim.group is None and right_fig.claim.group is None:
+        gid = next(groups)
+        left_fig.claim.group = right_fig.claim.group = gid
+    direction = "基本持平" if m.group(3) else "持平" if word == "持平" else "等于"
+    return replace(
+        left_fig.claim,
+        relation="direction",
+        direction=direction,
+        denominator=_clean_phrase(m.group(2)),
+        sentence=sentence,
+        group=gid,
+    )
+
+
+def _reason(para: Paragraph, text: str, s0: int, s1: int, sentence: str, section: str) -> Claim | None:
+    """ "主要原因是：……经费增加。": the movement the reason names (relation reason, direction 增长 | 减少),
+    placed on its word; the reason family sets it against the change stated just before."""
+    m = _reason_pattern().match(text, s0, s1)
+    if m is None:
+        return None
+    word = m.group(2)
+    return Claim(
+        subject=re.sub(r"\s+", "", m.group(1) + word),
+        quantity=marker_quantity(word),
+        sentence=sentence,
+        prov=para.prov.with_(span=m.span(2)),
+        relation="reason",
+        direction=dict(words().change)[word],
+        section=section,
+    )
+
+
+@lru_cache(maxsize=1)
+def _reason_pattern() -> re.Pattern[str]:
+    change = "|".join(sorted((w for w, _ in words().change), key=len, reverse=True))
+    return re.compile(rf"\s*主要原因(?:是|为)?\s*[:：]\s*([^。；]{{1,60}}?)\s*({change})\s*[。；]?\s*$")
 
 
 def _compared_figures(left_role: str, right_role: str, pool: list[_Item]) -> tuple[_Item, _Item] | None:

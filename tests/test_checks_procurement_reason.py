@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 from model_builders import SHA, claim
 
+from extractors.claims import paragraph_claims
 from extractors.model import Document, Paragraph, Provenance
 from pipeline.checks import RULES, run_checks
 
@@ -68,10 +69,11 @@ def test_sme_share_of_the_total():
     assert (found[0].severity, found[0].stated_value, found[0].expected_value) == ("error", D("70.00"), D("75.00"))
 
 
-def _reason_doc(text: str, pct: str) -> tuple[list, Document]:
-    prov = Provenance(SHA, block=3, paragraph=3)
-    doc = Document(path="x.txt", sha256=SHA, format="txt", blocks=[Paragraph(text=text, prov=prov)])
-    return [claim(pct, "宣传事务", text, 3, relation="change", direction="减少")], doc
+def _read(text: str, block: int = 3) -> tuple[list, Document]:
+    """The claims of one paragraph as the claims extractor reads them, and a document holding it."""
+    para = Paragraph(text=text, prov=Provenance(SHA, block=block, paragraph=block))
+    doc = Document(path="x.txt", sha256=SHA, format="txt", blocks=[para])
+    return paragraph_claims(para), doc
 
 
 def test_reason_naming_the_opposite_movement_is_a_warning():
@@ -79,22 +81,30 @@ def test_reason_naming_the_opposite_movement_is_a_warning():
         "2023年当年预算执行数为114.00万元，2024年预算安排110.60万元，比2023年预算执行数减少2.98%。"
         "主要原因是：宣传事务一般行政管理事务经费增加。"
     )
-    claims, doc = _reason_doc(text, "2.98%")
-    found = _found(claims, "reason.opposite-direction", doc)
-    assert len(found) == 1
-    assert found[0].severity == "warning" and found[0].stated_value == D("2.98")
-    assert "宣传事务一般行政管理事务经费增加" in found[0].explanation
+    claims, doc = _read(text)
+    # the family reads the claims: the document changes nothing
+    for given in (None, doc):
+        found = _found(claims, "reason.opposite-direction", given)
+        assert len(found) == 1
+        assert found[0].severity == "warning" and found[0].stated_value == D("2.98")
+        assert "写“减少2.98%”" in found[0].explanation
+        assert "宣传事务一般行政管理事务经费增加" in found[0].explanation
+    # a 其中 sentence of figures between the change and its reason
+    claims, _doc = _read(text.replace("。主要原因", "。其中：基本支出100.00万元。主要原因"))
+    assert [f.stated_value for f in _found(claims, "reason.opposite-direction")] == [D("2.98")]
+    # the words of claim_words.csv: 压减 is a decrease, 提高 an increase
+    claims, _doc = _read(text.replace("减少2.98%", "压减2.98%").replace("经费增加", "经费提高"))
+    assert [f.stated_value for f in _found(claims, "reason.opposite-direction")] == [D("2.98")]
 
 
 def test_reason_in_the_same_direction_or_without_a_movement_is_silent():
     same = "比2023年预算执行数减少6.19%。主要原因是：群众团体事务一般行政管理事务经费减少。"
     other = "比2023年预算执行数减少57.14%。主要原因是：项目调整。"
-    for text, pct in ((same, "6.19%"), (other, "57.14%")):
-        claims, doc = _reason_doc(text, pct)
-        assert _found(claims, "reason.opposite-direction", doc) == []
-    # without the document the family stays silent rather than guessing
-    claims, _doc = _reason_doc(same.replace("减少。", "增加。"), "6.19%")
-    assert _found(claims, "reason.opposite-direction") == []
+    far = "比2023年预算执行数减少6.19%。人员经费为10.00万元。主要原因是：经费增加。"  # not the change's reason
+    for text in (same, other, far):
+        claims, doc = _read(text)
+        assert _found(claims, "reason.opposite-direction") == [], text
+        assert _found(claims, "reason.opposite-direction", doc) == [], text
 
 
 def test_new_rules_are_catalogued():
@@ -167,13 +177,8 @@ def test_budget_income_and_expense_changes_must_agree():
 
 
 def _item(text: str) -> list:
-    prov = Provenance(SHA, block=5, paragraph=5)
-    doc = Document(path="x.pdf", sha256=SHA, format="pdf", blocks=[Paragraph(text=text, prov=prov)])
-    nums = re.findall(r"\d+\.\d+万元", text)
-    claims = [claim(nums[0], "预算", text, 5), claim(nums[1], "决算", text, 5)]
-    if nums[0] == nums[1]:
-        claims[1] = _nth(claims[1], text, 1)
-    return [f for f in run_checks(claims, [], [], doc=doc) if f.rule == "execution.final-vs-budget-word"]
+    claims, _doc = _read(text, 5)
+    return [f for f in run_checks(claims, [], []) if f.rule == "execution.final-vs-budget-word"]
 
 
 def test_final_vs_budget_word():
@@ -191,3 +196,11 @@ def test_final_vs_budget_word():
     assert "实为决算数大于预算数" in found[0].explanation
     found = _item("全年预算为11.72万元，支出决算为11.27万元。决算数与全年预算数持平。")
     assert [(f.severity, f.stated_value) for f in found] == [("error", D("11.27"))]
+    assert (
+        "写“决算数与全年预算数持平”，但全年预算 11.72万元、决算数 11.27万元，实为决算数小于预算数"
+        in found[0].explanation
+    )
+    found = _item("年初预算为40.35万元，支出决算为42.73万元。决算数低于年初预算数，主要是人员变动。")
+    assert [(f.severity, f.related[0].span) for f in found] == [("error", (5, 12))]  # the budget figure cited
+    found = _item("预算数为12.00万元，决算数为12.50万元。决算数与预算数一致。")
+    assert [f.stated_value for f in found] == [D("12.50")]

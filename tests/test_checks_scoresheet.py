@@ -76,7 +76,12 @@ def test_qualitative_shortfall_needs_the_document_grid():
         Table(cells, 17, 9, Provenance(SHA, block=101, table=1), title=T4),
     ]
     doc = Document("x.txt", SHA, "txt", blocks=tables)
-    assert alarms(run_checks([], facts, [])) == []  # without the document the texts are not seen
+    # without the document the texts are not seen: the row is reported as undecided, not passed silently
+    bare = run_checks([], facts, [])
+    assert alarms(bare) == []
+    undecided = [f for f in bare if f.rule == "scoresheet.full-points-shortfall"]
+    assert [(f.severity, f.subject, f.prov.row) for f in undecided] == [("info", "各个项目完成时间", 13)]
+    assert "未能核对" in undecided[0].explanation
     got = run_checks([], facts, [], doc=doc)
     short = [f for f in got if f.rule == "scoresheet.full-points-shortfall"]
     assert len(short) == 1 and "基本按计划完成" in short[0].explanation and short[0].severity == "warning"

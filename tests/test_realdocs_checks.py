@@ -53,6 +53,7 @@ from extractors.claims import extract_claims
 from extractors.model import Document, Fact
 from extractors.outline import build_outline
 from extractors.registry import file_sha256, read_document
+from extractors.report_kind import classify
 from extractors.tablefacts import extract_facts
 from pipeline.checks import run_checks
 from pipeline.checks import template as tpl
@@ -332,3 +333,19 @@ def test_every_warning_is_a_known_real_one(report: str) -> None:
     if report == "万里街道":
         known.add(("template.empty-note-with-data", None, 31))
     assert warnings == known
+
+
+@pytest.mark.parametrize("name_part", ["财政局", "规划和自然资源局", "社会工作部", "万里街道", "商务委员会"])
+def test_every_error_and_warning_is_found_without_the_document(name_part: str) -> None:
+    """The families read claims, facts and the outline: run_checks without the document model (only the
+    score sheet's qualitative cells need it) reports the same errors and warnings."""
+    path = realdoc(name_part)
+    doc = read_document(path, file_sha256(path))
+    claims, facts, outline = extract_claims(doc), extract_facts(doc), build_outline(doc)
+    kind = classify(doc)
+
+    def alarms(found: list[Finding]) -> set[tuple]:
+        return {(f.rule, f.severity, f.stated_value, f.prov.render()) for f in found if f.severity != "info"}
+
+    with_doc = alarms(run_checks(claims, facts, outline, doc=doc, kind=kind))
+    assert with_doc and alarms(run_checks(claims, facts, outline, kind=kind)) == with_doc

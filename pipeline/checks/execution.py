@@ -3,6 +3,7 @@
 The 决算 情况说明 gives, per 项 (and for the 三公 total), the budget and the final figure, then says which
 is larger (决算数小于/大于预算数的主要原因) or that they are equal (决算数与预算数持平). The word must fit the
 two figures printed right before it. "基本持平" is left alone (how near is "basically" is a judgement).
+The family reads the claims only: the claims extractor links the words to the two figures.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.model import Claim
+from extractors.subjects import role_in
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, claim_figure, fmt, make_finding, rule
 from pipeline.findings import Finding
@@ -26,58 +29,75 @@ WORD = rule(
 )
 RULES = [WORD]
 
-_NUM = r"(\d[\d,]*(?:\.\d+)?)\s*万元"
-_PAIR = re.compile(
-    rf"((?:年初|全年|调整)?预算(?:数)?)为\s*{_NUM}\s*[，,]\s*(?:支出)?决算(?:数)?为\s*{_NUM}"
-    r"([^。]{0,40}。)?\s*[^。]{0,20}?"
-    r"决算数?\s*(小于|低于|大于|高于|超过|等于|与|同)\s*(?:年初|全年|调整)?预算数?\s*(基本)?\s*(持平|相等|一致)?"
+_LESS, _MORE, _LEVEL = ("小于",), ("大于",), ("等于", "持平")
+_BUDGET_ROLES = {"预算": "预算", "年初": "年初预算", "全年": "全年预算"}
+# the words as printed, to quote them: 决算数小于预算数 / 决算数与全年预算数持平
+_PRINTED = re.compile(
+    r"决算数?\s*(?:(?:小于|低于|大于|高于|等于)[^，,；;。：:的]{0,12}|(?:与|同)[^，,；;。：:]{0,12}?(?:持平|相等|一致))"
 )
-_LESS, _MORE, _EQUAL = ("小于", "低于"), ("大于", "高于", "超过"), ("等于",)
+
+
+def _budget_of(ctx: Context, final: Claim) -> Claim | None:
+    """The budget figure the comparison names: the last one before the final figure in its paragraph (of the
+    same group when the claims extractor linked the two), its role the one the phrase names."""
+    wanted = role_in(final.denominator)
+    start = final.prov.span[0] if final.prov.span else 0
+    cands = [
+        x
+        for x in ctx.paragraph_claims(final)
+        if x.relation not in ("direction", "reason")
+        and x.quantity.dimension == final.quantity.dimension
+        and x.role in _BUDGET_ROLES
+        and (x.role == wanted or wanted == "预算")
+        and x.prov.span is not None
+        and x.prov.span[0] < start
+        and (final.group is None or x.group == final.group)
+    ]
+    return cands[-1] if cands else None
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if ctx.doc is None:
-        return
-    for para in ctx.doc.paragraphs():
-        for m in _PAIR.finditer(para.text):
-            cmp_word, basic, flat = m.group(5), m.group(6), m.group(7)
-            if cmp_word in ("与", "同"):
-                if basic or not flat:
-                    continue
-                word = "持平"
-            else:
-                word = cmp_word
-            budget = ctx.claim_at(para, m.start(2))
-            final = ctx.claim_at(para, m.start(3))
-            if budget is None or final is None or budget is final:
-                continue
-            for c in ctx.paragraph_claims(budget):  # the comparison word's own claim is decided here
-                if c.relation == "direction" and c.prov.span and m.start() <= c.prov.span[0] < m.end():
-                    ctx.mark(c)
-            b, f = tol.base_interval(budget.quantity), tol.base_interval(final.quantity)
-            if word in _LESS:
-                holds = f.lo < b.hi
-            elif word in _MORE:
-                holds = f.hi > b.lo
-            else:
-                holds = f.meets(b)
-            if holds:
-                continue
-            bq, fq = budget.quantity, final.quantity
-            if fq.base_value < bq.base_value:
-                actual = "决算数小于预算数"
-            elif fq.base_value > bq.base_value:
-                actual = "决算数大于预算数"
-            else:
-                actual = "两数相等"
-            stated = m.group(0)[m.group(0).rfind("决算") :]
-            yield make_finding(
-                WORD,
-                "error",
-                claim_figure(final),
-                f"写“{stated.strip()}”，但{m.group(1)} {fmt(bq.value)}{bq.unit}、决算数 {fmt(fq.value)}{fq.unit}，"
-                f"实为{actual}",
-                derivation=f"{fmt(fq.value)} vs {fmt(bq.value)}",
-                related=[budget.prov],
-                subject=final.subject,
-            )
+    """The claims extractor turns "决算数小于预算数" and "决算数与预算数持平" into a claim on the final figure
+    (relation direction, the budget phrase as denominator); the budget figure stands before it."""
+    for final in ctx.claims:
+        word = final.direction
+        if final.relation != "direction" or final.role != "决算" or "预算" not in final.denominator:
+            continue
+        if word == "基本持平" or final.quantity.dimension == "unknown":
+            ctx.mark(final)  # how near is "basically" is a judgement; a comparison without figures: nothing to do
+            continue
+        if word not in _LESS + _MORE + _LEVEL:
+            continue
+        budget = _budget_of(ctx, final)
+        if budget is None:
+            ctx.note(final, f"“决算数{word}{final.denominator}”：未找到所比较的预算数")
+            continue
+        ctx.mark(final)
+        b, f = tol.base_interval(budget.quantity), tol.base_interval(final.quantity)
+        if word in _LESS:
+            holds = f.lo < b.hi
+        elif word in _MORE:
+            holds = f.hi > b.lo
+        else:
+            holds = f.meets(b)
+        if holds:
+            continue
+        bq, fq = budget.quantity, final.quantity
+        if fq.base_value < bq.base_value:
+            actual = "决算数小于预算数"
+        elif fq.base_value > bq.base_value:
+            actual = "决算数大于预算数"
+        else:
+            actual = "两数相等"
+        printed = _PRINTED.search(final.sentence)
+        stated = printed.group(0) if printed else f"决算数{word}{final.denominator}"
+        yield make_finding(
+            WORD,
+            "error",
+            claim_figure(final),
+            f"写“{stated.strip()}”，但{_BUDGET_ROLES[budget.role]} {fmt(bq.value)}{bq.unit}、决算数 "
+            f"{fmt(fq.value)}{fq.unit}，实为{actual}",
+            derivation=f"{fmt(fq.value)} vs {fmt(bq.value)}",
+            related=[budget.prov],
+            subject=final.subject,
+        )

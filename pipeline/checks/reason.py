@@ -2,7 +2,9 @@
 
 "比2023年预算执行数减少2.98%。主要原因是：宣传事务一般行政管理事务经费增加。" — the figures fall, the
 reason says they rose. The change family checks the percent against the figures; this family checks the
-reason sentence right after it, when that sentence ends on a bare 增加/减少 (the template's wording).
+reason sentence right after it, when that sentence ends on a bare 增加/减少 (the template's wording). The
+claims extractor gives that movement as a claim of its own (relation reason); the change words are those of
+extractors/data/claim_words.csv.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.checks.base import Context, claim_figure, make_finding, rule
+from extractors.model import Claim
+from pipeline.checks.base import Context, change_pattern, change_sign, claim_figure, make_finding, rule
 from pipeline.findings import Finding
 
 FAMILY = "reason"
@@ -25,36 +28,46 @@ OPPOSITE = rule(
 )
 RULES = [OPPOSITE]
 
-UP = ("增加", "增长", "上升", "提高")
-DOWN = ("减少", "下降", "降低", "减幅")
-_CHANGE_THEN_REASON = re.compile(
-    r"(增加|增长|上升|提高|减少|下降|降低)\s*(\d+(?:\.\d+)?)\s*[%％]\s*[。；]\s*"
-    r"(?:其中[^。]*。\s*)?主要原因(?:是|为)?\s*[:：]\s*([^。；]{1,60}?)\s*(增加|增长|上升|提高|减少|下降|降低)\s*[。；]"
-)
 
-
-def _sign(word: str) -> int:
-    return 1 if word in UP else -1 if word in DOWN else 0
+def _change_before(ctx: Context, reason: Claim) -> Claim | None:
+    """The stated percentage change the reason explains: the last claim before it in its paragraph, when that
+    is a change in percent (a 其中… sentence of figures may stand between them)."""
+    start = reason.prov.span[0] if reason.prov.span else 0
+    before = sorted(
+        (x for x in ctx.paragraph_claims(reason) if x.prov.span is not None and x.prov.span[0] < start),
+        key=lambda x: x.prov.span[0] if x.prov.span else 0,
+    )
+    while before and before[-1].sentence != reason.sentence and before[-1].sentence.lstrip().startswith("其中"):
+        before.pop()
+    if not before:
+        return None
+    last = before[-1]
+    if last.relation != "change" or last.quantity.dimension != "percent" or change_sign(last.direction) == 0:
+        return None
+    return last
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if ctx.doc is None:
-        return
-    for para in ctx.doc.paragraphs():
-        text = para.text
-        for m in _CHANGE_THEN_REASON.finditer(text):
-            stated, reason_word = m.group(1), m.group(4)
-            if _sign(stated) * _sign(reason_word) >= 0:
-                continue
-            c = ctx.claim_at(para, m.start(2))
-            if c is None:
-                continue
-            reason = re.sub(r"\s+", "", m.group(3) + reason_word)
-            yield make_finding(
-                OPPOSITE,
-                "warning",
-                claim_figure(c),
-                f"写“{stated}{m.group(2)}%”，紧接的主要原因却是“{reason}”，增减方向相反；原因或增减用词必有一处有误",
-                derivation=f"{stated} vs 原因“…{reason_word}”",
-                subject=c.subject,
-            )
+    """The claims extractor gives the reason sentence's movement as a claim (relation reason)."""
+    for reason in ctx.claims:
+        if reason.relation != "reason":
+            continue
+        c = _change_before(ctx, reason)
+        if c is None:
+            continue
+        ctx.mark(reason)
+        if change_sign(c.direction) * change_sign(reason.direction) >= 0:
+            continue
+        stated = c.direction
+        printed = re.search(rf"({change_pattern()})\s*$", c.sentence[: c.sentence.find(c.quantity.text)])
+        if printed:
+            stated = printed.group(1)
+        yield make_finding(
+            OPPOSITE,
+            "warning",
+            claim_figure(c),
+            f"写“{stated}{c.quantity.text.strip()}”，紧接的主要原因却是“{reason.subject}”，增减方向相反；"
+            "原因或增减用词必有一处有误",
+            derivation=f"{stated} vs 原因“…{reason.quantity.text}”",
+            subject=c.subject,
+        )

@@ -302,6 +302,18 @@ def _check_shortfall(ctx: Context, rows: list[Row]) -> Iterator[Finding]:
         if t is not None and a is not None and _short(t.quantity, a.quantity):
             desc = f"目标 {t.text.strip() or fmt(t.quantity.value)}，实际 {a.text.strip() or fmt(a.quantity.value)}"
         else:
+            if t is None and a is None and ctx.doc is None and {"target", "actual"} <= cols.keys():
+                # the target and the actual are words (按计划完成), not facts: only the table itself shows them
+                yield make_finding(
+                    SHORTFALL,
+                    "info",
+                    fact_figure(score, None),
+                    f"{r.indicator}得满分 {fmt(pts.quantity.value)} 分，其年度指标值与实际完成值为文字，"
+                    "未取得原表，未能核对是否达到目标",
+                    related=[pts.prov],
+                    subject=r.indicator,
+                )
+                continue
             texts = _texts(ctx, r, cols) if (t is None and a is None) else None
             if texts is None or not _qual_short(texts[0], texts[1]):
                 continue

@@ -241,7 +241,7 @@ def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
     """Only a few words, no other figure and no sentence end, stand between a and b ("…万元，占")."""
     pa, pb = a.prov, b.prov
     if doc is None or pa.block is None or pb.block is None or pa.span is None or pb.span is None:
-        return a.sentence == b.sentence
+        return _adjacent_in_sentence(a, b)
     first, second = doc.blocks[pa.block], doc.blocks[pb.block]
     if pa.block == pb.block:
         gap = first.text[pa.span[1] : pb.span[0]] if isinstance(first, Paragraph) else ""
@@ -250,6 +250,20 @@ def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
     else:
         return False
     gap = compact(gap)
+    return len(gap) <= 20 and not re.search(r"\d|[。；;]", gap)
+
+
+def _adjacent_in_sentence(a: Claim, b: Claim) -> bool:
+    """Without the document: a and b stand in one sentence with only a few words, no figure, between them
+    (a figure across a paragraph break cannot be told: not adjacent, so the share stays undecided)."""
+    if a.sentence != b.sentence or (a.prov.block, a.prov.paragraph) != (b.prov.block, b.prov.paragraph):
+        return False
+    ta, tb = a.quantity.text.strip(), b.quantity.text.strip()
+    i = a.sentence.find(ta) if ta else -1
+    j = a.sentence.find(tb, i + len(ta)) if i >= 0 and tb else -1
+    if j < 0:
+        return False
+    gap = compact(a.sentence[i + len(ta) : j])
     return len(gap) <= 20 and not re.search(r"\d|[。；;]", gap)
 
 
