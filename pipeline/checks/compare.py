@@ -7,14 +7,16 @@ import re
 from extractors.identity import SAME
 from extractors.model import Claim
 from pipeline.checks import narrative_table as nt
-from pipeline.checks.base import Context, Figure, claim_figure, subject_key
+from pipeline.checks.base import Context, Figure, change_pattern, change_words, claim_figure, subject_key
 
+# the change words are those of extractors/data/claim_words.csv (增长/增加/提高… and 减少/下降/节约…)
 DIRECTION = re.compile(
     r"(与上年(?:相比|同期相比)?|比上年(?:同期)?|较上年(?:同期)?|同比|与去年(?:相比)?|比去年)[，,\s]*(?:基本)?"
-    r"(持平|增长|增加|减少|下降|上升|降低|减少了|增加了)"
+    rf"(持平|(?:{change_pattern()})了?)"
 )
-UP = ("增长", "增加", "上升", "增加了")
-DOWN = ("减少", "下降", "降低", "减少了")
+UP = tuple(w for w, sign in change_words().items() if sign > 0)
+DOWN = tuple(w for w, sign in change_words().items() if sign < 0)
+UP, DOWN = UP + tuple(w + "了" for w in UP), DOWN + tuple(w + "了" for w in DOWN)
 
 
 def current_of(ctx: Context, before: list[Claim], subject: str, word: Claim | None = None) -> Figure | None:
