@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from extractors import lists
+from extractors import leads, lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
 from extractors.identity import claim_identity, document_year, with_default_period
 from extractors.model import Claim, Document, Paragraph, Quantity
@@ -68,11 +68,19 @@ def extract_claims(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     earlier: list[str] = []  # the section's paragraphs so far: a paragraph goes on where the last one stopped
     current = None
+    last: list[Claim] = []  # the previous paragraph's claims
+    last_para: Paragraph | None = None
     for para in doc.paragraphs():
         section = tracker.visit(para)
         if section != current:
             earlier, current = [], section
-        out.extend(paragraph_claims(para, section, groups, earlier[-SECTION_CONTEXT:]))
+        found = paragraph_claims(para, section, groups, earlier[-SECTION_CONTEXT:])
+        block = para.prov.block
+        before = doc.blocks[block - 1] if block is not None and 0 < block <= len(doc.blocks) else None
+        previous = before if isinstance(before, Paragraph) else None  # the block right before, if a paragraph
+        leads.annotate(found, para, previous, last if previous is last_para else [])
+        out.extend(found)
+        last, last_para = found, para
         earlier.append(para.text)
     year = document_year(doc)
     for c in out:

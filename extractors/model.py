@@ -321,13 +321,16 @@ class Claim:
     prov: Provenance  # span = the number's characters in the paragraph text
     role: str = ""  # 预算 | 决算 | 执行 | 年初 | 全年 | 上年 | 本年 | 目标 | 实际 | ""
     period: str = ""  # 2023年 | 上年 | ""
-    relation: str = ""  # share | rate | change | per-capita | part | total | direction | ""
-    denominator: str = ""  # share-of / rate base phrase: 本年支出, 预算
-    direction: str = ""  # change / comparison word: 增长 | 减少 | 持平 | 大于 | 小于 | 等于
+    relation: str = ""  # share | rate | change | per-capita | part | total | direction | reason | ""
+    denominator: str = ""  # share-of / rate base phrase: 本年支出, 预算; what a direction compares with
+    direction: str = ""  # change / comparison word: 增长 | 减少 | 持平 | 基本持平 | 大于 | 小于 | 等于
     group: int | None = None  # enumeration id: a total and its parts share it
     section: str = ""  # heading path the paragraph stands under, e.g. 二、… › （一）基本支出情况
     identity: Identity = Identity()
     list_kind: str = ""  # a list's total: complete | partial | "" (extractors.lists.completeness)
+    # the words of the clause right before the figure (NFKC; extractors.leads), None when not read from a document
+    lead: str | None = None
+    follows: tuple[int, int] | None = None  # (block, end) of the figure right before, when only a few words part them
 
 
 @dataclass

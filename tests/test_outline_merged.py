@@ -2,8 +2,9 @@
 
 from decimal import Decimal as D
 
-from model_builders import SHA, claim, fact
+from model_builders import SHA, fact
 
+from extractors.claims import extract_claims
 from extractors.model import Document, Paragraph, Provenance
 from extractors.outline import build_outline, merged_heading
 from pipeline.checks import run_checks
@@ -35,16 +36,16 @@ def test_merged_heading_enters_the_outline_before_its_body():
 
 def test_figure_after_a_merged_heading_is_checked_against_its_section_table():
     doc = _doc()
-    text = HEAD6 + BODY6
-    c = claim("5377.64万元", "一般公共预算财政拨款基本支出", text, 2)
-    c.prov = Provenance(SHA, block=2, paragraph=2, span=c.prov.span)
     title = "一般公共预算财政拨款支出决算表"
     facts = [
         fact("9746.50", ("合计",), ("合计",), 0, 30, 2, title=title, unit="万元"),
         fact("5364.75", ("合计",), ("基本支出",), 0, 30, 3, title=title, unit="万元"),
         fact("4381.74", ("合计",), ("项目支出",), 0, 30, 4, title=title, unit="万元"),
     ]
-    found = run_checks([c], facts, build_outline(doc), doc=doc, kind="部门决算")  # an excerpt: no title to tell it
+    claims = [c for c in extract_claims(doc) if c.quantity.text == "5377.64万元"]
+    assert len(claims) == 1 and claims[0].lead == "一般公共预算财政拨款基本支出"  # the title is not in the lead
+    # the checks read the claims: no document needed (an excerpt without a title: its kind is given)
+    found = run_checks(extract_claims(doc), facts, build_outline(doc), kind="部门决算")
     fs = [f for f in found if f.rule == "template.narrative-vs-table"]
     assert [(f.severity, f.stated_value, f.expected_value) for f in fs] == [("error", D("5377.64"), D("5364.75"))]
-    assert "写 一般公共预算财政拨款基本支出5377.64万元" in fs[0].explanation  # the title is not in the lead
+    assert "写 一般公共预算财政拨款基本支出5377.64万元" in fs[0].explanation

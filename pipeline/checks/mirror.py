@@ -61,7 +61,7 @@ def _prior(cur: Said, delta: Said, word: str) -> tol.Interval:
 def check(ctx: Context) -> Iterator[Finding]:
     if not any(_SECTION.search(e.text) for e in ctx.outline if e.kind == "heading"):
         return
-    said = [s for s in narrative(ctx.claims, ctx.outline, ctx.doc) if any(_SECTION.search(h) for h in s.sections)]
+    said = [s for s in narrative(ctx.claims, ctx.outline) if any(_SECTION.search(h) for h in s.sections)]
     said = [s for s in said if s.q.dimension == "money"]
     inc, exp = _with_delta(said, _INCOME), _with_delta(said, _EXPENSE)
     if inc is None or exp is None:

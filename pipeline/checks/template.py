@@ -285,11 +285,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from run_columns(views, _for(rules, rules.columns, ctx.kind))
         yield from run_hierarchy(views, _for(rules, rules.hierarchy, ctx.kind))
         yield from run_cross(views, _for(rules, rules.cross, ctx.kind))
-        said = narrative(ctx.claims, ctx.outline, doc)
+        said = narrative(ctx.claims, ctx.outline)
         yield from run_narrative(
             views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided
         )
-        yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided, doc)
+        yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided)
         if any(k.startswith(("js.", "ys.")) for k in views):
             yield from run_changes(said, flagged, decided)
             yield from run_rates(said, flagged, decided)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from extractors.model import Claim, Document, OutlineEntry, Paragraph, Provenance, Quantity
-from extractors.outline import heading_level, merged_heading
+from extractors.model import Claim, OutlineEntry, Provenance, Quantity
 from extractors.table_identity import column_role
 from pipeline import tolerance as tol
 from pipeline.checks.base import TRUNCATED, change_pattern, change_sign, claim_figure, fmt, in_unit, shown
@@ -58,61 +57,31 @@ def _pos(p: Provenance) -> tuple[int, int]:
     return (p.block if p.block is not None else (p.paragraph or 0), start)
 
 
-def _lead(c: Claim, earlier_same: int, doc: Document | None = None) -> str:
-    """The words of the clause right before the figure (……收入支出总计 | 占 | 完成年初预算的).
-
-    With the document at hand the clause may start in the previous paragraph (PDF lines read as
-    paragraphs); without it only the claim's sentence is used."""
-    before = _text_before(c, doc)
-    if before is None:
-        s = c.sentence or ""
-        text = (c.quantity.text or "").strip()
-        pos = -1
-        if text:
-            idx = -1
-            for _ in range(earlier_same + 1):
-                idx = s.find(text, idx + 1)
-                if idx < 0:
-                    break
-            pos = idx
-        if pos < 0:
-            m = re.search(re.escape(format(c.quantity.value, "f")), s)
-            pos = m.start() if m else -1
-        if pos < 0:
-            return ""
-        before = s[:pos]
-    parts = _CLAUSE.split(compact(before))
+def _lead(c: Claim, earlier_same: int) -> str:
+    """The words of the clause right before the figure (……收入支出总计 | 占 | 完成年初预算的): as the claims
+    extractor read them from the paragraph (extractors.leads); for a claim made by hand, from its sentence."""
+    if c.lead is not None:
+        return compact(c.lead)
+    s = c.sentence or ""
+    text = (c.quantity.text or "").strip()
+    pos = -1
+    if text:
+        idx = -1
+        for _ in range(earlier_same + 1):
+            idx = s.find(text, idx + 1)
+            if idx < 0:
+                break
+        pos = idx
+    if pos < 0:
+        m = re.search(re.escape(format(c.quantity.value, "f")), s)
+        pos = m.start() if m else -1
+    if pos < 0:
+        return ""
+    parts = _CLAUSE.split(compact(s[:pos]))
     return parts[-1] if parts else ""
 
 
-MAX_LEAD = 400  # characters before a figure that can hold the words leading to it
-
-
-def _text_before(c: Claim, doc: Document | None) -> str | None:
-    if doc is None or c.prov.block is None or c.prov.span is None or c.prov.block >= len(doc.blocks):
-        return None
-    b = doc.blocks[c.prov.block]
-    if not isinstance(b, Paragraph):
-        return None
-    start = max(0, c.prov.span[0] - MAX_LEAD)  # a clause is short; a page-long run of figures stays linear
-    before = b.text[start : c.prov.span[0]]
-    head = merged_heading(b.text) if start == 0 else None
-    if head and before.lstrip().startswith(head):
-        # a section title the reader ran into its body text is not part of the clause, and the clause
-        # cannot have begun in the paragraph before the title
-        return before.lstrip()[len(head) :].lstrip("。")
-    if not _CLAUSE.search(before) and c.prov.block > 0:
-        prev = doc.blocks[c.prov.block - 1]
-        if (
-            isinstance(prev, Paragraph)
-            and not prev.text.rstrip().endswith(("。", "；", ";"))
-            and heading_level(prev.text.strip()) is None
-        ):
-            before = prev.text + before
-    return before
-
-
-def narrative(claims: list[Claim], outline: list[OutlineEntry], doc: Document | None = None) -> list[Said]:
+def narrative(claims: list[Claim], outline: list[OutlineEntry]) -> list[Said]:
     heads = sorted((e for e in outline if e.kind == "heading" and e.level), key=lambda e: _pos(e.prov))
     out: list[Said] = []
     seen: dict[tuple[Any, str, str], int] = defaultdict(int)
@@ -128,7 +97,7 @@ def narrative(claims: list[Claim], outline: list[OutlineEntry], doc: Document | 
             path = [x for x in path if (x.level or 0) < (h.level or 0)] + [h]
         item = next((compact(h.text) for h in path if h.level == 4 and "(项)" in compact(h.text)), "")
         sections = [compact(h.text) for h in path if (h.level or 0) < 4]
-        out.append(Said(c, sections, item, _lead(c, n, doc), pos))
+        out.append(Said(c, sections, item, _lead(c, n), pos))
     return out
 
 
@@ -237,25 +206,16 @@ def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> lis
     ]
 
 
-def _adjacent(a: Claim, b: Claim, doc: Document | None) -> bool:
-    """Only a few words, no other figure and no sentence end, stand between a and b ("…万元，占")."""
-    pa, pb = a.prov, b.prov
-    if doc is None or pa.block is None or pb.block is None or pa.span is None or pb.span is None:
-        return _adjacent_in_sentence(a, b)
-    first, second = doc.blocks[pa.block], doc.blocks[pb.block]
-    if pa.block == pb.block:
-        gap = first.text[pa.span[1] : pb.span[0]] if isinstance(first, Paragraph) else ""
-    elif pa.block == pb.block - 1 and isinstance(first, Paragraph) and isinstance(second, Paragraph):
-        gap = first.text[pa.span[1] :] + second.text[: pb.span[0]]
-    else:
-        return False
-    gap = compact(gap)
-    return len(gap) <= 20 and not re.search(r"\d|[。；;]", gap)
+def _adjacent(a: Claim, b: Claim) -> bool:
+    """Only a few words, no other figure and no sentence end, stand between a and b ("…万元，占"): as the claims
+    extractor found (extractors.leads, across a paragraph break too); for claims made by hand, in b's sentence."""
+    if b.lead is not None:
+        return a.prov.span is not None and b.follows == (a.prov.block, a.prov.span[1])
+    return _adjacent_in_sentence(a, b)
 
 
 def _adjacent_in_sentence(a: Claim, b: Claim) -> bool:
-    """Without the document: a and b stand in one sentence with only a few words, no figure, between them
-    (a figure across a paragraph break cannot be told: not adjacent, so the share stays undecided)."""
+    """a and b stand in one sentence with only a few words, no figure, between them."""
     if a.sentence != b.sentence or (a.prov.block, a.prov.paragraph) != (b.prov.block, b.prov.paragraph):
         return False
     ta, tb = a.quantity.text.strip(), b.quantity.text.strip()
@@ -268,7 +228,7 @@ def _adjacent_in_sentence(a: Claim, b: Claim) -> bool:
 
 
 def run_shares(
-    views: dict[str, View], said: list[Said], rules: list[ShareRule], decided: set[int], doc: Document | None = None
+    views: dict[str, View], said: list[Said], rules: list[ShareRule], decided: set[int]
 ) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -284,7 +244,7 @@ def run_shares(
                 continue
             nums = _money_before(said, s)
             wholes = select(views, r.whole)
-            if not nums or not wholes or not _adjacent(nums[-1].claim, s.claim, doc):
+            if not nums or not wholes or not _adjacent(nums[-1].claim, s.claim):
                 continue
             num, whole = nums[-1], wholes[0]
             decided.add(id(s.claim))

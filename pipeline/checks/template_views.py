@@ -8,11 +8,11 @@ words) and a side (收入 | 支出 on a 总表). Figures are compared in base un
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractors.leads import CLAUSE, compact
 from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
@@ -103,13 +103,7 @@ RULES = [R_SUM, R_COLUMNS, R_HIERARCHY, R_CROSS, R_NARRATIVE, R_SHARE, R_CHANGE,
 
 TWO_SIDED = {"js.total", "js.czbk_total", "ys.total", "ys.czbk_total"}
 CONTEXT_ROLES = {"income_side", "expense_side", "sangong", "code", "name"}
-_QUOTES = "“”\"'‘’"
-_CLAUSE = re.compile(r"[，,；;。：:]")
-
-
-def compact(text: str) -> str:
-    t = unicodedata.normalize("NFKC", text or "")
-    return "".join(ch for ch in t if not ch.isspace() and ch not in _QUOTES)
+_CLAUSE = CLAUSE
 
 
 # ------------------------------------------------------------------ table views
