@@ -173,7 +173,8 @@ def _sentence_items(
         change = change_before(pre)
         if share is not None:
             relation, denominator = "share", _clean_phrase(share.group("den") or "")
-            subject = numerator.claim.subject if numerator else analyse_pre(pre[: share.start()]).subject
+            own_subject = analyse_pre(pre[: share.start()]).subject  # 税收收入占…比重达76.1%: its own part
+            subject = own_subject or (numerator.claim.subject if numerator else "")
         elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
             relation = "rate"
             denominator = _clean_phrase(rate.group("den")) if rate is not None else ""

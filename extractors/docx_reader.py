@@ -413,7 +413,10 @@ class _Reader:
         texts: list[str] = []
         for child in _iter_content(tc):
             if child.tag == f"{_W}p":
-                texts.append(self.paragraph_parts(child)[0].strip())
+                raw = self.paragraph_parts(child)[0]
+                if cell.indent is None and raw.strip():
+                    cell.indent = _indent_points(child, raw)
+                texts.append(raw.strip())
             elif child.tag == f"{_W}tbl":
                 if depth >= MAX_TABLE_DEPTH:
                     problem = f"tables nested deeper than {MAX_TABLE_DEPTH} levels skipped ({prov.render()})"
@@ -427,6 +430,26 @@ class _Reader:
         while texts and not texts[0]:
             texts.pop(0)
         return "\n".join(texts)
+
+
+_SPACE_POINTS = {" ": 5.0, "\u3000": 10.0, "\t": 20.0, "\xa0": 5.0}
+
+
+def _indent_points(p: Any, text: str) -> float:
+    """How far a cell's first line stands in: its paragraph indentation (w:ind, twips) and its leading spaces —
+    决算 tables show 类 › 款 › 项 by two spaces a level."""
+    points = 0.0
+    ind = p.find(f"{_W}pPr/{_W}ind")
+    if ind is not None:
+        for attr in ("left", "start", "firstLine"):
+            value = ind.get(f"{_W}{attr}")
+            if value and value.lstrip("-").isdigit():
+                points += int(value) / 20
+    for ch in text:
+        if ch not in _SPACE_POINTS:
+            break
+        points += _SPACE_POINTS[ch]
+    return round(points, 1)
 
 
 def _iter_tagged(parent: Any, name: str) -> Any:

@@ -160,6 +160,7 @@ class Table:
     pages: list[int] = field(default_factory=list)
     touches_top: bool = False  # PDF: table starts at the top margin of its first page
     touches_bottom: bool = False  # PDF: table ends at the bottom margin of its last page
+    rows_left_out: int = 0  # rows holding figures the reader did not read (hidden in a workbook): sums may not close
     kind: str = "table"
 
     def grid(self) -> list[list[Cell | None]]:
@@ -348,6 +349,7 @@ class Fact:
     indent: float | None = None  # the row label's indentation in its cell (points), when the reader knows it
     own_label: str = ""  # the row label written in this row itself (row_labels also carry labels down from above)
     label_depth: int | None = None  # which label column (0 = leftmost) holds own_label: a level shown by columns
+    label_col: int | None = None  # the grid column of own_label
 
 
 def _prov_dict(p: Provenance) -> dict[str, Any]:

@@ -124,6 +124,10 @@ def sheet_table(sheet: SheetData, prov: Provenance, rows: set[int], cols: set[in
     table = Table(cells=cells, n_rows=n_rows, n_cols=n_cols, prov=prov, title=" ".join(title_parts) or name or None)
     table.header_rows = leading_header_rows([[c.text for c in r] for r in table.rows()])
     table.unit = _unit(unit_texts, table)
+    lo, hi = used_rows[0], used_rows[-1]
+    table.rows_left_out = len(
+        {r for r, c in sheet.cells if lo < r < hi and r in sheet.hidden_rows and c in cols and sheet.cells[(r, c)]}
+    )
     return table
 
 

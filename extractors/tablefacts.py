@@ -348,6 +348,7 @@ class _TableFacts:
             own = self.cov[r][k]
             if own is not None and own.row == r and own.text.strip() and self.info[id(own)].kind == "text":
                 fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), depth, own.indent
+                fact.label_col = own.col
                 break
         return fact
 
@@ -362,8 +363,10 @@ class _TableFacts:
                 return "%"
         for cell in reversed(label_cells):
             unit = unit_from_caption(cell.text)
-            if unit:
+            if unit and unit not in _SUBJECT_LEVELS:  # 其他国有资本经营预算支出(项): a 科目 level, not a unit
                 return unit
+            if cell.text.rstrip().endswith(("%", "％")):  # 平均利率% as a row: its figures are percents
+                return "%"
         return self.t.unit or ""
 
 
@@ -377,6 +380,7 @@ def _header_years(cells: list[Cell], nums: list[Cell], info: dict[int, _Info]) -
     return not texts or any(re.search(r"(?:19|20)\d\d\s*年", t) for t in texts)  # 项目 | 2023年 | 2022
 
 
+_SUBJECT_LEVELS = frozenset(("类", "款", "项"))
 _NIL = re.compile(r"^[-－—–/／\\*＊]+$")  # a dash printed for "no amount": neither a number nor a label
 
 

@@ -80,11 +80,19 @@ def _weak_subject() -> re.Pattern[str]:
     return re.compile(rf"^{_ACTOR}(?:{verbs})+(?:{generic})$")
 
 
+_CLASS_OF_MONEY = re.compile(
+    r"^(?:专项|奖励|补助|奖补|补贴|配套|扶持|引导|财政|项目|上级|中央|省级|市级|县级|各类|相关|有关|安排|到位)?"
+    r"(?:资金|经费|补助|奖励|款项|投入)$"
+)
+
+
 def weak_subject(key: str) -> bool:
-    """A subject that names an action, not an item: 拨付资金, 市财政安排资金, 落实资金. Two such figures are
-    seldom the same figure, so no family compares them."""
+    """A subject that names an action or a class of money, not an item: 拨付资金, 市财政安排资金, 专项资金.
+    Two such figures are seldom the same figure, so no family compares them."""
     rest = strip_scope_words(key)
-    return key in GENERIC or rest in GENERIC or rest in words().generic or bool(_weak_subject().match(rest))
+    if key in GENERIC or rest in GENERIC or rest in words().generic or _CLASS_OF_MONEY.match(rest):
+        return True
+    return bool(_weak_subject().match(rest))
 
 
 # ------------------------------------------------------------------ change words

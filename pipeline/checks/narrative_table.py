@@ -11,6 +11,8 @@ import csv
 from collections import defaultdict
 from collections.abc import Iterator
 
+from extractors.report_kind import DEPARTMENT_KINDS
+from extractors.table_identity import identify_table
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     DATA,
@@ -86,10 +88,18 @@ def groups(ctx: Context) -> dict[tuple[str, str, str], list[Figure]]:
         return ctx.cache["groups"]
     out: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in ctx.figures:
-        if in_groups(f):
+        if in_groups(f) and not _template_fact(ctx, f):
             out[(f.key, _role(f), f.column_rest)].append(f)
     ctx.cache["groups"] = out
     return out
+
+
+def _template_fact(ctx: Context, f: Figure) -> bool:
+    """A cell of a standard 部门/单位 决算·预算 table: the template family binds each narrative figure to the table
+    its section describes (a 三公 公务接待费 is not the 基本支出 table's economic row of that name)."""
+    if f.kind != "fact" or ctx.kind not in DEPARTMENT_KINDS:
+        return False
+    return identify_table(getattr(f.obj, "table_title", "")) is not None
 
 
 def agree(a: Figure, b: Figure) -> bool:

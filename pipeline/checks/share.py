@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extractors.identity import SAME
 from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import TRUNCATED, Context, Figure, claim_figure, fmt, make_finding, pct_of, rule, subject_key
@@ -43,6 +44,8 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     if not before:
         return None
     same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
+    if c.subject and not same:
+        return None  # the share names its part (税收收入占…), and no figure of it stands before: not known here
     pool = same or before
     return max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
 
@@ -53,6 +56,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
         key = subject_key(c.denominator)
         cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
         cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
+        part = claim_figure(num)
+        same = [f for f in cands if ctx.relation(part, f) == SAME]  # the whole of the same scope, fund, year
+        if len({f.quantity.base_value for f in cands}) > 1:
+            cands = same  # wholes of that name disagree: only one of the part's own identity will do
         if cands:
             claims = [f for f in cands if f.kind == "claim"]
             return (claims or cands)[0]

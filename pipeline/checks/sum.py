@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors import lists
-from extractors.model import Claim, Fact
+from extractors.model import Cell, Claim, Fact
+from extractors.numbers import parse_quantity
 from extractors.report_kind import DEPARTMENT_KINDS
-from extractors.table_identity import identify_table
+from extractors.table_identity import identify_table, is_subject_code
 from pipeline import tolerance as tol
 from pipeline.checks import table_rows as tr
 from pipeline.checks.base import Context, Figure, claim_figure, clean_label, fact_figure, fmt, make_finding, rule
@@ -224,9 +225,34 @@ def _open_ended(ctx: Context) -> set[int]:
     return {t.prov.table for t in tables if t.touches_bottom and t.prov.table is not None}
 
 
+def _incomplete(ctx: Context) -> set[int]:
+    """Tables with rows the reader left out (hidden rows of a workbook): no total over their rows is certain."""
+    tables = ctx.doc.tables() if ctx.doc is not None else []
+    return {t.prov.table for t in tables if t.rows_left_out and t.prov.table is not None}
+
+
+def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
+    """Per table: where each row's own label stands, and which rows hold a label but no figure."""
+    out: dict[int, tuple[dict[int, float], set[int]]] = {}
+    for t in ctx.doc.tables() if ctx.doc is not None else []:
+        if t.prov.table is None:
+            continue
+        rows = t.rows()
+        numeric = {(c.row, c.col) for c in t.cells if parse_quantity(c.text) is not None}
+
+        def is_label(c: Cell, numeric: set[tuple[int, int]] = numeric) -> bool:
+            return bool(c.text.strip()) and (c.row, c.col) not in numeric and not is_subject_code(c.text)
+
+        blank = {cells[0].row for cells in rows if cells and not any((c.row, c.col) in numeric for c in cells)}
+        out[t.prov.table] = (tr.places(rows, is_label), blank)
+    return out
+
+
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     empty = _empty_rows(ctx)
     open_ended = _open_ended(ctx)
+    incomplete = _incomplete(ctx)
+    layout = _layout(ctx)
     for (table, _col), cells in _table_cols(ctx.facts).items():
         if _template_table(ctx, cells[0].table_title or ""):
             continue
@@ -236,15 +262,22 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
         for unit in sorted(units):
             col = [f for f in cells if f.quantity.base_unit == unit and f.prov.span is None]
             last = col[-1].prov.row or 0 if col else 0
-            for what, v in _column_verdicts(col, empty.get(table, set())):
+            places, blank_rows = layout.get(table, ({}, set()))
+            blanks = {r: p for r, p in places.items() if r in blank_rows}
+            for what, v in _column_verdicts(col, empty.get(table, set()), places, blanks):
                 runs_on = table in open_ended and any(p.index == last for p in v.parts) and v.total.index < last
-                if runs_on and v.certainty == tr.CERTAIN:
+                if (runs_on or table in incomplete) and v.certainty == tr.CERTAIN:
                     v = tr.Verdict(v.total, v.parts, tr.UNCERTAIN)
                 yield what, v
 
 
-def _column_verdicts(col: list[Fact], empty: set[int]) -> Iterator[tuple[str, tr.Verdict]]:
+def _column_verdicts(
+    col: list[Fact], empty: set[int], places: dict[int, float], blanks: dict[int, float]
+) -> Iterator[tuple[str, tr.Verdict]]:
     previous_total: list[tr.Row] = []
+    # label-only rows take part where their label stands in this column's own label columns (one side of a 收支表)
+    own = {f.label_col for f in col if f.label_col is not None}
+    blanks = {r: p for r, p in blanks.items() if int(p // tr.COLUMN_STEP) in own}
     for rows in tr.blocks(col, empty):
         totals = [i for i, r in enumerate(rows) if r.kind == "total"]
         for n, i in enumerate(totals):
@@ -252,8 +285,8 @@ def _column_verdicts(col: list[Fact], empty: set[int]) -> Iterator[tuple[str, tr
             above = rows[start:i]
             below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
             # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side
-            up = tr.check_total(rows[i], above, previous_total, rows[:i]) if above else None
-            down = tr.check_total(rows[i], below, [], below=True) if below else None
+            up = tr.check_total(rows[i], above, previous_total, rows[:i], blanks=blanks) if above else None
+            down = tr.check_total(rows[i], below, [], below=True, blanks=blanks) if below else None
             if (above and up is None) or (below and down is None) or not (above or below):
                 continue
             verdict = up or down

@@ -13,12 +13,12 @@ says so as `info`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extractors.headings import section_label
-from extractors.model import Fact
+from extractors.model import Cell, Fact
 from extractors.table_identity import code_level
 from pipeline import tolerance as tol
 from pipeline.checks.base import clean_label
@@ -40,15 +40,18 @@ class Row:
     family: str = ""  # marked rows: code | number
     level: int = 0
     children: list[Row] = field(default_factory=list)
+    place: float | None = None  # set from the table itself (see `places`), else read from the fact
 
     @property
     def indent(self) -> float | None:
         """How far right the row's own label stands: its label column first (a level shown by columns), then
         its indentation inside the cell."""
+        if self.place is not None:
+            return self.place
         f = self.fact
-        if f.label_depth is None:
+        if f.label_col is None:
             return f.indent
-        return f.label_depth * COLUMN_STEP + (f.indent or 0.0)
+        return f.label_col * COLUMN_STEP + (f.indent or 0.0)
 
     @property
     def interval(self) -> tol.Interval:
@@ -137,6 +140,36 @@ def without_qizhong(rows: list[Row]) -> list[Row]:
     return out
 
 
+def places(rows: list[list[Cell]], is_label: Callable[[Cell], bool]) -> dict[int, float]:
+    """Per table row, how far right its own label stands (its column, then its indentation): valued rows and
+    label-only rows (a 类 printed blank) alike."""
+    out: dict[int, float] = {}
+    for cells in rows:
+        label = next((c for c in sorted(cells, key=lambda c: c.col) if is_label(c)), None)
+        if label is not None:
+            out[label.row] = label.col * COLUMN_STEP + (label.indent or 0.0)
+    return out
+
+
+def valued_roots(rows: list[Row], blanks: dict[int, float]) -> list[Row] | None:
+    """The valued rows with no valued row above them in the hierarchy their indentation shows — label-only rows
+    standing in as ancestors (a 类 printed blank over its 项 rows). None without indentation."""
+    if not rows or any(r.indent is None for r in rows):
+        return None
+    lo, hi = rows[0].index, rows[-1].index
+    events: list[tuple[int, float, Row | None]] = [(r.index, r.indent or 0.0, r) for r in rows]
+    events += [(i, p, None) for i, p in blanks.items() if lo < i < hi]
+    roots: list[Row] = []
+    stack: list[tuple[float, bool]] = []
+    for _, indent, row in sorted(events, key=lambda e: e[0]):
+        while stack and stack[-1][0] >= indent - INDENT_STEP:
+            stack.pop()
+        if row is not None and not any(valued for _, valued in stack):
+            roots.append(row)
+        stack.append((indent, row is not None))
+    return roots
+
+
 def indent_top(rows: list[Row]) -> list[Row] | None:
     """The rows at the outermost indentation, when the reader measured it for every row and it varies."""
     if not rows or any(r.indent is None for r in rows):
@@ -155,6 +188,31 @@ def marked_top(rows: list[Row]) -> list[Row] | None:
     family = "code" if any(r.family == "code" for r in marked) else "number"
     top = min(r.level for r in marked if r.family == family)
     return [r for r in rows if r.kind == "marked" and r.family == family and r.level == top]
+
+
+def _same(a: Row, b: Row) -> bool:
+    """One child equal to its parent (国有企业资本金注入 8616 › 其他国有企业资本金注入 8616)."""
+    return a.fact.quantity.base_value == b.fact.quantity.base_value and a.fact.quantity.base_value != 0
+
+
+def collapse_subtotals(rows: list[Row]) -> list[Row]:
+    """Rows where a row equal to the run of rows just before it stands for them (a subtotal printed under its
+    parts: 一、…十五、 then 全市政府性基金预算收入)."""
+    if len(rows) > MAX_ROWS:
+        return rows
+    out: list[Row] = []
+    for r in rows:
+        acc = tol.Interval.exact(Decimal(0))
+        target = r.interval
+        for k in range(len(out) - 1, -1, -1):  # runs ending just before r, longer and longer
+            acc = acc + out[k].interval
+            if len(out) - k >= 2 and target.meets(acc):
+                del out[k:]
+                break
+            if acc.lo > target.hi and out[k].interval.lo >= 0:
+                break
+        out.append(r)
+    return out
 
 
 def arithmetic_top(rows: list[Row]) -> tuple[list[Row], bool]:
@@ -182,7 +240,7 @@ def arithmetic_top(rows: list[Row]) -> tuple[list[Row], bool]:
             children.append(rows[j])
             acc = acc + rows[j].interval
             j = k
-            if len(children) >= 2 and target.meets(acc):
+            if target.meets(acc) and (len(children) >= 2 or rows[j - 1] is not node and _same(node, children[0])):
                 node.children = children
                 found = True
                 return j
@@ -223,7 +281,12 @@ def _covers_all(total: Row, reading: list[Row]) -> bool:
 
 
 def check_total(
-    total: Row, rows: list[Row], before: list[Row], wider: list[Row] | None = None, below: bool = False
+    total: Row,
+    rows: list[Row],
+    before: list[Row],
+    wider: list[Row] | None = None,
+    below: bool = False,
+    blanks: dict[int, float] | None = None,
 ) -> Verdict | None:
     """A 合计/总计 row against the rows it totals (`below`: they stand under it); None when some reading of the rows
     explains it. `wider`: all the rows above it in its block, 小计 rows included — a 合计 may sum groups whose 小计
@@ -247,8 +310,12 @@ def check_total(
     indented = indent_top(plain)
     if indented:
         readings.append(indented)
+    roots = valued_roots(plain, blanks or {})
+    if roots:
+        readings.append(roots)
     arith, nested = arithmetic_top(plain)
     readings.append(arith)
+    readings.append(collapse_subtotals(arith))
     readings += extra
     for reading in list(readings):
         readings += [before + reading] if before else []
@@ -316,6 +383,8 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
             and closer.family == parent.family
             and closer.level <= parent.level
         )
+        if parent.interval.lo < 0 or any(b.interval.lo < 0 for b in block):
+            continue  # a column of changes (增减): parts of a difference need not stay below it
         if r.interval.lo > parent.interval.hi:
             yield Verdict(parent, [r], CERTAIN)
         elif closed and tol.total([b.interval for b in block]).lo > parent.interval.hi:
