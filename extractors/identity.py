@@ -211,6 +211,39 @@ def _near(text: str) -> str:
     return text[:CONTEXT_HEAD] + "。" + text[-CONTEXT_TAIL:]
 
 
+# a figure summed over several years ("十四五"期间累计…, 五年来…): another period than any one year
+_MULTI_YEAR = re.compile(
+    r"十[一二三四五六]五[\u201d\u2019\u0022]?(?:期间|时期|以来)|[两三四五六七八九十\d]+年来|20\d\d\s*[—\-－~至到]+\s*20\d\d\s*年"
+)
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    start = max(text.rfind(p, 0, pos) for p in "。！？")
+    return text[start + 1 : pos]
+
+
+_PARENT_FIGURE = re.compile(r"([^，,；;。：:（(）)、]{2,20}?)\s*[\d.,，]+\s*(?:亿元|万元|元)?\s*$")
+
+
+def bracket_parent(text: str, pos: int) -> str:
+    """The words naming the figure a bracketed breakdown belongs to: in "市级留用279.14亿元（其中，新增债券187.2亿元）"
+    新增债券 is a part of 市级留用, not of the 转贷区市使用 beside it."""
+    depth, i = 0, pos - 1
+    while i >= 0:
+        ch = text[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                m = _PARENT_FIGURE.search(text[max(0, i - 40) : i])
+                return m.group(1).strip() if m else ""
+            depth -= 1
+        elif ch in "。；;" and depth == 0:
+            return ""
+        i -= 1
+    return ""
+
+
 def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
     """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
     its headings (the nearest statement of each component wins)."""
@@ -247,6 +280,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                 break
     if year and claim.role == "上年":
         year -= 1
+    span = _MULTI_YEAR.search(_sentence_before(paragraph_text, start))
     item = _item_heading(claim.section) or topic
     unit = named_unit(paragraph_text)
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""
@@ -254,8 +288,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         scope=(own_scope or unit) if unit else component("scope"),
         fund=component("fund"),
         measure=measure,
-        period=str(year) if year else "",
+        period=span.group(0) if span else (str(year) if year else ""),
         item=item,
+        part_of=bracket_parent(paragraph_text, start),
     )
 
 
@@ -337,4 +372,8 @@ def relation(a: Identity, b: Identity, ambiguity: Ambiguity) -> str:
                 return DIFFERENT
         elif (va or vb) and name in ambiguity.several:
             unsettled = True
+    if a.part_of != b.part_of:
+        # a part of 市级留用 and a part of 转贷区市使用 are different figures; with one printing outside any
+        # breakdown, which part it is cannot be told
+        return DIFFERENT if a.part_of and b.part_of else UNSETTLED
     return UNSETTLED if unsettled else SAME

@@ -306,9 +306,12 @@ class Identity:
     measure: str = ""  # 预算 | 调整预算 | 执行 | 决算 | 预计执行
     period: str = ""  # the year: 2025
     item: str = ""  # the item heading or 科目/project path the figure stands under (not its own subject phrase)
+    part_of: str = (
+        ""  # the figure a bracketed breakdown belongs to: 市级留用 in "市级留用279.14亿元（其中，新增债券…）"
+    )
 
     def render(self) -> str:
-        parts = [self.period and f"{self.period}年", self.scope, self.fund, self.item, self.measure]
+        parts = [self.period and f"{self.period}年", self.scope, self.fund, self.item, self.part_of, self.measure]
         return " ".join(p for p in parts if p)
 
 

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from extractors.model import Block, Cell, Paragraph, Table
 
 X_TOLERANCE = 3.0  # points: column boundaries this close are the same boundary
+OUTER_TOLERANCE = 6.0
 
 
 def col_edges(table: Table, page: int | None = None) -> list[float]:
@@ -48,6 +49,8 @@ def column_map(prev: Table, nxt: Table) -> dict[int, int] | None:
     shift = b[0] - a[0]  # facing pages: the whole table may sit a binding margin further left or right
     for j, x in enumerate(b):
         i = _match(a, x - shift)
+        if i is None and j == len(b) - 1 and abs(a[-1] - (x - shift)) <= OUTER_TOLERANCE:
+            i = len(a) - 1  # the outer right edge: a frame line here, a cell's last glyph there
         if i is None:
             return None
         mapping[j] = i
@@ -56,12 +59,14 @@ def column_map(prev: Table, nxt: Table) -> dict[int, int] | None:
     return mapping
 
 
-def continues(prev: Table, nxt: Table) -> dict[int, int] | None:
-    """The column map when `nxt` is the continuation of `prev` on the following page, else None."""
+def continues(prev: Table, nxt: Table, retitled: bool = False) -> dict[int, int] | None:
+    """The column map when `nxt` is the continuation of `prev` on the following page, else None. A part under
+    its table's title printed again (a landscape page turned, where top and bottom margins say nothing) needs
+    only the same columns."""
     if not prev.pages or not nxt.pages or nxt.pages[0] != prev.pages[-1] + 1:
         return None
     repeated_title = bool(nxt.title) and _plain(nxt.title) in (_plain(prev.title), "续表", _plain(prev.title) + "续表")
-    if not prev.touches_bottom or not (repeated_title or (nxt.touches_top and not nxt.title)):
+    if not retitled and (not prev.touches_bottom or not (repeated_title or (nxt.touches_top and not nxt.title))):
         return None  # (a title repeated on each page, or 续表, still continues the table)
     return column_map(prev, nxt)
 
@@ -123,7 +128,9 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
     prev.unit = prev.unit or nxt.unit
 
 
-_CAPTION_LINE = re.compile(r"^(?:表[一二三四五六七八九十百零\d\-—]+)?(?:单位[：:].{0,8})?$|^续表")
+_CAPTION_LINE = re.compile(
+    r"^(?:表[一二三四五六七八九十百零\d\-—]+)?(?:单位[：:].{0,8})?$|^续表|^[—\-–]?\d{1,4}[—\-–]?$"
+)
 
 
 def _repeated_caption(p: Block, table: Table) -> bool:
@@ -141,12 +148,19 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if isinstance(b, Table):
-            k = len(out)
-            while k > 0 and len(out) - k < 3 and _repeated_caption(out[k - 1], b):
-                k -= 1
+            k, retitled = len(out), False
+            while k > 0 and len(out) - k < 4:
+                p = out[k - 1]
+                prev_table = next((x for x in reversed(out[: k - 1]) if isinstance(x, Table)), None)
+                if _repeated_caption(p, b):
+                    k -= 1
+                elif prev_table is not None and isinstance(p, Paragraph) and _plain(p.text) == _plain(prev_table.title):
+                    k, retitled = k - 1, True  # the title printed again above this page's part
+                else:
+                    break
             last = out[k - 1] if k > 0 else None
-            if isinstance(last, Table) and (k == len(out) or b.title):
-                mapping = continues(last, b)
+            if isinstance(last, Table) and (k == len(out) or b.title or retitled):
+                mapping = continues(last, b, retitled)
                 if mapping is not None:
                     del out[k:]
                     merge(last, b, mapping)

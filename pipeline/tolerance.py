@@ -202,4 +202,14 @@ def printings_verdict(a: Quantity, b: Quantity, settings: Settings = DEFAULT) ->
     same unit as same_figure_verdict; across units, ok when their base intervals meet, else error."""
     if factor(a) == factor(b):
         return same_figure_verdict(a, b, settings)
-    return OK if base_interval(a, settings).meets(base_interval(b, settings)) else ERROR
+    if base_interval(a, settings).meets(base_interval(b, settings)):
+        return OK
+    coarse, fine = (
+        (a, b) if factor(a) * unit_in_last_place(a.decimals) >= factor(b) * unit_in_last_place(b.decimals) else (b, a)
+    )
+    if coarse.approx != "exact" or fine.approx != "exact" or is_exact(coarse):
+        return ERROR
+    rounded = point(fine.base_value / factor(coarse), coarse.decimals)
+    if abs(rounded - coarse.value) == unit_in_last_place(coarse.decimals):
+        return WARNING  # 486.75亿 for 4867363万元 (486.74): a rounding plug or a truncation, one unit in the last place
+    return ERROR

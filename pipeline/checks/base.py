@@ -149,6 +149,8 @@ def role_of_labels(labels: Iterable[str], doc_year: int | None) -> str:
 
 
 def role_of_claim(c: Claim) -> str:
+    if c.relation == "change":
+        return "change"  # 比上年增加184.96万元: a difference, never the level of its subject
     r = c.role
     if r == "上年" or c.period == "上年":
         return "prior"
@@ -200,7 +202,8 @@ def describe(fig: Figure, name: str = "") -> str:
     ident = fig.identity
     name = name or fig.subject or fig.key
     item = ident.item if ident.item and ident.item not in name else ""
-    parts = [ident.period and f"{ident.period}年", ident.scope, ident.fund, item, name, fig.measure]
+    part_of = f"{ident.part_of}中" if ident.part_of and ident.part_of not in name else ""
+    parts = [ident.period and f"{ident.period}年", ident.scope, ident.fund, item, part_of, name, fig.measure]
     return " ".join(p for p in parts if p)
 
 

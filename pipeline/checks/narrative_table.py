@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table
@@ -61,8 +62,8 @@ def in_groups(f: Figure) -> bool:
     """Figures that take part: amounts with a subject, not score-sheet actuals (scoresheet checks those)."""
     if f.quantity.dimension in ("percent", "pp", "points", "ratio") or weak_subject(f.key) or len(f.key) < 2:
         return False
-    if f.kind == "claim" and f.quantity.dimension == "unknown":
-        return False  # a bare number in prose (or a 持平 marker): no unit, nothing to compare
+    if f.quantity.dimension == "unknown":
+        return False  # a bare number in prose (or a 持平 marker), a cell of a table without a unit line
     if f.kind == "fact":
         cols = "".join(getattr(f.obj, "column_labels", ()))
         if "完成值" in cols:
@@ -144,9 +145,22 @@ def consensus(ctx: Context, figs: list[Figure]) -> tuple[list[Figure], list[list
     if len(cl) == 1:
         return cl[0], []
 
-    def score(c: list[Figure]) -> tuple[int, int, int]:
+    def score(c: list[Figure]) -> tuple[int, int, int, int]:
         suspicious = sum(1 for f in c if copied_from(ctx, f) is not None)
-        return (len(c), -suspicious, sum(1 for f in c if f.kind == "claim"))
+        # on a tie the finer printing is the source (4867363万元 is printed as 486.74亿元, not the reverse)
+        finest = min(tol.factor(f.quantity) * tol.unit_in_last_place(f.quantity.decimals) for f in c)
+        finer = -1 if finest < min_ulp_elsewhere(c) else 0
+        return (len(c), -suspicious, -finer, sum(1 for f in c if f.kind == "claim"))
+
+    def min_ulp_elsewhere(c: list[Figure]) -> Decimal:
+        return min(
+            (
+                tol.factor(f.quantity) * tol.unit_in_last_place(f.quantity.decimals)
+                for f in figs
+                if all(f is not g for g in c)
+            ),
+            default=Decimal("Infinity"),
+        )
 
     cl.sort(key=score, reverse=True)
     return cl[0], cl[1:]
@@ -255,9 +269,9 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 )
                 continue
             sev = "error"
-            if tol.same_figure_verdict(f.quantity, ref.quantity) == tol.WARNING:
+            if tol.printings_verdict(f.quantity, ref.quantity) == tol.WARNING:
                 sev = "warning"
-                msg += "；两数只差末位一个单位，同一数字应印得一致"
+                msg += "；两数只差较粗一方末位一个单位（四舍五入后凑数或截尾），同一数字应印得一致"
             yield make_finding(
                 MISMATCH, sev, f, msg, expected=expected, derivation=_names(good), related=related, subject=subject
             )

@@ -328,7 +328,8 @@ def check_total(
         return Verdict(total, top or indented or plain, UNCERTAIN)  # some rows beyond the total's own parts
     if subtotals and top is None:
         return Verdict(total, plain, UNCERTAIN)  # 小计 rows whose groups the reading could not settle
-    if top is not None and all(r.kind == "marked" for r in plain if r.index < top[0].index):
+    if top is not None and all(r.kind == "marked" for r in plain if r.index < top[0].index or r.index > top[-1].index):
+        # (unmarked rows after the numbered ones — 政府性基金支出, 转移性支出 of a 平衡表 — may be the parts instead)
         return Verdict(total, top, CERTAIN)
     if indented is not None and top is None:
         return Verdict(total, indented, CERTAIN)  # the printed indentation says which rows are the parts

@@ -103,8 +103,14 @@ def run_columns(views: dict[str, View], rules: Iterable[ColumnsRule]) -> Iterato
                         continue
                     comp = sum_of([p.q for p in parts])
                     verdict = tol.verdict_in_base(total[0].q, comp)
-                    if verdict in (tol.ERROR, tol.WARNING):
+                    if verdict in (tol.ERROR, tol.WARNING) and not _unnamed_columns(cells, extra):
                         yield cell_finding(R_COLUMNS, verdict, total[0], parts, r, v, comp)
+
+
+def _unnamed_columns(cells: list[VCell], extra: set[str]) -> bool:
+    """A figure in a column whose header the template does not know (单位预留机动经费, 结转下年资金…) may be
+    one more part of the row's 合计, so the closure cannot be decided from the known columns alone."""
+    return any(c.sig <= frozenset(extra) and c.q.value != 0 for c in cells)
 
 
 def run_hierarchy(views: dict[str, View], rules: Iterable[HierarchyRule]) -> Iterator[Finding]:
@@ -209,14 +215,25 @@ def run_structure(outline: list[OutlineEntry], facts: list[Fact]) -> Iterator[Fi
     for f in facts:
         if f.prov.table is not None:
             by_table[f.prov.table].append(f)
-    seen: set[str] = set()
+    listed: dict[str, OutlineEntry] = {}
     for e in outline:
-        if e.kind != "toc":
-            continue
-        kind = identify_table(e.text)
-        if kind is None or kind in body or kind in seen:
-            continue
-        seen.add(kind)
+        kind = identify_table(e.text) if e.kind == "toc" else None
+        if kind is not None:
+            listed.setdefault(kind, e)
+    missing = {k: e for k, e in listed.items() if k not in body}
+    if missing and len(missing) == len(listed):
+        # not one listed table in the file: the tables are published as a file of their own, not dropped
+        first = next(iter(missing.values()))
+        yield Finding(
+            rule=R_TOC.id,
+            severity="info",
+            prov=first.prov,
+            subject="目录所列各表",
+            stated_text=first.text,
+            explanation=f"目录列出 {len(missing)} 张表，本文件中一张也未找到，应是另行公开的表格文件；请核对该文件",
+        )
+        missing = {}
+    for kind, e in missing.items():
         yield Finding(
             rule=R_TOC.id,
             severity="warning",

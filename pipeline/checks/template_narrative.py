@@ -136,7 +136,15 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
     if fv == tol.WARNING:
         expl += "；相差末位一个单位"
     expl += declared(r)
-    yield finding_at(R_NARRATIVE, fv, claim_figure(s.claim), expl, cell.q.base_value, [cell.fact.prov], s.lead)
+    yield finding_at(R_NARRATIVE, fv, claim_figure(s.claim), expl, cell.q.base_value, [cell.fact.prov], _subject(s))
+
+
+def _subject(s: Said) -> str:
+    """The words before the figure, with the list item's 项 when they do not name it (2024年预算安排 of which 项)."""
+    name = _names(s.item).get("项", "")
+    if not name or name in s.lead:
+        return s.lead
+    return f"{name}(项) {s.lead}".strip()
 
 
 def run_narrative(

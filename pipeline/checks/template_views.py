@@ -298,7 +298,22 @@ def select(views: dict[str, View], sel: Cells) -> list[VCell]:
         if sel.col is not None and c.sig != frozenset(sel.col):
             continue
         out.append(c)
+    if sel.col is None:
+        out = _row_totals(out)
     return sorted(out, key=lambda c: (c.row, c.col))
+
+
+def _row_totals(cells: list[VCell]) -> list[VCell]:
+    """Without a column named, a row's figure is its 合计: a 单位 layout splits 本年支出 into 合计 | 基本支出
+    (人员经费, 公用经费) | 项目支出, and only the 合计 is the row's amount."""
+    rows: dict[tuple[int, str], list[VCell]] = defaultdict(list)
+    for c in cells:
+        rows[(c.row, c.side)].append(c)
+    out = []
+    for cs in rows.values():
+        totals = [c for c in cs if "total" in c.roles]
+        out.append(totals[0] if totals else min(cs, key=lambda c: c.col))
+    return out
 
 
 # ------------------------------------------------------------------ findings
