@@ -17,14 +17,13 @@ import multiprocessing
 import os
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from extractors import convert
 from tests.conftest import CORPUS, REALDOCS, REALDOCS_WIDE
-from tests.golden import (
+from tests.golden_findings import (
     COLUMNS,
     FALSE_MARK,
     GOLDEN,
@@ -66,8 +65,8 @@ DOCUMENTS = _documents()
 def _selected(session: pytest.Session) -> list[tuple[str, str]]:
     wanted = []
     for item in session.items:
-        callspec = getattr(item, "callspec", None)
-        if item.module is not None and item.module.__name__ == __name__ and callspec is not None:
+        callspec, module = getattr(item, "callspec", None), getattr(item, "module", None)
+        if module is not None and module.__name__ == __name__ and callspec is not None:
             wanted.append(callspec.params["document"])
     return wanted
 
@@ -134,7 +133,10 @@ def test_golden_findings(document: tuple[str, str], analyses: dict[tuple[str, st
     diff = _diff(sort_rows(golden), current, f"{folder}/{name}")
     assert not diff, f"{key}: the findings differ from the golden file (review, then GOUJI_GOLDEN=write):\n{diff}"
     unreviewed = [r for r in golden if not r["why"].strip() or r["why"].startswith(FALSE_MARK)]
-    assert not unreviewed, f"{key}: rows without a reviewed why (write one with its arithmetic):\n" + "\n".join(
+    assert not unreviewed, (
+        f"{key}: rows without a reviewed why (check the finding in the document and write the arithmetic that makes"
+        f" it real) or marked {FALSE_MARK} (a false alarm: fix gouji, then regenerate):\n"
+    ) + "\n".join(
         f"  {r['location']} {r['rule']} {r['subject']} {r['stated_value']}/{r['expected_value']}: {r['why'] or '(empty)'}"
         for r in unreviewed
     )
