@@ -209,6 +209,7 @@ def _sentence_items(
             subject = _tidy_subject(subject, q)
         if not role and relation in ("", "per-capita", "direction"):
             role = role_in(_without_compare(clause_pre))
+        subject = _whole_item(subject, sentence)
         claim = Claim(
             subject=subject,
             quantity=_money_context(q, subject, sentence),
@@ -259,6 +260,21 @@ def _fallback_subject(
     if noun:
         return noun
     return earlier.claim.subject if earlier else ""
+
+
+_ITEM_END = re.compile(r"[（(][类款项][）)]$")
+_ITEM_HEAD = re.compile(r"[^，,；;。：:\d．]*$")
+
+
+def _whole_item(subject: str, sentence: str) -> str:
+    """An item name cut at its 、 (公诉、审判、侦查、执行等检察监督支出（项）): the 科目 goes back to its clause's start."""
+    if not _ITEM_END.search(subject) or "、" in subject:
+        return subject
+    at = sentence.find(subject)
+    if at <= 0 or sentence[at - 1] != "、":
+        return subject
+    head = _ITEM_HEAD.search(sentence[:at])
+    return (head.group(0) if head else "").lstrip() + subject
 
 
 def _tidy_subject(subject: str, q: Quantity) -> str:

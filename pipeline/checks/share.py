@@ -63,6 +63,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
         if cands:
             claims = [f for f in cands if f.kind == "claim"]
             return (claims or cands)[0]
+        near = _named_whole_before(ctx, c, num)
+        if near is not None:
+            return claim_figure(near)
     if c.group is not None:
         for x in ctx.paragraph_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
@@ -73,7 +76,33 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
             continue
         if x.relation == "total" or any(w in x.subject for w in _TOTAL_WORDS):
             return claim_figure(x)
-    return None
+    near = _named_whole_before(ctx, c, num)
+    return claim_figure(near) if near is not None else None
+
+
+NEAR_PARAGRAPHS = 3  # a PDF prints a list's lines as paragraphs: its head may stand a few lines up
+
+
+def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The nearest earlier figure whose subject ends in the denominator's word, or in 合计/总计… when the share names
+    none ("本年支出预算合计21,955.35万元，其中：基本支出13,994.31万元，占63.75%": 占 the 合计 just named), in its
+    paragraph or the few lines before."""
+    words = (subject_key(c.denominator),) if c.denominator else _TOTAL_WORDS
+    here = (c.prov.page or 0, c.prov.paragraph or 0, c.prov.span[0] if c.prov.span else 0)
+    best: tuple[tuple[int, int, int], Claim] | None = None
+    for x in ctx.claims:
+        at = (x.prov.page or 0, x.prov.paragraph or 0, x.prov.span[0] if x.prov.span else 0)
+        if x.prov.paragraph is None or c.prov.paragraph is None:
+            continue
+        if not (0 <= c.prov.paragraph - x.prov.paragraph <= NEAR_PARAGRAPHS) or at >= here or x is num:
+            continue
+        if x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change"):
+            continue
+        if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
+            continue
+        if best is None or at > best[0]:
+            best = (at, x)
+    return best[1] if best else None
 
 
 def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure | None, str]:

@@ -14,7 +14,17 @@ from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table, is_subject_code
 from pipeline import tolerance as tol
 from pipeline.checks import table_rows as tr
-from pipeline.checks.base import Context, Figure, claim_figure, clean_label, fact_figure, fmt, make_finding, rule
+from pipeline.checks.base import (
+    Context,
+    Figure,
+    claim_figure,
+    clean_label,
+    fact_figure,
+    fmt,
+    make_finding,
+    rule,
+    table_name,
+)
 from pipeline.checks.compare import positions
 from pipeline.findings import Finding
 
@@ -80,7 +90,21 @@ def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Find
         expected=s,
         derivation=expr,
         related=[p.prov for p in parts],
+        subject=_named_total(total),
     )
+
+
+_BARE_TOTAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*\S{0,6}?(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*$")
+
+
+def _named_total(total: Figure) -> str | None:
+    """A 合计 row named by its table (二、政府性基金预算支出决算表 合计): the row label alone names no item."""
+    if total.kind != "fact" or not _BARE_TOTAL.match(total.subject or "合计"):
+        return None
+    fact = total.obj
+    assert isinstance(fact, Fact)
+    title = (fact.table_title or "").strip().split("\n")[0][:40] or table_name(fact)
+    return f"{title} {(total.subject or '合计').replace(' ', '')}"
 
 
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")

@@ -297,20 +297,22 @@ def check(ctx: Context) -> Iterator[Finding]:
     views = build_views(ctx.facts, doc)
     flagged: set[int] = set()
     decided: set[int] = set()
+    said = narrative(ctx.claims, ctx.outline)
     if views:
         yield from run_sums(views, _for(rules, rules.sum, ctx.kind))
         yield from run_columns(views, _for(rules, rules.columns, ctx.kind))
         yield from run_hierarchy(views, _for(rules, rules.hierarchy, ctx.kind))
         yield from run_cross(views, _for(rules, rules.cross, ctx.kind))
-        said = narrative(ctx.claims, ctx.outline)
         yield from run_narrative(
             views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided
         )
         yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided)
-        if any(k.startswith(("js.", "ys.")) for k in views):
-            yield from run_changes(said, flagged, decided)
-            yield from run_rates(said, flagged, decided)
-        for c in ctx.claims:
-            if id(c) in decided:
-                ctx.mark(c)
+    if not views or any(k.startswith(("js.", "ys.")) for k in views):
+        # a change or a rate and its figures stand in one sentence: checked without the tables too (a 情况说明
+        # published apart from its 公开表)
+        yield from run_changes(said, flagged, decided)
+        yield from run_rates(said, flagged, decided)
+    for c in ctx.claims:
+        if id(c) in decided:
+            ctx.mark(c)
     yield from run_structure(ctx.outline, ctx.facts)

@@ -293,6 +293,12 @@ def run_shares(
             break
 
 
+def _of(level: Said, s: Said) -> str:
+    """A rate's subject: the item whose figure it is a rate of (基本支出 增长), not the rate word alone."""
+    name = level.claim.subject or _subject(level)
+    return f"{name} {s.lead}".strip() if name and name not in s.lead else s.lead
+
+
 def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -351,13 +357,13 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 f"上年数为零，“{s.lead}{shown(s.q)}”的增幅无法计算（{how}）",
                 None,
                 related,
-                s.lead,
+                _of(cur, s),
             )
             continue
         expl = f"增减幅度应为 {how} = {fmt(exact, max(s.q.decimals, 2)) if exact is not None else '?'}%，报告写 {shown(s.q)}"
         if verdict == tol.WARNING:
             expl += TRUNCATED
-        yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, s.lead, how)
+        yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, _of(cur, s), how)
 
 
 def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
@@ -399,7 +405,7 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
                 f"措辞与所用预算数不符",
                 fin.q.base_value / alt.q.base_value * 100,
                 [fin.claim.prov, bud.claim.prov, alt.claim.prov],
-                s.lead,
+                _of(fin, s),
             )
             continue
         if verdict == tol.INFO:
@@ -410,7 +416,7 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
                 f"{bud.lead}{shown(bud.q)}，完成预算的比例无法计算",
                 None,
                 [fin.claim.prov, bud.claim.prov],
-                s.lead,
+                _of(fin, s),
             )
             continue
         exact = fin.q.base_value / bud.q.base_value * 100
@@ -426,6 +432,6 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
             expl,
             exact,
             [fin.claim.prov, bud.claim.prov],
-            s.lead,
+            _of(fin, s),
             f"{fmt(fin.q.value, fin.q.decimals)} ÷ {fmt(bud.q.value, bud.q.decimals)} × 100",
         )
