@@ -332,6 +332,7 @@ def _column_verdicts(
                 verdict = tr.Verdict(verdict.total, verdict.parts, tr.UNCERTAIN)
             yield "total", verdict
         yield from (("parent", v) for v in tr.check_marked_parents(rows))
+        yield from (("parent", v) for v in tr.check_indented_parents(rows))
         yield from (("qizhong", v) for v in tr.check_qizhong(rows))
         if totals:
             previous_total = [rows[totals[-1]]]

@@ -364,6 +364,57 @@ def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
         yield Verdict(parent, direct, UNCERTAIN if ambiguous else CERTAIN)
 
 
+MAX_CHILD_STEP = 30.0  # points: a child's label stands this close right of its parent's (a centred label is no child)
+
+
+def check_indented_parents(rows: list[Row]) -> Iterator[Verdict]:
+    """A row = Σ the rows indented one step under it, where indentation is the only hierarchy printed (no codes,
+    no numbering: 国有企业资本金注入 over its 项). Certain only when the children exceed the row (no missing row
+    explains that) and the level above confirms the row's value; otherwise uncertain, and a shortfall under an
+    unconfirmed row (a partial list, a table by region) is not reported."""
+    if len(rows) < 3 or any(r.indent is None or r.kind in ("marked", "qizhong") for r in rows):
+        return
+    for i, parent in enumerate(rows):
+        if parent.kind != "plain":
+            continue
+        children: list[Row] = []
+        for r in rows[i + 1 :]:
+            if r.kind == "total" or not deeper(r, parent):
+                break
+            children.append(r)
+        if not children:
+            continue
+        step = min(r.indent or 0.0 for r in children)
+        if step - (parent.indent or 0.0) > MAX_CHILD_STEP:
+            continue
+        direct = [r for r in children if (r.indent or 0.0) <= step + INDENT_STEP]
+        if meets(parent, direct) or parent.interval.lo < 0 or any(d.interval.lo < 0 for d in direct):
+            continue
+        exceeds = tol.total([d.interval for d in direct]).lo > parent.interval.hi
+        confirmed = _confirmed_by_level_above(rows, i)
+        if exceeds and confirmed and len(direct) >= 2:
+            yield Verdict(parent, direct, CERTAIN)
+        elif exceeds or confirmed:
+            yield Verdict(parent, direct, UNCERTAIN)
+
+
+def _confirmed_by_level_above(rows: list[Row], i: int) -> bool:
+    """Whether the row's value is a part the table itself confirms: with its siblings (the rows at its indentation
+    under the same row above) it makes that row. Indented rows of a table by region (市本级 over its counties) are
+    no such parts."""
+    parent = rows[i]
+    above = next((j for j in range(i - 1, -1, -1) if deeper(parent, rows[j])), None)
+    if above is None:
+        return False
+    siblings: list[Row] = []
+    for r in rows[above + 1 :]:
+        if r.kind == "total" or not deeper(r, rows[above]):
+            break
+        if abs((r.indent or 0.0) - (parent.indent or 0.0)) <= INDENT_STEP:
+            siblings.append(r)
+    return len(siblings) >= 2 and meets(rows[above], siblings)
+
+
 def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
     """A "其中" breakdown larger than the row it breaks down. Its first part alone, always; all its parts when
     the next marked sibling of the row closes the breakdown (without one, where it ends is not known)."""

@@ -307,9 +307,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided
         )
         yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided)
-    if not views or any(k.startswith(("js.", "ys.")) for k in views):
-        # a change or a rate and its figures stand in one sentence: checked without the tables too (a 情况说明
-        # published apart from its 公开表)
+    apart = not views and any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline)
+    if apart or any(k.startswith(("js.", "ys.")) for k in views):
+        # a change or a rate and its figures stand in one sentence: checked without the tables too when the
+        # 目录 lists the template's tables and they are published apart (a 情况说明 without its 公开表)
         yield from run_changes(said, flagged, decided)
         yield from run_rates(said, flagged, decided)
     for c in ctx.claims:
