@@ -10,7 +10,6 @@ with a DOCTYPE (entity expansion, corrupt).
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,15 +18,14 @@ from lxml import etree
 
 from extractors.model import Cell, Document, Paragraph, Provenance, ReadError, Table
 from extractors.txt_reader import caption_of, leading_header_rows, unit_row
+from extractors.zipguard import check_package
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 5000
 # real document.xml parts deflate about 5–30:1; a part that inflates past 10 MB at over 100:1 is a bomb
-BOMB_MIN_SIZE = 10 * 1024 * 1024
 BOMB_RATIO = 100
 MAX_TABLE_DEPTH = 20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 def read_docx(path: Path, sha256: str) -> Document:
@@ -51,29 +49,10 @@ def read_docx(path: Path, sha256: str) -> Document:
 
 
 def _check_package(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            if len(infos) > MAX_MEMBERS:
-                raise ReadError("too_large", f".docx package holds {len(infos)} parts (limit {MAX_MEMBERS})")
-            total = sum(i.file_size for i in infos)
-            if total > MAX_UNCOMPRESSED:
-                raise ReadError("too_large", f".docx unpacks to {total} bytes (limit {MAX_UNCOMPRESSED})")
-            for info in infos:
-                ratio = info.file_size / max(info.compress_size, 1)
-                if info.file_size > BOMB_MIN_SIZE and ratio > BOMB_RATIO:
-                    raise ReadError(
-                        "too_large", f"{info.filename} inflates {ratio:.0f}:1 to {info.file_size} bytes (zip bomb?)"
-                    )
-                if info.filename.endswith((".xml", ".rels")):
-                    with z.open(info) as f:
-                        head = f.read(4096)
-                    if _DOCTYPE.search(head):
-                        raise ReadError("corrupt", f"{info.filename} declares a DOCTYPE/entities (refused)")
-    except zipfile.BadZipFile as e:
-        raise ReadError("corrupt", f"not a zip container: {e}") from e
-    except OSError as e:
-        raise ReadError("corrupt", f"cannot read file: {e}") from e
+    """A .docx is held to tighter limits than other packages: no report needs more."""
+    check_package(
+        path, ".docx package", max_uncompressed=MAX_UNCOMPRESSED, max_members=MAX_MEMBERS, bomb_ratio=BOMB_RATIO
+    )
 
 
 # ---------------------------------------------------------------- numbering

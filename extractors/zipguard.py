@@ -17,12 +17,19 @@ BOMB_RATIO = 200
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
-def check_package(path: Path, what: str, xml: bool = True) -> None:
+def check_package(
+    path: Path,
+    what: str,
+    xml: bool = True,
+    max_uncompressed: int = MAX_UNCOMPRESSED,
+    max_members: int = MAX_MEMBERS,
+    bomb_ratio: int = BOMB_RATIO,
+) -> None:
     """Raise ReadError (too_large | corrupt) for a package no parser should open."""
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-            check_infos(infos, what)
+            check_infos(infos, what, max_uncompressed, max_members, bomb_ratio)
             if xml:
                 for info in infos:
                     if info.filename.endswith((".xml", ".rels")):
@@ -36,19 +43,25 @@ def check_package(path: Path, what: str, xml: bool = True) -> None:
         raise ReadError("corrupt", f"cannot read file: {e}") from e
 
 
-def check_infos(infos: list[zipfile.ZipInfo], what: str) -> None:
-    if len(infos) > MAX_MEMBERS:
-        raise ReadError("too_large", f"{what} holds {len(infos)} members (limit {MAX_MEMBERS})")
+def check_infos(
+    infos: list[zipfile.ZipInfo],
+    what: str,
+    max_uncompressed: int = MAX_UNCOMPRESSED,
+    max_members: int = MAX_MEMBERS,
+    bomb_ratio: int = BOMB_RATIO,
+) -> None:
+    if len(infos) > max_members:
+        raise ReadError("too_large", f"{what} holds {len(infos)} members (limit {max_members})")
     total = sum(i.file_size for i in infos)
-    if total > MAX_UNCOMPRESSED:
-        raise ReadError("too_large", f"{what} unpacks to {total} bytes (limit {MAX_UNCOMPRESSED})")
+    if total > max_uncompressed:
+        raise ReadError("too_large", f"{what} unpacks to {total} bytes (limit {max_uncompressed})")
     for info in infos:
-        if is_bomb(info):
+        if is_bomb(info, bomb_ratio):
             ratio = info.file_size / max(info.compress_size, 1)
             raise ReadError(
                 "too_large", f"{info.filename} inflates {ratio:.0f}:1 to {info.file_size} bytes (zip bomb?)"
             )
 
 
-def is_bomb(info: zipfile.ZipInfo) -> bool:
-    return info.file_size > BOMB_MIN_SIZE and info.file_size / max(info.compress_size, 1) > BOMB_RATIO
+def is_bomb(info: zipfile.ZipInfo, ratio: int = BOMB_RATIO) -> bool:
+    return info.file_size > BOMB_MIN_SIZE and info.file_size / max(info.compress_size, 1) > ratio
