@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.lists import MAX_LIST
 from extractors.model import Claim, Document, Fact, Identity
 from extractors.numbers import normalize
 from extractors.report_kind import title_lines
@@ -218,7 +219,7 @@ _MULTI_YEAR = re.compile(
 
 
 def _sentence_before(text: str, pos: int) -> str:
-    start = max(text.rfind(p, 0, pos) for p in "。！？")
+    start = max(max(text.rfind(p, 0, pos) for p in "。！？"), pos - 1 - MAX_LIST)
     return text[start + 1 : pos]
 
 
@@ -229,7 +230,8 @@ def bracket_parent(text: str, pos: int) -> str:
     """The words naming the figure a bracketed breakdown belongs to: in "市级留用279.14亿元（其中，新增债券187.2亿元）"
     新增债券 is a part of 市级留用, not of the 转贷区市使用 beside it."""
     depth, i = 0, pos - 1
-    while i >= 0:
+    stop = max(-1, pos - 1 - MAX_LIST)  # no breakdown runs longer than a list: a data dump stays linear
+    while i > stop:
         ch = text[i]
         if ch in "）)":
             depth += 1
