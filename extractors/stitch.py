@@ -149,9 +149,9 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         if isinstance(b, Table):
             k, retitled = len(out), False
+            prev_table = next((x for x in reversed(out) if isinstance(x, Table)), None)
             while k > 0 and len(out) - k < 4:
                 p = out[k - 1]
-                prev_table = next((x for x in reversed(out[: k - 1]) if isinstance(x, Table)), None)
                 if _repeated_caption(p, b):
                     k -= 1
                 elif prev_table is not None and isinstance(p, Paragraph) and _plain(p.text) == _plain(prev_table.title):

@@ -145,22 +145,15 @@ def consensus(ctx: Context, figs: list[Figure]) -> tuple[list[Figure], list[list
     if len(cl) == 1:
         return cl[0], []
 
-    def score(c: list[Figure]) -> tuple[int, int, int, int]:
+    def ulp(f: Figure) -> Decimal:
+        return tol.factor(f.quantity) * tol.unit_in_last_place(f.quantity.decimals)
+
+    def score(c: list[Figure]) -> tuple[int, int, bool, int]:
         suspicious = sum(1 for f in c if copied_from(ctx, f) is not None)
         # on a tie the finer printing is the source (4867363万元 is printed as 486.74亿元, not the reverse)
-        finest = min(tol.factor(f.quantity) * tol.unit_in_last_place(f.quantity.decimals) for f in c)
-        finer = -1 if finest < min_ulp_elsewhere(c) else 0
-        return (len(c), -suspicious, -finer, sum(1 for f in c if f.kind == "claim"))
-
-    def min_ulp_elsewhere(c: list[Figure]) -> Decimal:
-        return min(
-            (
-                tol.factor(f.quantity) * tol.unit_in_last_place(f.quantity.decimals)
-                for f in figs
-                if all(f is not g for g in c)
-            ),
-            default=Decimal("Infinity"),
-        )
+        others = [ulp(f) for f in figs if all(f is not g for g in c)]
+        finer = min(ulp(f) for f in c) < min(others, default=Decimal("Infinity"))
+        return (len(c), -suspicious, finer, sum(1 for f in c if f.kind == "claim"))
 
     cl.sort(key=score, reverse=True)
     return cl[0], cl[1:]

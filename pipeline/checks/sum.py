@@ -288,21 +288,24 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             last = col[-1].prov.row or 0 if col else 0
             places, blank_rows = layout.get(table, ({}, set()))
             blanks = {r: p for r, p in places.items() if r in blank_rows}
+            classified: list[tr.Row] | None = None
             for what, v in _column_verdicts(col, empty.get(table, set()), places, blanks):
                 # a total above its parts whose block is still open at the foot of the page: its parts may go on
                 # on the next page where the reader did not join them (a landscape table without its title repeated)
                 runs_on = table in open_ended and v.total.index < min((p.index for p in v.parts), default=last)
-                runs_on = runs_on and not _closed(v, col)
+                if runs_on and classified is None:
+                    classified = [tr.classify_row(f) for f in col]
+                runs_on = runs_on and not _closed(v, classified or [])
                 if (runs_on or table in incomplete) and v.certainty == tr.CERTAIN:
                     v = tr.Verdict(v.total, v.parts, tr.UNCERTAIN)
                 yield what, v
 
 
-def _closed(v: tr.Verdict, col: list[Fact]) -> bool:
+def _closed(v: tr.Verdict, rows: list[tr.Row]) -> bool:
     """Whether a row after the total's parts stands at the total's level (the next 类 after a 类, another 合计):
     then its block ended on this page."""
     end = max(p.index for p in v.parts)
-    later = [r for rows in tr.blocks(col, set()) for r in rows if r.index > end]
+    later = [r for r in rows if r.index > end]
     if v.total.kind == "total":
         return any(r.kind == "total" for r in later)
     return any(r.family == v.total.family and r.level <= v.total.level for r in later)
