@@ -25,6 +25,7 @@ FAMILIES = (
     "share",
     "repeat",
     "sum",
+    "formula",
     "narrative_table",
     "rate",
     "change",

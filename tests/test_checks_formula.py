@@ -1,0 +1,92 @@
+"""formula: a table's own column formulas (公式 A=B+C, 栏次 3=1+2, 4=3/2) checked row by row."""
+
+import dataclasses
+from decimal import Decimal as D
+
+from conftest import realdoc_wide
+from model_builders import fact
+
+from extractors.pdf_reader import read_pdf
+from extractors.tablefacts import extract_facts
+from pipeline.checks import run_checks
+from pipeline.checks.formula import Formula, parse
+
+TITLE = "2023年地方政府债务限额及余额决算情况表"
+
+
+def debt_row(row: int, region: str, values: list[str]):
+    heads = [
+        ("2023年债务限额", "A=B+C"),
+        ("2023年债务限额", "一般债务", "B"),
+        ("2023年债务限额", "专项债务", "C"),
+        ("2023年债务余额", "D=E-F"),
+        ("2023年债务余额", "一般债务", "E"),
+        ("2023年债务余额", "其他", "F"),
+    ]
+    return [
+        fact(v, (region,), h, 1, row, c, title=TITLE, unit="亿元")
+        for c, (h, v) in enumerate(zip(heads, values, strict=True), start=1)
+        if v
+    ]
+
+
+def findings(facts):
+    return [
+        (f.rule, f.severity, str(f.stated_value), f.subject) for f in run_checks([], facts, []) if f.severity != "info"
+    ]
+
+
+def test_formula_labels_are_read():
+    assert parse("A=B+C") == Formula("A", terms=((1, "B"), (1, "C")))
+    assert parse("（3）＝（1）－（2）") == Formula("3", terms=((1, "1"), (-1, "2")))
+    assert parse("5=4/3×100%") == Formula("5", ratio=("4", "3"))
+    assert parse("B") == "B" and parse("2") == "2"
+    assert parse("2023年") is None and parse("栏次") is None and parse("一般债务") is None
+
+
+def test_rows_that_keep_the_formula_within_rounding_pass():
+    facts = debt_row(4, "吉林省", ["9,175.67", "4,417.58", "4,758.10", "8.00", "10.00", "2.00"])
+    facts += debt_row(5, "吉林省本级", ["919.42", "766.10", "153.33", "", "1.00", "0.50"])  # 919.43: rounding
+    assert findings(facts) == []
+
+
+def test_a_row_that_breaks_its_formula_is_an_error_naming_the_row():
+    facts = debt_row(4, "吉林省", ["9,175.67", "4,417.58", "4,758.10", "8.00", "10.00", "2.00"])
+    facts += debt_row(5, "长春市", ["2,900.00", "943.95", "1,935.27", "7.00", "10.00", "2.00"])
+    got = findings(facts)
+    assert got == [("formula.column", "error", "2900.00", "长春市"), ("formula.column", "error", "7.00", "长春市")]
+    found = [f for f in run_checks([], facts, []) if f.rule == "formula.column"]
+    assert "A=B+C" in found[0].explanation and "943.95 + 1,935.27 = 2879.22" in found[0].explanation
+    assert "D=E-F" in found[1].explanation and "10.00 − 2.00 = 8.00" in found[1].explanation
+
+
+def test_a_blank_part_is_not_judged_and_a_table_without_formulas_is_left_alone():
+    facts = debt_row(4, "吉林省", ["9,175.67", "4,417.58", "", "", "", ""])
+    assert findings(facts) == []
+    plain = [
+        dataclasses.replace(f, column_labels=f.column_labels[:-1])
+        for f in debt_row(4, "x", ["9", "1", "1", "1", "1", "1"])
+    ]
+    assert not [f for f in findings(plain) if f[0] == "formula.column"]
+
+
+def test_a_percentage_column_defined_as_a_ratio():
+    heads = [("预算数", "1"), ("决算数", "2"), ("完成预算%", "3=2/1")]
+    row = [
+        fact(v, ("税收收入",), h, 2, 4, c, title="收入决算表", unit=u)
+        for c, (h, v, u) in enumerate(zip(heads, ["200.00", "190.00", "95.0"], ["万元", "万元", "%"], strict=True))
+    ]
+    assert findings(row) == []
+    row[2] = fact("96.0", ("税收收入",), heads[2], 2, 4, 2, title="收入决算表", unit="%")
+    assert findings(row) == [("formula.column", "error", "96.0", "税收收入")]
+
+
+def test_jilin_formula_rows_are_checked_on_the_real_table():
+    facts = extract_facts(read_pdf(realdoc_wide("jilin"), "0" * 64))
+    assert not [f for f in run_checks([], facts, []) if f.rule == "formula.column"]  # it adds up within rounding
+    i = next(i for i, f in enumerate(facts) if f.row_labels[-1:] == ("长春市",) and f.column_labels[-1] == "B")
+    facts[i] = dataclasses.replace(
+        facts[i], quantity=dataclasses.replace(facts[i].quantity, value=D("1043.95"), base_value=D("1043.95"))
+    )
+    got = [f for f in run_checks([], facts, []) if f.rule == "formula.column"]
+    assert [(f.severity, f.subject, str(f.stated_value)) for f in got] == [("error", "长春市", "2879.21")]
