@@ -3,6 +3,7 @@ that compare only those. Reports are written as plain text and go through the re
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,37 @@ def test_a_printing_whose_measure_is_not_stated_is_reported_as_undecided(tmp_pat
     assert alarms(findings) == []
     undecided = [f for f in findings if f.rule == "repeat.identity-unsettled"]
     assert [str(f.stated_value) for f in undecided] == ["1565"] and undecided[0].severity == "info"
+
+
+SANGONG = (
+    "2018年一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出100.00万元，占“三公”经费的{a}%；"
+    "公务用车购置及运行费支出267.80万元，占“三公”经费的55.30%；公务接待费支出116.50万元，占“三公”经费的{c}%。\n"
+)
+
+
+def test_shares_of_a_whole_never_printed_are_checked_against_the_sum_of_their_parts(tmp_path: Path) -> None:
+    # 100.00 + 267.80 + 116.50 = 484.30: 20.65% + 55.30% + 24.06% = 100.01%, all within rounding
+    claims, found = scan_text(tmp_path, "江苏省某厅2018年部门预算\n" + SANGONG.format(a="20.65", c="24.06"), "部门预算")
+    assert alarms(found) == []
+    assert not [f for f in found if f.rule == "unresolved.no-counterpart" and "三公" in f.explanation]
+    # 25.00% + 55.30% + 19.70% = 100%: the shares say the three are the whole, and 100.00 ÷ 484.30 = 20.65%
+    _, found = scan_text(tmp_path, "江苏省某厅2018年部门预算\n" + SANGONG.format(a="25.00", c="19.70"), "部门预算")
+    got = alarms(found)
+    assert ("share.stated-vs-computed", "warning", Decimal("25.00")) in got
+    f = next(f for f in found if f.stated_value == Decimal("25.00"))
+    assert "100.00万元 ÷ 484.3 = 20.65%" in f.explanation and "凑整" not in f.explanation
+    # 20.64% + 55.30% + 24.06% = 100%, where rounding gives 20.65%: the shares forced to add up to 100%
+    _, found = scan_text(tmp_path, "江苏省某厅2018年部门预算\n" + SANGONG.format(a="20.64", c="24.06"), "部门预算")
+    plugged = [f for f in found if f.rule == "share.stated-vs-computed"]
+    assert [(f.severity, f.stated_value) for f in plugged] == [("warning", Decimal("20.64"))]
+    assert "凑整" in plugged[0].explanation
+
+
+def test_shares_that_do_not_add_up_to_the_whole_name_no_whole(tmp_path: Path) -> None:
+    # 20.65% + 55.30% alone: the whole's other parts are not named here, so its size is not known
+    text = (
+        "江苏省某厅2018年部门预算\n“三公”经费预算支出中，因公出国（境）费支出100.00万元，占“三公”经费的30.00%；"
+        "公务用车购置及运行费支出267.80万元，占“三公”经费的55.30%。\n"
+    )
+    _, found = scan_text(tmp_path, text, "部门预算")
+    assert alarms(found) == []

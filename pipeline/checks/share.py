@@ -6,9 +6,20 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.identity import SAME
-from extractors.model import Claim
+from extractors.model import Claim, Quantity
 from pipeline import tolerance as tol
-from pipeline.checks.base import TRUNCATED, Context, Figure, claim_figure, fmt, make_finding, pct_of, rule, subject_key
+from pipeline.checks.base import (
+    TRUNCATED,
+    Context,
+    Figure,
+    claim_figure,
+    fmt,
+    in_unit,
+    make_finding,
+    pct_of,
+    rule,
+    subject_key,
+)
 from pipeline.findings import Finding
 
 FAMILY = "share"
@@ -144,8 +155,60 @@ def _name(f: Figure) -> str:
     return f.subject or "正文数"
 
 
+HUNDRED = tol.Interval.exact(Decimal(100))
+PLUG = "；各分项占比合计恰为100%，疑为凑整"
+
+
+def _one_ulp(exact: Decimal, stated: Quantity) -> bool:
+    return abs(tol.point(exact, stated.decimals) - stated.value) == tol.unit_in_last_place(stated.decimals)
+
+
+def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterator[Finding]:
+    """Shares of one whole that is never printed ("因公出国（境）费70万元，占“三公”经费的13.77%；公务用车…411.20万元，
+    占80.92%；公务接待费27万元，占5.31%"): when the shares stated together in one paragraph add up to 100% within
+    rounding, their parts are the whole's parts, so the whole is their sum and each share is checked against it.
+    The whole is inferred, not printed: a share that misses is a warning, never an error."""
+    groups: dict[tuple, list[tuple[Claim, Claim]]] = {}
+    for c, num in orphans:
+        key = (c.prov.block, c.prov.paragraph, subject_key(c.denominator or ""), num.quantity.dimension)
+        groups.setdefault(key, []).append((c, num))
+    for members in groups.values():
+        nums = [num for _, num in members]
+        if len(members) < 2 or len({id(n) for n in nums}) < len(nums) or any(n.quantity.base_value <= 0 for n in nums):
+            continue
+        if not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
+            continue  # not all of the whole's parts are named here
+        whole_value = sum((n.quantity.base_value for n in nums), Decimal(0))
+        whole = tol.total([tol.base_interval(n.quantity) for n in nums])
+        plugged = sum((c.quantity.value for c, _ in members), Decimal(0)) == 100
+        expr = " + ".join(n.quantity.text for n in nums)
+        for c, num in members:
+            ctx.mark(c)
+            comp = tol.percent(tol.base_interval(num.quantity), whole)
+            if tol.verdict(c.quantity, comp, ctx.settings) == tol.OK:
+                continue
+            exact = num.quantity.base_value / whole_value * 100
+            dec = max(c.quantity.decimals, 2)
+            subject = num.subject or c.subject
+            whole_name = c.denominator or "合计"
+            yield make_finding(
+                STATED,
+                "warning",
+                claim_figure(c),
+                f"{subject}占{whole_name}的比例：{whole_name}未列明，按同段各分项 {expr} 合计 "
+                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}（各分项占比合计为100%）计算，应为 "
+                f"{num.quantity.text} ÷ {fmt(in_unit(whole_value, num.quantity))} = {fmt(exact, dec)}%，"
+                f"报告写 {fmt(c.quantity.value)}%" + (PLUG if plugged and _one_ulp(exact, c.quantity) else ""),
+                expected=exact,
+                derivation=f"{num.quantity.text} ÷ ({expr}) × 100",
+                related=[n.prov for n in nums],
+                subject=subject,
+            )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     shares: list[tuple[Claim, Claim, Figure]] = ctx.cache.setdefault("shares", [])
+    orphans: list[tuple[Claim, Claim]] = []
     for c in ctx.claims:
         if not _is_share(c):
             continue
@@ -156,6 +219,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         den = _denominator(ctx, c, num)
         if den is None:
             ctx.note(c, f"未找到占比的分母“{c.denominator or '合计'}”")
+            orphans.append((c, num))
             continue
         ctx.mark(c)
         shares.append((c, num, den))
@@ -195,3 +259,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             related=related,
             subject=subject,
         )
+    yield from _unprinted_whole(ctx, orphans)
