@@ -179,3 +179,34 @@ def test_shares_that_do_not_add_up_to_the_whole_name_no_whole(tmp_path: Path) ->
     )
     _, found = scan_text(tmp_path, text, "部门预算")
     assert alarms(found) == []
+
+
+def _budget(*paragraphs: str) -> str:
+    return "江苏省某院2018年部门预算\n" + "\n".join(paragraphs) + "\n"
+
+
+def test_one_figure_printed_twice_with_two_change_amounts_is_a_warning_on_the_odd_one(tmp_path: Path) -> None:
+    text = _budget(
+        "（1）一般公共预算收入预算21,940.96万元，与上年相比增加3,959.28万元，增长22%。",
+        "财政拨款收、支总预算21,940.96万元。与上年相比，财政拨款收、支总计各增加3,958.98万元，增长22%。",
+        "2018年一般公共预算财政拨款支出预算21,940.96万元，与上年相比增加3,958.98万元，增长22%。",
+    )
+    _, found = scan_text(tmp_path, text, "部门预算")
+    got = [f for f in found if f.rule == "change.amounts-disagree"]
+    assert [(f.severity, f.stated_value, f.expected_value) for f in got] == [
+        ("warning", Decimal("3959.28"), Decimal("3958.98"))
+    ]
+    assert "17981.68 与 17981.98" in got[0].explanation and "此处与其余各处不一" in got[0].explanation
+
+
+def test_change_amounts_of_figures_that_are_not_certainly_one_are_not_compared(tmp_path: Path) -> None:
+    text = _budget(
+        # the 收支总计 of all funds and the 财政拨款 alone: equal this year, not last year
+        "2018年度收入、支出预算总计24458.43万元，与上年相比收、支预算总计各增加3608.98万元，增长17.31%。",
+        "2018年一般公共预算财政拨款支出预算24458.43万元，与上年相比增加3756.18万元，增长18.14%。",
+        # 200万元 is the change of another item, not of the 1469.73 printed before it
+        "会议费预算支出1469.73万元，比上年预算增加164.48万元，主要原因是运转类专项经费统一压减10%，"
+        "人代会专项经费增加200万元，增减相抵后增加164.48万元。",
+    )
+    _, found = scan_text(tmp_path, text, "部门预算")
+    assert not [f for f in found if f.rule == "change.amounts-disagree"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
+from extractors.identity import SAME
+from extractors.model import Claim, Quantity
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, claim_figure, fmt, in_unit, make_finding, rule
+from pipeline.checks.base import Context, Figure, claim_figure, fmt, in_unit, make_finding, rule
 from pipeline.checks.compare import DOWN, UP, base_measure, current_of, positions, prior_of, sentences
 from pipeline.findings import Finding
 
@@ -21,13 +25,126 @@ STATED = rule(
     "arithmetic",
 )
 ZERO = rule(FAMILY, "from-zero", "info", "上年为零，增长率无定义", "{subject}上年为 0，增长率无定义", "undecidable")
-RULES = [STATED, ZERO]
+AMOUNTS = rule(
+    FAMILY,
+    "amounts-disagree",
+    "warning",
+    "同一本年数比上年的增减额前后不一",
+    "{subject}增减额写 {stated}，他处同一本年数的增减额为 {expected}",
+    "narrative",
+)
+RULES = [STATED, ZERO, AMOUNTS]
+
+_VS_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年)")
+SPECIFIC_DIGITS = 5  # a level printed with fewer significant digits (100万元) may equal another by chance
+
+
+@dataclass(frozen=True)
+class _Printing:
+    change: Claim
+    level: Claim
+    sign: int
+
+
+def _specific(q: Quantity) -> bool:
+    return len(format(q.value, "f").replace(".", "").replace("-", "").lstrip("0")) >= SPECIFIC_DIGITS
+
+
+def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: Claim | None) -> Claim | None:
+    """The level the change amount at placed[k] is the change of: the amount printed just before it, with the
+    comparison with last year between them (21,940.96万元，与上年相比增加3,958.98万元) and no other figure; or, for
+    the first figure of a sentence that opens with the comparison (…21,940.96万元。与上年相比，…增加3,958.98万元),
+    the last figure of the sentence before."""
+    c = placed[k][1]
+    if k == 0:
+        opening = _VS_LAST_YEAR.match(sentence.lstrip())
+        if carried is None or opening is None:
+            return None
+        at, x = 0, carried
+    else:
+        at, x = placed[k - 1]
+    if x.relation in ("share", "rate", "change") or x.quantity.dimension != c.quantity.dimension:
+        return None
+    if x.quantity.approx != "exact" or not _specific(x.quantity):
+        return None
+    return x if _VS_LAST_YEAR.search(sentence[at : placed[k][0]]) else None
+
+
+def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[Finding]:
+    """One figure printed in several places with its change from last year: the change amounts must agree too
+    (一般公共预算收入预算21,940.96万元，与上年相比增加3,959.28万元 and 一般公共预算财政拨款支出预算21,940.96万元，与上年相比增加
+    3,958.98万元). Only printings whose levels are certainly the same figure are compared; the printing that
+    fewer places of the same level support is the one named. Two printings of one figure can still differ in
+    the base they compare with (上年预算 or 上年执行), so this is a warning."""
+    groups: dict[tuple, list[_Printing]] = {}
+    for p in printings:
+        q = p.level.quantity
+        groups.setdefault((q.base_value, p.sign), []).append(p)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        support = {id(p): sum(_agree(p, o) for o in group) for p in group}
+        figs = {id(p): claim_figure(p.level) for p in group}
+        named: set[int] = set()
+        for p in group:
+            same = [o for o in group if o is not p and _one_figure(ctx, figs[id(p)], figs[id(o)])]
+            against = [o for o in same if not _agree(p, o)]
+            if not against or id(p) in named:
+                continue
+            rival = max(against, key=lambda o: support[id(o)])
+            if support[id(p)] > support[id(rival)]:
+                continue
+            if support[id(p)] == support[id(rival)] and _order(p) < _order(rival):
+                continue  # a tie: the later printing carries the finding
+            named.add(id(p))
+            yield _amounts_finding(
+                p, rival, [o for o in group if _agree(rival, o)], support[id(p)] < support[id(rival)]
+            )
+
+
+def _one_figure(ctx: Context, a: Figure, b: Figure) -> bool:
+    """Certainly one figure: the same identity, and the same fund stated on both sides or on neither (a total of
+    all funds and its 一般公共预算 part can be equal this year and not last year)."""
+    return ctx.relation(a, b) == SAME and a.identity.fund == b.identity.fund
+
+
+def _agree(a: _Printing, b: _Printing) -> bool:
+    return tol.printings_verdict(a.change.quantity, b.change.quantity) == tol.OK
+
+
+def _order(p: _Printing) -> tuple[int, int, int]:
+    pr = p.change.prov
+    return (pr.page or 0, pr.paragraph or 0, pr.span[0] if pr.span else 0)
+
+
+def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], alone: bool) -> Finding:
+    c, lv = p.change, p.level
+    where = "、".join(f"{o.change.prov.render()}（{o.level.subject}）" for o in backing)
+    subject = lv.subject or c.subject
+    return make_finding(
+        AMOUNTS,
+        "warning",
+        claim_figure(c),
+        f"{subject} {lv.quantity.text} 比上年增减额写 {c.quantity.text}；同一数 {rival.level.quantity.text}"
+        f"（{rival.level.subject}）在 {where} 比上年增减额写 {rival.change.quantity.text}，"
+        + ("此处与其余各处不一" if alone else "两处不一，未能判断哪一处有误")
+        + f"（本年数相同，则上年数分别为 {fmt(lv.quantity.value - p.sign * c.quantity.value)} 与 "
+        f"{fmt(lv.quantity.value - rival.sign * rival.change.quantity.value)}，只能有一个）",
+        expected=rival.change.quantity.value,
+        related=[o.change.prov for o in backing] + [lv.prov, rival.level.prov],
+        subject=subject,
+    )
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    printings: list[_Printing] = []
+    previous: tuple[tuple, Claim] | None = None  # the last figure of the sentence before, in its paragraph
     for sentence, claims in sentences(ctx):
         placed = positions(sentence, claims)
-        for i, c in placed:
+        here = (claims[0].prov.block, claims[0].prov.paragraph)
+        carried = previous[1] if previous is not None and previous[0] == here else None
+        previous = (here, placed[-1][1]) if placed else None
+        for k, (i, c) in enumerate(placed):
             if c.relation != "change" or c.quantity.dimension == "pp":
                 continue
             word = c.direction or next((w for w in UP + DOWN if w in sentence[max(0, i - 4) : i]), "")
@@ -35,6 +152,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             before = [x for j, x in placed if j < i and x is not c and x.relation != "change"]
             subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
+            level = _level_of(sentence, placed, k, carried) if c.quantity.dimension == "money" else None
+            if level is not None:
+                printings.append(_Printing(c, level, 1 if word in UP else -1))
             cur = current_of(ctx, before, subject, c)
             prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
             if cur is None or prior is None:
@@ -73,3 +193,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 related=[cur.prov, prior.prov],
                 subject=subject,
             )
+    yield from _disagreeing_amounts(ctx, printings)
