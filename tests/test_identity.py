@@ -210,3 +210,37 @@ def test_change_amounts_of_figures_that_are_not_certainly_one_are_not_compared(t
     )
     _, found = scan_text(tmp_path, text, "部门预算")
     assert not [f for f in found if f.rule == "change.amounts-disagree"]
+
+
+FILLER = "主要用于保障机关正常运转。\n" * 6
+
+
+def test_a_whole_named_without_its_measure_word_is_found_further_up(tmp_path: Path) -> None:
+    text = _budget(
+        "本年支出预算合计21,955.35万元，其中：",
+        FILLER,
+        "2018年财政拨款预算支出21,940.96万元，占本年支出合计的99.94%。",  # 21,940.96 ÷ 21,955.35 = 99.934%
+    )
+    _, found = scan_text(tmp_path, text, "部门预算")
+    assert alarms(found) == [("share.stated-vs-computed", "error", Decimal("99.94"))]
+
+
+def test_a_whole_of_another_measure_is_not_taken_for_it(tmp_path: Path) -> None:
+    text = (
+        "某局2023年度部门决算\n年初预算本年支出合计21,955.35万元。\n"
+        + FILLER
+        + "2023年财政拨款支出决算21,940.96万元，占本年支出合计的99.94%。\n"
+    )
+    _, found = scan_text(tmp_path, text, "部门决算")
+    assert alarms(found) == []
+
+
+def test_one_wrong_share_printed_twice_is_one_finding_naming_both_places(tmp_path: Path) -> None:
+    text = _budget(
+        "本年收入预算合计21,955.35万元，其中：一般公共预算收入21,940.96万元，占本年收入预算合计的99.94%。",
+        "本年支出预算合计21,955.35万元，其中：财政拨款支出21,940.96万元，占本年支出预算合计的99.94%。",
+    )
+    _, found = scan_text(tmp_path, text, "部门预算")
+    got = [f for f in found if f.rule == "share.stated-vs-computed"]
+    assert [(f.severity, f.stated_value) for f in got] == [("error", Decimal("99.94"))]
+    assert "另见 段落3" in got[0].explanation and any(p.render().startswith("段落3") for p in got[0].related)

@@ -82,7 +82,26 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    return _drop_superseded(out)
+    return _drop_superseded(_merge_repeated_arithmetic(out))
+
+
+def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:
+    """The same wrong result of the same arithmetic printed in two places (一般公共预算收入 21,940.96 占本年收入合计的
+    99.94% and 财政拨款支出 21,940.96 占本年支出合计的99.94%, both of 21,955.35) is one inconsistency: one finding, at
+    its first printing, naming the others. Only errors and warnings whose computation is on the finding."""
+    first: dict[tuple, Finding] = {}
+    out: list[Finding] = []
+    for f in sorted(findings, key=_order):
+        key = (f.rule, f.severity, f.stated_value, f.expected_value, f.derivation)
+        if f.severity == "info" or not f.derivation or key not in first:
+            if f.severity != "info" and f.derivation:
+                first[key] = f
+            out.append(f)
+            continue
+        kept = first[key]
+        kept.related.append(f.prov)
+        kept.explanation += f"；同一算式、同一写法另见 {f.prov.render()}（{f.subject}）"
+    return out
 
 
 # The template family checks a 决算/预算 figure against the very table its section describes; a

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
-from extractors.identity import SAME
+from extractors.identity import SAME, relation
 from extractors.model import Claim, Quantity
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -77,6 +79,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
         near = _named_whole_before(ctx, c, num)
         if near is not None:
             return claim_figure(near)
+        named = _whole_named_with_its_measure(ctx, c, num)
+        if named is not None:
+            return named
     if c.group is not None:
         for x in ctx.paragraph_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
@@ -89,6 +94,41 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
             return claim_figure(x)
     near = _named_whole_before(ctx, c, num)
     return claim_figure(near) if near is not None else None
+
+
+_MEASURE_IN_NAME = re.compile(r"(?:年初|调整后?)?(?:预算|决算)数?")
+MIN_LOOSE_NAME = 4  # 本年支出合计: a whole's name without its measure word still names one figure
+
+
+def _loose(key: str) -> str:
+    return _MEASURE_IN_NAME.sub("", key)
+
+
+def _whole_named_with_its_measure(ctx: Context, c: Claim, num: Claim) -> Figure | None:
+    """The whole the share names, printed elsewhere in the text with its measure word in the name ("占本年支出合计的
+    99.94%" of the 本年支出预算合计 printed seven lines up): a figure whose name, without 预算/决算, ends in the
+    denominator's; of the same measure, year and scope as the part (its fund may be wider); only when every such
+    figure has one value."""
+    want = _loose(subject_key(c.denominator))
+    if len(want) < MIN_LOOSE_NAME:
+        return None
+    part = claim_figure(num)
+    loose_part = replace(part.identity, fund="", item="", part_of="")
+    found = [
+        f
+        for f in ctx.figures
+        if f.kind == "claim"
+        and f.obj is not num
+        and f.role in ("actual", "budget")
+        and f.quantity.dimension == num.quantity.dimension
+        and f.quantity.base_value >= num.quantity.base_value
+        and getattr(f.obj, "relation", "") not in ("share", "rate", "change")
+        and _loose(f.key).endswith(want)
+        and relation(replace(f.identity, fund="", item="", part_of=""), loose_part, ctx.ambiguity) == SAME
+    ]
+    if len({f.quantity.base_value for f in found}) != 1:
+        return None
+    return found[0]
 
 
 NEAR_PARAGRAPHS = 3  # a PDF prints a list's lines as paragraphs: its head may stand a few lines up
