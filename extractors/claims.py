@@ -35,7 +35,7 @@ from functools import lru_cache
 from extractors import leads, lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
 from extractors.identity import claim_identity, document_year, with_default_period
-from extractors.model import Claim, Document, Paragraph, Quantity
+from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities
 from extractors.subjects import LABEL_RE, analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
 
@@ -70,7 +70,10 @@ def extract_claims(doc: Document) -> list[Claim]:
     current = None
     last: list[Claim] = []  # the previous paragraph's claims
     last_para: Paragraph | None = None
-    for para in doc.paragraphs():
+    for para in _narrative_blocks(doc):
+        if para.kind == TABLE_NOTE:  # prose in a table: its own context, the running section left as it was
+            out.extend(paragraph_claims(para, _note_section(current, doc, para), groups))
+            continue
         section = tracker.visit(para)
         if section != current:
             earlier, current = [], section
@@ -86,6 +89,39 @@ def extract_claims(doc: Document) -> list[Claim]:
     for c in out:
         c.identity = with_default_period(c.identity, year)
     return out
+
+
+TABLE_NOTE = "table-note"
+NOTE_MIN_CHARS = 30
+_PROSE = re.compile(r"[。；;，,].*\d|\d.*[。；;，,]")
+
+
+def _narrative_blocks(doc: Document) -> Iterator[Paragraph]:
+    """The paragraphs, and the prose written inside a table: a cell spanning the whole width of its table
+    (说明：2023年，自治区本级“三公”经费支出合计7471万元，…) is a paragraph of its own, located at its cell."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            yield block
+        elif isinstance(block, Table):
+            yield from _table_notes(block)
+
+
+def _note_section(current: str | None, doc: Document, note: Paragraph) -> str:
+    """A note's headings: the section it stands in, then its table's title (2023年…“三公”经费决算表: the measure)."""
+    block = doc.blocks[note.prov.block] if note.prov.block is not None and note.prov.block < len(doc.blocks) else None
+    title = (block.title or "").split("\n")[0].strip() if isinstance(block, Table) else ""
+    return " › ".join(x for x in (current or "", title) if x)
+
+
+def _table_notes(table: Table) -> Iterator[Paragraph]:
+    if table.n_cols < 2:
+        return
+    for cell in table.cells:
+        text = cell.text.strip()
+        if cell.colspan < table.n_cols or len(text) < NOTE_MIN_CHARS or not _PROSE.search(text):
+            continue
+        prov = replace(table.prov, page=cell.page, row=cell.row, col=cell.col, bbox=cell.bbox)
+        yield Paragraph(cell.text, prov, kind=TABLE_NOTE)
 
 
 SECTION_CONTEXT = 3  # earlier paragraphs of the same section that may state a figure's scope, fund or year

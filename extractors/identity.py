@@ -22,6 +22,7 @@ from extractors.report_kind import title_lines
 
 DATA = Path(__file__).resolve().parent / "data"
 COMPONENTS = ("scope", "fund", "measure")
+TITLE_PART = "part"  # a table title naming one part of its whole (基本支出决算表): its rows are that part's
 
 # where a noun phrase begins: punctuation, a heading label, a year, a scope or fund word, or these words
 _OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初", "年末", "累计", "共计", "合计", "即")
@@ -53,7 +54,7 @@ def vocabulary() -> Vocabulary:
     found: dict[str, list[tuple[str, str]]] = {}
     with (DATA / "identity_words.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(line for line in f if not line.startswith("#")):
-            if row["component"] not in COMPONENTS:
+            if row["component"] not in (*COMPONENTS, TITLE_PART):
                 raise ValueError(f"identity_words.csv: unknown component {row['component']!r}")
             found.setdefault(row["component"], []).append((row["word"], row["value"]))
     words = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in found.items()}
@@ -246,6 +247,17 @@ def bracket_parent(text: str, pos: int) -> str:
     return ""
 
 
+_SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
+
+
+def _figure_sentences(text: str, keep_last: bool) -> str:
+    """The sentences of a text that state a figure (and, with keep_last, the figure's own sentence up to it): a
+    measure word elsewhere is an action (各单位编报“三公”经费预算), not the measure of the figures that follow."""
+    found = [m.group(0) for m in _SENTENCE.finditer(text)]
+    last = len(found) - 1 if keep_last and found and found[-1][-1:] not in "。；;！？" else -1
+    return "。".join(x for i, x in enumerate(found) if i == last or any(ch.isdigit() for ch in x))
+
+
 def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
     """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
     its headings (the nearest statement of each component wins)."""
@@ -255,7 +267,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     context = headings + [_near(p) for p in earlier or []] + [before]
 
     def component(name: str) -> str:
-        for text in reversed(context):
+        for i, text in enumerate(reversed(context)):
+            if name == "measure" and i < len(context) - len(headings):
+                text = _figure_sentences(text, keep_last=i == 0)
             value = last_word(name, text, phrase_start=name != "measure")
             if value:
                 return value
@@ -302,7 +316,25 @@ def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
     identity, by_region = _header_identity(title, " ".join(fact.column_labels), corner)
     if by_region and fact.row_labels:
         identity = replace(identity, scope=fact.row_labels[0].strip())  # the region the row is about
+    part = _title_part(title)
+    if part and not _the_part_itself(part, fact.row_labels):
+        # 公务接待费 of a 基本支出决算表 is the 基本支出 part of 公务接待费, not the 三公 公务接待费 of the text
+        identity = replace(identity, part_of=part)
     return identity
+
+
+@lru_cache(maxsize=1024)
+def _title_part(title: str) -> str:
+    plain = re.sub(r"\s+", "", title)
+    return next((value for word, value in vocabulary().words.get(TITLE_PART, ()) if word in plain), "")
+
+
+_TOTAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?\s*(?:合\s*计|总\s*计|小\s*计)")
+
+
+def _the_part_itself(part: str, row_labels: tuple[str, ...]) -> bool:
+    label = "".join((row_labels[-1] if row_labels else "").split())
+    return not label or part in label or bool(_TOTAL_LABEL.match(label))
 
 
 @lru_cache(maxsize=4096)

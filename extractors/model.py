@@ -36,6 +36,8 @@ class Provenance:
             where = f"表{self.table + 1}"
             if self.row is not None and self.col is not None:
                 where += f" r{self.row + 1}c{self.col + 1}"
+            if self.span is not None:  # a figure in the prose of a table cell (说明：…)
+                where += f" [{self.span[0]}:{self.span[1]}]"
             parts.append(where)
         elif self.paragraph is not None:
             where = f"段落{self.paragraph + 1}"

@@ -3,6 +3,7 @@ that compare only those. Reports are written as plain text and go through the re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -244,3 +245,19 @@ def test_one_wrong_share_printed_twice_is_one_finding_naming_both_places(tmp_pat
     got = [f for f in found if f.rule == "share.stated-vs-computed"]
     assert [(f.severity, f.stated_value) for f in got] == [("error", Decimal("99.94"))]
     assert "另见 段落3" in got[0].explanation and any(p.render().startswith("段落3") for p in got[0].related)
+
+
+def test_a_table_titled_by_one_part_makes_its_rows_that_parts() -> None:
+    from model_builders import fact
+
+    from extractors.identity import fact_identity
+
+    title = "2023年自治区本级一般公共预算基本支出决算表"
+    row = fact("134", ("公务接待费",), ("决算数",), 1, 13, 2, title=title, unit="万元")
+    total = fact("50,000", ("合计",), ("决算数",), 1, 3, 2, title=title, unit="万元")
+    assert fact_identity(row).part_of == "基本支出"  # the 基本支出 part of 公务接待费, not the 三公 公务接待费
+    assert fact_identity(total).part_of == ""  # the table's total is 基本支出 itself
+    other = fact("525", ("公务接待费",), ("决算数",), 2, 7, 2, title="一般公共预算“三公”经费决算表", unit="万元")
+    assert fact_identity(other).part_of == ""
+    three = Identity(period="2023", measure="决算")
+    assert relation(replace(three, part_of="基本支出"), three, Ambiguity(frozenset())) == UNSETTLED

@@ -177,7 +177,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             else:
                 comp = diff.scale(Decimal(1) / tol.factor(c.quantity))
                 expected = in_unit(exact, c.quantity)
-                how = f"{fmt(cur.value)} − {fmt(prior.value)}"
+                how = f"{fmt(cur.value)} − {fmt(prior.value)}" if sign > 0 else f"{fmt(prior.value)} − {fmt(cur.value)}"
             comp = comp.scale(Decimal(sign))
             v = tol.verdict(c.quantity, comp, ctx.settings)
             if v in (tol.OK, tol.INFO):
