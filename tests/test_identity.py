@@ -261,3 +261,12 @@ def test_a_table_titled_by_one_part_makes_its_rows_that_parts() -> None:
     assert fact_identity(other).part_of == ""
     three = Identity(period="2023", measure="决算")
     assert relation(replace(three, part_of="基本支出"), three, Ambiguity(frozenset())) == UNSETTLED
+
+
+def test_change_amounts_against_last_years_budget_and_last_years_actual_may_differ(tmp_path: Path) -> None:
+    text = _budget(
+        "2018年一般公共预算财政拨款支出预算21,940.96万元，比上年预算增加3,959.28万元。",
+        "2018年一般公共预算财政拨款支出预算21,940.96万元，比上年执行数增加3,958.98万元。",
+    )
+    _, found = scan_text(tmp_path, text, "部门预算")
+    assert not [f for f in found if f.rule == "change.amounts-disagree"]

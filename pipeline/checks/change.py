@@ -44,6 +44,7 @@ class _Printing:
     change: Claim
     level: Claim
     sign: int
+    base: str  # the measure of last year's figure the comparison names (比上年预算 → 预算; "" when none)
 
 
 def _specific(q: Quantity) -> bool:
@@ -79,7 +80,7 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
     groups: dict[tuple, list[_Printing]] = {}
     for p in printings:
         q = p.level.quantity
-        groups.setdefault((q.base_value, p.sign), []).append(p)
+        groups.setdefault((q.base_value, p.sign, p.base), []).append(p)
     for group in groups.values():
         if len(group) < 2:
             continue
@@ -154,7 +155,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension == "money" else None
             if level is not None:
-                printings.append(_Printing(c, level, 1 if word in UP else -1))
+                printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
             cur = current_of(ctx, before, subject, c)
             prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
             if cur is None or prior is None:
