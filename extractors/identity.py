@@ -38,6 +38,8 @@ _BASE_PHRASES = re.compile(
     r"|(?:比|较|与|同)(?:上年|去年|上一年|年初|同期|\d{4}\s*年度?)?[^，,；;。]{0,10}?(?:预算|执行数|决算数|执行|决算)"
     r"(?:数)?(?:相比)?"
 )
+# "较2022年减少540万元": the year a comparison is made with is its base, never the period of what follows
+_VS_YEAR = re.compile(r"(?:比|较|与|同)\s*\d{4}\s*年度?(?:同期)?")
 _RELATIVE = {"上年": -1, "去年": -1, "上一年": -1, "下年": 1, "明年": 1, "下一年": 1}
 _BY_REGION = re.compile(r"分地区|分市县|分县区|分区县|各市县|各市州|各县区|各区县|各地区")
 _REGION_CORNER = ("地区", "地区名称", "市县", "区县", "县区", "单位名称", "行政区划")
@@ -290,7 +292,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         year = int(claim.period[:4])
     else:
         for text in reversed(context):
-            found = _years(_BASE_PHRASES.sub("", normalize(text)))
+            found = _years(_VS_YEAR.sub("", _BASE_PHRASES.sub("", normalize(text))))
             if found:
                 year = found[-1]
                 break

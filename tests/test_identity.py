@@ -270,3 +270,13 @@ def test_change_amounts_against_last_years_budget_and_last_years_actual_may_diff
     )
     _, found = scan_text(tmp_path, text, "部门预算")
     assert not [f for f in found if f.rule == "change.amounts-disagree"]
+
+
+def test_the_year_compared_with_is_not_the_period_of_the_figures_after_it(tmp_path: Path) -> None:
+    text = (
+        "2023年自治区本级“三公”经费决算说明\n"
+        "2023年公务用车购置及运行维护费较2022年减少538万元，降幅达8.1%。公车运行维护费较上年增加333万元。\n"
+    )
+    claims, _ = scan_text(tmp_path, text, "政府决算")
+    after = next(c for c in claims if c.quantity.value == Decimal("333"))
+    assert after.identity.period == "2023"
