@@ -221,6 +221,13 @@ _MULTI_YEAR = re.compile(
 )
 
 
+# a stretch of a year: 截至2026年1月31日, 截至10月底, 1-10月, 上半年, 前三季度
+_PART_OF_YEAR = re.compile(
+    r"截至\s*(?:20\d\d\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
+    r"|(?<![\d.])1\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度"
+)
+
+
 def _sentence_before(text: str, pos: int) -> str:
     start = max(max(text.rfind(p, 0, pos) for p in "。！？"), pos - 1 - MAX_LIST)
     return text[start + 1 : pos]
@@ -298,7 +305,15 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                 break
     if year and claim.role == "上年":
         year -= 1
-    span = _MULTI_YEAR.search(_sentence_before(paragraph_text, start))
+    sentence = _sentence_before(paragraph_text, start)
+    span = _MULTI_YEAR.search(sentence)
+    part_of_year = _PART_OF_YEAR.search(sentence)
+    if part_of_year and not span:
+        # 截至2026年1月31日…支出5.8亿元: a stretch of the year, not the year
+        stretch = re.sub(r"\s+|20\d\d年", "", part_of_year.group(0))
+        period = f"{year}年{stretch}" if year else stretch
+    else:
+        period = span.group(0) if span else (str(year) if year else "")
     item = _item_heading(claim.section) or topic
     unit = named_unit(paragraph_text)
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""
@@ -306,7 +321,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         scope=(own_scope or unit) if unit else component("scope"),
         fund=component("fund"),
         measure=measure,
-        period=span.group(0) if span else (str(year) if year else ""),
+        period=period,
         item=item,
         part_of=bracket_parent(paragraph_text, start),
     )

@@ -280,3 +280,24 @@ def test_the_year_compared_with_is_not_the_period_of_the_figures_after_it(tmp_pa
     claims, _ = scan_text(tmp_path, text, "政府决算")
     after = next(c for c in claims if c.quantity.value == Decimal("333"))
     assert after.identity.period == "2023"
+
+
+def test_a_leading_scope_word_is_identity_not_subject() -> None:
+    from pipeline.checks.base import subject_key
+
+    assert subject_key("市本级政府性基金收入") == subject_key("政府性基金收入")
+    assert subject_key("自治区本级“三公”经费支出合计") == subject_key("“三公”经费支出合计")
+    assert subject_key("区县级一般公共预算收入") == "区县级一般公共预算收入"  # 区县 + 级: not a scope word here
+    assert subject_key("全市") == "全市"
+
+
+def test_a_stretch_of_the_year_is_not_the_year(tmp_path: Path) -> None:
+    text = (
+        "洛阳市2025年预算执行情况和2026年预算草案的报告\n"
+        "2026年市级一般公共预算支出安排127亿元。\n"
+        "截至2026年1月31日，市本级一般公共预算支出5.8亿元，其中：基本支出4.3亿元；项目支出1.5亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    early = next(c for c in claims if c.quantity.value == Decimal("5.8"))
+    assert early.identity.period == "2026年截至1月31日"
+    assert alarms(found) == []

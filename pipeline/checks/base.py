@@ -63,7 +63,30 @@ def subject_key(text: str) -> str:
         for suffix in ("支出", "用", "情况", "总额"):
             if cand.endswith(suffix) and cand[: -len(suffix)] in syn:
                 return syn[cand[: -len(suffix)]]
-    return _LEAD_PERIOD.sub("", s) or s
+    return _without_lead_scope(_LEAD_PERIOD.sub("", s)) or s
+
+
+def _without_lead_scope(s: str) -> str:
+    """市本级政府性基金收入 → 政府性基金收入: the scope is the figure's identity, not its subject; what is left must
+    still name something (全市 alone stays)."""
+    for _ in range(2):  # 2023年市本级…, 全市…
+        word = next(
+            (w for w in scope_words() if s.startswith(w) and len(s) - len(w) >= MIN_SUBJECT and s[len(w)] != "级"), ""
+        )
+        if not word:
+            break
+        s = _LEAD_PERIOD.sub("", s[len(word) :])
+    return s
+
+
+MIN_SUBJECT = 3  # characters a subject keeps after its scope word (本级税收: 税收 is too short to be sure)
+
+
+@lru_cache(maxsize=1)
+def scope_words() -> tuple[str, ...]:
+    from extractors.identity import vocabulary
+
+    return tuple(w for w, _ in vocabulary().words.get("scope", ()))
 
 
 _LEAD_PERIOD = re.compile(r"^(?:20\d\d年(?:度)?|本年度?|全年)")

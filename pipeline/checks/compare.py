@@ -61,7 +61,11 @@ def _year_before(cur: Figure, f: Figure) -> bool:
     a, b = cur.identity, f.identity
     if any(getattr(a, c) and getattr(b, c) and getattr(a, c) != getattr(b, c) for c in ("scope", "fund", "item")):
         return False
-    return not (a.period and b.period and int(b.period) != int(a.period) - 1)
+    if not (a.period and b.period):
+        return True
+    if not (a.period.isdigit() and b.period.isdigit()):
+        return False  # a stretch of a year or several years: not a previous year's figure
+    return int(b.period) == int(a.period) - 1
 
 
 _BASE_MEASURE = re.compile(
