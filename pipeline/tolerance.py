@@ -197,6 +197,11 @@ def verdict_in_base(stated: Quantity, computed: Interval, settings: Settings = D
     return verdict(stated, computed.scale(1 / f) if f != 1 else computed, settings)
 
 
+def one_unit_off(exact: Decimal, stated: Quantity) -> bool:
+    """Whether `exact`, rounded as `stated` is printed, is one unit in its last place from it (a plug)."""
+    return abs(point(exact, stated.decimals) - stated.value) == unit_in_last_place(stated.decimals)
+
+
 def printings_verdict(a: Quantity, b: Quantity, settings: Settings = DEFAULT) -> str:
     """Two printings of one figure, in any units of one dimension (万元 in the text, 元 in a table): in the
     same unit as same_figure_verdict; across units, ok when their base intervals meet, else error."""
@@ -209,7 +214,6 @@ def printings_verdict(a: Quantity, b: Quantity, settings: Settings = DEFAULT) ->
     )
     if coarse.approx != "exact" or fine.approx != "exact" or is_exact(coarse):
         return ERROR
-    rounded = point(fine.base_value / factor(coarse), coarse.decimals)
-    if abs(rounded - coarse.value) == unit_in_last_place(coarse.decimals):
+    if one_unit_off(fine.base_value / factor(coarse), coarse):
         return WARNING  # 486.75亿 for 4867363万元 (486.74): a rounding plug or a truncation, one unit in the last place
     return ERROR

@@ -86,18 +86,16 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
             continue
         support = {id(p): sum(_agree(p, o) for o in group) for p in group}
         figs = {id(p): claim_figure(p.level) for p in group}
-        named: set[int] = set()
         for p in group:
             same = [o for o in group if o is not p and _one_figure(ctx, figs[id(p)], figs[id(o)])]
             against = [o for o in same if not _agree(p, o)]
-            if not against or id(p) in named:
+            if not against:
                 continue
             rival = max(against, key=lambda o: support[id(o)])
             if support[id(p)] > support[id(rival)]:
                 continue
             if support[id(p)] == support[id(rival)] and _order(p) < _order(rival):
                 continue  # a tie: the later printing carries the finding
-            named.add(id(p))
             yield _amounts_finding(
                 p, rival, [o for o in group if _agree(rival, o)], support[id(p)] < support[id(rival)]
             )

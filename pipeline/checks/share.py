@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from extractors.identity import SAME, relation
-from extractors.model import Claim, Quantity
+from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -199,10 +199,6 @@ HUNDRED = tol.Interval.exact(Decimal(100))
 PLUG = "；各分项占比合计恰为100%，疑为凑整"
 
 
-def _one_ulp(exact: Decimal, stated: Quantity) -> bool:
-    return abs(tol.point(exact, stated.decimals) - stated.value) == tol.unit_in_last_place(stated.decimals)
-
-
 def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterator[Finding]:
     """Shares of one whole that is never printed ("因公出国（境）费70万元，占“三公”经费的13.77%；公务用车…411.20万元，
     占80.92%；公务接待费27万元，占5.31%"): when the shares stated together in one paragraph add up to 100% within
@@ -238,7 +234,7 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
                 f"{subject}占{whole_name}的比例：{whole_name}未列明，按同段各分项 {expr} 合计 "
                 f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}（各分项占比合计为100%）计算，应为 "
                 f"{num.quantity.text} ÷ {fmt(in_unit(whole_value, num.quantity))} = {fmt(exact, dec)}%，"
-                f"报告写 {fmt(c.quantity.value)}%" + (PLUG if plugged and _one_ulp(exact, c.quantity) else ""),
+                f"报告写 {fmt(c.quantity.value)}%" + (PLUG if plugged and tol.one_unit_off(exact, c.quantity) else ""),
                 expected=exact,
                 derivation=f"{num.quantity.text} ÷ ({expr}) × 100",
                 related=[n.prov for n in nums],
