@@ -90,3 +90,16 @@ def test_jilin_formula_rows_are_checked_on_the_real_table():
     )
     got = [f for f in run_checks([], facts, []) if f.rule == "formula.column"]
     assert [(f.severity, f.subject, str(f.stated_value)) for f in got] == [("error", "长春市", "2879.21")]
+
+
+def test_a_formula_finding_on_a_cell_the_template_family_already_flagged_is_dropped():
+    from pipeline.checks import _drop_superseded
+    from pipeline.findings import Finding
+
+    cell = debt_row(5, "长春市", ["2,900.00", "943.95", "1,935.27", "", "", ""])[0]
+    both = [
+        Finding("template.columns", "error", cell.prov, "长春市", "2,900.00", "…", stated_value=D("2900.00")),
+        Finding("formula.column", "error", cell.prov, "长春市", "2,900.00", "…", stated_value=D("2900.00")),
+    ]
+    assert [f.rule for f in _drop_superseded(both)] == ["template.columns"]
+    assert [f.rule for f in _drop_superseded(both[1:])] == ["formula.column"]
