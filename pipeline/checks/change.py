@@ -71,6 +71,14 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
     return x if _VS_LAST_YEAR.search(sentence[at : placed[k][0]]) else None
 
 
+def _sole_level(claims: list[Claim]) -> Claim | None:
+    """The one amount a sentence states (江苏省检察院2018年度财政拨款收、支总预算21,940.96万元。): only then is it
+    what a next sentence opening with 与上年相比 compares; after a list (…基本支出5,123.45万元，项目支出3,332.87万元。)
+    which one is meant is not known."""
+    amounts = [x for x in claims if x.relation not in ("share", "rate", "change") and x.quantity.dimension == "money"]
+    return amounts[0] if len(amounts) == 1 else None
+
+
 def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[Finding]:
     """One figure printed in several places with its change from last year: the change amounts must agree too
     (一般公共预算收入预算21,940.96万元，与上年相比增加3,959.28万元 and 一般公共预算财政拨款支出预算21,940.96万元，与上年相比增加
@@ -137,12 +145,12 @@ def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], a
 
 def check(ctx: Context) -> Iterator[Finding]:
     printings: list[_Printing] = []
-    previous: tuple[tuple, Claim] | None = None  # the last figure of the sentence before, in its paragraph
+    previous: tuple[tuple, Claim | None] | None = None  # the one amount of the sentence before, in its paragraph
     for sentence, claims in sentences(ctx):
         placed = positions(sentence, claims)
         here = (claims[0].prov.block, claims[0].prov.paragraph)
         carried = previous[1] if previous is not None and previous[0] == here else None
-        previous = (here, placed[-1][1]) if placed else None
+        previous = (here, _sole_level(claims))
         for k, (i, c) in enumerate(placed):
             if c.relation != "change" or c.quantity.dimension == "pp":
                 continue

@@ -51,7 +51,8 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
         for x in ctx.paragraph_claims(c)
         if x is not c
         and x.quantity.dimension not in ("percent", "pp")
-        and x.relation not in ("share", "rate")
+        and x.relation not in ("share", "rate", "change")  # 比上年减少1.00万元 is a difference, never the part
+        and not (x.identity.part_of and not c.identity.part_of)  # a figure inside a breakdown the share follows
         and (x.prov.span[0] if x.prov.span else 0) < start
     ]
     if not before:
@@ -63,7 +64,9 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     return max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
 
 
-def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
+def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, bool]:
+    """The share's whole and whether it is certain. The first list total before a part that is in no list of it
+    (…公务接待费6.50万元，占17.81%, after a nested 其中 list) is a guess."""
     dim = num.quantity.dimension
     if c.denominator:
         key = subject_key(c.denominator)
@@ -75,25 +78,31 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> Figure | None:
             cands = same  # wholes of that name disagree: only one of the part's own identity will do
         if cands:
             claims = [f for f in cands if f.kind == "claim"]
-            return (claims or cands)[0]
+            return (claims or cands)[0], True
         near = _named_whole_before(ctx, c, num)
         if near is not None:
-            return claim_figure(near)
+            return claim_figure(near), True
         named = _whole_named_with_its_measure(ctx, c, num)
         if named is not None:
-            return named
-    if c.group is not None:
+            return named, True
+    if c.group is not None and num.group == c.group and num.relation == "part":
         for x in ctx.paragraph_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
-                return claim_figure(x)
+                if c.denominator and subject_key(x.subject) != subject_key(c.denominator):
+                    break  # the share names another whole than the list's total (占“三公”经费的, after a 其中 list)
+                return claim_figure(x), True
+    if c.denominator:
+        return None, True  # the whole the share names is not printed: no other total stands in for it
     start = num.prov.span[0] if num.prov.span else 0
     for x in ctx.paragraph_claims(c):
         if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim:
             continue
-        if x.relation == "total" or any(w in x.subject for w in _TOTAL_WORDS):
-            return claim_figure(x)
+        if any(w in x.subject for w in _TOTAL_WORDS):
+            return claim_figure(x), True
+        if x.relation == "total":
+            return claim_figure(x), False
     near = _named_whole_before(ctx, c, num)
-    return claim_figure(near) if near is not None else None
+    return (claim_figure(near) if near is not None else None), True
 
 
 _MEASURE_IN_NAME = re.compile(r"(?:年初|调整后?)?(?:预算|决算)数?")
@@ -252,7 +261,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if num is None:
             ctx.note(c, "未找到占比的分子")
             continue
-        den = _denominator(ctx, c, num)
+        den, certain = _denominator(ctx, c, num)
         if den is None:
             ctx.note(c, f"未找到占比的分母“{c.denominator or '合计'}”")
             orphans.append((c, num))
@@ -284,6 +293,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if v == tol.WARNING:
             msg += TRUNCATED
         msg += diag
+        if not certain and v == tol.ERROR:
+            # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault
+            v = tol.INFO if other is not None else tol.WARNING
+            msg += "（分母未写明，取前文最近的合计数，未必是所指的总数）"
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
         yield make_finding(
             STATED,

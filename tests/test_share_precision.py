@@ -1,0 +1,50 @@
+"""Shares and change amounts on consistent report text that once drew false findings (an adversarial review):
+the part of a share is never a change amount nor a figure inside a breakdown, a named whole is not replaced by
+another total, a guessed whole cannot make an error, and a change after a list is not the change of its last item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_identity import scan_text
+
+
+def alarms(text: str, tmp_path: Path) -> list[tuple[str, str, str]]:
+    _, found = scan_text(tmp_path, text, "部门预算")
+    return [(f.rule, f.severity, str(f.stated_value)) for f in found if f.severity != "info"]
+
+
+def test_a_change_amount_is_never_the_part_of_a_share(tmp_path: Path) -> None:
+    text = (
+        "宁夏回族自治区某厅2024年部门预算\n2024年“三公”经费预算数为50.80万元，比上年预算减少4.20万元。其中：因公出国（境）费"
+        "预算7.00万元，比上年预算减少1.00万元，占“三公”经费的13.78%；公务用车购置及运行维护费预算38.80万元，比上年预算减少"
+        "2.20万元，占76.38%；公务接待费预算5.00万元，比上年预算减少1.00万元，占9.84%。\n"
+    )
+    assert alarms(text, tmp_path) == []  # 7 ÷ 50.8 = 13.78%, not 1 ÷ 50.8
+
+
+def test_a_figure_inside_a_breakdown_is_not_the_part_and_a_named_whole_is_not_replaced(tmp_path: Path) -> None:
+    text = (
+        "河南省某局2025年部门预算\n因公出国（境）费0.00万元，与上年持平。公务用车购置及运行费40.00万元（其中公务用车购置费"
+        "25.00万元，公务用车运行费15.00万元），占“三公”经费的88.89%；公务接待费5.00万元，占“三公”经费的11.11%。\n"
+    )
+    # 40 ÷ 45 = 88.89%, 5 ÷ 45 = 11.11%: neither 15 ÷ 40 nor 5 ÷ 40
+    assert alarms(text, tmp_path) == []
+
+
+def test_a_whole_guessed_from_a_nested_list_makes_no_error(tmp_path: Path) -> None:
+    text = (
+        "新疆维吾尔自治区某厅2025年部门预算\n2025年“三公”经费财政拨款预算36.50万元。其中：因公出国（境）费0万元，与上年持平；"
+        "公务用车购置及运行维护费30.00万元，占82.19%，其中公务用车购置费0万元，公务用车运行维护费30.00万元；"
+        "公务接待费6.50万元，占17.81%。\n"
+    )
+    assert alarms(text, tmp_path) == []  # 6.5 ÷ 36.5 = 17.81%; the 30.00 before it heads the inner list
+
+
+def test_a_change_after_a_list_is_not_the_change_of_its_last_item(tmp_path: Path) -> None:
+    text = (
+        "江苏省某厅2019年部门预算\n江苏省某厅2019年度支出预算合计8,456.32万元，其中：基本支出5,123.45万元，项目支出"
+        "3,332.87万元。与上年相比，支出合计增加612.40万元，其中基本支出增加210.00万元。\n"
+        "2019年项目支出3,332.87万元，与上年相比增加402.40万元。\n"
+    )
+    assert alarms(text, tmp_path) == []
