@@ -18,6 +18,7 @@ How a cell is labelled, for any reader's Table (spans resolved or not):
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,6 +36,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_HEADERS = ("编码", "代码", "科目编号")
 _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
+# a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
+_COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
 _POINTS_HEADERS = re.compile(r"^(?:指标)?(?:分值|得分|分数|权重|评分|自评得分|权重分)$")
 
@@ -127,6 +130,9 @@ class _TableFacts:
     def _header_rows(self) -> set[int]:
         out: set[int] = set()
         for r, cells in enumerate(self.rows):
+            if self._column_numbers(cells):
+                out.add(r)
+                continue
             if any(self._is_numeric(c) for c in cells):
                 continue
             filled = [c for c in cells if self.info[id(c)].kind != "empty"]
@@ -137,6 +143,14 @@ class _TableFacts:
             ):
                 out.add(r)
         return out
+
+    def _column_numbers(self, cells: list[Cell]) -> bool:
+        """栏次 | 1 | 2 | 3=1+2: a row that numbers the columns (and may say how they relate) is a header row, though
+        its cells read as numbers."""
+        filled = [c for c in cells if c.text.strip()]
+        if len(filled) < 3 or clean_label(filled[0].text) not in _ORDINAL_HEADERS:
+            return False
+        return all(_COLUMN_NUMBER.match(unicodedata.normalize("NFKC", "".join(c.text.split()))) for c in filled[1:])
 
     def _numbers_below(self, r: int, cell: Cell) -> bool:
         """名称 | 数值 over 甲 | 1.5 is a header; 单位名称 | 北山镇人民政府 over more labels is a key–value row

@@ -103,3 +103,20 @@ def test_a_formula_finding_on_a_cell_the_template_family_already_flagged_is_drop
     ]
     assert [f.rule for f in _drop_superseded(both)] == ["template.columns"]
     assert [f.rule for f in _drop_superseded(both[1:])] == ["formula.column"]
+
+
+def test_a_lanci_row_is_a_header_row_whose_formulas_are_checked():
+    from extractors.model import Cell, Document, Provenance, Table
+
+    rows = [
+        ["项目", "年初预算数", "调整数", "调整预算数", "决算数", "完成调整预算%"],
+        ["栏次", "1", "2", "3=1+2", "4", "5=4/3"],
+        ["税收收入", "90000", "-6000", "84000", "85100", "101.3%"],
+        ["非税收入", "30000", "1000", "31500", "31750", "102.4%"],  # 30000 + 1000 = 31000
+    ]
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    table = Table(cells, len(rows), 6, Provenance("0" * 64, block=0, table=0), title="收入决算表", unit="万元")
+    facts = extract_facts(Document("t.xlsx", "0" * 64, "xlsx", [table]))
+    assert not [f for f in facts if f.row_labels[-1:] == ("栏次",)]  # 1, 2, 3 are column numbers, not figures
+    got = [(f.subject, str(f.stated_value)) for f in run_checks([], facts, []) if f.rule == "formula.column"]
+    assert got == [("非税收入", "31500"), ("非税收入", "102.4")]  # 31750 ÷ 31500 = 100.79%; 102.4% fits 31000
