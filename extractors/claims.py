@@ -411,6 +411,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if i.start >= end:
                 break
             inside = any(a < i.start < b for a, b in nested)
+            if inside and not _explains_part(i, nested, parts, items):
+                continue  # "增加1,012.50万元（上年有事业收入700.00万元…）": the bracket explains the change, not a part
             if i.claim.relation == "share":
                 shares.append(i)
                 continue
@@ -468,6 +470,13 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
             for p in parts:
                 p.claim.group, p.claim.relation = gid, "part"
+
+
+def _explains_part(item: _Item, nested: list[tuple[int, int]], parts: list[_Item], items: list[_Item]) -> bool:
+    """Whether the bracket holding `item` follows a part of the list (its breakdown), not a change or rate."""
+    a = max(a for a, b in nested if a < item.start < b)
+    before = [i for i in items if i.end <= a]
+    return bool(before) and any(p is before[-1] for p in parts)
 
 
 def _interval(item: _Item) -> tuple[Decimal, Decimal]:

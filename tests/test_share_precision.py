@@ -48,3 +48,17 @@ def test_a_change_after_a_list_is_not_the_change_of_its_last_item(tmp_path: Path
         "2019年项目支出3,332.87万元，与上年相比增加402.40万元。\n"
     )
     assert alarms(text, tmp_path) == []
+
+
+def test_a_bracket_explaining_a_change_holds_no_part(tmp_path: Path) -> None:
+    consistent = (
+        "云南省某厅2024年部门预算\n2024年部门收入预算5,632.18万元，与上年相比增加312.50万元。其中财政拨款收入5,632.18万元，"
+        "与上年相比增加1,012.50万元（上年有事业收入700.00万元，本年划转）。\n"
+    )
+    assert alarms(consistent, tmp_path) == []  # 700 is last year's, explaining the change: not a part of 5,632.18
+    broken = (
+        "云南省某厅2024年部门预算\n2024年部门收入预算5,632.18万元。其中财政拨款收入5,000.00万元（其中基本支出4,000.00万元，"
+        "项目支出1,000.00万元），事业收入700.00万元。\n"
+    )
+    # a bracket after a part is still that part's breakdown, and the list's own parts are still summed
+    assert ("sum.enumeration", "error", "5632.18") in alarms(broken, tmp_path)
