@@ -39,6 +39,13 @@ _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
 # a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
+
+
+def is_column_marker(text: str) -> bool:
+    """A header label that only numbers or names a column (1, 3=1+2, B, A=B+C), not what the column holds."""
+    return bool(_COLUMN_NUMBER.match(unicodedata.normalize("NFKC", "".join(text.split()))))
+
+
 _POINTS_HEADERS = re.compile(r"^(?:指标)?(?:分值|得分|分数|权重|评分|自评得分|权重分)$")
 
 
@@ -150,7 +157,7 @@ class _TableFacts:
         filled = [c for c in cells if c.text.strip()]
         if len(filled) < 3 or clean_label(filled[0].text) not in _ORDINAL_HEADERS:
             return False
-        return all(_COLUMN_NUMBER.match(unicodedata.normalize("NFKC", "".join(c.text.split()))) for c in filled[1:])
+        return all(is_column_marker(c.text) for c in filled[1:])
 
     def _numbers_below(self, r: int, cell: Cell) -> bool:
         """名称 | 数值 over 甲 | 1.5 is a header; 单位名称 | 北山镇人民政府 over more labels is a key–value row

@@ -26,6 +26,7 @@ FAMILIES = (
     "repeat",
     "sum",
     "formula",
+    "cross_table",
     "narrative_table",
     "rate",
     "change",
