@@ -40,7 +40,11 @@ from extractors.numbers import find_quantities
 from extractors.subjects import LABEL_RE, analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
 
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
-_RATE = re.compile(r"完成(?P<den>[^，,；;。、]{0,12}?)的?$")
+_RATE = re.compile(
+    r"完成(?P<den>[^，,；;。、]{0,12}?)的?$"
+    r"|(?:^|[，,；;]|为|是|相当于|达到?)\s*(?P<budget>(?:年初|全年|调整后?|批准调整|变更后?)?预算数?)的?$"
+)
+_BUDGET_ONLY = re.compile(r"^(?:年初|全年|调整后?|批准调整|变更后?)?预算数?$")  # 占年初预算数的71.6%: a completion rate
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
 _TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
@@ -207,13 +211,15 @@ def _sentence_items(
         share = _SHARE.search(pre) if q.dimension == "percent" else None
         rate = _RATE.search(pre) if q.dimension == "percent" else None
         change = change_before(pre)
+        if share is not None and _BUDGET_ONLY.match(_clean_phrase(share.group("den") or "")):
+            share, rate = None, share  # 占年初预算数的71.6%: the figure against its own budget, a completion rate
         if share is not None:
             relation, denominator = "share", _clean_phrase(share.group("den") or "")
             own_subject = analyse_pre(pre[: share.start()]).subject  # 税收收入占…比重达76.1%: its own part
             subject = own_subject or (numerator.claim.subject if numerator else "")
         elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
             relation = "rate"
-            denominator = _clean_phrase(rate.group("den")) if rate is not None else ""
+            denominator = _clean_phrase(rate.group("den") or rate.group("budget") or "") if rate is not None else ""
             own = analyse_pre(pre[: rate.start()] if rate is not None else pre)
             subject = own.subject or (numerator.claim.subject if numerator else "")
         elif change and has_compare(window):

@@ -34,7 +34,7 @@ _YEAR_END = re.compile(r"(?:19|20)\d\d\s*年度?$")
 _LABEL_END = re.compile(r"(?:^|[\s>›])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])$")
 # a measure word that names a rate's base or a comparison, not the figure's own measure
 _BASE_PHRASES = re.compile(
-    r"(?:完成|达到|达|为|占|超|超过|低于|高于)(?:年初|调整|全年|变动)?(?:预算|计划)(?:数)?(?:的)?"
+    r"(?:完成|达到|达|为|占|超|超过|低于|高于|[，,；;]\s*)(?:年初|调整后?|批准调整|全年|变动)?(?:预算|计划)(?:数)?(?:的)?"
     r"|(?:比|较|与|同)(?:上年|去年|上一年|年初|同期|\d{4}\s*年度?)?[^，,；;。]{0,10}?(?:预算|执行数|决算数|执行|决算)"
     r"(?:数)?(?:相比)?"
 )
@@ -278,7 +278,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     def component(name: str) -> str:
         for i, text in enumerate(reversed(context)):
             if name == "measure" and i < len(context) - len(headings):
-                text = _figure_sentences(text, keep_last=i == 0)
+                # 为年初预算的113.8%, 比上年预算增加: the measure of the base, not of the figures here
+                text = _BASE_PHRASES.sub("", _figure_sentences(text, keep_last=i == 0))
             value = last_word(name, text, phrase_start=name != "measure")
             if value:
                 return value

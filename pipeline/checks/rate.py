@@ -11,12 +11,16 @@ from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
     Context,
+    Figure,
     claim_figure,
     clean_label,
     fact_figure,
     fmt,
     make_finding,
     rule,
+    subject_key,
+    table_name,
+    weak_subject,
 )
 from pipeline.checks.scoresheet import SCORE_SHEET_KINDS
 from pipeline.findings import Finding
@@ -86,8 +90,18 @@ def _is_completion(c: Claim) -> bool:
 
 def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     before = [x for x in _before(ctx, c) if x.quantity.dimension == "money" and x.relation not in ("share", "rate")]
-    budget = next((x for x in reversed(before) if x.role in ("预算", "年初", "全年")), None)
+    budget: Claim | Fact | None = next((x for x in reversed(before) if x.role in ("预算", "年初", "全年")), None)
     actual = next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
+    certain = True
+    if budget is None:
+        # 支出合计7471万元，占年初预算数的71.6%: the figure the rate follows, against its budget in a table
+        actual = actual or next(
+            (x for x in reversed(before) if x.sentence == c.sentence and not x.role and x.relation in ("", "total")),
+            None,
+        )
+        found = _budget_in_table(ctx, actual, c.denominator) if actual is not None else None
+        if found is not None:
+            budget, certain = found
     if budget is None or actual is None:
         ctx.note(c, "未找到完成率的决算数或预算数")
         return
@@ -113,6 +127,11 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     msg = f"{subject}完成预算应为 {a} ÷ {b} = {fmt(exact, 2)}%，报告写 {fmt(c.quantity.value)}%"
     if v == tol.WARNING:
         msg += TRUNCATED
+    if isinstance(budget, Fact):
+        msg += f"（预算数取自{table_name(budget)}“{' › '.join(budget.column_labels)}”列）"
+        if not certain:
+            v = "info"
+            msg += f"；该列未写明是否即“{c.denominator}”，请核对"
     yield make_finding(
         COMPLETION,
         v,
@@ -123,6 +142,43 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
         related=[actual.prov, budget.prov],
         subject=subject,
     )
+
+
+_BUDGET_ROLES = ("budget", "budget_full")
+
+
+def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fact, bool] | None:
+    """The budget of the figure a completion rate follows, from the table row that prints that figure (its name
+    and its value both) beside a budget column. Certain when the column says the measure the rate names
+    (年初预算数 for 年初预算, 调整预算数 for 调整预算, 预算数 for 预算); None when rows disagree."""
+    key = subject_key(actual.subject)
+    if not key or weak_subject(key):
+        return None
+    want = "调整" if "调整" in denominator else "年初" if "年初" in denominator else ""
+    rows: dict[tuple, list[Figure]] = defaultdict(list)
+    for fig in ctx.figures:
+        if fig.kind == "fact" and fig.quantity.dimension == "money":
+            rows[(fig.prov.table, fig.prov.row)].append(fig)
+    found: list[tuple[Fact, bool]] = []
+    for cells in rows.values():
+        named = [f for f in cells if _same_name(f.key, key) and f.role not in (*_BUDGET_ROLES, "prior", "target")]
+        if not any(tol.printings_verdict(actual.quantity, f.quantity) == tol.OK for f in named):
+            continue
+        for f in cells:
+            if f.role not in _BUDGET_ROLES or not _same_name(f.key, key):
+                continue
+            said = "".join(f.obj.column_labels) if isinstance(f.obj, Fact) else ""
+            says = "调整" if "调整" in said else "年初" if "年初" in said else ""
+            if want and says and says != want:
+                continue
+            assert isinstance(f.obj, Fact)
+            found.append((f.obj, says == want))
+    values = {f.quantity.base_value for f, _ in found}
+    return found[0] if len(values) == 1 else None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))
 
 
 def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:

@@ -1,0 +1,62 @@
+"""rate.completion: "为年初预算的113.8%", "占年初预算数的71.6%" — a figure against its own budget, which may be
+printed only in a table row that also prints the figure."""
+
+from pathlib import Path
+
+from model_builders import fact
+
+from extractors.claims import extract_claims
+from extractors.txt_reader import read_txt
+from pipeline.checks import run_checks
+
+TITLE = "2023年自治区本级一般公共预算“三公”经费决算表"
+
+
+def claims_of(tmp_path: Path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_claims(read_txt(path, "0" * 64))
+
+
+def sangong(budget_label: str, budget: str) -> list:
+    heads = [("2023年决算数",), ("2022年决算数",), (budget_label,)]
+    return [
+        fact(v, ("“三公”经费支出合计",), h, 1, 2, c, title=TITLE, unit="万元")
+        for c, (h, v) in enumerate(zip(heads, ["7,471", "7,021", budget], strict=True), start=2)
+    ]
+
+
+TEXT = (
+    "某自治区2023年决算\n2023年，自治区本级“三公”经费支出合计7471万元，占年初预算数的{}%，较2022年决算数增加450万元。\n"
+)
+
+
+def completion(tmp_path: Path, rate: str, budget_label: str, budget: str):
+    claims = claims_of(tmp_path, TEXT.format(rate))
+    found = run_checks(claims, sangong(budget_label, budget), [], kind="政府决算")
+    return [(f.rule, f.severity, str(f.stated_value)) for f in found if f.rule.startswith("rate.")]
+
+
+def test_a_rate_against_a_budget_only_in_the_table_is_checked(tmp_path: Path) -> None:
+    assert completion(tmp_path, "71.6", "2023年年初预算数", "10,433") == []  # 7,471 ÷ 10,433 = 71.61%
+    assert completion(tmp_path, "76.1", "2023年年初预算数", "10,433") == [("rate.completion", "error", "76.1")]
+
+
+def test_a_budget_column_that_does_not_say_which_budget_makes_an_info(tmp_path: Path) -> None:
+    # 预算数 in a 决算 table is often the adjusted budget: against 年初预算 the identity is not settled
+    assert completion(tmp_path, "76.1", "2023年预算数", "10,433") == [("rate.completion", "info", "76.1")]
+
+
+def test_the_other_budget_is_not_taken(tmp_path: Path) -> None:
+    assert completion(tmp_path, "76.1", "2023年调整预算数", "10,433") == []  # 调整预算 is not 年初预算
+
+
+def test_a_completion_rate_after_its_figure_is_read_as_a_rate(tmp_path: Path) -> None:
+    claims = claims_of(
+        tmp_path,
+        "某地区2023年决算\n地区本级一般公共预算收入12.14亿元，为年初预算的113.8%，批准调整预算的99.2%，同比增长65.3%。\n",
+    )
+    rates = [(c.quantity.text, c.relation, c.denominator, c.identity.measure) for c in claims if c.relation == "rate"]
+    assert rates == [("113.8%", "rate", "年初预算", "决算"), ("99.2%", "rate", "批准调整预算", "决算")]
+    # the measure of a rate's base (年初预算, 调整预算) is no measure of the figures around it: the title's 决算 is
+    assert {c.identity.measure for c in claims} == {"决算"}
