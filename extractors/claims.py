@@ -42,9 +42,11 @@ from extractors.subjects import LABEL_RE, analyse_pre, change_before, has_compar
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
 _RATE = re.compile(
     r"完成(?P<den>[^，,；;。、]{0,12}?)的?$"
-    r"|(?:^|[，,；;]|为|是|相当于|达到?)\s*(?P<budget>(?:年初|全年|调整后?|批准调整|变更后?)?预算数?)的?$"
+    r"|(?:^|[，,；;]|为|是|相当于|达到?)\s*(?P<budget>(?:年初|全年|年|调整后?|批准调整|变更后?)?预算数?)的?$"
 )
-_BUDGET_ONLY = re.compile(r"^(?:年初|全年|调整后?|批准调整|变更后?)?预算数?$")  # 占年初预算数的71.6%: a completion rate
+_BUDGET_ONLY = re.compile(
+    r"^(?:年初|全年|年|调整后?|批准调整|变更后?)?预算数?$"
+)  # 占年初预算数的71.6%: a completion rate
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
 _TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
@@ -242,7 +244,7 @@ def _sentence_items(
                     relation, direction = "direction", d
                     break
             if p.verb_tail:  # 设置6个内设机构 → 内设机构; 预备党员转正26人 keeps its words
-                subject = noun_after(text[end:s1]) or subject
+                subject = noun_after(text[end:s1]) or _achieved(subject, p.verb_only, q)
             elif not subject:
                 subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
                 if not subject and p.role and (earlier := _numerator(previous)) is not None:
@@ -483,6 +485,15 @@ def _explains_part(item: _Item, nested: list[tuple[int, int]], parts: list[_Item
     a = max(a for a, b in nested if a < item.start < b)
     before = [i for i in items if i.end <= a]
     return bool(before) and any(p is before[-1] for p in parts)
+
+
+_ACHIEVED = ("完成", "实现")  # 税收收入完成113.3亿元: the amount is what the subject came to, not the verb's object
+
+
+def _achieved(subject: str, verb: str, q: Quantity) -> str:
+    if q.dimension == "money" and verb in _ACHIEVED and subject.endswith(verb) and len(subject) > len(verb):
+        return subject[: -len(verb)]
+    return subject
 
 
 def _interval(item: _Item) -> tuple[Decimal, Decimal]:

@@ -183,7 +183,9 @@ def analyse_pre(pre: str) -> Pre:
     if s in w.generic:
         out.generic = s
         return out
-    if s.endswith("等"):  # 建塘、北山、高竹等12村: a list of names, not the subject
+    if s.endswith("等") and (
+        re.search("[、，,和及与]", pre) or len(s) <= 4
+    ):  # 建塘、北山、高竹等12村: a list of names, not the subject
         return out
     out.subject = s[-MAX_SUBJECT:]
     return out

@@ -37,9 +37,9 @@ def by_item(whole: list[str], own: list[str], title: str = BY_ITEM, table: int =
 
 
 REGIONS = {
-    "某某省": ["23,731", "17,622", "22,444", "16,862"],
-    "省本级": ["6,343", "4,785", "6,209", "4,702"],
-    "甲市": ["17,388", "12,837", "16,235", "12,160"],
+    "吉林省": ["23,731", "17,622", "22,444", "16,862"],
+    "吉林省本级": ["6,343", "4,785", "6,209", "4,702"],
+    "长春市": ["17,388", "12,837", "16,235", "12,160"],
 }
 
 
@@ -63,16 +63,16 @@ def test_a_limit_printed_differently_in_the_two_tables_is_an_error_naming_its_it
 
 def test_one_unit_in_the_last_place_is_a_warning_and_the_whole_area_is_matched_too():
     facts = by_region(REGIONS) + by_item(["22,444", "16,863", "23,731", "17,622"], ["6,209", "4,702", "6,343", "4,785"])
-    # 某某省 (the table's first row, with 省本级 below it) is the 本地区 column
+    # 吉林省 (the table's first row, with 吉林省本级 below it) is the 本地区 column
     assert findings(facts) == [
         ("cross_table.same-figure", "warning", "16862", "16863", "2023年 全辖 债务余额 一般债务 决算")
     ]
 
 
 def test_another_place_s_own_level_is_not_the_report_s():
-    regions = {"某某省": REGIONS["某某省"], "甲市本级": REGIONS["省本级"], "甲市": REGIONS["甲市"]}
+    regions = {"吉林省": REGIONS["吉林省"], "长春市本级": REGIONS["吉林省本级"], "长春市": REGIONS["长春市"]}
     facts = by_region(regions) + by_item(["22,444", "16,862", "23,731", "17,622"], ["6,209", "4,702", "6,295", "4,785"])
-    assert findings(facts) == []  # 甲市本级 is 甲市's own level, not the 本级 column
+    assert findings(facts) == []  # 长春市本级 is 长春市's own level, not the 本级 column
 
 
 def test_tables_of_income_and_of_spending_share_no_figure():
@@ -99,3 +99,58 @@ def test_the_ningxia_debt_tables_disagree_on_the_own_level_limit():
         ("cross_table.same-figure", "warning", "6209820", "6209821"),
         ("cross_table.same-figure", "warning", "4702968", "4702969"),
     ]
+
+
+def test_a_table_continuing_another_does_not_open_with_the_whole_area():
+    cities = {"四平市": ["2,879", "943", "2,863", "932"], "四平市本级": ["1,478", "647", "1,483", "643"]}
+    cities["铁西区"] = ["21", "14", "21", "14"]
+    facts = by_region(REGIONS) + by_region(cities, table=3)  # the same title again: its continuation
+    facts += by_item(["22,444", "16,862", "23,731", "17,622"], ["6,209", "4,702", "6,343", "4,785"])
+    assert findings(facts) == []  # 四平市 and 四平市本级 are not the whole and its own level
+
+
+def test_a_word_with_another_first_part_is_another_item():
+    facts = by_region(REGIONS)
+    rows = ["六、2023年末新增地方政府债务余额", "其中：一般债务", "七、2023年新增地方政府债务限额", "其中：一般债务"]
+    for r, (label, own) in enumerate(zip(rows, ["600", "400", "650", "420"], strict=True), start=2):
+        facts.append(fact(own, (label,), ("本级",), 2, r, 3, title=BY_ITEM, unit="万元"))
+    assert findings(facts) == []  # 新增债务限额 is not 债务限额 (地方政府 is only the owner)
+
+
+def test_titles_of_another_fund_or_kind_of_debt_share_no_figure():
+    whole, own = ["22,444", "16,862", "23,731", "17,622"], ["6,209", "4,702", "6,295", "4,785"]
+    for other in ("2023年全省及省本级专项债务限额及余额情况表", "2023年全省及省本级政府性基金预算债务情况表"):
+        facts = by_region(REGIONS) + by_item(whole, own, title=other)
+        assert findings(facts) == [], other
+
+
+def test_a_scope_word_two_columns_share_is_no_scope():
+    # 全市 | 市级 | 区级: in the vocabulary 市级 and 区级 both read 本级; neither is taken for the 本级 column
+    facts = by_region({"青岛市": REGIONS["吉林省"], "市本级": REGIONS["吉林省本级"]})
+    rows = ["七、2023年地方政府债务限额", "其中：一般债务"]
+    for r, (label, values) in enumerate(
+        zip(rows, [("23,731", "", "300"), ("17,622", "4,000", "200")], strict=True), start=2
+    ):
+        for c, (head, v) in enumerate(zip(("全市", "市级", "区级"), values, strict=True), start=2):
+            if v:  # 市级 blank in one row: only the 区级 cell is there to be (mis)taken for 本级
+                facts.append(fact(v, (label,), (head,), 2, r, c, title=BY_ITEM, unit="万元"))
+    assert [f[1:4] for f in findings(facts)] == []
+
+
+def test_a_total_of_rounded_parts_in_a_coarser_unit_is_undecided():
+    facts = by_region(REGIONS) + by_item(["22,444", "16,862", "23,731", "17,622"], ["6,209", "4,702", "6,343", "4,785"])
+    facts.append(
+        fact(
+            "2.3733",
+            ("七、2023年地方政府债务限额",),
+            ("本地区",),
+            4,
+            2,
+            2,
+            title="2023年地方政府债务限额情况表",
+            unit="亿元",
+        )
+    )
+    # 23,731万元 = 2.3731亿元: 2 units of the last place apart, as a sum of rounded parts may be
+    found = findings(facts)
+    assert {f[:2] for f in found} == {("cross_table.rounding-unsettled", "info")} and len(found) == 2

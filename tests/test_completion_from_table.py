@@ -60,3 +60,22 @@ def test_a_completion_rate_after_its_figure_is_read_as_a_rate(tmp_path: Path) ->
     assert rates == [("113.8%", "rate", "年初预算", "决算"), ("99.2%", "rate", "批准调整预算", "决算")]
     # the measure of a rate's base (年初预算, 调整预算) is no measure of the figures around it: the title's 决算 is
     assert {c.identity.measure for c in claims} == {"决算"}
+
+
+def test_a_rate_is_of_the_figure_it_follows_not_of_an_earlier_one(tmp_path: Path) -> None:
+    claims = claims_of(
+        tmp_path,
+        "开封市2019年预算执行情况\n全市一般公共预算收入年初预算为154.9亿元，实际完成154.9亿元，"
+        "全市税收收入完成113.3亿元，为年预算的96.7%。\n",
+    )
+    found = run_checks(claims, [], [], kind="预算执行情况和预算草案的报告")
+    # 96.7% is 税收收入's (113.3 against a budget the report does not print), never 154.9 ÷ 154.9
+    assert [f.rule for f in found if f.severity != "info"] == []
+    assert {c.subject for c in claims if c.quantity.text.startswith("113.3")} == {"税收收入"}
+
+
+def test_a_figure_named_with_and_others_keeps_its_own_name(tmp_path: Path) -> None:
+    claims = claims_of(
+        tmp_path, "青岛市2025年\n分收入项目看,污水处理费收入完成2.03亿元,专项债券对应项目专项收入等9.88亿元。\n"
+    )
+    assert [c.subject for c in claims] == ["污水处理费收入", "专项债券对应项目专项收入等"]

@@ -62,3 +62,13 @@ def test_a_bracket_explaining_a_change_holds_no_part(tmp_path: Path) -> None:
     )
     # a bracket after a part is still that part's breakdown, and the list's own parts are still summed
     assert ("sum.enumeration", "error", "5632.18") in alarms(broken, tmp_path)
+
+
+def test_a_whole_of_another_year_is_not_the_share_s_whole(tmp_path: Path) -> None:
+    text = (
+        "开封市2019年预算执行情况和2020年预算草案的报告\n一、2019年预算执行情况\n汇总全市各级人代会批准的全市一般公共预算收入年初预算为154.9亿元，"
+        "实际完成154.9亿元。全市税收收入完成113.3亿元，为年预算的96.7%，增长10.2％，税收收入占一般公共预算收入的比重为73.2%。\n"
+        "二、2020年预算草案\n2020年全市一般公共预算收入166.6亿元，增长7.6%。\n"
+    )
+    # 113.3 ÷ 154.9 = 73.14% (73.2 within rounding of the 亿元 figures); 166.6 is 2020's, never this share's whole
+    assert alarms(text, tmp_path) == []

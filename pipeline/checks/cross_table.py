@@ -36,16 +36,24 @@ SAME_FIGURE = rule(
     "{subject}在一表写 {stated}，另一表写 {expected}",
     "table",
 )
-RULES = [SAME_FIGURE]
+ROUNDING = rule(
+    FAMILY,
+    "rounding-unsettled",
+    "info",
+    "同一数字在两张表中以不同单位列示，差额可能来自分项四舍五入",
+    "{subject}在一表写 {stated}，另一表写 {expected}",
+    "table",
+)
+RULES = [SAME_FIGURE, ROUNDING]
 
-MIN_WORD = 4  # a shorter item word must match exactly, never as the end of a longer one
-_YEAR = re.compile(r"(20\d\d)年(?:度|末|底)?")
-_YEAR_START = re.compile(r"(20\d\d)年初")
+_YEAR = re.compile(r"(20\d\d)年(?:度|末|底)?(?!初)")
+_YEAR_START = re.compile(r"(20\d\d)年年?初")
 _MEASURE = re.compile(r"[（(]?(调整预算|预计执行|预算|决算|执行|完成)数?[）)]?$")
-_BRACKET_NOTE = re.compile(r"[（(][^（）()]*[）)]")
 _QIZHONG = re.compile(r"^\s*其中\s*[:：]?\s*")
+_OWNER = re.compile(r"^(?:地方政府|政府)")  # 地方政府债务限额 is the 债务限额 of a debt table
 _GENERIC = {"合计", "小计", "总计", "共计", "金额", "项目", "数", "数额", "单位", "万元", "元", "亿元"}
 _NOT_FIGURE = re.compile(r"增减|增长|比上年|同比|占|%|％|率|比例|人数|人均")
+MIN_WORD = 4  # a cell whose only item word is shorter names too little to be matched
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,7 @@ class Key:
     shown: tuple[str, ...] = field(default=(), compare=False)  # the same words in the order the labels give them
 
     def bucket(self) -> tuple:
-        return (self.scope, self.period, self.fund, tuple(sorted(w[-MIN_WORD:] for w in self.words)))
+        return (self.scope, self.period, self.fund, self.words)
 
 
 @lru_cache(maxsize=1)
@@ -68,29 +76,61 @@ def _scopes() -> dict[str, str]:
 
 WHOLE = "全辖"  # the whole of the reporting area, however a table names it (全省, 本地区, 吉林省 above 吉林省本级)
 _WHOLE_WORDS = {"本地区", "全地区"}
-_PLACE = re.compile(r"^\S{2,12}?(?:省|市|自治区|地区|区|县|州|盟|旗)$")
+_PLACE = re.compile(r"^\S{1,12}?(省|自治区|市|自治州|州|地区|盟|区|县|旗)$")
+_RANK = {"省": 3, "自治区": 3, "市": 2, "自治州": 2, "州": 2, "地区": 2, "盟": 2, "区": 1, "县": 1, "旗": 1}
 
 
-def _scope_of(label: str, regions: dict[str, str]) -> str | None:
-    """The scope a label names when the label is nothing but a scope (自治区本级, 本级, 全市, 本地区)."""
-    if label in regions:
-        return regions[label]
+def _vocabulary_scope(label: str) -> str | None:
     if label in _WHOLE_WORDS:
         return WHOLE
     scope = _scopes().get(label)
     return WHOLE if scope is not None and scope.startswith("全") else scope
 
 
-def _regions(facts: list[Fact]) -> dict[str, str]:
-    """A by-region table opens with the whole area (吉林省) and its own level (吉林省本级, 自治区本级) below it:
-    those two rows are the scopes 全辖 and 本级, where any other place name (长春市本级) is a unit of its own."""
-    labels = [re.sub(r"\s+", "", f.own_label or (f.row_labels[-1] if f.row_labels else "")) for f in _by_row(facts)]
-    labels = [x for x in labels if x]
-    if len(labels) < 2 or not _PLACE.match(labels[0]):
-        return {}
-    first = labels[0]
-    own = next((x for x in labels[1:4] if x == first + "本级" or _scopes().get(x) == "本级"), None)
-    return {first: WHOLE, own: "本级"} if own else {}
+def _rank(label: str) -> int | None:
+    m = _PLACE.match(label)
+    return _RANK[m.group(1)] if m else None
+
+
+def _row_labels(facts: list[Fact]) -> list[str]:
+    labels = [_plain(f.own_label or (f.row_labels[-1] if f.row_labels else "")) for f in _by_row(facts)]
+    return [x for x in labels if x]
+
+
+def _plain(label: str) -> str:
+    return _QIZHONG.sub("", re.sub(r"\s+", "", label))
+
+
+def _regions(facts: list[Fact], continued: bool) -> tuple[dict[str, str], bool]:
+    """The scopes a table's row labels name, and whether the table is by region. A by-region table opens with the
+    whole area (吉林省, 宁夏回族自治区) — a place of higher rank than every other row — and its own level right below
+    it (吉林省本级, 自治区本级): those are 全辖 and 本级; any other row (长春市本级, 市本级 under 长春市) is a unit
+    of its own. A table continuing an earlier one does not open with the whole."""
+    labels = _row_labels(facts)
+    places = [x for x in labels if _rank(x) is not None]
+    by_region = len(places) >= 2
+    if continued or len(labels) < 2 or _rank(labels[0]) is None:
+        return {}, by_region
+    first, second = labels[0], labels[1]
+    top = _rank(first) or 0
+    if any((_rank(x) or 0) >= top for x in places[1:]):
+        return {}, by_region
+    if second == first + "本级" or _scopes().get(second) == "本级":
+        return {first: WHOLE, second: "本级"}, by_region
+    return {}, by_region
+
+
+def _column_scopes(facts: list[Fact]) -> dict[str, str]:
+    """Column headers naming a scope (本地区 | 本级, 全市 | 市级). Two headers of one table read as one scope
+    (市级 and 区级 both 本级 in the vocabulary) say nothing certain: neither is taken."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        for label in f.column_labels:
+            text = _plain(label)
+            scope = _vocabulary_scope(text)
+            if scope is not None:
+                found[scope].add(text)
+    return {next(iter(words)): scope for scope, words in found.items() if len(words) == 1}
 
 
 def _by_row(facts: list[Fact]) -> list[Fact]:
@@ -106,15 +146,16 @@ class _Read:
     clash: bool = False  # two labels state different years, scopes or measures: not one cell's identity
 
 
-def _read(labels: list[str], regions: dict[str, str]) -> _Read:
+def _read(
+    rows: list[str], columns: list[str], regions: dict[str, str], by_region: bool, heads: dict[str, str]
+) -> _Read:
     out = _Read(words=[])
     assert out.words is not None
-    for raw in labels:
-        text = re.sub(r"\s+", "", raw)
+    for raw, in_row in [*((x, True) for x in rows), *((x, False) for x in columns)]:
+        text = _plain(raw)
         found = section_label(text)
         if found:
             text = text[len(found[1]) :]
-        text = _QIZHONG.sub("", text)
         for pattern, tag in ((_YEAR_START, "初"), (_YEAR, "")):
             for m in pattern.finditer(text):
                 out.clash |= bool(out.period) and out.period != m.group(1) + tag
@@ -125,40 +166,53 @@ def _read(labels: list[str], regions: dict[str, str]) -> _Read:
             out.clash |= bool(out.measure) and out.measure != said.group(1)
             out.measure = said.group(1)
             text = text[: said.start()]
-        scope = _scope_of(text, regions)
+        if in_row:
+            scope = regions.get(text) or (text if by_region and _rank(text) is not None else None)
+            scope = scope or (None if by_region else _vocabulary_scope(text))
+        else:
+            scope = heads.get(text) or (text if _vocabulary_scope(text) is not None else None)
         if scope is not None:
             out.clash |= bool(out.scope) and out.scope != scope
             out.scope = scope
             continue
+        text = _OWNER.sub("", text)
         if text and text not in _GENERIC:
             out.words.append(text)
     return out
 
 
-def _parents(facts: list[Fact]) -> dict[int, str]:
-    """Each row's numbered heading row (一、…, （二）…) when the row stands under one, by grid row."""
-    out: dict[int, str] = {}
+def _parents(facts: list[Fact]) -> dict[int, list[str]]:
+    """The rows each row stands under, by grid row: its numbered heading rows (一、…, （二）…) and, for the rows of
+    a 其中 breakdown, the row broken down (新增债券 over 其中：一般债券 | 专项债券)."""
+    out: dict[int, list[str]] = {}
     heads: list[tuple[int, str]] = []  # (rank, label) of the open numbered rows
+    broken: str = ""  # the row a 其中 breakdown under the current heading breaks down
+    previous: tr.Row | None = None
     for f in _by_row(facts):
         row = tr.classify_row(f)
         if row.kind == "marked" and row.family == "number":
             heads = [(rank, label) for rank, label in heads if rank < row.level]
-            if heads:
-                out[row.index] = heads[-1][1]
+            out[row.index] = [label for _, label in heads]
             heads.append((row.level, row.label))
-        elif row.kind in ("qizhong", "plain") and heads:
-            out[row.index] = heads[-1][1]
+            broken = ""
+        elif row.kind == "qizhong":
+            if previous is not None and previous.kind == "plain" and previous.label not in (h for _, h in heads):
+                broken = previous.label
+            out[row.index] = [label for _, label in heads] + ([broken] if broken else [])
+        elif row.kind == "plain":
+            out[row.index] = [label for _, label in heads] + ([broken] if broken else [])
         elif row.kind == "total":
-            heads = []
+            heads, broken = [], ""
+        previous = row
     return out
 
 
-def _key(f: Fact, parent: str, regions: dict[str, str]) -> Key | None:
-    row_path = [*([parent] if parent else []), *(x for x in f.row_labels if x.strip())]
+def _key(f: Fact, parents: list[str], regions: dict[str, str], by_region: bool, heads: dict[str, str]) -> Key | None:
+    row_path = [*parents, *(x for x in f.row_labels if x.strip())]
     if f.quantity.dimension != "money" or any(_NOT_FIGURE.search(x) for x in (*row_path, *f.column_labels)):
         return None
     columns = [x for x in f.column_labels if x.strip() and not is_column_marker(x)]
-    got = _read([*row_path, *columns], regions)
+    got = _read(row_path, columns, regions, by_region, heads)
     words = tuple(sorted(got.words or ()))
     if got.clash or not got.scope or not got.period or not words:
         return None
@@ -170,30 +224,26 @@ def _key(f: Fact, parent: str, regions: dict[str, str]) -> Key | None:
     return Key(got.scope, got.period, measure, f.identity.fund, words, tuple(got.words or ()))
 
 
-def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Item words match one for one: equal, or the longer ends in the shorter (债务限额 ~ 地方政府债务限额)."""
-    if len(a) != len(b):
-        return False
-    left = list(b)
-    for w in a:
-        hit = next((x for x in left if x == w), None) or next(
-            (x for x in left if min(len(w), len(x)) >= MIN_WORD and (x.endswith(w) or w.endswith(x))), None
-        )
-        if hit is None:
-            return False
-        left.remove(hit)
-    return True
-
-
 def _cells(ctx: Context) -> dict[int, list[tuple[Key, Fact]]]:
     by_table: dict[int, list[Fact]] = defaultdict(list)
     for f in ctx.facts:
         if f.prov.table is not None:
             by_table[f.prov.table].append(f)
     out: dict[int, list[tuple[Key, Fact]]] = {}
-    for t, facts in by_table.items():
-        parents, regions = _parents(facts), _regions(facts)
-        keyed = [(k, f) for f in facts if (k := _key(f, parents.get(f.prov.row or 0, ""), regions)) is not None]
+    titles_seen: set[str] = set()
+    for t in sorted(by_table):
+        facts = by_table[t]
+        title = re.sub(r"\s+", "", facts[0].table_title or "")
+        continued = not title or "续" in title[:4] or title in titles_seen
+        titles_seen.add(title)
+        parents = _parents(facts)
+        regions, by_region = _regions(facts, continued)
+        heads = _column_scopes(facts)
+        keyed = [
+            (k, f)
+            for f in facts
+            if (k := _key(f, parents.get(f.prov.row or 0, []), regions, by_region, heads)) is not None
+        ]
         counts: dict[Key, int] = defaultdict(int)
         for k, _ in keyed:
             counts[k] += 1
@@ -217,16 +267,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         for k, f in items:
             buckets[k.bucket()].append((k, f))
     for members in buckets.values():
-        tables = {f.prov.table for _, f in members}
-        if len(tables) < 2:
+        if len({f.prov.table for _, f in members}) < 2:
             continue
         for i, (ka, a) in enumerate(members):
             for kb, b in members[i + 1 :]:
-                if a.prov.table == b.prov.table or not _same_words(ka.words, kb.words):
-                    continue
-                if ka.measure and kb.measure and ka.measure != kb.measure:
-                    continue  # a measure stated on one side only does not part them
-                if _titles_differ(a, b):
+                if a.prov.table == b.prov.table or not _measures_agree(ka, kb) or _titles_differ(a, b):
                     continue
                 if _rivals(members, ka, b) != 1 or _rivals(members, kb, a) != 1:
                     continue  # two cells of the other table could be this one
@@ -235,32 +280,36 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield finding
 
 
-_CLASSIFICATIONS = ("功能分类", "经济分类", "基本支出", "项目支出", "转移支付")
+def _measures_agree(a: Key, b: Key) -> bool:
+    return not (a.measure and b.measure and a.measure != b.measure)  # one stated on one side only does not part them
+
+
+_CLASSIFICATIONS = ("功能分类", "经济分类", "基本支出", "项目支出", "转移支付", "税收返还")
+_DEBT_KINDS = ("一般债务", "专项债务", "一般债券", "专项债券", "外债", "新增", "再融资", "置换")
 
 
 def _title_words(f: Fact) -> tuple[str, frozenset[str]]:
+    """What a title says its table lists: income or spending, and its fund, classification and kind of debt."""
     title = re.sub(r"\s+", "", f.table_title or "")
     income, spending = "收入" in title, "支出" in title
     side = "收入" if income and not spending else "支出" if spending and not income else ""
-    return side, frozenset(w for w in _CLASSIFICATIONS if w in title)
+    funds = {value for word, value in vocabulary().words.get("fund", ()) if word in title}
+    return side, frozenset({*funds, *(w for w in (*_CLASSIFICATIONS, *_DEBT_KINDS) if w in title)})
 
 
 def _titles_differ(a: Fact, b: Fact) -> bool:
-    """Titles that say the tables list different things: income against spending, or one classification
-    (功能分类, 经济分类, 基本支出 …) against another or none — then a row name shared is no shared figure."""
-    (side_a, cls_a), (side_b, cls_b) = _title_words(a), _title_words(b)
-    return bool(side_a and side_b and side_a != side_b) or cls_a != cls_b
+    """Titles that say the tables list different things: income against spending, one fund, classification or
+    kind of debt against another or none — then a row name shared is no shared figure."""
+    (side_a, words_a), (side_b, words_b) = _title_words(a), _title_words(b)
+    return bool(side_a and side_b and side_a != side_b) or words_a != words_b
 
 
 def _rivals(members: list[tuple[Key, Fact]], key: Key, other: Fact) -> int:
     """How many cells of other's table could be the figure keyed `key`."""
-    return sum(
-        1
-        for k, f in members
-        if f.prov.table == other.prov.table
-        and _same_words(key.words, k.words)
-        and not (key.measure and k.measure and key.measure != k.measure)
-    )
+    return sum(1 for k, f in members if f.prov.table == other.prov.table and _measures_agree(key, k))
+
+
+ROUNDED_PARTS = 5  # units in the coarser printing's last place that a total of rounded parts may drift
 
 
 def _compare(ctx: Context, key: Key, a: Fact, b: Fact) -> Finding | None:
@@ -270,19 +319,32 @@ def _compare(ctx: Context, key: Key, a: Fact, b: Fact) -> Finding | None:
     fa, fb = fact_figure(a, ctx.doc_year), fact_figure(b, ctx.doc_year)
     name = " ".join(x for x in [f"{key.period}年", key.scope, key.fund, *key.shown, key.measure] if x)
     diff = abs(b.quantity.base_value / tol.factor(a.quantity) - a.quantity.value)
-    plug = "（只差末位1个单位，疑为尾数调整）" if verdict == tol.WARNING else ""
+    note = "（只差末位1个单位，疑为尾数调整）" if verdict == tol.WARNING else ""
+    rule_, severity = SAME_FIGURE, verdict
+    if verdict == tol.ERROR and _drift(a, b):
+        rule_, severity = ROUNDING, "info"
+        note = "（两表单位不同，差额在较粗单位末位的几个单位以内，可能是分项四舍五入后相加所致）"
     return make_finding(
-        SAME_FIGURE,
-        verdict,
+        rule_,
+        severity,
         fa,
         f"{name}：{_title(a)}（{_where(a)}）写 {a.quantity.text}{a.quantity.unit}，"
-        f"{_title(b)}（{_where(b)}）写 {b.quantity.text}{b.quantity.unit}，相差 {fmt(diff)}{a.quantity.unit}{plug}；"
+        f"{_title(b)}（{_where(b)}）写 {b.quantity.text}{b.quantity.unit}，相差 {fmt(diff)}{a.quantity.unit}{note}；"
         "两表所列为同一数字，应一致",
         expected=b.quantity.base_value / tol.factor(a.quantity),
         derivation=f"{_title(b)} {b.quantity.text}",
         related=[fb.prov],
         subject=name,
     )
+
+
+def _drift(a: Fact, b: Fact) -> bool:
+    """Printings in different units a few units of the coarser one's last place apart (632.53亿元 printed as the
+    sum of rounded parts against 6,325,295万元): undecidable, not an error."""
+    if tol.factor(a.quantity) == tol.factor(b.quantity):
+        return False
+    ulp = max(tol.factor(q) * tol.unit_in_last_place(q.decimals) for q in (a.quantity, b.quantity))
+    return abs(a.quantity.base_value - b.quantity.base_value) <= ROUNDED_PARTS * ulp
 
 
 def _title(f: Fact) -> str:

@@ -90,16 +90,20 @@ def _is_completion(c: Claim) -> bool:
 
 def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     before = [x for x in _before(ctx, c) if x.quantity.dimension == "money" and x.relation not in ("share", "rate")]
-    budget: Claim | Fact | None = next((x for x in reversed(before) if x.role in ("预算", "年初", "全年")), None)
-    actual = next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
+    # the rate is of the figure it follows in its sentence (税收收入完成113.3亿元，为年预算的96.7%), else of the
+    # paragraph's last 决算/执行 figure
+    near = next(
+        (x for x in reversed(before) if x.sentence == c.sentence and x.role not in _BUDGET_WORDS and _level(x)), None
+    )
+    actual = near or next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
+    budget: Claim | Fact | None = next(
+        (x for x in reversed(before) if x.role in _BUDGET_WORDS and actual is not None and _one_item(x, actual)),
+        None,
+    )
     certain = True
-    if budget is None:
+    if budget is None and actual is not None:
         # 支出合计7471万元，占年初预算数的71.6%: the figure the rate follows, against its budget in a table
-        actual = actual or next(
-            (x for x in reversed(before) if x.sentence == c.sentence and not x.role and x.relation in ("", "total")),
-            None,
-        )
-        found = _budget_in_table(ctx, actual, c.denominator) if actual is not None else None
+        found = _budget_in_table(ctx, actual, c.denominator)
         if found is not None:
             budget, certain = found
     if budget is None or actual is None:
@@ -145,6 +149,17 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
 
 
 _BUDGET_ROLES = ("budget", "budget_full")
+_BUDGET_WORDS = ("预算", "年初", "全年")
+
+
+def _level(c: Claim) -> bool:
+    return c.relation in ("", "total", "part") and c.quantity.dimension == "money"
+
+
+def _one_item(budget: Claim, actual: Claim) -> bool:
+    """Whether a budget and an actual figure are of one item: their names agree, or one has none of its own."""
+    a, b = subject_key(budget.subject), subject_key(actual.subject)
+    return not a or not b or weak_subject(a) or weak_subject(b) or _same_name(a, b)
 
 
 def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fact, bool] | None:

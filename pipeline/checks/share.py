@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from extractors.identity import SAME, relation
+from extractors.identity import DIFFERENT, SAME, relation
 from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -73,6 +73,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
         cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
         part = claim_figure(num)
+        cands = [f for f in cands if ctx.relation(part, f) != DIFFERENT]  # never a whole of another year or scope
         same = [f for f in cands if ctx.relation(part, f) == SAME]  # the whole of the same scope, fund, year
         if len({f.quantity.base_value for f in cands}) > 1:
             cands = same  # wholes of that name disagree: only one of the part's own identity will do
