@@ -63,7 +63,11 @@ def subject_key(text: str) -> str:
         for suffix in ("支出", "用", "情况", "总额"):
             if cand.endswith(suffix) and cand[: -len(suffix)] in syn:
                 return syn[cand[: -len(suffix)]]
-    return _without_lead_scope(_LEAD_PERIOD.sub("", s)) or s
+    return _DEBT_OWNER.sub("", _without_lead_scope(_LEAD_PERIOD.sub("", s))) or s
+
+
+# 地区本级政府债务余额 = 地区本级债务余额: in a debt figure's name 政府 / 地方政府 is its owner, not another item
+_DEBT_OWNER = re.compile(r"^(?:地方)?政府(?=债务)")
 
 
 def _without_lead_scope(s: str) -> str:

@@ -417,7 +417,10 @@ def _confirmed_by_level_above(rows: list[Row], i: int) -> bool:
 
 def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
     """A "其中" breakdown larger than the row it breaks down. Its first part alone, always; all its parts when
-    the next marked sibling of the row closes the breakdown (without one, where it ends is not known)."""
+    the next marked sibling of the row closes the breakdown (without one, where it ends is not known), or when
+    the breakdown runs to the end of the rows under the last numbered row and an earlier closed breakdown of
+    the column adds up exactly (一、余额 = 其中：一般债务 + 专项债务 … 七、限额 = 其中：一般债务 + 专项债务)."""
+    confirmed = False
     for i, r in enumerate(rows):
         if r.kind != "qizhong" or i == 0 or rows[i - 1].kind == "qizhong":
             continue
@@ -435,9 +438,11 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
             and closer.family == parent.family
             and closer.level <= parent.level
         )
+        at_end = parent.kind == "marked" and closer is None and confirmed
         if parent.interval.lo < 0 or any(b.interval.lo < 0 for b in block):
             continue  # a column of changes (增减): parts of a difference need not stay below it
+        confirmed = confirmed or (closed and len(block) >= 2 and meets(parent, block))
         if r.interval.lo > parent.interval.hi:
             yield Verdict(parent, [r], CERTAIN)
-        elif closed and tol.total([b.interval for b in block]).lo > parent.interval.hi:
+        elif (closed or at_end) and tol.total([b.interval for b in block]).lo > parent.interval.hi:
             yield Verdict(parent, block, CERTAIN)
