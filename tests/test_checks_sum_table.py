@@ -140,3 +140,27 @@ def test_different_roles_are_not_compared():
     c = claim("5万元", "公务接待费", "公务接待费支出预算为5万元。", 1, role="预算")
     f = fact("4.99", ("3、公务接待费",), ("2023年决算数",), 0, 9, 3, title=T3, unit="万元")
     assert rules(run_checks([c], [f], [])) == []
+
+
+def debt_column(limit_general: str) -> list:
+    rows = [
+        ("一、上年末地方政府债务余额", "596.73"),
+        ("其中：一般债务", "223.67"),
+        ("专项债务", "373.06"),
+        ("七、当年地方政府债务限额", "735.64"),
+        ("其中：一般债务", limit_general),
+        ("专项债务", "477.56"),
+    ]
+    title = "2025年度和田地区还本付息决算情况表"
+    return [
+        fact(v, (label,), ("所属县市区合计",), 1, r, 4, title=title, unit="亿元")
+        for r, (label, v) in enumerate(rows, 4)
+    ]
+
+
+def test_a_breakdown_running_to_the_end_of_the_table_is_checked_once_the_column_confirms_the_reading():
+    assert rules(run_checks([], debt_column("258.08"), [])) == []  # 258.08 + 477.56 = 735.64
+    # 285.08 + 477.56 = 762.64 > 735.64, and the column's first breakdown (223.67 + 373.06 = 596.73) adds up
+    assert rules(run_checks([], debt_column("285.08"), [])) == [("sum.table-rows", "735.64")]
+    unconfirmed = [f for f in debt_column("285.08") if f.prov.row not in (4, 5, 6)]
+    assert rules(run_checks([], unconfirmed, [])) == []  # no breakdown of the column confirms how far it runs

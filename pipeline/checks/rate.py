@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from extractors.model import Claim, Fact
+from extractors.model import Claim, Fact, Identity, Quantity
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -83,27 +84,26 @@ def _before(ctx: Context, c: Claim) -> list[Claim]:
 
 
 def _is_completion(c: Claim) -> bool:
-    if c.quantity.dimension != "percent" or c.relation not in ("rate", "completion"):
-        return False
-    return "预算" in (c.denominator or "") or "完成预算" in c.sentence
+    """完成预算的X%, 为年初预算的X%: a rate whose own base is a budget (not 执行率, 完成率, 完成目标的)."""
+    return (
+        c.quantity.dimension == "percent" and c.relation in ("rate", "completion") and "预算" in (c.denominator or "")
+    )
 
 
 def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     before = [x for x in _before(ctx, c) if x.quantity.dimension == "money" and x.relation not in ("share", "rate")]
+    if "分别" in _clause_before(c.sentence, c.quantity.text):
+        ctx.note(c, "“分别为…的X%”对应多个数字，未逐一核对")
+        return
     # the rate is of the figure it follows in its sentence (税收收入完成113.3亿元，为年预算的96.7%), else of the
     # paragraph's last 决算/执行 figure
-    near = next(
-        (x for x in reversed(before) if x.sentence == c.sentence and x.role not in _BUDGET_WORDS and _level(x)), None
-    )
+    near = next((x for x in reversed(before) if x.sentence == c.sentence and not _is_budget(x) and _level(x)), None)
     actual = near or next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
-    budget: Claim | Fact | None = next(
-        (x for x in reversed(before) if x.role in _BUDGET_WORDS and actual is not None and _one_item(x, actual)),
-        None,
-    )
+    budget: Claim | Fact | None = None
     certain = True
-    if budget is None and actual is not None:
-        # 支出合计7471万元，占年初预算数的71.6%: the figure the rate follows, against its budget in a table
-        found = _budget_in_table(ctx, actual, c.denominator)
+    if actual is not None:
+        found_text = _budget_in_text(ctx, before, actual, c.denominator)
+        found = found_text or _budget_in_table(ctx, actual, c.denominator)
         if found is not None:
             budget, certain = found
     if budget is None or actual is None:
@@ -112,7 +112,7 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     ctx.mark(c)
     subject = actual.subject or c.subject
     comp = tol.percent(tol.base_interval(actual.quantity), tol.base_interval(budget.quantity))
-    a, b = fmt(actual.quantity.value), fmt(budget.quantity.value)
+    a, b = _shown(actual.quantity), _shown(budget.quantity)
     if comp is None:
         yield make_finding(
             ZERO,
@@ -133,9 +133,9 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
         msg += TRUNCATED
     if isinstance(budget, Fact):
         msg += f"（预算数取自{table_name(budget)}“{' › '.join(budget.column_labels)}”列）"
-        if not certain:
-            v = "info"
-            msg += f"；该列未写明是否即“{c.denominator}”，请核对"
+    if not certain:
+        v = "info"
+        msg += f"；所取预算数未写明是否即“{c.denominator}”，请核对"
     yield make_finding(
         COMPLETION,
         v,
@@ -148,18 +148,58 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     )
 
 
+def _shown(q: Quantity) -> str:
+    return f"{fmt(q.value)}{q.unit}"
+
+
+def _clause_before(sentence: str, number: str) -> str:
+    at = sentence.find(number)
+    head = sentence[: at if at >= 0 else len(sentence)]
+    return re.split(r"[，,；;。：:]", head)[-1]
+
+
+def _is_budget(c: Claim) -> bool:
+    """A budget figure: 年初预算, 预算数, 调整预算 — not 全年预计完成 (an estimate of the year's execution)."""
+    if c.role in ("预算", "年初"):
+        return True
+    return c.role == "全年" and "预算" in _clause_before(c.sentence, c.quantity.text)
+
+
+def _which_budget(words: str) -> str:
+    return "调整" if "调整" in words or "全年" in words or "变更" in words else "年初" if "年初" in words else ""
+
+
+def _budget_in_text(ctx: Context, before: list[Claim], actual: Claim, denominator: str) -> tuple[Claim, bool] | None:
+    """The budget of the same item, scope, fund and year printed before the rate in its paragraph; certain when
+    it is the budget the rate names (年初 for 年初预算, 调整 for 调整预算) or the rate names none."""
+    want = _which_budget(denominator)
+    for x in reversed(before):
+        if x is actual or not _is_budget(x) or not _one_item(ctx, x, actual):
+            continue
+        says = _which_budget(_clause_before(x.sentence, x.quantity.text))
+        if want and says and says != want:
+            continue  # 年初预算 is not the base of 为调整预算的X%
+        return x, not want or says == want
+    return None
+
+
 _BUDGET_ROLES = ("budget", "budget_full")
-_BUDGET_WORDS = ("预算", "年初", "全年")
 
 
 def _level(c: Claim) -> bool:
     return c.relation in ("", "total", "part") and c.quantity.dimension == "money"
 
 
-def _one_item(budget: Claim, actual: Claim) -> bool:
-    """Whether a budget and an actual figure are of one item: their names agree, or one has none of its own."""
+def _one_item(ctx: Context, budget: Claim, actual: Claim) -> bool:
+    """Whether a budget and an actual figure are of one item: the same name (or the budget names none and
+    stands in the actual's own sentence), and no scope, fund or year that one states and the other contradicts."""
     a, b = subject_key(budget.subject), subject_key(actual.subject)
-    return not a or not b or weak_subject(a) or weak_subject(b) or _same_name(a, b)
+    if not b or weak_subject(b):
+        return False
+    if a != b and not (not a and budget.sentence == actual.sentence):
+        return False
+    x, y = budget.identity, actual.identity
+    return all(not (u and v and u != v) for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
 
 
 def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fact, bool] | None:
@@ -169,31 +209,39 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
     key = subject_key(actual.subject)
     if not key or weak_subject(key):
         return None
-    want = "调整" if "调整" in denominator else "年初" if "年初" in denominator else ""
+    want = _which_budget(denominator)
+    ident = actual.identity
     rows: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in ctx.figures:
         if fig.kind == "fact" and fig.quantity.dimension == "money":
             rows[(fig.prov.table, fig.prov.row)].append(fig)
     found: list[tuple[Fact, bool]] = []
+    printed_in: set[tuple[str, str, str]] = set()  # the identities of the rows that print the figure
     for cells in rows.values():
-        named = [f for f in cells if _same_name(f.key, key) and f.role not in (*_BUDGET_ROLES, "prior", "target")]
-        if not any(tol.printings_verdict(actual.quantity, f.quantity) == tol.OK for f in named):
+        named = [f for f in cells if f.key == key and f.role not in (*_BUDGET_ROLES, "prior", "target")]
+        if any(u and v and u != v for f in named for u, v in _stated(f, ident)):
+            continue  # the row of another scope, fund or year that happens to print the same value
+        printing = [f for f in named if tol.printings_verdict(actual.quantity, f.quantity) == tol.OK]
+        if not printing:
             continue
+        printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period) for f in printing}
         for f in cells:
-            if f.role not in _BUDGET_ROLES or not _same_name(f.key, key):
+            if f.role not in _BUDGET_ROLES or f.key != key:
                 continue
-            said = "".join(f.obj.column_labels) if isinstance(f.obj, Fact) else ""
-            says = "调整" if "调整" in said else "年初" if "年初" in said else ""
+            says = _which_budget("".join(f.obj.column_labels) if isinstance(f.obj, Fact) else "")
             if want and says and says != want:
                 continue
             assert isinstance(f.obj, Fact)
             found.append((f.obj, says == want))
     values = {f.quantity.base_value for f, _ in found}
+    if len(printed_in) > 1:
+        return None  # the figure is printed in rows of several scopes (全市 and 市本级 alike): whose budget is unknown
     return found[0] if len(values) == 1 else None
 
 
-def _same_name(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))
+def _stated(f: Figure, ident: Identity) -> list[tuple[str, str]]:
+    mine = f.identity
+    return [(mine.scope, ident.scope), (mine.fund, ident.fund), (mine.period, ident.period)]
 
 
 def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:

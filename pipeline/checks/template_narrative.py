@@ -17,7 +17,17 @@ from typing import Any
 from extractors.model import Claim, OutlineEntry, Provenance, Quantity
 from extractors.table_identity import column_role
 from pipeline import tolerance as tol
-from pipeline.checks.base import TRUNCATED, change_pattern, change_sign, claim_figure, fmt, in_unit, shown
+from pipeline.checks.base import (
+    TRUNCATED,
+    change_pattern,
+    change_sign,
+    claim_figure,
+    fmt,
+    in_unit,
+    shown,
+    subject_key,
+    weak_subject,
+)
 from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
 from pipeline.checks.template_views import (
     _CLAUSE,
@@ -366,6 +376,15 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, _of(cur, s), how)
 
 
+def _one_item(budget: Claim, final: Claim) -> bool:
+    """A budget and a final figure of one item: the same name, or one stated without a name of its own in the
+    other's sentence (…支出年初预算为…，支出决算为…)."""
+    a, b = subject_key(budget.subject), subject_key(final.subject)
+    if a and b and a == b:
+        return True
+    return budget.sentence == final.sentence and (not a or not b or weak_subject(a) or weak_subject(b))
+
+
 def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -375,10 +394,13 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
             continue
         before = _money_before(said, s)
         finals = [x for x in before if re.search(r"决算(数)?为?$", x.lead)]
-        budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead)]
-        if not finals or not budgets or id(finals[-1].claim) in flagged:
+        if not finals or id(finals[-1].claim) in flagged:
             continue
         fin = finals[-1]
+        # the budget of the final's own item: 基本支出决算为600万元，完成年初预算的… is not of the total's budget
+        budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead) and _one_item(x.claim, fin.claim)]
+        if not budgets:
+            continue
         word = m.group(1) or ""
         named = [b for b in budgets if word and word in b.lead]
         bud = named[-1] if named else budgets[-1]
