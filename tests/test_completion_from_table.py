@@ -79,3 +79,33 @@ def test_a_figure_named_with_and_others_keeps_its_own_name(tmp_path: Path) -> No
         tmp_path, "青岛市2025年\n分收入项目看,污水处理费收入完成2.03亿元,专项债券对应项目专项收入等9.88亿元。\n"
     )
     assert [c.subject for c in claims] == ["污水处理费收入", "专项债券对应项目专项收入等"]
+
+
+def _html(tmp_path: Path, rate: str) -> Path:
+    path = tmp_path / "report.html"
+    path.write_text(
+        "<html><body><h1>某市2025年预算执行情况和2026年预算草案的报告</h1><h2>一、2025年预算执行情况</h2>"
+        "<h3>（二）政府性基金预算收支情况</h3>"
+        f"<p>全市政府性基金收入5.56亿元，完成年度预算的{rate}%，同比增长11.71%。</p>"
+        "<p>2025年全市政府性基金预算收支平衡表</p><p>单位：万元</p><table>"
+        "<tr><td>项目</td><td>2024年完成数</td><td>2025年完成数</td></tr>"
+        "<tr><td>政府性基金收入</td><td>49,740</td><td>55,565</td></tr></table>"
+        "<p>2026年全市政府性基金预算收支平衡表（草案）</p><p>单位：万元</p><table>"
+        "<tr><td>项目</td><td>2025年预算数</td><td>2026年预算数</td></tr>"
+        "<tr><td>政府性基金收入</td><td>79,680</td><td>71,193</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_budget_in_another_table_of_the_same_item_scope_and_year_makes_a_warning_at_most(tmp_path: Path) -> None:
+    from extractors.html_reader import read_html
+    from extractors.tablefacts import extract_facts
+
+    def rates(rate: str):
+        doc = read_html(_html(tmp_path, rate), "0" * 64)
+        found = run_checks(extract_claims(doc), extract_facts(doc), [], kind="预算执行情况和预算草案的报告")
+        return [(f.rule, f.severity, str(f.stated_value)) for f in found if f.rule == "rate.completion"]
+
+    assert rates("69.74") == []  # 55,565 ÷ 79,680 = 69.74%
+    assert rates("69.35") == [("rate.completion", "warning", "69.35")]  # the 2025年预算数 of next year's draft

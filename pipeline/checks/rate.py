@@ -100,7 +100,7 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     near = next((x for x in reversed(before) if x.sentence == c.sentence and not _is_budget(x) and _level(x)), None)
     actual = near or next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
     budget: Claim | Fact | None = None
-    certain = True
+    certain = CERTAIN
     if actual is not None:
         found_text = _budget_in_text(ctx, before, actual, c.denominator)
         found = found_text or _budget_in_table(ctx, actual, c.denominator)
@@ -133,9 +133,12 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
         msg += TRUNCATED
     if isinstance(budget, Fact):
         msg += f"（预算数取自{table_name(budget)}“{' › '.join(budget.column_labels)}”列）"
-    if not certain:
+    if certain == UNSURE and v != tol.OK:
         v = "info"
         msg += f"；所取预算数未写明是否即“{c.denominator}”，请核对"
+    elif certain == LIKELY and v == tol.ERROR:
+        v = tol.WARNING
+        msg += "；预算数取自另一张表中同一项目、同一范围和年度的预算数，请核对"
     yield make_finding(
         COMPLETION,
         v,
@@ -169,7 +172,7 @@ def _which_budget(words: str) -> str:
     return "调整" if "调整" in words or "全年" in words or "变更" in words else "年初" if "年初" in words else ""
 
 
-def _budget_in_text(ctx: Context, before: list[Claim], actual: Claim, denominator: str) -> tuple[Claim, bool] | None:
+def _budget_in_text(ctx: Context, before: list[Claim], actual: Claim, denominator: str) -> tuple[Claim, str] | None:
     """The budget of the same item, scope, fund and year printed before the rate in its paragraph; certain when
     it is the budget the rate names (年初 for 年初预算, 调整 for 调整预算) or the rate names none."""
     want = _which_budget(denominator)
@@ -179,7 +182,7 @@ def _budget_in_text(ctx: Context, before: list[Claim], actual: Claim, denominato
         says = _which_budget(_clause_before(x.sentence, x.quantity.text))
         if want and says and says != want:
             continue  # 年初预算 is not the base of 为调整预算的X%
-        return x, not want or says == want
+        return x, CERTAIN if not want or says == want else UNSURE
     return None
 
 
@@ -202,7 +205,10 @@ def _one_item(ctx: Context, budget: Claim, actual: Claim) -> bool:
     return all(not (u and v and u != v) for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
 
 
-def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fact, bool] | None:
+CERTAIN, LIKELY, UNSURE = "error", "warning", "info"  # how sure the budget is the rate's base: the severity at most
+
+
+def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fact, str] | None:
     """The budget of the figure a completion rate follows, from the table row that prints that figure (its name
     and its value both) beside a budget column. Certain when the column says the measure the rate names
     (年初预算数 for 年初预算, 调整预算数 for 调整预算, 预算数 for 预算); None when rows disagree."""
@@ -215,28 +221,58 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
     for fig in ctx.figures:
         if fig.kind == "fact" and fig.quantity.dimension == "money":
             rows[(fig.prov.table, fig.prov.row)].append(fig)
-    found: list[tuple[Fact, bool]] = []
-    printed_in: set[tuple[str, str, str]] = set()  # the identities of the rows that print the figure
+    found: list[tuple[Fact, str]] = []
+    printed_in: set[tuple[str, str, str, tuple[str, ...]]] = set()  # the identities of the rows printing the figure
     for cells in rows.values():
-        named = [f for f in cells if f.key == key and f.role not in (*_BUDGET_ROLES, "prior", "target")]
-        if any(u and v and u != v for f in named for u, v in _stated(f, ident)):
-            continue  # the row of another scope, fund or year that happens to print the same value
+        named = [f for f in cells if f.key == key and not _budget_cell(f) and f.role != "target"]
         printing = [f for f in named if tol.printings_verdict(actual.quantity, f.quantity) == tol.OK]
+        # not a cell of another scope, fund or year that happens to print the same value
+        printing = [f for f in printing if not any(u and v and u != v for u, v in _stated(f, ident))]
         if not printing:
             continue
-        printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period) for f in printing}
+        printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period, _group(f)) for f in printing}
         for f in cells:
-            if f.role not in _BUDGET_ROLES or f.key != key:
+            if not _budget_cell(f) or f.key != key or _group(f) not in {_group(p) for p in printing}:
                 continue
             says = _which_budget("".join(f.obj.column_labels) if isinstance(f.obj, Fact) else "")
             if want and says and says != want:
                 continue
             assert isinstance(f.obj, Fact)
-            found.append((f.obj, says == want))
-    values = {f.quantity.base_value for f, _ in found}
+            found.append((f.obj, CERTAIN if says == want else UNSURE))
     if len(printed_in) > 1:
         return None  # the figure is printed in rows of several scopes (全市 and 市本级 alike): whose budget is unknown
+    if not found and len(printed_in) == 1:
+        found = _budget_elsewhere(ctx, key, printed_in.pop(), want)
+    values = {f.quantity.base_value for f, _ in found}
     return found[0] if len(values) == 1 else None
+
+
+def _budget_cell(f: Figure) -> bool:
+    """A table cell of a budget (年初预算数, 2025年预算数 — in a report on 2025 as well as in next year's draft)."""
+    return f.role in _BUDGET_ROLES or f.identity.measure in ("预算", "调整预算")
+
+
+def _group(f: Figure) -> tuple[str, ...]:
+    """The column group a cell stands in (收入 › 2025年完成数 and 收入 › 2025年预算数 are both 收入's)."""
+    return tuple(f.obj.column_labels[:-1]) if isinstance(f.obj, Fact) else ()
+
+
+def _budget_elsewhere(
+    ctx: Context, key: str, printed: tuple[str, str, str, tuple[str, ...]], want: str
+) -> list[tuple[Fact, str]]:
+    """The budget of the row's own item, scope, fund and year in another table (the 2025年预算数 column of the next
+    year's draft): likely the rate's base, never certain — a warning at most."""
+    out: list[tuple[Fact, str]] = []
+    for f in ctx.figures:
+        if f.kind != "fact" or f.key != key or not _budget_cell(f) or not isinstance(f.obj, Fact):
+            continue
+        if (f.identity.scope, f.identity.fund, f.identity.period, _group(f)) != printed or not all(printed[:3]):
+            continue
+        says = _which_budget("".join(f.obj.column_labels))
+        if want and says and says != want:
+            continue
+        out.append((f.obj, LIKELY if says == want else UNSURE))
+    return out
 
 
 def _stated(f: Figure, ident: Identity) -> list[tuple[str, str]]:
