@@ -125,6 +125,15 @@ def weak_subject(key: str) -> bool:
 # ------------------------------------------------------------------ change words
 
 
+def same_item_name(a: Claim, b: Claim) -> bool:
+    """Two claims named as one item: the same name, or one without a name of its own (none, or a weak one) in
+    the other's sentence (…支出年初预算为…，支出决算为…)."""
+    ka, kb = subject_key(a.subject), subject_key(b.subject)
+    if ka and kb and ka == kb:
+        return True
+    return a.sentence == b.sentence and (not ka or not kb or weak_subject(ka) or weak_subject(kb))
+
+
 @lru_cache(maxsize=1)
 def change_words() -> dict[str, int]:
     """增长/增加/提高… → +1, 减少/下降/节约… → −1: the change words of extractors/data/claim_words.csv."""

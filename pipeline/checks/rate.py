@@ -19,6 +19,7 @@ from pipeline.checks.base import (
     fmt,
     make_finding,
     rule,
+    same_item_name,
     subject_key,
     table_name,
     weak_subject,
@@ -194,12 +195,10 @@ def _level(c: Claim) -> bool:
 
 
 def _one_item(ctx: Context, budget: Claim, actual: Claim) -> bool:
-    """Whether a budget and an actual figure are of one item: the same name (or the budget names none and
-    stands in the actual's own sentence), and no scope, fund or year that one states and the other contradicts."""
-    a, b = subject_key(budget.subject), subject_key(actual.subject)
-    if not b or weak_subject(b):
-        return False
-    if a != b and not (not a and budget.sentence == actual.sentence):
+    """Whether a budget and an actual figure are of one item: the actual names its item, the budget is named
+    alike (`same_item_name`), and no scope, fund or year that one states and the other contradicts."""
+    own = subject_key(actual.subject)
+    if not own or weak_subject(own) or not same_item_name(budget, actual):
         return False
     x, y = budget.identity, actual.identity
     return all(not (u and v and u != v) for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))

@@ -24,9 +24,8 @@ from pipeline.checks.base import (
     claim_figure,
     fmt,
     in_unit,
+    same_item_name,
     shown,
-    subject_key,
-    weak_subject,
 )
 from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
 from pipeline.checks.template_views import (
@@ -376,15 +375,6 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, _of(cur, s), how)
 
 
-def _one_item(budget: Claim, final: Claim) -> bool:
-    """A budget and a final figure of one item: the same name, or one stated without a name of its own in the
-    other's sentence (…支出年初预算为…，支出决算为…)."""
-    a, b = subject_key(budget.subject), subject_key(final.subject)
-    if a and b and a == b:
-        return True
-    return budget.sentence == final.sentence and (not a or not b or weak_subject(a) or weak_subject(b))
-
-
 def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -398,7 +388,7 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
             continue
         fin = finals[-1]
         # the budget of the final's own item: 基本支出决算为600万元，完成年初预算的… is not of the total's budget
-        budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead) and _one_item(x.claim, fin.claim)]
+        budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead) and same_item_name(x.claim, fin.claim)]
         if not budgets:
             continue
         word = m.group(1) or ""
