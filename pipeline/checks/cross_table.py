@@ -4,10 +4,11 @@ A 政府决算 prints the 本级 debt limit twice: in the 限额及余额 table 
 一般债务) and in the 发行及还本付息 table (row 七、2023年地方政府债务限额 › 其中：一般债务, column 本级). The
 layouts differ, so the cells are matched by what their labels say, read apart: the scope (本级), the year, the
 measure (决算数), the fund and the item words left over (债务限额, 一般债务). A row under a numbered heading row
-(七、…) carries that heading's words. Two cells are one figure only when every part agrees — the item words one
-for one, a word matching the same word or one that ends in it (债务限额 in 地方政府债务限额) — and each table has
-exactly one such cell. Same-layout tables are the `template` family's; a cell whose only item words are a total
-(合计) or that no year and scope qualify is never matched.
+(七、…) carries that heading's words, a row of a 其中 breakdown the row it breaks down. Two cells are one figure
+only when every part agrees — the item words equal one for one, 地方政府 being only their owner — each table has
+exactly one such cell, and the titles say the same things (收入 or 支出, fund, classification, kind of debt).
+Same-layout tables are the `template` family's; a cell whose only item words are a total (合计) or that no year
+and scope qualify is never matched.
 """
 
 from __future__ import annotations
