@@ -50,7 +50,6 @@ RULES = [SAME_FIGURE, ROUNDING]
 _YEAR = re.compile(r"(20\d\d)年(?:度|末|底)?(?!初)")
 _YEAR_START = re.compile(r"(20\d\d)年年?初")
 _MEASURE = re.compile(r"[（(]?(调整预算|预计执行|预算|决算|执行|完成)数?[）)]?$")
-_QIZHONG = re.compile(r"^\s*其中\s*[:：]?\s*")
 _OWNER = re.compile(r"^(?:地方政府|政府)")  # 地方政府债务限额 is the 债务限额 of a debt table
 _GENERIC = {"合计", "小计", "总计", "共计", "金额", "项目", "数", "数额", "单位", "万元", "元", "亿元"}
 _NOT_FIGURE = re.compile(r"增减|增长|比上年|同比|占|%|％|率|比例|人数|人均")
@@ -99,7 +98,7 @@ def _row_labels(facts: list[Fact]) -> list[str]:
 
 
 def _plain(label: str) -> str:
-    return _QIZHONG.sub("", re.sub(r"\s+", "", label))
+    return tr.QIZHONG.sub("", re.sub(r"\s+", "", label))
 
 
 def _regions(facts: list[Fact], continued: bool) -> tuple[dict[str, str], bool]:

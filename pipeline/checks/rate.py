@@ -200,8 +200,7 @@ def _one_item(ctx: Context, budget: Claim, actual: Claim) -> bool:
     own = subject_key(actual.subject)
     if not own or weak_subject(own) or not same_item_name(budget, actual):
         return False
-    x, y = budget.identity, actual.identity
-    return all(not (u and v and u != v) for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
+    return not _contradicts(budget.identity, actual.identity)
 
 
 CERTAIN, LIKELY, UNSURE = "error", "warning", "info"  # how sure the budget is the rate's base: the severity at most
@@ -226,7 +225,7 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         named = [f for f in cells if f.key == key and not _budget_cell(f) and f.role != "target"]
         printing = [f for f in named if tol.printings_verdict(actual.quantity, f.quantity) == tol.OK]
         # not a cell of another scope, fund or year that happens to print the same value
-        printing = [f for f in printing if not any(u and v and u != v for u, v in _stated(f, ident))]
+        printing = [f for f in printing if not _contradicts(f.identity, ident)]
         if not printing:
             continue
         printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period, _group(f)) for f in printing}
@@ -274,9 +273,9 @@ def _budget_elsewhere(
     return out
 
 
-def _stated(f: Figure, ident: Identity) -> list[tuple[str, str]]:
-    mine = f.identity
-    return [(mine.scope, ident.scope), (mine.fund, ident.fund), (mine.period, ident.period)]
+def _contradicts(x: Identity, y: Identity) -> bool:
+    """A scope, fund or year that both state and that differs."""
+    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
 
 
 def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:

@@ -23,7 +23,7 @@ from extractors.table_identity import code_level
 from pipeline import tolerance as tol
 from pipeline.checks.base import clean_label
 
-_QIZHONG = re.compile(r"^\s*其中\s*[:：]?")
+QIZHONG = re.compile(r"^\s*其中\s*[:：]?")  # a 其中 row label (cross_table strips it too)
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总额)$|(?:合计|总计)$")
 _NUMBER_RANK = {"cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4}
 _CIRCLED = re.compile(r"^[①-⑳]")
@@ -72,7 +72,7 @@ def classify_row(f: Fact) -> Row:
     label = _raw_label(f)
     index = f.prov.row or 0
     plain = clean_label(label)
-    if _QIZHONG.match(label):
+    if QIZHONG.match(label):
         return Row(f, index, label, "qizhong")
     if _TOTAL.search(plain) and len(plain) <= 16:
         return Row(f, index, label, "total")
