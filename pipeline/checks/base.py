@@ -40,6 +40,25 @@ def clean_label(text: str) -> str:
     return re.sub(r"[“”\"‘’']", "", s)
 
 
+_CLASS_MARK = re.compile(r"[（(]类[）)]$|\s+")
+
+
+def class_name(label: str) -> str:
+    """A row label as a 科目 name: no spaces, no "(类)" mark (其他支出(类) is the 类 其他支出)."""
+    return _CLASS_MARK.sub("", clean_label(label))
+
+
+@lru_cache(maxsize=1)
+def classifications() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The top levels (类) of the 政府收支分类科目, from data/classifications.csv: per classification its 类, each
+    with the names it has had."""
+    out: list[tuple[tuple[str, ...], ...]] = []
+    with (DATA / "classifications.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.reader(line for line in f if not line.startswith("#")):
+            out.append(tuple(tuple(n.strip() for n in w.split("|")) for w in row[1:] if w.strip()))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, str]:
     """variant → canonical subject, from data/synonyms.csv."""

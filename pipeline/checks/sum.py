@@ -16,6 +16,8 @@ from pipeline import tolerance as tol
 from pipeline.checks import table_rows as tr
 from pipeline.checks.base import (
     Context,
+    class_name,
+    classifications,
     Figure,
     claim_figure,
     clean_label,
@@ -65,7 +67,15 @@ PARTIAL = rule(
     "{subject}写 {stated}，所列分项合计 {expected}",
     "narrative",
 )
-RULES = [NARRATIVE, PARTIAL, ROWS, UNCLEAR, COLUMNS]
+OMITTED = rule(
+    FAMILY,
+    "table-rows-omitted",
+    "warning",
+    "表中合计大于所列各类之和，而表内未列出部分类",
+    "{subject}写 {stated}，所列各类合计 {expected}",
+    "table",
+)
+RULES = [NARRATIVE, PARTIAL, ROWS, UNCLEAR, COLUMNS, OMITTED]
 
 
 def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
@@ -343,6 +353,7 @@ def _column_verdicts(
 
 def _tables(ctx: Context) -> Iterator[Finding]:
     grouped: dict[tuple, list[tuple[str, tr.Verdict]]] = defaultdict(list)
+    labels = _row_labels(ctx)
     for what, v in _verdicts(ctx):
         grouped[(v.total.fact.prov.table, v.total.index, v.certainty, what)].append((what, v))
     for (_table, _row, certainty, _what), items in grouped.items():
@@ -351,7 +362,15 @@ def _tables(ctx: Context) -> Iterator[Finding]:
         pf = [fact_figure(p.fact, ctx.doc_year) for p in v.parts]
         words = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}[what]
         certain = certainty == tr.CERTAIN
-        f = _finding(ROWS if certain else UNCLEAR, tf, pf, "error" if certain else "info", words)
+        left_out = _classes_left_out(v, labels.get(v.total.fact.prov.table, set())) if certain else []
+        if left_out:
+            f = _finding(OMITTED, tf, pf, "warning", words)
+            f.explanation += (
+                f"；表内未列出{'、'.join(left_out[:4])}{'等' if len(left_out) > 4 else ''}类，"
+                "差额可能在未列出的类中（未公开或漏列），请核对"
+            )
+        else:
+            f = _finding(ROWS if certain else UNCLEAR, tf, pf, "error" if certain else "info", words)
         if len(items) > 1:
             others = [x[1].total.fact for x in items[1:]]
             f.explanation += f"；同一行另有{len(others)}列同样不符（{'、'.join(o.prov.render() for o in others[:8])}）"
@@ -360,6 +379,28 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             f.explanation += "；表内分项层次未能确定（无编码或序号），请核对"
         yield f
     yield from _columns(ctx)
+
+
+def _row_labels(ctx: Context) -> dict[int | None, set[str]]:
+    """Per table, every label it prints as a 科目 name (a 类 printed with no figure counts as printed)."""
+    out: dict[int | None, set[str]] = defaultdict(set)
+    for f in ctx.facts:
+        out[f.prov.table].update(class_name(x) for x in f.row_labels)
+    for t in ctx.doc.tables() if ctx.doc is not None else []:
+        out[t.prov.table].update(class_name(c.text) for c in t.cells)
+    return out
+
+
+def _classes_left_out(v: tr.Verdict, printed: set[str]) -> list[str]:
+    """The 类 of the classification the total's parts are drawn from that the table does not print, when the parts
+    fall short of the total: the printed 类 are then not all of the total's parts."""
+    if not v.parts or not tol.total([p.interval for p in v.parts]).hi < v.total.interval.lo:
+        return []
+    names = {class_name(p.label) for p in v.parts}
+    holding = [c for c in classifications() if names <= {n for m in c for n in m}]
+    if not holding:
+        return []
+    return [m[0] for m in min(holding, key=len) if not printed.intersection(m)]
 
 
 def _columns(ctx: Context) -> Iterator[Finding]:
