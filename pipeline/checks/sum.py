@@ -16,10 +16,10 @@ from pipeline import tolerance as tol
 from pipeline.checks import table_rows as tr
 from pipeline.checks.base import (
     Context,
-    class_name,
-    classifications,
     Figure,
     claim_figure,
+    class_name,
+    classifications,
     clean_label,
     fact_figure,
     fmt,
