@@ -228,8 +228,10 @@ def _sentence_items(
             relation, direction = "change", change
             own = analyse_pre(_before_compare(pre))
             last_change = next((i for i in reversed(items) if i.claim.relation == "change"), None)
-            earlier = numerator or _numerator(previous)
-            source = last_change or earlier  # 减少56.95万元，下降1.87%: both about the same figure
+            # 减少56.95万元，下降1.87%: both about the same figure — unless a new level stands between them
+            # (公务接待费…减支0.0132亿元、下降31.1%，公务用车…0.2390亿元、增支0.0489亿元: the 0.0489 is the car's)
+            latest = max((i for i in (last_change, numerator) if i is not None), key=lambda i: i.start, default=None)
+            source = latest or _numerator(previous)
             subject = own.subject or (source.claim.subject if source is not None else "")
         else:
             adjacent = bool(same_clause) and not pre.strip()

@@ -197,7 +197,7 @@ def test_one_figure_printed_twice_with_two_change_amounts_is_a_warning_on_the_od
     assert [(f.severity, f.stated_value, f.expected_value) for f in got] == [
         ("warning", Decimal("3959.28"), Decimal("3958.98"))
     ]
-    assert "17981.68 与 17981.98" in got[0].explanation and "此处与其余各处不一" in got[0].explanation
+    assert "17981.68万元 与 17981.98万元" in got[0].explanation and "此处与其余各处不一" in got[0].explanation
 
 
 def test_change_amounts_of_figures_that_are_not_certainly_one_are_not_compared(tmp_path: Path) -> None:
@@ -210,6 +210,45 @@ def test_change_amounts_of_figures_that_are_not_certainly_one_are_not_compared(t
         "人代会专项经费增加200万元，增减相抵后增加164.48万元。",
     )
     _, found = scan_text(tmp_path, text, "部门预算")
+    assert not [f for f in found if f.rule == "change.amounts-disagree"]
+
+
+def _final(*paragraphs: str) -> str:
+    return "某地区2025年财政决算（草案）\n" + "\n".join(paragraphs) + "\n"
+
+
+SANGONG_REVIEW = (
+    "1.“三公”经费情况。本级“三公”经费支出0.2683亿元，同比增长{rate}%。其中：公务接待费支出0.0293亿元、"
+    "同比减支0.0132亿元、下降31.1%，公务用车购置及运行维护费支出0.2390亿元、同比增支{car}亿元、增长25.7%。"
+)
+SANGONG_NOTE = (
+    "2025年度财政拨款“三公”经费支出2683万元，比上年增加356万元，增长15.3%。其中：公务用车购置及运行维护费支出"
+    "2390万元，占89%，比上年增加489万元，增长25.7%；公务接待费支出293万元，占11%，比上年减少132万元，下降31.1%。"
+)
+
+
+def test_one_item_printed_in_two_units_with_two_changes_is_a_warning(tmp_path: Path) -> None:
+    # the review of the year and the 三公 note: the same three figures, in 亿元 and in 万元, with a share between
+    _, found = scan_text(tmp_path, _final(SANGONG_REVIEW.format(rate="15.3", car="0.0489"), SANGONG_NOTE), "政府决算")
+    assert not [f for f in found if f.rule.startswith("change.") and f.severity != "info"]
+    text = _final(SANGONG_REVIEW.format(rate="12", car="0.0417"), SANGONG_NOTE)
+    _, found = scan_text(tmp_path, text, "政府决算")
+    got = sorted((f.subject, f.stated_value, f.expected_value) for f in found if f.rule == "change.amounts-disagree")
+    # 489 vs 417 for the car: one finding (its 25.7% rate printed in both places agrees);
+    # 15.3% vs 12% for the whole: 2683 ÷ 1.153 = 2327 but 2683 ÷ 1.12 = 2396
+    assert [(s, v) for s, v, _ in got] == [
+        ("公务用车购置及运行维护费", Decimal("489")),
+        ("财政拨款三公经费", Decimal("15.3")),
+    ]
+    assert got[0][2] == Decimal("417")  # the other printing's amount, in this printing's unit (0.0417亿元)
+
+
+def test_a_change_of_another_item_in_the_same_sentence_is_not_the_levels(tmp_path: Path) -> None:
+    text = _final(
+        "2025年，市级政府性基金预算收入完成88.69亿元，比上年下降11.3%，主要是国有土地使用权出让收入下降20.5%。",
+        "市级政府性基金预算收入88.69亿元，比上年下降11.3%。",
+    )
+    _, found = scan_text(tmp_path, text, "政府决算")
     assert not [f for f in found if f.rule == "change.amounts-disagree"]
 
 

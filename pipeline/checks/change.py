@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.identity import SAME
-from extractors.model import Claim, Quantity
+from extractors.identity import SAME, UNSETTLED
+from extractors.model import Claim, Fact, Quantity
+from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, Figure, claim_figure, fmt, in_unit, make_finding, rule
+from pipeline.checks.base import (
+    Context,
+    Figure,
+    claim_figure,
+    fmt,
+    in_unit,
+    make_finding,
+    rule,
+    subject_key,
+)
 from pipeline.checks.compare import DOWN, UP, base_measure, current_of, positions, prior_of, sentences
 from pipeline.findings import Finding
 
@@ -35,7 +45,7 @@ AMOUNTS = rule(
 )
 RULES = [STATED, ZERO, AMOUNTS]
 
-_VS_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年)")
+_VS_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年)|同比")
 SPECIFIC_DIGITS = 5  # a level printed with fewer significant digits (100万元) may equal another by chance
 
 
@@ -52,21 +62,32 @@ def _specific(q: Quantity) -> bool:
 
 
 def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: Claim | None) -> Claim | None:
-    """The level the change amount at placed[k] is the change of: the amount printed just before it, with the
-    comparison with last year between them (21,940.96万元，与上年相比增加3,958.98万元) and no other figure; or, for
+    """The level the change at placed[k] is the change of: the amount printed just before it, with the comparison
+    with last year between them (21,940.96万元，与上年相比增加3,958.98万元) and only its own share or change amount
+    between them (2683万元，占89%，比上年增加292万元，增长12%); or, for
     the first figure of a sentence that opens with the comparison (…21,940.96万元。与上年相比，…增加3,958.98万元),
     the last figure of the sentence before."""
     c = placed[k][1]
+    skipped = False
     if k == 0:
         opening = _VS_LAST_YEAR.match(sentence.lstrip())
         if carried is None or opening is None:
             return None
         at, x = 0, carried
     else:
-        at, x = placed[k - 1]
-    if x.relation in ("share", "rate", "change") or x.quantity.dimension != c.quantity.dimension:
+        # 公务接待费支出293万元，占11%，比上年减少125万元; 2683万元，比上年增加292万元，增长12%
+        skip = ("share", "change") if c.quantity.dimension == "percent" else ("share",)
+        j = k - 1
+        while j > 0 and placed[j][1].relation in skip:
+            j -= 1
+        at, x = placed[j]
+        skipped = j < k - 1
+    if x.relation in ("share", "rate", "change") or x.quantity.dimension != "money":
         return None
-    if x.quantity.approx != "exact" or not _specific(x.quantity):
+    if x.quantity.approx != "exact":
+        return None
+    # 收入88.69亿元，比上年下降11.3%，主要是国有土地使用权出让收入下降20.5%: the 20.5% is another item's
+    if skipped and c.subject and subject_key(c.subject) != subject_key(x.subject or ""):
         return None
     return x if _VS_LAST_YEAR.search(sentence[at : placed[k][0]]) else None
 
@@ -84,18 +105,26 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
     (一般公共预算收入预算21,940.96万元，与上年相比增加3,959.28万元 and 一般公共预算财政拨款支出预算21,940.96万元，与上年相比增加
     3,958.98万元). Only printings whose levels are certainly the same figure are compared; the printing that
     fewer places of the same level support is the one named. Two printings of one figure can still differ in
-    the base they compare with (上年预算 or 上年执行), so this is a warning."""
+    the base they compare with (上年预算 or 上年执行), so this is a warning. A growth rate is compared the same
+    way, unless the amounts of the same two printings already disagree (one inconsistency, one finding)."""
     groups: dict[tuple, list[_Printing]] = {}
-    for p in printings:
+    for p in sorted(printings, key=lambda p: p.change.quantity.dimension != "money"):
         q = p.level.quantity
-        groups.setdefault((q.base_value, p.sign, p.base), []).append(p)
+        groups.setdefault((q.base_value, p.sign, p.base, p.change.quantity.dimension), []).append(p)
+    told: set[frozenset[int]] = set()
     for group in groups.values():
         if len(group) < 2:
             continue
         support = {id(p): sum(_agree(p, o) for o in group) for p in group}
         figs = {id(p): claim_figure(p.level) for p in group}
         for p in group:
-            same = [o for o in group if o is not p and _one_figure(ctx, figs[id(p)], figs[id(o)])]
+            same = [
+                o
+                for o in group
+                if o is not p
+                and _one_figure(ctx, figs[id(p)], figs[id(o)])
+                and _not_by_chance(figs[id(p)], figs[id(o)])
+            ]
             against = [o for o in same if not _agree(p, o)]
             if not against:
                 continue
@@ -104,15 +133,41 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
                 continue
             if support[id(p)] == support[id(rival)] and _order(p) < _order(rival):
                 continue  # a tie: the later printing carries the finding
+            pair = frozenset((id(p.level), id(rival.level)))
+            if pair in told:
+                continue
+            told.add(pair)
             yield _amounts_finding(
                 p, rival, [o for o in group if _agree(rival, o)], support[id(p)] < support[id(rival)]
             )
 
 
+def _not_by_chance(a: Figure, b: Figure) -> bool:
+    """Two equal levels are one figure, not a coincidence: printed with many digits, or under one item name
+    (公务接待费支出0.0293亿元 and 公务接待费支出293万元)."""
+    return (_specific(a.quantity) and _specific(b.quantity)) or _same_item(a, b)
+
+
+def _same_item(a: Figure, b: Figure) -> bool:
+    """One item name once the scope and the fund one of them states are left out (本级“三公”经费, 财政拨款“三公”经费)."""
+    fund = a.identity.fund or b.identity.fund
+    names = [subject_key((x.subject or "").replace(fund, "") if fund else x.subject or "") for x in (a, b)]
+    return bool(names[0]) and names[0] == names[1]
+
+
 def _one_figure(ctx: Context, a: Figure, b: Figure) -> bool:
     """Certainly one figure: the same identity, and the same fund stated on both sides or on neither (a total of
-    all funds and its 一般公共预算 part can be equal this year and not last year)."""
-    return ctx.relation(a, b) == SAME and a.identity.fund == b.identity.fund
+    all funds and its 一般公共预算 part can be equal this year and not last year). Where the identity is unsettled
+    only because one printing leaves a component unstated (本级“三公”经费支出0.2683亿元 in the review of the year,
+    财政拨款“三公”经费支出2683万元 in the 三公 note), equal levels under one item name are one figure."""
+    relation = ctx.relation(a, b)
+    if relation == SAME and a.identity.fund == b.identity.fund:
+        return True
+    if relation not in (SAME, UNSETTLED) or (
+        a.identity.fund and b.identity.fund and a.identity.fund != b.identity.fund
+    ):
+        return False
+    return _same_item(a, b)
 
 
 def _agree(a: _Printing, b: _Printing) -> bool:
@@ -128,19 +183,44 @@ def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], a
     c, lv = p.change, p.level
     where = "、".join(f"{o.change.prov.render()}（{o.level.subject}）" for o in backing)
     subject = lv.subject or c.subject
+    what = "增减率" if c.quantity.dimension == "percent" else "增减额"
     return make_finding(
         AMOUNTS,
         "warning",
         claim_figure(c),
-        f"{subject} {lv.quantity.text} 比上年增减额写 {c.quantity.text}；同一数 {rival.level.quantity.text}"
-        f"（{rival.level.subject}）在 {where} 比上年增减额写 {rival.change.quantity.text}，"
+        f"{subject} {lv.quantity.text} 比上年{what}写 {c.quantity.text}；同一数 {rival.level.quantity.text}"
+        f"（{rival.level.subject}）在 {where} 比上年{what}写 {rival.change.quantity.text}，"
         + ("此处与其余各处不一" if alone else "两处不一，未能判断哪一处有误")
-        + f"（本年数相同，则上年数分别为 {fmt(lv.quantity.value - p.sign * c.quantity.value)} 与 "
-        f"{fmt(lv.quantity.value - rival.sign * rival.change.quantity.value)}，只能有一个）",
-        expected=rival.change.quantity.value,
+        + f"（本年数相同，则上年数分别为 {_prior(p, lv.quantity)} 与 {_prior(rival, lv.quantity)}，只能有一个）",
+        expected=in_unit(rival.change.quantity.base_value, c.quantity)
+        if c.quantity.dimension == "money"
+        else rival.change.quantity.value,
         related=[o.change.prov for o in backing] + [lv.prov, rival.level.prov],
         subject=subject,
     )
+
+
+_BUDGET_COLUMN = re.compile(r"预算数?$")
+
+
+def _budget(f: Figure) -> bool:
+    """Whether a figure is a budget (its identity's measure, or for a table cell its column: 2025年预算数)."""
+    if f.identity.measure:
+        return "预算" in f.identity.measure and "执行" not in f.identity.measure
+    labels = f.obj.column_labels if isinstance(f.obj, Fact) else ()
+    return any(_BUDGET_COLUMN.search(x.strip()) and not re.search("执行|完成|决算", x) for x in labels)
+
+
+def _prior(p: _Printing, unit: Quantity) -> str:
+    """Last year's figure this printing implies (the level less the change, or the level over 1 + the rate), in
+    the unit of `unit`."""
+    level, change = p.level.quantity, p.change.quantity
+    if change.dimension == "percent":
+        prior = level.base_value / (1 + p.sign * change.value / 100)
+    else:
+        prior = level.base_value - p.sign * change.base_value
+    places = max(unit.decimals, 2) if change.dimension == "percent" else max(unit.decimals, change.decimals)
+    return f"{fmt((prior / tol.factor(unit)).quantize(Decimal(10) ** -places))}{unit.unit}"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -159,7 +239,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             before = [x for j, x in placed if j < i and x is not c and x.relation != "change"]
             subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
-            level = _level_of(sentence, placed, k, carried) if c.quantity.dimension == "money" else None
+            level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
             if level is not None:
                 printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
             cur = current_of(ctx, before, subject, c)
@@ -169,7 +249,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             ctx.mark(c)
             sign = 1 if word in UP else -1
+            # an unnamed base (比上年增长3.2%) of a budget: last year's budget or last year's outcome — a 部门预算
+            # compares budgets, a 预算草案 report its budget with last year's 执行数, which may not be printed
+            unsure = not base_measure(sentence[:i]) and _budget(prior) and ctx.kind not in DEPARTMENT_BUDGET_KINDS
             ci, pi = tol.base_interval(cur.quantity), tol.base_interval(prior.quantity)
+            was = (
+                prior.value
+                if prior.quantity.unit == cur.quantity.unit
+                else in_unit(prior.quantity.base_value, cur.quantity)
+            )
             diff = ci - pi
             exact = cur.quantity.base_value - prior.quantity.base_value
             if c.quantity.dimension == "percent":
@@ -180,21 +268,23 @@ def check(ctx: Context) -> Iterator[Finding]:
                     )
                     continue
                 expected = exact / prior.quantity.base_value * 100
-                how = f"({fmt(cur.value)} − {fmt(prior.value)}) ÷ {fmt(prior.value)} × 100"
+                how = f"({fmt(cur.value)} − {fmt(was)}) ÷ {fmt(was)} × 100"
             else:
                 comp = diff.scale(Decimal(1) / tol.factor(c.quantity))
                 expected = in_unit(exact, c.quantity)
-                how = f"{fmt(cur.value)} − {fmt(prior.value)}" if sign > 0 else f"{fmt(prior.value)} − {fmt(cur.value)}"
+                how = f"{fmt(cur.value)} − {fmt(was)}" if sign > 0 else f"{fmt(was)} − {fmt(cur.value)}"
             comp = comp.scale(Decimal(sign))
             v = tol.verdict(c.quantity, comp, ctx.settings)
             if v in (tol.OK, tol.INFO):
                 continue
             yield make_finding(
                 STATED,
-                v,
+                "info" if unsure else v,
                 claim_figure(c),
-                f"{subject}本年 {fmt(cur.value)}、上年 {fmt(prior.value)}（{prior.label}），{word}应为 "
-                f"{how} = {fmt(expected * sign, max(c.quantity.decimals, 2))}{c.quantity.unit}，报告写 {c.quantity.text}",
+                f"{subject}本年 {fmt(cur.value)}{cur.quantity.unit}、上年 {fmt(was)}{cur.quantity.unit}（{prior.label}），"
+                f"{word}应为 {how} = {fmt(expected * sign, max(c.quantity.decimals, 2))}{c.quantity.unit}，"
+                f"报告写 {c.quantity.text}"
+                + ("；比较基数未说明是上年预算数还是上年执行数，此处按上年预算计，请核对" if unsure else ""),
                 expected=expected * sign,
                 derivation=how,
                 related=[cur.prov, prior.prov],
