@@ -360,7 +360,10 @@ def _header_identity(title: str, columns: str, corner: tuple[str, ...]) -> tuple
     scope = last_word("scope", columns) or last_word("scope", title)
     by_region = bool(_BY_REGION.search(title)) or any(c.strip() in _REGION_CORNER for c in corner)
     measure = last_word("measure", columns, phrase_start=False) or _title_measure(title)
-    years = _years(columns) or _years(title)
+    years = _years(columns)
+    if not years and _years(title):
+        # a 上年执行数 column of a table titled 2025年…: the year before the title's
+        years = [y - 1 if _PRIOR_COLUMN.search(columns) else y for y in _years(title)]
     identity = Identity(
         scope=scope,
         fund=last_word("fund", columns) or last_word("fund", title),

@@ -39,3 +39,37 @@ def test_a_named_budget_base_or_a_department_budget_is_certain(tmp_path: Path) -
     # a 部门预算 compares its budget with last year's budget
     department = "某局2026年部门预算\n2026年税收收入预算9.62亿元，比上年增长2.9%。\n"
     assert changes(tmp_path, department, "部门预算") == [("change.stated-vs-computed", "error")]
+
+
+def scan(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    from extractors.tablefacts import extract_facts
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_txt(path, "0" * 64)
+    found = run_checks(extract_claims(doc), extract_facts(doc), [], doc=doc, kind="预算执行情况和预算草案的报告")
+    return [(f.rule, f.severity) for f in found if f.severity != "info"]
+
+
+HEAD = "关于某市2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况\n"
+TABLE = "表1 2024年全市一般公共预算收入执行情况表\n单位：万元\n项目\t年初预算数\t上年执行数\t执行数\n一般公共预算收入\t440,000\t{prior}\t452,300\n"
+
+
+def test_a_change_against_a_named_earlier_year_is_not_checked_against_last_years_column(tmp_path: Path) -> None:
+    # 比2022年: the table's 上年执行数 is 2023's
+    assert (
+        scan(tmp_path, HEAD + "全市一般公共预算收入45.23亿元，比2022年增长12.3%。\n" + TABLE.format(prior="438,760"))
+        == []
+    )
+    wrong = HEAD + "全市一般公共预算收入45.23亿元，比上年增长12.3%。\n" + TABLE.format(prior="438,760")
+    assert scan(tmp_path, wrong) == [("change.stated-vs-computed", "error")]  # 452,300 ÷ 438,760 − 1 = 3.09%
+
+
+def test_a_change_against_this_years_budget_is_not_a_change_from_last_year(tmp_path: Path) -> None:
+    text = HEAD + "全市一般公共预算收入45.23亿元，比年初预算增收1.23亿元，比上年增收1.35亿元。\n"
+    assert scan(tmp_path, text + TABLE.format(prior="438,800")) == []  # 45.23 − 43.88 = 1.35
+
+
+def test_negative_growth_is_a_decrease(tmp_path: Path) -> None:
+    text = HEAD + "全市一般公共预算收入45.23亿元，同比负增长3.2%。\n" + TABLE.format(prior="467,250")
+    assert scan(tmp_path, text) == []  # (452,300 − 467,250) ÷ 467,250 = −3.20%

@@ -186,3 +186,30 @@ def test_a_total_over_printed_classes_that_leave_some_out_is_a_warning_not_an_er
     # rows that are not 类 of a classification make no such allowance
     taxes = class_table(["640", "100", "200", "300"], labels=("增值税", "企业所得税", "个人所得税"))
     assert rules(run_checks([], taxes, [])) == [("sum.table-rows", "640")]
+
+
+def issuance(new_bonds: str) -> list:
+    rows = [
+        ("一、2022年末地方政府债务余额", "4,844,080"),
+        ("二、2023年地方政府债券发行额", "399,500"),
+        ("其中：一般债券", "168,500"),
+        ("专项债券", "231,000"),
+        ("其中：新增债券", new_bonds),
+        ("再融资债券", "134,000"),
+        ("三、2023年地方政府债务还本额", "173,700"),
+    ]
+    title = "某市2023年地方政府债务发行及还本付息情况表"
+    return [fact(v, (label,), ("决算数",), 1, r, 2, title=title, unit="万元") for r, (label, v) in enumerate(rows, 3)]
+
+
+def test_a_second_breakdown_of_the_same_row_is_not_read_as_a_breakdown_of_the_first_ones_last_row():
+    # 新增 265,500 + 再融资 134,000 = 399,500: a second breakdown of 发行额, not of 专项债券 231,000
+    assert rules(run_checks([], issuance("265,500"), [])) == []
+    # one that fits neither the 专项债券 row nor 发行额 is still wrong
+    assert rules(run_checks([], issuance("465,500"), [])) == [("sum.table-rows", "231000")]
+
+
+def test_revenue_classes_that_are_all_printed_leave_nothing_out():
+    # 税收收入 + 非税收入 are the whole of 一般公共预算收入: a shortfall is an error, not a class left out
+    revenue = class_table(["640", "400", "200"], labels=("税收收入", "非税收入"))
+    assert rules(run_checks([], revenue, [])) == [("sum.table-rows", "640")]

@@ -109,3 +109,19 @@ def test_a_budget_in_another_table_of_the_same_item_scope_and_year_makes_a_warni
 
     assert rates("69.74") == []  # 55,565 ÷ 79,680 = 69.74%
     assert rates("69.35") == [("rate.completion", "warning", "69.35")]  # the 2025年预算数 of next year's draft
+
+
+def test_last_years_outcome_beside_next_years_budget_is_not_its_budget(tmp_path: Path) -> None:
+    from extractors.tablefacts import extract_facts
+
+    text = (
+        "关于某市2024年预算执行情况和2025年预算草案的报告\n全市一般公共预算收入45.23亿元，完成预算的98.3%。\n"
+        "表1 2025年全市一般公共预算收入预算表\n单位：万元\n项目\t上年执行数\t预算数\t增长%\n"
+        "一般公共预算收入\t452,300\t470,400\t4.0\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_txt(path, "0" * 64)
+    found = run_checks(extract_claims(doc), extract_facts(doc), [], doc=doc, kind="预算执行情况和预算草案的报告")
+    # 452,300 is 2024's outcome in the 上年执行数 column; 470,400 is the 2025 budget, not 2024's
+    assert [f.rule for f in found if f.rule.startswith("rate.")] == []

@@ -201,6 +201,21 @@ def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], a
 
 
 _BUDGET_COLUMN = re.compile(r"预算数?$")
+_CLAUSE_END = re.compile(r"[，,；;。]")
+_VS_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|调整后?|全年)?预算")
+_VS_NAMED_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
+
+
+def _against_budget(clause: str) -> bool:
+    """A change against this year's budget (比年初预算增收1.23亿元), not against last year."""
+    return bool(_VS_BUDGET.search(clause)) and not re.search(r"上年|去年|上一年|\d{4}\s*年", clause)
+
+
+def _base_year_is(clause: str, prior: Figure) -> bool:
+    """Whether the year the comparison names (比2022年增长12.3%) is the prior figure's: a report on 2024 comparing
+    with 2022 is not compared with its 上年 column. True when the comparison names no year."""
+    named = _VS_NAMED_YEAR.search(clause)
+    return named is None or prior.identity.period == named.group(1)
 
 
 def _budget(f: Figure) -> bool:
@@ -242,9 +257,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
             if level is not None:
                 printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
+            clause = _CLAUSE_END.split(sentence[:i])[-1]
+            if _against_budget(clause):
+                ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
+                continue
             cur = current_of(ctx, before, subject, c)
             prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
-            if cur is None or prior is None:
+            if cur is None or prior is None or not _base_year_is(clause, prior):
                 ctx.note(c, f"未找到{subject}的本年数或上年数")
                 continue
             ctx.mark(c)

@@ -232,6 +232,8 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         for f in cells:
             if not _budget_cell(f) or f.key != key or _group(f) not in {_group(p) for p in printing}:
                 continue
+            if all(_other_year(p, f) for p in printing):
+                continue  # 上年执行数 452,300 beside this year's 预算数 in next year's draft: not its budget
             says = _which_budget("".join(f.obj.column_labels) if isinstance(f.obj, Fact) else "")
             if want and says and says != want:
                 continue
@@ -243,6 +245,14 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         found = _budget_elsewhere(ctx, key, printed_in.pop(), want)
     values = {f.quantity.base_value for f, _ in found}
     return found[0] if len(values) == 1 else None
+
+
+def _other_year(a: Figure, b: Figure) -> bool:
+    """Two cells of one row that are of different years: both state a year and differ, or one stands in a 上年 column
+    and the other does not."""
+    if a.identity.period and b.identity.period:
+        return a.identity.period != b.identity.period
+    return (a.role == "prior") != (b.role == "prior")
 
 
 def _budget_cell(f: Figure) -> bool:

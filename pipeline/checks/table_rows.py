@@ -421,6 +421,7 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
     the breakdown runs to the end of the rows under the last numbered row and an earlier closed breakdown of
     the column adds up exactly (一、余额 = 其中：一般债务 + 专项债务 … 七、限额 = 其中：一般债务 + 专项债务)."""
     confirmed = False
+    outer: dict[int, Row] = {}  # a row of a 其中 breakdown → the row that breakdown is of
     for i, r in enumerate(rows):
         if r.kind != "qizhong" or i == 0 or rows[i - 1].kind == "qizhong":
             continue
@@ -430,6 +431,14 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
             if nxt.kind != "plain":
                 break
             block.append(nxt)
+        for b in block:
+            outer[id(b)] = parent
+        # a 其中 right after another breakdown's rows may break down that breakdown's last row or, a second
+        # breakdown of the same row (其中：一般债券 | 专项债券 | 其中：新增债券 | 再融资债券 under 发行额): where it fits
+        # the earlier row, which one it is is not known
+        earlier = outer.get(id(parent))
+        if earlier is not None and tol.total([b.interval for b in block]).lo <= earlier.interval.hi:
+            continue
         closer = rows[i + len(block)] if i + len(block) < len(rows) else None
         closed = (
             parent.kind == "marked"
