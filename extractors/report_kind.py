@@ -69,7 +69,7 @@ def cues() -> tuple[Cue, ...]:
                 raise ValueError(f"report_kinds.csv: unknown kind {row['kind']!r}")
             if row["where"] not in ("title", "toc"):
                 raise ValueError(f"report_kinds.csv: unknown place {row['where']!r}")
-            out.append(Cue(row["kind"], row["where"], int(row["weight"]), re.compile(row["pattern"])))
+            out.append(Cue(row["kind"], row["where"], int(row["weight"]), re.compile(row["pattern"], re.MULTILINE)))
     return tuple(out)
 
 

@@ -154,3 +154,14 @@ def test_a_total_of_rounded_parts_in_a_coarser_unit_is_undecided():
     # 23,731万元 = 2.3731亿元: 2 units of the last place apart, as a sum of rounded parts may be
     found = findings(facts)
     assert {f[:2] for f in found} == {("cross_table.rounding-unsettled", "info")} and len(found) == 2
+
+
+def test_a_prefecture_over_its_own_level_and_county_level_cities_opens_with_the_whole():
+    # 延边州 and 延吉市 both end in a place word of the same rank; 州本级 right below 延边州 says which is the whole
+    regions = {"延边州": REGIONS["吉林省"], "州本级": REGIONS["吉林省本级"], "延吉市": REGIONS["长春市"]}
+    facts = by_region(regions) + by_item(["22,444", "16,862", "23,731", "17,622"], ["6,209", "4,702", "6,295", "4,785"])
+    assert findings(facts) == [("cross_table.same-figure", "error", "6343", "6295", "2023年 本级 债务限额")]
+    # without its own level below it, a first row of the same rank as the others is one place among them
+    regions = {"延边州": REGIONS["吉林省"], "延吉市": REGIONS["长春市"], "图们市": REGIONS["吉林省本级"]}
+    facts = by_region(regions) + by_item(["22,444", "16,862", "23,731", "17,622"], ["6,209", "4,702", "6,295", "4,785"])
+    assert findings(facts) == []

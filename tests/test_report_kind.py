@@ -82,3 +82,24 @@ def test_a_workbook_of_score_sheets_is_told_by_its_table_titles() -> None:
     doc.blocks = [Paragraph("附表：2024年度项目支出绩效自评表", Provenance("0", block=0, paragraph=0))]
     doc.blocks.insert(0, Paragraph("目录", Provenance("0", block=0, paragraph=0)))
     assert classify(doc) == "项目支出绩效自评表"
+
+
+def _doc(*lines: str) -> Document:
+    doc = Document(path="x.txt", sha256="0", format="txt")
+    doc.blocks = [Paragraph(t, Provenance("0", block=0, paragraph=i)) for i, t in enumerate(lines)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a title followed by its dateline or its first heading: the title still ends its own line
+        ("关于某市2023年财政决算的报告", "——2024年8月27日在某市第五届人民代表大会常务委员会第二十次会议上"),
+        ("关于某市2023年财政决算的报告", "一、2023年财政决算情况"),
+        # a prefecture's tables: 全州, 地区本级
+        ("某自治州2023年财政决算", "全州一般公共预算收入决算数125.68亿元。"),
+        ("目录", "表1 2023年全州一般公共预算收入决算表", "表2 2023年地区本级一般公共预算支出决算表"),
+    ],
+)
+def test_a_final_account_is_told_by_its_title_line_or_its_prefectures_table_titles(lines) -> None:
+    assert classify(_doc(*lines)) == "政府决算"

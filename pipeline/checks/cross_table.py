@@ -103,7 +103,8 @@ def _plain(label: str) -> str:
 
 def _regions(facts: list[Fact], continued: bool) -> tuple[dict[str, str], bool]:
     """The scopes a table's row labels name, and whether the table is by region. A by-region table opens with the
-    whole area (吉林省, 宁夏回族自治区) — a place of higher rank than every other row — and its own level right below
+    whole area (吉林省, 宁夏回族自治区) — a place of higher rank than every other row, or of the same rank when its own
+    level is named by its kind of place (延边州 over 州本级 and county-level 延吉市) — and its own level right below
     it (吉林省本级, 自治区本级): those are 全辖 and 本级; any other row (长春市本级, 市本级 under 长春市) is a unit
     of its own. A table continuing an earlier one does not open with the whole."""
     labels = _row_labels(facts)
@@ -113,9 +114,13 @@ def _regions(facts: list[Fact], continued: bool) -> tuple[dict[str, str], bool]:
         return {}, by_region
     first, second = labels[0], labels[1]
     top = _rank(first) or 0
-    if any((_rank(x) or 0) >= top for x in places[1:]):
+    kind = _PLACE.match(first)
+    # 延边州 over 州本级, 延吉市, 图们市 (county-level cities of a prefecture): the 本级 row of the first row's own kind
+    # of place says it is the whole even where the other places' names rank as high
+    own_level = second == first + "本级" or (kind is not None and second == kind.group(1) + "本级")
+    if any((_rank(x) or 0) > top or ((_rank(x) or 0) == top and not own_level) for x in places[1:]):
         return {}, by_region
-    if second == first + "本级" or _scopes().get(second) == "本级":
+    if own_level or _scopes().get(second) == "本级":
         return {first: WHOLE, second: "本级"}, by_region
     return {}, by_region
 
