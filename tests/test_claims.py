@@ -291,11 +291,16 @@ def test_long_paragraph_stays_linear() -> None:
     import time
 
     extract_claims(doc("甲1万元"))  # build the tokenizer first
-    text = "基本支出2998.29万元，占82.84%，比上年增长5%、其中3户" * 600
-    started = time.perf_counter()
-    cs = claims(text)
-    assert len(cs) == 2400
-    assert time.perf_counter() - started < 10
+
+    def seconds(times: int) -> float:
+        started = time.perf_counter()
+        cs = claims("基本支出2998.29万元，占82.84%，比上年增长5%、其中3户" * times)
+        assert len(cs) == 4 * times
+        return time.perf_counter() - started
+
+    # four times the text in about four times the time (sixteen if quadratic): a ratio, so a busy machine that
+    # slows both runs alike does not fail it; speed itself is measured by benchmarks/, not here
+    assert seconds(600) / seconds(150) < 9
 
 
 def test_bare_wan_in_a_money_sentence_is_money() -> None:
