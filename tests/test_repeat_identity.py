@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from extractors.claims import extract_claims
 from extractors import identity
+from extractors.claims import extract_claims
 from extractors.model import Identity
 from extractors.outline import build_outline
 from extractors.subjects import analyse_pre
