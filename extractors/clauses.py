@@ -82,7 +82,8 @@ def heading_label(text: str) -> tuple[int, str] | None:
     return _LEVELS[found[0]], found[1]
 
 
-def _title(text: str) -> str:
+def heading_title(text: str) -> str:
+    """The path entry a heading paragraph makes: its first sentence, cut at MAX_TITLE."""
     t = text.strip()
     for i, ch in enumerate(t):
         if ch in "。；;！？" or _full_stop(t, i):
@@ -125,7 +126,7 @@ class SectionTracker:
         for deeper in [k for k in self.path if k >= level]:
             del self.path[deeper]
             self.numbers.pop(deeper, None)
-        self.path[level] = _title(text)
+        self.path[level] = heading_title(text)
         self.numbers[level] = number
         return self.render()
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.clauses import heading_title
 from extractors.lists import MAX_LIST
 from extractors.model import Claim, Document, Fact, Identity
 from extractors.numbers import normalize
@@ -267,12 +269,21 @@ def _figure_sentences(text: str, keep_last: bool) -> str:
     return "。".join(x for i, x in enumerate(found) if i == last or any(ch.isdigit() for ch in x))
 
 
+def _headings_above(section: str, paragraph_text: str) -> list[str]:
+    """The headings a paragraph stands under, without the paragraph itself when it reads as a heading
+    (1.因公出国（境）费支出4.50万元，全年安排…): its words after a figure say nothing of that figure."""
+    headings = [p.strip() for p in section.split("›") if p.strip()]
+    if headings and headings[-1] == heading_title(paragraph_text):
+        return headings[:-1]
+    return headings
+
+
 def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
     """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
     its headings (the nearest statement of each component wins)."""
     start = claim.prov.span[0] if claim.prov.span else len(paragraph_text)
     before = _near(paragraph_text[:start])
-    headings = [p.strip() for p in claim.section.split("›") if p.strip()]
+    headings = _headings_above(claim.section, paragraph_text)
     context = headings + [_near(p) for p in earlier or []] + [before]
 
     def component(name: str) -> str:
@@ -404,7 +415,8 @@ class Ambiguity:
     several: frozenset[str]
 
     @staticmethod
-    def of(identities: list[Identity]) -> Ambiguity:
+    def of(identities: list[Identity], names: Iterable[str] = ()) -> Ambiguity:
+        """`names`: the subjects the document prints, which may name a fund's part beside its whole."""
         several: set[str] = set()
         for name in (*COMPONENTS, "period"):
             values = {getattr(i, name) for i in identities if getattr(i, name)}
@@ -412,7 +424,23 @@ class Ambiguity:
                 values = {"执行" if v in _ACTUALS else v for v in values}
             if len(values) > 1:
                 several.add(name)
+        if "fund" not in several and names_whole_and_fund_part(names):
+            several.add("fund")
         return Ambiguity(frozenset(several))
+
+
+def names_whole_and_fund_part(names: Iterable[str]) -> bool:
+    """Whether the document prints an item both over all its funds and as one fund's part (支出 and 财政拨款支出,
+    收支总预算 and 财政拨款收支总预算): there a figure stating no fund may be the whole, not that one fund's."""
+    printed = set(names)
+    for name in printed:
+        for word, _ in vocabulary().words.get("fund", ()):
+            if word in name:
+                rest = name.replace(word, "")
+                if len(rest) >= 2 and rest in printed:
+                    return True
+                break
+    return False
 
 
 def relation(a: Identity, b: Identity, ambiguity: Ambiguity) -> str:

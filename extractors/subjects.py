@@ -120,6 +120,23 @@ def _mask_names(text: str) -> str:
     return text
 
 
+_MEASURE_ROLE = re.compile(r"预算|决算|执行|实际")  # role words that name a measure, not only a year
+
+
+def _measure_before_generic(s: str) -> tuple[str, str] | None:
+    """(role, s without the measure word) when s ends in a measure word and a generic word (…实际支出, 决算收入)."""
+    w = words()
+    masked = _mask_names(s)
+    for generic in w.generic:
+        if not s.endswith(generic):
+            continue
+        head = s[: -len(generic)]
+        for word, role in w.roles:
+            if _MEASURE_ROLE.search(word) and head.endswith(word) and not masked[: len(head)].endswith("＿"):
+                return role, head[: -len(word)] + generic
+    return None
+
+
 def role_in(text: str) -> str:
     """The role word nearest the end of text ("" when none)."""
     text = _mask_names(text)
@@ -153,6 +170,10 @@ def analyse_pre(pre: str) -> Pre:
                 out.role = out.role or role
                 s, changed = s[: -len(word)], True
                 break
+        measured = _measure_before_generic(s)
+        if measured is not None:  # 实际支出18万元: 实际 is the measure of the item, not a name of its own
+            out.role = out.role or measured[0]
+            s, changed = measured[1], True
         if s.endswith("支出") and s[:-2].endswith(("费", "费用")):
             s, changed = s[:-2], True
         s = s.strip(_EDGE)

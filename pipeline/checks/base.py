@@ -372,7 +372,7 @@ class Context:
             ident = fig.obj.identity
             if measure and not ident.measure and fig.role in ("", "actual", "budget"):
                 fig.ident = replace(ident, measure=measure if fig.role != "budget" else "预算")
-        self.ambiguity = Ambiguity.of([f.identity for f in self.figures])
+        self.ambiguity = Ambiguity.of([f.identity for f in self.figures], [c.subject for c in self.claims])
 
     def relation(self, a: Figure, b: Figure) -> str:
         """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from extractors.identity import DIFFERENT, SAME
 from pipeline import tolerance as tol
@@ -77,8 +78,22 @@ def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
     return keyed
 
 
+def _verdict(a: Figure, b: Figure) -> str:
+    # 65,400.00元 and 6.54万元 are one figure: printings in different units are compared in base units,
+    # within the rounding of the coarser one
+    return tol.printings_verdict(a.quantity, b.quantity)
+
+
 def _agree(a: Figure, b: Figure) -> bool:
-    return tol.same_figure_verdict(a.quantity, b.quantity) == tol.OK
+    return _verdict(a, b) == tol.OK
+
+
+def _in_unit_of(ref: Figure, f: Figure) -> Decimal:
+    """ref's value in f's printed unit (the expected value of a finding on f)."""
+    k = tol.factor(f.quantity)
+    if k == tol.factor(ref.quantity):
+        return ref.quantity.value
+    return tol.base_interval(ref.quantity).mid / k
 
 
 def _majority(figs: list[Figure]) -> list[Figure]:
@@ -112,7 +127,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             for f in cluster:
                 if any(f is g for g in good) or all(_same_paragraph(f, g) for g in good):
                     continue  # one paragraph naming a figure twice is usually two roles; other families judge it
-                v = tol.same_figure_verdict(ref.quantity, f.quantity)
+                v = _verdict(ref, f)
+                if v == tol.OK:
+                    continue  # agrees with the reference within rounding, though not with the whole majority
                 msg = _message(key[1], what, ref, f, len(good))
                 if v == tol.WARNING:
                     msg += "（两数只差末位一个单位）"
@@ -121,7 +138,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     v,
                     f,
                     msg,
-                    expected=ref.quantity.value,
+                    expected=_in_unit_of(ref, f),
                     derivation=f"{_where(ref)}：{fmt(ref.quantity.value)}",
                     related=[g.prov for g in good],
                     subject=describe(f, key[1]),
