@@ -491,6 +491,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 break
             if _other_measure(total, i):
                 continue  # 支出年初预算为1.00万元，支出决算为0.50万元: only the 决算 is a part of a 决算 total
+            if _amount_of_change(text, total) != _amount_of_change(text, i):
+                continue  # …减少4.44万元。其中，公务接待费预算为6.54万元: a level is no part of a change amount
             if parts and not inside and _list_breaks(text, parts[-1], i, items):
                 break
             if not inside:
@@ -557,6 +559,14 @@ def _other_measure(total: _Item, item: _Item) -> bool:
     """Whether both figures name their measure and the measures differ (a 预算 figure beside each 决算 part)."""
     a, b = _measure(total), _measure(item)
     return bool(a and b and a != b)
+
+
+def _amount_of_change(text: str, item: _Item) -> bool:
+    """Whether a change word stands right before the figure (减少4.44万元), with or without 比上年 before it."""
+    return bool(change_before(text[max(0, item.start - _CHANGE_WORD_REACH) : item.start]))
+
+
+_CHANGE_WORD_REACH = 6  # 减少了约, 增长为: the longest change word with its fillers
 
 
 def _explains_part(item: _Item, nested: list[tuple[int, int]], parts: list[_Item], items: list[_Item]) -> bool:

@@ -104,3 +104,19 @@ def test_a_nested_bracket_in_the_next_sentence_is_its_own_breakdown(tmp_path: Pa
 
     assert alarms(text("2.00"), tmp_path) == []  # 2 + 6 + 2 = 10; the bracket breaks down the 6
     assert ("sum.enumeration", "error", "10.00") in alarms(text("3.00"), tmp_path)  # 2 + 6 + 3 = 11
+
+
+def test_a_change_amount_is_no_total_of_levels(tmp_path: Path) -> None:
+    text = (
+        "某市市场监督管理局2024年部门预算\n2023年“三公”经费预算为56.78万元，2024年为52.34万元，减少4.44万元。"
+        "其中，2024年公务接待费预算为6.54万元，公务用车购置及运行费预算为45.80万元。\n"
+    )
+    assert alarms(text, tmp_path) == []  # 6.54 + 45.80 = 52.34: parts of the 2024 level, not of the 4.44 decrease
+
+
+def test_a_change_amount_still_totals_its_own_changes() -> None:
+    text = "公用经费节约10.00万元，其中：办公费节约6.00万元，差旅费节约5.00万元。"
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    totals = [c.quantity.text for c in claims if c.relation == "total"]
+    parts = [c.quantity.text for c in claims if c.relation == "part"]
+    assert (totals, parts) == (["10.00万元"], ["6.00万元", "5.00万元"])
