@@ -153,6 +153,7 @@ def paragraph_claims(
             k += 1
         items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
         _respectively(text, s0, items)
+        _respective_shares(text, items)
         _enumerations(text, s0, items, previous, groups)
         _per_capita(items, groups)
         extra = _flat_claims(para, text, s0, s1, items, section, previous, groups)
@@ -256,6 +257,7 @@ def _sentence_items(
         if not role and relation in ("", "per-capita", "direction"):
             role = role_in(_without_compare(clause_pre))
         subject = _whole_item(subject, sentence)
+        base = not relation and q.dimension not in ("percent", "pp") and _compared_base(pre, text[end:s1])
         claim = Claim(
             subject=subject,
             quantity=_money_context(q, subject, sentence),
@@ -267,11 +269,31 @@ def _sentence_items(
             denominator=denominator,
             direction=direction,
             section=section,
+            base=base,
         )
         items.append(_Item(claim, start, end))
     return items
 
 
+_BASE_AFTER_BI = re.compile(r"(?:比|较)[^，,；;。！？：:]{0,16}$")
+_BASE_AFTER_YU = re.compile(r"与[^，,；;。！？：:]{0,16}$")
+
+
+@lru_cache(maxsize=1)
+def _change_next() -> re.Pattern[str]:
+    change = "|".join(sorted((w for w, _ in words().change), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:相比|相较|比较)?[，,]?\s*(?:有所|略有|大幅|共)?(?:{change}|(?:基本)?持平)")
+
+
+def _compared_base(pre: str, after: str) -> bool:
+    """Whether the figure is the base a comparison is made with: 比上年1,000.00万元增加…, 较2022年度机关支出1,000.00万元
+    减少…, 与上年的7.21万元相比…; the figure is followed by the change (or 相比), never by another statement."""
+    if _BASE_AFTER_BI.search(pre) and not _SHARE_BEFORE.search(pre):
+        return bool(_change_next().match(after))
+    return bool(_BASE_AFTER_YU.search(pre) and re.match(r"\s*(?:相比|相较|比较)", after))
+
+
+_SHARE_BEFORE = re.compile(r"占[^，,；;。]*$")
 _MONEY_WORDS = ("元", "经费", "支出", "资金", "预算", "决算", "收入", "费", "金额", "拨款", "补助", "投资", "结余")
 
 
@@ -285,9 +307,13 @@ def _money_context(q: Quantity, subject: str, sentence: str) -> Quantity:
 
 
 def _numerator(items: list[_Item]) -> _Item | None:
-    """The figure a following percent or change qualifies: the last plain figure so far."""
+    """The figure a following percent or change qualifies: the last plain figure so far (never a comparison's base)."""
     for item in reversed(items):
-        if item.claim.quantity.dimension not in ("percent", "pp") and item.claim.relation not in ("change",):
+        if (
+            item.claim.quantity.dimension not in ("percent", "pp")
+            and item.claim.relation not in ("change",)
+            and not item.claim.base
+        ):
             return item
     return None
 
@@ -383,6 +409,35 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             item.claim.role = own.role or item.claim.role
 
 
+_SHARES_RESPECTIVELY = re.compile(r"分别(?:所?占|占比)")
+_JOINER = re.compile(r"^[、，,和及与\s]*$")
+
+
+def _respective_shares(text: str, items: list[_Item]) -> None:
+    """基本支出600.00万元，项目支出400.00万元，分别占60.00%、40.00%: the n percents after 分别占 are shares of the
+    n amounts before it, in order (each takes its amount's subject, by which the share family finds its part)."""
+    for k, item in enumerate(items):
+        if item.claim.relation != "share" or k == 0:
+            continue
+        prev = items[k - 1]
+        if not _plain(prev) or not _SHARES_RESPECTIVELY.search(text[prev.end : item.start]):
+            continue
+        shares = [item]
+        for nxt in items[k + 1 :]:
+            if nxt.claim.quantity.dimension != "percent" or nxt.claim.relation not in ("", "share"):
+                break
+            if not _JOINER.match(text[shares[-1].end : nxt.start]):
+                break
+            shares.append(nxt)
+        amounts = [i for i in items[:k] if _plain(i)][-len(shares) :]
+        subjects = [a.claim.subject for a in amounts]
+        if len(shares) < 2 or len(amounts) < len(shares) or len(set(subjects)) < len(subjects) or not all(subjects):
+            continue  # amounts that do not name themselves apart cannot be told apart by their shares
+        for share, subject in zip(shares, subjects, strict=True):
+            share.claim.subject = subject
+            share.claim.relation, share.claim.denominator = "share", item.claim.denominator
+
+
 # ------------------------------------------------------------------ groups
 
 
@@ -391,7 +446,11 @@ def _base_key(q: Quantity) -> tuple[str, str]:
 
 
 def _plain(item: _Item) -> bool:
-    return item.claim.quantity.dimension not in ("percent", "pp") and item.claim.relation in ("", "total", "part")
+    return (
+        item.claim.quantity.dimension not in ("percent", "pp")
+        and item.claim.relation in ("", "total", "part")
+        and not item.claim.base
+    )
 
 
 def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int]) -> None:
@@ -430,6 +489,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
                 break
+            if _other_measure(total, i):
+                continue  # 支出年初预算为1.00万元，支出决算为0.50万元: only the 决算 is a part of a 决算 total
+            if _amount_of_change(text, total) != _amount_of_change(text, i):
+                continue  # …减少4.44万元。其中，公务接待费预算为6.54万元: a level is no part of a change amount
             if parts and not inside and _list_breaks(text, parts[-1], i, items):
                 break
             if not inside:
@@ -442,6 +505,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 acc = after
             parts.append(i)
         top = [p for p in parts if not any(a < p.start < b for a, b in nested)]
+        if not _measure(total) and len({_measure(p) for p in top} - {""}) > 1:
+            continue  # parts of two measures under a total that names none: which ones add up is not known
         if len(parts) >= 2 or (parts and _ends_in_etc(text, parts[-1])):
             gid = next(groups)
             total.claim.group, total.claim.relation = gid, "total"
@@ -462,7 +527,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         cut = False  # the list goes on before its first part here (a part of another list stands there)
         for j in range(idx - 1, -1, -1):
             cand = items[j]
-            if cand.claim.quantity.dimension in ("percent", "pp"):
+            if cand.claim.quantity.dimension in ("percent", "pp") or cand.claim.base:
                 continue
             if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
                 cut = cand.claim.group is not None
@@ -480,6 +545,28 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
             for p in parts:
                 p.claim.group, p.claim.relation = gid, "part"
+
+
+# which figure a role word names: a budget, an outcome or a target (上年/本年/全年 are periods, not measures)
+_MEASURES = {"预算": "budget", "年初": "budget", "决算": "actual", "执行": "actual", "实际": "actual", "目标": "target"}
+
+
+def _measure(item: _Item) -> str:
+    return _MEASURES.get(item.claim.role, "")
+
+
+def _other_measure(total: _Item, item: _Item) -> bool:
+    """Whether both figures name their measure and the measures differ (a 预算 figure beside each 决算 part)."""
+    a, b = _measure(total), _measure(item)
+    return bool(a and b and a != b)
+
+
+def _amount_of_change(text: str, item: _Item) -> bool:
+    """Whether a change word stands right before the figure (减少4.44万元), with or without 比上年 before it."""
+    return bool(change_before(text[max(0, item.start - _CHANGE_WORD_REACH) : item.start]))
+
+
+_CHANGE_WORD_REACH = 6  # 减少了约, 增长为: the longest change word with its fillers
 
 
 def _explains_part(item: _Item, nested: list[tuple[int, int]], parts: list[_Item], items: list[_Item]) -> bool:

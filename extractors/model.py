@@ -337,6 +337,8 @@ class Claim:
     # the words of the clause right before the figure (NFKC; extractors.leads), None when not read from a document
     lead: str | None = None
     follows: tuple[int, int] | None = None  # (block, end) of the figure right before, when only a few words part them
+    # the figure a comparison is made with (比上年1,000.00万元增加…): last year's base, never a level, part or total
+    base: bool = False
 
 
 @dataclass

@@ -78,7 +78,7 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
         # 公务接待费支出293万元，占11%，比上年减少125万元; 2683万元，比上年增加292万元，增长12%
         skip = ("share", "change") if c.quantity.dimension == "percent" else ("share",)
         j = k - 1
-        while j > 0 and placed[j][1].relation in skip:
+        while j > 0 and (placed[j][1].relation in skip or placed[j][1].base):
             j -= 1
         at, x = placed[j]
         skipped = j < k - 1
@@ -96,7 +96,11 @@ def _sole_level(claims: list[Claim]) -> Claim | None:
     """The one amount a sentence states (江苏省检察院2018年度财政拨款收、支总预算21,940.96万元。): only then is it
     what a next sentence opening with 与上年相比 compares; after a list (…基本支出5,123.45万元，项目支出3,332.87万元。)
     which one is meant is not known."""
-    amounts = [x for x in claims if x.relation not in ("share", "rate", "change") and x.quantity.dimension == "money"]
+    amounts = [
+        x
+        for x in claims
+        if x.relation not in ("share", "rate", "change") and x.quantity.dimension == "money" and not x.base
+    ]
     return amounts[0] if len(amounts) == 1 else None
 
 

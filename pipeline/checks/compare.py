@@ -25,7 +25,9 @@ def current_of(ctx: Context, before: list[Claim], subject: str, word: Claim | No
     amounts = [
         x
         for x in before
-        if x.quantity.dimension not in ("percent", "pp") and x.relation not in ("share", "rate", "change")
+        if x.quantity.dimension not in ("percent", "pp")
+        and x.relation not in ("share", "rate", "change")
+        and not x.base
     ]
     actual = [
         x

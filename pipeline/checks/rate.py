@@ -92,7 +92,11 @@ def _is_completion(c: Claim) -> bool:
 
 
 def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
-    before = [x for x in _before(ctx, c) if x.quantity.dimension == "money" and x.relation not in ("share", "rate")]
+    before = [
+        x
+        for x in _before(ctx, c)
+        if x.quantity.dimension == "money" and x.relation not in ("share", "rate") and not x.base
+    ]
     if "分别" in _clause_before(c.sentence, c.quantity.text):
         ctx.note(c, "“分别为…的X%”对应多个数字，未逐一核对")
         return

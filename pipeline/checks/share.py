@@ -52,6 +52,7 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
         if x is not c
         and x.quantity.dimension not in ("percent", "pp")
         and x.relation not in ("share", "rate", "change")  # 比上年减少1.00万元 is a difference, never the part
+        and not x.base  # 比上年1,000.00万元 is last year's figure
         and not (x.identity.part_of and not c.identity.part_of)  # a figure inside a breakdown the share follows
         and (x.prov.span[0] if x.prov.span else 0) < start
     ]
@@ -96,7 +97,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         return None, True  # the whole the share names is not printed: no other total stands in for it
     start = num.prov.span[0] if num.prov.span else 0
     for x in ctx.paragraph_claims(c):
-        if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim:
+        if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim or x.base:
             continue
         if any(w in x.subject for w in _TOTAL_WORDS):
             return claim_figure(x), True
@@ -157,7 +158,7 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue
         if not (0 <= c.prov.paragraph - x.prov.paragraph <= NEAR_PARAGRAPHS) or at >= here or x is num:
             continue
-        if x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change"):
+        if x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change") or x.base:
             continue
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue

@@ -202,25 +202,34 @@ def _prefix_meets(total: Claim, items: list[Claim]) -> bool:
 
 
 def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
-    """Parts inside brackets after a part are that part's own breakdown: （其中计容面积7998平方米，不计容面积105平方米）."""
-    sentence = total.sentence
-    spans = [m.span() for m in _PAREN.finditer(sentence)]
-    if not spans:
-        return [(total, parts)]
-    placed = dict((id(c), i) for i, c in positions(sentence, sorted([total, *parts], key=_start)))
-    first = min((placed.get(id(c), -1) for c in parts), default=-1)
-    spans = [(a, b) for a, b in spans if a > first]  # brackets the list itself stands in are not a breakdown
+    """Parts inside brackets after a part are that part's own breakdown: （其中计容面积7998平方米，不计容面积105平方米）.
+    Each part is placed in its own sentence: a list may open in the sentence after its total."""
+    bracketed = _bracketed(total, parts)
     top: list[Claim] = []
     subs: dict[int, list[Claim]] = defaultdict(list)
     for c in sorted(parts, key=_start):
-        at = placed.get(id(c), -1)
-        inside = any(a < at < b for a, b in spans)
-        if inside and top:
+        if id(c) in bracketed and top:
             subs[id(top[-1])].append(c)
         else:
             top.append(c)
     out = [(total, top)]
     out += [(p, subs[id(p)]) for p in top if len(subs[id(p)]) >= 2]
+    return out
+
+
+def _bracketed(total: Claim, parts: list[Claim]) -> set[int]:
+    """The parts standing inside brackets opened after the list's first part of their sentence."""
+    out: set[int] = set()
+    for sentence in dict.fromkeys(c.sentence for c in parts):
+        spans = [m.span() for m in _PAREN.finditer(sentence)]
+        if not spans:
+            continue
+        here = [c for c in parts if c.sentence == sentence]
+        listed = [total, *here] if total.sentence == sentence else here
+        placed = dict((id(c), i) for i, c in positions(sentence, sorted(listed, key=_start)))
+        first = min(placed[id(c)] for c in here)
+        spans = [(a, b) for a, b in spans if a > first]  # brackets the list itself stands in are not a breakdown
+        out |= {id(c) for c in here if any(a < placed[id(c)] < b for a, b in spans)}
     return out
 
 

@@ -251,7 +251,7 @@ def run_shares(
         if s.q.dimension != "percent" or id(s.claim) in decided:
             continue
         m = re.search(r"占(.*?)的?$", s.lead)
-        if not m:
+        if not m or "分别" in s.lead:  # 分别占60%、40%: the first share is not of the amount right before it
             continue
         phrase = m.group(1)
         for r in rules:
@@ -326,14 +326,19 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = curs[-1]
-            # 比上年增加 d，增长 y%: the previous year is cur − d (cur + d after 减少), y = d ÷ previous
-            sign = -1 if up else 1
-            comp = tol.percent(
-                tol.base_interval(d.q), tol.base_interval(cur.q) + tol.base_interval(d.q).scale(Decimal(sign))
-            )
-            prev_base = cur.q.base_value + sign * d.q.base_value
-            exact = d.q.base_value / prev_base * 100 if prev_base else None
-            how = f"{fmt(d.q.value, d.q.decimals)} ÷ ({fmt(cur.q.value, cur.q.decimals)} {'−' if up else '+'} {fmt(d.q.value, d.q.decimals)})"
+            if cur.claim.base:  # 比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%: y = d ÷ the printed base
+                comp = tol.percent(tol.base_interval(d.q), tol.base_interval(cur.q))
+                exact = d.q.base_value / cur.q.base_value * 100 if cur.q.base_value else None
+                how = f"{fmt(d.q.value, d.q.decimals)} ÷ {fmt(cur.q.value, cur.q.decimals)}"
+            else:
+                # 比上年增加 d，增长 y%: the previous year is cur − d (cur + d after 减少), y = d ÷ previous
+                sign = -1 if up else 1
+                comp = tol.percent(
+                    tol.base_interval(d.q), tol.base_interval(cur.q) + tol.base_interval(d.q).scale(Decimal(sign))
+                )
+                prev_base = cur.q.base_value + sign * d.q.base_value
+                exact = d.q.base_value / prev_base * 100 if prev_base else None
+                how = f"{fmt(d.q.value, d.q.decimals)} ÷ ({fmt(cur.q.value, cur.q.decimals)} {'−' if up else '+'} {fmt(d.q.value, d.q.decimals)})"
             related = [d.claim.prov, cur.claim.prov]
             decided.add(id(d.claim))  # the 增加/减少 amount is checked with its percent
         else:

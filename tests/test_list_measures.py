@@ -1,0 +1,122 @@
+"""Lists, shares and changes on consistent report text that once drew false findings (an adversarial review):
+the base after 比 is last year's figure (never a level, part or total), shares after 分别占 pair with the amounts in
+order, a list's parts are the figures of its total's own measure, and a bracket inside a list opened in the
+sentence after its total is that part's own breakdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_identity import scan_text
+
+from extractors.claims import paragraph_claims
+from extractors.model import Paragraph, Provenance
+from pipeline.checks.template_narrative import narrative, run_changes
+
+
+def alarms(text: str, tmp_path: Path, kind: str = "部门预算") -> list[tuple[str, str, str]]:
+    _, found = scan_text(tmp_path, text, kind)
+    return [(f.rule, f.severity, str(f.stated_value)) for f in found if f.severity != "info"]
+
+
+def test_the_base_after_bi_is_no_list_total(tmp_path: Path) -> None:
+    text = (
+        "某市第一中学2024年单位预算\n2024年单位收入预算总计1,100.00万元，比上年1,000.00万元增加100.00万元，增长10.00%。"
+        "其中：一般公共预算拨款收入900.00万元，占81.8%，事业收入200.00万元，占18.2%。\n"
+    )
+    assert alarms(text, tmp_path) == []  # 900 + 200 = 1,100; 900 ÷ 1,100 = 81.8%
+
+
+def test_the_base_after_bi_is_no_list_part(tmp_path: Path) -> None:
+    text = (
+        "某市人民检察院2023年度部门决算\n二、支出决算情况说明\n2023年度本年支出合计1,100.00万元，其中：院机关支出1,050.00万元，"
+        "比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%。\n"
+    )
+    assert alarms(text, tmp_path, "部门决算") == []  # 1,000 is 2022's, not a part of 1,100
+
+
+def test_the_base_after_bi_de_is_no_part_of_the_sentence_before(tmp_path: Path) -> None:
+    text = (
+        "某市市场监督管理局2024年部门预算\n2023年“三公”经费预算为56.78万元，2024年为52.34万元，减少4.44万元，下降7.82%。"
+        "其中，2024年公务接待费预算为6.54万元，比上年的7.21万元减少0.67万元。\n"
+    )
+    assert alarms(text, tmp_path) == []
+
+
+def _template_changes(text: str) -> list[tuple[str, str, str]]:
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    found = run_changes(narrative(claims, []), set(), set())
+    return [(f.rule, f.severity, str(f.stated_value)) for f in found]
+
+
+def test_a_growth_rate_is_measured_from_the_printed_base() -> None:
+    def text(rate: str) -> str:
+        return f"机关支出比2022年度机关支出1,000.00万元增加50.00万元，增长{rate}%。"
+
+    assert _template_changes(text("5.00")) == []  # 50 ÷ 1,000 = 5%, not 50 ÷ (1,000 − 50)
+    assert _template_changes(text("6.00")) == [("template.change", "error", "6.00")]
+
+
+def test_shares_after_fenbie_pair_with_the_amounts_in_order(tmp_path: Path) -> None:
+    def text(shares: str) -> str:
+        return (
+            "某市档案馆2022年度部门决算\n2022年度本年支出合计1,000.00万元，其中：基本支出600.00万元，项目支出400.00万元，"
+            f"分别占{shares}。\n"
+        )
+
+    assert alarms(text("60.00%、40.00%"), tmp_path, "部门决算") == []
+    swapped = alarms(text("40.00%、60.00%"), tmp_path, "部门决算")
+    assert sorted(swapped) == [
+        ("share.stated-vs-computed", "error", "40.00"),
+        ("share.stated-vs-computed", "error", "60.00"),
+    ]
+
+
+def test_a_second_measure_per_item_is_no_part(tmp_path: Path) -> None:
+    def text(outbound: str) -> str:
+        return (
+            "某区档案馆2023年度部门决算\n2023年度“三公”经费财政拨款支出年初预算为10.00万元，支出决算为8.00万元，完成年初预算的"
+            f"80.00%，其中：因公出国（境）费支出年初预算为1.00万元，支出决算为{outbound}万元；公务用车购置及运行费支出年初预算为"
+            "6.00万元，支出决算为5.50万元；公务接待费支出年初预算为3.00万元，支出决算为2.00万元。\n"
+        )
+
+    assert alarms(text("0.50"), tmp_path, "部门决算") == []  # 决算 0.5 + 5.5 + 2 = 8
+    claims, _ = scan_text(tmp_path, text("0.40"), "部门决算")
+    assert [c.quantity.text for c in claims if c.relation == "part"] == ["0.40万元", "5.50万元", "2.00万元"]
+
+
+def test_a_score_beside_its_points_is_no_part(tmp_path: Path) -> None:
+    text = (
+        "某县林业局2023年度部门整体支出绩效自评报告\n经自评，本部门2023年度整体支出绩效自评得分90.00分。其中：投入指标得分"
+        "18.00分（分值20分），过程指标得分27.00分（分值30分），产出指标得分27.00分（分值30分），效益指标得分18.00分"
+        "（分值20分）。\n"
+    )
+    assert alarms(text, tmp_path, "部门决算") == []  # 18 + 27 + 27 + 18 = 90
+
+
+def test_a_nested_bracket_in_the_next_sentence_is_its_own_breakdown(tmp_path: Path) -> None:
+    def text(hospitality: str) -> str:
+        return (
+            "某区科学技术局2024年部门预算\n2024年“三公”经费预算数为10.00万元，比2023年预算减少1.00万元。其中：因公出国（境）费"
+            "2.00万元，公务用车购置及运行费6.00万元（其中：公务用车购置费0万元，公务用车运行费6.00万元），公务接待费"
+            f"{hospitality}万元。\n"
+        )
+
+    assert alarms(text("2.00"), tmp_path) == []  # 2 + 6 + 2 = 10; the bracket breaks down the 6
+    assert ("sum.enumeration", "error", "10.00") in alarms(text("3.00"), tmp_path)  # 2 + 6 + 3 = 11
+
+
+def test_a_change_amount_is_no_total_of_levels(tmp_path: Path) -> None:
+    text = (
+        "某市市场监督管理局2024年部门预算\n2023年“三公”经费预算为56.78万元，2024年为52.34万元，减少4.44万元。"
+        "其中，2024年公务接待费预算为6.54万元，公务用车购置及运行费预算为45.80万元。\n"
+    )
+    assert alarms(text, tmp_path) == []  # 6.54 + 45.80 = 52.34: parts of the 2024 level, not of the 4.44 decrease
+
+
+def test_a_change_amount_still_totals_its_own_changes() -> None:
+    text = "公用经费节约10.00万元，其中：办公费节约6.00万元，差旅费节约5.00万元。"
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    totals = [c.quantity.text for c in claims if c.relation == "total"]
+    parts = [c.quantity.text for c in claims if c.relation == "part"]
+    assert (totals, parts) == (["10.00万元"], ["6.00万元", "5.00万元"])
