@@ -68,12 +68,15 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(words, tuple(sorted(set(masks), key=len, reverse=True)))
 
 
+_TABLE_NUMBER = re.compile(r"(?:附表|附件|表)\s*[\d一二三四五六七八九十]+(?:[-—－.．]\d+)*")
+
+
 def _phrase_start(text: str, pos: int) -> bool:
     """Whether a noun phrase may begin at text[pos] (see the module docstring)."""
     before = text[:pos].rstrip(" \t\u3000")
     while True:
-        if not before or before[-1] in _PUNCT:
-            return True
+        if not before or before[-1] in _PUNCT or _TABLE_NUMBER.fullmatch(before):
+            return True  # a table's own number (表1 2023年州本级…) opens its title
         m = _YEAR_END.search(before)
         if m:
             before = before[: m.start()].rstrip()

@@ -340,3 +340,10 @@ def test_a_stretch_of_the_year_is_not_the_year(tmp_path: Path) -> None:
     early = next(c for c in claims if c.quantity.value == Decimal("5.8"))
     assert early.identity.period == "2026年截至1月31日"
     assert alarms(found) == []
+
+
+def test_a_table_number_before_the_title_keeps_the_titles_scope_and_fund() -> None:
+    from extractors.identity import last_word
+
+    for title in ("表1  2023年州本级一般公共预算收支决算表", "附表1-2 2023年州本级一般公共预算收支决算表"):
+        assert (last_word("scope", title), last_word("fund", title)) == ("本级", "一般公共预算")

@@ -72,3 +72,25 @@ def test_a_whole_of_another_year_is_not_the_share_s_whole(tmp_path: Path) -> Non
     )
     # 113.3 ÷ 154.9 = 73.14% (73.2 within rounding of the 亿元 figures); 166.6 is 2020's, never this share's whole
     assert alarms(text, tmp_path) == []
+
+
+def test_a_share_that_names_no_whole_and_fits_another_printed_whole_is_not_an_error(tmp_path: Path) -> None:
+    budget = "关于某县2024年预算执行情况和2025年预算草案的报告\n"
+    # 7.89 ÷ 45.68 = 17.3%, 9.88 ÷ 45.68 = 21.6%: the bare 占 of a part under 民生支出 may be of 一般公共预算支出
+    text = budget + (
+        "全县一般公共预算支出45.68亿元。全县民生支出36.79亿元，占一般公共预算支出的80.5%。其中：教育支出7.89亿元，"
+        "占17.3%；社会保障和就业支出9.88亿元，占21.6%。\n"
+    )
+    _, found = scan_text(tmp_path, text, "预算执行情况和预算草案的报告")
+    assert [f.rule for f in found if f.severity != "info"] == []
+    # 53.46 ÷ 56.79 = 94.1%: the 占 after 其中 is of the fund's own revenue, not of the spending total above
+    text = (
+        budget
+        + "区级一般公共预算支出总计169.79亿元。\n区级政府性基金预算收入完成56.79亿元，其中国有土地使用权出让收入53.46亿元，占94.1%。\n"
+    )
+    _, found = scan_text(tmp_path, text, "预算执行情况和预算草案的报告")
+    assert [f.rule for f in found if f.severity != "info"] == []
+    # a share that fits no printed whole is still an error
+    text = budget + "全县民生支出36.79亿元，其中：教育支出7.89亿元，占27.3%；社会保障和就业支出9.88亿元，占26.9%。\n"
+    _, found = scan_text(tmp_path, text, "预算执行情况和预算草案的报告")
+    assert [(f.rule, f.severity) for f in found if f.severity != "info"] == [("share.stated-vs-computed", "error")]

@@ -198,6 +198,16 @@ def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure 
     )
 
 
+def _other_reading(c: Claim, used: Figure, other: Figure) -> bool:
+    """Whether the figure that explains a share is as good a whole as the one used: the share names no whole (占17.3%
+    after a list under 民生支出, where 一般公共预算支出 is printed just before), or the explaining figure carries the
+    name the share gives its whole and the one used does not (占一般公共预算支出的77.9%: 152.35, not 调整预算 156)."""
+    if not c.denominator:
+        return True
+    named = subject_key(c.denominator)
+    return subject_key(other.subject or "") == named and subject_key(used.subject or "") != named
+
+
 def _name(f: Figure) -> str:
     if f.kind == "fact":
         cols = [x for x in getattr(f.obj, "column_labels", ()) if x.strip()]
@@ -298,6 +308,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not certain and v == tol.ERROR:
             # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault
             v = tol.INFO if other is not None else tol.WARNING
+        elif v == tol.ERROR and other is not None and _other_reading(c, den, other):
+            v = tol.INFO
             msg += "（分母未写明，取前文最近的合计数，未必是所指的总数）"
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
         yield make_finding(
