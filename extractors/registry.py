@@ -17,6 +17,7 @@ from pathlib import Path
 
 from extractors import archive, formats
 from extractors.model import Document, ReadError
+from extractors.continued import join_continued
 from extractors.table_titles import lift_titles
 
 Reader = Callable[[Path, str], Document]
@@ -276,5 +277,7 @@ def read_document(path: str | Path, sha256: str | None = None, fmt: str | None =
     except ReadError as e:
         raise _plain(e) from e
     doc.path = str(path)
+    if doc.format != "pdf":  # PDF parts are joined by page geometry (extractors.stitch)
+        join_continued(doc)
     lift_titles(doc)
     return doc

@@ -80,7 +80,7 @@ def _row_texts(table: Table, row: int) -> list[str]:
     return [c.text for c in table.cells if c.row == row]
 
 
-def _repeated_header(prev: Table, nxt: Table) -> int:
+def repeated_header(prev: Table, nxt: Table) -> int:
     """Number of leading rows of `nxt` that repeat `prev`'s header rows."""
     k = prev.header_rows
     if k == 0 or nxt.n_rows <= k:
@@ -95,7 +95,7 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
     """Append `nxt`'s rows to `prev` (in place), columns re-indexed by `mapping`."""
     # column index j of nxt spans boundaries j..j+colspan; map them to prev's boundaries
     bounds = col_edges(nxt)
-    skip = _repeated_header(prev, nxt)
+    skip = repeated_header(prev, nxt)
     offset = prev.n_rows - skip
     for c in nxt.cells:
         if c.row < skip:
