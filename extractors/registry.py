@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractors import archive, formats
-from extractors.model import Document, ReadError
 from extractors.continued import join_continued
+from extractors.model import Document, ReadError
 from extractors.table_titles import lift_titles
 
 Reader = Callable[[Path, str], Document]
