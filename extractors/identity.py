@@ -272,6 +272,23 @@ def _figure_sentences(text: str, keep_last: bool) -> str:
     return "。".join(x for i, x in enumerate(found) if i == last or any(ch.isdigit() for ch in x))
 
 
+_LIST_ITEM = re.compile(r"(?:^|[；;：:])([^；;：:。]*?)(?=\d[\d,，.]*\s*(?:万|亿)?元)")
+_LIST_OPENER = re.compile(r"(?:收入|支出|资金)?(?:包括|分别为|构成为)[：:]")
+
+
+def _other_listed_names(text: str) -> str:
+    """text without the names of the items of a "包括：A X万元；B Y万元" list before the figure (收入包括：一般公共预算
+    拨款收入47,712.37万元；… 支出包括：公共安全支出…): a fund in another item's name is that item's, not the context's."""
+    out = text
+    for opener in _LIST_OPENER.finditer(text):
+        end = text.find("。", opener.end())
+        stop = len(text) if end < 0 else end
+        segment = text[opener.end() : stop]
+        masked = _LIST_ITEM.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "＿" * len(m.group(1)), segment)
+        out = out[: opener.end()] + masked + out[stop:]
+    return out
+
+
 def _headings_above(section: str, paragraph_text: str) -> list[str]:
     """The headings a paragraph stands under, without the paragraph itself when it reads as a heading
     (1.因公出国（境）费支出4.50万元，全年安排…): its words after a figure say nothing of that figure."""
@@ -294,6 +311,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
             if name == "measure" and i < len(context) - len(headings):
                 # 为年初预算的113.8%, 比上年预算增加: the measure of the base, not of the figures here
                 text = _BASE_PHRASES.sub("", _figure_sentences(text, keep_last=i == 0))
+            if name == "fund" and i < len(context) - len(headings):
+                text = _other_listed_names(text)
             value = last_word(name, text, phrase_start=name != "measure")
             if value:
                 return value

@@ -132,3 +132,18 @@ def test_actual_spending_of_an_item_is_not_the_total_actual_spending(tmp_path: P
     claims, findings = scan_text(tmp_path, text, "部门整体支出绩效自评报告")
     assert repeats(findings) == []
     assert next(c for c in claims if c.quantity.text == "18.00万元").subject == "三公经费"
+
+
+DEPARTMENT = (
+    "湖南省某院2024年部门预算\n一、收支预算总体情况\n2024年收支总预算51,059.13万元。收入包括：一般公共预算拨款收入"
+    "47,712.37万元；单位资金收入1,236.50万元；上年结转2,110.26万元。支出包括：公共安全支出39,220.61万元；教育支出386.00万元。\n"
+    "四、财政拨款收支预算总体情况\n2024年财政拨款收支总预算49,822.63万元。收入包括：一般公共预算当年拨款47,712.37万元；"
+    "上年结转一般公共预算拨款2,110.26万元。支出包括：公共安全支出37,984.11万元；教育支出386.00万元。\n"
+    "五、一般公共预算当年拨款预算情况\n（二）一般公共预算当年拨款结构情况\n公共安全支出{x}万元，占75.2%；教育支出386.00万元，占0.8%。\n"
+)
+
+
+def test_a_fund_named_by_another_item_of_an_income_list_is_not_the_spending_lists(tmp_path: Path) -> None:
+    # 39,220.61 is of all funds, 37,984.11 of 财政拨款, 35,873.85 of 一般公共预算 当年拨款: three figures, not one
+    _, found = scan_text(tmp_path, DEPARTMENT.replace("{x}", "35,873.85"), "部门预算")
+    assert [f.rule for f in found if f.rule.startswith("repeat") and f.severity != "info"] == []
