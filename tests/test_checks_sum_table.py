@@ -213,3 +213,23 @@ def test_revenue_classes_that_are_all_printed_leave_nothing_out():
     # 税收收入 + 非税收入 are the whole of 一般公共预算收入: a shortfall is an error, not a class left out
     revenue = class_table(["640", "400", "200"], labels=("税收收入", "非税收入"))
     assert rules(run_checks([], revenue, [])) == [("sum.table-rows", "640")]
+
+
+def test_a_total_column_over_columns_that_nest_is_not_judged(tmp_path):
+    from extractors.claims import extract_claims
+    from extractors.registry import read_document
+    from extractors.tablefacts import extract_facts
+
+    # a text table lost the merged 本年收入 header over 小计 | 一般公共预算拨款 | 单位资金: 450 = 400 + 50
+    text = (
+        "某县水利局2024年部门预算\n2024年部门收入总表\n单位：万元\n\n"
+        "科目编码\t科目名称\t合计\t上年结转\t本年收入\t\t\n\t\t\t\t小计\t一般公共预算拨款\t单位资金\n"
+        "213\t农林水支出\t500.00\t50.00\t450.00\t400.00\t50.00\n"
+        "2130301\t行政运行\t300.00\t\t300.00\t300.00\t\n"
+        "2130306\t水利工程运行与维护\t200.00\t50.00\t150.00\t100.00\t50.00\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    found = run_checks(extract_claims(doc), extract_facts(doc), [], doc=doc, kind="部门预算")
+    assert [f.rule for f in found if f.rule == "sum.table-columns"] == []

@@ -177,8 +177,8 @@ def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure 
         q = f.quantity
         if q.dimension != num.quantity.dimension or q.base_value <= 0 or q.base_value == used.quantity.base_value:
             continue
-        if f.obj is num or q.base_value in seen:
-            continue
+        if f.obj is num or q.base_value in seen or q.approx != "exact":
+            continue  # (≥200万元 explains any share below 311%)
         comp = pct_of(num.quantity, q)
         if comp is None or not (stated.meets(comp) or trunc.meets(comp)):
             continue
@@ -199,11 +199,14 @@ def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure 
 
 
 def _other_reading(c: Claim, used: Figure, other: Figure) -> bool:
-    """Whether the figure that explains a share is as good a whole as the one used: the share names no whole (占17.3%
-    after a list under 民生支出, where 一般公共预算支出 is printed just before), or the explaining figure carries the
+    """Whether the figure that explains a share is as good a whole as the one used: the share names no whole and its
+    paragraph prints the explaining figure before it (占17.3% after a list under 民生支出, where 一般公共预算支出 is
+    printed just before), or the explaining figure carries the
     name the share gives its whole and the one used does not (占一般公共预算支出的77.9%: 152.35, not 调整预算 156)."""
     if not c.denominator:
-        return True
+        # only a whole the share's own paragraph prints before it: a figure elsewhere matching by chance is no reading
+        same = (other.prov.block, other.prov.paragraph) == (c.prov.block, c.prov.paragraph)
+        return same and (other.prov.span or (0, 0))[0] < (c.prov.span or (0, 0))[0]
     named = subject_key(c.denominator)
     return subject_key(other.subject or "") == named and subject_key(used.subject or "") != named
 
@@ -308,9 +311,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not certain and v == tol.ERROR:
             # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault
             v = tol.INFO if other is not None else tol.WARNING
+            msg += "（分母未写明，取前文最近的合计数，未必是所指的总数）"
         elif v == tol.ERROR and other is not None and _other_reading(c, den, other):
             v = tol.INFO
-            msg += "（分母未写明，取前文最近的合计数，未必是所指的总数）"
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
         yield make_finding(
             STATED,
