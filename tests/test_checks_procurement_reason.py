@@ -204,3 +204,13 @@ def test_final_vs_budget_word():
     assert [(f.severity, f.related[0].span) for f in found] == [("error", (5, 12))]  # the budget figure cited
     found = _item("预算数为12.00万元，决算数为12.50万元。决算数与预算数一致。")
     assert [f.stated_value for f in found] == [D("12.50")]
+
+
+def test_a_reason_of_several_causes_is_not_one_movement():
+    # the increase has two causes; 压减 is the second one's, not the whole reason's
+    text = "比2023年预算增加732.12万元，增长1.56%。主要原因是：人员经费标准调整以及部分项目压减。"
+    claims, doc = _read(text)
+    assert _found(claims, "reason.opposite-direction", doc) == []
+    single = "比2023年预算增加732.12万元，增长1.56%。主要原因是：部分项目压减。"
+    claims, doc = _read(single)
+    assert [f.stated_value for f in _found(claims, "reason.opposite-direction", doc)] == [D("1.56")]

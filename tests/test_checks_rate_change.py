@@ -128,3 +128,11 @@ def test_change_percent():
     assert alarms(run_checks(cs2, [this_year(), prior_fact("5.11")], [])) == [
         ("change.stated-vs-computed", "12.3", "error")
     ]
+
+
+def test_basically_flat_is_a_judgement_not_equality():
+    # 4.99 against 5.11 is −2.3%: 基本持平 says the change is small, not that there is none
+    assert alarms(run_checks(flat("与上年基本持平"), [this_year(), prior_fact("5.11")], [])) == []
+    assert alarms(run_checks(flat("与上年持平"), [this_year(), prior_fact("5.11")], [])) == [
+        ("direction.vs-prior-year", "4.99", "error")
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline import tolerance as tol
@@ -48,6 +49,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             if tail[:1].isdigit() or tail[:1] in "了百":
                 continue  # 增长12% / 减少3万元: the change family's
             word = m.group(2).rstrip("了")
+            if word == "持平" and re.search(r"(?:基本|大体|总体|大致|略有)\s*$", sentence[: m.start(2)]):
+                continue  # 与上年基本持平: a judgement of a small change, not a claim of equality
             before = [c for i, c in placed if i < m.start()]
             if not before:
                 continue

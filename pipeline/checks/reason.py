@@ -27,6 +27,7 @@ OPPOSITE = rule(
     "direction",
 )
 RULES = [OPPOSITE]
+_SEVERAL_CAUSES = re.compile(r"以及|同时|并且|[，,；;]")
 
 
 def _change_before(ctx: Context, reason: Claim) -> Claim | None:
@@ -53,8 +54,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if reason.relation != "reason":
             continue
         c = _change_before(ctx, reason)
-        if c is None:
-            continue
+        if c is None or _SEVERAL_CAUSES.search(reason.subject):
+            continue  # 人员经费标准调整以及部分项目压减: the movement is the last cause's, one of several
         ctx.mark(reason)
         if change_sign(c.direction) * change_sign(reason.direction) >= 0:
             continue
