@@ -37,7 +37,17 @@ from extractors.clauses import SectionTracker, clause_start_before, heading_labe
 from extractors.identity import claim_identity, document_year, with_default_period
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities
-from extractors.subjects import LABEL_RE, analyse_pre, change_before, has_compare, noun_after, period_in, role_in, words
+from extractors.subjects import (
+    LABEL_RE,
+    analyse_pre,
+    change_alternation,
+    change_before,
+    has_compare,
+    noun_after,
+    period_in,
+    role_in,
+    words,
+)
 
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
 _RATE = re.compile(
@@ -281,7 +291,7 @@ _BASE_AFTER_YU = re.compile(r"与[^，,；;。！？：:]{0,16}$")
 
 @lru_cache(maxsize=1)
 def _change_next() -> re.Pattern[str]:
-    change = "|".join(sorted((w for w, _ in words().change), key=len, reverse=True))
+    change = change_alternation()
     return re.compile(rf"^\s*(?:相比|相较|比较)?[，,]?\s*(?:有所|略有|大幅|共)?(?:{change}|(?:基本)?持平)")
 
 
@@ -757,7 +767,7 @@ def _reason(para: Paragraph, text: str, s0: int, s1: int, sentence: str, section
 
 @lru_cache(maxsize=1)
 def _reason_pattern() -> re.Pattern[str]:
-    change = "|".join(sorted((w for w, _ in words().change), key=len, reverse=True))
+    change = change_alternation()
     return re.compile(rf"\s*主要原因(?:是|为)?\s*[:：]\s*([^。；]{{1,60}}?)\s*({change})\s*[。；]?\s*$")
 
 

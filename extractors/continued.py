@@ -9,8 +9,9 @@ geometry instead (`extractors.stitch`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from extractors.model import Block, Cell, Document, Paragraph, Table
+from extractors.model import Block, Document, Paragraph, Table
 from extractors.stitch import repeated_header
 
 _CONTINUED = re.compile(r"续表|[（(]续[）)]")
@@ -52,22 +53,7 @@ def _same_columns(prev: Table, nxt: Table) -> bool:
 def _append(prev: Table, nxt: Table) -> None:
     skip = nxt.header_rows
     offset = prev.n_rows - skip
-    for c in nxt.cells:
-        if c.row < skip:
-            continue
-        prev.cells.append(
-            Cell(
-                text=c.text,
-                row=c.row + offset,
-                col=c.col,
-                rowspan=c.rowspan,
-                colspan=c.colspan,
-                page=c.page,
-                bbox=c.bbox,
-                nested=c.nested,
-                indent=c.indent,
-            )
-        )
+    prev.cells += [replace(c, row=c.row + offset) for c in nxt.cells if c.row >= skip]
     prev.n_rows = offset + nxt.n_rows
     prev.pages += [p for p in nxt.pages if p not in prev.pages]
     prev.rows_left_out += nxt.rows_left_out

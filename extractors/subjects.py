@@ -247,6 +247,11 @@ def noun_after(post: str) -> str:
 _NOUN_STOPS = frozenset(("和", "及", "与", "等", "参与", "就业", "其中", "作用", "务工", "精准", "举办", "分别", "的"))
 
 
+def change_alternation() -> str:
+    """The change words of claim_words.csv as a regex alternation, longest first (负增长 before 增长)."""
+    return "|".join(re.escape(w) for w, _ in words().change)
+
+
 def change_before(pre: str) -> str:
     """增长 / 减少 when the text right before a number is a change word (比上年增长 → 增长)."""
     s = pre.rstrip(_EDGE)

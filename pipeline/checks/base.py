@@ -14,7 +14,7 @@ from typing import Any
 
 from extractors.identity import SAME, UNSETTLED, Ambiguity, relation, strip_scope_words
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
-from extractors.subjects import words
+from extractors.subjects import change_alternation, words
 from pipeline import tolerance as tol
 from pipeline.findings import ANY_KIND, Finding, Rule
 
@@ -167,7 +167,7 @@ def change_sign(word: str) -> int:
 @lru_cache(maxsize=1)
 def change_pattern() -> str:
     """The change words as a regex alternation, longest first."""
-    return "|".join(sorted(change_words(), key=len, reverse=True))
+    return change_alternation()
 
 
 # ------------------------------------------------------------------ roles
