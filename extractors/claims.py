@@ -474,9 +474,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
     for m in re.finditer("其中", text[s0 : items[-1].start]):
         pos = s0 + m.start()
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
-        total = next((i for i in reversed(items[:k]) if i.end <= pos and _plain(i)), None)
+        first = items[k] if k < len(items) else None
+        total = _list_total([i for i in items[:k] if i.end <= pos and _plain(i)], first)
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
-            total = next((i for i in reversed(previous) if _plain(i)), None)  # a sentence opening with 其中
+            total = _list_total([i for i in previous if _plain(i)], first)  # a sentence opening with 其中
         if total is None or total.claim.group is not None:
             continue
         end = lists.list_end(text, pos, s1)
@@ -559,6 +560,23 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
 
 # which figure a role word names: a budget, an outcome or a target (上年/本年/全年 are periods, not measures)
 _MEASURES = {"预算": "budget", "年初": "budget", "决算": "actual", "执行": "actual", "实际": "actual", "目标": "target"}
+
+
+def _list_total(candidates: list[_Item], first: _Item | None) -> _Item | None:
+    """The figure a 其中 list breaks down: the last one before it — but parts that name no measure nor year break down
+    the last figure that names none either (收入45.23亿元，上年为43.88亿元。其中，税收收入28.77亿元…: 45.23, not last
+    year's 43.88 nor 年初预算46亿元)."""
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if first is None or _kind_of_figure(first) != (False, "") or _kind_of_figure(last) == (False, ""):
+        return last  # parts that name their measure pick their list by it (extractors.claims._other_measure)
+    plain = [i for i in candidates if _kind_of_figure(i) == (False, "")]
+    return plain[-1] if plain else last
+
+
+def _kind_of_figure(item: _Item) -> tuple[bool, str]:
+    return item.claim.role == "上年", _measure(item)
 
 
 def _measure(item: _Item) -> str:

@@ -120,3 +120,13 @@ def test_a_change_amount_still_totals_its_own_changes() -> None:
     totals = [c.quantity.text for c in claims if c.relation == "total"]
     parts = [c.quantity.text for c in claims if c.relation == "part"]
     assert (totals, parts) == (["10.00万元"], ["6.00万元", "5.00万元"])
+
+
+def test_a_list_breaks_down_the_figure_of_its_own_year_and_measure(tmp_path: Path) -> None:
+    head = "关于某区2024年预算执行情况和2025年预算草案的报告\n全区一般公共预算收入45.23亿元，"
+    kind = "预算执行情况和预算草案的报告"
+    for between in ("上年为43.88亿元", "年初预算46亿元"):  # last year's figure, the budget: not what 其中 breaks down
+        text = head + f"{between}。其中，税收收入28.77亿元，非税收入16.46亿元。\n"
+        assert alarms(text, tmp_path, kind) == [], between
+    wrong = head + "上年为43.88亿元。其中，税收收入28.77亿元，非税收入17.46亿元。\n"
+    assert alarms(wrong, tmp_path, kind) == [("sum.enumeration", "error", "45.23")]  # 28.77 + 17.46 = 46.23
