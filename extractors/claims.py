@@ -393,6 +393,8 @@ def _before_compare(pre: str) -> str:
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
+# 分别完成5.23亿元和3.53亿元: a verb of a few characters may stand between 分别 and the first figure
+_RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*$")
 
 
 def _respectively(text: str, s0: int, items: list[_Item]) -> None:
@@ -410,7 +412,9 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             continue
         figures = after[: len(phrases)]
         gaps = [text[a.end : b.start] for a, b in zip(figures, figures[1:], strict=False)]
-        if any(re.sub(r"[、和及与，,\s]", "", g) for g in gaps) or text[m.end() : figures[0].start].strip():
+        if any(re.sub(r"[、和及与，,\s]", "", g) for g in gaps) or not _RESPECTIVE_VERB.match(
+            text[m.end() : figures[0].start]
+        ):
             continue
         first = analyse_pre(phrases[0])
         for phrase, item in zip(phrases, figures, strict=True):

@@ -94,3 +94,58 @@ def test_a_share_that_names_no_whole_and_fits_another_printed_whole_is_not_an_er
     text = budget + "全县民生支出36.79亿元，其中：教育支出7.89亿元，占27.3%；社会保障和就业支出9.88亿元，占26.9%。\n"
     _, found = scan_text(tmp_path, text, "预算执行情况和预算草案的报告")
     assert [(f.rule, f.severity) for f in found if f.severity != "info"] == [("share.stated-vs-computed", "error")]
+
+
+def test_a_bare_share_in_a_list_may_be_of_the_whole_an_earlier_share_named(tmp_path: Path) -> None:
+    # Markdown and Word print each paragraph apart: 一般公共预算支出 45.68 stands a paragraph above the list
+    budget = "关于某县2024年预算执行情况和2025年预算草案的报告\n"
+    text = budget + (
+        "全县一般公共预算支出45.68亿元，完成调整预算的97.2%。\n"
+        "全县民生支出36.79亿元，占一般公共预算支出的80.5%。其中：教育支出7.89亿元，占17.3%；社会保障和就业支出9.88亿元，"
+        "占21.6%。\n"
+    )
+    _, found = scan_text(tmp_path, text)
+    shares = [f for f in found if f.rule == "share.stated-vs-computed"]
+    assert shares and {f.severity for f in shares} == {"info"}  # 7.89 ÷ 45.68 = 17.27%: not certainly of 民生支出
+
+
+def test_a_named_whole_is_the_figure_of_the_part_s_measure_not_the_budget_after_it(tmp_path: Path) -> None:
+    text = (
+        "关于某区2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况\n"
+        "全区一般公共预算支出152.35亿元，为调整预算的97.7%。调整预算为156亿元，较年初预算增加8亿元。\n"
+        "全区民生支出118.73亿元，占一般公共预算支出的77.9%。\n"
+    )
+    _, found = scan_text(tmp_path, text)
+    assert alarms(text, tmp_path) == []  # 118.73 ÷ 152.35 = 77.93%, not ÷ the 调整预算 156
+    wrong = text.replace("77.9%", "75.9%")
+    assert [(r, s) for r, s, _ in alarms(wrong, tmp_path)] == [("share.stated-vs-computed", "error")]
+
+
+def test_respective_amounts_after_a_verb_pair_with_respective_shares(tmp_path: Path) -> None:
+    text = (
+        "某县2024年预算执行情况和2025年预算草案的报告\n全县一般公共预算收入完成8.77亿元，同比增长3.9%。"
+        "税收收入和非税收入分别完成5.23亿元和3.53亿元，分别占一般公共预算收入的59.7%和40.3%。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    subjects = {str(c.quantity.value): c.subject for c in claims}
+    assert (subjects["5.23"], subjects["3.53"], subjects["59.7"]) == ("税收收入", "非税收入", "税收收入")
+    assert [f for f in found if f.severity != "info"] == []
+    wrong = text.replace("59.7%", "57.9%")
+    assert [(r, s) for r, s, _ in alarms(wrong, tmp_path)] == [("share.stated-vs-computed", "error")]
+
+
+def test_a_lone_qizhong_part_s_share_is_of_the_level_it_hangs_from_never_a_total_paragraphs_away(
+    tmp_path: Path,
+) -> None:
+    head = (
+        "某县2024年预算执行情况和2025年预算草案的报告\n全县一般公共预算收入总计43.90亿元，其中：一般公共预算收入8.77亿元，"
+        "上级补助收入29.88亿元，债务转贷收入3.46亿元，调入资金1.23亿元，上年结转0.56亿元。\n"
+        "全县一般公共预算支出完成38.77亿元，完成调整预算的96.9%。\n"
+    )
+    text = (
+        head
+        + "全县政府性基金预算收入完成4.57亿元，完成年度预算的76.1%，其中国有土地使用权出让收入4.12亿元，占90.3%。\n"
+    )
+    assert alarms(text, tmp_path) == []  # 4.12 ÷ 4.57 = 90.15% (90.3 within rounding), not ÷ 43.90
+    wrong = text.replace("占90.3%", "占80.3%")
+    assert [(r, s) for r, s, _ in alarms(wrong, tmp_path)] == [("share.stated-vs-computed", "warning")]

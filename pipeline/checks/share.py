@@ -19,6 +19,7 @@ from pipeline.checks.base import (
     in_unit,
     make_finding,
     pct_of,
+    role_of_claim,
     rule,
     subject_key,
 )
@@ -103,8 +104,29 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             return claim_figure(x), True
         if x.relation == "total":
             return claim_figure(x), False
+    head = _qizhong_head(ctx, c, num)
+    if head is not None:
+        return claim_figure(head), False
     near = _named_whole_before(ctx, c, num)
     return (claim_figure(near) if near is not None else None), True
+
+
+def _qizhong_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The figure a lone 其中 part hangs from (收入完成4.57亿元，同比下降19.6%，其中国有土地使用权出让收入4.12亿元，
+    占90.3%): the nearest earlier level of its paragraph. One part makes no list, so this is a guess."""
+    if not (num.lead or "").lstrip("，,；;。 ").startswith("其中"):
+        return None
+    start = num.prov.span[0] if num.prov.span else 0
+    levels = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if (x.prov.span[0] if x.prov.span else 0) < start
+        and x.quantity.dimension == num.quantity.dimension
+        and x.relation not in ("share", "rate", "change")
+        and not x.base
+        and x.quantity.base_value >= num.quantity.base_value
+    ]
+    return max(levels, key=lambda x: x.prov.span[0] if x.prov.span else 0) if levels else None
 
 
 _MEASURE_IN_NAME = re.compile(r"(?:年初|调整后?)?(?:预算|决算)数?")
@@ -151,7 +173,7 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     paragraph or the few lines before."""
     words = (subject_key(c.denominator),) if c.denominator else _TOTAL_WORDS
     here = (c.prov.page or 0, c.prov.paragraph or 0, c.prov.span[0] if c.prov.span else 0)
-    best: tuple[tuple[int, int, int], Claim] | None = None
+    found: list[tuple[tuple[int, int, int], Claim]] = []
     for x in ctx.claims:
         at = (x.prov.page or 0, x.prov.paragraph or 0, x.prov.span[0] if x.prov.span else 0)
         if x.prov.paragraph is None or c.prov.paragraph is None:
@@ -162,9 +184,10 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue
-        if best is None or at > best[0]:
-            best = (at, x)
-    return best[1] if best else None
+        found.append((at, x))
+    # of the same measure as the part where one is printed: 支出152.35亿元 before 调整预算为156亿元 for 支出118.73亿元
+    own_measure = [f for f in found if role_of_claim(f[1]) == role_of_claim(num)]
+    return max(own_measure or found, key=lambda f: f[0])[1] if found else None
 
 
 def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure | None, str]:
@@ -198,17 +221,29 @@ def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure 
     )
 
 
-def _other_reading(c: Claim, used: Figure, other: Figure) -> bool:
+def _other_reading(ctx: Context, c: Claim, used: Figure, other: Figure) -> bool:
     """Whether the figure that explains a share is as good a whole as the one used: the share names no whole and its
     paragraph prints the explaining figure before it (占17.3% after a list under 民生支出, where 一般公共预算支出 is
     printed just before), or the explaining figure carries the
     name the share gives its whole and the one used does not (占一般公共预算支出的77.9%: 152.35, not 调整预算 156)."""
     if not c.denominator:
-        # only a whole the share's own paragraph prints before it: a figure elsewhere matching by chance is no reading
+        # only a whole the share's own paragraph prints before it, or names as the whole of an earlier share
+        # (占一般公共预算支出的80.5%。其中：教育支出7.89亿元，占17.3%): a figure elsewhere matching by chance is no reading
         same = (other.prov.block, other.prov.paragraph) == (c.prov.block, c.prov.paragraph)
-        return same and (other.prov.span or (0, 0))[0] < (c.prov.span or (0, 0))[0]
+        named_before = subject_key(other.subject or "") in _wholes_named_before(ctx, c)
+        return named_before or (same and (other.prov.span or (0, 0))[0] < (c.prov.span or (0, 0))[0])
     named = subject_key(c.denominator)
     return subject_key(other.subject or "") == named and subject_key(used.subject or "") != named
+
+
+def _wholes_named_before(ctx: Context, c: Claim) -> set[str]:
+    """The wholes the shares before this one in its paragraph name."""
+    start = (c.prov.span or (0, 0))[0]
+    return {
+        subject_key(x.denominator)
+        for x in ctx.paragraph_claims(c)
+        if _is_share(x) and x.denominator and (x.prov.span or (0, 0))[0] < start
+    }
 
 
 def _name(f: Figure) -> str:
@@ -312,7 +347,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault
             v = tol.INFO if other is not None else tol.WARNING
             msg += "（分母未写明，取前文最近的合计数，未必是所指的总数）"
-        elif v == tol.ERROR and other is not None and _other_reading(c, den, other):
+        elif v == tol.ERROR and other is not None and _other_reading(ctx, c, den, other):
             v = tol.INFO
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
         yield make_finding(
