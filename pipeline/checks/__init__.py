@@ -26,6 +26,7 @@ FAMILIES = (
     "repeat",
     "sum",
     "formula",
+    "percent_column",
     "cross_table",
     "narrative_table",
     "rate",

@@ -1,0 +1,319 @@
+"""percent_column — a percent column whose header says what it is of, row by row.
+
+预算执行 and 决算 tables print beside their amounts a column that says in words how it is computed:
+`决算数为调整预算数的%`, `完成2025年预算数的%`, `为上年决算数%` (a ratio), `比上年执行数增长%`, `同比增长（%）`
+(a growth). The header names the columns; where both are found in the table, left of the percent column and
+on its side of a two-sided table, each row's percent is checked against them. A ratio that cannot agree under
+any rounding is an error. A growth is a warning: a 预算草案's growth is often on a comparable basis (同口径) the
+printed base does not show. When most rows of a column disagree the header has been read wrong, or means a
+basis the table does not print: one info for the column, nothing else.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from extractors.model import Fact
+from pipeline import tolerance as tol
+from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
+from pipeline.findings import Finding
+
+FAMILY = "percent_column"
+RATIO = rule(
+    FAMILY,
+    "ratio",
+    "error",
+    "表中“为…%”列与两列相除不符",
+    "{subject}写 {stated}%，按表头应为 {expected}%",
+    "table",
+    "arithmetic",
+)
+GROWTH = rule(
+    FAMILY,
+    "growth",
+    "warning",
+    "表中“增长%”列与两列算出的增幅不符",
+    "{subject}写 {stated}%，按表头应为 {expected}%",
+    "table",
+    "arithmetic",
+)
+UNREAD = rule(
+    FAMILY,
+    "unread",
+    "info",
+    "表中百分比列多数行与表头所述算式不符，未判定",
+    "{subject}：该列多数行不符，疑表头含义与所读不同",
+    "table",
+    "arithmetic",
+)
+RULES = [RATIO, GROWTH, UNREAD]
+
+_PERCENT_MARK = regex.compile(r"[（(]?[%％][)）]?|百分比")
+_UNIT = regex.compile(r"[（(][^（）()]*[元%％][^（）()]*[)）]")
+_GROWTH = regex.compile(r"^(?P<num>.*?)(?:比|较|对比)(?P<base>.+?)(?:增长|增幅|增减|±)(?:率|幅度|比例)?$")
+_SAME_PERIOD = regex.compile(r"^(?P<num>.*?)同比(?:增长|增幅|增减|±)(?:率|幅度|比例)?$")
+_RATIO = regex.compile(r"^(?P<num>.*?)(?:为|占|完成)(?P<base>.+?)(?:的)?(?:比例|比重)?$")
+_YEAR = regex.compile(r"(20\d\d)年")
+_GROUP_TOTALS = frozenset(("小计", "合计", "总计"))
+_MEASURE = regex.compile(r"执行|决算|完成|实际|预计|预算")
+MOST = Decimal("0.5")  # a column where more than half the judged rows disagree is misread, not misprinted
+MIN_ROWS_FOR_MOST = 3
+
+
+@dataclass(frozen=True)
+class Header:
+    kind: str  # ratio | growth
+    numerator: str  # the named numerator column, "" when the header names none
+    base: str  # the named base column; 上年 for 同比
+
+
+def _normal(label: str) -> str:
+    s = unicodedata.normalize("NFKC", label)
+    s = "".join(s.split())
+    return _UNIT.sub("", s)
+
+
+def parse_header(label: str) -> Header | None:
+    """What a percent column's header says it is, or None when it names no computation."""
+    s = "".join(unicodedata.normalize("NFKC", label).split())
+    if not _PERCENT_MARK.search(s):
+        return None
+    s = _PERCENT_MARK.sub("", _normal(s))
+    m = _SAME_PERIOD.match(s)
+    if m:
+        return Header("growth", m.group("num"), "上年")
+    m = _GROWTH.match(s)
+    if m:
+        return Header("growth", m.group("num"), m.group("base"))
+    m = _RATIO.match(s)
+    if m and m.group("base"):
+        return Header("ratio", m.group("num"), m.group("base"))
+    return None
+
+
+def _name(label: str, year: int | None) -> str:
+    """A column name to match header words against: no spaces, units, 数/金额, with 上年/本年 as years."""
+    s = _normal(label)
+    if year is not None:
+        s = s.replace("上年", f"{year - 1}年").replace("本年", f"{year}年").replace("当年", f"{year}年")
+    for tail in ("金额", "数"):
+        s = s.removesuffix(tail)
+    return s.replace("决算数", "决算").replace("预算数", "预算").replace("执行数", "执行")
+
+
+@dataclass
+class Column:
+    col: int
+    leaf: str
+    group: str  # the top label of a two-level header: 收入, 支出, 比较…
+    percent: bool
+    label_col: int  # the column holding its rows' labels: the left edge of its side of a two-sided table
+
+
+def _columns(facts: list[Fact]) -> dict[int, Column]:
+    """The table's columns by the labels, dimension and row-label column most of their cells have."""
+    cells: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.prov.col is not None and any(x.strip() for x in f.column_labels):
+            cells[f.prov.col].append(f)
+    out: dict[int, Column] = {}
+    for col, fs in cells.items():
+        labels = Counter(tuple(x for x in f.column_labels if x.strip()) for f in fs).most_common(1)[0][0]
+        percent = sum(f.quantity.dimension == "percent" for f in fs) * 2 > len(fs)
+        label_col = Counter(f.label_col if f.label_col is not None else -1 for f in fs).most_common(1)[0][0]
+        out[col] = Column(col, labels[-1], labels[0] if len(labels) > 1 else "", percent, label_col)
+    return out
+
+
+def _left(pct: Column, columns: dict[int, Column], exclude: int | None) -> list[Column]:
+    """The amount columns left of a percent column on its own side: past its rows' label column, and under
+    its group where its group has amounts."""
+    left = [c for c in columns.values() if pct.label_col < c.col < pct.col and not c.percent and c.col != exclude]
+    return [c for c in left if c.group == pct.group] if any(c.group == pct.group for c in left) else left
+
+
+def _table_year(facts: list[Fact], doc_year: int | None) -> int | None:
+    years = [int(y) for f in facts for y in _YEAR.findall(f.table_title)]
+    return max(years) if years else doc_year
+
+
+def _find(phrase: str, pct: Column, columns: dict[int, Column], year: int | None, avoid: int | None) -> int | None:
+    """The nearest amount column left of the percent column, on its side, that the header's phrase names."""
+    want = _name(phrase, year)
+    if not want:
+        return None
+    sided = _left(pct, columns, avoid)
+    for test in (
+        lambda n: n == want,
+        lambda n: n.endswith(want) and not n.removesuffix(want).endswith("年"),
+    ):
+        hits = [c for c in sided if any(test(n) for n in _names(c, year))]
+        if hits:
+            return max(hits, key=lambda c: c.col).col
+    return None
+
+
+def _names(c: Column, year: int | None) -> tuple[str, ...]:
+    """A column by its own label and under its group's (2025年 › 预算数 is 2025年预算数)."""
+    return (_name(c.leaf, year), _name(c.group + c.leaf, year)) if c.group else (_name(c.leaf, year),)
+
+
+def _this_year(pct: Column, columns: dict[int, Column], year: int | None, base: int) -> int | None:
+    """The numerator a header leaves unnamed: the nearest amount column left of it, not the base, not last year's."""
+    sided = _left(pct, columns, base)
+    prior = f"{year - 1}年" if year is not None else "上年"
+    fresh = [c for c in sided if not any(prior in n for n in _names(c, year))]
+    if not fresh:
+        return None
+    nearest = max(fresh, key=lambda c: c.col)
+    if len(fresh) == 1 or _MEASURE.search(nearest.leaf):
+        return nearest.col
+    # the nearest is an item, not a measure (本年支出 › 小计 | 基本支出 | 项目支出): the items' total, or none
+    totals = [c for c in fresh if _normal(c.leaf) in _GROUP_TOTALS]
+    return totals[0].col if len(totals) == 1 else None
+
+
+def _same_period(pct: Column, columns: dict[int, Column], year: int | None) -> tuple[int, int] | None:
+    """同比: the nearest this-year amount left of the column, and the column of the same name a year earlier
+    (2025年完成数 and 2024年完成数)."""
+    num = _this_year(pct, columns, year, -1)
+    if num is None:
+        return None
+    name = _names(columns[num], year)[-1]
+    m = _YEAR.search(name)
+    if not m:
+        return None
+    earlier = name.replace(m.group(0), f"{int(m.group(1)) - 1}年", 1)
+    hits = [c for c in _left(pct, columns, num) if earlier in _names(c, year)]
+    return (num, max(hits, key=lambda c: c.col).col) if len(hits) == 1 else None
+
+
+@dataclass
+class Reading:
+    header: Header
+    numerator: int
+    base: int
+
+
+def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
+    columns = _columns(facts)
+    year = _table_year(facts, doc_year)
+    out: dict[int, Reading] = {}
+    for pct in columns.values():
+        if not pct.percent:
+            continue
+        header = parse_header(pct.leaf)
+        if header is None:
+            continue
+        if header.base == "上年":
+            found = _same_period(pct, columns, year)
+            if found is not None:
+                out[pct.col] = Reading(header, *found)
+            continue
+        base = _find(header.base, pct, columns, year, None)
+        if base is None:
+            continue
+        if header.numerator:
+            num = _find(header.numerator, pct, columns, year, base)
+        else:
+            num = _this_year(pct, columns, year, base)
+        if num is not None:
+            out[pct.col] = Reading(header, num, base)
+    return out
+
+
+def _computed(reading: Reading, num: Fact, base: Fact) -> tol.Interval | None:
+    if num.quantity.base_unit != base.quantity.base_unit or base.quantity.value <= 0 or num.quantity.value < 0:
+        return None
+    pct = tol.percent(tol.base_interval(num.quantity), tol.base_interval(base.quantity))
+    if pct is None:
+        return None
+    return pct if reading.header.kind == "ratio" else pct - tol.Interval.exact(Decimal(100))
+
+
+def _exact(reading: Reading, num: Fact, base: Fact) -> Decimal:
+    pct = num.quantity.base_value / base.quantity.base_value * 100
+    return pct if reading.header.kind == "ratio" else pct - 100
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    tables: dict[int, list[Fact]] = defaultdict(list)
+    for f in ctx.facts:
+        if f.prov.table is not None and f.prov.row is not None and f.prov.col is not None:
+            tables[f.prov.table].append(f)
+    for facts in tables.values():
+        readings = _readings(facts, ctx.doc_year)
+        if not readings:
+            continue
+        rows: dict[int, dict[int, Fact]] = defaultdict(dict)
+        for f in facts:
+            rows[f.prov.row or 0][f.prov.col or 0] = f
+        for col, reading in readings.items():
+            yield from _column(ctx, reading, [cells for _, cells in sorted(rows.items()) if col in cells], col)
+
+
+def _verdict(stated: Fact, comp: tol.Interval, ctx: Context) -> str:
+    """A printed 0 or -0 in a percent column is a small change rounded away, not an exact zero."""
+    q = stated.quantity
+    if q.value == 0:
+        h = tol.half_unit(q.decimals)
+        return tol.OK if tol.Interval(-h, h).meets(comp) else tol.ERROR
+    return tol.verdict(q, comp, ctx.settings)
+
+
+def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: int) -> Iterator[Finding]:
+    judged = 0
+    failing: list[tuple[Fact, Fact, Fact, str]] = []
+    for cells in rows:
+        stated, num, base = cells[col], cells.get(reading.numerator), cells.get(reading.base)
+        if num is None or base is None or stated.quantity.dimension != "percent":
+            continue
+        comp = _computed(reading, num, base)
+        if comp is None:
+            continue
+        judged += 1
+        v = _verdict(stated, comp, ctx)
+        if v in (tol.ERROR, tol.WARNING):
+            failing.append((stated, num, base, v))
+    if not failing:
+        return
+    if judged >= MIN_ROWS_FOR_MOST and len(failing) > judged * MOST:
+        stated = failing[0][0]
+        yield make_finding(
+            UNREAD,
+            "info",
+            fact_figure(stated, ctx.doc_year),
+            f"“{stated.column_labels[-1].strip()}”列 {judged} 行中 {len(failing)} 行与 "
+            f"“{failing[0][1].column_labels[-1].strip()}”÷“{failing[0][2].column_labels[-1].strip()}”不符，"
+            "疑表头含义（如同口径）与所读不同，未判定",
+            related=[f[0].prov for f in failing[1:20]],
+        )
+        return
+    for stated, num, base, v in failing:
+        rule_ = RATIO if reading.header.kind == "ratio" else GROWTH
+        severity = v if rule_ is RATIO else tol.WARNING
+        exact = _exact(reading, num, base)
+        fig = fact_figure(stated, ctx.doc_year)
+        num_name, base_name = num.column_labels[-1].strip(), base.column_labels[-1].strip()
+        how = (
+            f"{num.quantity.text} ÷ {base.quantity.text} × 100"
+            if reading.header.kind == "ratio"
+            else f"({num.quantity.text} ÷ {base.quantity.text} − 1) × 100"
+        )
+        yield make_finding(
+            rule_,
+            severity,
+            fig,
+            f"{fig.subject or '该行'}“{stated.column_labels[-1].strip()}”写 {stated.quantity.text.strip()}，"
+            f"按{num_name} {num.quantity.text} 与{base_name} {base.quantity.text} 计算应为 "
+            f"{fmt(exact, max(stated.quantity.decimals, 1))}%（算式：{how}）",
+            expected=exact,
+            derivation=how,
+            related=[num.prov, base.prov],
+        )
