@@ -54,6 +54,15 @@ EXECUTION = rule(
     "table",
     "arithmetic",
 )
+EXECUTION_TEXT = rule(
+    FAMILY,
+    "execution-text",
+    "error",
+    "正文执行率与实际支出÷预算不符",
+    "{subject}执行率应为 {actual} ÷ {budget} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
 SCORE = rule(
     FAMILY,
     "score-from-rate",
@@ -73,7 +82,7 @@ PER_CAPITA = rule(
     "narrative",
     "arithmetic",
 )
-RULES = [COMPLETION, ZERO, EXECUTION, SCORE, PER_CAPITA]
+RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA]
 
 
 def _before(ctx: Context, c: Claim) -> list[Claim]:
@@ -398,9 +407,65 @@ def _score(ctx: Context, s: Fact, p: Fact, r: Fact) -> Iterator[Finding]:
     )
 
 
+_EXECUTION_RATE = re.compile(r"执行率(?:为|达|达到|是)?$")
+_CAPPED = Decimal(100)  # 实际支出 over the budget is printed as an execution rate of 100% by some reports
+
+
+def _is_execution_rate(c: Claim) -> bool:
+    """预算执行率93.29%, 资金执行率为100%, 执行率95.00%: spending over budget (not 控制率, 完成率)."""
+    if c.quantity.dimension != "percent" or c.relation != "rate" or c.denominator:
+        return False
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    return bool(_EXECUTION_RATE.search(words.strip()))
+
+
+def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """An execution rate in the text against the spending and the budget printed before it in its sentence
+    ("项目预算资金100.00万元，实际支出90.00万元，执行率90.00%"): the spending is the last level before the rate,
+    the budget the budgets before that; one that fits is enough (年初 and 调整 both printed)."""
+    if "分别" in _clause_before(c.sentence, c.quantity.text):
+        return
+    levels = [x for x in _before(ctx, c) if x.sentence == c.sentence and _level(x) and not x.base]
+    spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
+    if spent is None:
+        ctx.note(c, "未找到执行率的实际支出数")
+        return
+    at = spent.prov.span[0] if spent.prov.span else 0
+    budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
+    if not budgets:
+        ctx.note(c, "未找到执行率的预算数")
+        return
+    ctx.mark(c)
+    verdicts = []
+    for budget in reversed(budgets):
+        comp = tol.percent(tol.base_interval(spent.quantity), tol.base_interval(budget.quantity))
+        if comp is not None and comp.lo > _CAPPED and c.quantity.value == _CAPPED:
+            comp = tol.Interval.exact(_CAPPED)
+        verdicts.append((tol.verdict(c.quantity, comp, ctx.settings), budget))
+    if any(v in (tol.OK, tol.INFO) for v, _ in verdicts):
+        return
+    v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
+    a, b = spent.quantity.text, budget.quantity.text
+    exact = spent.quantity.base_value / budget.quantity.base_value * 100
+    subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
+    msg = f"{subject}：执行率应为 实际支出 {a} ÷ 预算 {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
+    yield make_finding(
+        EXECUTION_TEXT,
+        v,
+        claim_figure(c),
+        msg + (TRUNCATED if v == tol.WARNING else ""),
+        expected=exact,
+        derivation=f"{a} ÷ {b} × 100",
+        related=[spent.prov, budget.prov],
+        subject=subject,
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
-        if _is_completion(c):
+        if _is_execution_rate(c):
+            yield from _execution_text(ctx, c)
+        elif _is_completion(c):
             yield from _completion(ctx, c)
         elif c.relation == "per-capita" or ("人均" in c.subject and c.relation in ("", "rate")):
             yield from _per_capita(ctx, c)
