@@ -233,3 +233,38 @@ def test_a_total_column_over_columns_that_nest_is_not_judged(tmp_path):
     doc = read_document(path)
     found = run_checks(extract_claims(doc), extract_facts(doc), [], doc=doc, kind="部门预算")
     assert [f.rule for f in found if f.rule == "sum.table-columns"] == []
+
+
+BASIC_HEADER = ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]
+BASIC_ROWS = [
+    ["", "合计", "600.00", "500.00", "100.00"],
+    ["301", "工资福利支出", "500.00", "500.00", ""],
+    ["30101", "基本工资", "200.00", "200.00", ""],
+    ["30102", "津贴补贴", "200.00", "200.00", ""],
+    ["", "", "", "", ""],
+    ["30113", "住房公积金", "100.00", "100.00", ""],
+    ["302", "商品和服务支出", "100.00", "", "100.00"],
+    ["30201", "办公费", "60.00", "", "60.00"],
+    ["30211", "差旅费", "40.00", "", "40.00"],
+]
+
+
+def _row_errors(path) -> list[tuple[str, str]]:
+    from pipeline import analyze
+
+    found = analyze.analyze_file(path).findings
+    return sorted(
+        (f.location, str(f.stated_value)) for f in found if f.rule == "sum.table-rows" and f.severity == "error"
+    )
+
+
+def test_a_blank_row_inside_a_list_does_not_cut_a_totals_parts_off(tmp_path):
+    from docx_builders import write_docx
+
+    lead = ["某省农业农村厅2024年部门预算", "2024年一般公共预算基本支出表", "单位：万元"]
+    path = write_docx(tmp_path / "ok.docx", [*lead, ([BASIC_HEADER, *BASIC_ROWS], [])])
+    assert _row_errors(path) == []
+    wrong = [list(r) for r in BASIC_ROWS]
+    wrong[1][2] = "550.00"  # 工资福利支出 is not 200 + 200 + 100, across the blank row or not
+    path = write_docx(tmp_path / "wrong.docx", [*lead, ([BASIC_HEADER, *wrong], [])])
+    assert _row_errors(path) == [("表1 r2c3", "600.00"), ("表1 r3c3", "550.00")]

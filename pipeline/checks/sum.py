@@ -309,7 +309,7 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             places, blank_rows = layout.get(table, ({}, set()))
             blanks = {r: p for r, p in places.items() if r in blank_rows}
             classified: list[tr.Row] | None = None
-            for what, v in _column_verdicts(col, empty.get(table, set()), places, blanks):
+            for what, v in _settled_verdicts(col, empty.get(table, set()), places, blanks):
                 # a total above its parts whose block is still open at the foot of the page: its parts may go on
                 # on the next page where the reader did not join them (a landscape table without its title repeated)
                 runs_on = table in open_ended and v.total.index < min((p.index for p in v.parts), default=last)
@@ -329,6 +329,20 @@ def _closed(v: tr.Verdict, rows: list[tr.Row]) -> bool:
     if v.total.kind == "total":
         return any(r.kind == "total" for r in later)
     return any(r.family == v.total.family and r.level <= v.total.level for r in later)
+
+
+def _settled_verdicts(
+    col: list[Fact], empty: set[int], places: dict[int, float], blanks: dict[int, float]
+) -> list[tuple[str, tr.Verdict]]:
+    """The column's verdicts, kept only where reading across its blank rows says the same: a blank row may end one
+    list and start another, or be a spacer inside one list (a Word spacer row, the empty strip a PDF leaves at a
+    page break), so a total that adds up with the rows past a blank row is not wrong."""
+    split = list(_column_verdicts(col, empty, places, blanks))
+    rows = [f.prov.row or 0 for f in col]
+    if not split or not any(min(rows) < r < max(rows) for r in empty):
+        return split
+    joined = {(what, v.total.index) for what, v in _column_verdicts(col, set(), places, blanks)}
+    return [(what, v) for what, v in split if (what, v.total.index) in joined]
 
 
 def _column_verdicts(
