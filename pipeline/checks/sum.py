@@ -263,10 +263,17 @@ def _empty_rows(ctx: Context) -> dict[int, set[int]]:
 
 
 def _open_ended(ctx: Context) -> set[int]:
-    """Tables that end at the bottom margin of their last page: their rows may go on where the reader did not
-    join them, so a total over the rows below it cannot be settled there."""
+    """Tables that end at the bottom margin of their last page or that a 续表 follows: their rows may go on where
+    the reader did not join them, so a total over the rows below it cannot be settled there."""
     tables = ctx.doc.tables() if ctx.doc is not None else []
-    return {t.prov.table for t in tables if t.touches_bottom and t.prov.table is not None}
+    return {t.prov.table for t in tables if (t.touches_bottom or t.continued_in_next) and t.prov.table is not None}
+
+
+def _continuations(ctx: Context) -> set[int]:
+    """Tables printed as a 续表 the reader did not join: rows above a total there may have begun in the table
+    before, so a total under its parts cannot be settled there."""
+    tables = ctx.doc.tables() if ctx.doc is not None else []
+    return {t.prov.table for t in tables if t.continues_previous and t.prov.table is not None}
 
 
 def _incomplete(ctx: Context) -> set[int]:
@@ -295,6 +302,7 @@ def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     empty = _empty_rows(ctx)
     open_ended = _open_ended(ctx)
+    continuations = _continuations(ctx)
     incomplete = _incomplete(ctx)
     layout = _layout(ctx)
     for (table, _col), cells in _table_cols(ctx.facts).items():
@@ -316,7 +324,8 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
                 if runs_on and classified is None:
                     classified = [tr.classify_row(f) for f in col]
                 runs_on = runs_on and not _closed(v, classified or [])
-                if (runs_on or table in incomplete) and v.certainty == tr.CERTAIN:
+                goes_back = table in continuations and v.total.index > min((p.index for p in v.parts), default=0)
+                if (runs_on or goes_back or table in incomplete) and v.certainty == tr.CERTAIN:
                     v = tr.Verdict(v.total, v.parts, tr.UNCERTAIN)
                 yield what, v
 
