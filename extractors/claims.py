@@ -250,7 +250,7 @@ def _sentence_items(
                 pre = re.split(r"[和及与]", pre)[-1]
             p = analyse_pre(pre)
             subject, role, period = p.subject, p.role, p.period
-            if "人均" in clause_pre:
+            if _names_per_capita(clause_pre):
                 relation = "per-capita"
             for word, d in words().direction:
                 if word in pre and items:
@@ -642,6 +642,23 @@ def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
     bounds.append(b.start)
     has_figure = [any(lo <= i.start < hi for i in items) for lo, hi in zip(bounds, bounds[1:], strict=False)]
     return lists.breaks_list(between, has_figure)
+
+
+def _names_per_capita(clause_pre: str) -> bool:
+    """Whether the figure is the 人均 the clause names: not a figure in a bracket opened after it (人均藏书1.32册
+    （按常住人口118.77万人计算）: the bracket's figure is the basis of the per-capita figure, not one)."""
+    at = clause_pre.rfind("人均")
+    return at >= 0 and not _open_bracket(clause_pre[at:])
+
+
+def _open_bracket(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _per_capita(items: list[_Item], groups: Iterator[int]) -> None:

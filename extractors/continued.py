@@ -40,6 +40,24 @@ def join_continued(doc: Document) -> None:
     doc.blocks = out
 
 
+def mark_continued(doc: Document) -> None:
+    """Flag each 续表 left standing apart and the table it follows with only caption lines between (joined or
+    not by columns, a PDF's 续表 on the same page alike): their rows go on from one to the other."""
+    previous: Table | None = None
+    between = 0
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            if is_continuation(b):
+                b.continues_previous = True
+                if previous is not None:
+                    previous.continued_in_next = True
+            previous, between = b, 0
+        elif _caption(b) and between < MAX_BETWEEN:
+            between += 1
+        else:
+            previous = None
+
+
 def _caption(b: Block) -> bool:
     return isinstance(b, Paragraph) and len("".join(b.text.split())) <= CAPTION_MAX
 

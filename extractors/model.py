@@ -163,6 +163,9 @@ class Table:
     touches_top: bool = False  # PDF: table starts at the top margin of its first page
     touches_bottom: bool = False  # PDF: table ends at the bottom margin of its last page
     rows_left_out: int = 0  # rows holding figures the reader did not read (hidden in a workbook): sums may not close
+    # a 续表 the reader did not join (a PDF's 续表 on the same page, its columns drawn apart): sums may not close
+    continued_in_next: bool = False  # this table's rows go on in the 续表 that follows it
+    continues_previous: bool = False  # this table is a 续表: its first rows may belong to the table before
     kind: str = "table"
 
     def grid(self) -> list[list[Cell | None]]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractors import archive, formats
-from extractors.continued import join_continued
+from extractors.continued import join_continued, mark_continued
 from extractors.model import Document, ReadError
 from extractors.table_titles import lift_titles
 
@@ -280,4 +280,5 @@ def read_document(path: str | Path, sha256: str | None = None, fmt: str | None =
     if doc.format != "pdf":  # PDF parts are joined by page geometry (extractors.stitch)
         join_continued(doc)
     lift_titles(doc)
+    mark_continued(doc)
     return doc

@@ -121,11 +121,43 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
             )
         )
     prev.n_rows = offset + nxt.n_rows
+    _fold_cut_row(prev, offset - 1)
     for p in nxt.pages:
         if p not in prev.pages:
             prev.pages.append(p)
     prev.touches_bottom = nxt.touches_bottom
     prev.unit = prev.unit or nxt.unit
+
+
+_DIGITS = re.compile(r"^[\d,.]+$")
+
+
+def _fold_cut_row(table: Table, last: int) -> None:
+    """Put back together a row the page break cut in two (职业年金缴 | 1,778,400. above, 费 | 00 below): the
+    continuation's first row only finishes texts of the row above, and an amount left ending in its decimal point
+    or a comma (or a piece starting with one) shows the cut."""
+    cut = last + 1
+    above = {c.col: c for c in table.cells if c.row == last}
+    pieces = [c for c in table.cells if c.row == cut and c.text.strip()]
+    if not pieces or any(c.col not in above or not above[c.col].text.strip() or c.rowspan > 1 for c in pieces):
+        return
+    if not any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces):
+        return
+    for c in pieces:
+        above[c.col].text = above[c.col].text.rstrip() + c.text.strip()
+    table.cells = [c for c in table.cells if c.row != cut]
+    for c in table.cells:
+        if c.row > cut:
+            c.row -= 1
+        elif c.row + c.rowspan > cut:
+            c.rowspan -= 1  # a merged cell from above that reached into the cut row
+    table.n_rows -= 1
+
+
+def _cut_amount(head: str, tail: str) -> bool:
+    if not (_DIGITS.match(head) and _DIGITS.match(tail)):
+        return False
+    return head.endswith((".", ",")) or tail.startswith((".", ","))
 
 
 _CAPTION_LINE = re.compile(

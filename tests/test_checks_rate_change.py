@@ -4,6 +4,8 @@ from decimal import Decimal as D
 
 from model_builders import claim, fact
 
+from extractors.claims import extract_claims
+from extractors.model import Document, Paragraph, Provenance
 from pipeline.checks import run_checks
 
 T3 = "附件3 部门整体支出绩效评价基础数据表"
@@ -80,6 +82,23 @@ def test_per_capita():
     found = run_checks(bad, [], [])
     assert alarms(found) == [("rate.per-capita", "1160.5", "error")]
     assert found[0].expected_value == D("1106.55")
+
+
+def per_capita_findings(sentence: str) -> list[tuple[str, str, str]]:
+    para = Paragraph(sentence, Provenance("0" * 64, block=1, paragraph=1))
+    cs = extract_claims(Document("x.txt", "0" * 64, "txt", blocks=[para]))
+    return [a for a in alarms(run_checks(cs, [], [])) if a[0] == "rate.per-capita"]
+
+
+def test_per_capita_on_the_people_in_the_bracket_after_it():
+    s = "公共图书馆总藏量达到156.78万册，人均藏书{}册（按常住人口118.77万人计算）。"
+    assert per_capita_findings(s.format("1.32")) == []
+    assert per_capita_findings(s.format("1.52")) == [("rate.per-capita", "1.52", "error")]
+
+
+def test_per_capita_is_not_divided_by_a_count_of_things():
+    # 册 is a count but not of people: no number of people is stated, nothing to divide by
+    assert per_capita_findings("公共图书馆总藏量达到150.00万册，人均藏书1.50册。") == []
 
 
 def prior_fact(v: str):

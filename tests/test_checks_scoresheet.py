@@ -156,3 +156,34 @@ def test_duplicate_rule_ids_are_refused(monkeypatch, bad):
     monkeypatch.setattr(checks, "_modules", lambda: [m, m])
     with pytest.raises(ValueError):
         checks._catalogue()
+
+
+def split_sheet(total_points: str, total_score: str):
+    """A 项目支出绩效自评表 printed as two tables: the 预算执行率 row (10 points) above, the 指标 and 总分 below."""
+    funds = [
+        fact(v, ("年度资金总额",), (h,), 0, 1, c)
+        for c, (h, v) in enumerate((("全年预算数", "100.00"), ("分值", "10"), ("执行率", "90.00%"), ("得分", "9.00")))
+    ]
+    return funds + [
+        *row(1, "产出指标", "数量指标", "养护里程", "≥50公里", "52公里", "50", "50"),
+        *row(2, "效益指标", "社会效益指标", "列养率", "100%", "100%", "30", "30"),
+        *row(3, "满意度指标", "满意度", "群众满意度", "≥90%", "92%", "10", "10"),
+        fact(total_points, ("总分",), ("分值",), 1, 4, 6),
+        fact(total_score, ("总分",), ("得分",), 1, 4, 7),
+    ]
+
+
+def test_a_total_adds_up_the_sheet_over_its_tables():
+    assert alarms(run_checks([], split_sheet("100", "99.00"), [])) == []
+
+
+def test_a_wrong_total_of_a_split_sheet_is_still_an_error():
+    found = [f for f in run_checks([], split_sheet("100", "98.00"), []) if f.rule == "scoresheet.total"]
+    assert [(f.severity, str(f.stated_value), f.expected_value) for f in found] == [("error", "98.00", D("99.00"))]
+
+
+def test_a_table_with_its_own_total_does_not_join_the_next_sheet():
+    own = [fact("10", ("预算执行率",), ("分值",), 0, 1, 6), fact("10", ("总分",), ("分值",), 0, 2, 6)]
+    facts = own + [f for f in split_sheet("95", "90.00") if f.prov.table == 1]
+    found = [f for f in run_checks([], facts, []) if f.rule == "scoresheet.total"]
+    assert [(str(f.stated_value), f.expected_value) for f in found] == [("95", D("90"))]

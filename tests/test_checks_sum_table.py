@@ -4,6 +4,7 @@ from decimal import Decimal as D
 
 from model_builders import claim, fact
 
+from extractors.model import Cell, Document, Paragraph, Provenance, Table
 from pipeline.checks import run_checks
 
 T3 = "附件3 部门整体支出绩效评价基础数据表"
@@ -233,3 +234,64 @@ def test_a_total_column_over_columns_that_nest_is_not_judged(tmp_path):
     doc = read_document(path)
     found = run_checks(extract_claims(doc), extract_facts(doc), [], doc=doc, kind="部门预算")
     assert [f.rule for f in found if f.rule == "sum.table-columns"] == []
+
+
+BASIC_HEADER = ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]
+BASIC_ROWS = [
+    ["", "合计", "600.00", "500.00", "100.00"],
+    ["301", "工资福利支出", "500.00", "500.00", ""],
+    ["30101", "基本工资", "200.00", "200.00", ""],
+    ["30102", "津贴补贴", "200.00", "200.00", ""],
+    ["", "", "", "", ""],
+    ["30113", "住房公积金", "100.00", "100.00", ""],
+    ["302", "商品和服务支出", "100.00", "", "100.00"],
+    ["30201", "办公费", "60.00", "", "60.00"],
+    ["30211", "差旅费", "40.00", "", "40.00"],
+]
+
+
+def _row_errors(path) -> list[tuple[str, str]]:
+    from pipeline import analyze
+
+    found = analyze.analyze_file(path).findings
+    return sorted(
+        (f.location, str(f.stated_value)) for f in found if f.rule == "sum.table-rows" and f.severity == "error"
+    )
+
+
+def test_a_blank_row_inside_a_list_does_not_cut_a_totals_parts_off(tmp_path):
+    from docx_builders import write_docx
+
+    lead = ["某省农业农村厅2024年部门预算", "2024年一般公共预算基本支出表", "单位：万元"]
+    path = write_docx(tmp_path / "ok.docx", [*lead, ([BASIC_HEADER, *BASIC_ROWS], [])])
+    assert _row_errors(path) == []
+    wrong = [list(r) for r in BASIC_ROWS]
+    wrong[1][2] = "550.00"  # 工资福利支出 is not 200 + 200 + 100, across the blank row or not
+    path = write_docx(tmp_path / "wrong.docx", [*lead, ([BASIC_HEADER, *wrong], [])])
+    assert _row_errors(path) == [("表1 r2c3", "600.00"), ("表1 r3c3", "550.00")]
+
+
+def _grid(rows: list[list[str]], index: int, title: str) -> Table:
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    return Table(cells, len(rows), len(rows[0]), Provenance("0" * 64, block=index, table=index), 1, title, "元")
+
+
+def test_a_total_whose_rows_go_on_in_a_continued_table_is_not_settled():
+    from extractors.continued import mark_continued
+    from extractors.tablefacts import extract_facts
+
+    header = ["科目代码", "科目名称", "本年支出合计"]
+    first = [header, ["208", "社会保障和就业支出", "500.00"], ["20802", "民政管理事务", "300.00"]]
+    second = [header, ["20820", "临时救助", "200.00"], ["", "合计", "500.00"]]
+    blocks = [
+        _grid(first, 0, "某区民政局支出明细表"),
+        Paragraph("支出明细表（续表）", Provenance("0" * 64, block=1, paragraph=1)),
+        _grid(second, 1, "支出明细表（续表）"),
+    ]
+    doc = Document("x.pdf", "0" * 64, "pdf", blocks=blocks)
+    mark_continued(doc)  # as the reader does: a PDF's 续表 is not joined by caption
+    found = run_checks([], extract_facts(doc), [], doc=doc, kind="部门决算")
+    assert [(f.rule, f.severity) for f in found if f.rule.startswith("sum.table-rows")] == [
+        ("sum.table-rows-unclear", "info"),
+        ("sum.table-rows-unclear", "info"),
+    ]

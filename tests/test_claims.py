@@ -106,6 +106,12 @@ def test_per_capita_group() -> None:
     assert by_text(cs, "290人").subject == "救助对象合计"
 
 
+def test_a_figure_in_the_bracket_after_a_per_capita_figure_is_its_basis_not_one() -> None:
+    cs = claims("公共图书馆总藏量达到156.78万册，人均藏书1.32册（按常住人口118.77万人计算），人均借阅2.10册。")
+    assert by_text(cs, "1.32册").relation == by_text(cs, "2.10册").relation == "per-capita"
+    assert by_text(cs, "118.77万人").relation == ""
+
+
 def test_enumeration_with_qizhong() -> None:
     cs = claims("共解决各类问题336件，其中矛盾纠纷97件、群众诉求186件、安全隐患15件、其他问题38件，提供微服务264次。")
     total = by_text(cs, "336件")

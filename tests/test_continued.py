@@ -39,3 +39,11 @@ def test_a_table_of_other_columns_or_without_the_caption_stays_apart(tmp_path: P
     assert len(tables_and_alarms(tmp_path, other)[0]) == 2  # the header names other columns
     plain = HEAD + "表3  2024年市级政府性基金预算支出执行情况表\n科目编码\t科目名称\t执行数\n212\t城乡社区支出\t80\n"
     assert len(tables_and_alarms(tmp_path, plain)[0]) == 2
+
+
+def test_a_continuation_left_apart_leaves_the_totals_it_may_hold_parts_of_unsettled(tmp_path: Path) -> None:
+    # the 续表 names other columns, so it is not joined; 208 = 100 (20801) + 100 (20802, in the 续表) + 300 + …
+    other = HEAD + "续表\n科目编码\t科目名称\t预算数\t执行数\n20802\t民政管理事务\t90\t100\n"
+    tables, alarms = tables_and_alarms(tmp_path, other)
+    assert [(t.continued_in_next, t.continues_previous) for t in tables] == [(True, False), (False, True)]
+    assert alarms == []

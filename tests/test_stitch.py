@@ -102,3 +102,22 @@ def test_merged_cells_in_continuation_are_remapped() -> None:
     (t,) = stitch_tables([a, b])
     merged = t.rows()[2][1]
     assert (merged.text, merged.row, merged.col, merged.colspan) == ("无数据", 2, 1, 2)
+
+
+def test_a_row_cut_by_the_page_break_is_put_back_together() -> None:
+    a = part(1, [["30108", "养老保险缴费", "3,556,700.00"], ["30109", "职业年金缴", "1,778,400."]], 660)
+    b = part(2, [["", "费", "00"], ["30110", "职工基本医疗保险缴费", "2,074,700.00"]], 72, touches_bottom=False)
+    (t,) = stitch_tables([a, b])
+    assert texts(t) == [
+        ["30108", "养老保险缴费", "3,556,700.00"],
+        ["30109", "职业年金缴费", "1,778,400.00"],
+        ["30110", "职工基本医疗保险缴费", "2,074,700.00"],
+    ]
+    assert t.n_rows == 3 and [c.row for c in t.rows()[2]] == [2, 2, 2]
+
+
+def test_a_next_row_under_a_whole_amount_is_a_row_of_its_own() -> None:
+    a = part(1, [["30109", "职业年金缴费", "1,778,400.00"]], 700)
+    b = part(2, [["", "小计", "00"], ["30110", "医疗保险", "2,074,700.00"]], 72, touches_bottom=False)
+    (t,) = stitch_tables([a, b])
+    assert t.n_rows == 3 and texts(t)[1] == ["", "小计", "00"]

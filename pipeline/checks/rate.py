@@ -301,10 +301,22 @@ def _contradicts(x: Identity, y: Identity) -> bool:
     return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
 
 
+_PERSONS = ("人", "名", "位")  # what 人均 divides by: people, not 人次 nor the counted things (册, 件)
+
+
+def _persons(x: Claim) -> bool:
+    return x.quantity.dimension == "count" and x.quantity.base_unit in _PERSONS
+
+
 def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """人均 = the sentence's total of the same unit ÷ its number of people: the people stated in the bracket right
+    after the figure (人均藏书1.32册（按常住人口118.77万人计算）), else the nearest before it."""
     before = [x for x in _before(ctx, c) if x.sentence == c.sentence]
-    count = next((x for x in reversed(before) if x.quantity.dimension == "count"), None)
-    total = next((x for x in reversed(before) if x.quantity.dimension == c.quantity.dimension), None)
+    after = [x for x in ctx.paragraph_claims(c) if x.sentence == c.sentence and _start(x) > _start(c)]
+    count = _bracket_basis(c, after) or next((x for x in reversed(before) if _persons(x)), None)
+    total = next(
+        (x for x in reversed(before) if x.quantity.base_unit == c.quantity.base_unit and not _persons(x)), None
+    )
     if count is None or total is None:
         ctx.note(c, "未找到人均数的总额或人数")
         return
@@ -327,6 +339,22 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
         derivation=f"{total.quantity.text} ÷ {count.quantity.text}",
         related=[total.prov, count.prov],
     )
+
+
+def _start(c: Claim) -> int:
+    return c.prov.span[0] if c.prov.span else 0
+
+
+def _bracket_basis(c: Claim, after: list[Claim]) -> Claim | None:
+    """The number of people in a bracket opened right after the per-capita figure (its basis of calculation)."""
+    x = min(after, key=_start, default=None)
+    if x is None or not _persons(x) or x.lead is None or not c.prov.span or not x.prov.span:
+        return None
+    if x.follows != (c.prov.block, c.prov.span[1]):
+        return None
+    gap = x.prov.span[0] - c.prov.span[1]
+    between = x.lead[-gap:] if 0 < gap <= len(x.lead) else ""
+    return x if between[:1] in ("(", "（") and not re.search(r"[)）]", between) else None
 
 
 def _row_role(f: Fact) -> str:

@@ -198,7 +198,30 @@ def _check_categories(rows: list[Row]) -> Iterator[Finding]:
         )
 
 
-def _check_total(rows: list[Row]) -> Iterator[Finding]:
+def _lead_tables(tables: dict[int, list[Row]], t: int) -> list[list[Row]]:
+    """The score tables just before table t that hold no total of their own, nearest first: the first
+    part of a score sheet split over several tables (the 预算执行率 row above the 指标 rows and the 总分)."""
+    lead: list[list[Row]] = []
+    prev = t - 1
+    while prev in tables and not any(_is_total_row(r) for r in tables[prev]):
+        lead.append(tables[prev])
+        prev -= 1
+    return lead
+
+
+def _readings(items: list[Row], lead: list[list[Row]], role: str) -> list[list[Quantity]]:
+    """The figures the total may add up: its own table's, then with each earlier table of the sheet."""
+    rows = list(items)
+    readings = [[r.cells[role].quantity for r in rows if role in r.cells]]
+    for table in lead:
+        rows = [r for r in table if "points" in r.cells] + rows
+        readings.append([r.cells[role].quantity for r in rows if role in r.cells])
+    return readings
+
+
+def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
+    """总分 against the sum of the items; a sheet split over tables is added up over all of them, and the
+    total stands when it agrees with its own table alone or with the earlier tables joined."""
     totals = [r for r in rows if _is_total_row(r)]
     if not totals:
         return
@@ -212,12 +235,10 @@ def _check_total(rows: list[Row]) -> Iterator[Finding]:
     for what, tf, role in (("分值", pts_fact, "points"), ("得分", score_fact, "score")):
         if tf is None:
             continue
-        qs = [r.cells[role].quantity for r in items if role in r.cells]
-        if not qs:
+        readings = [qs for qs in _readings(items, lead, role) if qs]
+        if not readings or any(tol.verdict(tf.quantity, tol.total([_pts(q) for q in qs])) == tol.OK for qs in readings):
             continue
-        computed = tol.total([_pts(q) for q in qs])
-        if tol.verdict(tf.quantity, computed) == tol.OK:
-            continue
+        qs = readings[-1]
         s = sum((q.value for q in qs), Decimal(0))
         yield make_finding(
             TOTAL,
@@ -442,8 +463,9 @@ def _derive_rate(ctx: Context, ref: Figure) -> str:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for _t, rows in score_tables(ctx.facts).items():
+    tables = score_tables(ctx.facts)
+    for t, rows in tables.items():
         yield from _check_categories(rows)
-        yield from _check_total(rows)
+        yield from _check_total(rows, _lead_tables(tables, t))
         yield from _check_shortfall(ctx, rows)
         yield from _check_elsewhere(ctx, rows)

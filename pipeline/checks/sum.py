@@ -263,10 +263,17 @@ def _empty_rows(ctx: Context) -> dict[int, set[int]]:
 
 
 def _open_ended(ctx: Context) -> set[int]:
-    """Tables that end at the bottom margin of their last page: their rows may go on where the reader did not
-    join them, so a total over the rows below it cannot be settled there."""
+    """Tables that end at the bottom margin of their last page or that a 续表 follows: their rows may go on where
+    the reader did not join them, so a total over the rows below it cannot be settled there."""
     tables = ctx.doc.tables() if ctx.doc is not None else []
-    return {t.prov.table for t in tables if t.touches_bottom and t.prov.table is not None}
+    return {t.prov.table for t in tables if (t.touches_bottom or t.continued_in_next) and t.prov.table is not None}
+
+
+def _continuations(ctx: Context) -> set[int]:
+    """Tables printed as a 续表 the reader did not join: rows above a total there may have begun in the table
+    before, so a total under its parts cannot be settled there."""
+    tables = ctx.doc.tables() if ctx.doc is not None else []
+    return {t.prov.table for t in tables if t.continues_previous and t.prov.table is not None}
 
 
 def _incomplete(ctx: Context) -> set[int]:
@@ -295,6 +302,7 @@ def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     empty = _empty_rows(ctx)
     open_ended = _open_ended(ctx)
+    continuations = _continuations(ctx)
     incomplete = _incomplete(ctx)
     layout = _layout(ctx)
     for (table, _col), cells in _table_cols(ctx.facts).items():
@@ -309,14 +317,15 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             places, blank_rows = layout.get(table, ({}, set()))
             blanks = {r: p for r, p in places.items() if r in blank_rows}
             classified: list[tr.Row] | None = None
-            for what, v in _column_verdicts(col, empty.get(table, set()), places, blanks):
+            for what, v in _settled_verdicts(col, empty.get(table, set()), places, blanks):
                 # a total above its parts whose block is still open at the foot of the page: its parts may go on
                 # on the next page where the reader did not join them (a landscape table without its title repeated)
                 runs_on = table in open_ended and v.total.index < min((p.index for p in v.parts), default=last)
                 if runs_on and classified is None:
                     classified = [tr.classify_row(f) for f in col]
                 runs_on = runs_on and not _closed(v, classified or [])
-                if (runs_on or table in incomplete) and v.certainty == tr.CERTAIN:
+                goes_back = table in continuations and v.total.index > min((p.index for p in v.parts), default=0)
+                if (runs_on or goes_back or table in incomplete) and v.certainty == tr.CERTAIN:
                     v = tr.Verdict(v.total, v.parts, tr.UNCERTAIN)
                 yield what, v
 
@@ -329,6 +338,20 @@ def _closed(v: tr.Verdict, rows: list[tr.Row]) -> bool:
     if v.total.kind == "total":
         return any(r.kind == "total" for r in later)
     return any(r.family == v.total.family and r.level <= v.total.level for r in later)
+
+
+def _settled_verdicts(
+    col: list[Fact], empty: set[int], places: dict[int, float], blanks: dict[int, float]
+) -> list[tuple[str, tr.Verdict]]:
+    """The column's verdicts, kept only where reading across its blank rows says the same: a blank row may end one
+    list and start another, or be a spacer inside one list (a Word spacer row, the empty strip a PDF leaves at a
+    page break), so a total that adds up with the rows past a blank row is not wrong."""
+    split = list(_column_verdicts(col, empty, places, blanks))
+    rows = [f.prov.row or 0 for f in col]
+    if not split or not any(min(rows) < r < max(rows) for r in empty):
+        return split
+    joined = {(what, v.total.index) for what, v in _column_verdicts(col, set(), places, blanks)}
+    return [(what, v) for what, v in split if (what, v.total.index) in joined]
 
 
 def _column_verdicts(

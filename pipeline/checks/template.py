@@ -98,13 +98,31 @@ def run_columns(views: dict[str, View], rules: Iterable[ColumnsRule]) -> Iterato
                 for g in groups:
                     extra = {g} if g else set()
                     total = [c for c in cells if c.sig == frozenset(r.total) | extra]
-                    parts = [c for p in r.parts for c in cells if c.sig == frozenset(p) | extra]
+                    parts = _part_cells(cells, [frozenset(p) | extra for p in r.parts])
                     if len(total) != 1 or not parts:
                         continue
                     comp = sum_of([p.q for p in parts])
                     verdict = tol.verdict_in_base(total[0].q, comp)
                     if verdict in (tol.ERROR, tol.WARNING) and not _unnamed_columns(cells, extra):
                         yield cell_finding(R_COLUMNS, verdict, total[0], parts, r, v, comp)
+
+
+def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]]) -> list[VCell]:
+    """The cells that make up the parts of a row's 合计, one part after another; [] when undecidable.
+
+    A part printed with no column of its own but split under its merged header (基本支出 › 人员经费 |
+    公用经费 with no 小计) is the sum of its sub-columns, as long as none of them could belong to two parts."""
+    out: list[VCell] = []
+    for sig in part_sigs:
+        own = [c for c in cells if c.sig == sig]
+        if own:
+            out += own
+            continue
+        subs = [c for c in cells if c.sig > sig]
+        if any(sum(c.sig > other for other in part_sigs) > 1 for c in subs):
+            return []
+        out += subs
+    return out
 
 
 def _unnamed_columns(cells: list[VCell], extra: set[str]) -> bool:
