@@ -260,7 +260,8 @@ def _sentence_items(
                 subject = noun_after(text[end:s1]) or _achieved(subject, p.verb_only, q)
             elif not subject:
                 subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
-                if not subject and p.role and (earlier := _numerator(previous)) is not None:
+                earlier = _numerator(previous)
+                if not subject and p.role and earlier is not None and not _adjustment(earlier.claim.subject):
                     subject = earlier.claim.subject  # 2023年当年预算执行数为60.13万元: the paragraph's item
                 subject = subject or (topic if p.role or p.generic else "") or p.generic
             subject = _tidy_subject(subject, q)
@@ -293,6 +294,22 @@ _BASE_AFTER_YU = re.compile(r"与[^，,；;。！？：:]{0,16}$")
 def _change_next() -> re.Pattern[str]:
     change = change_alternation()
     return re.compile(rf"^\s*(?:相比|相较|比较)?[，,]?\s*(?:有所|略有|大幅|共)?(?:{change}|(?:基本)?持平)")
+
+
+def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> bool:
+    """A 其中 list that names one subject twice is a list of records, not of parts ("其中：行政编制45人，实际在职48人；
+    事业编制69人，实际在职79人": each category's 编制 and 在职), and adds up to no one total."""
+    subjects = [
+        i.claim.subject
+        for i in after
+        if i.start < end and _plain(i) and i.claim.subject and not any(a < i.start < b for a, b in nested)
+    ]
+    return len(set(subjects)) < len(subjects)
+
+
+def _adjustment(subject: str) -> bool:
+    """年中追加, 调减: a change made to the budget, not an item a later figure of the paragraph is of."""
+    return subject.endswith(words().adjustments) if words().adjustments else False
 
 
 def _compared_base(pre: str, after: str) -> bool:
@@ -479,13 +496,15 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         pos = s0 + m.start()
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
         first = items[k] if k < len(items) else None
-        total = _list_total([i for i in items[:k] if i.end <= pos and _plain(i)], first)
+        total = _list_total([i for i in items[:k] if i.end <= pos and _plain(i)], first, text)
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
-            total = _list_total([i for i in previous if _plain(i)], first)  # a sentence opening with 其中
+            total = _list_total([i for i in previous if _plain(i)], first, text)  # a sentence opening with 其中
         if total is None or total.claim.group is not None:
             continue
         end = lists.list_end(text, pos, s1)
         nested = lists.nested_spans(text, pos + 2, end)  # a part's bracketed breakdown (sum reads it apart)
+        if _records(items[k:], end, nested):
+            continue
         soft = lists.soft_ends(text, pos, end)
         whole = _interval(total)
         acc = (Decimal(0), Decimal(0))
@@ -504,7 +523,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
                 break
-            if _other_measure(total, i):
+            if _other_measure(total, i, text):
                 continue  # 支出年初预算为1.00万元，支出决算为0.50万元: only the 决算 is a part of a 决算 total
             if _amount_of_change(text, total) != _amount_of_change(text, i):
                 continue  # …减少4.44万元。其中，公务接待费预算为6.54万元: a level is no part of a change amount
@@ -520,7 +539,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 acc = after
             parts.append(i)
         top = [p for p in parts if not any(a < p.start < b for a, b in nested)]
-        if not _measure(total) and len({_measure(p) for p in top} - {""}) > 1:
+        if not _measure(total, text) and len({_measure(p, text) for p in top} - {""}) > 1:
             continue  # parts of two measures under a total that names none: which ones add up is not known
         if len(parts) >= 2 or (parts and _ends_in_etc(text, parts[-1])):
             gid = next(groups)
@@ -566,30 +585,38 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
 _MEASURES = {"预算": "budget", "年初": "budget", "决算": "actual", "执行": "actual", "实际": "actual", "目标": "target"}
 
 
-def _list_total(candidates: list[_Item], first: _Item | None) -> _Item | None:
+def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") -> _Item | None:
     """The figure a 其中 list breaks down: the last one before it — but parts that name no measure nor year break down
     the last figure that names none either (收入45.23亿元，上年为43.88亿元。其中，税收收入28.77亿元…: 45.23, not last
     year's 43.88 nor 年初预算46亿元)."""
     if not candidates:
         return None
     last = candidates[-1]
-    if first is None or _kind_of_figure(first) != (False, "") or _kind_of_figure(last) == (False, ""):
+    if first is None or _kind_of_figure(first, text) != (False, "") or _kind_of_figure(last, text) == (False, ""):
         return last  # parts that name their measure pick their list by it (extractors.claims._other_measure)
-    plain = [i for i in candidates if _kind_of_figure(i) == (False, "")]
+    if _measure(last, text) == "actual" and any(_measure(i, text) == "budget" for i in candidates[:-1]):
+        return last  # 全年预算数1794.99万元，全年实际支出1757.60万元。其中…: what was spent is broken down
+    plain = [i for i in candidates if _kind_of_figure(i, text) == (False, "")]
     return plain[-1] if plain else last
 
 
-def _kind_of_figure(item: _Item) -> tuple[bool, str]:
-    return item.claim.role == "上年", _measure(item)
+def _kind_of_figure(item: _Item, text: str = "") -> tuple[bool, str]:
+    return item.claim.role == "上年", _measure(item, text)
 
 
-def _measure(item: _Item) -> str:
+def _measure(item: _Item, text: str = "") -> str:
+    """The measure a figure's role names; 全年 (a period) is a budget where its clause says 预算 (全年预算数)."""
+    if item.claim.role == "全年" and text:
+        return "budget" if "预算" in _CLAUSE_SPLIT.split(text[max(0, item.start - _WINDOW) : item.start])[-1] else ""
     return _MEASURES.get(item.claim.role, "")
 
 
-def _other_measure(total: _Item, item: _Item) -> bool:
+_CLAUSE_SPLIT = re.compile(r"[，,；;。：:]")
+
+
+def _other_measure(total: _Item, item: _Item, text: str = "") -> bool:
     """Whether both figures name their measure and the measures differ (a 预算 figure beside each 决算 part)."""
-    a, b = _measure(total), _measure(item)
+    a, b = _measure(total, text), _measure(item, text)
     return bool(a and b and a != b)
 
 

@@ -38,6 +38,7 @@ class Words:
     compare: tuple[str, ...]
     direction: tuple[tuple[str, str], ...]
     not_role: tuple[str, ...] = ()
+    adjustments: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def words() -> Words:
         compare=tuple(w for w, _ in longest("compare")),
         direction=tuple(longest("direction")),
         not_role=tuple(w for w, _ in longest("not_role")),
+        adjustments=tuple(w for w, _ in longest("adjustment")),
     )
 
 

@@ -3,7 +3,10 @@ does not name every part is no contradiction when its parts fall short."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from test_identity import scan_text
 
 from extractors.claims import paragraph_claims
 from extractors.model import Paragraph, Provenance
@@ -17,6 +20,10 @@ def groups(text: str) -> list[tuple[str, list[str], str]]:
         parts = [c.quantity.text for c in claims if c.relation == "part" and c.group == total.group]
         out.append((total.quantity.text, parts, total.list_kind))
     return out
+
+
+def _scan(tmp_path: Path, text: str):
+    return scan_text(tmp_path, text, "部门整体支出绩效自评报告")
 
 
 def alarms(text: str) -> list[tuple[str, str]]:
@@ -86,3 +93,40 @@ def test_a_bracketed_breakdown_of_a_part_is_its_own_list() -> None:
     claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
     found = [f for f in run_checks(claims, [], []) if f.severity == "error"]
     assert [(str(f.stated_value), str(f.expected_value)) for f in found] == [("8013", "8103")]
+
+
+def test_a_qizhong_list_after_a_budget_and_what_was_spent_breaks_down_the_spending(tmp_path: Path) -> None:
+    text = (
+        "某县2024年度部门整体支出绩效自评报告\n全年预算数1794.99万元，全年实际支出1757.60万元，预算执行率97.92%。"
+        "其中：基本支出1475.25万元，占全年支出的83.94%；项目支出282.35万元，占全年支出的16.06%。\n"
+    )
+    claims, found = _scan(tmp_path, text)
+    totals = [c.quantity.text for c in claims if c.relation == "total"]
+    assert totals == ["1757.60万元"]
+    assert [f for f in found if f.severity != "info"] == []
+
+
+def test_a_budget_adjustment_is_no_item_a_later_figure_is_of(tmp_path: Path) -> None:
+    text = (
+        "某县2024年度部门整体支出绩效自评报告\n年中追加364.05万元。全年支出1757.60万元。其中：基本支出1475.25万元，"
+        "占全年支出的83.94%；项目支出282.35万元，占全年支出的16.06%。\n"
+    )
+    claims, found = _scan(tmp_path, text)
+    assert next(c for c in claims if c.quantity.text == "1757.60万元").subject == "支出"
+    assert [f for f in found if f.severity != "info"] == []
+
+
+def test_a_qizhong_list_of_records_is_no_list_of_parts(tmp_path: Path) -> None:
+    text = (
+        "某县2024年度部门整体支出绩效自评报告\n编制人数114人，实际在职人数127人，超编13人。其中：行政编制45人，实际在职48人；"
+        "事业编制69人，实际在职79人。\n"
+    )
+    claims, found = _scan(tmp_path, text)
+    assert [c for c in claims if c.relation == "total"] == []
+    assert [f for f in found if f.severity != "info"] == []
+    # a list of parts is still a list
+    parts = (
+        "某县2024年度部门整体支出绩效自评报告\n全年支出1757.60万元。其中：基本支出1475.25万元，项目支出272.35万元。\n"
+    )
+    _, found = _scan(tmp_path, parts)
+    assert [(f.rule, f.severity) for f in found if f.severity != "info"] == [("sum.enumeration", "error")]
