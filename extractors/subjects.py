@@ -221,10 +221,10 @@ def _strip_leads(s: str) -> str:
     while changed and s:
         changed = False
         for lead in w.leads:
-            if s.startswith(lead):
+            if s.startswith(lead) and (len(lead) > 1 or cut(s)[0] == lead):
                 s, changed = s[len(lead) :].strip(_EDGE), True
                 break
-    return s
+    return s  # a one-character lead only as a word of its own: 和田地区, 在职人员, 共青团 keep their first character
 
 
 def noun_after(post: str) -> str:

@@ -92,9 +92,19 @@ def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:
     99.94% and 财政拨款支出 21,940.96 占本年支出合计的99.94%, both of 21,955.35) is one inconsistency: one finding, at
     its first printing, naming the others. Only errors and warnings whose computation is on the finding."""
     first: dict[tuple, Finding] = {}
+    here: dict[tuple, Finding] = {}
     out: list[Finding] = []
     for f in sorted(findings, key=_order):
         key = (f.rule, f.severity, f.stated_value, f.expected_value, f.derivation)
+        # one figure printed twice in its paragraph (the item heading and the sentence) against one other figure
+        at = (f.rule, f.severity, f.stated_value, f.expected_value, f.prov.page, f.prov.block, f.prov.paragraph)
+        if f.severity != "info" and f.prov.paragraph is not None and f.prov.table is None and at in here:
+            kept = here[at]
+            kept.related.append(f.prov)
+            kept.explanation += f"；同段 {f.prov.render()}（{f.subject}）写同一数，同此"
+            continue
+        if f.severity != "info" and f.prov.paragraph is not None and f.prov.table is None:
+            here[at] = f
         if f.severity == "info" or not f.derivation or key not in first:
             if f.severity != "info" and f.derivation:
                 first[key] = f

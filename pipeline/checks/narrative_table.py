@@ -121,6 +121,16 @@ def clusters(figs: list[Figure]) -> list[list[Figure]]:
     return out
 
 
+_TOTAL_WORDS = ("总计", "合计")
+
+
+def _balancing(a: str, b: str) -> bool:
+    """Whether two names are the two sides' totals of one balanced statement (收入总计 and 支出总计)."""
+    if not any(w in a for w in _TOTAL_WORDS):
+        return False
+    return a.replace("收入", "支出") == b or a.replace("支出", "收入") == b
+
+
 def copied_from(ctx: Context, f: Figure) -> Figure | None:
     """Another subject's (or role's) figure with exactly this printed value: the likely source of a slip."""
     if f.value == 0:
@@ -134,6 +144,8 @@ def copied_from(ctx: Context, f: Figure) -> Figure | None:
             continue
         if not in_groups(g):
             continue  # a score sheet's actual copied from its target is that row's slip, not this one's
+        if _balancing(f.key, g.key):
+            continue  # 收入总计 = 支出总计 in every balanced table: no sign of a slip
         if g.key != f.key or (_role(g) != _role(f) and g.kind == "fact"):
             return g
     return None

@@ -29,6 +29,7 @@ from pipeline.checks.base import (
     table_name,
 )
 from pipeline.checks.compare import positions
+from pipeline.checks.transposition import transposed
 from pipeline.findings import Finding
 
 FAMILY = "sum"
@@ -97,12 +98,25 @@ def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Find
         sev,
         total,
         f"{total.subject or '合计'}写 {fmt(total.value)}{total.quantity.unit}，而{what} {expr} = {fmt(s)}，两者不符"
-        + ("（分项之和小于总数，若所列为全部分项则有误）" if sev == "warning" else ""),
+        + ("（分项之和小于总数，若所列为全部分项则有误）" if sev == "warning" else "")
+        + _transposition(total, parts),
         expected=s,
         derivation=expr,
         related=[p.prov for p in parts],
         subject=_named_total(total),
     )
+
+
+def _transposition(total: Figure, parts: list[Figure]) -> str:
+    """Names the figure whose two adjacent digits, swapped back, make the sum agree exactly."""
+    found = transposed(total.quantity, [p.quantity for p in parts])
+    if found is None:
+        return ""
+    i, value = found
+    if i < 0:
+        return f"；合计若为 {fmt(value)}（{fmt(total.value)} 相邻两位数字颠倒）则恰好相符"
+    p = parts[i]
+    return f"；{p.subject or '分项'} {fmt(p.value)} 若为 {fmt(value)}（相邻两位数字颠倒）则恰好相符，疑此数有误"
 
 
 _BARE_TOTAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*\S{0,6}?(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*$")
