@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from extractors import leads, lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
-from extractors.identity import claim_identity, document_year, with_default_period
+from extractors.identity import claim_identity, document_year, last_year, with_default_period
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities
 from extractors.subjects import (
@@ -103,7 +103,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         earlier.append(para.text)
     year = document_year(doc)
     for c in out:
-        c.identity = with_default_period(c.identity, year)
+        c.identity = with_default_period(c.identity, year, prior=last_year(c))
     return out
 
 
@@ -576,7 +576,7 @@ def _list_total(candidates: list[_Item], first: _Item | None) -> _Item | None:
 
 
 def _kind_of_figure(item: _Item) -> tuple[bool, str]:
-    return item.claim.role == "上年", _measure(item)
+    return last_year(item.claim), _measure(item)
 
 
 def _measure(item: _Item) -> str:
