@@ -68,6 +68,7 @@ class _Item:
     claim: Claim
     start: int
     end: int
+    words: str = ""  # the figure's own words: its clause before it, after any figure there
 
 
 def marker_quantity(text: str) -> Quantity:
@@ -213,7 +214,7 @@ def _sentence_items(
                 break
             same_clause.insert(0, i)
         pre_start = max([cstart] + [i.end for i in same_clause])
-        pre = text[pre_start:start]
+        pre = own_words = text[pre_start:start]
         clause_pre = text[cstart:start]
         window = text[max(s0, start - _WINDOW) : start]  # comparisons and periods are stated near their figure
         sentence_period = period_in(_without_compare(text[scanned:start])) or sentence_period
@@ -281,7 +282,7 @@ def _sentence_items(
             section=section,
             base=base,
         )
-        items.append(_Item(claim, start, end))
+        items.append(_Item(claim, start, end, own_words))
     return items
 
 
@@ -500,6 +501,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
                 break
+            if not lists.part_of_flow(_flow(total), _flow(i)):
+                break  # 年末滚存结余133.75亿元。其中，某基金收入…: income is no part of what is left
             if _other_measure(total, i):
                 continue  # 支出年初预算为1.00万元，支出决算为0.50万元: only the 决算 is a part of a 决算 total
             if _amount_of_change(text, total) != _amount_of_change(text, i):
@@ -518,6 +521,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         top = [p for p in parts if not any(a < p.start < b for a, b in nested)]
         if not _measure(total) and len({_measure(p) for p in top} - {""}) > 1:
             continue  # parts of two measures under a total that names none: which ones add up is not known
+        if lists.income_and_spending([_flow(p) for p in top]):
+            continue  # 其中，某基金收入123.46亿元，支出134.57亿元: one item's own accounts, not parts of the total
         if len(parts) >= 2 or (parts and _ends_in_etc(text, parts[-1])):
             gid = next(groups)
             total.claim.group, total.claim.relation = gid, "total"
@@ -577,6 +582,11 @@ def _list_total(candidates: list[_Item], first: _Item | None) -> _Item | None:
 
 def _kind_of_figure(item: _Item) -> tuple[bool, str]:
     return last_year(item.claim), _measure(item)
+
+
+def _flow(item: _Item) -> str:
+    """What the figure measures (income, spending, what is left) by its own words, else by its subject."""
+    return lists.flow_of(item.words) or lists.flow_of(item.claim.subject)
 
 
 def _measure(item: _Item) -> str:

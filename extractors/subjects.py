@@ -38,6 +38,7 @@ class Words:
     compare: tuple[str, ...]
     direction: tuple[tuple[str, str], ...]
     not_role: tuple[str, ...] = ()
+    flows: tuple[tuple[str, str], ...] = ()  # word → 收入 | 支出 | 余额 (what a money figure measures)
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,7 @@ def words() -> Words:
         compare=tuple(w for w, _ in longest("compare")),
         direction=tuple(longest("direction")),
         not_role=tuple(w for w, _ in longest("not_role")),
+        flows=tuple(longest("flow")),
     )
 
 

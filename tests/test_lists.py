@@ -86,3 +86,48 @@ def test_a_bracketed_breakdown_of_a_part_is_its_own_list() -> None:
     claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
     found = [f for f in run_checks(claims, [], []) if f.severity == "error"]
     assert [(str(f.stated_value), str(f.expected_value)) for f in found] == [("8013", "8103")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one fund's own income, spending and gap after the balance of all funds: no parts of the balance
+        "全州社会保险基金收入260.61亿元，支出263.90亿元，本年收支结余-3.29亿元，年末滚存结余133.75亿元。其中，"
+        "企业职工基本养老保险基金收入123.46亿元，支出134.57亿元，当年收支缺口11.11亿元由省级调剂解决。",
+        # income and spending are never parts of one total, whatever the total names
+        "全市社会保险基金133.75亿元，其中企业职工基本养老保险基金收入123.46亿元，支出134.57亿元。",
+        # spending is no part of income
+        "一般公共预算收入100亿元，其中教育支出60亿元、科技支出30亿元。",
+    ],
+)
+def test_parts_of_another_flow_are_no_parts_of_the_total(text: str) -> None:
+    assert groups(text) == []
+    assert alarms(text) == []
+
+
+def test_what_is_left_may_be_part_of_income_or_spending() -> None:
+    assert groups("收入总计120万元，其中：本年收入100万元，上年结转20万元。") == [
+        ("120万元", ["100万元", "20万元"], "")
+    ]
+    assert groups("年末结转和结余30万元，其中：基本支出结转10万元，项目支出结转和结余20万元。") == [
+        ("30万元", ["10万元", "20万元"], "complete")
+    ]
+    assert alarms("一般公共预算收入100亿元，其中税收收入80亿元，非税收入30亿元。") == [("sum.enumeration", "error")]
+
+
+@pytest.mark.parametrize(
+    ("name", "flow"),
+    [
+        ("企业职工基本养老保险基金收入", "收入"),
+        ("支出", "支出"),
+        ("年末滚存结余", "余额"),
+        ("当年收支缺口", "余额"),
+        ("基本支出结转", "余额"),
+        ("收入支出总计", ""),
+        ("债务限额", ""),
+    ],
+)
+def test_the_flow_of_a_figure_is_its_last_flow_word(name: str, flow: str) -> None:
+    from extractors.lists import flow_of
+
+    assert flow_of(name) == flow
