@@ -358,7 +358,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     unit = named_unit(paragraph_text)
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""
     return Identity(
-        scope=(own_scope or unit) if unit else component("scope"),
+        scope=(own_scope or unit) if unit else (last_word("scope", claim.subject) or component("scope")),
         fund=component("fund"),
         measure=measure,
         period=period,

@@ -131,3 +131,55 @@ def test_the_flow_of_a_figure_is_its_last_flow_word(name: str, flow: str) -> Non
     from extractors.lists import flow_of
 
     assert flow_of(name) == flow
+
+
+RESPECTIVE = (
+    "全市和市本级一般公共预算收入分别为45.23亿元和12.46亿元，分别增长2.5%和3.7%，其中税收收入分别为{}亿元和{}亿元。"
+)
+
+
+def test_parts_paired_by_respectively_are_parts_of_their_own_totals() -> None:
+    assert groups(RESPECTIVE.format("28.77", "8.1")) == [
+        ("45.23亿元", ["28.77亿元"], ""),
+        ("12.46亿元", ["8.1亿元"], ""),
+    ]
+    assert alarms(RESPECTIVE.format("28.77", "8.1")) == []
+    assert alarms(RESPECTIVE.format("28.77", "13.1")) == [("sum.enumeration", "error")]  # 13.1 above 市本级's 12.46
+
+
+def test_respective_runs_of_parts_make_each_totals_list() -> None:
+    text = (
+        "全市和市本级一般公共预算收入分别为45.23亿元和12.46亿元，其中税收收入分别为28.77亿元和8.1亿元，"
+        "非税收入分别为16.46亿元和4.36亿元。"
+    )
+    assert groups(text) == [
+        ("45.23亿元", ["28.77亿元", "16.46亿元"], "complete"),
+        ("12.46亿元", ["8.1亿元", "4.36亿元"], "complete"),
+    ]
+    assert alarms(text) == []
+    assert alarms(text.replace("4.36亿元", "4.63亿元")) == [("sum.enumeration", "error")]
+
+
+def test_parts_after_respective_totals_that_are_not_paired_belong_to_no_one_total() -> None:
+    assert (
+        groups("全市和市本级一般公共预算收入分别为45.23亿元和12.46亿元，其中税收收入28.77亿元、非税收入16.46亿元。")
+        == []
+    )
+
+
+def test_respective_figures_take_their_own_scope() -> None:
+    claims = paragraph_claims(Paragraph(RESPECTIVE.format("28.77", "8.1"), Provenance("0" * 64, block=0, paragraph=0)))
+    scopes = {c.quantity.text: (c.subject, c.identity.scope) for c in claims if c.quantity.dimension == "money"}
+    assert scopes == {
+        "45.23亿元": ("全市一般公共预算收入", "全市"),
+        "12.46亿元": ("市本级一般公共预算收入", "本级"),
+        "28.77亿元": ("税收收入", "全市"),
+        "8.1亿元": ("税收收入", "本级"),
+    }
+
+
+def test_a_part_that_names_its_own_scope_keeps_it() -> None:
+    text = "市本级可用财力100亿元，其中，全市统筹资金60亿元、自有资金40亿元。"
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    assert [c.relation for c in claims] == ["total", "part", "part"]
+    assert [c.identity.scope for c in claims] == ["本级", "全市", "本级"]
