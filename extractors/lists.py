@@ -149,15 +149,12 @@ def completeness(subjects: list[str], after_last: str, before_first: str) -> str
 
 
 def flow_of(name: str) -> str:
-    """What a money figure measures by the last flow word of its name (INCOME, SPENDING, BALANCE), "" when it names
-    none — or names both income and spending without a balance after them (收入支出总计)."""
-    found = sorted((name.rfind(word) + len(word), value) for word, value in claim_words().flows if word in name)
-    if not found:
-        return ""
-    last = found[-1][1]
-    if last != BALANCE and {INCOME, SPENDING} <= {value for _, value in found}:
-        return ""
-    return last
+    """What a money figure measures by the flow words of its name: BALANCE when it names what is left at all
+    (基本支出结转, 结转下年支出, 收支缺口), else INCOME or SPENDING; "" when it names none, or both (收入支出总计)."""
+    found = {value for word, value in claim_words().flows if word in name}
+    if BALANCE in found:
+        return BALANCE
+    return found.pop() if len(found) == 1 else ""
 
 
 def part_of_flow(total: str, part: str) -> bool:

@@ -113,6 +113,9 @@ def test_what_is_left_may_be_part_of_income_or_spending() -> None:
         ("30万元", ["10万元", "20万元"], "complete")
     ]
     assert alarms("一般公共预算收入100亿元，其中税收收入80亿元，非税收入30亿元。") == [("sum.enumeration", "error")]
+    assert groups("年终结余13.91亿元，其中：结转下年支出10.91亿元，净结余3亿元。") == [
+        ("13.91亿元", ["10.91亿元", "3亿元"], "")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -123,11 +126,12 @@ def test_what_is_left_may_be_part_of_income_or_spending() -> None:
         ("年末滚存结余", "余额"),
         ("当年收支缺口", "余额"),
         ("基本支出结转", "余额"),
+        ("结转下年支出", "余额"),
         ("收入支出总计", ""),
         ("债务限额", ""),
     ],
 )
-def test_the_flow_of_a_figure_is_its_last_flow_word(name: str, flow: str) -> None:
+def test_the_flow_of_a_figure_is_named_by_its_flow_words(name: str, flow: str) -> None:
     from extractors.lists import flow_of
 
     assert flow_of(name) == flow
