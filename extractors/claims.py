@@ -536,8 +536,9 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
                 break
-            if not lists.part_of_flow(_flow(total), _flow(i)):
-                break  # 年末滚存结余133.75亿元。其中，某基金收入…: income is no part of what is left
+            if not inside and not lists.part_of_flow(_flow(total), _flow(i)):
+                break  # 年末滚存结余133.75亿元。其中，某基金收入…: income is no part of what is left (a bracketed
+                # breakdown is its part's: 财政拨款收入5,000万元（其中基本支出4,000万元…）says how that income is spent)
             if _other_measure(total, i):
                 continue  # 支出年初预算为1.00万元，支出决算为0.50万元: only the 决算 is a part of a 决算 total
             if _amount_of_change(text, total) != _amount_of_change(text, i):
