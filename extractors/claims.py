@@ -34,7 +34,14 @@ from functools import lru_cache
 
 from extractors import leads, lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
-from extractors.identity import claim_identity, document_year, with_default_period
+from extractors.identity import (
+    claim_identity,
+    document_year,
+    last_word,
+    last_year,
+    strip_scope_words,
+    with_default_period,
+)
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities
 from extractors.subjects import (
@@ -68,6 +75,7 @@ class _Item:
     claim: Claim
     start: int
     end: int
+    words: str = ""  # the figure's own words: its clause before it, after any figure there
 
 
 def marker_quantity(text: str) -> Quantity:
@@ -103,7 +111,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         earlier.append(para.text)
     year = document_year(doc)
     for c in out:
-        c.identity = with_default_period(c.identity, year)
+        c.identity = with_default_period(c.identity, year, prior=last_year(c))
     return out
 
 
@@ -174,7 +182,22 @@ def paragraph_claims(
     for c in out:
         c.identity = claim_identity(c, text, topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
+    _parts_in_scope_of_total(out, text)
     return out
+
+
+def _parts_in_scope_of_total(claims: list[Claim], text: str) -> None:
+    """A part that names no scope of its own (in its subject or its clause) is of its total's scope (全市和市本级收入
+    分别为…，其中税收收入分别为…: the first 税收收入 is 全市's, though 市本级 is the scope word printed last before it)."""
+    totals = {c.group: c for c in claims if c.relation == "total"}
+    for c in claims:
+        total = totals.get(c.group) if c.relation == "part" else None
+        if total is None or not total.identity.scope or not c.prov.span:
+            continue
+        start = c.prov.span[0]
+        if last_word("scope", c.subject) or last_word("scope", text[clause_start_before(text, 0, start) : start]):
+            continue
+        c.identity = replace(c.identity, scope=total.identity.scope)
 
 
 def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int, int], Quantity]]) -> str:
@@ -213,7 +236,7 @@ def _sentence_items(
                 break
             same_clause.insert(0, i)
         pre_start = max([cstart] + [i.end for i in same_clause])
-        pre = text[pre_start:start]
+        pre = own_words = text[pre_start:start]
         clause_pre = text[cstart:start]
         window = text[max(s0, start - _WINDOW) : start]  # comparisons and periods are stated near their figure
         sentence_period = period_in(_without_compare(text[scanned:start])) or sentence_period
@@ -282,7 +305,7 @@ def _sentence_items(
             section=section,
             base=base,
         )
-        items.append(_Item(claim, start, end))
+        items.append(_Item(claim, start, end, own_words))
     return items
 
 
@@ -434,10 +457,19 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
         ):
             continue
         first = analyse_pre(phrases[0])
+        # 全市和市本级一般公共预算收入: the noun the names share, after the last one's scope word
+        shared = strip_scope_words(analyse_pre(phrases[-1]).subject)
         for phrase, item in zip(phrases, figures, strict=True):
             own = analyse_pre(phrase)
-            item.claim.subject = own.subject or first.subject or item.claim.subject
+            if _only_scope(phrase) and shared:
+                item.claim.subject = phrase.strip() + shared  # 全市 → 全市一般公共预算收入
+            else:
+                item.claim.subject = own.subject or first.subject or item.claim.subject
             item.claim.role = own.role or item.claim.role
+
+
+def _only_scope(phrase: str) -> bool:
+    return bool(last_word("scope", phrase)) and not strip_scope_words(phrase).strip()
 
 
 _SHARES_RESPECTIVELY = re.compile(r"分别(?:所?占|占比)")
@@ -502,6 +534,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if total is None or total.claim.group is not None:
             continue
         end = lists.list_end(text, pos, s1)
+        totals = _respective_run(text, items if any(i is total for i in items) else previous, total)
+        if len(totals) > 1:  # 全市和市本级收入分别为45.23亿元和12.46亿元，其中税收收入分别为28.77亿元和8.1亿元
+            _respective_lists(text, totals, [i for i in items[k:] if i.start < end], groups)
+            continue
         nested = lists.nested_spans(text, pos + 2, end)  # a part's bracketed breakdown (sum reads it apart)
         if _records(items[k:], end, nested):
             continue
@@ -523,6 +559,9 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
                 break
+            if not inside and not lists.part_of_flow(_flow(total), _flow(i)):
+                break  # 年末滚存结余133.75亿元。其中，某基金收入…: income is no part of what is left (a bracketed
+                # breakdown is its part's: 财政拨款收入5,000万元（其中基本支出4,000万元…）says how that income is spent)
             if _other_measure(total, i, text):
                 continue  # 支出年初预算为1.00万元，支出决算为0.50万元: only the 决算 is a part of a 决算 total
             if _amount_of_change(text, total) != _amount_of_change(text, i):
@@ -541,6 +580,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         top = [p for p in parts if not any(a < p.start < b for a, b in nested)]
         if not _measure(total, text) and len({_measure(p, text) for p in top} - {""}) > 1:
             continue  # parts of two measures under a total that names none: which ones add up is not known
+        if lists.income_and_spending([_flow(p) for p in top]):
+            continue  # 其中，某基金收入123.46亿元，支出134.57亿元: one item's own accounts, not parts of the total
         if len(parts) >= 2 or (parts and _ends_in_etc(text, parts[-1])):
             gid = next(groups)
             total.claim.group, total.claim.relation = gid, "total"
@@ -581,6 +622,57 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 p.claim.group, p.claim.relation = gid, "part"
 
 
+_RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。！？\d]{0,4}$")  # 分别为, 分别完成, 分别达到
+
+
+def _respective_run(text: str, items: list[_Item], item: _Item) -> list[_Item]:
+    """The figures a 分别 pairs with as many names, the item among them (全市和市本级…分别为45.23亿元和12.46亿元);
+    just the item when it stands in no such run."""
+    k = next(n for n, i in enumerate(items) if i is item)
+    lo, hi = k, k
+    while lo > 0 and _joined(text, items[lo - 1], items[lo], item):
+        lo -= 1
+    while hi + 1 < len(items) and _joined(text, items[hi], items[hi + 1], item):
+        hi += 1
+    run = items[lo : hi + 1]
+    if len(run) < 2 or not _RESPECTIVE_LEAD.search(text[max(0, run[0].start - 8) : run[0].start]):
+        return [item]
+    return run
+
+
+def _joined(text: str, a: _Item, b: _Item, like: _Item) -> bool:
+    same = all(_plain(i) and _base_key(i.claim.quantity) == _base_key(like.claim.quantity) for i in (a, b))
+    return same and bool(_JOINER.match(text[a.end : b.start]))
+
+
+def _respective_lists(text: str, totals: list[_Item], after: list[_Item], groups: Iterator[int]) -> None:
+    """A 其中 after figures paired by 分别 with n names (scopes, items) breaks each of them down apart: its parts come
+    in runs of n paired by 分别 too (税收收入分别为28.77亿元和8.1亿元), the k-th of each run a part of the k-th total.
+    Parts not so paired belong to no one total that can be told, so they form no list."""
+    runs: list[list[_Item]] = []
+    skip: set[int] = set()
+    for i in after:
+        if id(i) in skip or not _plain(i):
+            continue
+        run = _respective_run(text, after, i)
+        if len(run) != len(totals) or run[0] is not i:
+            break
+        if not all(lists.part_of_flow(_flow(t), _flow(p)) for t, p in zip(totals, run, strict=True)):
+            break
+        runs.append(run)
+        skip |= {id(p) for p in run}
+    if not runs or any(t.claim.group is not None for t in totals):
+        return
+    for n, total in enumerate(totals):
+        parts = [run[n] for run in runs]
+        gid = next(groups)
+        total.claim.group, total.claim.relation = gid, "total"
+        after_last = text[runs[-1][-1].end : runs[-1][-1].end + 4]
+        total.claim.list_kind = lists.completeness([p.claim.subject for p in parts], after_last, "")
+        for p in parts:
+            p.claim.group, p.claim.relation = gid, "part"
+
+
 # which figure a role word names: a budget, an outcome or a target (上年/本年/全年 are periods, not measures)
 _MEASURES = {"预算": "budget", "年初": "budget", "决算": "actual", "执行": "actual", "实际": "actual", "目标": "target"}
 
@@ -601,7 +693,12 @@ def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") ->
 
 
 def _kind_of_figure(item: _Item, text: str = "") -> tuple[bool, str]:
-    return item.claim.role == "上年", _measure(item, text)
+    return last_year(item.claim), _measure(item, text)
+
+
+def _flow(item: _Item) -> str:
+    """What the figure measures (income, spending, what is left) by its own words, else by its subject."""
+    return lists.flow_of(item.words) or lists.flow_of(item.claim.subject)
 
 
 def _measure(item: _Item, text: str = "") -> str:

@@ -21,6 +21,7 @@ from extractors.lists import MAX_LIST
 from extractors.model import Claim, Document, Fact, Identity
 from extractors.numbers import normalize
 from extractors.report_kind import title_lines
+from extractors.subjects import PRIOR_YEAR
 
 DATA = Path(__file__).resolve().parent / "data"
 COMPONENTS = ("scope", "fund", "measure")
@@ -175,6 +176,11 @@ def document_year(doc: Document) -> str:
 
 
 _PRIOR_COLUMN = re.compile(r"上年|去年|上一年")
+
+
+def last_year(claim: Claim) -> bool:
+    """Whether the claim names last year's figure (上年为43.88亿元, 上年预算为12亿元)."""
+    return PRIOR_YEAR in (claim.role, claim.period)
 
 
 def with_default_period(identity: Identity, year: str, prior: bool = False) -> Identity:
@@ -337,7 +343,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
             if found:
                 year = found[-1]
                 break
-    if year and claim.role == "上年":
+    if year and last_year(claim):
         year -= 1
     sentence = _sentence_before(paragraph_text, start)
     span = _MULTI_YEAR.search(sentence)
@@ -352,7 +358,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     unit = named_unit(paragraph_text)
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""
     return Identity(
-        scope=(own_scope or unit) if unit else component("scope"),
+        scope=(own_scope or unit) if unit else (last_word("scope", claim.subject) or component("scope")),
         fund=component("fund"),
         measure=measure,
         period=period,

@@ -8,6 +8,9 @@
 - A list is complete when it says so: a residual item (其他…), a pair that splits its whole (一般债务 and
   专项债务, 计容 and 不计容), "分别"; a list ending in 等 is not. Only a complete list whose parts fall short of
   its total contradicts it; parts that exceed the total always do.
+- A list's parts are parts of its total: of its flow (income, spending, what is left: `flow_of`). Figures of income
+  and of spending are never parts of one total ("滚存结余133.75亿元。其中，某基金收入123.46亿元，支出134.57亿元":
+  the 其中 names one fund's own accounts, not a breakdown of the balance).
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.subjects import words as claim_words
+
 DATA = Path(__file__).resolve().parent / "data"
 OPEN, CLOSE = "（(", "）)"
 CLAUSE_BREAK = "，,、；;：:"
 _BREAKER = re.compile(r"^\s*(?:再)?(?:加上|加|减去|减|扣除|另外|另|此外|同时|预计|合计|共计|总计|累计|收支相抵)")
 _ETC = re.compile(r"^\s*(?:亿元|万元|元)?\s*等")
 COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", ""
+INCOME, SPENDING, BALANCE = "收入", "支出", "余额"  # the values of data/claim_words.csv's flow words
 
 
 def _matching_close(text: str, open_at: int, end: int) -> int:
@@ -140,3 +146,24 @@ def completeness(subjects: list[str], after_last: str, before_first: str) -> str
     if len(subjects) == 2 and stripped[0] == stripped[1] and subjects[0] != subjects[1]:
         return COMPLETE  # 计容面积 / 不计容面积
     return UNKNOWN
+
+
+def flow_of(name: str) -> str:
+    """What a money figure measures by the flow words of its name: BALANCE when it names what is left at all
+    (基本支出结转, 结转下年支出, 收支缺口), else INCOME or SPENDING; "" when it names none, or both (收入支出总计)."""
+    found = {value for word, value in claim_words().flows if word in name}
+    if BALANCE in found:
+        return BALANCE
+    return found.pop() if len(found) == 1 else ""
+
+
+def part_of_flow(total: str, part: str) -> bool:
+    """Whether a figure of flow `part` can be a part of a total of flow `total`: the same flow, or what is left
+    within income or spending (收入总计 holds 上年结转, 支出总计 holds 年末结转和结余) — never income within spending,
+    nor income or spending within what is left."""
+    return not total or not part or total == part or (part == BALANCE and total in (INCOME, SPENDING))
+
+
+def income_and_spending(flows: list[str]) -> bool:
+    """Whether parts name both income and spending: one item's own accounts, not parts of one whole."""
+    return {INCOME, SPENDING} <= set(flows)

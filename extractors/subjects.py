@@ -39,6 +39,7 @@ class Words:
     direction: tuple[tuple[str, str], ...]
     not_role: tuple[str, ...] = ()
     adjustments: tuple[str, ...] = ()
+    flows: tuple[tuple[str, str], ...] = ()  # word → 收入 | 支出 | 余额 (what a money figure measures)
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def words() -> Words:
         direction=tuple(longest("direction")),
         not_role=tuple(w for w, _ in longest("not_role")),
         adjustments=tuple(w for w, _ in longest("adjustment")),
+        flows=tuple(longest("flow")),
     )
 
 
@@ -150,6 +152,17 @@ def role_in(text: str) -> str:
     return best
 
 
+MEASURE_ROLES = frozenset(("预算", "年初", "全年", "执行", "决算", "实际", "目标"))  # role values naming a measure
+PRIOR_YEAR = "上年"  # the role value of 上年 / 去年 / 上一年 (data/claim_words.csv), also a claim's relative period
+
+
+def relative_period(pre: str) -> str:
+    """上年 when the words before a figure that names its measure also name last year (上年预算为12亿元: last year's
+    budget, not this year's); a comparison's year (比上年预算增长, 与上年相比) is its base, not the figure's period."""
+    text = COMPARE_RE.sub("", _mask_names(pre))
+    return PRIOR_YEAR if any(r == PRIOR_YEAR and w in text for w, r in words().roles) else ""
+
+
 def period_in(text: str) -> str:
     found = PERIOD_RE.findall(text)
     years = [p for p in found if "年" in p]
@@ -182,6 +195,8 @@ def analyse_pre(pre: str) -> Pre:
         changed = changed or a
     if not out.role:
         out.role = role_in(pre)
+    if not out.period and out.role in MEASURE_ROLES:
+        out.period = relative_period(pre)
     s = _strip_leads(ORG_RE.sub("", s))
     if not s:
         return out

@@ -347,3 +347,39 @@ def test_a_table_number_before_the_title_keeps_the_titles_scope_and_fund() -> No
 
     for title in ("表1  2023年州本级一般公共预算收支决算表", "附表1-2 2023年州本级一般公共预算收支决算表"):
         assert (last_word("scope", title), last_word("fund", title)) == ("本级", "一般公共预算")
+
+
+def test_last_years_measure_is_last_years_figure(tmp_path: Path) -> None:
+    """上年预算为12亿元 names its measure (预算) and its year (上年): last year's budget, not this year's."""
+    text = (
+        "关于某市2024年预算执行情况和2025年预算草案的报告\n"
+        "市本级一般公共预算收入预算12.96亿元，比上年执行数增长4%，比上年预算增长8%。\n"
+        "市本级一般公共预算收入上年执行数为12.46亿元，上年预算为12亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    budget = next(c for c in claims if c.quantity.value == Decimal("12.96"))
+    for value in ("12.46", "12"):
+        prior = next(c for c in claims if c.quantity.value == Decimal(value))
+        assert prior.period == "上年"
+        assert prior.identity.period == str(int(budget.identity.period) - 1)
+    assert alarms(found) == []
+
+
+def test_a_comparisons_last_year_is_not_the_figures_period() -> None:
+    from extractors.subjects import analyse_pre
+
+    assert analyse_pre("上年预算为").period == "上年"
+    assert analyse_pre("去年执行数为").period == "上年"
+    assert analyse_pre("比上年预算").period == ""
+    assert analyse_pre("上年结转预算为").period == ""  # 上年结转 is an item's name, not last year
+    assert analyse_pre("预算为").period == ""
+
+
+def test_a_prior_year_figure_without_a_year_in_its_context_takes_the_year_before_the_reports() -> None:
+    from extractors.claims import extract_claims
+    from extractors.model import Document, Paragraph, Provenance
+
+    texts = ["2024年某市预算执行情况", "一般公共预算收入上年预算为12亿元。"]
+    blocks = [Paragraph(text=t, prov=Provenance(sha256="x", block=i, paragraph=i)) for i, t in enumerate(texts)]
+    cs = extract_claims(Document(path="t.txt", sha256="x", format="txt", blocks=list(blocks)))
+    assert next(c for c in cs if c.quantity.value == Decimal("12")).identity.period == "2023"

@@ -130,3 +130,104 @@ def test_a_qizhong_list_of_records_is_no_list_of_parts(tmp_path: Path) -> None:
     )
     _, found = _scan(tmp_path, parts)
     assert [(f.rule, f.severity) for f in found if f.severity != "info"] == [("sum.enumeration", "error")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one fund's own income, spending and gap after the balance of all funds: no parts of the balance
+        "全州社会保险基金收入260.61亿元，支出263.90亿元，本年收支结余-3.29亿元，年末滚存结余133.75亿元。其中，"
+        "企业职工基本养老保险基金收入123.46亿元，支出134.57亿元，当年收支缺口11.11亿元由省级调剂解决。",
+        # income and spending are never parts of one total, whatever the total names
+        "全市社会保险基金133.75亿元，其中企业职工基本养老保险基金收入123.46亿元，支出134.57亿元。",
+        # spending is no part of income
+        "一般公共预算收入100亿元，其中教育支出60亿元、科技支出30亿元。",
+    ],
+)
+def test_parts_of_another_flow_are_no_parts_of_the_total(text: str) -> None:
+    assert groups(text) == []
+    assert alarms(text) == []
+
+
+def test_what_is_left_may_be_part_of_income_or_spending() -> None:
+    assert groups("收入总计120万元，其中：本年收入100万元，上年结转20万元。") == [
+        ("120万元", ["100万元", "20万元"], "")
+    ]
+    assert groups("年末结转和结余30万元，其中：基本支出结转10万元，项目支出结转和结余20万元。") == [
+        ("30万元", ["10万元", "20万元"], "complete")
+    ]
+    assert alarms("一般公共预算收入100亿元，其中税收收入80亿元，非税收入30亿元。") == [("sum.enumeration", "error")]
+    assert groups("年终结余13.91亿元，其中：结转下年支出10.91亿元，净结余3亿元。") == [
+        ("13.91亿元", ["10.91亿元", "3亿元"], "")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "flow"),
+    [
+        ("企业职工基本养老保险基金收入", "收入"),
+        ("支出", "支出"),
+        ("年末滚存结余", "余额"),
+        ("当年收支缺口", "余额"),
+        ("基本支出结转", "余额"),
+        ("结转下年支出", "余额"),
+        ("收入支出总计", ""),
+        ("债务限额", ""),
+    ],
+)
+def test_the_flow_of_a_figure_is_named_by_its_flow_words(name: str, flow: str) -> None:
+    from extractors.lists import flow_of
+
+    assert flow_of(name) == flow
+
+
+RESPECTIVE = (
+    "全市和市本级一般公共预算收入分别为45.23亿元和12.46亿元，分别增长2.5%和3.7%，其中税收收入分别为{}亿元和{}亿元。"
+)
+
+
+def test_parts_paired_by_respectively_are_parts_of_their_own_totals() -> None:
+    assert groups(RESPECTIVE.format("28.77", "8.1")) == [
+        ("45.23亿元", ["28.77亿元"], ""),
+        ("12.46亿元", ["8.1亿元"], ""),
+    ]
+    assert alarms(RESPECTIVE.format("28.77", "8.1")) == []
+    assert alarms(RESPECTIVE.format("28.77", "13.1")) == [("sum.enumeration", "error")]  # 13.1 above 市本级's 12.46
+
+
+def test_respective_runs_of_parts_make_each_totals_list() -> None:
+    text = (
+        "全市和市本级一般公共预算收入分别为45.23亿元和12.46亿元，其中税收收入分别为28.77亿元和8.1亿元，"
+        "非税收入分别为16.46亿元和4.36亿元。"
+    )
+    assert groups(text) == [
+        ("45.23亿元", ["28.77亿元", "16.46亿元"], "complete"),
+        ("12.46亿元", ["8.1亿元", "4.36亿元"], "complete"),
+    ]
+    assert alarms(text) == []
+    assert alarms(text.replace("4.36亿元", "4.63亿元")) == [("sum.enumeration", "error")]
+
+
+def test_parts_after_respective_totals_that_are_not_paired_belong_to_no_one_total() -> None:
+    assert (
+        groups("全市和市本级一般公共预算收入分别为45.23亿元和12.46亿元，其中税收收入28.77亿元、非税收入16.46亿元。")
+        == []
+    )
+
+
+def test_respective_figures_take_their_own_scope() -> None:
+    claims = paragraph_claims(Paragraph(RESPECTIVE.format("28.77", "8.1"), Provenance("0" * 64, block=0, paragraph=0)))
+    scopes = {c.quantity.text: (c.subject, c.identity.scope) for c in claims if c.quantity.dimension == "money"}
+    assert scopes == {
+        "45.23亿元": ("全市一般公共预算收入", "全市"),
+        "12.46亿元": ("市本级一般公共预算收入", "本级"),
+        "28.77亿元": ("税收收入", "全市"),
+        "8.1亿元": ("税收收入", "本级"),
+    }
+
+
+def test_a_part_that_names_its_own_scope_keeps_it() -> None:
+    text = "市本级可用财力100亿元，其中，全市统筹资金60亿元、自有资金40亿元。"
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    assert [c.relation for c in claims] == ["total", "part", "part"]
+    assert [c.identity.scope for c in claims] == ["本级", "全市", "本级"]
