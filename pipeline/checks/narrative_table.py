@@ -125,10 +125,9 @@ _TOTAL_WORDS = ("总计", "合计")
 
 
 def _balancing(a: str, b: str) -> bool:
-    """Whether two names are the two sides' totals of one balanced statement (收入总计 and 支出总计)."""
-    if not any(w in a for w in _TOTAL_WORDS):
-        return False
-    return a.replace("收入", "支出") == b or a.replace("支出", "收入") == b
+    """Whether two names are the two sides' totals of one balanced statement (…收入总计 and …支出总计)."""
+    sides = [(a, b), (b, a)]
+    return any(x.endswith(f"收入{w}") and y.endswith(f"支出{w}") for x, y in sides for w in _TOTAL_WORDS)
 
 
 def copied_from(ctx: Context, f: Figure) -> Figure | None:
