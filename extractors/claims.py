@@ -546,6 +546,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         acc = (Decimal(0), Decimal(0))
         parts: list[_Item] = []
         shares: list[_Item] = []
+        separated = False  # the list has already gone on past a "；": it is the list's own separator
         for i in items[k:]:
             if i.start >= end:
                 break
@@ -573,8 +574,9 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 after = (acc[0] + lo, acc[1] + hi)
                 made = bool(parts) and acc[0] <= whole[1] and whole[0] <= acc[1]
                 crosses = bool(parts) and any(parts[-1].end <= s < i.start for s in soft)
-                if made or (crosses and after[0] > whole[1]):
+                if made or (crosses and not separated and after[0] > whole[1]):
                     break  # the parts already make the total, or a "；" leads to a figure that no longer fits
+                separated = separated or crosses
                 acc = after
             parts.append(i)
         top = [p for p in parts if not any(a < p.start < b for a, b in nested)]

@@ -231,3 +231,14 @@ def test_a_part_that_names_its_own_scope_keeps_it() -> None:
     claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
     assert [c.relation for c in claims] == ["total", "part", "part"]
     assert [c.identity.scope for c in claims] == ["本级", "全市", "本级"]
+
+
+def test_a_list_separated_by_semicolons_runs_to_its_last_part() -> None:
+    # "；" between every part is the list's own separator: the last part still belongs to it
+    text = "2024年，某局收入预算991.00万元，其中：财政拨款收入700.00万元；事业收入200.00万元；其他收入100.00万元。"
+    assert groups(text) == [("991.00万元", ["700.00万元", "200.00万元", "100.00万元"], "complete")]
+    assert alarms(text) == [("sum.enumeration", "error")]
+    # a first "；" that leads past the total still ends the list
+    assert groups(
+        "全市政府债务余额1895.2亿元，其中：一般债务余额396.6亿元，专项债务余额1498.6亿元；市级政府债务余额624.8亿元。"
+    ) == [("1895.2亿元", ["396.6亿元", "1498.6亿元"], "complete")]
