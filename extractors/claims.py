@@ -759,9 +759,12 @@ def _ends_in_etc(text: str, last: _Item) -> bool:
     return text[last.end : last.end + 2].lstrip().startswith("等")
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+
+
 def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
     """Whether the list stops between part a and part b (a clause without a figure, or a new statement)."""
-    between = text[a.end : b.start]
+    between = _THOUSANDS.sub("_", text[a.end : b.start])  # 3,210.55 between two parts is one figure, no clause break
     bounds = [a.end]
     for m in re.finditer(rf"[{lists.CLAUSE_BREAK}]", between):
         bounds.append(a.end + m.end())

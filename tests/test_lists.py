@@ -242,3 +242,12 @@ def test_a_list_separated_by_semicolons_runs_to_its_last_part() -> None:
     assert groups(
         "全市政府债务余额1895.2亿元，其中：一般债务余额396.6亿元，专项债务余额1498.6亿元；市级政府债务余额624.8亿元。"
     ) == [("1895.2亿元", ["396.6亿元", "1498.6亿元"], "complete")]
+
+
+def test_a_thousands_comma_in_a_change_between_parts_is_no_clause_break() -> None:
+    text = (
+        "2024年，某委员会收入预算187,654.32万元，其中：财政拨款收入98,765.43万元，比2023年预算增加3,210.55万元；"
+        "事业收入87,654.21万元；事业单位经营收入0万元；其他收入1,234.68万元。"
+    )
+    assert groups(text) == [("187,654.32万元", ["98,765.43万元", "87,654.21万元", "0万元", "1,234.68万元"], "complete")]
+    assert alarms(text.replace("187,654.32", "187,645.32")) == [("sum.enumeration", "error")]
