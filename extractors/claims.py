@@ -320,14 +320,14 @@ def _change_next() -> re.Pattern[str]:
 
 
 def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> bool:
-    """A 其中 list that names one subject twice is a list of records, not of parts ("其中：行政编制45人，实际在职48人；
+    """A 其中 list that names one subject twice in one measure is a list of records, not of parts ("其中：行政编制45人，实际在职48人；
     事业编制69人，实际在职79人": each category's 编制 and 在职), and adds up to no one total."""
-    subjects = [
-        i.claim.subject
+    named = [
+        (i.claim.subject, i.claim.role)  # one item's 年初预算 and 决算 are two measures of it, not two records
         for i in after
         if i.start < end and _plain(i) and i.claim.subject and not any(a < i.start < b for a, b in nested)
     ]
-    return len(set(subjects)) < len(subjects)
+    return len(set(named)) < len(named)
 
 
 def _adjustment(subject: str) -> bool:

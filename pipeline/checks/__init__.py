@@ -29,6 +29,7 @@ FAMILIES = (
     "percent_column",
     "cross_table",
     "narrative_table",
+    "item_code",
     "rate",
     "change",
     "direction",
@@ -121,13 +122,22 @@ def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:
 SUPERSEDED_BY_TEMPLATE = ("share.", "rate.", "narrative_table.", "formula.")
 
 
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 def _drop_superseded(findings: list[Finding]) -> list[Finding]:
-    by_template = {(f.prov.render(), f.stated_value, f.severity) for f in findings if f.rule.startswith("template.")}
+    """A generic family's finding on a figure the template family reports as strongly (or more) is dropped."""
+    by_template: dict[tuple, int] = {}
+    for f in findings:
+        if f.rule.startswith("template."):
+            key = (f.prov.render(), f.stated_value)
+            by_template[key] = max(by_template.get(key, -1), _RANK.get(f.severity, 0))
     return [
         f
         for f in findings
         if not (
-            f.rule.startswith(SUPERSEDED_BY_TEMPLATE) and (f.prov.render(), f.stated_value, f.severity) in by_template
+            f.rule.startswith(SUPERSEDED_BY_TEMPLATE)
+            and by_template.get((f.prov.render(), f.stated_value), -1) >= _RANK.get(f.severity, 0)
         )
     ]
 

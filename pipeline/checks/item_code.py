@@ -1,0 +1,151 @@
+"""item_code — a 科目 named by its path in the text against the table rows of that 科目.
+
+部门预算 and 部门决算 explain each 项 in a paragraph that names it by its path: "3.公共安全支出（类）检察（款）机关服务（项）
+2024年预算数为856.20万元". The tables print the same 项 in rows that carry its code (2040403 机关服务 under 20404 检察
+under 204 公共安全支出). The path and the codes make the identity certain, whatever the template or the province:
+the figure must be one of the amounts printed in those rows. Where every such amount is one value, a figure that is
+not it is an error; where the rows print several (合计 and 一般公共预算拨款 differ), a figure matching none is a
+warning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from extractors.model import Claim, Fact
+from extractors.report_kind import DEPARTMENT_KINDS, in_order
+from pipeline import tolerance as tol
+from pipeline.checks.base import (
+    Context,
+    claim_figure,
+    clean_label,
+    fmt,
+    make_finding,
+    role_of_claim,
+    role_of_labels,
+    rule,
+)
+from pipeline.findings import Finding
+
+FAMILY = "narrative_table"
+ITEM = rule(
+    FAMILY,
+    "item-code",
+    "error",
+    "正文按科目路径所述的数与该科目各表行不符",
+    "{subject}写 {stated}，而该科目各表行写 {expected}",
+    "cross-reference",
+    kinds=in_order(DEPARTMENT_KINDS),
+)
+RULES = [ITEM]
+
+_PATH = re.compile(
+    r"(?P<lei>[^（(）)]+?)[（(]类[)）](?P<kuan>[^（(）)]+?)[（(]款[)）](?P<xiang>[^（(）)]+?)[（(]项[)）]"
+)
+_LENGTHS = (3, 5, 7)  # 类, 款, 项 codes of the 政府收支分类科目
+
+
+def _name(text: str) -> str:
+    return clean_label(unicodedata.normalize("NFKC", text))
+
+
+def _path(c: Claim) -> tuple[str, str, str] | None:
+    m = _PATH.search(c.subject) or _PATH.search(c.sentence[: max(0, c.sentence.find(c.quantity.text))])
+    if m is None:
+        return None
+    return _name(m.group("lei")), _name(m.group("kuan")), _name(m.group("xiang"))
+
+
+def _labels_by_code(facts: list[Fact]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in facts:
+        code = (f.code or "").strip()
+        if len(code) in _LENGTHS and code.isdigit() and f.own_label:
+            out.setdefault(code, set()).add(_name(f.own_label))
+    return out
+
+
+def _codes(path: tuple[str, str, str], labels: dict[str, set[str]]) -> set[str]:
+    """The 项 codes whose 类, 款 and 项 rows carry the path's three names."""
+    return {
+        code
+        for code, names in labels.items()
+        if len(code) == 7
+        and path[2] in names
+        and path[1] in labels.get(code[:5], set())
+        and path[0] in labels.get(code[:3], set())
+    }
+
+
+_WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$|一般公共预算|财政拨款")
+
+
+FINAL_KINDS = frozenset(("部门决算", "单位决算"))
+BUDGET_ROLES = ("budget", "budget_full")
+
+
+def _row_amounts(ctx: Context, code: str) -> list[Fact]:
+    """The amounts a row of the code prints for its 科目 as a whole: each table's first amount of the row, and the
+    合计/小计 and fund columns (一般公共预算, 财政拨款) — not the 人员经费 or 公用经费 parts of it."""
+    rows: dict[tuple[int | None, int | None], list[Fact]] = {}
+    for f in ctx.facts:
+        if f.code != code or f.quantity.dimension != "money":
+            continue
+        role = role_of_labels(f.column_labels, ctx.doc_year)
+        if role in ("prior", "change", "rate") or (ctx.kind in FINAL_KINDS and role in BUDGET_ROLES):
+            continue  # a 决算's 年初预算 column is not its 决算
+        rows.setdefault((f.prov.table, f.prov.row), []).append(f)
+    out: list[Fact] = []
+    for cells in rows.values():
+        cells.sort(key=lambda f: f.prov.col or 0)
+        leaf = [_name(f.column_labels[-1]) if f.column_labels else "" for f in cells]
+        out += [f for k, f in enumerate(cells) if k == 0 or _WHOLE_COLUMN.search(leaf[k])]
+    return out
+
+
+def _is_level(c: Claim, doc_year: int | None, kind: str) -> bool:
+    """A figure of the 科目 this year, of the measure the document's tables print (a 决算's 决算, not its 年初预算)."""
+    if c.quantity.dimension != "money" or c.relation not in ("", "total") or c.base or c.role == "上年":
+        return False
+    if kind in FINAL_KINDS and role_of_claim(c) in BUDGET_ROLES:
+        return False
+    year = re.match(r"(\d{4})", c.period or "")
+    return year is None or doc_year is None or int(year.group(1)) == doc_year
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    labels = _labels_by_code(ctx.facts)
+    if not labels:
+        return
+    for c in ctx.claims:
+        path = _path(c) if _is_level(c, ctx.doc_year, ctx.kind) else None
+        if path is None:
+            continue
+        codes = _codes(path, labels)
+        if len(codes) != 1:
+            continue  # the path names no row, or rows of several codes: not one 科目
+        code = codes.pop()
+        cells = _row_amounts(ctx, code)
+        if not cells:
+            continue
+        stated = tol.base_interval(c.quantity)
+        if any(stated.meets(tol.base_interval(f.quantity)) for f in cells):
+            continue
+        values = sorted({f.quantity.base_value for f in cells})
+        ctx.mark(c)
+        shown = "、".join(fmt(v / tol.factor(c.quantity), c.quantity.decimals) for v in values[:6])
+        subject = f"{path[0]}（类）{path[1]}（款）{path[2]}（项）"
+        one = len(values) == 1
+        yield make_finding(
+            ITEM,
+            "error" if one else "warning",
+            claim_figure(c),
+            f"{subject}正文写 {c.quantity.text}，而科目 {code} {path[2]} 在各表中的金额为 {shown}{c.quantity.unit}"
+            + ("，两者不符" if one else "，正文数与其中任何一个都不符"),
+            expected=values[0] / tol.factor(c.quantity) if one else None,
+            derivation=f"科目 {code}",
+            related=[f.prov for f in cells[:10]],
+            subject=subject,
+        )
