@@ -82,7 +82,16 @@ PER_CAPITA = rule(
     "narrative",
     "arithmetic",
 )
-RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA]
+CONTROL_TEXT = rule(
+    FAMILY,
+    "control-text",
+    "error",
+    "正文编制控制率与实有人数÷编制人数不符",
+    "编制控制率应为 {staff} ÷ {quota} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
+RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT]
 
 
 def _before(ctx: Context, c: Claim) -> list[Claim]:
@@ -489,9 +498,62 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     )
 
 
+_CONTROL_RATE = re.compile(r"控制率(?:为|达|达到|是)?$")
+_STAFF_WORDS = ("实际在职", "实有", "在职", "在编")
+
+
+def _is_control_rate(c: Claim) -> bool:
+    """编制控制率121.40%, 人员控制率为98%: the staff over the authorised posts."""
+    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
+        return False
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    return bool(_CONTROL_RATE.search(words.strip()))
+
+
+def _headcount(c: Claim) -> str:
+    """Whether a number of people before a 控制率 is the staff (实际在职人数) or the authorised posts (编制人数)."""
+    if not _persons(c) or c.relation not in ("", "total"):
+        return ""
+    if any(w in c.subject for w in _STAFF_WORDS):
+        return "staff"
+    return "quota" if "编制" in c.subject else ""
+
+
+def _control_text(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """A 编制控制率 in the text against the one staff count and the one 编制 count before it in its sentence."""
+    counts: dict[str, list[Claim]] = defaultdict(list)
+    for x in _before(ctx, c):
+        if x.sentence == c.sentence and _headcount(x):
+            counts[_headcount(x)].append(x)
+    if len(counts["staff"]) != 1 or len(counts["quota"]) != 1:
+        ctx.note(c, "未找到控制率唯一的实有人数和编制人数")
+        return
+    ctx.mark(c)
+    staff, quota = counts["staff"][0], counts["quota"][0]
+    comp = tol.percent(tol.base_interval(staff.quantity), tol.base_interval(quota.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    if comp is None or v in (tol.OK, tol.INFO):
+        return
+    exact = staff.quantity.base_value / quota.quantity.base_value * 100
+    a, b = staff.quantity.text, quota.quantity.text
+    yield make_finding(
+        CONTROL_TEXT,
+        v,
+        claim_figure(c),
+        f"编制控制率应为 {staff.subject} {a} ÷ {quota.subject} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
+        + (TRUNCATED if v == tol.WARNING else ""),
+        expected=exact,
+        derivation=f"{a} ÷ {b} × 100",
+        related=[staff.prov, quota.prov],
+        subject=c.subject or "编制控制率",
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
-        if _is_execution_rate(c):
+        if _is_control_rate(c):
+            yield from _control_text(ctx, c)
+        elif _is_execution_rate(c):
             yield from _execution_text(ctx, c)
         elif _is_completion(c):
             yield from _completion(ctx, c)
