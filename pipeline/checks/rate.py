@@ -91,7 +91,16 @@ CONTROL_TEXT = rule(
     "narrative",
     "arithmetic",
 )
-RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT]
+SCORE_RATE = rule(
+    FAMILY,
+    "score-rate",
+    "error",
+    "得分率与得分÷满分不符",
+    "得分率应为 {score} ÷ {points} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
+RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT, SCORE_RATE]
 
 
 def _before(ctx: Context, c: Claim) -> list[Claim]:
@@ -549,9 +558,55 @@ def _control_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     )
 
 
+_SCORE_RATE = re.compile(r"得分率(?:为|达|达到|是)?$")
+_FULL_POINTS = ("满分", "分值", "标准分")
+
+
+def _is_score_rate(c: Claim) -> bool:
+    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
+        return False
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    return bool(_SCORE_RATE.search(words.strip()))
+
+
+def _points(c: Claim, words: tuple[str, ...]) -> bool:
+    return c.quantity.unit == "分" and any(c.subject.endswith(w) for w in words)
+
+
+def _score_rate(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """得分率 = 得分 ÷ 满分, when the two figures right before the rate in its sentence are the full points and the
+    score ("决策类指标满分20分，得分18.40分，得分率92.00%")."""
+    before = _before(ctx, c)[-2:]
+    if len(before) != 2 or any(x.sentence != c.sentence for x in before):
+        return
+    full, score = before
+    if not _points(full, _FULL_POINTS) or not _points(score, ("得分",)) or _points(score, _FULL_POINTS):
+        return
+    ctx.mark(c)
+    comp = tol.percent(tol.base_interval(score.quantity), tol.base_interval(full.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    if comp is None or v in (tol.OK, tol.INFO):
+        return
+    exact = score.quantity.base_value / full.quantity.base_value * 100
+    a, b = score.quantity.text, full.quantity.text
+    yield make_finding(
+        SCORE_RATE,
+        v,
+        claim_figure(c),
+        f"得分率应为 得分 {a} ÷ {full.subject} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
+        + (TRUNCATED if v == tol.WARNING else ""),
+        expected=exact,
+        derivation=f"{a} ÷ {b} × 100",
+        related=[score.prov, full.prov],
+        subject=full.subject.removesuffix("满分") or "得分率",
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
-        if _is_control_rate(c):
+        if _is_score_rate(c):
+            yield from _score_rate(ctx, c)
+        elif _is_control_rate(c):
             yield from _control_text(ctx, c)
         elif _is_execution_rate(c):
             yield from _execution_text(ctx, c)
