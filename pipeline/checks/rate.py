@@ -473,13 +473,10 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         return
     levels = [x for x in _before(ctx, c) if x.sentence == c.sentence and _level(x) and not x.base]
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
-    if spent is None:
-        ctx.note(c, "未找到执行率的实际支出数")
-        return
-    at = spent.prov.span[0] if spent.prov.span else 0
+    at = spent.prov.span[0] if spent is not None and spent.prov.span else 0
     budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
-    if not budgets:
-        ctx.note(c, "未找到执行率的预算数")
+    if spent is None or not budgets:
+        yield from _execution_against_sheet(ctx, c, spent)
         return
     ctx.mark(c)
     verdicts = []
@@ -599,6 +596,75 @@ def _score_rate(ctx: Context, c: Claim) -> Iterator[Finding]:
         derivation=f"{a} ÷ {b} × 100",
         related=[score.prov, full.prov],
         subject=full.subject.removesuffix("满分") or "得分率",
+    )
+
+
+def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, Fact]]:
+    """The table rows with an 执行率 cell (the funds rows of a 自评表), by role of their cells."""
+    rows: dict[tuple[int | None, int | None], dict[str, Fact]] = defaultdict(dict)
+    for f in ctx.facts:
+        role = _row_role(f)
+        if role:
+            rows[(f.prov.table, f.prov.row)].setdefault(role, f)
+        elif "预算" in "".join(f.column_labels) and f.quantity.dimension == "money":
+            rows[(f.prov.table, f.prov.row)].setdefault("other_budget", f)
+    return {k: v for k, v in rows.items() if "rate" in v and v["rate"].quantity.dimension == "percent"}
+
+
+_WHOLE_FUNDS = "支出合计"  # the canonical subject of 年度资金总额 (pipeline/data/synonyms.csv)
+
+
+def _sheet_row(ctx: Context, c: Claim, spent: Claim | None) -> tuple[dict[str, Fact], bool] | None:
+    """The funds row a text 执行率 with no budget in its sentence is of, and whether that is certain: the one row
+    whose 执行数 prints the sentence's spending (certain), else — the sentence printing no spending and the rate
+    naming no item of its own — the one 年度资金总额 row (likely)."""
+    rows = _funds_rows(ctx).values()
+    if spent is not None:
+        printing = [
+            r for r in rows if "spent" in r and tol.printings_verdict(spent.quantity, r["spent"].quantity) == tol.OK
+        ]
+        return (printing[0], True) if len(printing) == 1 else None
+    if subject_key(c.subject) not in ("", subject_key("执行率")):
+        return None
+    whole = [r for r in rows if subject_key(fact_figure(r["rate"], ctx.doc_year).subject) == _WHOLE_FUNDS]
+    return (whole[0], False) if len(whole) == 1 else None
+
+
+def _execution_against_sheet(ctx: Context, c: Claim, spent: Claim | None) -> Iterator[Finding]:
+    """预算执行率为93.29% with no budget in its sentence, against the 执行率 of its funds row in the score sheet
+    (and that row's spending over each budget it prints): an error where the row is certainly the rate's, else a
+    warning."""
+    found = _sheet_row(ctx, c, spent)
+    if found is None:
+        ctx.note(c, "未找到执行率的预算数")
+        return
+    row, certain = found
+    ctx.mark(c)
+    rate = row["rate"]
+    readings = [tol.interval(rate.quantity)]
+    for key in ("budget", "other_budget"):
+        if "spent" in row and key in row:
+            comp = tol.percent(tol.base_interval(row["spent"].quantity), tol.base_interval(row[key].quantity))
+            if comp is not None:
+                readings.append(comp)
+    verdicts = [tol.verdict(c.quantity, comp, ctx.settings) for comp in readings]
+    if any(v in (tol.OK, tol.INFO) for v in verdicts) or c.quantity.value == _CAPPED:
+        return
+    v = verdicts[0] if certain else tol.WARNING
+    item = fact_figure(rate, ctx.doc_year).subject
+    msg = f"执行率写 {c.quantity.text}，{table_name(rate)}“{item}”行执行率为 {rate.text.strip() or fmt(rate.quantity.value)}"
+    if "spent" in row and "budget" in row:
+        msg += f"（全年执行数 {fmt(row['spent'].quantity.value)} ÷ 全年预算数 {fmt(row['budget'].quantity.value)}）"
+    if not certain:
+        msg += "；正文未写明所指资金，按年度资金总额核对，请核对"
+    yield make_finding(
+        EXECUTION_TEXT,
+        v,
+        claim_figure(c),
+        msg,
+        expected=rate.quantity.value,
+        related=[rate.prov] + ([spent.prov] if spent is not None else []),
+        subject=item,
     )
 
 
