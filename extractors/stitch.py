@@ -173,24 +173,21 @@ def _figure(text: str) -> bool:
 
 
 def _cut_text(above: list[Cell], pieces: list[Cell]) -> bool:
-    """A row's texts cut by the page break (效益指标（30 | … above, 分） below; 群众满 | 10 above, 意度 below): the
-    continuation only goes on with texts of the row above, holds no figure of its own, and either closes a bracket
-    a text above left open, or goes on in two cells or more while the row above holds figures it leaves blank —
-    a real next row carries its own figures."""
+    """A row's texts cut by the page break inside a bracket (效益指标（30 | … above, 分） below): the continuation
+    only goes on with texts of the row above, holds no figure of its own, and closes a bracket a text above left
+    open. Texts alone going on in several cells beside blank figures prove nothing: a 决算 总表 row (使用非财政拨款
+    结余 | | 结余分配 | ) is such a row of its own."""
     by_col = {c.col: c for c in above}
-    tails = []
+    closed = False
     for c in pieces:
-        head = by_col[c.col].text.strip()
-        tail = c.text.strip()
+        head, tail = by_col[c.col].text.strip(), c.text.strip()
         if _figure(head):
             return False  # text under a figure is no continuation of it
         closes = _unclosed(head) and bool(_CLOSING.match(tail))
         if _figure(_CLOSING.sub("", tail) if closes else tail):
             return False
-        tails.append(closes)
-    if any(tails):
-        return True
-    return len(pieces) >= 2 and any(_figure(c.text) for c in above)
+        closed = closed or closes
+    return closed
 
 
 def _cut_amount(head: str, tail: str) -> bool:

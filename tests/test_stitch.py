@@ -139,11 +139,17 @@ def test_a_row_whose_texts_the_page_break_cut_is_put_back_together() -> None:
     assert t.n_rows == 3
 
 
-def test_texts_cut_mid_word_beside_figures_are_put_back_together() -> None:
-    a = part(1, [["产出指标（90分）", "数量", "户厕", "90"], ["满意度", "服务对", "群众满", "10"]], 660, xs=SHEET_XS)
-    b = part(2, [["指标（10分）", "象满意度", "意度", ""], ["总分", "", "", "100"]], 72, xs=SHEET_XS)
+def test_texts_going_on_beside_blank_figures_without_an_open_bracket_are_a_row_of_their_own() -> None:
+    # a 收入支出决算总表 row whose amounts are blank, at the top of the next page
+    a = part(1, [["本年收入合计", "2,946.25", "本年支出合计", "2,940.05"]], 700, xs=SHEET_XS)
+    b = part(
+        2,
+        [["使用非财政拨款结余（含专用结余）", "", "结余分配", ""], ["总计", "2,995.39", "总计", "2,995.39"]],
+        72,
+        xs=SHEET_XS,
+    )
     (t,) = stitch_tables([a, b])
-    assert texts(t)[1] == ["满意度指标（10分）", "服务对象满意度", "群众满意度", "10"]
+    assert t.n_rows == 3 and texts(t)[0][0] == "本年收入合计"
 
 
 def test_a_next_row_of_texts_only_is_a_row_of_its_own() -> None:
