@@ -184,9 +184,21 @@ def _categories(rows: list[Row]) -> list[tuple[str, Decimal, Row, list[Row]]]:
         if m is not None and (not cats or cats[-1][0] != m.group(1)):
             current = [r]
             cats.append((m.group(1), Decimal(m.group(2)), r, current))
+        elif current is not None and _under_another_label(r, cats[-1][2], cats[-1][0]):
+            current = None  # a category that declares no points (满意度 cut from 指标（10分） by a page break)
         elif current is not None:
             current.append(r)
     return cats
+
+
+def _under_another_label(r: Row, first: Row, name: str) -> bool:
+    """Whether a row stands under another label than the category's own, at the level where the category's first
+    row declares it (the labels lined up: as many of them)."""
+    level = next((i for i, x in enumerate(first.labels) if name in "".join(x.split())), None)
+    if level is None or len(r.labels) != len(first.labels):
+        return False
+    own = clean_label(r.labels[level])
+    return bool(own) and own != clean_label(first.labels[level])
 
 
 def _check_categories(rows: list[Row]) -> Iterator[Finding]:
