@@ -100,7 +100,16 @@ SCORE_RATE = rule(
     "narrative",
     "arithmetic",
 )
-RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT, SCORE_RATE]
+SCORE_TOTAL = rule(
+    FAMILY,
+    "score-total-text",
+    "error",
+    "正文总得分与各类指标得分之和不符",
+    "总得分写 {stated}，各类指标得分合计 {expected}",
+    "narrative",
+    "arithmetic",
+)
+RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT, SCORE_RATE, SCORE_TOTAL]
 
 
 def _before(ctx: Context, c: Claim) -> list[Claim]:
@@ -668,6 +677,58 @@ def _execution_against_sheet(ctx: Context, c: Claim, spent: Claim | None) -> Ite
     )
 
 
+FULL_MARKS = Decimal(100)
+
+
+def _score_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """The (full points, score) pairs that follow one another from the start of `claims`, a 得分率 allowed after
+    each ("决策类指标满分20分，得分18.40分，得分率92.00%；过程类指标满分20分，得分19.00分…")."""
+    pairs: list[tuple[Claim, Claim]] = []
+    k = 0
+    while k + 1 < len(claims) and _points(claims[k], _FULL_POINTS) and _points(claims[k + 1], ("得分",)):
+        pairs.append((claims[k], claims[k + 1]))
+        k += 3 if k + 2 < len(claims) and _is_score_rate(claims[k + 2]) else 2
+    return pairs
+
+
+def _score_totals(ctx: Context) -> Iterator[Finding]:
+    """A total score followed by a 其中 of every category's full points and score ("得分为97.40分。其中，决策类指标
+    满分20分，得分18.40分，…"): when the categories' full points add up to 100, their scores add up to the total."""
+    for c in ctx.claims:
+        if not _points(c, ("得分",)) or _points(c, _FULL_POINTS):
+            continue
+        para = sorted(ctx.paragraph_claims(c), key=_start)
+        after = para[para.index(c) + 1 :]
+        pairs = _score_pairs(after)
+        if len(pairs) < 2 or not _opens_with_qizhong(pairs[0][0]):
+            continue
+        if sum((f.quantity.value for f, _ in pairs), Decimal(0)) != FULL_MARKS:
+            continue  # not every category is listed
+        ctx.mark(c)
+        scores = [s.quantity for _, s in pairs]
+        v = tol.verdict(c.quantity, tol.total([tol.interval(q) for q in scores]), ctx.settings)
+        if v in (tol.OK, tol.INFO):
+            continue
+        expr = " + ".join(q.text for q in scores)
+        exact = sum((q.value for q in scores), Decimal(0))
+        shown = fmt(exact, max(q.decimals for q in scores))
+        yield make_finding(
+            SCORE_TOTAL,
+            v,
+            claim_figure(c),
+            f"总得分写 {c.quantity.text}，其后满分合计 100 分的各类指标得分 {expr} = {shown}分，两者不符",
+            expected=exact,
+            derivation=expr,
+            related=[s.prov for _, s in pairs],
+            subject=c.subject,
+        )
+
+
+def _opens_with_qizhong(c: Claim) -> bool:
+    at = c.sentence.find(c.quantity.text)
+    return "其中" in c.sentence[: at if at >= 0 else 0]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
         if _is_score_rate(c):
@@ -681,3 +742,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         elif c.relation == "per-capita" or ("人均" in c.subject and c.relation in ("", "rate")):
             yield from _per_capita(ctx, c)
     yield from _tables(ctx)
+    yield from _score_totals(ctx)
