@@ -171,7 +171,7 @@ def paragraph_claims(
             k += 1
         items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
         _respectively(text, s0, items)
-        _respective_shares(text, items)
+        _respective_shares(text, s0, items)
         _enumerations(text, s0, items, previous, groups)
         _per_capita(items, groups)
         extra = _flat_claims(para, text, s0, s1, items, section, previous, groups)
@@ -437,16 +437,19 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
 _RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*$")
 
 
+def _listed_before(text: str, s0: int, at: int) -> list[str]:
+    """The phrases listed in the clause before `at` (基本支出和项目支出, 省级资金、市级资金和县级配套资金)."""
+    cstart = clause_start_before(text, s0, at)
+    # the list may span 、 which also breaks clauses: walk back over 、-joined phrases
+    while cstart > s0 and text[cstart - 1] == "、":
+        cstart = clause_start_before(text, s0, cstart - 1)
+    return [x for x in re.split(r"[、和及与]", text[cstart:at]) if x.strip()]
+
+
 def _respectively(text: str, s0: int, items: list[_Item]) -> None:
     """基本支出和项目支出分别为2998.29万元、621.15万元: the n phrases name the n figures in order."""
     for m in _RESPECTIVELY.finditer(text, s0, items[-1].start if items else s0):
-        cstart = clause_start_before(text, s0, m.start())
-        listed = text[cstart : m.start()]
-        # the list may span 、 which also breaks clauses: walk back over 、-joined phrases
-        while cstart > s0 and text[cstart - 1] == "、":
-            cstart = clause_start_before(text, s0, cstart - 1)
-            listed = text[cstart : m.start()]
-        phrases = [x for x in re.split(r"[、和及与]", listed) if x.strip()]
+        phrases = _listed_before(text, s0, m.start())
         after = [i for i in items if i.start >= m.end() and i.claim.quantity.dimension not in ("percent", "pp")]
         if len(phrases) < 2 or len(after) < len(phrases):
             continue
@@ -476,29 +479,49 @@ _SHARES_RESPECTIVELY = re.compile(r"分别(?:所?占|占比)")
 _JOINER = re.compile(r"^[、，,和及与\s]*$")
 
 
-def _respective_shares(text: str, items: list[_Item]) -> None:
+def _respective_shares(text: str, s0: int, items: list[_Item]) -> None:
     """基本支出600.00万元，项目支出400.00万元，分别占60.00%、40.00%: the n percents after 分别占 are shares of the
-    n amounts before it, in order (each takes its amount's subject, by which the share family finds its part)."""
+    n amounts before it, in order (each takes its amount's subject, by which the share family finds its part).
+    省级资金、市级资金和县级配套资金分别占计划资金的67.62%、23.45%和9.24%: the n names listed before 分别占 name
+    the n shares, in order."""
     for k, item in enumerate(items):
-        if item.claim.relation != "share" or k == 0:
+        if item.claim.relation != "share":
             continue
-        prev = items[k - 1]
-        if not _plain(prev) or not _SHARES_RESPECTIVELY.search(text[prev.end : item.start]):
+        at = _SHARES_RESPECTIVELY.search(text, items[k - 1].end if k else s0, item.start)
+        if at is None:
             continue
-        shares = [item]
-        for nxt in items[k + 1 :]:
-            if nxt.claim.quantity.dimension != "percent" or nxt.claim.relation not in ("", "share"):
-                break
-            if not _JOINER.match(text[shares[-1].end : nxt.start]):
-                break
-            shares.append(nxt)
+        shares = _share_run(text, items[k:])
+        names = [analyse_pre(x).subject for x in _listed_before(text, s0, at.start())]
+        if len(names) >= 2:
+            if len(names) == len(shares) and all(names) and len(set(names)) == len(names):
+                _name_shares(shares, names, item.claim.denominator)
+            continue
+        prev = items[k - 1] if k else None
+        if prev is None or not _plain(prev):
+            continue
         amounts = [i for i in items[:k] if _plain(i)][-len(shares) :]
         subjects = [a.claim.subject for a in amounts]
         if len(shares) < 2 or len(amounts) < len(shares) or len(set(subjects)) < len(subjects) or not all(subjects):
             continue  # amounts that do not name themselves apart cannot be told apart by their shares
-        for share, subject in zip(shares, subjects, strict=True):
-            share.claim.subject = subject
-            share.claim.relation, share.claim.denominator = "share", item.claim.denominator
+        _name_shares(shares, subjects, item.claim.denominator)
+
+
+def _share_run(text: str, items: list[_Item]) -> list[_Item]:
+    """The share and the percents that follow it joined by 、 和 (67.62%、23.45%和9.24%)."""
+    shares = [items[0]]
+    for nxt in items[1:]:
+        if nxt.claim.quantity.dimension != "percent" or nxt.claim.relation not in ("", "share"):
+            break
+        if not _JOINER.match(text[shares[-1].end : nxt.start]):
+            break
+        shares.append(nxt)
+    return shares
+
+
+def _name_shares(shares: list[_Item], subjects: list[str], denominator: str) -> None:
+    for share, subject in zip(shares, subjects, strict=True):
+        share.claim.subject = subject
+        share.claim.relation, share.claim.denominator = "share", denominator
 
 
 # ------------------------------------------------------------------ groups

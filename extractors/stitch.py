@@ -141,7 +141,10 @@ def _fold_cut_row(table: Table, last: int) -> None:
     pieces = [c for c in table.cells if c.row == cut and c.text.strip()]
     if not pieces or any(c.col not in above or not above[c.col].text.strip() or c.rowspan > 1 for c in pieces):
         return
-    if not any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces):
+    if any(c.colspan != above[c.col].colspan for c in pieces):
+        return
+    cut_amount = any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces)
+    if not cut_amount and not _cut_text(list(above.values()), pieces):
         return
     for c in pieces:
         above[c.col].text = above[c.col].text.rstrip() + c.text.strip()
@@ -152,6 +155,39 @@ def _fold_cut_row(table: Table, last: int) -> None:
         elif c.row + c.rowspan > cut:
             c.rowspan -= 1  # a merged cell from above that reached into the cut row
     table.n_rows -= 1
+
+
+_BRACKETED = re.compile(r"[（(][^（(）)]*(?:[）)]|$)")
+_CLOSING = re.compile(r"^[^（(）)]*[）)]")
+_OPEN_AT_END = re.compile(r"[（(][^）)]*$")
+
+
+def _unclosed(text: str) -> bool:
+    """A text ending inside a bracket it opened (效益指标（30)."""
+    return bool(_OPEN_AT_END.search(text))
+
+
+def _figure(text: str) -> bool:
+    """A cell holding a figure (10, 96.3%, ≥90%): a digit outside any bracket (not 指标（10分）)."""
+    return bool(re.search(r"\d", _BRACKETED.sub("", text)))
+
+
+def _cut_text(above: list[Cell], pieces: list[Cell]) -> bool:
+    """A row's texts cut by the page break inside a bracket (效益指标（30 | … above, 分） below): the continuation
+    only goes on with texts of the row above, holds no figure of its own, and closes a bracket a text above left
+    open. Texts alone going on in several cells beside blank figures prove nothing: a 决算 总表 row (使用非财政拨款
+    结余 | | 结余分配 | ) is such a row of its own."""
+    by_col = {c.col: c for c in above}
+    closed = False
+    for c in pieces:
+        head, tail = by_col[c.col].text.strip(), c.text.strip()
+        if _figure(head):
+            return False  # text under a figure is no continuation of it
+        closes = _unclosed(head) and bool(_CLOSING.match(tail))
+        if _figure(_CLOSING.sub("", tail) if closes else tail):
+            return False
+        closed = closed or closes
+    return closed
 
 
 def _cut_amount(head: str, tail: str) -> bool:

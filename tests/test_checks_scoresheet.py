@@ -187,3 +187,36 @@ def test_a_table_with_its_own_total_does_not_join_the_next_sheet():
     facts = own + [f for f in split_sheet("95", "90.00") if f.prov.table == 1]
     found = [f for f in run_checks([], facts, []) if f.rule == "scoresheet.total"]
     assert [(str(f.stated_value), f.expected_value) for f in found] == [("95", D("90"))]
+
+
+def exec_rate_category(declared: str):
+    """A sheet whose last 一级指标 is 预算执行率 with its own points, after 满意度."""
+    facts = sheet()[:-2]
+    facts += row(15, f"预算执行率（{declared}分）", "预算执行", "预算执行率", "100%", "98.5%", "10", "9.85")
+    return facts
+
+
+def test_a_category_declared_without_the_word_zhibiao_is_a_category_of_its_own():
+    assert alarms(run_checks([], exec_rate_category("10"), [])) == []
+    found = run_checks([], exec_rate_category("15"), [])
+    assert alarms(found) == [("scoresheet.category-points", "15")]
+    assert found[0].subject == "预算执行率" and found[0].prov.row == 15
+
+
+def test_an_indicator_with_points_below_the_category_level_stays_in_its_category():
+    facts = sheet()[:-2] + row(15, "", "满意度", "回访满意度（10分）", "95%", "98%", "10", "10")
+    assert alarms(run_checks([], facts, [])) == [("scoresheet.category-points", "50")]
+
+
+def test_a_row_under_another_category_label_without_points_ends_the_category():
+    # 满意度 whose (10分) a page break cut off: its row is not the previous category's
+    facts = sheet()[:-2] + row(15, "效益", "社会效益", "环境整治", "95%", "97%", "10", "10")
+    assert alarms(run_checks([], facts, [])) == []
+
+
+def test_second_level_labels_with_points_stay_in_their_category():
+    facts = row(1, "产出指标（50分）", "数量指标（20分）", "户厕", "10座", "10座", "20", "20")
+    facts += row(2, "产出指标（50分）", "质量指标（30分）", "合格率", "100%", "100%", "30", "30")
+    assert alarms(run_checks([], facts, [])) == []
+    facts[-2:] = row(2, "产出指标（50分）", "质量指标（30分）", "合格率", "100%", "100%", "20", "20")[-2:]
+    assert ("scoresheet.category-points", "50") in alarms(run_checks([], facts, []))

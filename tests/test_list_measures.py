@@ -130,3 +130,29 @@ def test_a_list_breaks_down_the_figure_of_its_own_year_and_measure(tmp_path: Pat
         assert alarms(text, tmp_path, kind) == [], between
     wrong = head + "上年为43.88亿元。其中，税收收入28.77亿元，非税收入17.46亿元。\n"
     assert alarms(wrong, tmp_path, kind) == [("sum.enumeration", "error", "45.23")]  # 28.77 + 17.46 = 46.23
+
+
+def test_shares_naming_their_parts_before_fenbie_pair_by_name(tmp_path: Path) -> None:
+    def text(shares: str) -> str:
+        return (
+            "某项目财政支出绩效评价报告\n2023年度该项目计划安排资金2978.10万元，其中：省级资金2013.74万元，市级资金689.30万元，"
+            f"县级配套资金275.06万元。省级资金、市级资金和县级配套资金分别占计划资金的{shares}。\n"
+        )
+
+    kind = "财政支出绩效评价报告"
+    assert alarms(text("67.62%、23.15%和9.24%"), tmp_path, kind) == []
+    assert alarms(text("67.62%、23.45%和9.24%"), tmp_path, kind) == [("share.stated-vs-computed", "error", "23.45")]
+    # named in another order, each share is still its own part's
+    swapped = (
+        "某项目财政支出绩效评价报告\n该项目计划安排资金2978.10万元，其中：省级资金2013.74万元，市级资金689.30万元，"
+        "县级配套资金275.06万元。市级资金、省级资金和县级配套资金分别占计划资金的23.15%、67.62%和9.24%。\n"
+    )
+    assert alarms(swapped, tmp_path, kind) == []
+
+
+def test_shares_of_fewer_names_than_figures_are_not_paired(tmp_path: Path) -> None:
+    text = (
+        "某项目财政支出绩效评价报告\n该项目计划安排资金2978.10万元，其中：省级资金2013.74万元，市级资金689.30万元，"
+        "县级配套资金275.06万元。省级资金和市级资金分别占计划资金的67.62%、23.45%和9.24%。\n"
+    )
+    assert alarms(text, tmp_path, "财政支出绩效评价报告") == []

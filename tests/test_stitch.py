@@ -121,3 +121,49 @@ def test_a_next_row_under_a_whole_amount_is_a_row_of_its_own() -> None:
     b = part(2, [["", "小计", "00"], ["30110", "医疗保险", "2,074,700.00"]], 72, touches_bottom=False)
     (t,) = stitch_tables([a, b])
     assert t.n_rows == 3 and texts(t)[1] == ["", "小计", "00"]
+
+
+SHEET_XS = [50.0, 150.0, 250.0, 350.0, 400.0]
+
+
+def test_a_row_whose_texts_the_page_break_cut_is_put_back_together() -> None:
+    a = part(
+        1,
+        [["产出指标（60分）", "数量指标", "户厕", "60"], ["效益指标（30", "社会效益", "农村环境整治", "30"]],
+        660,
+        xs=SHEET_XS,
+    )
+    b = part(2, [["分）", "", "目标完成率", ""], ["满意度指标（10分）", "满意度", "群众满意度", "10"]], 72, xs=SHEET_XS)
+    (t,) = stitch_tables([a, b])
+    assert texts(t)[1] == ["效益指标（30分）", "社会效益", "农村环境整治目标完成率", "30"]
+    assert t.n_rows == 3
+
+
+def test_texts_going_on_beside_blank_figures_without_an_open_bracket_are_a_row_of_their_own() -> None:
+    # a 收入支出决算总表 row whose amounts are blank, at the top of the next page
+    a = part(1, [["本年收入合计", "2,946.25", "本年支出合计", "2,940.05"]], 700, xs=SHEET_XS)
+    b = part(
+        2,
+        [["使用非财政拨款结余（含专用结余）", "", "结余分配", ""], ["总计", "2,995.39", "总计", "2,995.39"]],
+        72,
+        xs=SHEET_XS,
+    )
+    (t,) = stitch_tables([a, b])
+    assert t.n_rows == 3 and texts(t)[0][0] == "本年收入合计"
+
+
+def test_a_next_row_of_texts_only_is_a_row_of_its_own() -> None:
+    # one text going on beside figures: a 其中 row, not a cut
+    a = part(1, [["一般公共预算", "x", "100.00", "200.00"]], 700, xs=SHEET_XS)
+    b = part(2, [["其中：", "", "", ""], ["基本支出", "y", "50.00", "60.00"]], 72, xs=SHEET_XS)
+    assert stitch_tables([a, b])[0].n_rows == 3
+    # texts under a row with no figures and no bracket left open: rows of their own
+    c = part(1, [["产出指标", "数量指标", "改造户厕", "完成"]], 700, xs=SHEET_XS)
+    d = part(2, [["效益指标", "社会效益", "环境整治", ""]], 72, xs=SHEET_XS)
+    assert stitch_tables([c, d])[0].n_rows == 2
+    # a figure of its own, or text under a figure: a next row
+    e = part(1, [["满意度", "服务对", "群众满", "10"]], 700, xs=SHEET_XS)
+    f = part(2, [["指标", "象满意度", "意度", "5"]], 72, xs=SHEET_XS)
+    assert stitch_tables([e, f])[0].n_rows == 2
+    g = part(2, [["指标", "第2项", "意度", ""]], 72, xs=SHEET_XS)
+    assert stitch_tables([part(1, [["满意度", "服务对", "群众满", "10"]], 700, xs=SHEET_XS), g])[0].n_rows == 2

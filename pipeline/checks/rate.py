@@ -82,7 +82,34 @@ PER_CAPITA = rule(
     "narrative",
     "arithmetic",
 )
-RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA]
+CONTROL_TEXT = rule(
+    FAMILY,
+    "control-text",
+    "error",
+    "正文编制控制率与实有人数÷编制人数不符",
+    "编制控制率应为 {staff} ÷ {quota} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
+SCORE_RATE = rule(
+    FAMILY,
+    "score-rate",
+    "error",
+    "得分率与得分÷满分不符",
+    "得分率应为 {score} ÷ {points} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
+SCORE_TOTAL = rule(
+    FAMILY,
+    "score-total-text",
+    "error",
+    "正文总得分与各类指标得分之和不符",
+    "总得分写 {stated}，各类指标得分合计 {expected}",
+    "narrative",
+    "arithmetic",
+)
+RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT, SCORE_RATE, SCORE_TOTAL]
 
 
 def _before(ctx: Context, c: Claim) -> list[Claim]:
@@ -455,13 +482,10 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         return
     levels = [x for x in _before(ctx, c) if x.sentence == c.sentence and _level(x) and not x.base]
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
-    if spent is None:
-        ctx.note(c, "未找到执行率的实际支出数")
-        return
-    at = spent.prov.span[0] if spent.prov.span else 0
+    at = spent.prov.span[0] if spent is not None and spent.prov.span else 0
     budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
-    if not budgets:
-        ctx.note(c, "未找到执行率的预算数")
+    if spent is None or not budgets:
+        yield from _execution_against_sheet(ctx, c, spent)
         return
     ctx.mark(c)
     verdicts = []
@@ -489,12 +513,233 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     )
 
 
+_CONTROL_RATE = re.compile(r"控制率(?:为|达|达到|是)?$")
+_STAFF_WORDS = ("实际在职", "实有", "在职", "在编")
+
+
+def _is_control_rate(c: Claim) -> bool:
+    """编制控制率121.40%, 人员控制率为98%: the staff over the authorised posts."""
+    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
+        return False
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    return bool(_CONTROL_RATE.search(words.strip()))
+
+
+def _headcount(c: Claim) -> str:
+    """Whether a number of people before a 控制率 is the staff (实际在职人数) or the authorised posts (编制人数)."""
+    if not _persons(c) or c.relation not in ("", "total"):
+        return ""
+    if any(w in c.subject for w in _STAFF_WORDS):
+        return "staff"
+    return "quota" if "编制" in c.subject else ""
+
+
+def _control_text(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """A 编制控制率 in the text against the one staff count and the one 编制 count before it in its sentence."""
+    counts: dict[str, list[Claim]] = defaultdict(list)
+    for x in _before(ctx, c):
+        if x.sentence == c.sentence and _headcount(x):
+            counts[_headcount(x)].append(x)
+    if len(counts["staff"]) != 1 or len(counts["quota"]) != 1:
+        ctx.note(c, "未找到控制率唯一的实有人数和编制人数")
+        return
+    ctx.mark(c)
+    staff, quota = counts["staff"][0], counts["quota"][0]
+    comp = tol.percent(tol.base_interval(staff.quantity), tol.base_interval(quota.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    if comp is None or v in (tol.OK, tol.INFO):
+        return
+    exact = staff.quantity.base_value / quota.quantity.base_value * 100
+    a, b = staff.quantity.text, quota.quantity.text
+    yield make_finding(
+        CONTROL_TEXT,
+        v,
+        claim_figure(c),
+        f"编制控制率应为 {staff.subject} {a} ÷ {quota.subject} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
+        + (TRUNCATED if v == tol.WARNING else ""),
+        expected=exact,
+        derivation=f"{a} ÷ {b} × 100",
+        related=[staff.prov, quota.prov],
+        subject=c.subject or "编制控制率",
+    )
+
+
+_SCORE_RATE = re.compile(r"得分率(?:为|达|达到|是)?$")
+_FULL_POINTS = ("满分", "分值", "标准分")
+
+
+def _is_score_rate(c: Claim) -> bool:
+    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
+        return False
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    return bool(_SCORE_RATE.search(words.strip()))
+
+
+def _points(c: Claim, words: tuple[str, ...]) -> bool:
+    return c.quantity.unit == "分" and any(c.subject.endswith(w) for w in words)
+
+
+def _score_rate(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """得分率 = 得分 ÷ 满分, when the two figures right before the rate in its sentence are the full points and the
+    score ("决策类指标满分20分，得分18.40分，得分率92.00%")."""
+    before = _before(ctx, c)[-2:]
+    if len(before) != 2 or any(x.sentence != c.sentence for x in before):
+        return
+    full, score = before
+    if not _points(full, _FULL_POINTS) or not _points(score, ("得分",)) or _points(score, _FULL_POINTS):
+        return
+    ctx.mark(c)
+    comp = tol.percent(tol.base_interval(score.quantity), tol.base_interval(full.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    if comp is None or v in (tol.OK, tol.INFO):
+        return
+    exact = score.quantity.base_value / full.quantity.base_value * 100
+    a, b = score.quantity.text, full.quantity.text
+    yield make_finding(
+        SCORE_RATE,
+        v,
+        claim_figure(c),
+        f"得分率应为 得分 {a} ÷ {full.subject} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
+        + (TRUNCATED if v == tol.WARNING else ""),
+        expected=exact,
+        derivation=f"{a} ÷ {b} × 100",
+        related=[score.prov, full.prov],
+        subject=full.subject.removesuffix("满分") or "得分率",
+    )
+
+
+def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, Fact]]:
+    """The table rows with an 执行率 cell (the funds rows of a 自评表), by role of their cells."""
+    rows: dict[tuple[int | None, int | None], dict[str, Fact]] = defaultdict(dict)
+    for f in ctx.facts:
+        role = _row_role(f)
+        if role:
+            rows[(f.prov.table, f.prov.row)].setdefault(role, f)
+        elif "预算" in "".join(f.column_labels) and f.quantity.dimension == "money":
+            rows[(f.prov.table, f.prov.row)].setdefault("other_budget", f)
+    return {k: v for k, v in rows.items() if "rate" in v and v["rate"].quantity.dimension == "percent"}
+
+
+_WHOLE_FUNDS = "支出合计"  # the canonical subject of 年度资金总额 (pipeline/data/synonyms.csv)
+
+
+def _sheet_row(ctx: Context, c: Claim, spent: Claim | None) -> tuple[dict[str, Fact], bool] | None:
+    """The funds row a text 执行率 with no budget in its sentence is of, and whether that is certain: the one row
+    whose 执行数 prints the sentence's spending (certain), else — the sentence printing no spending and the rate
+    naming no item of its own — the one 年度资金总额 row (likely)."""
+    rows = _funds_rows(ctx).values()
+    if spent is not None:
+        printing = [
+            r for r in rows if "spent" in r and tol.printings_verdict(spent.quantity, r["spent"].quantity) == tol.OK
+        ]
+        return (printing[0], True) if len(printing) == 1 else None
+    if subject_key(c.subject) not in ("", subject_key("执行率")):
+        return None
+    whole = [r for r in rows if subject_key(fact_figure(r["rate"], ctx.doc_year).subject) == _WHOLE_FUNDS]
+    return (whole[0], False) if len(whole) == 1 else None
+
+
+def _execution_against_sheet(ctx: Context, c: Claim, spent: Claim | None) -> Iterator[Finding]:
+    """预算执行率为93.29% with no budget in its sentence, against the 执行率 of its funds row in the score sheet
+    (and that row's spending over each budget it prints): an error where the row is certainly the rate's, else a
+    warning."""
+    found = _sheet_row(ctx, c, spent)
+    if found is None:
+        ctx.note(c, "未找到执行率的预算数")
+        return
+    row, certain = found
+    ctx.mark(c)
+    rate = row["rate"]
+    readings = [tol.interval(rate.quantity)]
+    for key in ("budget", "other_budget"):
+        if "spent" in row and key in row:
+            comp = tol.percent(tol.base_interval(row["spent"].quantity), tol.base_interval(row[key].quantity))
+            if comp is not None:
+                readings.append(comp)
+    verdicts = [tol.verdict(c.quantity, comp, ctx.settings) for comp in readings]
+    if any(v in (tol.OK, tol.INFO) for v in verdicts) or c.quantity.value == _CAPPED:
+        return
+    v = verdicts[0] if certain else tol.WARNING
+    item = fact_figure(rate, ctx.doc_year).subject
+    msg = f"执行率写 {c.quantity.text}，{table_name(rate)}“{item}”行执行率为 {rate.text.strip() or fmt(rate.quantity.value)}"
+    if "spent" in row and "budget" in row:
+        msg += f"（全年执行数 {fmt(row['spent'].quantity.value)} ÷ 全年预算数 {fmt(row['budget'].quantity.value)}）"
+    if not certain:
+        msg += "；正文未写明所指资金，按年度资金总额核对，请核对"
+    yield make_finding(
+        EXECUTION_TEXT,
+        v,
+        claim_figure(c),
+        msg,
+        expected=rate.quantity.value,
+        related=[rate.prov] + ([spent.prov] if spent is not None else []),
+        subject=item,
+    )
+
+
+FULL_MARKS = Decimal(100)
+
+
+def _score_pairs(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """The (full points, score) pairs that follow one another from the start of `claims`, a 得分率 allowed after
+    each ("决策类指标满分20分，得分18.40分，得分率92.00%；过程类指标满分20分，得分19.00分…")."""
+    pairs: list[tuple[Claim, Claim]] = []
+    k = 0
+    while k + 1 < len(claims) and _points(claims[k], _FULL_POINTS) and _points(claims[k + 1], ("得分",)):
+        pairs.append((claims[k], claims[k + 1]))
+        k += 3 if k + 2 < len(claims) and _is_score_rate(claims[k + 2]) else 2
+    return pairs
+
+
+def _score_totals(ctx: Context) -> Iterator[Finding]:
+    """A total score followed by a 其中 of every category's full points and score ("得分为97.40分。其中，决策类指标
+    满分20分，得分18.40分，…"): when the categories' full points add up to 100, their scores add up to the total."""
+    for c in ctx.claims:
+        if not _points(c, ("得分",)) or _points(c, _FULL_POINTS):
+            continue
+        para = sorted(ctx.paragraph_claims(c), key=_start)
+        after = para[para.index(c) + 1 :]
+        pairs = _score_pairs(after)
+        if len(pairs) < 2 or not _opens_with_qizhong(pairs[0][0]):
+            continue
+        if sum((f.quantity.value for f, _ in pairs), Decimal(0)) != FULL_MARKS:
+            continue  # not every category is listed
+        ctx.mark(c)
+        scores = [s.quantity for _, s in pairs]
+        v = tol.verdict(c.quantity, tol.total([tol.interval(q) for q in scores]), ctx.settings)
+        if v in (tol.OK, tol.INFO):
+            continue
+        expr = " + ".join(q.text for q in scores)
+        exact = sum((q.value for q in scores), Decimal(0))
+        shown = fmt(exact, max(q.decimals for q in scores))
+        yield make_finding(
+            SCORE_TOTAL,
+            v,
+            claim_figure(c),
+            f"总得分写 {c.quantity.text}，其后满分合计 100 分的各类指标得分 {expr} = {shown}分，两者不符",
+            expected=exact,
+            derivation=expr,
+            related=[s.prov for _, s in pairs],
+            subject=c.subject,
+        )
+
+
+def _opens_with_qizhong(c: Claim) -> bool:
+    at = c.sentence.find(c.quantity.text)
+    return "其中" in c.sentence[: at if at >= 0 else 0]
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
-        if _is_execution_rate(c):
+        if _is_score_rate(c):
+            yield from _score_rate(ctx, c)
+        elif _is_control_rate(c):
+            yield from _control_text(ctx, c)
+        elif _is_execution_rate(c):
             yield from _execution_text(ctx, c)
         elif _is_completion(c):
             yield from _completion(ctx, c)
         elif c.relation == "per-capita" or ("人均" in c.subject and c.relation in ("", "rate")):
             yield from _per_capita(ctx, c)
     yield from _tables(ctx)
+    yield from _score_totals(ctx)

@@ -78,6 +78,7 @@ ELSEWHERE = rule(
 RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE]
 
 _DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_NAMED_POINTS = re.compile(r"^([\u4e00-\u9fff]+?)[（(](\d+(?:\.\d+)?)分[）)]$")
 _HEDGE = re.compile(r"^(基本|大部分|部分|大体|大致|未|尚未|没有|未能|暂未)")
 _QUALITATIVE_ORDER = ("显著", "明显", "较好", "良好", "一般", "较差")
 
@@ -130,8 +131,11 @@ def score_tables(facts: list[Fact]) -> dict[int, list[Row]]:
     return out
 
 
+_TOTAL_WORDS = ("总分", "合计", "总计")
+
+
 def _is_total_row(r: Row) -> bool:
-    return any(clean_label(x) in ("总分", "合计", "总计") for x in r.labels)
+    return any(clean_label(x) in _TOTAL_WORDS for x in r.labels)
 
 
 def _label_prov(r: Row, text: str, fallback: Fact) -> Provenance:
@@ -150,19 +154,51 @@ def _q(value: Decimal, text: str) -> Quantity:
     return Quantity(value, "分", value, "分", "points", 0 if value == value.to_integral() else 2, text)
 
 
+def _category_levels(rows: list[Row]) -> set[int]:
+    """The label levels at which the sheet declares its categories' points (产出指标（50分） in the 一级指标 column)."""
+    return {i for r in rows for i, x in enumerate(r.labels) if _DECLARED.search("".join(x.split()))}
+
+
+def _declared(r: Row, levels: set[int]) -> re.Match[str] | None:
+    """The points a row's category declares: a label naming an 指标 with its points, or any name with its points at
+    the level where the sheet declares its categories (预算执行率（10分） as an 一级指标 of its own)."""
+    for i, x in enumerate(r.labels):
+        text = "".join(x.split())
+        m = _DECLARED.search(text)
+        if m is None and i in levels:
+            m = _NAMED_POINTS.match(text)
+            m = m if m is not None and m.group(1) not in _TOTAL_WORDS else None
+        if m is not None:
+            return m
+    return None
+
+
 def _categories(rows: list[Row]) -> list[tuple[str, Decimal, Row, list[Row]]]:
     cats: list[tuple[str, Decimal, Row, list[Row]]] = []
     current: list[Row] | None = None
+    levels = _category_levels(rows)
     for r in rows:
         if _is_total_row(r) or "points" not in r.cells:
             continue
-        m = next((_DECLARED.search("".join(x.split())) for x in r.labels if _DECLARED.search("".join(x.split()))), None)
+        m = _declared(r, levels)
         if m is not None and (not cats or cats[-1][0] != m.group(1)):
             current = [r]
             cats.append((m.group(1), Decimal(m.group(2)), r, current))
+        elif current is not None and _under_another_label(r, cats[-1][2], cats[-1][0]):
+            current = None  # a category that declares no points (满意度 cut from 指标（10分） by a page break)
         elif current is not None:
             current.append(r)
     return cats
+
+
+def _under_another_label(r: Row, first: Row, name: str) -> bool:
+    """Whether a row stands under another label than the category's own, at the level where the category's first
+    row declares it (the labels lined up: as many of them)."""
+    level = next((i for i, x in enumerate(first.labels) if name in "".join(x.split())), None)
+    if level is None or len(r.labels) != len(first.labels):
+        return False
+    own = clean_label(r.labels[level])
+    return bool(own) and own != clean_label(first.labels[level])
 
 
 def _check_categories(rows: list[Row]) -> Iterator[Finding]:

@@ -54,16 +54,25 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
         and x.quantity.dimension not in ("percent", "pp")
         and x.relation not in ("share", "rate", "change")  # 比上年减少1.00万元 is a difference, never the part
         and not x.base  # 比上年1,000.00万元 is last year's figure
-        and not (x.identity.part_of and not c.identity.part_of)  # a figure inside a breakdown the share follows
         and (x.prov.span[0] if x.prov.span else 0) < start
     ]
-    if not before:
-        return None
     same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
+    # a part of a breakdown the share follows is its numerator only when the share names it in a later sentence
+    # (省级资金、市级资金分别占计划资金的67.62%、23.45%, after 其中：省级资金2013.74万元，市级资金689.30万元); in its
+    # own sentence a share takes the name of the figure before it, which says nothing
+    same = [x for x in same if not _nested(x, c) or x.sentence != c.sentence]
+    before = [x for x in before if not _nested(x, c)]
+    if not before and not same:
+        return None
     if c.subject and not same:
         return None  # the share names its part (税收收入占…), and no figure of it stands before: not known here
     pool = same or before
     return max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
+
+
+def _nested(x: Claim, c: Claim) -> bool:
+    """A figure inside a breakdown the share does not stand in."""
+    return bool(x.identity.part_of and not c.identity.part_of)
 
 
 def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, bool]:
@@ -94,6 +103,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
                 if c.denominator and subject_key(x.subject) != subject_key(c.denominator):
                     break  # the share names another whole than the list's total (占“三公”经费的, after a 其中 list)
                 return claim_figure(x), True
+    listed = _total_of_named_part(ctx, c, num)
+    if listed is not None:
+        return claim_figure(listed), True
     if c.denominator:
         return None, True  # the whole the share names is not printed: no other total stands in for it
     start = num.prov.span[0] if num.prov.span else 0
@@ -109,6 +121,34 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         return claim_figure(head), False
     near = _named_whole_before(ctx, c, num)
     return (claim_figure(near) if near is not None else None), True
+
+
+def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The total of the list the share's part stands in, when the share names that part and a whole the total's
+    name abbreviates (计划资金 for 该项目计划安排资金: the name's head and tail, in order)."""
+    if (
+        not c.denominator
+        or num.group is None
+        or num.relation != "part"
+        or subject_key(c.subject) != subject_key(num.subject)
+    ):
+        return None
+    totals = [x for x in ctx.paragraph_claims(c) if x.group == num.group and x.relation == "total"]
+    if len(totals) != 1 or totals[0].quantity.dimension != num.quantity.dimension:
+        return None
+    return totals[0] if _abbreviates(subject_key(c.denominator), subject_key(totals[0].subject)) else None
+
+
+ABBREVIATION_ENDS = 2  # 计划资金: 计划 … 资金
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """计划资金 of 该项目计划安排资金: the name ends with the short name's last characters, and holds its first ones
+    before them."""
+    n = ABBREVIATION_ENDS
+    if len(short) < 2 * n or not name.endswith(short[-n:]):
+        return False
+    return short[:n] in name[: len(name) - n]
 
 
 def _qizhong_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
