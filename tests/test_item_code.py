@@ -1,4 +1,4 @@
-"""narrative_table.item-code: a 科目 named by its path in the text ("…（类）…（款）机关服务（项）2024年预算数为856.20万元")
+"""item_code.path-vs-rows: a 科目 named by its path in the text ("…（类）…（款）机关服务（项）2024年预算数为856.20万元")
 against the table rows carrying its code (2040403 under 20404 under 204)."""
 
 from __future__ import annotations

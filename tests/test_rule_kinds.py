@@ -29,7 +29,7 @@ EXPECTED = {
     "scoresheet.": SCORE_SHEETS,  # 绩效自评表: performance reports, and appended to a 决算
     "rate.score-from-rate": SCORE_SHEETS,  # 得分 = 分值 × 执行率 is the score sheets' convention
     "mirror.": ("部门预算", "单位预算"),  # a budget's 财政拨款 income equals its 财政拨款 spending
-    "narrative_table.item-code": DEPARTMENT,  # a 科目 path (类 款 项) in the text against the rows of its code
+    "item_code.path-vs-rows": DEPARTMENT,  # a 科目 path (类 款 项) in the text against the rows of its code
 }
 
 

@@ -29,10 +29,10 @@ from pipeline.checks.base import (
 )
 from pipeline.findings import Finding
 
-FAMILY = "narrative_table"
+FAMILY = "item_code"
 ITEM = rule(
     FAMILY,
-    "item-code",
+    "path-vs-rows",
     "error",
     "正文按科目路径所述的数与该科目各表行不符",
     "{subject}写 {stated}，而该科目各表行写 {expected}",
