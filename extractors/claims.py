@@ -33,7 +33,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from extractors import leads, lists
-from extractors.clauses import SectionTracker, clause_start_before, heading_label, sentences
+from extractors.clauses import SectionTracker, clause_start_before, heading_label, is_thousands_comma, sentences
 from extractors.identity import (
     claim_identity,
     document_year,
@@ -782,12 +782,10 @@ def _ends_in_etc(text: str, last: _Item) -> bool:
     return text[last.end : last.end + 2].lstrip().startswith("等")
 
 
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
-
-
 def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
     """Whether the list stops between part a and part b (a clause without a figure, or a new statement)."""
-    between = _THOUSANDS.sub("_", text[a.end : b.start])  # 3,210.55 between two parts is one figure, no clause break
+    seg = text[a.end : b.start]  # 3,210.55 between two parts is one figure, no clause break
+    between = "".join("_" if ch in ",，" and is_thousands_comma(seg, k) else ch for k, ch in enumerate(seg))
     bounds = [a.end]
     for m in re.finditer(rf"[{lists.CLAUSE_BREAK}]", between):
         bounds.append(a.end + m.end())

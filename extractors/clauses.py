@@ -21,7 +21,7 @@ MAX_TITLE = 40
 MAX_CLAUSE = 400  # characters; no real clause between two commas is longer
 
 
-def _is_thousands_comma(text: str, i: int) -> bool:
+def is_thousands_comma(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
@@ -56,7 +56,7 @@ def clause_starts(text: str, start: int, end: int) -> list[int]:
     out = [start]
     for i in range(start, end):
         ch = text[i]
-        if ch in CLAUSE_BREAK and not (ch in ",，" and _is_thousands_comma(text, i)):
+        if ch in CLAUSE_BREAK and not (ch in ",，" and is_thousands_comma(text, i)):
             out.append(i + 1)
     return out
 
@@ -66,7 +66,7 @@ def clause_start_before(text: str, sentence_start: int, pos: int) -> int:
     text with no punctuation at all (a 200-page run of figures) stays linear."""
     for i in range(pos - 1, max(sentence_start, pos - MAX_CLAUSE) - 1, -1):
         ch = text[i]
-        if ch in CLAUSE_BREAK and not (ch in ",，" and _is_thousands_comma(text, i)):
+        if ch in CLAUSE_BREAK and not (ch in ",，" and is_thousands_comma(text, i)):
             return i + 1
     return max(sentence_start, pos - MAX_CLAUSE)
 
