@@ -149,3 +149,17 @@ def test_a_lone_qizhong_part_s_share_is_of_the_level_it_hangs_from_never_a_total
     assert alarms(text, tmp_path) == []  # 4.12 ÷ 4.57 = 90.15% (90.3 within rounding), not ÷ 43.90
     wrong = text.replace("占90.3%", "占80.3%")
     assert [(r, s) for r, s, _ in alarms(wrong, tmp_path)] == [("share.stated-vs-computed", "warning")]
+
+
+def test_a_share_naming_no_whole_after_a_list_opened_by_fenbie_is_of_the_nearest_total(tmp_path: Path) -> None:
+    text = (
+        "某局2024年度部门整体支出绩效自评报告\n2024年度，我局收入总计2051.31万元，其中一般公共预算拨款1547.22万元，政府性基金拨款"
+        "33.70万元，其他资金470.39万元。支出总计1983.61万元，分别为基本支出1567.54万元、项目支出416.07万元，基本支出和项目支出"
+        "分别占79.02%和20.98%。\n"
+    )
+    claims, found = scan_text(tmp_path, text, "部门整体支出绩效自评报告")
+    assert next(c for c in claims if c.quantity.text == "1567.54万元").subject == "基本支出"  # not 分别为基本支出
+    assert [f for f in found if f.rule.startswith("share.")] == []  # 1567.54 ÷ 1983.61 = 79.02%, not ÷ 收入总计
+    _, found = scan_text(tmp_path, text.replace("79.02%", "77.02%"), "部门整体支出绩效自评报告")
+    wrong = [f for f in found if f.rule == "share.stated-vs-computed"]
+    assert [(f.severity, str(f.expected_value)) for f in wrong] == [("error", "79.02")]

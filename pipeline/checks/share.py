@@ -109,7 +109,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     if c.denominator:
         return None, True  # the whole the share names is not printed: no other total stands in for it
     start = num.prov.span[0] if num.prov.span else 0
-    for x in ctx.paragraph_claims(c):
+    for x in reversed(ctx.paragraph_claims(c)):  # the nearest total before the part: 支出总计, not 收入总计 before it
         if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim or x.base:
             continue
         if any(w in x.subject for w in _TOTAL_WORDS):
