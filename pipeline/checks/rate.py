@@ -25,7 +25,7 @@ from pipeline.checks.base import (
     weak_subject,
 )
 from pipeline.checks.scoresheet import SCORE_SHEET_KINDS
-from pipeline.findings import Finding
+from pipeline.findings import Finding, Rule
 
 FAMILY = "rate"
 COMPLETION = rule(
@@ -497,18 +497,33 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     if any(v in (tol.OK, tol.INFO) for v, _ in verdicts):
         return
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
-    a, b = spent.quantity.text, budget.quantity.text
-    exact = spent.quantity.base_value / budget.quantity.base_value * 100
     subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
-    msg = f"{subject}：执行率应为 实际支出 {a} ÷ 预算 {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
-    yield make_finding(
-        EXECUTION_TEXT,
+    yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
+
+
+def _ratio_verdict(ctx: Context, c: Claim, num: Claim, den: Claim) -> str | None:
+    """The verdict on a rate printed as num ÷ den, or None where it agrees (or cannot be computed)."""
+    comp = tol.percent(tol.base_interval(num.quantity), tol.base_interval(den.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    return None if comp is None or v in (tol.OK, tol.INFO) else v
+
+
+def _ratio_finding(
+    rule: Rule, v: str, c: Claim, num: tuple[Claim, str], den: tuple[Claim, str], rate: str, subject: str
+) -> Finding:
+    """'{rate}应为 {num} a ÷ {den} b = x%，报告写 y%': a rate of the text against the two figures it is of."""
+    (n, n_label), (d, d_label) = num, den
+    a, b = n.quantity.text, d.quantity.text
+    exact = n.quantity.base_value / d.quantity.base_value * 100
+    return make_finding(
+        rule,
         v,
         claim_figure(c),
-        msg + (TRUNCATED if v == tol.WARNING else ""),
+        f"{rate}应为 {n_label} {a} ÷ {d_label} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
+        + (TRUNCATED if v == tol.WARNING else ""),
         expected=exact,
         derivation=f"{a} ÷ {b} × 100",
-        related=[spent.prov, budget.prov],
+        related=[n.prov, d.prov],
         subject=subject,
     )
 
@@ -545,23 +560,11 @@ def _control_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         return
     ctx.mark(c)
     staff, quota = counts["staff"][0], counts["quota"][0]
-    comp = tol.percent(tol.base_interval(staff.quantity), tol.base_interval(quota.quantity))
-    v = tol.verdict(c.quantity, comp, ctx.settings)
-    if comp is None or v in (tol.OK, tol.INFO):
-        return
-    exact = staff.quantity.base_value / quota.quantity.base_value * 100
-    a, b = staff.quantity.text, quota.quantity.text
-    yield make_finding(
-        CONTROL_TEXT,
-        v,
-        claim_figure(c),
-        f"编制控制率应为 {staff.subject} {a} ÷ {quota.subject} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
-        + (TRUNCATED if v == tol.WARNING else ""),
-        expected=exact,
-        derivation=f"{a} ÷ {b} × 100",
-        related=[staff.prov, quota.prov],
-        subject=c.subject or "编制控制率",
-    )
+    v = _ratio_verdict(ctx, c, staff, quota)
+    if v is not None:
+        yield _ratio_finding(
+            CONTROL_TEXT, v, c, (staff, staff.subject), (quota, quota.subject), "编制控制率", c.subject or "编制控制率"
+        )
 
 
 _SCORE_RATE = re.compile(r"得分率(?:为|达|达到|是)?$")
@@ -589,23 +592,10 @@ def _score_rate(ctx: Context, c: Claim) -> Iterator[Finding]:
     if not _points(full, _FULL_POINTS) or not _points(score, ("得分",)) or _points(score, _FULL_POINTS):
         return
     ctx.mark(c)
-    comp = tol.percent(tol.base_interval(score.quantity), tol.base_interval(full.quantity))
-    v = tol.verdict(c.quantity, comp, ctx.settings)
-    if comp is None or v in (tol.OK, tol.INFO):
-        return
-    exact = score.quantity.base_value / full.quantity.base_value * 100
-    a, b = score.quantity.text, full.quantity.text
-    yield make_finding(
-        SCORE_RATE,
-        v,
-        claim_figure(c),
-        f"得分率应为 得分 {a} ÷ {full.subject} {b} = {fmt(exact, 2)}%，报告写 {c.quantity.text}"
-        + (TRUNCATED if v == tol.WARNING else ""),
-        expected=exact,
-        derivation=f"{a} ÷ {b} × 100",
-        related=[score.prov, full.prov],
-        subject=full.subject.removesuffix("满分") or "得分率",
-    )
+    v = _ratio_verdict(ctx, c, score, full)
+    if v is not None:
+        subject = full.subject.removesuffix("满分") or "得分率"
+        yield _ratio_finding(SCORE_RATE, v, c, (score, "得分"), (full, full.subject), "得分率", subject)
 
 
 def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, Fact]]:
