@@ -85,7 +85,7 @@ def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
     prev: Char | None = None
     for i, c in enumerate(chars):
         if prev is not None:
-            size = max(_height(c), _height(prev))
+            size = min(_height(c), _height(prev))  # a small label (表1-1) does not run on into the title below it
             gap = c["x0"] - prev["x1"]
             moving_right = c["x0"] > prev["x0"]  # (some fonts' boxes are a full em wide: gaps can be negative)
             if not (moving_right and gap <= RUN_GAP * size and abs(c["top"] - prev["top"]) < RUN_DRIFT * size):
@@ -238,6 +238,28 @@ def join_texts(parts: list[str]) -> str:
     return out
 
 
+SIZE_CHANGE = 0.25  # a line whose type size differs from the one before by more than this share is no wrap of it
+
+
+def _other_size(a: float, b: float) -> bool:
+    return abs(a - b) > SIZE_CHANGE * max(a, b)
+
+
+def join_cell_lines(lines: list[list[Char]]) -> str:
+    """A table cell's text from its lines: wrapped lines join as in a paragraph (`_separator`), but a line in
+    another type size is a line of its own (a table number 表16 above the title printed in the grid:
+    表16 2026年…, not 表162026年…) and is set apart by a space."""
+    out = ""
+    prev_size = 0.0
+    for chars in lines:
+        text = join_chars(chars)
+        size = max(_height(c) for c in chars) if chars else prev_size
+        gap = " " if out and text and prev_size and _other_size(size, prev_size) else _separator(out, text)
+        out += gap + text
+        prev_size = size
+    return out
+
+
 def line_starts(parts: list[str]) -> list[int]:
     """Where each part begins in `join_texts(parts)`."""
     starts: list[int] = []
@@ -316,7 +338,7 @@ def starts_paragraph(
         return True
     if _LEADERS.search(cur.text) or _LEADERS.search(prev.text):
         return True
-    if abs(cur.size - prev.size) > 0.25 * max(cur.size, prev.size):
+    if _other_size(cur.size, prev.size):
         return True
     usual_gap = margins.line_gap if margins is not None else 0.0
     if cur.page == prev.page and cur.top - prev.bottom > max(PARA_GAP * size, usual_gap + 0.5 * size):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.model import Cell
-from extractors.pdf_lines import Char, Line, cluster_chars, join_chars, join_texts
+from extractors.pdf_lines import Char, Line, cluster_chars, join_cell_lines
 
 SNAP = 2.0  # points: cell edges closer than this are one grid boundary
 MAX_CELLS = 5000  # a table with more rectangles than this is pathological: skipped and reported
@@ -119,7 +119,7 @@ def fill_cells(
     for idx, cell_chars in per_cell.items():
         cell = draft.cells[idx]
         lines = cluster_chars(cell_chars)
-        cell.text = join_texts([join_chars(g) for g in lines])
+        cell.text = join_cell_lines(lines)
         ink = [c for c in lines[0] if not c["text"].isspace()] if lines else []
         if ink and cell.bbox is not None:
             cell.indent = round(min(c["x0"] for c in ink) - cell.bbox[0], 1)

@@ -11,7 +11,7 @@ from conftest import realdoc_wide
 from extractors.clauses import sentences
 from extractors.model import Document
 from extractors.numbers import find_quantities
-from extractors.pdf_lines import align_shifted_glyphs, cluster_chars, join_chars, join_texts
+from extractors.pdf_lines import align_shifted_glyphs, cluster_chars, join_cell_lines, join_chars, join_texts
 from extractors.pdf_reader import read_pdf
 
 
@@ -52,6 +52,32 @@ def test_figures_far_right_of_a_label_keep_their_own_row() -> None:
     chars += [_char(d, 300 + 8 * i, 112) for i, d in enumerate("12.5")]
     moved = align_shifted_glyphs(chars)
     assert [c["top"] for c in moved] == [c["top"] for c in chars]
+
+
+def _run(text: str, x0: float, top: float, size: float) -> list[dict]:
+    out: list[dict] = []
+    for ch in text:
+        out.append(_char(ch, x0, top, size))
+        x0 = out[-1]["x1"]
+    return out
+
+
+def test_a_small_table_number_lends_no_digit_to_the_title_below_it() -> None:
+    # guyuan: "表1-1" in 10 pt at the left, the title "2025年…" in 18 pt just below and right of it; in stream
+    # order the title's first digit follows the label's, but it is no glyph of the label's line
+    chars = _run("表1-1", 79, 82, 10) + _run("2025年全市收入执行表", 132, 97.5, 18)
+    assert _line_texts(align_shifted_glyphs(chars)) == ["表1-1", "2025年全市收入执行表"]
+
+
+def test_a_cell_line_in_another_type_size_is_set_apart() -> None:
+    # a title printed inside the table's grid: 表16 (small) over 2026年…表（草案） (large) over 单位：万元 (small)
+    lines = [
+        _run("表16", 72, 82, 10),
+        _run("2026年转移性支出预算表（草案）", 79, 97, 18),
+        _run("单位：万元", 400, 120, 10),
+    ]
+    assert join_cell_lines(lines) == "表16 2026年转移性支出预算表（草案） 单位：万元"
+    assert join_cell_lines([_run("99.", 300, 100, 10), _run("7%", 300, 112, 10)]) == "99.7%"  # a wrap still joins
 
 
 def test_a_private_use_glyph_between_digits_is_a_decimal_point() -> None:
