@@ -250,7 +250,7 @@ def _sentence_items(
         if share is not None and _BUDGET_ONLY.match(_clean_phrase(share.group("den") or "")):
             share, rate = None, share  # 占年初预算数的71.6%: the figure against its own budget, a completion rate
         if share is not None:
-            relation, denominator = "share", _clean_phrase(share.group("den") or "")
+            relation, denominator = "share", _clean_phrase(share.group("den") or "") or _whole_at_head(sentence)
             own_subject = analyse_pre(pre[: share.start()]).subject  # 税收收入占…比重达76.1%: its own part
             subject = own_subject or (numerator.claim.subject if numerator else "")
         elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
@@ -405,6 +405,18 @@ def _tidy_subject(subject: str, q: Quantity) -> str:
     if q.dimension == "area" and subject.endswith("完成"):  # 中稻完成2.25万亩 → 中稻完成面积
         subject += "面积"
     return subject
+
+
+# "2023年度“三公”经费财政拨款支出决算中，公务接待费2.00万元，占16.67%": the whole a sentence opens with, of money
+_WHOLE_HEAD = re.compile(
+    r"^\s*在?(?:\d{4}\s*年度?)?(?P<den>[^，,。；;：:0-9０-９]{1,30}?(?:支出|收入|经费|资金|决算|预算|拨款))(?:之|当)?中[，,]"
+)
+
+
+def _whole_at_head(sentence: str) -> str:
+    """The whole a share with no whole of its own is of, when its sentence opens with "<whole>中，" (see above)."""
+    m = _WHOLE_HEAD.match(sentence)
+    return _clean_phrase(m.group("den")) if m else ""
 
 
 def _clean_phrase(s: str) -> str:
@@ -775,7 +787,8 @@ def _interval(item: _Item) -> tuple[Decimal, Decimal]:
     return q.base_value - abs(half), q.base_value + abs(half)
 
 
-_ADDED = re.compile(r"(?:加上|再加上)")
+# 加上A、B / a clause opening with 加 (加调出资金a、还本b，支出总计T) — not 加强, 加快, 加大…
+_ADDED = re.compile(r"加上|(?:^|[。，,；;：:\s])再?加(?![强快大紧之工油班速深入盟])")
 
 
 def _ends_in_etc(text: str, last: _Item) -> bool:
@@ -786,6 +799,7 @@ def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
     """Whether the list stops between part a and part b (a clause without a figure, or a new statement)."""
     seg = text[a.end : b.start]  # 3,210.55 between two parts is one figure, no clause break
     between = "".join("_" if ch in ",，" and is_thousands_comma(seg, k) else ch for k, ch in enumerate(seg))
+    between = lists.mask_description(between)
     bounds = [a.end]
     for m in re.finditer(rf"[{lists.CLAUSE_BREAK}]", between):
         bounds.append(a.end + m.end())

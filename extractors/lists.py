@@ -46,6 +46,21 @@ def _matching_close(text: str, open_at: int, end: int) -> int:
 MAX_LIST = 600  # characters: no real list runs longer (and text without punctuation stays linear)
 
 
+# a part's description: "人员经费2100.00万元，主要包括：基本工资、津贴补贴…等；公用经费300.00万元": from its comma to the
+# next "；" (or the end), with no figure in it — it says what the part is, it ends no list
+_DESCRIPTION = re.compile(r"[，,]\s*(?:主要|具体)?(?:包括|用于)[：:]?[^；;。！？0-9０-９]*$")
+
+
+def mask_description(between: str) -> str:
+    """`between` (the text from one part to the next) with a part's description (see `_DESCRIPTION`) blanked out,
+    so that its clauses are no clauses of the list; the length is kept."""
+    head, sep, tail = between.partition("；") if "；" in between else between.partition(";")
+    m = _DESCRIPTION.search(head)
+    if m is None:
+        return between
+    return head[: m.start()] + "_" * (m.end() - m.start()) + sep + tail
+
+
 def list_end(text: str, start: int, sentence_end: int) -> int:
     """Where the 其中 list whose word starts at `start` ends (exclusive offset in text): its closing bracket, or
     the sentence end. A "；" on the way ends it only softly (`soft_ends`)."""

@@ -64,6 +64,23 @@ def alarms(text: str) -> list[tuple[str, str]]:
         ),
         # 加上… with the first addend in another clause is no list of the 合计
         ("加上级转移支付0.3亿元、上年结转7.1亿元、调入资金4.1亿元，政府性基金收入合计82.4亿元。", []),
+        # a bare 加 opens the addends too (the first one is the figure of the sentence before)
+        (
+            "全县政府性基金预算支出45000万元。加调出资金5000万元、地方政府专项债务还本支出2000万元、结转下年支出1000万元，"
+            "支出总计53000万元。",
+            [],
+        ),
+        # a part's description ("主要包括：…等；") ends no list
+        (
+            "基本支出2500.00万元，其中：人员经费2100.00万元，主要包括：基本工资、津贴补贴、奖金、社会保障缴费等；"
+            "公用经费400.00万元，主要包括：办公费、水费、电费、差旅费等。",
+            [("2500.00万元", ["2100.00万元", "400.00万元"], "complete")],
+        ),
+        # … but 加强, 加快 open no addition
+        (
+            "加快项目进度，项目支出1200万元、基本支出800万元，支出合计2000万元。",
+            [("2000万元", ["1200万元", "800万元"], "complete")],
+        ),
     ],
 )
 def test_a_list_has_the_parts_of_its_own_bounds(text: str, expected) -> None:

@@ -25,6 +25,7 @@ FAMILIES = (
     "share",
     "repeat",
     "sum",
+    "balance",
     "formula",
     "percent_column",
     "cross_table",

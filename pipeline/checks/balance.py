@@ -1,0 +1,126 @@
+"""balance — what a year leaves is its income less its spending.
+
+"社会保险基金预算收入112824万元，…。社会保险基金预算支出107300万元，当年收支结余5524万元" (112824 − 107300 =
+5524). Only the year's own balance is judged (当年收支结余, 本年收支结余, 收支差额): a 滚存/累计/年末 balance holds
+the years before. Its income and its spending are the one income level and the one spending level of its
+sentence and the sentence before it — never a part of a 其中 list, a comparison base or a figure of another
+fund, scope or year. Where either is missing or two could be it, nothing is judged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.lists import INCOME, SPENDING, flow_of
+from extractors.model import Claim, Identity
+from pipeline import tolerance as tol
+from pipeline.checks.base import Context, claim_figure, fmt, make_finding, rule, subject_key
+from pipeline.findings import Finding
+
+FAMILY = "balance"
+INCOME_LESS_SPENDING = rule(
+    FAMILY,
+    "income-less-spending",
+    "error",
+    "当年收支结余不等于收入减支出",
+    "{subject}写 {stated}，收入减支出为 {expected}",
+    "narrative",
+    "sum",
+)
+RULES = [INCOME_LESS_SPENDING]
+
+_YEARS_BALANCE = re.compile(r"(?:当年|本年|当期)?收支(?:结余|差额)$|^(?:当年|本年)结余$")
+_EARLIER_YEARS = ("滚存", "累计", "年末", "历年", "结转", "期末", "上年")
+
+
+def _is_years_balance(c: Claim) -> bool:
+    return (
+        c.quantity.dimension == "money"
+        and c.relation in ("", "total")
+        and not c.base
+        and bool(_YEARS_BALANCE.search(c.subject))
+        and not any(w in c.subject for w in _EARLIER_YEARS)
+    )
+
+
+def _level(x: Claim) -> bool:
+    return x.quantity.dimension == "money" and x.relation in ("", "total") and not x.base
+
+
+def _contradicts(x: Identity, y: Identity) -> bool:
+    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
+
+
+def _start(c: Claim) -> int:
+    return c.prov.span[0] if c.prov.span else 0
+
+
+def _near(ctx: Context, c: Claim) -> list[Claim]:
+    """The levels before c in its paragraph, after any earlier balance: no comparison base, no part of a list
+    (其中…), no figure of another fund, scope or year."""
+    before = sorted((x for x in ctx.paragraph_claims(c) if _start(x) < _start(c)), key=_start)
+    out: list[Claim] = []
+    for x in before:
+        if _is_years_balance(x):
+            out = []
+        elif _level(x) and not _contradicts(x.identity, c.identity) and "其中" not in _own_clause(x):
+            out.append(x)
+    return out
+
+
+def _own_clause(x: Claim) -> str:
+    """The words of the figure's own clause ("." ends a sentence where it stands between no digits)."""
+    return re.split(r"[，,；;。：:]|(?<!\d)\.(?!\d)", x.lead or "")[-1]
+
+
+_NAMED = re.compile(r"(?P<a>[^，,。；;、]{2,20}?)减(?:去)?(?P<b>[^，,。；;、]{2,20}?)[，,]?\s*[^，,。；;]{0,12}$")
+_TOTAL = re.compile(r"总收入|收入总计|收入合计|总支出|支出总计|支出合计")
+
+
+def _named(c: Claim) -> tuple[str, str]:
+    """The two figures a balance names ("预算总收入减去预算总支出，当年结余…"), else ("", "")."""
+    at = c.sentence.rfind(c.quantity.text)
+    m = _NAMED.search(c.sentence[: at if at >= 0 else 0])
+    return (subject_key(m.group("a")), subject_key(m.group("b"))) if m else ("", "")
+
+
+def _one(levels: list[Claim], flow: str, named: str) -> Claim | None:
+    """The one figure of `flow` the balance is of: the one it names, else the total, else the only one."""
+    xs = [x for x in levels if flow_of(x.subject) == flow]
+    xs = [x for x in xs if named and subject_key(x.subject).endswith(named)] or xs  # 当年收入 names no one
+    totals = [x for x in xs if _TOTAL.search(x.subject) or x.relation == "total"]
+    xs = totals or xs
+    return xs[-1] if xs and len({x.quantity.base_value for x in xs}) == 1 else None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for c in ctx.claims:
+        if not _is_years_balance(c):
+            continue
+        near = _near(ctx, c)
+        named_income, named_spending = _named(c)
+        inc, spent = _one(near, INCOME, named_income), _one(near, SPENDING, named_spending)
+        if inc is None or spent is None:
+            ctx.note(c, "未找到当年收支结余唯一的收入数和支出数")
+            continue
+        ctx.mark(c)
+        diff = tol.base_interval(inc.quantity) - tol.base_interval(spent.quantity)
+        scale = 1 / tol.factor(c.quantity)
+        # a 收支差额 may be printed without its sign
+        verdicts = [tol.verdict(c.quantity, diff.scale(k), ctx.settings) for k in (scale, -scale)]
+        if any(v in (tol.OK, tol.INFO) for v in verdicts):
+            continue
+        exact = (inc.quantity.base_value - spent.quantity.base_value) * scale
+        a, b = inc.quantity.text, spent.quantity.text
+        yield make_finding(
+            INCOME_LESS_SPENDING,
+            verdicts[0],
+            claim_figure(c),
+            f"{c.subject}应为 {inc.subject} {a} − {spent.subject} {b} = {fmt(exact)}{c.quantity.unit}，"
+            f"报告写 {c.quantity.text}",
+            expected=exact,
+            derivation=f"{a} − {b}",
+            related=[inc.prov, spent.prov],
+            subject=c.subject,
+        )
