@@ -647,8 +647,16 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if parts and _list_breaks(text, cand, parts[0], items):
                 break
             parts.insert(0, cand)
-        if len(parts) >= 2 and (cut or _ADDED.search(text[s0 : parts[0].start])):
-            continue  # "加上A、B…，合计T": the first addend stands before 加上, or the list is longer than read
+        if parts and (cut or _ADDED.search(text[s0 : parts[0].start])):
+            # "X，加上A、B…，合计T": the first addend stands before 加上 (or the list is longer than read)
+            first = (
+                None
+                if cut or not _ADDED.search(text[s0 : parts[0].start])
+                else _addend_before(text, s0, [*previous, *items], parts[0], item)
+            )
+            if first is None:
+                continue
+            parts.insert(0, first)
         if len(parts) >= 2:
             gid = next(groups)
             item.claim.group, item.claim.relation = gid, "total"
@@ -788,7 +796,48 @@ def _interval(item: _Item) -> tuple[Decimal, Decimal]:
 
 
 # 加上A、B / a clause opening with 加 (加调出资金a、还本b，支出总计T) — not 加强, 加快, 加大…
-_ADDED = re.compile(r"加上|(?:^|[。，,；;：:\s])再?加(?![强快大紧之工油班速深入盟])")
+_ADDED = re.compile(r"加上|(?:^|(?<=[。，,；;：:\s]))再?加(?![强快大紧之工油班速深入盟])")
+
+
+def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: _Item) -> _Item | None:
+    """The figure a "加" list adds to: "支出45000万元。加调出资金5000万元、还本支出2000万元，支出总计52000万元" —
+    the last level before 加, when 加 opens the first addend's clause, the level is of the total's flow and
+    stands in no 其中 clause, and no other money figure (a change amount) stands between."""
+    added = [m for m in _ADDED.finditer(text, s0, first.start)]
+    if not added or re.search(r"[，,；;。]", text[added[-1].end() : first.start].lstrip("：: ")):
+        return None
+    at = added[-1].start()
+    if re.split(r"[，,；;。]", text[max(0, at - 40) : at])[-1].strip():
+        return None  # "当年收入加上A、B": the first addend is named, not printed, here
+    at = _bracket_opened(
+        text, at
+    )  # "支出711.01亿元（当年预算安排…202.61亿元），加上A": the figure the bracket qualifies
+    money = [i for i in items if i.end <= at and i.claim.quantity.dimension not in ("percent", "pp")]
+    x = max(money, key=lambda i: i.end, default=None)
+    if x is None or not _plain(x) or x.claim.group is not None or x.claim.relation == "part":
+        return None
+    if _base_key(x.claim.quantity) != _base_key(total.claim.quantity):
+        return None
+    clause = re.split(r"[，,；;。]", text[max(0, x.start - 40) : x.start])[-1]
+    if "其中" in clause or "其中" in text[x.end : at] or not lists.part_of_flow(_flow(total), _flow(x)):
+        return None
+    return x
+
+
+def _bracket_opened(text: str, at: int) -> int:
+    """Where the bracket closing right before `at` (but for punctuation) opens; `at` when none closes there."""
+    k = at - 1
+    while k >= 0 and text[k] in "，,；; \t":
+        k -= 1
+    if k < 0 or text[k] not in lists.CLOSE:
+        return at
+    depth = 0
+    for j in range(k, -1, -1):
+        depth += text[j] in lists.CLOSE
+        depth -= text[j] in lists.OPEN
+        if depth == 0:
+            return j
+    return at
 
 
 def _ends_in_etc(text: str, last: _Item) -> bool:

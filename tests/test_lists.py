@@ -64,12 +64,27 @@ def alarms(text: str) -> list[tuple[str, str]]:
         ),
         # 加上… with the first addend in another clause is no list of the 合计
         ("加上级转移支付0.3亿元、上年结转7.1亿元、调入资金4.1亿元，政府性基金收入合计82.4亿元。", []),
-        # a bare 加 opens the addends too (the first one is the figure of the sentence before)
+        # a bare 加 opens the addends too; the first one is the level before 加 (here in the sentence before)
         (
             "全县政府性基金预算支出45000万元。加调出资金5000万元、地方政府专项债务还本支出2000万元、结转下年支出1000万元，"
             "支出总计53000万元。",
-            [],
+            [("53000万元", ["45000万元", "5000万元", "2000万元", "1000万元"], "complete")],
         ),
+        # … past a rate of its own, but not past a change amount nor from a 其中 part
+        (
+            "全县收入50000万元，为预算的100.0%，加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。",
+            [("53000万元", ["50000万元", "2000万元", "1000万元"], "complete")],
+        ),
+        ("全县收入50000万元，比上年增加500万元。加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。", []),
+        ("全县收入50000万元，其中税收收入30000万元。加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。", []),
+        # the level a bracket breaks down, not the last figure inside the bracket
+        (
+            "支出预计711.01亿元（当年预算安排的支出508.4亿元，上年结转安排的支出202.61亿元），加上上解支出79.86亿元，"
+            "债务还本支出173.15亿元，支出总计964.02亿元。",
+            [("964.02亿元", ["711.01亿元", "79.86亿元", "173.15亿元"], "complete")],
+        ),
+        # "当年收入加上A、B": the first addend is named, its figure is not the one before
+        ("其他收入预计0.2亿元。当年收入加上转移支付收入0.13亿元、上年结转资金10.79亿元，收入总计26.79亿元。", []),
         # a part's description ("主要包括：…等；") ends no list
         (
             "基本支出2500.00万元，其中：人员经费2100.00万元，主要包括：基本工资、津贴补贴、奖金、社会保障缴费等；"
