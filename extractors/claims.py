@@ -801,27 +801,29 @@ _ADDED = re.compile(r"加上|(?:^|(?<=[。，,；;：:\s]))再?加(?![强快大�
 
 def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: _Item) -> _Item | None:
     """The figure a "加" list adds to: "支出45000万元。加调出资金5000万元、还本支出2000万元，支出总计52000万元" —
-    the last level before 加, when 加 opens the first addend's clause, the level is of the total's flow and
-    stands in no 其中 clause, and no other money figure (a change amount) stands between."""
+    the last level before 加 (the head of the 其中 list or bracket it closes: "总收入282.4亿元，其中：…5.3亿元。
+    加上年滚存结余130亿元，资金总计412.4亿元" adds to 282.4), when 加 opens the first addend's clause, the level
+    is of the total's flow and no other money figure (a change amount) stands between."""
     added = [m for m in _ADDED.finditer(text, s0, first.start)]
     if not added or re.search(r"[，,；;。]", text[added[-1].end() : first.start].lstrip("：: ")):
         return None
     at = added[-1].start()
     if re.split(r"[，,；;。]", text[max(0, at - 40) : at])[-1].strip():
         return None  # "当年收入加上A、B": the first addend is named, not printed, here
-    at = _bracket_opened(
-        text, at
-    )  # "支出711.01亿元（当年预算安排…202.61亿元），加上A": the figure the bracket qualifies
+    at = _bracket_opened(text, at)  # "支出711.01亿元（当年预算安排…202.61亿元），加上A": the figure it qualifies
+    k = at
+    while k > 0 and text[k - 1] in "。！？，,；; \t":
+        k -= 1
+    head = max(text.rfind(p, 0, k) for p in "。！？") + 1  # the start of the sentence the level stands in
+    listed = text.find("其中", head, at)
+    at = listed if listed >= 0 else at  # the list's head, before its 其中
     money = [i for i in items if i.end <= at and i.claim.quantity.dimension not in ("percent", "pp")]
     x = max(money, key=lambda i: i.end, default=None)
-    if x is None or not _plain(x) or x.claim.group is not None or x.claim.relation == "part":
+    if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:
         return None
     if _base_key(x.claim.quantity) != _base_key(total.claim.quantity):
         return None
-    clause = re.split(r"[，,；;。]", text[max(0, x.start - 40) : x.start])[-1]
-    if "其中" in clause or "其中" in text[x.end : at] or not lists.part_of_flow(_flow(total), _flow(x)):
-        return None
-    return x
+    return x if lists.part_of_flow(_flow(total), _flow(x)) else None
 
 
 def _bracket_opened(text: str, at: int) -> int:
