@@ -169,8 +169,8 @@ def _join_wrap(head: str, tail: str) -> str:
 
 def _build_table(draft: _TableDraft, sha256: str, block: int, index: int, paged: bool) -> Table:
     cells: list[Cell] = []
-    for r in range(len(draft.rows)):
-        for c, span, (text, page) in _placed(draft.rows, r):
+    for r, placed in enumerate(_placed(draft.rows)):
+        for c, span, (text, page) in placed:
             cells.append(Cell(text=text, row=r, col=c, colspan=span, page=page if paged else None))
     page_set = sorted({c.page for c in cells if c.page is not None})
     title, unit = caption_of(draft.caption)
@@ -197,8 +197,8 @@ def _figure_like(text: str) -> bool:
     return looks_numeric(text) or bool(_PLACEHOLDER.match(text.strip()))
 
 
-def _placed(rows: list[list[tuple[str, int]]], r: int) -> list[tuple[int, int, tuple[str, int]]]:
-    """(column, colspan, cell) of row r.
+def _placed(rows: list[list[tuple[str, int]]]) -> list[list[tuple[int, int, tuple[str, int]]]]:
+    """(column, colspan, cell) of each row.
 
     Word writes a horizontally merged cell once (and a vertically merged one as an empty cell), so a
     row can hold fewer cells than the table has columns. Two shapes are placed by what they say:
@@ -211,39 +211,40 @@ def _placed(rows: list[list[tuple[str, int]]], r: int) -> list[tuple[int, int, t
       a cell spans from one such word to the next.
     Any other row is placed from column 0, one column per cell, as written.
     """
-    row = rows[r]
-    n = max(len(x) for x in rows)
-    plain = [(c, 1, cell) for c, cell in enumerate(row)]
-    if len(row) >= n or not row:
-        return plain
+    n = max((len(x) for x in rows), default=0)
     n_head = leading_header_rows([[t for t, _ in x] for x in rows])
-    if r < n_head:
-        spans = _header_spans(row, rows[r + 1] if r + 1 < n_head else [], n)
-    else:
-        spans = _label_row_spans(row, rows, n_head, n)
-    if spans is None:
-        return plain
-    out, col = [], 0
-    for span, cell in zip(spans, row, strict=True):
-        out.append((col, span, cell))
-        col += span
+    first: int | None = None  # the first figure column of the full data rows, found when a short row needs it
+    out: list[list[tuple[int, int, tuple[str, int]]]] = []
+    for r, row in enumerate(rows):
+        spans: list[int] | None = None
+        if 0 < len(row) < n and r < n_head:
+            spans = _header_spans(row, rows[r + 1] if r + 1 < n_head else [], n)
+        elif 0 < len(row) < n:
+            if first is None:
+                first = _first_figure_column(rows[n_head:], n)
+            spans = _label_row_spans(row, first, n)
+        if spans is None:
+            out.append([(c, 1, cell) for c, cell in enumerate(row)])
+            continue
+        placed, col = [], 0
+        for span, cell in zip(spans, row, strict=True):
+            placed.append((col, span, cell))
+            col += span
+        out.append(placed)
     return out
 
 
-def _label_row_spans(
-    row: list[tuple[str, int]], rows: list[list[tuple[str, int]]], n_head: int, n: int
-) -> list[int] | None:
+def _first_figure_column(body: list[list[tuple[str, int]]], n: int) -> int:
+    """The column after the last label cell of any full data row (0 when there is no full row)."""
+    full = [x for x in body if len(x) == n]
+    return 1 + max((c for x in full for c, (t, _) in enumerate(x) if not _figure_like(t)), default=-1)
+
+
+def _label_row_spans(row: list[tuple[str, int]], first: int, n: int) -> list[int] | None:
     label, figures = row[0][0], [t for t, _ in row[1:]]
     if _figure_like(label) or not figures or not all(_figure_like(t) for t in figures):
         return None
-    if not any(looks_numeric(t) for t in figures):
-        return None
-    full = [x for x in rows[n_head:] if len(x) == n]
-    if not full:
-        return None
-    # the first figure column: the one after the last label cell of any full data row
-    first = 1 + max(max((c for c, (t, _) in enumerate(x) if not _figure_like(t)), default=-1) for x in full)
-    if first < 1 or len(figures) != n - first:
+    if not any(looks_numeric(t) for t in figures) or first < 1 or len(figures) != n - first:
         return None
     return [first] + [1] * len(figures)
 
