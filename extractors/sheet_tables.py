@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.model import Cell, Document, Provenance, Table
+from extractors.model import Cell, Document, Paragraph, Provenance, Table
 from extractors.txt_reader import leading_header_rows, looks_numeric, unit_from_caption
 
 MAX_SHEET_CELLS = 2_000_000  # non-empty cells of one sheet beyond which it is not read
@@ -23,6 +23,9 @@ _TABLE_NUMBER = re.compile(
 )
 _DEFAULT_NAME = re.compile(r"^(?:sheet|工作表|表)\s*\d*$", re.IGNORECASE)
 _TOC = re.compile(r"^目\s*录$")
+# a sentence: ends with 。！？； or holds one inside (a paragraph of several sentences)
+_SENTENCE = re.compile(r"[。！？；;]\s*$|。.")
+_SENTENCE_MIN = 15  # characters; a shorter line is a heading or a label
 
 
 @dataclass
@@ -78,6 +81,11 @@ def workbook_document(path: str, sha256: str, fmt: str, sheets: list[SheetData])
         if not sheet.cells:
             continue
         rows, cols = _printed(sheet, skipped)
+        prose = _prose_rows(sheet, rows, cols)
+        for text in prose.values():
+            prov = Provenance(sha256=sha256, block=len(doc.blocks), paragraph=len(doc.paragraphs()))
+            doc.blocks.append(Paragraph(text=text, prov=prov))
+        rows -= set(prose)
         for first, last in _column_blocks(sheet, rows, cols):
             prov = Provenance(sha256=sha256, block=len(doc.blocks), table=len(doc.tables()))
             table = sheet_table(sheet, prov, rows, {c for c in cols if first <= c <= last})
@@ -87,6 +95,26 @@ def workbook_document(path: str, sha256: str, fmt: str, sheets: list[SheetData])
     if note:
         doc.notes.append(note)
     return doc
+
+
+def _prose_rows(sheet: SheetData, rows: set[int], cols: set[int]) -> dict[int, str]:
+    """The leading rows of a sheet that are prose, each with its text: rows of one text cell (a heading or a
+    paragraph, often merged across the columns), at least two of them sentences, up to the last sentence.
+    A table below them keeps its title and 单位 lines; a sheet of figures or of short labels is a table."""
+    anchors = _anchors(sheet, rows, cols)
+    by_row: dict[int, list[str]] = {}
+    for (r, _c), text in sorted(anchors.items()):
+        by_row.setdefault(r, []).append(text)
+    run: list[tuple[int, str]] = []
+    for r in sorted(by_row):
+        texts = by_row[r]
+        if len(texts) != 1 or looks_numeric(texts[0]):
+            break
+        run.append((r, re.sub(r"\s*\n\s*", "", texts[0]).strip()))
+    sentences = [i for i, (_, t) in enumerate(run) if len(t) >= _SENTENCE_MIN and _SENTENCE.search(t)]
+    if len(sentences) < 2:
+        return {}
+    return dict(run[: sentences[-1] + 1] if len(run) < len(by_row) else run)
 
 
 def sheet_table(sheet: SheetData, prov: Provenance, rows: set[int], cols: set[int]) -> Table | None:

@@ -5,6 +5,7 @@ Two table layouts are recognised:
   line ends a row; a line without a tab directly after a cell line continues that cell (a wrap);
   a lone tab is an empty cell; tabs and spaces after the first tab are whitespace of the cell.
 - one row per line, cells separated by tabs (pasted from Excel or Word).
+Word writes a merged cell once, so a row with fewer cells than the table is placed by its shape (`_placed`).
 Form feeds (as `pdftotext` writes them) are page breaks: blocks then carry a 1-based page.
 
 The caption helpers at the bottom (`caption_of`, `leading_header_rows`) are shared with the .docx reader.
@@ -168,9 +169,9 @@ def _join_wrap(head: str, tail: str) -> str:
 
 def _build_table(draft: _TableDraft, sha256: str, block: int, index: int, paged: bool) -> Table:
     cells: list[Cell] = []
-    for r, row in enumerate(draft.rows):
-        for c, (text, page) in enumerate(row):
-            cells.append(Cell(text=text, row=r, col=c, page=page if paged else None))
+    for r, placed in enumerate(_placed(draft.rows)):
+        for c, span, (text, page) in placed:
+            cells.append(Cell(text=text, row=r, col=c, colspan=span, page=page if paged else None))
     page_set = sorted({c.page for c in cells if c.page is not None})
     title, unit = caption_of(draft.caption)
     prov = Provenance(sha256=sha256, block=block, table=index, page=page_set[0] if page_set else None)
@@ -186,6 +187,89 @@ def _build_table(draft: _TableDraft, sha256: str, block: int, index: int, paged:
     )
     table.unit = table.unit or unit_row(table)
     return table
+
+
+# A cell that holds a figure or stands in for one: 0.00 / 97.4% / 30家 / blank / - / — / /
+_PLACEHOLDER = re.compile(r"^[-－—–/／\\]*$")
+
+
+def _figure_like(text: str) -> bool:
+    return looks_numeric(text) or bool(_PLACEHOLDER.match(text.strip()))
+
+
+def _placed(rows: list[list[tuple[str, int]]]) -> list[list[tuple[int, int, tuple[str, int]]]]:
+    """(column, colspan, cell) of each row.
+
+    Word writes a horizontally merged cell once (and a vertically merged one as an empty cell), so a
+    row can hold fewer cells than the table has columns. Two shapes are placed by what they say:
+    - a data row whose first cell is a label and whose other cells are figures, exactly one per figure
+      column of the full rows (合计 merged across 类|款|项|科目名称): the figures go to the figure
+      columns and the label spans the columns before them;
+    - a header row above a full header row: a cell spans the run of sub-headers below it (科目编码
+      over 类|款|项), a cell over an empty cell (vertically merged) spans one column; or, when each
+      cell has sub-headers and they start with the same word (收入 | 支出 over 项目 金额 项目 金额),
+      a cell spans from one such word to the next.
+    Any other row is placed from column 0, one column per cell, as written.
+    """
+    n = max((len(x) for x in rows), default=0)
+    n_head = leading_header_rows([[t for t, _ in x] for x in rows])
+    first: int | None = None  # the first figure column of the full data rows, found when a short row needs it
+    out: list[list[tuple[int, int, tuple[str, int]]]] = []
+    for r, row in enumerate(rows):
+        spans: list[int] | None = None
+        if 0 < len(row) < n and r < n_head:
+            spans = _header_spans(row, rows[r + 1] if r + 1 < n_head else [], n)
+        elif 0 < len(row) < n:
+            if first is None:
+                first = _first_figure_column(rows[n_head:], n)
+            spans = _label_row_spans(row, first, n)
+        if spans is None:
+            out.append([(c, 1, cell) for c, cell in enumerate(row)])
+            continue
+        placed, col = [], 0
+        for span, cell in zip(spans, row, strict=True):
+            placed.append((col, span, cell))
+            col += span
+        out.append(placed)
+    return out
+
+
+def _first_figure_column(body: list[list[tuple[str, int]]], n: int) -> int:
+    """The column after the last label cell of any full data row (0 when there is no full row)."""
+    full = [x for x in body if len(x) == n]
+    return 1 + max((c for x in full for c, (t, _) in enumerate(x) if not _figure_like(t)), default=-1)
+
+
+def _label_row_spans(row: list[tuple[str, int]], first: int, n: int) -> list[int] | None:
+    label, figures = row[0][0], [t for t, _ in row[1:]]
+    if _figure_like(label) or not figures or not all(_figure_like(t) for t in figures):
+        return None
+    if not any(looks_numeric(t) for t in figures) or first < 1 or len(figures) != n - first:
+        return None
+    return [first] + [1] * len(figures)
+
+
+def _header_spans(row: list[tuple[str, int]], below: list[tuple[str, int]], n: int) -> list[int] | None:
+    if len(below) != n:
+        return None
+    sub = [t.strip() for t, _ in below]
+    spans, col = [], 0
+    for _ in row:
+        if col >= n:
+            break
+        run = 1
+        if sub[col]:
+            while col + run < n and sub[col + run]:
+                run += 1
+        spans.append(run)
+        col += run
+    if col == n and len(spans) == len(row):
+        return spans
+    # every cell over sub-headers that repeat the same first word: 收入 | 支出 over 项目 金额 项目 金额
+    starts = [c for c, t in enumerate(sub) if t and t == sub[0]]
+    if all(sub) and len(starts) == len(row):
+        return [b - a for a, b in zip(starts, [*starts[1:], n], strict=True)]
+    return None
 
 
 # ---------------------------------------------------------------- caption helpers (shared with docx)

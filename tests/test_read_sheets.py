@@ -150,3 +150,67 @@ def test_workbook_file(tmp_path: Path) -> None:
     assert any("formula cell(s) saved without a result" in p for p in doc.problems)
     assert any("hidden sheet" in n and "草稿" in n for n in doc.notes)
     assert [e.text for e in build_outline(doc) if e.kind == "toc"] == ["表一、收入表"]
+
+
+def _workbook(*sheets: SheetData):
+    from extractors.sheet_tables import workbook_document
+
+    return workbook_document("p", "x", "xlsx", list(sheets))
+
+
+def test_a_narrative_sheet_is_read_as_paragraphs_and_its_claims_are_checked() -> None:
+    """A 说明 sheet holding the report's text, one paragraph a row (merged across the columns)."""
+    lines = [
+        "某中心2025年单位预算",
+        "一、收支预算总体情况",
+        "2025年某中心收入总计1919.80万元，支出总计1919.80万元。",
+        "二、支出预算情况",
+        "2025年某中心支出预算1919.80万元，其中：基本支出1211.31万元，占63.10%；项目支出708.49万元，占36.90%。",
+    ]
+    note = SheetData(name="说明", cells=grid([[t] for t in lines]), merged=[(r, 0, r, 5) for r in range(len(lines))])
+    table = SheetData(name="01", cells=grid([["项目", "金额"], ["基本支出", "1211.31"], ["项目支出", "708.49"]]))
+    doc = _workbook(note, table)
+    assert [p.text for p in doc.paragraphs()] == lines
+    assert [p.prov.paragraph for p in doc.paragraphs()] == list(range(5))
+    assert [t.title for t in doc.tables()] == ["01"] and doc.tables()[0].prov.table == 0
+    from extractors.claims import extract_claims
+
+    assert {c.quantity.value for c in extract_claims(doc)} >= {Decimal("1211.31"), Decimal("63.10")}
+
+
+def test_prose_above_a_table_is_read_as_paragraphs_and_the_table_keeps_its_title() -> None:
+    sheet = SheetData(
+        name="01",
+        cells=grid(
+            [
+                ["一、本年收入合计1000万元，比上年增长5.0%，主要是上级补助增加。", "", ""],
+                ["二、本年支出合计900万元，比上年增长3.0%。", "", ""],
+                ["2025年收入表", "", ""],
+                ["单位：万元", "", ""],
+                ["项目", "预算数", "执行数"],
+                ["税收收入", "600", "610"],
+            ]
+        ),
+    )
+    doc = _workbook(sheet)
+    assert [p.text[:6] for p in doc.paragraphs()] == ["一、本年收入", "二、本年支出"]
+    (t,) = doc.tables()
+    assert t.title == "01 2025年收入表" and t.unit == "万元"
+    assert [c.text for c in t.rows()[0]] == ["项目", "预算数", "执行数"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["项目名称"], ["农村公路养护工程"], ["农田水利设施维护"], ["1200.00"]],  # a one-column list
+        [["说明"], ["本表反映单位全部收支。"], ["1000.00"]],  # one sentence only
+        [
+            ["项目", "金额"],
+            ["一般公共预算拨款收入1000万元，占本年收入的95%。", "1000"],
+            ["其他收入。说明文字较长。", "50"],
+        ],
+    ],
+)
+def test_tables_are_not_prose(rows) -> None:
+    doc = _workbook(SheetData(name="01", cells=grid(rows)))
+    assert doc.paragraphs() == [] and len(doc.tables()) == 1

@@ -170,3 +170,59 @@ def test_unit_in_first_row() -> None:
     doc = parse_text("支出表\n\t单位：元\n\n\t项目\n\t金额\n\n\t基本支出\n\t100\n\n")
     (table,) = doc.tables()
     assert table.unit == "元"
+
+
+def _word_text(rows: list[list[str]]) -> str:
+    """Word's "save as text" layout: one cell a line after a tab, a blank line after each row."""
+    return "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in rows)
+
+
+def placed(table: Table) -> list[list[tuple[int, int, str]]]:
+    return [[(c.col, c.colspan, c.text) for c in row] for row in table.rows()]
+
+
+def test_word_text_merged_cells_are_placed_by_what_they_hold() -> None:
+    """A merged cell is written once: a 合计 row merged across 类|款|项|科目名称 keeps its figures under their headers."""
+    header = [
+        ["科目编码", "科目名称", "合计", "上年结转", "一般公共预算拨款收入", "事业收入"],
+        ["类", "款", "项", "", "", "", "", ""],
+    ]
+    body = [
+        ["合计", "1000.00", "0.00", "930.00", "70.00"],
+        ["205", "", "", "教育支出", "1000.00", "0.00", "930.00", "70.00"],
+        ["205", "02", "", "普通教育", "1000.00", "0.00", "930.00", "70.00"],
+    ]
+    doc = parse_text("某中学收入总表\n单位：万元\n" + _word_text(header + body))
+    (table,) = doc.tables()
+    grid = placed(table)
+    assert grid[0][:3] == [(0, 3, "科目编码"), (3, 1, "科目名称"), (4, 1, "合计")]
+    assert grid[2] == [(0, 4, "合计"), (4, 1, "1000.00"), (5, 1, "0.00"), (6, 1, "930.00"), (7, 1, "70.00")]
+    assert grid[3][3:5] == [(3, 1, "教育支出"), (4, 1, "1000.00")]
+
+
+def test_word_text_merged_header_halves_and_groups() -> None:
+    # 收入 | 支出 over 项目 预算数 项目 合计 …: each spans from one 项目 to the next
+    doc = parse_text(
+        _word_text([["收入", "支出"], ["项目", "预算数", "项目", "合计", "基本"], ["a", "1", "b", "1", "1"]])
+    )
+    assert placed(doc.tables()[0])[0] == [(0, 2, "收入"), (2, 3, "支出")]
+    # 公务用车购置及运行费 over 小计 | 购置费 | 运行费; 合计 over an empty (vertically merged) cell spans one column
+    doc = parse_text(
+        _word_text(
+            [
+                ["合计", "公务用车购置及运行费", "公务接待费"],
+                ["", "小计", "购置费", "运行费", ""],
+                ["9", "5", "2", "3", "4"],
+            ]
+        )
+    )
+    assert placed(doc.tables()[0])[0] == [(0, 1, "合计"), (1, 3, "公务用车购置及运行费"), (4, 1, "公务接待费")]
+
+
+def test_short_rows_of_other_shapes_stay_where_written() -> None:
+    # too few figures for the figure columns (a tab-pasted row missing its trailing blanks): placed from column 0
+    doc = parse_text("项目\t预算数\t执行数\t完成率\n一般公共预算收入\t100\t98\t98%\n其中：税收\t60\n")
+    assert placed(doc.tables()[0])[2] == [(0, 1, "其中：税收"), (1, 1, "60")]
+    # a note merged across the whole row, a row of labels
+    doc = parse_text(_word_text([["项目", "金额", "备注"], ["注：本表无数据。"], ["a", "b"], ["c", "1", "x"]]))
+    assert placed(doc.tables()[0])[1:3] == [[(0, 1, "注：本表无数据。")], [(0, 1, "a"), (1, 1, "b")]]

@@ -99,7 +99,30 @@ def _doc(*lines: str) -> Document:
         # a prefecture's tables: 全州, 地区本级
         ("某自治州2023年财政决算", "全州一般公共预算收入决算数125.68亿元。"),
         ("目录", "表1 2023年全州一般公共预算收入决算表", "表2 2023年地区本级一般公共预算支出决算表"),
+        # 决算（草案）with full-width brackets, a 县级/区级 决算, a 决算草案
+        ("关于黔西市2023年财政决算（草案）的报告", "——2024年9月26日在黔西市第二届人民代表大会第七次会议上"),
+        ("关于某市2023年财政决算（草案）的报告——2024年9月26日在某市人民代表大会常务委员会会议上",),
+        ("关于东丽区2023年区级决算的报告", "——2024年7月在天津市东丽区第十八届人民代表大会常务委员会第十九次会议上"),
+        ("某县人民政府关于2023年县级决算的报告", "县人大常委会："),
+        ("关于某县2023年决算草案的报告", "一、2023年一般公共预算决算情况"),
     ],
 )
 def test_a_final_account_is_told_by_its_title_line_or_its_prefectures_table_titles(lines) -> None:
     assert classify(_doc(*lines)) == "政府决算"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "某县2024年地方政府债务发行及还本付息情况表",
+        "洛阳市2024年地方政府债务限额及余额情况",
+        "哈密市2024年新增专项债券资金安排使用情况",
+    ],
+)
+def test_a_debt_table_is_told_by_its_title(title) -> None:
+    assert classify(_doc(title, "单位：万元")) == "地方政府债务表"
+
+
+def test_a_first_heading_on_a_final_account_does_not_make_a_report_of_another_kind() -> None:
+    assert classify(_doc("某局2023年度部门决算", "一、2023年财政决算情况")) == "部门决算"
+    assert classify(_doc("2023年区级部门预算", "预算主管部门：某区卫生健康委员会")) == "部门预算"
