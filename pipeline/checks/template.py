@@ -65,11 +65,16 @@ def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Findi
         if not totals:
             continue
         parts_all = [p for p in select(views, r.parts) if p not in totals]
+        subtotals = select(views, r.subtotal) if r.subtotal else []
         view = views[r.total.table]
         for t in totals:
             parts = [p for p in parts_all if p.sig == t.sig and p.side == t.side]
             if r.parts_before_total:
                 parts = [p for p in parts if p.row < t.row]
+            sub = [s for s in subtotals if s.sig == t.sig and s.side == t.side and s.row < t.row]
+            if sub:
+                # the subtotal stands for the parts above it: it and the parts between it and the total
+                parts = [sub[-1]] + [p for p in parts if sub[-1].row < p.row < t.row]
             if not parts:
                 continue
             comp = sum_of([p.q for p in parts])

@@ -1,0 +1,60 @@
+"""template rules on the 部门/单位预算 tables: 上年结转 and 结转下年 in the 总表, amount columns the template
+does not name, a change stated after a bracketed breakdown, and the 财政部 template's titles (收支总表 …)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import analyze
+
+HEAD = "# 某县第一中学2025年单位预算\n\n"
+
+
+def _found(tmp_path: Path, text: str, prefix: str = "template.") -> list[tuple[str, str, str, str]]:
+    path = tmp_path / "unit.md"
+    path.write_text(HEAD + text, encoding="utf-8")
+    return [
+        (f.rule, f.location, str(f.stated_value), str(f.expected_value))
+        for f in analyze.analyze_file(path).findings
+        if f.rule.startswith(prefix) and f.severity in ("error", "warning")
+    ]
+
+
+def _total_table(
+    title: str, carry: str = "50.00", grand_in: str = "1000.00", grand_out: str = "1000.00", numbered: bool = True
+) -> str:
+    text = f"""{title}
+
+单位：万元
+
+| 收入 | | 支出 | |
+|---|---|---|---|
+| 项目 | 预算数 | 项目 | 预算数 |
+| 一、一般公共预算拨款收入 | 900.00 | 一、教育支出 | 800.00 |
+| 二、事业收入 | 50.00 | 二、住房保障支出 | 200.00 |
+| 本年收入合计 | 950.00 | 本年支出合计 | 1000.00 |
+| 上年结转 | {carry} | 结转下年 | 0.00 |
+| 收入总计 | {grand_in} | 支出总计 | {grand_out} |
+"""
+    return text if numbered else text.replace("一、", "").replace("二、", "")
+
+
+# ------------------------------------------------------------------ 收入总计 = 本年收入合计 + 上年结转
+
+
+def test_the_grand_total_takes_the_carry_over_row(tmp_path: Path) -> None:
+    assert _found(tmp_path, _total_table("2025年某县第一中学财务收支预算总表")) == []
+
+
+def test_the_grand_total_takes_the_year_total_when_the_income_rows_are_not_numbered(tmp_path: Path) -> None:
+    assert _found(tmp_path, _total_table("2025年某县第一中学收支预算总表", numbered=False)) == []
+    found = _found(tmp_path, _total_table("2025年某县第一中学收支预算总表", numbered=False, grand_out="1090.00"))
+    assert ("template.sum", "表1 r7c4", "1090.00", "1000.00") in found
+
+
+def test_a_wrong_grand_total_beside_a_carry_over_is_still_an_error(tmp_path: Path) -> None:
+    found = _found(tmp_path, _total_table("2025年某县第一中学财务收支预算总表", carry="60.00", grand_in="1010.00"))
+    # 950 + 60 = 1010 is right; 收入总计 1010 ≠ 支出总计 1000 is the slip the balance rule names
+    assert [f[0] for f in found] == ["template.cross-table"]
+    found = _found(tmp_path, _total_table("2025年某县第一中学财务收支预算总表", grand_in="1050.00"))
+    assert ("template.sum", "表1 r7c2", "1050.00", "1000.00") in found
