@@ -80,6 +80,11 @@ def test_columns_by_header_words_not_position() -> None:
     )
     assert column_role("因公出国（境）费") == "abroad"
     assert column_role("事业单位经营收入") == "business"
+    # the columns of the current 收入预算总表 (上年结转 | 一般公共预算拨款收入 | 政府性基金预算拨款收入 …)
+    assert column_role("上年结转") == "carryover"
+    assert column_role("一般公共预算拨款收入") == "gp"
+    assert column_role("政府性基金预算拨款收入") == "gf"
+    assert column_role("国有资本经营预算拨款收入") == "soe"
     assert column_role("2,940.05") is None
 
 

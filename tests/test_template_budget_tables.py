@@ -58,3 +58,36 @@ def test_a_wrong_grand_total_beside_a_carry_over_is_still_an_error(tmp_path: Pat
     assert [f[0] for f in found] == ["template.cross-table"]
     found = _found(tmp_path, _total_table("2025年某县第一中学财务收支预算总表", grand_in="1050.00"))
     assert ("template.sum", "表1 r7c2", "1050.00", "1000.00") in found
+
+
+# ------------------------------------------------------------------ columns the template does not name
+
+
+def _income_table(headers: tuple[str, str, str], cells: tuple[str, str, str, str]) -> str:
+    a, b, c = headers
+    t, x, y, z = cells
+    rows = "".join(
+        f"| {code} | {name} | {t} | {x} | {y} | {z} |\n"
+        for code, name in (("", "合计"), ("205", "教育支出"), ("20502", "普通教育"), ("2050204", "高中教育"))
+    )
+    return f"""2025年某县第一中学收入预算总表
+
+单位：万元
+
+| 功能分类科目编码 | 功能分类科目名称 | 合计 | {a} | {b} | {c} |
+|---|---|---|---|---|---|
+{rows}"""
+
+
+def test_columns_without_a_role_are_not_summed_together(tmp_path: Path) -> None:
+    # two headers the template does not know: each is a column of its own in 合计 = Σ类 = Σ款 = Σ项
+    text = _income_table(("甲类资金", "乙类资金", "事业收入"), ("1000.00", "50.00", "900.00", "50.00"))
+    assert _found(tmp_path, text) == []
+
+
+def test_carry_over_and_fund_columns_of_the_income_table_have_roles(tmp_path: Path) -> None:
+    headers = ("上年结转", "一般公共预算拨款收入", "事业收入")
+    assert _found(tmp_path, _income_table(headers, ("1000.00", "50.00", "900.00", "50.00"))) == []
+    # 合计 = 上年结转 + 一般公共预算拨款收入 + 事业收入 is checked in every row: 1000 ≠ 50 + 880 + 50
+    found = _found(tmp_path, _income_table(headers, ("1000.00", "50.00", "880.00", "50.00")), "template.columns")
+    assert ("template.columns", "表1 r2c3", "1000.00", "980.00") in found

@@ -47,6 +47,7 @@ from pipeline.checks.template_views import (
     cell_finding,
     declared,
     finding_at,
+    named,
     select,
     sum_of,
 )
@@ -133,7 +134,7 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]]) -> list[VCe
 def _unnamed_columns(cells: list[VCell], extra: set[str]) -> bool:
     """A figure in a column whose header the template does not know (单位预留机动经费, 结转下年资金…) may be
     one more part of the row's 合计, so the closure cannot be decided from the known columns alone."""
-    return any(c.sig <= frozenset(extra) and c.q.value != 0 for c in cells)
+    return any(named(c.sig) <= frozenset(extra) and c.q.value != 0 for c in cells)
 
 
 def run_hierarchy(views: dict[str, View], rules: Iterable[HierarchyRule]) -> Iterator[Finding]:

@@ -39,6 +39,7 @@ from pipeline.checks.template_views import (
     compact,
     declared,
     finding_at,
+    named,
     select,
 )
 from pipeline.findings import Finding
@@ -137,7 +138,9 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
     if fv == tol.OK:
         return
     flagged.add(id(s.claim))
-    where = f"{v.name}“{cell.label or cell.key.code}”" + (f"（{'/'.join(sorted(cell.sig))}列）" if cell.sig else "")
+    where = f"{v.name}“{cell.label or cell.key.code}”" + (
+        f"（{'/'.join(sorted(named(cell.sig)))}列）" if named(cell.sig) else ""
+    )
     sec = s.sections[-1] if s.sections else "正文"
     expl = f"“{sec}”一节写 {s.lead}{shown(q)}，该节所述的{where}为 {shown(cell.q)}"
     if tol.factor(q) != tol.factor(cell.q):
