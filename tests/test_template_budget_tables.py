@@ -91,3 +91,27 @@ def test_carry_over_and_fund_columns_of_the_income_table_have_roles(tmp_path: Pa
     # 合计 = 上年结转 + 一般公共预算拨款收入 + 事业收入 is checked in every row: 1000 ≠ 50 + 880 + 50
     found = _found(tmp_path, _income_table(headers, ("1000.00", "50.00", "880.00", "50.00")), "template.columns")
     assert ("template.columns", "表1 r2c3", "1000.00", "980.00") in found
+
+
+# ------------------------------------------------------------------ a change after a bracketed breakdown
+
+SANGONG = """## 七、“三公”经费预算情况说明
+
+2025年“三公”经费财政拨款预算28.23万元，比2024年增加3.14万元，增长12.51%。其中：因公出国（境）费0.00万元，与上年持平；公务用车购置及运行费27.32万元（其中：公务用车购置费18.25万元，公务用车运行费9.07万元），比上年增加3.32万元，增长{rate}%；公务接待费0.91万元，比上年减少0.18万元，下降16.51%。
+
+某县第一中学2025年“三公”经费预算表
+
+单位：万元
+
+| 合计 | 因公出国（境）费 | 公务用车购置及运行费 | | | 公务接待费 |
+|---|---|---|---|---|---|
+| | | 小计 | 公务用车购置费 | 公务用车运行费 | |
+| 28.23 | 0.00 | 27.32 | 18.25 | 9.07 | 0.91 |
+"""
+
+
+def test_a_change_after_a_bracketed_breakdown_is_of_the_figure_the_bracket_qualifies(tmp_path: Path) -> None:
+    # 3.32 ÷ (27.32 − 3.32) = 13.83%, not 3.32 ÷ (9.07 − 3.32)
+    assert _found(tmp_path, SANGONG.format(rate="13.83")) == []
+    found = _found(tmp_path, SANGONG.format(rate="15.83"), "template.change")
+    assert [(f[2], f[3]) for f in found] == [("15.83", "13.83")]
