@@ -47,6 +47,7 @@ from pipeline.checks.template_views import (
     cell_finding,
     declared,
     finding_at,
+    named,
     select,
     sum_of,
 )
@@ -65,11 +66,16 @@ def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Findi
         if not totals:
             continue
         parts_all = [p for p in select(views, r.parts) if p not in totals]
+        subtotals = select(views, r.subtotal) if r.subtotal else []
         view = views[r.total.table]
         for t in totals:
             parts = [p for p in parts_all if p.sig == t.sig and p.side == t.side]
             if r.parts_before_total:
                 parts = [p for p in parts if p.row < t.row]
+            sub = [s for s in subtotals if s.sig == t.sig and s.side == t.side and s.row < t.row]
+            if sub:
+                # the subtotal stands for the parts above it: it and the parts between it and the total
+                parts = [sub[-1]] + [p for p in parts if sub[-1].row < p.row < t.row]
             if not parts:
                 continue
             comp = sum_of([p.q for p in parts])
@@ -128,7 +134,7 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]]) -> list[VCe
 def _unnamed_columns(cells: list[VCell], extra: set[str]) -> bool:
     """A figure in a column whose header the template does not know (单位预留机动经费, 结转下年资金…) may be
     one more part of the row's 合计, so the closure cannot be decided from the known columns alone."""
-    return any(c.sig <= frozenset(extra) and c.q.value != 0 for c in cells)
+    return any(named(c.sig) <= frozenset(extra) and c.q.value != 0 for c in cells)
 
 
 def run_hierarchy(views: dict[str, View], rules: Iterable[HierarchyRule]) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from pipeline.checks.base import (
     same_item_name,
     shown,
 )
+from pipeline.checks.compare import positions
 from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
 from pipeline.checks.template_views import (
     _CLAUSE,
@@ -39,6 +40,7 @@ from pipeline.checks.template_views import (
     compact,
     declared,
     finding_at,
+    named,
     select,
 )
 from pipeline.findings import Finding
@@ -137,7 +139,9 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
     if fv == tol.OK:
         return
     flagged.add(id(s.claim))
-    where = f"{v.name}“{cell.label or cell.key.code}”" + (f"（{'/'.join(sorted(cell.sig))}列）" if cell.sig else "")
+    where = f"{v.name}“{cell.label or cell.key.code}”" + (
+        f"（{'/'.join(sorted(named(cell.sig)))}列）" if named(cell.sig) else ""
+    )
     sec = s.sections[-1] if s.sections else "正文"
     expl = f"“{sec}”一节写 {s.lead}{shown(q)}，该节所述的{where}为 {shown(cell.q)}"
     if tol.factor(q) != tol.factor(cell.q):
@@ -221,6 +225,37 @@ def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> lis
         and x.item == s.item
         and (not same_sentence or x.claim.sentence == s.claim.sentence)
     ]
+
+
+def _not_bracketed(xs: list[Said], s: Said) -> list[Said]:
+    """The figures of xs that do not stand in a bracket closed before s in its sentence: in "公务用车购置及运行费
+    27.32万元（其中：购置费18.25万元，运行费9.07万元），比上年增加3.32万元" the change is of 27.32, the figure the
+    bracket qualifies, not of a part inside it."""
+    sentence = s.claim.sentence
+    mine = [x for x in xs if x.claim.sentence == sentence]
+    if not mine or not re.search(r"[）)]", sentence):
+        return xs
+    placed = dict((id(c), i) for i, c in positions(sentence, [x.claim for x in mine] + [s.claim]))
+    end = placed[id(s.claim)]
+    inside = set()
+    for x in mine:
+        at = placed[id(x.claim)]
+        if at < end and _closes(sentence[at:end]):
+            inside.add(id(x))
+    return [x for x in xs if id(x) not in inside]
+
+
+def _closes(text: str) -> bool:
+    """Whether text closes a bracket it did not open."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _adjacent(a: Claim, b: Claim) -> bool:
@@ -323,6 +358,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         if deltas:
             d = deltas[-1]
             curs = [x for x in before if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead)]
+            curs = _not_bracketed(curs, d)
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = curs[-1]
@@ -343,7 +379,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             decided.add(id(d.claim))  # the 增加/减少 amount is checked with its percent
         else:
             # 2023年…执行数为 a，2024年预算安排 b，比…增加 y%: y = (b − a) ÷ a
-            same = _money_before(said, s, same_sentence=True)
+            same = _not_bracketed(_money_before(said, s, same_sentence=True), s)
             if len(same) < 2 or not re.search(r"执行数|上年|上一年|20\d\d年", same[-2].lead):
                 continue
             prev, cur = same[-2], same[-1]

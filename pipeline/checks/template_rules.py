@@ -99,9 +99,12 @@ class SumRule(_Rule):
     total: Cells
     parts: Cells
     parts_before_total: bool = False
+    # a subtotal row that, where the table prints it above the total, stands for the parts above it
+    # (收入总计 = 本年收入合计 + 上年结转; without 本年收入合计, the income rows + 上年结转)
+    subtotal: Cells | None = None
 
     def tables(self) -> list[str]:
-        return [self.total.table, self.parts.table]
+        return [self.total.table, self.parts.table] + ([self.subtotal.table] if self.subtotal else [])
 
     def describe(self) -> str:
         return self.title

@@ -103,6 +103,11 @@ RULES = [R_SUM, R_COLUMNS, R_HIERARCHY, R_CROSS, R_NARRATIVE, R_SHARE, R_CHANGE,
 
 TWO_SIDED = {"js.total", "js.czbk_total", "ys.total", "ys.czbk_total"}
 CONTEXT_ROLES = {"income_side", "expense_side", "sangong", "code", "name"}
+# roles that say which figure a column holds (预算数 | 决算数), not what it is the figure of
+MEASURE_ROLES = {"budget", "final"}
+# a column whose header names nothing the template knows (上年结转 in an old list of roles, 单位预留机动经费 …)
+# carries a key of its own in its signature: "?<grid column>", never shared with another such column
+ANON = "?"
 _CLAUSE = CLAUSE
 
 
@@ -258,12 +263,21 @@ def _sides(v: View) -> None:
 
 def _signatures(v: View) -> None:
     """A column's roles minus the ones every amount column of the table shares (一般公共预算支出 over all
-    three columns), keeping the innermost header word (合计 of a one-column table stays 合计)."""
+    three columns), keeping the innermost header word (合计 of a one-column table stays 合计).
+
+    A column whose header names no known figure (only 预算数/决算数, or nothing the template knows) is a column
+    of its own: its signature holds its grid column, so two such columns are never summed as one."""
     sets = [set(c.roles) - CONTEXT_ROLES for c in v.cells]
     common = set.intersection(*sets) if sets else set()
     for c, s in zip(v.cells, sets, strict=True):
         keep = {c.roles[-1]} if c.roles else set()
-        c.sig = frozenset(s - (common - keep))
+        anon = {f"{ANON}{c.col}"} if not s - MEASURE_ROLES else set()
+        c.sig = frozenset(s - (common - keep)) | anon
+
+
+def named(sig: frozenset[str]) -> frozenset[str]:
+    """The known roles of a column's signature (without the key of a column the template does not know)."""
+    return frozenset(r for r in sig if not r.startswith(ANON))
 
 
 def _segments(v: View) -> None:
