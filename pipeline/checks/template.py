@@ -318,7 +318,7 @@ def _for(rules: TemplateRules, group: Sequence[T], kind: str) -> list[T]:
 def check(ctx: Context) -> Iterator[Finding]:
     rules = load_rules()
     doc = ctx.doc
-    views = build_views(ctx.facts, doc)
+    views = build_views(ctx.facts, doc, ctx.doc_year)
     flagged: set[int] = set()
     decided: set[int] = set()
     said = narrative(ctx.claims, ctx.outline)

@@ -176,7 +176,7 @@ def _side_labels(t: Table, row: int, col: int, amount_cols: set[int]) -> list[st
     return out
 
 
-def build_views(facts: list[Fact], doc: Document | None = None) -> dict[str, View]:
+def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | None = None) -> dict[str, View]:
     """One view per recognised standard table (the first table of each kind).
 
     With the document at hand, row labels are re-read per half of two-sided and side-by-side tables."""
@@ -194,6 +194,7 @@ def build_views(facts: list[Fact], doc: Document | None = None) -> dict[str, Vie
         v = View(t, kind, title)
         table = tables.get(t)
         fs = [f for f in fs if f.prov.col not in _code_columns(fs)]
+        fs = _this_years_columns(fs, doc_year)
         amount_cols = {f.prov.col for f in fs if f.prov.col is not None}
         for f in fs:
             if f.quantity.dimension not in ("money", "unknown") or f.quantity.unit == "%":
@@ -215,6 +216,24 @@ def build_views(facts: list[Fact], doc: Document | None = None) -> dict[str, Vie
         _segments(v)
         views[kind] = v
     return views
+
+
+_COLUMN_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def _this_years_columns(fs: list[Fact], doc_year: int | None) -> list[Fact]:
+    """A table whose columns are of two years (2023年预算数 | 2024年预算数, each over 合计 | 因公出国（境）费 | …) holds
+    the standard table's figures in the report's year only (the latest where the report's year is not among them)."""
+    year_of: dict[int, int] = {}
+    for k, f in enumerate(fs):
+        found = _COLUMN_YEAR.findall(" ".join(f.column_labels))
+        if found:
+            year_of[k] = int(found[0])
+    years = set(year_of.values())
+    if len(years) < 2:
+        return fs
+    keep = doc_year if doc_year in years else max(years)
+    return [f for k, f in enumerate(fs) if year_of.get(k, keep) == keep]
 
 
 def _code_columns(fs: list[Fact]) -> set[int]:
