@@ -13,10 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# a national-template title starts with the publisher's name: "XX中学2025年单位收支总表"; the title of a table of one
-# kind of fund or spending (一般公共预算收支总表, 政府性基金收入总表, 项目支出总表 …) names it right before it
-_FUND_NOT_NAMED = r"(?<!预算)(?<!基金)(?<!财政拨款)(?<!专户)(?<!资金)(?<!社会保险)(?<!基本)(?<!项目)"
-
 # (kind, title regex on the normalised title). Order matters: the more specific title comes first.
 # 决算 kinds start with "js.", 预算 kinds with "ys.".
 _TITLES: tuple[tuple[str, str], ...] = (
@@ -29,7 +25,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("js.total", r"收入支出决算总表"),
     ("js.income", r"收入决算表"),
     ("js.expense", r"支出决算表"),
-    ("ys.czbk_total", r"财政拨款收支(预算)?总表"),
+    ("ys.czbk_total", r"财政拨款收支预算总表"),
     ("ys.total", r"(财务)?收支预算总表"),
     ("ys.income", r"收入预算(总)?表"),
     ("ys.expense", r"支出预算(总)?表"),
@@ -38,17 +34,6 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("ys.gf", r"政府性基金预算(支出)?功能分类预算表"),
     ("ys.soe", r"国有资本经营预算(支出)?功能分类预算表"),
     ("ys.sangong", r"三公经费(和机关运行经费)?预算(情况)?表"),
-    # the titles of the 财政部 部门预算公开 template (四川, 重庆 …): (部门/单位)收支总表, 收入总表, 支出总表,
-    # 财政拨款收支总表 (above), 一般公共预算支出表, 一般公共预算基本支出表, 一般公共预算“三公”经费支出表,
-    # 政府性基金预算支出表 — the same tables as above; a 收支总表 of one kind of fund (一般公共预算收支总表) is not
-    ("ys.gp_basic", r"一般公共预算基本支出表"),
-    ("ys.gp", r"一般公共预算支出表"),
-    ("ys.gf", r"政府性基金预算支出表"),
-    ("ys.soe", r"国有资本经营预算支出表"),
-    ("ys.sangong", r"(一般公共预算|财政拨款)?三公经费支出表"),
-    ("ys.total", _FUND_NOT_NAMED + r"收支总表"),
-    ("ys.income", _FUND_NOT_NAMED + r"收入总表"),
-    ("ys.expense", _FUND_NOT_NAMED + r"支出总表"),
 )
 
 KIND_NAMES: dict[str, str] = {

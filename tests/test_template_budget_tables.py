@@ -60,47 +60,6 @@ def test_a_wrong_grand_total_beside_a_carry_over_is_still_an_error(tmp_path: Pat
     assert ("template.sum", "表1 r7c2", "1050.00", "1000.00") in found
 
 
-# ------------------------------------------------------------------ the 财政部 template's titles
-
-
-def test_a_national_template_title_is_checked_like_the_shanghai_one(tmp_path: Path) -> None:
-    found = _found(tmp_path, _total_table("某县第一中学2025年单位收支总表", grand_out="1090.00"))
-    assert ("template.sum", "表1 r7c4", "1090.00", "1000.00") in found
-
-
-CZBK = """某县第一中学2025年财政拨款收支总表
-
-单位：万元
-
-| 收入 | | 支出 | | | | |
-|---|---|---|---|---|---|---|
-| 项目 | 预算数 | 项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 |
-| 一、本年收入 | 900.00 | 一、本年支出 | 950.00 | 950.00 | 0.00 | 0.00 |
-| （一）一般公共预算拨款 | 900.00 | （一）教育支出 | 750.00 | 750.00 | 0.00 | 0.00 |
-| 二、上年结转 | 50.00 | （二）住房保障支出 | {housing} | {housing} | 0.00 | 0.00 |
-| （一）一般公共预算拨款 | 50.00 | 二、结转下年 | 0.00 | 0.00 | 0.00 | 0.00 |
-| 收入总计 | 950.00 | 支出总计 | 950.00 | 950.00 | 0.00 | 0.00 |
-
-某县第一中学2025年一般公共预算支出表
-
-单位：万元
-
-| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |
-|---|---|---|---|---|
-| | 合计 | 950.00 | 700.00 | 250.00 |
-| 205 | 教育支出 | 750.00 | 500.00 | 250.00 |
-| 2050204 | 高中教育 | 750.00 | 500.00 | 250.00 |
-| 221 | 住房保障支出 | 200.00 | 200.00 | 0.00 |
-| 2210201 | 住房公积金 | 200.00 | 200.00 | 0.00 |
-"""
-
-
-def test_a_class_row_of_the_fiscal_total_table_is_held_against_the_general_budget_table(tmp_path: Path) -> None:
-    assert _found(tmp_path, CZBK.format(housing="200.00")) == []
-    found = _found(tmp_path, CZBK.format(housing="210.00"), "template.cross-table")
-    assert ("template.cross-table", "表1 r5c5", "210.00", "200.00") in found
-
-
 # ------------------------------------------------------------------ columns the template does not name
 
 
