@@ -1,11 +1,14 @@
 """template rules on the 部门/单位预算 tables: 上年结转 and 结转下年 in the 总表, amount columns the template
-does not name, a change stated after a bracketed breakdown, and the 财政部 template's titles (收支总表 …)."""
+does not name, a change stated after a bracketed breakdown, a table printed for two years."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from model_builders import fact
+
 from pipeline import analyze
+from pipeline.checks.template_views import build_views
 
 HEAD = "# 某县第一中学2025年单位预算\n\n"
 
@@ -115,3 +118,18 @@ def test_a_change_after_a_bracketed_breakdown_is_of_the_figure_the_bracket_quali
     assert _found(tmp_path, SANGONG.format(rate="13.83")) == []
     found = _found(tmp_path, SANGONG.format(rate="15.83"), "template.change")
     assert [(f[2], f[3]) for f in found] == [("15.83", "13.83")]
+
+
+def test_a_standard_table_printed_for_two_years_is_read_in_the_reports_year() -> None:
+    # the national template's 三公 table: 2024年预算数 | 2025年预算数, each over 合计 | 因公出国（境）费 | …
+    title = "部门“三公”经费和机关运行经费预算表"
+    heads = ["合计", "因公出国（境）费", "公务接待费"]
+    cells = [("2024年预算数", "465.50", "15.00", "48.20"), ("2025年预算数", "444.00", "12.00", "45.60")]
+    facts = [
+        fact(value, ("",), (year, head), row=3, col=3 * k + j, title=title, unit="万元")
+        for k, (year, *values) in enumerate(cells)
+        for j, (head, value) in enumerate(zip(heads, values, strict=True))
+    ]
+    for doc_year, total in ((2025, "444.00"), (2024, "465.50"), (None, "444.00")):
+        view = next(iter(build_views(facts, None, doc_year).values()))
+        assert [c.fact.quantity.text for c in view.cells if c.roles[:1] == ("total",)] == [total]
