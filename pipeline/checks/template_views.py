@@ -188,7 +188,8 @@ def build_views(facts: list[Fact], doc: Document | None = None) -> dict[str, Vie
             continue
         v = View(t, kind, title)
         table = tables.get(t)
-        fs = [f for f in fs if f.prov.col not in _code_columns(fs)]
+        code_cols = _code_columns(fs)
+        fs = [f for f in fs if f.prov.col not in code_cols]
         amount_cols = {f.prov.col for f in fs if f.prov.col is not None}
         for f in fs:
             if f.quantity.dimension not in ("money", "unknown") or f.quantity.unit == "%":
