@@ -28,6 +28,7 @@ _NUMBERING = re.compile(
 _TRAIL = re.compile(r"[\s:：,，。；;、]+$")
 
 
+@lru_cache(maxsize=4096)
 def clean_label(text: str) -> str:
     """A row label or subject phrase without numbering, 其中, colons, quotes and whitespace."""
     s = "".join(ch for ch in text if not ch.isspace())
@@ -71,6 +72,7 @@ def synonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def subject_key(text: str) -> str:
     """The canonical subject of a label or phrase (synonyms applied, leading 2023年/本年 dropped)."""
     s = unicodedata.normalize("NFKC", clean_label(text)).replace("(", "（").replace(")", "）")
