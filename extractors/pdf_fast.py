@@ -14,7 +14,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from extractors.pdf_lines import Char
 
@@ -158,3 +158,56 @@ def find_table_rects(edges: list[dict[str, Any]]) -> list[list[tuple[float, floa
     ]
     cells = intersections_to_cells(edges_to_intersections(merged, TOLERANCE, TOLERANCE))
     return [list(t) for t in cells_to_tables(cells)]
+
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+
+
+def intersections_to_cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[Rect]:
+    """pdfplumber.table.intersections_to_cells, same cells in the same order: for each intersection (sorted) the
+    smallest rectangle whose four corners are intersections joined by common edges.
+
+    pdfplumber rebuilds the edge sets of both points on every test and scans all later points for those below
+    and to the right of each; here each point's vertical and horizontal edge boxes are made once, and the points
+    of each column and row are listed once (in sorted order, so "below" and "right" come in its order)."""
+    points = sorted(intersections)
+    v_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["v"]} for p in points}
+    h_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["h"]} for p in points}
+    by_x: dict[float, list[Point]] = {}
+    by_y: dict[float, list[Point]] = {}
+    for p in points:
+        by_x.setdefault(p[0], []).append(p)
+        by_y.setdefault(p[1], []).append(p)
+    cells: list[Rect] = []
+    for pt in points[:-1]:
+        # points after pt in sorted order: same x → lower (larger y); same y → to the right (larger x)
+        below = [p for p in by_x[pt[0]] if p > pt]
+        right = [p for p in by_y[pt[1]] if p > pt]
+        cell = _smallest_cell(pt, below, right, v_edges, h_edges)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(
+    pt: Point,
+    below: list[Point],
+    right: list[Point],
+    v_edges: dict[Point, set[Rect]],
+    h_edges: dict[Point, set[Rect]],
+) -> Rect | None:
+    for below_pt in below:
+        if v_edges[pt].isdisjoint(v_edges[below_pt]):
+            continue
+        for right_pt in right:
+            if h_edges[pt].isdisjoint(h_edges[right_pt]):
+                continue
+            corner = (right_pt[0], below_pt[1])
+            if (
+                corner in v_edges
+                and not v_edges[corner].isdisjoint(v_edges[right_pt])
+                and not h_edges[corner].isdisjoint(h_edges[below_pt])
+            ):
+                return (pt[0], pt[1], corner[0], corner[1])
+    return None
