@@ -424,8 +424,11 @@ def find_quantities(text: str) -> list[tuple[tuple[int, int], Quantity]]:
     return _scan(text, require_unit=True)
 
 
+@lru_cache(maxsize=16384)
 def parse_quantity(text: str, default_unit: str = "") -> Quantity | None:
-    """A whole table cell as one quantity ('2.5万亩　', '99.7%', '≥10万元', '9.84'); None when it is not one."""
+    """A whole table cell as one quantity ('2.5万亩　', '99.7%', '≥10万元', '9.84'); None when it is not one.
+
+    Cached per text: table checks ask again for the cells the reader of facts parsed (a Quantity is frozen)."""
     if not text:
         return None
     stripped = text.strip(_SPACE + "\r\n")
