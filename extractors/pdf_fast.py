@@ -52,18 +52,37 @@ def page_content(page: pdfium.PdfPage) -> PageContent | None:
     return PageContent(right - left, top - bottom, chars, edges, unmapped)
 
 
+def _bare(function: Any, restype: Any) -> Any:
+    """The same pdfium function without argument types: ctypes then passes a pointer as it is and an int as a C int,
+    where pypdfium2's typed binding checks and converts every argument (two thirds of the cost of a call)."""
+    out = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    out.restype = restype
+    return out
+
+
+# the seven calls made for every char of a page (the restypes are pypdfium2's)
+_GET_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_MAP_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+
+
 def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], int, int]:
     textpage = page.get_textpage()
     raw = textpage.raw
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_p, matrix_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
     out: list[Char] = []
     unmapped = sideways = 0
     try:
         high = 0
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            code = _GET_UNICODE(raw, i)
             if 0xD800 <= code <= 0xDBFF:  # UTF-16 high surrogate: the char is completed by the next one
                 high = code
                 continue
@@ -71,17 +90,17 @@ def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], i
                 if not high:
                     continue
                 code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
-            if code < 32 or code in (0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(raw, i):
+            if code < 32 or code in (0xFFFE, 0xFFFF) or _IS_GENERATED(raw, i):
                 continue
-            if pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
+            if _MAP_ERROR(raw, i):
                 unmapped += 1
-            pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+            _LOOSE_BOX(raw, i, rect_p)
+            _ORIGIN(raw, i, ox_p, oy_p)
+            _MATRIX(raw, i, matrix_p)
             if abs(matrix.b) > abs(matrix.a):
                 sideways += 1
             # the em size: the font size scaled by the text matrix (WPS writes 720pt fonts scaled by 0.05)
-            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (matrix.c**2 + matrix.d**2) ** 0.5
+            size = _FONT_SIZE(raw, i) * (matrix.c**2 + matrix.d**2) ** 0.5
             baseline = top - oy.value
             out.append(
                 {
