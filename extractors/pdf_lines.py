@@ -73,11 +73,6 @@ RUN_DRIFT = 1.0  # × font size: a vertical jump this large between stream neigh
 SHIFT_MIN = 0.3  # × font size: a glyph this far off its run's ideographs is moved onto their band
 
 
-def _ideograph(c: Char) -> bool:
-    t = c["text"]
-    return len(t) == 1 and ("\u4e00" <= t <= "\u9fff" or "\u3400" <= t <= "\u4dbf")
-
-
 def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
     """Some typesetters (Founder/方正 fonts in 人大 documents) give Latin digits an origin shifted by almost a
     line: printed in line with the Chinese text, their boxes sit ~0.9 em lower, so by position 2736 falls
@@ -106,7 +101,9 @@ def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
 
 
 def _align_run(chars: list[Char], run: list[int], out: list[Char]) -> None:
-    anchors = [i for i in run if _ideograph(chars[i])]
+    anchors = [  # the run's ideographs (one CJK char: unified or extension A)
+        i for i in run if len(t := chars[i]["text"]) == 1 and ("\u4e00" <= t <= "\u9fff" or "\u3400" <= t <= "\u4dbf")
+    ]
     if not anchors or len(anchors) == len(run):
         return
     for i in run:
