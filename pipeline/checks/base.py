@@ -267,9 +267,12 @@ def describe(fig: Figure, name: str = "") -> str:
 ROLE_MEASURE = {"actual": "", "budget": "预算", "budget_full": "调整预算", "prior": "上年", "target": "目标"}
 
 
+_ATTACHMENT = re.compile(r"附件\s*\d+")
+
+
 def table_name(f: Fact) -> str:
     title = (f.table_title or "").strip()
-    m = re.match(r"附件\s*\d+", title)
+    m = _ATTACHMENT.match(title)
     if m:
         return m.group(0).replace(" ", "")
     if title:
@@ -283,8 +286,11 @@ def fact_subject(f: Fact) -> str:
     return labels[-1] if labels else ""
 
 
+_NUMBER_ONLY = re.compile(r"[\d.,，%％]+")
+
+
 def _only_number(s: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,，%％]+", s))
+    return bool(_NUMBER_ONLY.fullmatch(s))
 
 
 _BY_WHAT = re.compile(r"按[^：:]{1,8}分[：:]?")  # 按支出性质分： a grouping, not a measure
