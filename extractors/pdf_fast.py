@@ -43,8 +43,8 @@ def page_content(page: pdfium.PdfPage) -> PageContent | None:
     edges: list[dict[str, Any]] = []
     raw_page = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):  # raw calls: no wrapper per text object
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = _GET_OBJECT(raw_page, i)
+        kind = _OBJECT_TYPE(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             return None  # drawings inside a form XObject: their matrices nest
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
@@ -60,7 +60,9 @@ def _bare(function: Any, restype: Any) -> Any:
     return out
 
 
-# the seven calls made for every char of a page (the restypes are pypdfium2's)
+# the two calls made for every object of a page and the seven for every char (the restypes are pypdfium2's)
+_GET_OBJECT = _bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_GetObject.restype)
+_OBJECT_TYPE = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
 _GET_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
 _IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _MAP_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
