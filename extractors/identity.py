@@ -106,6 +106,7 @@ def _mask(text: str) -> str:
     return _BASE_PHRASES.sub(lambda m: "＿" * len(m.group()), text)
 
 
+@lru_cache(maxsize=4096)
 def last_word(component: str, text: str, phrase_start: bool = True) -> str:
     """The value of the last `component` word in text ("" when none)."""
     words = vocabulary().words.get(component, ())

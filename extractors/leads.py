@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from extractors.model import Claim, Paragraph
 from extractors.outline import heading_level, merged_heading
@@ -20,6 +21,7 @@ NEAR = 20  # at most this many characters (no figure, no sentence end) between t
 _QUOTES = "“”\"'‘’"
 
 
+@lru_cache(maxsize=4096)
 def compact(text: str) -> str:
     t = unicodedata.normalize("NFKC", text or "")
     return "".join(ch for ch in t if not ch.isspace() and ch not in _QUOTES)

@@ -66,12 +66,33 @@ def _private_use(ch: str) -> bool:
     return unicodedata.category(ch) == "Co"
 
 
+class _Folds(dict[int, str]):
+    """NFKC of each non-ASCII character on its own, as a str.translate table filled on first use: one
+    character for one character (a fold to several characters, and ㎡, keep the character)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        n = "-" if ch == "−" else unicodedata.normalize("NFKC", ch)
+        out = self[code] = n if len(n) == 1 and ch not in "㎡" else ch
+        return out
+
+
+_FOLDS = _Folds()
+# private-use characters (unicodedata category Co): the only ones whose fold depends on their neighbours
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """NFKC one character at a time, keeping the length (so spans stay valid); ㎡ and ‰ are kept.
 
     A private-use glyph between two digits is the decimal point of a font without a Unicode mapping for it
     (Founder/方正 fonts print ２２２１<U+1001B0>７ for 2221.7); any other character between digits, a space
     included, is left alone."""
+    if text.isascii():
+        return text
+    if not _PRIVATE_USE.search(text):
+        return text.translate(_FOLDS)
     out = []
     for i, ch in enumerate(text):
         if ch.isascii():
@@ -403,8 +424,11 @@ def find_quantities(text: str) -> list[tuple[tuple[int, int], Quantity]]:
     return _scan(text, require_unit=True)
 
 
+@lru_cache(maxsize=16384)
 def parse_quantity(text: str, default_unit: str = "") -> Quantity | None:
-    """A whole table cell as one quantity ('2.5万亩　', '99.7%', '≥10万元', '9.84'); None when it is not one."""
+    """A whole table cell as one quantity ('2.5万亩　', '99.7%', '≥10万元', '9.84'); None when it is not one.
+
+    Cached per text: table checks ask again for the cells the reader of facts parsed (a Quantity is frozen)."""
     if not text:
         return None
     stripped = text.strip(_SPACE + "\r\n")

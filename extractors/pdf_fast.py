@@ -14,7 +14,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
 from extractors.pdf_lines import Char
 
@@ -43,13 +43,33 @@ def page_content(page: pdfium.PdfPage) -> PageContent | None:
     edges: list[dict[str, Any]] = []
     raw_page = page.raw
     for i in range(pdfium_c.FPDFPage_CountObjects(raw_page)):  # raw calls: no wrapper per text object
-        obj = pdfium_c.FPDFPage_GetObject(raw_page, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        obj = _GET_OBJECT(raw_page, i)
+        kind = _OBJECT_TYPE(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             return None  # drawings inside a form XObject: their matrices nest
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             edges.extend(_path_edges(obj, left, top))
     return PageContent(right - left, top - bottom, chars, edges, unmapped)
+
+
+def _bare(function: Any, restype: Any) -> Any:
+    """The same pdfium function without argument types: ctypes then passes a pointer as it is and an int as a C int,
+    where pypdfium2's typed binding checks and converts every argument (two thirds of the cost of a call)."""
+    out = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    out.restype = restype
+    return out
+
+
+# the two calls made for every object of a page and the seven for every char (the restypes are pypdfium2's)
+_GET_OBJECT = _bare(pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPage_GetObject.restype)
+_OBJECT_TYPE = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_GET_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
+_MAP_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
+_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_int)
+_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
+_FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 
 
 def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], int, int]:
@@ -58,12 +78,13 @@ def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], i
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_p, matrix_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
     out: list[Char] = []
     unmapped = sideways = 0
     try:
         high = 0
         for i in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, i)
+            code = _GET_UNICODE(raw, i)
             if 0xD800 <= code <= 0xDBFF:  # UTF-16 high surrogate: the char is completed by the next one
                 high = code
                 continue
@@ -71,17 +92,17 @@ def _chars(page: pdfium.PdfPage, left: float, top: float) -> tuple[list[Char], i
                 if not high:
                     continue
                 code, high = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00), 0
-            if code < 32 or code in (0xFFFE, 0xFFFF) or pdfium_c.FPDFText_IsGenerated(raw, i):
+            if code < 32 or code in (0xFFFE, 0xFFFF) or _IS_GENERATED(raw, i):
                 continue
-            if pdfium_c.FPDFText_HasUnicodeMapError(raw, i):
+            if _MAP_ERROR(raw, i):
                 unmapped += 1
-            pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
-            pdfium_c.FPDFText_GetCharOrigin(raw, i, ox, oy)
-            pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
+            _LOOSE_BOX(raw, i, rect_p)
+            _ORIGIN(raw, i, ox_p, oy_p)
+            _MATRIX(raw, i, matrix_p)
             if abs(matrix.b) > abs(matrix.a):
                 sideways += 1
             # the em size: the font size scaled by the text matrix (WPS writes 720pt fonts scaled by 0.05)
-            size = pdfium_c.FPDFText_GetFontSize(raw, i) * (matrix.c**2 + matrix.d**2) ** 0.5
+            size = _FONT_SIZE(raw, i) * (matrix.c**2 + matrix.d**2) ** 0.5
             baseline = top - oy.value
             out.append(
                 {
@@ -158,3 +179,56 @@ def find_table_rects(edges: list[dict[str, Any]]) -> list[list[tuple[float, floa
     ]
     cells = intersections_to_cells(edges_to_intersections(merged, TOLERANCE, TOLERANCE))
     return [list(t) for t in cells_to_tables(cells)]
+
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+
+
+def intersections_to_cells(intersections: dict[Point, dict[str, list[dict[str, Any]]]]) -> list[Rect]:
+    """pdfplumber.table.intersections_to_cells, same cells in the same order: for each intersection (sorted) the
+    smallest rectangle whose four corners are intersections joined by common edges.
+
+    pdfplumber rebuilds the edge sets of both points on every test and scans all later points for those below
+    and to the right of each; here each point's vertical and horizontal edge boxes are made once, and the points
+    of each column and row are listed once (in sorted order, so "below" and "right" come in its order)."""
+    points = sorted(intersections)
+    v_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["v"]} for p in points}
+    h_edges = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in intersections[p]["h"]} for p in points}
+    by_x: dict[float, list[Point]] = {}
+    by_y: dict[float, list[Point]] = {}
+    for p in points:
+        by_x.setdefault(p[0], []).append(p)
+        by_y.setdefault(p[1], []).append(p)
+    cells: list[Rect] = []
+    for pt in points[:-1]:
+        # points after pt in sorted order: same x → lower (larger y); same y → to the right (larger x)
+        below = [p for p in by_x[pt[0]] if p > pt]
+        right = [p for p in by_y[pt[1]] if p > pt]
+        cell = _smallest_cell(pt, below, right, v_edges, h_edges)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(
+    pt: Point,
+    below: list[Point],
+    right: list[Point],
+    v_edges: dict[Point, set[Rect]],
+    h_edges: dict[Point, set[Rect]],
+) -> Rect | None:
+    for below_pt in below:
+        if v_edges[pt].isdisjoint(v_edges[below_pt]):
+            continue
+        for right_pt in right:
+            if h_edges[pt].isdisjoint(h_edges[right_pt]):
+                continue
+            corner = (right_pt[0], below_pt[1])
+            if (
+                corner in v_edges
+                and not v_edges[corner].isdisjoint(v_edges[right_pt])
+                and not h_edges[corner].isdisjoint(h_edges[below_pt])
+            ):
+                return (pt[0], pt[1], corner[0], corner[1])
+    return None

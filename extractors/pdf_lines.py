@@ -62,15 +62,15 @@ def _height(c: Char) -> float:
     return max(c["bottom"] - c["top"], 0.5)
 
 
+# The loops below run once per char of every page (half a million on a long report): they write `max(a, b)` as
+# `b if b > a else a` and `min(a, b)` as `b if b < a else a` (what the builtins return) and take a char's
+# height inline, the function calls being most of their cost.
+
+
 # a glyph continuing the previous one in content-stream order: at most this gap (× font size) to its right
 RUN_GAP = 1.6
 RUN_DRIFT = 1.0  # × font size: a vertical jump this large between stream neighbours starts a new run
 SHIFT_MIN = 0.3  # × font size: a glyph this far off its run's ideographs is moved onto their band
-
-
-def _ideograph(c: Char) -> bool:
-    t = c["text"]
-    return len(t) == 1 and ("\u4e00" <= t <= "\u9fff" or "\u3400" <= t <= "\u4dbf")
 
 
 def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
@@ -83,22 +83,27 @@ def align_shifted_glyphs(chars: list[Char]) -> list[Char]:
     out = list(chars)
     run: list[int] = []
     prev: Char | None = None
+    prev_h = 0.0
     for i, c in enumerate(chars):
+        h = c["bottom"] - c["top"]
+        h = 0.5 if 0.5 > h else h  # _height(c)
         if prev is not None:
-            size = min(_height(c), _height(prev))  # a small label (表1-1) does not run on into the title below it
+            size = h if h < prev_h else prev_h  # the smaller: a small label (表1-1) runs on into no title below it
             gap = c["x0"] - prev["x1"]
             moving_right = c["x0"] > prev["x0"]  # (some fonts' boxes are a full em wide: gaps can be negative)
             if not (moving_right and gap <= RUN_GAP * size and abs(c["top"] - prev["top"]) < RUN_DRIFT * size):
                 _align_run(chars, run, out)
                 run = []
         run.append(i)
-        prev = c
+        prev, prev_h = c, h
     _align_run(chars, run, out)
     return out
 
 
 def _align_run(chars: list[Char], run: list[int], out: list[Char]) -> None:
-    anchors = [i for i in run if _ideograph(chars[i])]
+    anchors = [  # the run's ideographs (one CJK char: unified or extension A)
+        i for i in run if len(t := chars[i]["text"]) == 1 and ("\u4e00" <= t <= "\u9fff" or "\u3400" <= t <= "\u4dbf")
+    ]
     if not anchors or len(anchors) == len(run):
         return
     for i in run:
@@ -120,20 +125,23 @@ def cluster_chars(chars: list[Char]) -> list[list[Char]]:
     ordered = sorted(chars, key=lambda c: (c["top"], c["x0"]))
     clusters: list[_Cluster] = []
     for c in ordered:
-        h = _height(c)
+        top, bottom = c["top"], c["bottom"]
+        h = bottom - top
+        h = 0.5 if 0.5 > h else h  # _height(c)
         best: _Cluster | None = None
         best_ratio = 0.0
         for cl in clusters[-4:]:  # chars come sorted by top: only recent lines can overlap
-            overlap = min(cl.bottom, c["bottom"]) - max(cl.top, c["top"])
+            overlap = (bottom if bottom < cl.bottom else cl.bottom) - (top if top > cl.top else cl.top)
             if overlap <= 0:
                 continue
-            ratio = overlap / min(h, cl.bottom - cl.top or h)
+            own = cl.bottom - cl.top or h
+            ratio = overlap / (own if own < h else h)
             if ratio > best_ratio:
                 best, best_ratio = cl, ratio
         if best is not None and best_ratio >= LINE_OVERLAP:
             best.chars.append(c)
         else:
-            clusters.append(_Cluster(c["top"], c["top"] + h, [c]))
+            clusters.append(_Cluster(top, top + h, [c]))
     return [sorted(cl.chars, key=lambda c: c["x0"]) for cl in clusters]
 
 
@@ -141,10 +149,13 @@ def join_chars(chars: list[Char]) -> str:
     """Text of one line's chars (left to right): spaces only where the print shows a gap."""
     out: list[str] = []
     prev: Char | None = None
+    prev_h = 0.0
     for c in chars:
         t = c["text"]
+        h = c["bottom"] - c["top"]
+        h = 0.5 if 0.5 > h else h  # _height(c)
         if prev is not None:
-            size = max(_height(c), _height(prev))
+            size = prev_h if prev_h > h else h
             gap = c["x0"] - prev["x1"]
             if t == prev["text"] and abs(c["x0"] - prev["x0"]) < 0.3 * size and not t.isspace():
                 continue  # overprinted duplicate (fake bold)
@@ -153,7 +164,7 @@ def join_chars(chars: list[Char]) -> str:
             ):
                 out.append(" ")
         out.append(t)
-        prev = c
+        prev, prev_h = c, h
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 

@@ -101,9 +101,10 @@ def fill_cells(
 ) -> list[Char]:
     """Put each char inside the table into the cell under its centre; return the chars left outside."""
     x0, top, x1, bottom = draft.bbox
+    last_row, last_col = draft.n_rows - 1, draft.n_cols - 1
     per_cell: dict[int, list[Char]] = {}
     rest: list[Char] = []
-    for ch in chars:
+    for ch in chars:  # every char of the page, once per table: min() written out, the call being most of its cost
         cx = (ch["x0"] + ch["x1"]) / 2
         cy = (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= cx <= x1 and top <= cy <= bottom):
@@ -111,7 +112,7 @@ def fill_cells(
             continue
         r = bisect_right(ys, cy) - 1
         c = bisect_right(xs, cx) - 1
-        idx = owner.get((min(r, draft.n_rows - 1), min(c, draft.n_cols - 1)))
+        idx = owner.get((last_row if last_row < r else r, last_col if last_col < c else c))
         if idx is None:
             rest.append(ch)
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (kind, title regex on the normalised title). Order matters: the more specific title comes first.
 # 决算 kinds start with "js.", 预算 kinds with "ys.".
@@ -63,6 +64,7 @@ _YEAR_PREFIX = re.compile(r"^(\d{4}年(度)?)")
 _NUMBERING = re.compile(r"^([一二三四五六七八九十]+、|\d+[\.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 
 
+@lru_cache(maxsize=4096)
 def normalise_title(text: str) -> str:
     """NFKC, without spaces, quotes, a leading list number or a year prefix: 2025年部门“三公”… → 部门三公…"""
     t = unicodedata.normalize("NFKC", text or "")
@@ -73,6 +75,7 @@ def normalise_title(text: str) -> str:
     return t
 
 
+@lru_cache(maxsize=4096)
 def identify_table(title: str | None) -> str | None:
     """The standard table kind of a title (js.total, ys.gp …), or None for any other table.
 
@@ -101,6 +104,7 @@ def code_level(code: str) -> int | None:
     return {3: 1, 5: 2, 7: 3}.get(len(code)) if code.isdigit() else None
 
 
+@lru_cache(maxsize=4096)
 def normalise_label(text: str) -> str:
     """A row or column label for comparison: NFKC, no spaces/quotes, no list number, （类） dropped."""
     t = unicodedata.normalize("NFKC", text or "")
@@ -151,6 +155,7 @@ _COLUMN_ROLES: tuple[tuple[str, str], ...] = (
 COLUMN_ROLES = frozenset(role for role, _ in _COLUMN_ROLES)
 
 
+@lru_cache(maxsize=4096)
 def column_role(label: str) -> str | None:
     t = normalise_label(label)
     for role, pattern in _COLUMN_ROLES:

@@ -28,6 +28,7 @@ _NUMBERING = re.compile(
 _TRAIL = re.compile(r"[\s:：,，。；;、]+$")
 
 
+@lru_cache(maxsize=4096)
 def clean_label(text: str) -> str:
     """A row label or subject phrase without numbering, 其中, colons, quotes and whitespace."""
     s = "".join(ch for ch in text if not ch.isspace())
@@ -71,6 +72,7 @@ def synonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def subject_key(text: str) -> str:
     """The canonical subject of a label or phrase (synonyms applied, leading 2023年/本年 dropped)."""
     s = unicodedata.normalize("NFKC", clean_label(text)).replace("(", "（").replace(")", "）")
@@ -265,9 +267,12 @@ def describe(fig: Figure, name: str = "") -> str:
 ROLE_MEASURE = {"actual": "", "budget": "预算", "budget_full": "调整预算", "prior": "上年", "target": "目标"}
 
 
+_ATTACHMENT = re.compile(r"附件\s*\d+")
+
+
 def table_name(f: Fact) -> str:
     title = (f.table_title or "").strip()
-    m = re.match(r"附件\s*\d+", title)
+    m = _ATTACHMENT.match(title)
     if m:
         return m.group(0).replace(" ", "")
     if title:
@@ -281,8 +286,11 @@ def fact_subject(f: Fact) -> str:
     return labels[-1] if labels else ""
 
 
+_NUMBER_ONLY = re.compile(r"[\d.,，%％]+")
+
+
 def _only_number(s: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,，%％]+", s))
+    return bool(_NUMBER_ONLY.fullmatch(s))
 
 
 _BY_WHAT = re.compile(r"按[^：:]{1,8}分[：:]?")  # 按支出性质分： a grouping, not a measure

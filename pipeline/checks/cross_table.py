@@ -97,6 +97,7 @@ def _row_labels(facts: list[Fact]) -> list[str]:
     return [x for x in labels if x]
 
 
+@lru_cache(maxsize=4096)
 def _plain(label: str) -> str:
     return tr.QIZHONG.sub("", re.sub(r"\s+", "", label))
 

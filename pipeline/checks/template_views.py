@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractors.leads import CLAUSE, compact
-from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
+from extractors.model import Cell, Document, Fact, Provenance, Quantity
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
 from pipeline import tolerance as tol
@@ -154,10 +154,10 @@ def _label(f: Fact) -> str:
 _AMOUNT = re.compile(r"^-?[\d,]*\d(\.\d+)?$")
 
 
-def _side_labels(t: Table, row: int, col: int, amount_cols: set[int]) -> list[str]:
-    """Label cells between the previous amount column and `col` in `row` (the right half of a 总表 or of a
-    side-by-side 基本支出表 has its own labels; a reader that gives every cell the row's first label loses them)."""
-    cov = t.covering()
+def _side_labels(cov: list[list[Cell | None]], row: int, col: int, amount_cols: set[int]) -> list[str]:
+    """Label cells between the previous amount column and `col` in `row` of a table's covering grid (the right
+    half of a 总表 or of a side-by-side 基本支出表 has its own labels; a reader that gives every cell the row's first
+    label loses them)."""
     if row >= len(cov):
         return []
     out: list[str] = []
@@ -193,9 +193,11 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
             continue
         v = View(t, kind, title)
         table = tables.get(t)
-        fs = [f for f in fs if f.prov.col not in _code_columns(fs)]
+        code_cols = _code_columns(fs)
+        fs = [f for f in fs if f.prov.col not in code_cols]
         fs = _this_years_columns(fs, doc_year)
         amount_cols = {f.prov.col for f in fs if f.prov.col is not None}
+        cov = table.covering() if table is not None else []
         for f in fs:
             if f.quantity.dimension not in ("money", "unknown") or f.quantity.unit == "%":
                 continue
@@ -203,7 +205,7 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
             label, key = _label(f), row_key(f.row_labels, f.code)
             relabel = kind in TWO_SIDED or kind == "js.gp_basic" or not key.code
             if relabel and table is not None and f.prov.row is not None and f.prov.col is not None:
-                own = _side_labels(table, f.prov.row, f.prov.col, amount_cols)
+                own = _side_labels(cov, f.prov.row, f.prov.col, amount_cols)
                 if own:
                     key = row_key(own)
                     label = next((compact(x) for x in reversed(own) if not compact(x).isdigit()), "")
