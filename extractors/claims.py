@@ -449,20 +449,31 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
 _RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*$")
 
 
-def _listed_before(text: str, s0: int, at: int) -> list[str]:
-    """The phrases listed in the clause before `at` (基本支出和项目支出, 省级资金、市级资金和县级配套资金)."""
+def _listed_before(text: str, s0: int, at: int, want: int = 0) -> list[str]:
+    """The phrases listed in the clause before `at` (基本支出和项目支出, 省级资金、市级资金和县级配套资金); when `want`
+    names are wanted and the 、 alone list that many, a 和/及/与 inside a name (社会保障和就业支出) splits nothing."""
     cstart = clause_start_before(text, s0, at)
     # the list may span 、 which also breaks clauses: walk back over 、-joined phrases
     while cstart > s0 and text[cstart - 1] == "、":
         cstart = clause_start_before(text, s0, cstart - 1)
-    return [x for x in re.split(r"[、和及与]", text[cstart:at]) if x.strip()]
+    full = [x for x in re.split(r"[、和及与]", text[cstart:at]) if x.strip()]
+    by_comma = [x for x in text[cstart:at].split("、") if x.strip()]
+    return by_comma if want and len(full) != want and len(by_comma) == want else full
+
+
+def _run_length(text: str, figures: list[_Item]) -> int:
+    """How many of `figures` follow one another joined only by 、 和 及 与 or a comma (600.00万元、400.00万元)."""
+    n = 1 if figures else 0
+    while n < len(figures) and not re.sub(r"[、和及与，,\s]", "", text[figures[n - 1].end : figures[n].start]):
+        n += 1
+    return n
 
 
 def _respectively(text: str, s0: int, items: list[_Item]) -> None:
     """基本支出和项目支出分别为2998.29万元、621.15万元: the n phrases name the n figures in order."""
     for m in _RESPECTIVELY.finditer(text, s0, items[-1].start if items else s0):
-        phrases = _listed_before(text, s0, m.start())
         after = [i for i in items if i.start >= m.end() and i.claim.quantity.dimension not in ("percent", "pp")]
+        phrases = _listed_before(text, s0, m.start(), _run_length(text, after))
         if len(phrases) < 2 or len(after) < len(phrases):
             continue
         figures = after[: len(phrases)]
@@ -503,7 +514,7 @@ def _respective_shares(text: str, s0: int, items: list[_Item]) -> None:
         if at is None:
             continue
         shares = _share_run(text, items[k:])
-        names = [analyse_pre(x).subject for x in _listed_before(text, s0, at.start())]
+        names = [analyse_pre(x).subject for x in _listed_before(text, s0, at.start(), len(shares))]
         if len(names) >= 2:
             if len(names) == len(shares) and all(names) and len(set(names)) == len(names):
                 _name_shares(shares, names, item.claim.denominator)
@@ -639,13 +650,15 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         cut = False  # the list goes on before its first part here (a part of another list stands there)
         for j in range(idx - 1, -1, -1):
             cand = items[j]
-            if cand.claim.quantity.dimension in ("percent", "pp") or cand.claim.base:
-                continue
+            if cand.claim.quantity.dimension in ("percent", "pp") or cand.claim.base or not _plain(cand):
+                continue  # a rate, a comparison base or a change amount (比上年增加10亿元) is no part
             if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
                 cut = cand.claim.group is not None
                 break
             if parts and _list_breaks(text, cand, parts[0], items):
                 break
+            if not lists.part_of_flow(_flow(item), _flow(cand)):
+                break  # 收入合计243.51亿元…；支出合计243.51亿元: income is no part of a spending total
             parts.insert(0, cand)
         if parts and (cut or _ADDED.search(text[s0 : parts[0].start])):
             # "X，加上A、B…，合计T": the first addend stands before 加上 (or the list is longer than read)

@@ -64,6 +64,12 @@ def alarms(text: str) -> list[tuple[str, str]]:
         ),
         # 加上… with the first addend in another clause is no list of the 合计
         ("加上级转移支付0.3亿元、上年结转7.1亿元、调入资金4.1亿元，政府性基金收入合计82.4亿元。", []),
+        # parts before 合计: a change amount beside a part is none, nor is income a part of a spending total
+        (
+            "一般公共预算收入100亿元，比上年增加10亿元，政府性基金预算收入50亿元，合计150亿元。",
+            [("150亿元", ["100亿元", "50亿元"], "complete")],
+        ),
+        ("调整后，政府性基金预算收入合计243.51亿元，比调整前减少11.95亿元；支出合计243.51亿元，收支平衡。", []),
         # a bare 加 opens the addends too; the first one is the level before 加 (here in the sentence before)
         (
             "全县政府性基金预算支出45000万元。加调出资金5000万元、地方政府专项债务还本支出2000万元、结转下年支出1000万元，"
@@ -286,3 +292,18 @@ def test_a_thousands_comma_in_a_change_between_parts_is_no_clause_break() -> Non
     )
     assert groups(text) == [("187,654.32万元", ["98,765.43万元", "87,654.21万元", "0万元", "1,234.68万元"], "complete")]
     assert alarms(text.replace("187,654.32", "187,645.32")) == [("sum.enumeration", "error")]
+
+
+def test_a_name_with_he_inside_is_one_name_of_a_respective_list() -> None:
+    # 社会保障和就业支出 is one name: the 、 list two names for two figures and two shares
+    text = (
+        "2023年度财政拨款支出1000.00万元。从支出功能分类看，一般公共服务支出、社会保障和就业支出分别为600.00万元、"
+        "400.00万元，分别占财政拨款支出的60.00%、40.00%。"
+    )
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    assert [c.subject for c in claims if c.quantity.text in ("600.00万元", "400.00万元")] == [
+        "一般公共服务支出",
+        "社会保障和就业支出",
+    ]
+    assert alarms(text) == []
+    assert alarms(text.replace("40.00%。", "45.00%。")) == [("share.stated-vs-computed", "error")]
