@@ -8,6 +8,10 @@ from pathlib import Path
 
 from test_identity import scan_text
 
+from extractors.claims import paragraph_claims
+from extractors.model import Paragraph, Provenance
+from pipeline.checks import run_checks
+
 
 def alarms(text: str, tmp_path: Path) -> list[tuple[str, str, str]]:
     _, found = scan_text(tmp_path, text, "部门预算")
@@ -163,3 +167,23 @@ def test_a_share_naming_no_whole_after_a_list_opened_by_fenbie_is_of_the_nearest
     _, found = scan_text(tmp_path, text.replace("79.02%", "77.02%"), "部门整体支出绩效自评报告")
     wrong = [f for f in found if f.rule == "share.stated-vs-computed"]
     assert [(f.severity, str(f.expected_value)) for f in wrong] == [("error", "79.02")]
+
+
+def _paragraph_alarms(text: str) -> list[tuple[str, str]]:
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    return [(f.rule, f.severity) for f in run_checks(claims, [], []) if f.severity != "info"]
+
+
+def test_a_share_of_a_wider_scope_is_of_the_whole_of_the_scope_it_names() -> None:
+    text = "2024年，全县一般公共预算收入50000万元。县本级一般公共预算收入30000万元，占全县一般公共预算收入的60.00%。"
+    assert _paragraph_alarms(text) == []  # 30000 ÷ 50000, not the 县本级 figure by itself
+    assert _paragraph_alarms(text.replace("60.00%", "65.00%")) == [("share.stated-vs-computed", "error")]
+
+
+def test_a_share_after_a_list_may_be_of_the_lists_head() -> None:
+    text = (
+        "截至2024年末，全市政府债务余额1500.00亿元。市本级政府债务余额600.00亿元，其中一般债务200.00亿元、"
+        "专项债务400.00亿元，占全市政府债务余额的40.00%。"
+    )
+    assert _paragraph_alarms(text) == []  # 600 ÷ 1500: the head's share, not 专项债务's
+    assert _paragraph_alarms(text.replace("40.00%", "45.00%")) == [("share.stated-vs-computed", "error")]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from extractors.identity import DIFFERENT, SAME, relation
+from extractors.identity import DIFFERENT, SAME, last_word, relation
 from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -84,6 +84,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
         cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
         part = claim_figure(num)
+        named_scope = last_word("scope", c.denominator)
+        if named_scope and named_scope != part.identity.scope:  # 县本级…占全县…的: the whole is of the scope named
+            part = replace(part, ident=replace(part.identity, scope=named_scope))
         cands = [f for f in cands if ctx.relation(part, f) != DIFFERENT]  # never a whole of another year or scope
         same = [f for f in cands if ctx.relation(part, f) == SAME]  # the whole of the same scope, fund, year
         if len({f.quantity.base_value for f in cands}) > 1:
@@ -341,6 +344,15 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
             )
 
 
+def _list_head_explains(ctx: Context, c: Claim, num: Claim, den: Figure) -> bool:
+    """A share after the last part of a 其中 list that is the share of the list's head ("市本级政府债务余额600亿元，其中
+    一般债务200亿元、专项债务400亿元，占全市政府债务余额的40%": 600 ÷ 1500): which figure it is of is not known."""
+    if num.relation != "part" or num.group is None:
+        return False
+    heads = [x for x in ctx.paragraph_claims(c) if x.group == num.group and x.relation == "total"]
+    return any(tol.verdict(c.quantity, pct_of(x.quantity, den.quantity), ctx.settings) == tol.OK for x in heads)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     shares: list[tuple[Claim, Claim, Figure]] = ctx.cache.setdefault("shares", [])
     orphans: list[tuple[Claim, Claim]] = []
@@ -360,7 +372,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         shares.append((c, num, den))
         comp = pct_of(num.quantity, den.quantity)
         v = tol.verdict(c.quantity, comp, ctx.settings)
-        if v == tol.OK:
+        if v == tol.OK or (v != tol.INFO and _list_head_explains(ctx, c, num, den)):
             continue
         subject = num.subject or c.subject
         if v == tol.INFO:
