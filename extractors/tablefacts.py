@@ -302,6 +302,15 @@ class _TableFacts:
                 out.append(cell)
         return out
 
+    def _pair_label(self, r: int, cell: Cell) -> Cell | None:
+        """In a row of label/value pairs (其中：财政拨款 | 800.00 | 其他资金 | 200.00), the label right before the value."""
+        filled = [x for x in sorted(self.rows[r], key=lambda x: x.col) if x.text.strip()]
+        kinds = ["number" if self._is_numeric(x) else self.info[id(x)].kind for x in filled]
+        if len(filled) < 4 or len(filled) % 2 or kinds != ["text", "number"] * (len(filled) // 2):
+            return None
+        k = next(i for i, x in enumerate(filled) if x is cell)
+        return filled[k - 1]
+
     def _corner_cells(self, r: int, cols: list[int]) -> list[Cell]:
         out: list[Cell] = []
         for g in self.governing[r]:
@@ -328,6 +337,9 @@ class _TableFacts:
         r = cell.row
         label_cols = self._label_columns(r, cell.col)
         label_cells = self._row_label_cells(r, label_cols)
+        paired = self._pair_label(r, cell)
+        if paired is not None:
+            label_cells = [paired]
         corner = self._corner_cells(r, label_cols)
         col_cells = self._column_labels(r, self._aligned_col(cell))
         row_labels = [clean_label(x.text) for x in label_cells if self.info[id(x)].kind == "text"]
@@ -371,6 +383,9 @@ class _TableFacts:
                 fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), depth, own.indent
                 fact.label_col = own.col
                 break
+        if paired is not None:
+            fact.own_label, fact.label_depth, fact.indent = clean_label(paired.text), 0, paired.indent
+            fact.label_col = paired.col
         return fact
 
     def _default_unit(self, column_labels: list[str], label_cells: list[Cell]) -> str:
