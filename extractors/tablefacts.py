@@ -311,6 +311,21 @@ class _TableFacts:
         k = next(i for i, x in enumerate(filled) if x is cell)
         return filled[k - 1]
 
+    def _sub_label(self, r: int, cell: Cell) -> Cell | None:
+        """按支出性质分 | 基本支出 | 700.00, where other rows hold figures in 基本支出's column: the row's one figure is of
+        the label right before it, under the row's first label."""
+        filled = [x for x in sorted(self.rows[r], key=lambda x: x.col) if x.text.strip()]
+        kinds = ["number" if self._is_numeric(x) else self.info[id(x)].kind for x in filled]
+        if (
+            kinds not in (["text", "text", "number"], ["text", "number"])
+            or filled[-1] is not cell
+            or not filled[-2].col
+        ):
+            return None  # (项目支出 | 300.00 under the 按支出性质分 merged down from the row above: the same)
+        column = filled[-2].col
+        elsewhere = any(self._is_numeric(x) for rr in self.rows if rr and rr[0].row != r for x in rr if x.col == column)
+        return filled[-2] if elsewhere else None
+
     def _corner_cells(self, r: int, cols: list[int]) -> list[Cell]:
         out: list[Cell] = []
         for g in self.governing[r]:
@@ -340,6 +355,9 @@ class _TableFacts:
         paired = self._pair_label(r, cell)
         if paired is not None:
             label_cells = [paired]
+        sub = self._sub_label(r, cell)
+        if sub is not None and all(x is not sub for x in label_cells):
+            label_cells = [*label_cells, sub]
         corner = self._corner_cells(r, label_cols)
         col_cells = self._column_labels(r, self._aligned_col(cell))
         row_labels = [clean_label(x.text) for x in label_cells if self.info[id(x)].kind == "text"]
@@ -383,9 +401,9 @@ class _TableFacts:
                 fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), depth, own.indent
                 fact.label_col = own.col
                 break
-        if paired is not None:
-            fact.own_label, fact.label_depth, fact.indent = clean_label(paired.text), 0, paired.indent
-            fact.label_col = paired.col
+        for own in (x for x in (paired, sub) if x is not None):
+            fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), 0, own.indent
+            fact.label_col = own.col
         return fact
 
     def _default_unit(self, column_labels: list[str], label_cells: list[Cell]) -> str:

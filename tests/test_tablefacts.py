@@ -320,17 +320,22 @@ def test_real_two_sided_summary_table() -> None:
     assert coded and all("行政运行" in f.row_labels[-1] for f in coded)
 
 
-def test_a_row_of_label_value_pairs_labels_each_value_by_the_label_before_it() -> None:
+def test_a_form_table_labels_each_value_by_the_label_before_it() -> None:
     # the head of a 绩效目标表: 其中：财政拨款 | 800.00 | 其他资金 | 200.00 — 200.00 is 其他资金, not 财政拨款
     t = make_table(
         [
             ["年度预算资金总额", "1000.00", "", ""],
             ["其中：财政拨款", "800.00", "其他资金", "200.00"],
-            ["按支出性质分", "基本支出", "700.00", ""],
+            [("按支出性质分", 2, 1), "基本支出", "700.00", ""],
+            [None, "项目支出", "300.00", ""],
         ],
         unit="万元",
         title="部门整体绩效目标表",
     )
     labelled = [(f.row_labels, f.own_label, f.quantity.text) for f in table_facts(t)]
     assert labelled[1:3] == [(("其中：财政拨款",), "其中：财政拨款", "800.00"), (("其他资金",), "其他资金", "200.00")]
-    assert labelled[3][2] == "700.00" and labelled[3][0][0] == "按支出性质分"  # no pairs: read as before
+    # a label standing in a column of figures, right before the row's one figure, is that figure's own label
+    assert labelled[3:] == [
+        (("按支出性质分", "基本支出"), "基本支出", "700.00"),
+        (("按支出性质分", "项目支出"), "项目支出", "300.00"),
+    ]
