@@ -809,7 +809,7 @@ def _interval(item: _Item) -> tuple[Decimal, Decimal]:
 
 
 # 加上A、B / a clause opening with 加 (加调出资金a、还本b，支出总计T) — not 加强, 加快, 加大…
-_ADDED = re.compile(r"加上|(?:^|(?<=[。，,；;：:\s]))再?加(?![强快大紧之工油班速深入盟])")
+_ADDED = re.compile(r"加上|(?:^|(?<=[。，,；;：:\s]))再?加(?![强快大紧之工油班速深入盟计装固息])")
 
 
 def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: _Item) -> _Item | None:
