@@ -27,6 +27,7 @@ FAMILIES = (
     "sum",
     "balance",
     "formula",
+    "adjustment",
     "percent_column",
     "cross_table",
     "narrative_table",
