@@ -250,7 +250,7 @@ def _sentence_items(
         if share is not None and _BUDGET_ONLY.match(_clean_phrase(share.group("den") or "")):
             share, rate = None, share  # 占年初预算数的71.6%: the figure against its own budget, a completion rate
         if share is not None:
-            relation, denominator = "share", _clean_phrase(share.group("den") or "") or _whole_at_head(sentence)
+            relation, denominator = "share", _clean_phrase(share.group("den") or "") or _whole_at_head(text[s0:start])
             own_subject = analyse_pre(pre[: share.start()]).subject  # 税收收入占…比重达76.1%: its own part
             subject = own_subject or (numerator.claim.subject if numerator else "")
         elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
@@ -413,10 +413,13 @@ _WHOLE_HEAD = re.compile(
 )
 
 
-def _whole_at_head(sentence: str) -> str:
-    """The whole a share with no whole of its own is of, when its sentence opens with "<whole>中，" (see above)."""
-    m = _WHOLE_HEAD.match(sentence)
-    return _clean_phrase(m.group("den")) if m else ""
+def _whole_at_head(before: str) -> str:
+    """The whole a share with no whole of its own is of, when its sentence opens with "<whole>中，" (see above) and
+    names no other whole before the share: no 其中 list (its head is the whole) and no share naming one (占…的)."""
+    m = _WHOLE_HEAD.match(before)
+    if m is None or "其中" in before or re.search(r"占[^，,；;。]{1,30}的", before[m.end() :]):
+        return ""
+    return _clean_phrase(m.group("den"))
 
 
 def _clean_phrase(s: str) -> str:
@@ -812,11 +815,16 @@ def _interval(item: _Item) -> tuple[Decimal, Decimal]:
 _ADDED = re.compile(r"加上|(?:^|(?<=[。，,；;：:\s]))再?加(?![强快大紧之工油班速深入盟计装固息])")
 
 
+# what a 加 list adds to a fund's own income or spending; a figure named so is an addend, not the level added to
+_ADDEND_WORDS = ("补助", "转移支付", "调入", "调出", "结转", "结余", "转贷", "上解", "返还", "还本")
+_RATE_BASE = re.compile(r"\s*的\s*[\d.．]+\s*[%％]")  # 为调整预算50000万元的101%: the rate's base, no level
+
+
 def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: _Item) -> _Item | None:
     """The figure a "加" list adds to: "支出45000万元。加调出资金5000万元、还本支出2000万元，支出总计52000万元" —
-    the last level before 加 (the head of the 其中 list or bracket it closes: "总收入282.4亿元，其中：…5.3亿元。
-    加上年滚存结余130亿元，资金总计412.4亿元" adds to 282.4), when 加 opens the first addend's clause, the level
-    is of the total's flow and no other money figure (a change amount) stands between."""
+    the last level before 加 (past the bracket breaking it down; a rate's base is none), when 加 opens the first
+    addend's clause, the level is of the total's flow, no other money figure (a change amount) stands between and
+    no 其中 list does (its head or its last part could be the one added to)."""
     added = [m for m in _ADDED.finditer(text, s0, first.start)]
     if not added or re.search(r"[，,；;。]", text[added[-1].end() : first.start].lstrip("：: ")):
         return None
@@ -828,12 +836,18 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     while k > 0 and text[k - 1] in "。！？，,；; \t":
         k -= 1
     head = max(text.rfind(p, 0, k) for p in "。！？") + 1  # the start of the sentence the level stands in
-    listed = text.find("其中", head, at)
-    at = listed if listed >= 0 else at  # the list's head, before its 其中
-    money = [i for i in items if i.end <= at and i.claim.quantity.dimension not in ("percent", "pp")]
+    if text.find("其中", head, at) >= 0:
+        return None  # the list's head or its part: which one 加 adds to is not known
+    money = [
+        i
+        for i in items
+        if i.end <= at and i.claim.quantity.dimension not in ("percent", "pp") and not _RATE_BASE.match(text, i.end)
+    ]
     x = max(money, key=lambda i: i.end, default=None)
     if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:
         return None
+    if any(w in x.claim.subject for w in _ADDEND_WORDS):
+        return None  # 上级补助收入30000万元，加上调入资金…: an addend itself, the level it adds to stands elsewhere
     if _base_key(x.claim.quantity) != _base_key(total.claim.quantity):
         return None
     return x if lists.part_of_flow(_flow(total), _flow(x)) else None

@@ -56,8 +56,8 @@ def mask_description(between: str) -> str:
     so that its clauses are no clauses of the list; the length is kept."""
     head, sep, tail = between.partition("；") if "；" in between else between.partition(";")
     m = _DESCRIPTION.search(head)
-    if m is None:
-        return between
+    if m is None or not sep:
+        return between  # a description runs to its "；": without one, the clauses after it may be figures' own
     return head[: m.start()] + "_" * (m.end() - m.start()) + sep + tail
 
 

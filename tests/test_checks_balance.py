@@ -51,3 +51,29 @@ def test_a_balance_of_earlier_years_or_with_two_incomes_is_not_judged(tmp_path: 
     assert _alarms(tmp_path, rolled) == []
     two = "社会保险基金收入预算200亿元，执行中调整为210亿元，支出180亿元，当年收支结余40亿元。"
     assert _alarms(tmp_path, two) == []  # 200 or 210: which income is not known
+
+
+def test_a_total_holding_carry_overs_or_a_whole_fund_is_not_the_years_own(tmp_path: Path) -> None:
+    # 收入总计 holds 年初结转和结余: the 本年 balance is no 收入总计 − 支出总计
+    carried = (
+        "收入总计1000.00万元，其中本年收入800.00万元、年初结转和结余200.00万元；支出总计1000.00万元，其中本年支出"
+        "750.00万元、年末结转和结余250.00万元。本年收支结余50.00万元。"
+    )
+    assert _alarms(tmp_path, carried) == []
+    # a balance inside a 其中 breakdown is of that fund's figures, not of the whole fund's 合计
+    fund = (
+        "全县社会保险基金收入合计50000万元，支出合计45000万元。其中：城乡居民基本养老保险基金收入12000万元，"
+        "支出10000万元，当年收支结余2000万元。"
+    )
+    assert _alarms(tmp_path, fund) == []
+    assert _alarms(tmp_path, fund.replace("结余2000万元", "结余2500万元")) == [
+        ("balance.income-less-spending", "error", "2500")
+    ]
+
+
+def test_a_balance_on_another_basis_or_beside_an_unnamed_level_is_not_judged(tmp_path: Path) -> None:
+    other_basis = (
+        "全县社会保险基金收入50000万元，其中上级补助收入8000万元；支出46000万元，其中上解上级支出1000万元。"
+        "剔除上级补助和上解因素后，当年收支结余-3000万元。"
+    )
+    assert _alarms(tmp_path, other_basis) == []

@@ -76,15 +76,18 @@ def alarms(text: str) -> list[tuple[str, str]]:
             "支出总计53000万元。",
             [("53000万元", ["45000万元", "5000万元", "2000万元", "1000万元"], "complete")],
         ),
-        # … past a rate of its own and to the head of a 其中 list, but not past a change amount
+        # … past a rate of its own and a rate's base, but not past a change amount nor a 其中 list (its head or
+        # its last part could be the level added to)
         (
             "全县收入50000万元，为预算的100.0%，加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。",
             [("53000万元", ["50000万元", "2000万元", "1000万元"], "complete")],
         ),
         ("全县收入50000万元，比上年增加500万元。加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。", []),
+        ("全县收入50000万元，其中税收收入30000万元。加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。", []),
         (
-            "全县收入50000万元，其中税收收入30000万元。加上级补助收入2000万元、上年结转1000万元，收入总计53000万元。",
-            [("53000万元", ["50000万元", "2000万元", "1000万元"], "complete")],
+            "全县一般公共预算收入50500万元，为调整预算50000万元的101%。加上级补助收入30000万元、调入资金5000万元，"
+            "收入总计85500万元。",
+            [("85500万元", ["50500万元", "30000万元", "5000万元"], "complete")],
         ),
         # the level a bracket breaks down, not the last figure inside the bracket
         (
@@ -307,3 +310,18 @@ def test_a_name_with_he_inside_is_one_name_of_a_respective_list() -> None:
     ]
     assert alarms(text) == []
     assert alarms(text.replace("40.00%。", "45.00%。")) == [("share.stated-vs-computed", "error")]
+
+
+def test_a_description_runs_to_its_semicolon_only() -> None:
+    # "，主要用于系统运维，上年同类项目安排280.00万元": the clause after the description holds a figure of its own
+    text = (
+        "项目支出500.00万元，其中：信息化建设项目300.00万元，主要用于系统运维，上年同类项目安排280.00万元；"
+        "业务培训项目200.00万元。"
+    )
+    assert alarms(text) == []
+
+
+def test_an_addend_is_not_the_level_a_jia_list_adds_to() -> None:
+    # 上级补助收入 is itself an addend: the level added to (县级收入) stands in the sentence before
+    text = "县级收入40000万元。上级补助收入30000万元，加上调入资金5000万元，县级可用财力总计75000万元。"
+    assert groups(text) == []

@@ -187,3 +187,11 @@ def test_a_share_after_a_list_may_be_of_the_lists_head() -> None:
     )
     assert _paragraph_alarms(text) == []  # 600 ÷ 1500: the head's share, not 专项债务's
     assert _paragraph_alarms(text.replace("40.00%", "45.00%")) == [("share.stated-vs-computed", "error")]
+
+
+def test_a_whole_at_the_sentence_head_gives_way_to_a_nearer_one() -> None:
+    # the 20% is of the 其中 list's head; the 10% takes the whole named by the share before it
+    listed = "在一般公共预算支出中，县本级支出60000万元，占75%，其中教育支出12000万元，占20%。"
+    assert [r for r in _paragraph_alarms("一般公共预算支出80000万元。" + listed) if r[1] == "error"] == []
+    named = "民生支出中，教育支出16000万元，占一般公共预算支出的20%；卫生健康支出8000万元，占10%。"
+    assert [r for r in _paragraph_alarms("一般公共预算支出80000万元。" + named) if r[1] == "error"] == []

@@ -58,15 +58,28 @@ def _start(c: Claim) -> int:
 
 def _near(ctx: Context, c: Claim) -> list[Claim]:
     """The levels before c in its paragraph, after any earlier balance: no comparison base, no part of a list
-    (其中…), no figure of another fund, scope or year."""
+    (其中…), no figure of another fund, scope or year. A balance inside a 其中 breakdown ("其中：养老保险基金收入
+    12000万元，支出10000万元，当年收支结余2000万元") is of the figures after its 其中 only."""
     before = sorted((x for x in ctx.paragraph_claims(c) if _start(x) < _start(c)), key=_start)
+    at = c.sentence.find(c.quantity.text)
+    listed = c.sentence.rfind("其中", 0, at if at >= 0 else 0)
+    inside = listed >= 0  # there the fund's own figures are parts of the breakdown, and are its levels
+    if inside:
+        before = [x for x in before if x.sentence == c.sentence and x.sentence.find(x.quantity.text) > listed]
+        before = [x for x in before if x.quantity.dimension == "money" and not x.base and x.relation in ("", "part")]
     out: list[Claim] = []
     for x in before:
         if _is_years_balance(x):
             out = []
-        elif _level(x) and not _contradicts(x.identity, c.identity) and "其中" not in _own_clause(x):
+        elif (_level(x) or inside) and not _contradicts(x.identity, c.identity) and "其中" not in _own_clause(x):
             out.append(x)
     return out
+
+
+def _flow(x: Claim) -> str:
+    """What a figure measures by its own clause's words ("，支出10000万元" is spending whatever subject it carries
+    over from the clause before), else by its subject."""
+    return flow_of(_own_clause(x)) or flow_of(x.subject)
 
 
 def _own_clause(x: Claim) -> str:
@@ -75,7 +88,8 @@ def _own_clause(x: Claim) -> str:
 
 
 _NAMED = re.compile(r"(?P<a>[^，,。；;、]{2,20}?)减(?:去)?(?P<b>[^，,。；;、]{2,20}?)[，,]?\s*[^，,。；;]{0,12}$")
-_TOTAL = re.compile(r"总收入|收入总计|收入合计|总支出|支出总计|支出合计")
+_WITH_CARRY_OVER = re.compile(r"总计|合计")
+_OTHER_BASIS = re.compile(r"剔除|扣除|不含|除[^，,。；;]{1,20}外")  # 剔除上级补助和上解因素后，当年收支结余…
 
 
 def _named(c: Claim) -> tuple[str, str]:
@@ -86,11 +100,11 @@ def _named(c: Claim) -> tuple[str, str]:
 
 
 def _one(levels: list[Claim], flow: str, named: str) -> Claim | None:
-    """The one figure of `flow` the balance is of: the one it names, else the total, else the only one."""
-    xs = [x for x in levels if flow_of(x.subject) == flow]
-    xs = [x for x in xs if named and subject_key(x.subject).endswith(named)] or xs  # 当年收入 names no one
-    totals = [x for x in xs if _TOTAL.search(x.subject) or x.relation == "total"]
-    xs = totals or xs
+    """The one figure of `flow` the balance is of: the one it names ("预算总收入减去预算总支出"), else the only one
+    — never a 收入总计/支出总计 it does not name, which holds the carry-overs (上年结转, 年末结转和结余)."""
+    xs = [x for x in levels if _flow(x) == flow]
+    chosen = [x for x in xs if named and subject_key(x.subject).endswith(named)]
+    xs = chosen or [x for x in xs if not _WITH_CARRY_OVER.search(x.subject)]
     return xs[-1] if xs and len({x.quantity.base_value for x in xs}) == 1 else None
 
 
@@ -101,7 +115,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         near = _near(ctx, c)
         named_income, named_spending = _named(c)
         inc, spent = _one(near, INCOME, named_income), _one(near, SPENDING, named_spending)
-        if inc is None or spent is None:
+        unnamed = [x for x in near if not _flow(x)]  # 执行中调整为210亿元: a level that could be either
+        if (
+            inc is None
+            or spent is None
+            or unnamed
+            or _OTHER_BASIS.search(c.sentence[: max(0, c.sentence.find(c.quantity.text))])
+        ):
             ctx.note(c, "未找到当年收支结余唯一的收入数和支出数")
             continue
         ctx.mark(c)
