@@ -7,10 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_identity import scan_text
-
-from extractors.claims import paragraph_claims
-from extractors.model import Paragraph, Provenance
-from pipeline.checks import run_checks
+from test_lists import alarms as _paragraph_alarms
 
 
 def alarms(text: str, tmp_path: Path) -> list[tuple[str, str, str]]:
@@ -167,11 +164,6 @@ def test_a_share_naming_no_whole_after_a_list_opened_by_fenbie_is_of_the_nearest
     _, found = scan_text(tmp_path, text.replace("79.02%", "77.02%"), "部门整体支出绩效自评报告")
     wrong = [f for f in found if f.rule == "share.stated-vs-computed"]
     assert [(f.severity, str(f.expected_value)) for f in wrong] == [("error", "79.02")]
-
-
-def _paragraph_alarms(text: str) -> list[tuple[str, str]]:
-    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
-    return [(f.rule, f.severity) for f in run_checks(claims, [], []) if f.severity != "info"]
 
 
 def test_a_share_of_a_wider_scope_is_of_the_whole_of_the_scope_it_names() -> None:

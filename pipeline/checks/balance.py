@@ -13,9 +13,18 @@ import re
 from collections.abc import Iterator
 
 from extractors.lists import INCOME, SPENDING, flow_of
-from extractors.model import Claim, Identity
+from extractors.model import Claim
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, claim_figure, fmt, make_finding, rule, subject_key
+from pipeline.checks.base import (
+    Context,
+    claim_figure,
+    fmt,
+    identities_contradict,
+    make_finding,
+    rule,
+    span_start,
+    subject_key,
+)
 from pipeline.findings import Finding
 
 FAMILY = "balance"
@@ -48,19 +57,11 @@ def _level(x: Claim) -> bool:
     return x.quantity.dimension == "money" and x.relation in ("", "total") and not x.base
 
 
-def _contradicts(x: Identity, y: Identity) -> bool:
-    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
-
-
-def _start(c: Claim) -> int:
-    return c.prov.span[0] if c.prov.span else 0
-
-
 def _near(ctx: Context, c: Claim) -> list[Claim]:
     """The levels before c in its paragraph, after any earlier balance: no comparison base, no part of a list
     (其中…), no figure of another fund, scope or year. A balance inside a 其中 breakdown ("其中：养老保险基金收入
     12000万元，支出10000万元，当年收支结余2000万元") is of the figures after its 其中 only."""
-    before = sorted((x for x in ctx.paragraph_claims(c) if _start(x) < _start(c)), key=_start)
+    before = sorted((x for x in ctx.paragraph_claims(c) if span_start(x) < span_start(c)), key=span_start)
     at = c.sentence.find(c.quantity.text)
     listed = c.sentence.rfind("其中", 0, at if at >= 0 else 0)
     inside = listed >= 0  # there the fund's own figures are parts of the breakdown, and are its levels
@@ -71,7 +72,9 @@ def _near(ctx: Context, c: Claim) -> list[Claim]:
     for x in before:
         if _is_years_balance(x):
             out = []
-        elif (_level(x) or inside) and not _contradicts(x.identity, c.identity) and "其中" not in _own_clause(x):
+        elif (
+            (_level(x) or inside) and not identities_contradict(x.identity, c.identity) and "其中" not in _own_clause(x)
+        ):
             out.append(x)
     return out
 

@@ -318,6 +318,16 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     )
 
 
+def span_start(c: Claim) -> int:
+    """Where a claim's figure starts in its paragraph (0 when not known): the reading order within a paragraph."""
+    return c.prov.span[0] if c.prov.span else 0
+
+
+def identities_contradict(x: Identity, y: Identity) -> bool:
+    """A scope, fund or year that both state and that differs."""
+    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
+
+
 def claim_figure(c: Claim) -> Figure:
     return Figure(
         kind="claim",

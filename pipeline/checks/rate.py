@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from extractors.model import Claim, Fact, Identity, Quantity
+from extractors.model import Claim, Fact, Quantity
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -17,9 +17,11 @@ from pipeline.checks.base import (
     clean_label,
     fact_figure,
     fmt,
+    identities_contradict,
     make_finding,
     rule,
     same_item_name,
+    span_start,
     subject_key,
     table_name,
     weak_subject,
@@ -240,7 +242,7 @@ def _one_item(ctx: Context, budget: Claim, actual: Claim) -> bool:
     own = subject_key(actual.subject)
     if not own or weak_subject(own) or not same_item_name(budget, actual):
         return False
-    return not _contradicts(budget.identity, actual.identity)
+    return not identities_contradict(budget.identity, actual.identity)
 
 
 CERTAIN, LIKELY, UNSURE = "error", "warning", "info"  # how sure the budget is the rate's base: the severity at most
@@ -265,7 +267,7 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         named = [f for f in cells if f.key == key and not _budget_cell(f) and f.role != "target"]
         printing = [f for f in named if tol.printings_verdict(actual.quantity, f.quantity) == tol.OK]
         # not a cell of another scope, fund or year that happens to print the same value
-        printing = [f for f in printing if not _contradicts(f.identity, ident)]
+        printing = [f for f in printing if not identities_contradict(f.identity, ident)]
         if not printing:
             continue
         printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period, _group(f)) for f in printing}
@@ -323,11 +325,6 @@ def _budget_elsewhere(
     return out
 
 
-def _contradicts(x: Identity, y: Identity) -> bool:
-    """A scope, fund or year that both state and that differs."""
-    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
-
-
 _PERSONS = ("人", "名", "位")  # what 人均 divides by: people, not 人次 nor the counted things (册, 件)
 
 
@@ -339,7 +336,7 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     """人均 = the sentence's total of the same unit ÷ its number of people: the people stated in the bracket right
     after the figure (人均藏书1.32册（按常住人口118.77万人计算）), else the nearest before it."""
     before = [x for x in _before(ctx, c) if x.sentence == c.sentence]
-    after = [x for x in ctx.paragraph_claims(c) if x.sentence == c.sentence and _start(x) > _start(c)]
+    after = [x for x in ctx.paragraph_claims(c) if x.sentence == c.sentence and span_start(x) > span_start(c)]
     count = _bracket_basis(c, after) or next((x for x in reversed(before) if _persons(x)), None)
     total = next(
         (x for x in reversed(before) if x.quantity.base_unit == c.quantity.base_unit and not _persons(x)), None
@@ -368,13 +365,9 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     )
 
 
-def _start(c: Claim) -> int:
-    return c.prov.span[0] if c.prov.span else 0
-
-
 def _bracket_basis(c: Claim, after: list[Claim]) -> Claim | None:
     """The number of people in a bracket opened right after the per-capita figure (its basis of calculation)."""
-    x = min(after, key=_start, default=None)
+    x = min(after, key=span_start, default=None)
     if x is None or not _persons(x) or x.lead is None or not c.prov.span or not x.prov.span:
         return None
     if x.follows != (c.prov.block, c.prov.span[1]):
@@ -687,7 +680,7 @@ def _score_totals(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
         if not _points(c, ("得分",)) or _points(c, _FULL_POINTS):
             continue
-        para = sorted(ctx.paragraph_claims(c), key=_start)
+        para = sorted(ctx.paragraph_claims(c), key=span_start)
         after = para[para.index(c) + 1 :]
         pairs = _score_pairs(after)
         if len(pairs) < 2 or not _opens_with_qizhong(pairs[0][0]):

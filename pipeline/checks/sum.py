@@ -26,6 +26,7 @@ from pipeline.checks.base import (
     fmt,
     make_finding,
     rule,
+    span_start,
     table_name,
 )
 from pipeline.checks.compare import positions
@@ -200,8 +201,8 @@ def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
     """Whether the list names every part: the claims' own word for the top list, the subjects for a nested one."""
     if total is top_total and top_total.list_kind:
         return top_total.list_kind
-    placed = dict((id(c), i) for i, c in positions(total.sentence, sorted(items, key=_start)))
-    last = max(items, key=_start)
+    placed = dict((id(c), i) for i, c in positions(total.sentence, sorted(items, key=span_start)))
+    last = max(items, key=span_start)
     at = placed.get(id(last), 0) + len(last.quantity.text)
     return lists.completeness([p.subject for p in items], total.sentence[at : at + 4], "")
 
@@ -209,7 +210,7 @@ def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
 def _prefix_meets(total: Claim, items: list[Claim]) -> bool:
     acc = tol.Interval.exact(Decimal(0))
     stated = tol.base_interval(total.quantity)
-    for n, p in enumerate(sorted(items, key=_start), 1):
+    for n, p in enumerate(sorted(items, key=span_start), 1):
         acc = acc + tol.base_interval(p.quantity)
         if 2 <= n < len(items) and stated.meets(acc):
             return True
@@ -222,7 +223,7 @@ def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
     bracketed = _bracketed(total, parts)
     top: list[Claim] = []
     subs: dict[int, list[Claim]] = defaultdict(list)
-    for c in sorted(parts, key=_start):
+    for c in sorted(parts, key=span_start):
         if id(c) in bracketed and top:
             subs[id(top[-1])].append(c)
         else:
@@ -241,15 +242,11 @@ def _bracketed(total: Claim, parts: list[Claim]) -> set[int]:
             continue
         here = [c for c in parts if c.sentence == sentence]
         listed = [total, *here] if total.sentence == sentence else here
-        placed = dict((id(c), i) for i, c in positions(sentence, sorted(listed, key=_start)))
+        placed = dict((id(c), i) for i, c in positions(sentence, sorted(listed, key=span_start)))
         first = min(placed[id(c)] for c in here)
         spans = [(a, b) for a, b in spans if a > first]  # brackets the list itself stands in are not a breakdown
         out |= {id(c) for c in here if any(a < placed[id(c)] < b for a, b in spans)}
     return out
-
-
-def _start(c: Claim) -> int:
-    return c.prov.span[0] if c.prov.span else 0
 
 
 def _table_cols(facts: list[Fact]) -> dict[tuple, list[Fact]]:
