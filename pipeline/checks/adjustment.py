@@ -85,6 +85,6 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
         f"{fmt(exact)}{after.quantity.unit}，两者不符",
         expected=exact,
         derivation=f"{before.quantity.text} + ({change.quantity.text})",
-        related=[fact_figure(before, ctx.doc_year).prov, fact_figure(change, ctx.doc_year).prov],
+        related=[before.prov, change.prov],
         subject=fig.subject,
     )

@@ -2,9 +2,12 @@
 
 "社会保险基金预算收入112824万元，…。社会保险基金预算支出107300万元，当年收支结余5524万元" (112824 − 107300 =
 5524). Only the year's own balance is judged (当年收支结余, 本年收支结余, 收支差额): a 滚存/累计/年末 balance holds
-the years before. Its income and its spending are the one income level and the one spending level of its
-sentence and the sentence before it — never a part of a 其中 list, a comparison base or a figure of another
-fund, scope or year. Where either is missing or two could be it, nothing is judged.
+the years before. Its income and its spending are the one income level and the one spending level printed
+before it in its paragraph (after any earlier balance), or the two its sentence names ("预算总收入减去预算总支出，
+当年结余…") — never a 收入总计/支出总计 it does not name (they hold the carry-overs), a part of a 其中 list (but
+inside a 其中 breakdown, that fund's own figures), a comparison base or a figure of another fund, scope or year.
+Where either is missing, two could be it, a level names neither, or the balance is on another basis (剔除…后),
+nothing is judged: an info says so.
 """
 
 from __future__ import annotations
