@@ -44,6 +44,7 @@ from extractors.identity import (
 )
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities
+from extractors.paragraph_lists import link_paragraph_lists
 from extractors.subjects import (
     LABEL_RE,
     analyse_pre,
@@ -94,6 +95,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     current = None
     last: list[Claim] = []  # the previous paragraph's claims
     last_para: Paragraph | None = None
+    read: list[tuple[Paragraph, list[Claim]]] = []  # the paragraphs of text (no table notes), for lists over them
     for para in _narrative_blocks(doc):
         if para.kind == TABLE_NOTE:  # prose in a table: its own context, the running section left as it was
             out.extend(paragraph_claims(para, _note_section(current, doc, para), groups))
@@ -107,8 +109,10 @@ def extract_claims(doc: Document) -> list[Claim]:
         previous = before if isinstance(before, Paragraph) else None  # the block right before, if a paragraph
         leads.annotate(found, para, previous, last if previous is last_para else [])
         out.extend(found)
+        read.append((para, found))
         last, last_para = found, para
         earlier.append(para.text)
+    link_paragraph_lists(read, groups)
     year = document_year(doc)
     for c in out:
         c.identity = with_default_period(c.identity, year, prior=last_year(c))

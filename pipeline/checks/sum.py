@@ -138,10 +138,10 @@ _RESTATED = ("合计", "总计", "共计", "累计", "总共")
 
 
 def _narrative(ctx: Context) -> Iterator[Finding]:
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    groups: dict[int, list[Claim]] = defaultdict(list)
     for c in ctx.claims:
         if c.group is not None and c.relation in ("part", "total"):
-            groups[(c.prov.block, c.prov.paragraph, c.group)].append(c)
+            groups[c.group].append(c)  # one id per list in a document; a list may run over paragraphs
     for members in groups.values():
         totals = [c for c in members if c.relation == "total"]
         if len(totals) != 1:
@@ -199,8 +199,8 @@ def _severity(total: Claim, items: list[Claim], kind: str) -> str:
 
 def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
     """Whether the list names every part: the claims' own word for the top list, the subjects for a nested one."""
-    if total is top_total and top_total.list_kind:
-        return top_total.list_kind
+    if total is top_total and (top_total.list_kind or any(p.prov.block != total.prov.block for p in items)):
+        return top_total.list_kind  # a list over paragraphs was judged when it was read
     placed = dict((id(c), i) for i, c in positions(total.sentence, sorted(items, key=span_start)))
     last = max(items, key=span_start)
     at = placed.get(id(last), 0) + len(last.quantity.text)
@@ -210,11 +210,15 @@ def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
 def _prefix_meets(total: Claim, items: list[Claim]) -> bool:
     acc = tol.Interval.exact(Decimal(0))
     stated = tol.base_interval(total.quantity)
-    for n, p in enumerate(sorted(items, key=span_start), 1):
+    for n, p in enumerate(sorted(items, key=_reading_order), 1):
         acc = acc + tol.base_interval(p.quantity)
         if 2 <= n < len(items) and stated.meets(acc):
             return True
     return False
+
+
+def _reading_order(c: Claim) -> tuple[int, int]:
+    return (c.prov.block or 0, span_start(c))
 
 
 def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
@@ -223,7 +227,7 @@ def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
     bracketed = _bracketed(total, parts)
     top: list[Claim] = []
     subs: dict[int, list[Claim]] = defaultdict(list)
-    for c in sorted(parts, key=span_start):
+    for c in sorted(parts, key=_reading_order):
         if id(c) in bracketed and top:
             subs[id(top[-1])].append(c)
         else:

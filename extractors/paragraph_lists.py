@@ -1,0 +1,155 @@
+"""Lists that run over paragraphs: a paragraph that ends by opening a list, and the numbered paragraphs after it,
+one part each.
+
+    一般性转移支付支出3545137万元，其中：
+    1.体制补助支出142984万元；
+    …
+    22.其他一般性转移支付支出28246万元。
+
+The parts are the numbered paragraphs of one style, counted 1, 2, 3 … without a gap. Paragraphs of a deeper
+numbering ((1) under 1.) or a dash (——) between them explain a part and are passed over; anything else ends the
+list. Each part is the first money figure of its paragraph's first clause; where one part has none, or a figure is
+already some other list's, the list is not linked at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors import lists
+from extractors.model import Claim, Paragraph
+
+# the head's last figure opens the list: …支出3545137万元，其中： (具体如下： after several figures names none of them)
+_OPENS = re.compile(r"^\s*(?:亿元|万元|千元|元)?\s*[，,。；;]?\s*(?:其中|包括)\s*(?:主要有|主要是)?\s*[:：]\s*$")
+_PARTIAL_HEAD = re.compile(r"主要")  # 其中主要有：… names the main parts only
+
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# numbering styles, outermost first: 一、 > （一） > 1. > （1） > ①
+_STYLES = (
+    re.compile(rf"^\s*([{_CN}]{{1,3}})\s*、"),
+    re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,3}})\s*[)）]"),
+    re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))"),
+    re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]"),
+    re.compile(rf"^\s*([{_CIRCLED}])"),
+)
+_ASIDE = re.compile(r"^\s*(?:——|—|－|-|·|•)")
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
+
+
+def _number(token: str) -> int:
+    if token in _CIRCLED:  # before isdigit(): ① is a digit to Python
+        return _CIRCLED.index(token) + 1
+    if token.isdigit():
+        return int(token)
+    if len(token) == 1:
+        return _CN.index(token) + 1
+    if token.startswith("十"):  # 十一
+        return 10 + _number(token[1:])
+    tens = _CN.index(token[0]) + 1  # 二十, 二十一
+    return tens * 10 + (_number(token[2:]) if len(token) > 2 else 0)
+
+
+def _marker(text: str) -> tuple[int, int, int] | None:
+    """(style rank, number, end of the marker) of a paragraph that opens with a list number."""
+    for rank, pattern in enumerate(_STYLES):
+        m = pattern.match(text)
+        if m:
+            return rank, _number(m.group(1)), m.end()
+    return None
+
+
+def _start(c: Claim) -> int:
+    return c.prov.span[0] if c.prov.span else 0
+
+
+def _level(c: Claim) -> bool:
+    return c.quantity.dimension == "money" and not c.relation and c.group is None and not c.base
+
+
+def _head_total(para: Paragraph, claims: list[Claim]) -> Claim | None:
+    """The figure the list breaks down: the head's last money figure, with nothing but words after it."""
+    money = [c for c in claims if c.quantity.dimension == "money" and c.prov.span]
+    if not money:
+        return None
+    last = max(money, key=_start)
+    after = para.text[last.prov.span[1] :] if last.prov.span else ""
+    return last if _level(last) and _OPENS.match(after) else None
+
+
+def _first_part(para: Paragraph, claims: list[Claim], marker_end: int) -> Claim | None:
+    """A part paragraph's own figure: the first money figure of its first clause."""
+    m = _CLAUSE_END.search(para.text, marker_end)
+    clause_end = m.start() if m else len(para.text)
+    money = sorted((c for c in claims if c.quantity.dimension == "money" and c.prov.span), key=_start)
+    if not money or _start(money[0]) >= clause_end:
+        return None
+    return money[0] if _level(money[0]) else None
+
+
+def _parts(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[list[Claim], Paragraph] | None:
+    """The parts numbered 1, 2, 3 … in the paragraphs right after the head, and the last part's paragraph."""
+    parts: list[Claim] = []
+    style = -1
+    last_para: Paragraph | None = None
+    for para, claims in following:
+        marker = _marker(para.text)
+        if marker is None:
+            if parts and _ASIDE.match(para.text):
+                continue
+            break
+        rank, number, end = marker
+        if style < 0:
+            if number != 1:
+                return None
+            style = rank
+        if rank > style:
+            continue  # a deeper item explains the part before it
+        if rank < style or number != len(parts) + 1:
+            break
+        part = _first_part(para, claims, end)
+        if part is None:
+            return None
+        parts.append(part)
+        last_para = para
+    if len(parts) < 2 or last_para is None:
+        return None
+    return parts, last_para
+
+
+def _adjacent(paragraphs: list[tuple[Paragraph, list[Claim]]], start: int) -> Iterator[tuple[Paragraph, list[Claim]]]:
+    """The paragraphs right after paragraphs[start - 1], while no other block (a table) stands between."""
+    block = paragraphs[start - 1][0].prov.block
+    for para, claims in paragraphs[start:]:
+        if block is None or para.prov.block is None or para.prov.block != block + 1:
+            return
+        yield para, claims
+        block = para.prov.block
+
+
+def _kind(head: Paragraph, parts: list[Claim], last_para: Paragraph) -> str:
+    last = parts[-1]
+    after = last_para.text[last.prov.span[1] :] if last.prov.span else ""
+    if _PARTIAL_HEAD.search(head.text[-8:]) or not last_para.text.rstrip().endswith(("。", ".")):
+        return lists.PARTIAL  # 其中主要有：, or a last part that does not close the list (…130万元；)
+    return lists.completeness([p.subject for p in parts], after, "")
+
+
+def link_paragraph_lists(paragraphs: list[tuple[Paragraph, list[Claim]]], groups: Iterator[int]) -> None:
+    """Give each list over paragraphs one group: its head's figure the total, the numbered paragraphs' figures
+    its parts (in place)."""
+    for i, (para, claims) in enumerate(paragraphs):
+        total = _head_total(para, claims)
+        if total is None:
+            continue
+        found = _parts(list(_adjacent(paragraphs, i + 1)))
+        if found is None:
+            continue
+        parts, last_para = found
+        if any(p.quantity.base_unit != total.quantity.base_unit or not _level(p) for p in parts):
+            continue
+        gid = next(groups)
+        total.group, total.relation, total.list_kind = gid, "total", _kind(para, parts, last_para)
+        for p in parts:
+            p.group, p.relation = gid, "part"
