@@ -22,6 +22,7 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 _UNIT = re.compile(r"(?:计量)?单位\s*[：:]")
 _MAKER = re.compile(r"^\s*(?:编制(?:部门|单位)|填报单位|部门(?:名称)?)\s*[：:]")
+_UNIT_TAIL = re.compile(r"^\s*[（(]?\s*(?:亿元|万元|千元|元)\s*[）)]?\s*$")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[0-9０-９]*\s*[：:]")
 _QUALIFIER = re.compile(r"^\s*[（(][^（）()]{2,30}[）)]\s*$")
 _TITLE_ENDS = ("表", "表（草案）", "表(草案)", "草案）", "草案)", "情况")
@@ -134,14 +135,22 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
     title: str | None = None
     unit: str | None = None
     used: list[Line] = []
-    for ln in reversed(lines_above[-4:]):
+    tail = ""  # the end of a unit line wrapped onto a line of its own (…单位：万 / 元)
+    for ln in reversed(lines_above[-5:]):
         text = ln.text.strip()
         if not text or _NOTE.match(text):
             break
-        if _UNIT.search(text) or _MAKER.match(text):
-            unit = unit or unit_from_caption(text)
+        if _UNIT_TAIL.match(text) and title is None and not tail:
+            tail = text
             used.append(ln)
             continue
+        if _UNIT.search(text) or _MAKER.match(text):
+            unit = unit or unit_from_caption(text + tail)
+            tail = ""
+            used.append(ln)
+            continue
+        if tail and unit is None:
+            unit = unit_from_caption(f"单位：{tail}")  # a unit printed alone above the table
         if title is None and len(text) <= 60 and not text.endswith(("。", "；", ";", "：", ":")):
             title = text
             used.append(ln)

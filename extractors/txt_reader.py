@@ -276,6 +276,7 @@ def _header_spans(row: list[tuple[str, int]], below: list[tuple[str, int]], n: i
 
 _CAPTION_MAX = 60
 _UNIT_LINE = re.compile(r"(?:计量)?单位\s*[：:]\s*([^\s，,；;）)]+)")
+_MAKER_FIELD = re.compile(r"(?:编制(?:部门|单位)|填报单位|单位名称|部门(?:名称)?)\s*[：:]\s*[^\s，,；;]*")
 _CAPTION_TOP = re.compile(r"^(附件|附表|表)\s*[\d一二三四五六七八九十]")
 _YEAR = re.compile(r"^(19|20)\d\d\s*年")
 # a cell that reads as a number, possibly with a short unit: 9.84 / 111.4% / 30家 / ≥10万元 / 2.5万亩
@@ -290,9 +291,11 @@ def caption_of(lines: list[str]) -> tuple[str | None, str | None]:
         text = text.strip()
         if not text or len(text) > _CAPTION_MAX or text.endswith(("。", "；", ";")):
             break
-        if _UNIT_LINE.search(text):
-            unit = unit or unit_from_caption(text)
-            rest = re.sub(r"[（(]\s*[）)]", "", _UNIT_LINE.sub("", text)).strip()
+        if _UNIT_LINE.search(text) or _MAKER_FIELD.search(text):
+            # 编制单位：上海市徐汇区图书馆  单位：元 — who made the table is no part of its title
+            own = _MAKER_FIELD.sub("", text)
+            unit = unit or unit_from_caption(own)
+            rest = re.sub(r"[（(]\s*[）)]", "", _UNIT_LINE.sub("", own)).strip()
             if rest:
                 title_parts.insert(0, rest)
             continue

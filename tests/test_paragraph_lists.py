@@ -75,3 +75,10 @@ def test_a_list_is_read_only_where_its_figure_opens_it(tmp_path: Path) -> None:
 def test_no_list_where_a_numbered_paragraph_has_no_figure_of_its_own(tmp_path: Path) -> None:
     body = "返还性支出21951万元，其中：\n1.所得税基数返还支出1762万元；\n2.增值税税收返还支出按规定执行；\n3.其他返还性支出1330万元。\n"
     assert _sums(tmp_path, body) == []
+
+
+def test_the_three_kinds_of_transfer_name_every_part(tmp_path: Path) -> None:
+    # 税收返还 (= 返还性), 一般性转移支付 and 专项转移支付 are the whole classification (extractors/data/partitions.csv)
+    body = "2025年上级对我市一般公共预算转移支付277.9亿元。其中：税收返还9.9亿元，一般性转移支付193.3亿元，专项转移支付{s}亿元。\n"
+    assert _sums(tmp_path, body.format(s="74.7")) == []
+    assert _sums(tmp_path, body.format(s="68.7")) == [("sum.enumeration", "error", "277.9", "271.9")]

@@ -122,3 +122,21 @@ def test_tianjin_decimals_and_sentences() -> None:
     assert len(sentences(para)) >= 4
     # its page numbers (—１—, at 88 % of the page height) are running footers, not paragraphs
     assert not [p.text for p in doc.paragraphs() if p.text.startswith("—") and p.text.endswith("—")]
+
+
+def test_a_unit_line_wrapped_onto_a_line_of_its_own_is_no_title() -> None:
+    from extractors.pdf_lines import Line
+    from extractors.pdf_tables import caption_for
+
+    def line(text: str, top: float) -> Line:
+        return Line(text=text, page=1, x0=50, top=top, x1=500, bottom=top + 10, size=10)
+
+    above = [
+        line("单位“三公”经费和机关运行经费预算表", 100),
+        line("编制单位：上海市静安区临汾路街道社区事务受理服务中心 单位:万", 120),
+        line("元", 132),
+    ]
+    title, unit, used = caption_for(above)
+    assert (title, unit, len(used)) == ("单位“三公”经费和机关运行经费预算表", "万元", 3)
+    title, unit, _ = caption_for([line("收入支出决算总表", 100), line("万元", 120)])
+    assert (title, unit) == ("收入支出决算总表", "万元")  # a unit printed alone above the table

@@ -150,6 +150,15 @@ def test_caption_helpers() -> None:
     )
     assert caption_of(["收入支出决算总表", "单位：万元"]) == ("收入支出决算总表", "万元")
     assert caption_of(["这是一段很长的叙述文字，结束于句号。"]) == (None, None)
+    # who made the table is no part of its title, written before the unit or on a line of its own
+    assert caption_of(["2023年预算单位收入预算总表", "编制单位：上海市徐汇区图书馆    单位：元"]) == (
+        "2023年预算单位收入预算总表",
+        "元",
+    )
+    assert caption_of(["公开11表 一般公共预算机关运行经费支出预算表", "部门：句容市民政局  单位：万元"]) == (
+        "公开11表 一般公共预算机关运行经费支出预算表",
+        "万元",
+    )
     assert leading_header_rows([["项目", "金额"], ["合计", "2023年"], ["基本支出", "9.84"]]) == 2
     assert leading_header_rows([["说明", "文字"]]) == 0
 

@@ -57,7 +57,10 @@ RULES = [RATIO, GROWTH, UNREAD]
 _PERCENT_MARK = regex.compile(r"[（(]?[%％][)）]?|百分比")
 _UNIT = regex.compile(r"[（(][^（）()]*[元%％][^（）()]*[)）]")
 _GROWTH = regex.compile(r"^(?P<num>.*?)(?:比|较|对比)(?P<base>.+?)(?:增长|增幅|增减|±)(?:率|幅度|比例)?$")
-_SAME_PERIOD = regex.compile(r"^(?P<num>.*?)同比(?:增长|增幅|增减|±)(?:率|幅度|比例)?$")
+# 同比增长%, and a bare 增长% (2025年预算数 | 2026年预算数 | 增长%): against the same column a year earlier
+_SAME_PERIOD = regex.compile(
+    r"^(?P<num>.*?)同比(?:增长|增幅|增减|±)(?:率|幅度|比例)?$|^(?P<num>)(?:增长|增幅|增减|±)(?:率|幅度)?$"
+)
 _RATIO = regex.compile(r"^(?P<num>.*?)(?:为|占|完成)(?P<base>.+?)(?:的)?(?:比例|比重)?$")
 _YEAR = regex.compile(r"(20\d\d)年")
 _GROUP_TOTALS = frozenset(("小计", "合计", "总计"))
@@ -187,9 +190,10 @@ def _same_period(pct: Column, columns: dict[int, Column], year: int | None) -> t
         return None
     name = _names(columns[num], year)[-1]
     m = _YEAR.search(name)
-    if not m:
-        return None
-    earlier = name.replace(m.group(0), f"{int(m.group(1)) - 1}年", 1)
+    if m:
+        earlier = name.replace(m.group(0), f"{int(m.group(1)) - 1}年", 1)
+    else:  # 执行数 beside 上年执行数: the unnamed year is the table's
+        earlier = _name("上年" + name, year)
     hits = [c for c in _left(pct, columns, num) if earlier in _names(c, year)]
     return (num, max(hits, key=lambda c: c.col).col) if len(hits) == 1 else None
 

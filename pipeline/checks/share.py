@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from extractors import lists
 from extractors.identity import DIFFERENT, SAME, last_word, relation
 from extractors.model import Claim
 from pipeline import tolerance as tol
@@ -314,7 +315,10 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
         nums = [num for _, num in members]
         if len(members) < 2 or len({id(n) for n in nums}) < len(nums) or any(n.quantity.base_value <= 0 for n in nums):
             continue
-        if not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
+        named_all = (
+            lists.completeness([n.subject for n in nums], "", "") == lists.COMPLETE
+        )  # 因公出国、公务用车、公务接待
+        if not named_all and not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
             continue  # not all of the whole's parts are named here
         whole_value = sum((n.quantity.base_value for n in nums), Decimal(0))
         whole = tol.total([tol.base_interval(n.quantity) for n in nums])
@@ -334,7 +338,8 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
                 "warning",
                 claim_figure(c),
                 f"{subject}占{whole_name}的比例：{whole_name}未列明，按同段各分项 {expr} 合计 "
-                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}（各分项占比合计为100%）计算，应为 "
+                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}"
+                f"（{'所列为其全部分项' if named_all else '各分项占比合计为100%'}）计算，应为 "
                 f"{num.quantity.text} ÷ {fmt(in_unit(whole_value, num.quantity))} = {fmt(exact, dec)}%，"
                 f"报告写 {fmt(c.quantity.value)}%" + (PLUG if plugged and tol.one_unit_off(exact, c.quantity) else ""),
                 expected=exact,
