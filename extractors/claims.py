@@ -581,7 +581,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         pos = s0 + m.start()
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
         first = items[k] if k < len(items) else None
-        total = _list_total([i for i in items[:k] if i.end <= pos and _plain(i)], first, text)
+        before = [i for i in items[:k] if i.end <= pos and _plain(i) and not _in_closed_bracket(text, i, pos)]
+        total = _list_total(before, first, text)
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
             total = _list_total([i for i in previous if _plain(i)], first, text)  # a sentence opening with 其中
         if total is None or total.claim.group is not None:
@@ -740,6 +741,16 @@ def _respective_lists(text: str, totals: list[_Item], after: list[_Item], groups
 
 # which figure a role word names: a budget, an outcome or a target (上年/本年/全年 are periods, not measures)
 _MEASURES = {"预算": "budget", "年初": "budget", "决算": "actual", "执行": "actual", "实际": "actual", "目标": "target"}
+
+
+def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
+    """Whether a figure stands in a bracket closed before pos: 收入150亿元（含上年结转资金5亿元），其中：… breaks down
+    150, never the 5 the bracket notes."""
+    opened = max(text.rfind("（", 0, item.start), text.rfind("(", 0, item.start))
+    if opened < 0 or max(text.rfind("）", opened, item.start), text.rfind(")", opened, item.start)) >= 0:
+        return False
+    closes = [x for x in (text.find("）", item.end), text.find(")", item.end)) if x >= 0]
+    return bool(closes) and min(closes) < pos
 
 
 def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") -> _Item | None:

@@ -153,14 +153,6 @@ def _item_heading(section: str) -> str:
     return ""
 
 
-def _names_item(title: str) -> bool:
-    """Whether a paragraph's title sentence names an item (1、…（204类）…, 乡村道路养护项目, 公务接待费) rather than a
-    topic (2.地方政府债务情况, 收入预算安排): figures under two topics' titles may still be one figure."""
-    if re.search(r"[（(]\s*(?:\d+\s*)?[类款项]\s*[)）]", title) or "项目" in title:
-        return True
-    return not _TOPIC_WORDS.search(title)
-
-
 def report_year(title: str, paragraphs: list[str]) -> str:
     """The year a report is about, for figures that do not state theirs: the one year its title names, else the
     year most of its text names (at least half of all year mentions); "" when neither settles it (a 预算执行
@@ -343,8 +335,6 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     elif claim.role == "目标":
         measure = "目标"
     measure = measure or component("measure")
-    implied = not measure and bool(_year_end_actual(claim.subject, paragraph_text[:start]))
-    measure = measure or ("执行" if implied else "")
     year = 0
     if claim.period and claim.period[:4].isdigit():
         year = int(claim.period[:4])
@@ -365,7 +355,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         period = f"{year}年{stretch}" if year else stretch
     else:
         period = span.group(0) if span else (str(year) if year else "")
-    item = _item_heading(claim.section) or (topic if _names_item(topic) else "")
+    item = _item_heading(claim.section) or topic
     unit = named_unit(paragraph_text)
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""
     return Identity(
@@ -375,7 +365,6 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         period=period,
         item=item,
         part_of=bracket_parent(paragraph_text, start),
-        implied_measure=implied,
     )
 
 
@@ -439,17 +428,6 @@ def _title_measure(title: str) -> str:
 
 SAME, DIFFERENT, UNSETTLED = "same", "different", "unsettled"
 _ACTUALS = frozenset(("执行", "决算"))
-_AT_YEAR_END = re.compile(r"20\d\d\s*年\s*(?:年\s*)?(?:末|底)")
-_FORECAST = re.compile(r"预计|预算|计划|力争|草案")
-
-
-def _year_end_actual(subject: str, before: str) -> str:
-    """A balance stated at a year's end (截至2025年末…债务余额81.94亿元) is what stood then, an actual, unless the
-    clause says it is forecast (预计2026年末余额…)."""
-    sentence = before[max(before.rfind("。"), 0) :]
-    if "余额" in subject and _AT_YEAR_END.search(sentence) and not _FORECAST.search(sentence + subject):
-        return "执行"
-    return ""
 
 
 def _compatible(component: str, a: str, b: str) -> bool:
@@ -472,7 +450,6 @@ class Ambiguity:
         for name in (*COMPONENTS, "period"):
             values = {getattr(i, name) for i in identities if getattr(i, name)}
             if name == "measure":
-                values = {i.measure for i in identities if i.measure and not i.implied_measure}
                 values = {"执行" if v in _ACTUALS else v for v in values}
             if len(values) > 1:
                 several.add(name)

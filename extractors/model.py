@@ -316,9 +316,6 @@ class Identity:
     part_of: str = (
         ""  # the figure a bracketed breakdown belongs to: 市级留用 in "市级留用279.14亿元（其中，新增债券…）"
     )
-    # the measure is implied, not stated (a past year-end balance is an actual): it settles a pair of printings
-    # but says nothing of which measures the document speaks of
-    implied_measure: bool = False
 
     def render(self) -> str:
         parts = [self.period and f"{self.period}年", self.scope, self.fund, self.item, self.part_of, self.measure]

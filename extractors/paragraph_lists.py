@@ -79,18 +79,32 @@ def _head_total(para: Paragraph, claims: list[Claim]) -> Claim | None:
 
 
 def _first_part(para: Paragraph, claims: list[Claim], marker_end: int) -> Claim | None:
-    """A part paragraph's own figure: the first money figure of its first clause."""
+    """A part paragraph's own figure: its one money level, in its first clause. A paragraph printing two (限额130亿元，
+    余额120亿元; 年初预算…，完成…; 2025年执行…，2026年安排…) says which of them is the part nowhere: no part."""
     m = _CLAUSE_END.search(para.text, marker_end)
     clause_end = m.start() if m else len(para.text)
-    money = sorted((c for c in claims if c.quantity.dimension == "money" and c.prov.span), key=_start)
-    if not money or _start(money[0]) >= clause_end:
+    levels = [
+        c
+        for c in claims
+        if c.quantity.dimension == "money" and c.prov.span and not c.base and c.relation not in _NOT_LEVELS
+    ]
+    if len(levels) != 1 or _start(levels[0]) >= clause_end:
         return None
-    return money[0] if _level(money[0]) else None
+    return levels[0] if _level(levels[0]) else None
 
 
-def _parts(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[list[Claim], Paragraph] | None:
-    """The parts numbered 1, 2, 3 … in the paragraphs right after the head, and the last part's paragraph."""
-    parts: list[Claim] = []
+_NOT_LEVELS = ("change", "share", "rate", "per-capita")
+
+
+Parts = list[tuple[Claim, list[Claim]]]  # each part, with the claims of its own paragraph
+
+
+def _parts(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[Parts, Paragraph] | None:
+    """The parts in the paragraphs right after the head, and the last part's paragraph: numbered 1, 2, 3 …, or
+    lines without numbers, each closed by "；" and the last by "。" (a PDF prints a list's lines as paragraphs)."""
+    if following and _marker(following[0][0].text) is None:
+        return _lines(following)
+    parts: Parts = []
     style = -1
     last_para: Paragraph | None = None
     for para, claims in following:
@@ -111,11 +125,29 @@ def _parts(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[list[Claim],
         part = _first_part(para, claims, end)
         if part is None:
             return None
-        parts.append(part)
+        parts.append((part, claims))
         last_para = para
     if len(parts) < 2 or last_para is None:
         return None
     return parts, last_para
+
+
+LINE_MAX = 80  # characters: a list's line (一般公共预算收入18330.37万元，占100%；), not a paragraph of prose
+
+
+def _lines(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[Parts, Paragraph] | None:
+    parts: Parts = []
+    for para, claims in following:
+        text = para.text.strip()
+        if len(text) > LINE_MAX or not text.endswith(("；", ";", "。")):
+            return None
+        part = _first_part(para, claims, 0)
+        if part is None:
+            return None
+        parts.append((part, claims))
+        if text.endswith("。"):
+            return (parts, para) if len(parts) >= 2 else None
+    return None
 
 
 def _adjacent(paragraphs: list[tuple[Paragraph, list[Claim]]], start: int) -> Iterator[tuple[Paragraph, list[Claim]]]:
@@ -146,10 +178,14 @@ def link_paragraph_lists(paragraphs: list[tuple[Paragraph, list[Claim]]], groups
         found = _parts(list(_adjacent(paragraphs, i + 1)))
         if found is None:
             continue
-        parts, last_para = found
+        listed, last_para = found
+        parts = [p for p, _ in listed]
         if any(p.quantity.base_unit != total.quantity.base_unit or not _level(p) for p in parts):
             continue
         gid = next(groups)
         total.group, total.relation, total.list_kind = gid, "total", _kind(para, parts, last_para)
-        for p in parts:
+        for p, claims in listed:
             p.group, p.relation = gid, "part"
+            for c in claims:  # 占100%: the share of a part's line is of the list's total unless it names another whole
+                if c.relation == "share" and c.group is None:
+                    c.group = gid

@@ -27,7 +27,7 @@ TITLE = "2023年某市一般公共预算收入决算表"
         ("比上年执行数增长%", Header("growth", "", "上年执行数")),
         ("预算数比上年执行数增长%", Header("growth", "预算数", "上年执行数")),
         ("同比增长（%）", Header("growth", "", "上年")),
-        ("增长%", Header("growth", "", "上年")),  # a bare growth: against the same column a year earlier
+        ("增长%", None),  # a bare growth: over last year's 执行数 or its 预算数, the header does not say
         ("执行率（%）", None),  # names no columns: rate.py reads 执行率 from its own words
         ("预算数", None),
         ("比上年增长", None),  # no percent mark: an amount column
@@ -96,14 +96,6 @@ def test_same_period_growth_takes_the_column_a_year_earlier() -> None:
     assert alarms(facts) == [("percent_column.growth", "warning", "41.56", "非税收入")]
 
 
-def test_a_bare_growth_column_takes_the_column_a_year_earlier() -> None:
-    heads = [("2025年预算数",), ("2026年预算数",), ("增长%",)]
-    facts = row(2, "教育支出", heads, ["326,208", "330,000", "1.2"])
-    assert alarms(facts) == []
-    facts += row(3, "一般公共服务支出", heads, ["175,139", "177,213", "12.0"])
-    assert alarms(facts) == [("percent_column.growth", "warning", "12.0", "一般公共服务支出")]
-
-
 def test_a_growth_column_beside_last_year_s_column_of_the_same_name() -> None:
     # 执行数 | 上年执行数 | 比上年增长%: the unnamed year is the table's, 上年执行数 names the base
     heads = [("预算数",), ("执行数",), ("上年执行数",), ("比上年增长%",)]
@@ -111,11 +103,6 @@ def test_a_growth_column_beside_last_year_s_column_of_the_same_name() -> None:
     assert alarms(facts) == []
     facts += row(3, "增值税", heads, ["326,299", "310,017", "306,356", "2.1"])
     assert alarms(facts) == [("percent_column.growth", "warning", "2.1", "增值税")]
-
-
-def test_a_bare_growth_column_without_a_year_earlier_twin_is_not_judged() -> None:
-    heads = [("2025年执行数",), ("2026年预算数",), ("增长%",)]
-    assert alarms(row(2, "教育支出", heads, ["326,208", "330,000", "9.9"])) == []
 
 
 def test_the_other_side_of_a_two_sided_table_is_not_its_base() -> None:

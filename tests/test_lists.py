@@ -325,3 +325,8 @@ def test_an_addend_is_not_the_level_a_jia_list_adds_to() -> None:
     # 上级补助收入 is itself an addend: the level added to (县级收入) stands in the sentence before
     text = "县级收入40000万元。上级补助收入30000万元，加上调入资金5000万元，县级可用财力总计75000万元。"
     assert groups(text) == []
+
+
+def test_a_figure_a_bracket_notes_is_not_the_head_of_the_list_after_it() -> None:
+    text = "2025年全市上级补助收入150亿元（含上年结转专项资金5亿元），其中：税收返还10亿元、一般性转移支付120亿元、专项转移支付15亿元。"
+    assert groups(text) == [("150亿元", ["10亿元", "120亿元", "15亿元"], "")]

@@ -77,8 +77,46 @@ def test_no_list_where_a_numbered_paragraph_has_no_figure_of_its_own(tmp_path: P
     assert _sums(tmp_path, body) == []
 
 
-def test_the_three_kinds_of_transfer_name_every_part(tmp_path: Path) -> None:
-    # 税收返还 (= 返还性), 一般性转移支付 and 专项转移支付 are the whole classification (extractors/data/partitions.csv)
-    body = "2025年上级对我市一般公共预算转移支付277.9亿元。其中：税收返还9.9亿元，一般性转移支付193.3亿元，专项转移支付{s}亿元。\n"
-    assert _sums(tmp_path, body.format(s="74.7")) == []
-    assert _sums(tmp_path, body.format(s="68.7")) == [("sum.enumeration", "error", "277.9", "271.9")]
+def test_no_list_where_a_numbered_paragraph_prints_two_levels(tmp_path: Path) -> None:
+    # 限额 and 余额 in each item: which one is the part of 政府债务余额 the list does not say
+    body = "截至2025年末，全市政府债务余额320亿元，其中：\n1.一般债务限额130亿元，余额120亿元。\n2.专项债务限额215亿元，余额200亿元。\n"
+    assert _sums(tmp_path, body) == []
+
+
+def test_parts_named_like_a_partition_under_a_wider_total_are_no_complete_list(tmp_path: Path) -> None:
+    body = (
+        "全年争取上级资金180亿元，其中：一般性转移支付120亿元、专项转移支付15亿元、税收返还10亿元，"
+        "另争取新增政府债券资金35亿元。\n"
+    )
+    assert [s for s in _sums(tmp_path, body) if s[1] != "info"] == []
+
+
+LINES = (
+    "江苏省某某厅本年收入预算合计21,880万元，其中：\n"
+    "一般公共预算收入21,020万元，占96.07%；\n"
+    "政府性基金预算收入0万元，占0%；\n"
+    "其他资金{other}万元，占{share}%；\n"
+    "上年结转资金0万元，占0%。\n"
+    "三、支出预算情况说明\n"
+)
+
+
+def _alarms(tmp_path: Path, body: str):
+    _, found = scan_text(tmp_path, "江苏省某某厅2021年度部门预算\n二、收入预算情况说明\n" + body, kind="部门预算")
+    return [(f.rule, f.severity, str(f.stated_value), str(f.expected_value)) for f in found if f.severity != "info"]
+
+
+def test_a_list_printed_one_line_a_paragraph_is_one_list_and_its_shares_are_of_its_total(tmp_path: Path) -> None:
+    # a PDF prints each line of "合计…，其中：A…；B…；C…。" as a paragraph of its own
+    assert _alarms(tmp_path, LINES.format(other="860", share="3.93")) == []
+    assert _alarms(tmp_path, LINES.format(other="860", share="3.39")) == [
+        ("share.stated-vs-computed", "error", "3.39", "3.93")
+    ]
+    assert _alarms(tmp_path, LINES.format(other="680", share="3.11")) == [
+        ("sum.enumeration", "error", "21880", "21700")  # 其他资金: the list names every part
+    ]
+
+
+def test_lines_that_do_not_close_the_list_are_no_list(tmp_path: Path) -> None:
+    body = LINES.format(other="680", share="3.11").replace("上年结转资金0万元，占0%。\n", "上年结转资金0万元，占0%；\n")
+    assert [a for a in _alarms(tmp_path, body) if a[0].startswith("sum.")] == []

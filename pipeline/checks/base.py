@@ -128,6 +128,7 @@ def _weak_subject() -> re.Pattern[str]:
     return re.compile(rf"^{_ACTOR}(?:{verbs})+(?:{generic})$")
 
 
+_CHANGED_TO = re.compile(r"^(?:下降|增长|增加|减少|降低|提高|上升|回落|压减|缩减)(?:到|至)$|^(?:增至|降至|达到|升至)$")
 _CLASS_OF_MONEY = re.compile(
     r"^(?:专项|奖励|补助|奖补|补贴|配套|扶持|引导|财政|项目|上级|中央|省级|市级|县级|各类|相关|有关|安排|到位)?"
     r"(?:资金|经费|补助|奖励|款项|投入)$"
@@ -140,6 +141,8 @@ def weak_subject(key: str) -> bool:
     rest = strip_scope_words(key)
     if key in GENERIC or rest in GENERIC or rest in words().generic or _CLASS_OF_MONEY.match(rest):
         return True
+    if _CHANGED_TO.match(rest):
+        return True  # 由上年的40亿元下降到35亿元: the verb names nothing, the item stands before 由
     return bool(_weak_subject().match(rest))
 
 
@@ -424,6 +427,16 @@ class Context:
     def applies(self, r: Rule) -> bool:
         """Whether rule r runs on this document's kind (a family may skip the work of a rule that does not)."""
         return r.applies_to(self.kind)
+
+    def group_claims(self, c: Claim) -> list[Claim]:
+        """The claims of c's list (a total, its parts and their shares), which may run over paragraphs."""
+        if "_by_group" not in self.cache:
+            index: dict[int, list[Claim]] = {}
+            for x in self.claims:
+                if x.group is not None:
+                    index.setdefault(x.group, []).append(x)
+            self.cache["_by_group"] = index
+        return self.cache["_by_group"].get(c.group, []) if c.group is not None else []
 
     def paragraph_claims(self, c: Claim) -> list[Claim]:
         if "_by_paragraph" not in self.cache:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from extractors import lists
 from extractors.identity import DIFFERENT, SAME, last_word, relation
 from extractors.model import Claim
 from pipeline import tolerance as tol
@@ -102,7 +101,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         if named is not None:
             return named, True
     if c.group is not None and num.group == c.group and num.relation == "part":
-        for x in ctx.paragraph_claims(c):
+        for x in ctx.group_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
                 if c.denominator and subject_key(x.subject) != subject_key(c.denominator):
                     break  # the share names another whole than the list's total (占“三公”经费的, after a 其中 list)
@@ -315,10 +314,7 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
         nums = [num for _, num in members]
         if len(members) < 2 or len({id(n) for n in nums}) < len(nums) or any(n.quantity.base_value <= 0 for n in nums):
             continue
-        named_all = (
-            lists.completeness([n.subject for n in nums], "", "") == lists.COMPLETE
-        )  # 因公出国、公务用车、公务接待
-        if not named_all and not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
+        if not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
             continue  # not all of the whole's parts are named here
         whole_value = sum((n.quantity.base_value for n in nums), Decimal(0))
         whole = tol.total([tol.base_interval(n.quantity) for n in nums])
@@ -338,8 +334,7 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
                 "warning",
                 claim_figure(c),
                 f"{subject}占{whole_name}的比例：{whole_name}未列明，按同段各分项 {expr} 合计 "
-                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}"
-                f"（{'所列为其全部分项' if named_all else '各分项占比合计为100%'}）计算，应为 "
+                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}（各分项占比合计为100%）计算，应为 "
                 f"{num.quantity.text} ÷ {fmt(in_unit(whole_value, num.quantity))} = {fmt(exact, dec)}%，"
                 f"报告写 {fmt(c.quantity.value)}%" + (PLUG if plugged and tol.one_unit_off(exact, c.quantity) else ""),
                 expected=exact,
