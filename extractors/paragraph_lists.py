@@ -165,7 +165,30 @@ def _kind(head: Paragraph, parts: list[Claim], last_para: Paragraph) -> str:
     after = last_para.text[last.prov.span[1] :] if last.prov.span else ""
     if _PARTIAL_HEAD.search(head.text[-8:]) or not last_para.text.rstrip().endswith(("。", ".")):
         return lists.PARTIAL  # 其中主要有：, or a last part that does not close the list (…130万元；)
-    return lists.completeness([p.subject for p in parts], after, "")
+    subjects = [p.subject for p in parts]
+    if _marker(last_para.text) is not None and any(s.strip().startswith("其他") for s in subjects[:-1]):
+        return (
+            lists.UNKNOWN
+        )  # 2.其他刚性支出 before 3.特定目标类项目: 其他 closes a numbered list only as its last part
+    return lists.completeness(subjects, after, "")
+
+
+RESUME_WINDOW = 12  # paragraphs after a list's last part where its next number would show it was cut short
+
+
+def _resumes(paragraphs: list[tuple[Paragraph, list[Claim]]], last: Paragraph, number: int) -> bool:
+    """Whether the numbering of a list goes on after what stopped it (a note, a lone 其中：, a table): the next
+    number of its style comes before any number of its own or a higher level."""
+    mark = _marker(last.text)
+    if mark is None:
+        return False
+    at = next(k for k, (p, _) in enumerate(paragraphs) if p is last)
+    for para, _claims in paragraphs[at + 1 : at + 1 + RESUME_WINDOW]:
+        m = _marker(para.text)
+        if m is None or m[0] > mark[0]:
+            continue
+        return m[0] == mark[0] and m[1] == number
+    return False
 
 
 def link_paragraph_lists(paragraphs: list[tuple[Paragraph, list[Claim]]], groups: Iterator[int]) -> None:
@@ -182,6 +205,8 @@ def link_paragraph_lists(paragraphs: list[tuple[Paragraph, list[Claim]]], groups
         parts = [p for p, _ in listed]
         if any(p.quantity.base_unit != total.quantity.base_unit or not _level(p) for p in parts):
             continue
+        if _resumes(paragraphs, last_para, len(parts) + 1):
+            continue  # 1. 2. / a note / 3.: the list goes on past what broke it, so its parts are not all read
         gid = next(groups)
         total.group, total.relation, total.list_kind = gid, "total", _kind(para, parts, last_para)
         for p, claims in listed:

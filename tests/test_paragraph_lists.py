@@ -120,3 +120,21 @@ def test_a_list_printed_one_line_a_paragraph_is_one_list_and_its_shares_are_of_i
 def test_lines_that_do_not_close_the_list_are_no_list(tmp_path: Path) -> None:
     body = LINES.format(other="680", share="3.11").replace("上年结转资金0万元，占0%。\n", "上年结转资金0万元，占0%；\n")
     assert [a for a in _alarms(tmp_path, body) if a[0].startswith("sum.")] == []
+
+
+def test_a_list_whose_numbering_resumes_after_a_note_is_not_read_as_complete(tmp_path: Path) -> None:
+    # the note cuts 1. 2. from 3.: the parts read before it are not all the list's (基本支出 + 项目支出 is a partition)
+    body = (
+        "本年支出预算合计13,377.11万元，其中：\n1.基本支出6,522.75万元。\n2.项目支出4,968.34万元。\n"
+        "项目支出主要用于文史研究和馆员联络服务等。\n3.单位预留机动经费1,886.02万元。\n"
+    )
+    assert _sums(tmp_path, body) == []
+
+
+def test_an_other_part_before_the_last_does_not_close_a_numbered_list(tmp_path: Path) -> None:
+    # 2.其他刚性支出 is no catch-all where 3. follows, past a note that cut the list
+    body = (
+        "一般公共预算总支出420,499.08万元，其中：\n1.保基本民生支出119,674.4万元。\n2.其他刚性支出43,435.19万元。\n"
+        "以上支出均为市本级财力安排。\n3.特定目标类项目安排257,389.49万元。\n"
+    )
+    assert _sums(tmp_path, body) == []
