@@ -1,15 +1,16 @@
-"""Lists that run over paragraphs: a paragraph that ends by opening a list, and the numbered paragraphs after it,
-one part each.
+"""Lists that run over paragraphs: a paragraph whose last figure opens a list (…万元，其中：), and the paragraphs
+after it, one part each.
 
     一般性转移支付支出3545137万元，其中：
     1.体制补助支出142984万元；
     …
     22.其他一般性转移支付支出28246万元。
 
-The parts are the numbered paragraphs of one style, counted 1, 2, 3 … without a gap. Paragraphs of a deeper
-numbering ((1) under 1.) or a dash (——) between them explain a part and are passed over; anything else ends the
-list. Each part is the first money figure of its paragraph's first clause; where one part has none, or a figure is
-already some other list's, the list is not linked at all.
+The parts are numbered paragraphs of one style, counted 1, 2, 3 … without a gap (paragraphs of a deeper numbering,
+(1) under 1., or a dash, ——, between them explain a part and are passed over; anything else ends the list), or
+short unnumbered lines, each closed by "；" and the last by "。". Each part is its paragraph's one money level. The
+list is not linked at all where a paragraph has no such figure or two, where a figure is already some other list's,
+or where the numbering resumes after what ended it (the parts read are then not all of the list).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _head_total(para: Paragraph, claims: list[Claim]) -> Claim | None:
     return last if _level(last) and _OPENS.match(after) else None
 
 
-def _first_part(para: Paragraph, claims: list[Claim], marker_end: int) -> Claim | None:
+def _own_part(para: Paragraph, claims: list[Claim], marker_end: int) -> Claim | None:
     """A part paragraph's own figure: its one money level, in its first clause. A paragraph printing two (限额130亿元，
     余额120亿元; 年初预算…，完成…; 2025年执行…，2026年安排…) says which of them is the part nowhere: no part."""
     m = _CLAUSE_END.search(para.text, marker_end)
@@ -122,7 +123,7 @@ def _parts(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[Parts, Parag
             continue  # a deeper item explains the part before it
         if rank < style or number != len(parts) + 1:
             break
-        part = _first_part(para, claims, end)
+        part = _own_part(para, claims, end)
         if part is None:
             return None
         parts.append((part, claims))
@@ -141,7 +142,7 @@ def _lines(following: list[tuple[Paragraph, list[Claim]]]) -> tuple[Parts, Parag
         text = para.text.strip()
         if len(text) > LINE_MAX or not text.endswith(("；", ";", "。")):
             return None
-        part = _first_part(para, claims, 0)
+        part = _own_part(para, claims, 0)
         if part is None:
             return None
         parts.append((part, claims))
@@ -166,10 +167,9 @@ def _kind(head: Paragraph, parts: list[Claim], last_para: Paragraph) -> str:
     if _PARTIAL_HEAD.search(head.text[-8:]) or not last_para.text.rstrip().endswith(("。", ".")):
         return lists.PARTIAL  # 其中主要有：, or a last part that does not close the list (…130万元；)
     subjects = [p.subject for p in parts]
+    # 2.其他刚性支出 before 3.特定目标类项目: 其他 closes a numbered list only as its last part
     if _marker(last_para.text) is not None and any(s.strip().startswith("其他") for s in subjects[:-1]):
-        return (
-            lists.UNKNOWN
-        )  # 2.其他刚性支出 before 3.特定目标类项目: 其他 closes a numbered list only as its last part
+        return lists.UNKNOWN
     return lists.completeness(subjects, after, "")
 
 
