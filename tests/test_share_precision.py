@@ -197,3 +197,23 @@ def test_shares_of_another_whole_than_the_parts_sum_are_not_judged_against_it(tm
         "公务接待费支出决算3.00万元，占“三公”经费年初预算的15.00%。“三公”经费年初预算为20.00万元。\n"
     )
     assert alarms(text, tmp_path) == []
+
+
+def test_rounded_shares_adding_to_100_are_of_the_whole_printed_before_them(tmp_path: Path) -> None:
+    # 95% + 4% "add up to 100%" within their rounding, yet they are shares of the printed 3073, not of 2906 + 133
+    text = (
+        "喀什地区2025年度部门预算\n2025年度财政拨款“三公”经费支出3073万元，比上年增加243万元，增长9%，主要原因是：购置车辆。"
+        "其中：公务用车购置及运行维护费支出2906万元，占95%，比上年增加311万元，增长12%，主要原因是：购置车辆；"
+        "公务接待费支出133万元，占4%，比上年减少68万元，下降34%，主要原因是：从严控制和压缩“三公”经费。\n"
+    )
+    assert alarms(text, tmp_path) == []
+
+
+def test_the_funds_old_name_names_the_same_whole(tmp_path: Path) -> None:
+    # 一般公共财政预算 is what 一般公共预算 was called before 2015
+    text = (
+        "某州2025年预算执行情况和2026年预算草案的报告\n全州完成一般公共预算收入50.00亿元，完成一般公共预算支出200.00亿元。"
+        "全州安排民生支出150.00亿元，占一般公共财政预算支出的{share}%。\n"
+    )
+    assert alarms(text.format(share="75.0"), tmp_path) == []
+    assert alarms(text.format(share="80.0"), tmp_path) == [("share.stated-vs-computed", "error", "80.0")]

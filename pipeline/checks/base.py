@@ -76,6 +76,7 @@ def synonyms() -> dict[str, str]:
 def subject_key(text: str) -> str:
     """The canonical subject of a label or phrase (synonyms applied, leading 2023年/本年 dropped)."""
     s = unicodedata.normalize("NFKC", clean_label(text)).replace("(", "（").replace(")", "）")
+    s = s.replace("公共财政预算", "公共预算")  # the fund's name before 2015: 一般公共财政预算支出 is 一般公共预算支出
     syn = synonyms()
     for cand in (s, _LEAD_PERIOD.sub("", s)):
         if cand in syn:

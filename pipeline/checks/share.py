@@ -301,6 +301,26 @@ HUNDRED = tol.Interval.exact(Decimal(100))
 PLUG = "；各分项占比合计恰为100%，疑为凑整"
 
 
+def _printed_whole_fits(ctx: Context, members: list[tuple[Claim, Claim]]) -> bool:
+    """Whether a figure printed in the shares' paragraph, none of their parts, is a whole every share fits: rounded
+    shares adding up to 100% do not prove that the parts named are all of it."""
+    c0, num0 = members[0]
+    nums = {id(n) for _, n in members}
+    for x in ctx.paragraph_claims(c0):
+        if id(x) in nums or x.base or x.relation in ("change", "share", "rate", "per-capita"):
+            continue
+        if x.quantity.dimension != num0.quantity.dimension or x.quantity.base_value <= 0:
+            continue
+        whole = tol.base_interval(x.quantity)
+        fits = (tol.percent(tol.base_interval(n.quantity), whole) for _, n in members)
+        if all(
+            p is not None and tol.verdict(c.quantity, p, ctx.settings) == tol.OK
+            for (c, _), p in zip(members, fits, strict=True)
+        ):
+            return True
+    return False
+
+
 def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterator[Finding]:
     """Shares of one whole that is never printed ("因公出国（境）费70万元，占“三公”经费的13.77%；公务用车…411.20万元，
     占80.92%；公务接待费27万元，占5.31%"): when the shares stated together in one paragraph add up to 100% within
@@ -316,6 +336,10 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
             continue
         if not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
             continue  # not all of the whole's parts are named here
+        if _printed_whole_fits(ctx, members):
+            for c, _ in members:  # 三公经费支出3073万元…其中：…2906万元，占95%；…133万元，占4%: of the printed 3073
+                ctx.mark(c)
+            continue
         whole_value = sum((n.quantity.base_value for n in nums), Decimal(0))
         whole = tol.total([tol.base_interval(n.quantity) for n in nums])
         plugged = sum((c.quantity.value for c, _ in members), Decimal(0)) == 100
