@@ -623,6 +623,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 continue  # …减少4.44万元。其中，公务接待费预算为6.54万元: a level is no part of a change amount
             if parts and not inside and _list_breaks(text, parts[-1], i, items):
                 break
+            if not parts and not inside and any(pos < x < i.start for x in soft):
+                break  # 收入349.8亿元，其中税收占比67.7%；加上级补助…: the 其中 clause closed before any part
             if not inside:
                 lo, hi = _interval(i)
                 after = (acc[0] + lo, acc[1] + hi)
@@ -759,6 +761,9 @@ def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") ->
     year's 43.88 nor 年初预算46亿元)."""
     if not candidates:
         return None
+    named = _named_by_parts(candidates, first)
+    if named is not None:
+        return named
     last = candidates[-1]
     if first is None or _kind_of_figure(first, text) != (False, "") or _kind_of_figure(last, text) == (False, ""):
         return last  # parts that name their measure pick their list by it (extractors.claims._other_measure)
@@ -766,6 +771,27 @@ def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") ->
         return last  # 全年预算数1794.99万元，全年实际支出1757.60万元。其中…: what was spent is broken down
     plain = [i for i in candidates if _kind_of_figure(i, text) == (False, "")]
     return plain[-1] if plain else last
+
+
+def _named_by_parts(candidates: list[_Item], first: _Item | None) -> _Item | None:
+    """The one earlier figure a list's first part names, where the last does not: 新增政府债券146.54亿元、再融资债券
+    98.12亿元。其中，新增一般债券…新增专项债券… breaks down 新增政府债券 (same opening word, same kind of thing)."""
+    if first is None or len(candidates) < 2:
+        return None
+    name = "".join(first.claim.subject.split())
+    if len(name) < 4:
+        return None
+    lead, noun = name[:2], name[-2:]
+
+    def names(i: _Item) -> bool:
+        subject = "".join(i.claim.subject.split())
+        # 一般债务限额 of 市本级 (a part of its own list) is no parent of 县区's 一般债务限额
+        return lead in subject and subject.endswith(noun) and subject != name and i.claim.group is None
+
+    if names(candidates[-1]):
+        return None
+    named = [i for i in candidates[:-1] if names(i)]
+    return named[0] if len(named) == 1 else None
 
 
 def _kind_of_figure(item: _Item, text: str = "") -> tuple[bool, str]:
@@ -843,6 +869,8 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     added = [m for m in _ADDED.finditer(text, s0, first.start)]
     if not added or re.search(r"[，,；;。]", text[added[-1].end() : first.start].lstrip("：: ")):
         return None
+    if any(added[-1].end() <= i.start < first.start for i in items):
+        return None  # 加A26.3亿元、B5.9亿元、C、D等12亿元: addends before the first part read were not read as parts
     at = added[-1].start()
     if re.split(r"[，,；;。]", text[max(0, at - 40) : at])[-1].strip():
         return None  # "当年收入加上A、B": the first addend is named, not printed, here

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.identity import document_year, fact_identity, settle_fact_periods
@@ -81,11 +81,34 @@ def clean_label(text: str) -> str:
     return re.sub(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])", "", text)
 
 
+_PROJECT_LABEL = re.compile(r"^\s*项目名称\s*[:：]?\s*")
+PROJECT_ROWS = 4  # a table names its project in its first rows (项目名称 | 乡村道路养护项目)
+
+
+def named_project(table: Table) -> str:
+    """The project a table is about, as its own first rows name it: 项目名称 | X, or 项目名称：X in one cell."""
+    cells = sorted((c for c in table.cells if c.row < PROJECT_ROWS), key=lambda c: (c.row, c.col))
+    for i, cell in enumerate(cells):
+        m = _PROJECT_LABEL.match(cell.text)
+        if m is None:
+            continue
+        name = cell.text[m.end() :].strip()
+        if not name:
+            row = [c for c in cells[i + 1 :] if c.row == cell.row and c.text.strip()]
+            # 项目名称 | 预算数 | 执行数 is a header row naming columns, not a project
+            after = row[0] if row and (len(row) == 1 or row[0].colspan > 1) else None
+            name = after.text.strip() if after is not None else ""
+        name = "".join(name.split())
+        return name if 2 <= len(name) <= 60 and not parse_quantity(name) else ""
+    return ""
+
+
 class _TableFacts:
     def __init__(self, table: Table) -> None:
         self.t = table
         self.cov = table.covering()
         self.rows = table.rows()
+        self.project = named_project(table)
         self.info: dict[int, _Info] = {}
         self._classify()
         self.header = self._header_rows()
@@ -395,6 +418,8 @@ class _TableFacts:
             text=cell.text,
         )
         fact.identity = fact_identity(fact, tuple(clean_label(x.text) for x in corner))
+        if self.project:  # a 项目支出绩效自评表's figures are its project's, not another project's
+            fact.identity = replace(fact.identity, item=self.project)
         for depth, k in enumerate(label_cols):
             own = self.cov[r][k]
             if own is not None and own.row == r and own.text.strip() and self.info[id(own)].kind == "text":

@@ -41,6 +41,9 @@ def test_formula_labels_are_read():
     assert parse("（3）＝（1）－（2）") == Formula("3", terms=((1, "1"), (-1, "2")))
     assert parse("5=4/3×100%") == Formula("5", ratio=("4", "3"))
     assert parse("B") == "B" and parse("2") == "2"
+    # B1, B2: the parts of B (公式 | A | B=B1+B2 | B1 | B2 | C | D=A+B-C)
+    assert parse("B=B1+B2") == Formula("B", terms=((1, "B1"), (1, "B2"))) and parse("B1") == "B1"
+    assert parse("D=A+B-C") == Formula("D", terms=((1, "A"), (1, "B"), (-1, "C")))
     assert parse("2023年") is None and parse("栏次") is None and parse("一般债务") is None
 
 
@@ -120,3 +123,18 @@ def test_a_lanci_row_is_a_header_row_whose_formulas_are_checked():
     assert not [f for f in facts if f.row_labels[-1:] == ("栏次",)]  # 1, 2, 3 are column numbers, not figures
     got = [(f.subject, str(f.stated_value)) for f in run_checks([], facts, []) if f.rule == "formula.column"]
     assert got == [("非税收入", "31500"), ("非税收入", "102.4")]  # 31750 ÷ 31500 = 100.79%; 102.4% fits 31000
+
+
+def test_parts_named_by_a_letter_and_a_digit_are_checked():
+    heads = [("年初余额", "A"), ("举借", "B=B1+B2"), ("举借", "新增", "B1"), ("举借", "再融资", "B2"), ("偿还", "C")]
+    heads.append(("年末余额", "D=A+B-C"))
+
+    def row(r: int, region: str, values: list[str]):
+        return [
+            fact(v, (region,), h, 1, r, c, title="地方政府债务余额变动情况表", unit="亿元")
+            for c, (h, v) in enumerate(zip(heads, values, strict=True), start=1)
+        ]
+
+    facts = row(4, "澜江省", ["3,156.96", "535.69", "300.00", "235.69", "292.37", "3,400.28"])
+    facts += row(5, "乌峰市", ["400.00", "50.00", "30.00", "20.00", "40.00", "413.00"])
+    assert findings(facts) == [("formula.column", "error", "413.00", "乌峰市")]

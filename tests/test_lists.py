@@ -330,3 +330,44 @@ def test_an_addend_is_not_the_level_a_jia_list_adds_to() -> None:
 def test_a_figure_a_bracket_notes_is_not_the_head_of_the_list_after_it() -> None:
     text = "2025年全市上级补助收入150亿元（含上年结转专项资金5亿元），其中：税收返还10亿元、一般性转移支付120亿元、专项转移支付15亿元。"
     assert groups(text) == [("150亿元", ["10亿元", "120亿元", "15亿元"], "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 加 list whose middle addends a names-only item (上解支出、债务还本支出等12亿元) cut off is not read at all
+        (
+            "市本级一般公共预算支出90.1亿元，加对县区转移支付26.3亿元、债务转贷支出5.9亿元、上解支出、"
+            "债务还本支出等12亿元，支出合计134.3亿元。",
+            [],
+        ),
+        # the 其中 clause holds only a share and closes at "；": the 加 figures after it are no parts of 349.8
+        (
+            "2026年全市一般公共预算收入349.8亿元，其中税收占比67.7%；加上级补助收入302.9亿元、上年结转18亿元、"
+            "调入资金24.3亿元、债务转贷收入66.2亿元，收入总计761.2亿元。",
+            [],
+        ),
+        # the parts name the earlier figure (新增…债券), not the last one (再融资债券)
+        (
+            "省财政转贷我市新增政府债券146.54亿元、再融资债券98.12亿元。其中，新增一般债券25.42亿元、"
+            "新增专项债券121.12亿元。",
+            [("146.54亿元", ["25.42亿元", "121.12亿元"], "complete")],
+        ),
+        # …but a figure of the same name in another scope's list is a sibling, not the parent (the first list,
+        # two 其中 in one sentence, is not read at all)
+        (
+            "市本级政府债务限额219.8亿元，其中：一般债务限额113.9亿元，专项债务限额105.9亿元；县区政府债务限额150.1亿元，"
+            "其中：一般债务限额70.6亿元，专项债务限额79.5亿元。",
+            [("150.1亿元", ["70.6亿元", "79.5亿元"], "complete")],
+        ),
+    ],
+)
+def test_list_bounds_in_budget_report_sentences(text: str, expected: list) -> None:
+    assert groups(text) == expected
+    assert alarms(text) == []
+
+
+def test_a_cars_purchase_and_running_costs_make_up_their_whole() -> None:
+    text = "公务用车购置及运行维护费86.4万元，其中：购置费32万元，运行维护费45.4万元。"
+    assert groups(text) == [("86.4万元", ["32万元", "45.4万元"], "complete")]
+    assert alarms(text) == [("sum.enumeration", "error")]  # 32 + 45.4 = 77.4

@@ -33,8 +33,9 @@ COLUMN = rule(
 )
 RULES = [COLUMN]
 
-# A column name: a capital letter, a one- or two-digit 栏次 (bare or bracketed) or a circled number.
-_TOKEN = r"(?:[A-Z]|\d{1,2}|\(\d{1,2}\)|[①-⑳])"
+# A column name: a capital letter (with a digit: B1, B2 are the parts of B), a one- or two-digit 栏次 (bare or
+# bracketed) or a circled number.
+_TOKEN = r"(?:[A-Z]\d?|\d{1,2}|\(\d{1,2}\)|[①-⑳])"
 _DEFINITION = regex.compile(
     rf"^(?P<name>{_TOKEN})=(?P<first>{_TOKEN})(?:(?P<op>[+\-])(?P<term>{_TOKEN}))+$"
     rf"|^(?P<name>{_TOKEN})=(?P<num>{_TOKEN})/(?P<den>{_TOKEN})(?:[*×x]100%?)?$"

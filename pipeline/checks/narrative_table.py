@@ -68,8 +68,8 @@ def in_groups(f: Figure) -> bool:
         cols = "".join(getattr(f.obj, "column_labels", ()))
         if "完成值" in cols:
             return False
-        if "指标值" in cols:  # a score sheet's money target (成本指标) is the budget
-            return f.quantity.dimension == "money"
+        if "指标值" in cols:  # a score sheet's money target (成本指标) is the budget; ≤800万元 is a ceiling, not it
+            return f.quantity.dimension == "money" and f.quantity.approx == "exact"
     return _role(f) in ROLES
 
 
