@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -582,9 +582,11 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
         first = items[k] if k < len(items) else None
         before = [i for i in items[:k] if i.end <= pos and _plain(i) and not _in_closed_bracket(text, i, pos)]
-        total = _list_total(before, first, text)
+        following = items[k:]
+        total = _list_total(before, first, text, following, items[:k])
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
-            total = _list_total([i for i in previous if _plain(i)], first, text)  # a sentence opening with 其中
+            # a sentence opening with 其中
+            total = _list_total([i for i in previous if _plain(i)], first, text, following, previous)
         if total is None or total.claim.group is not None:
             continue
         end = lists.list_end(text, pos, s1)
@@ -755,14 +757,20 @@ def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
     return bool(closes) and min(closes) < pos
 
 
-def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") -> _Item | None:
+def _list_total(
+    candidates: list[_Item],
+    first: _Item | None,
+    text: str = "",
+    after: Sequence[_Item] = (),
+    pool: Sequence[_Item] = (),
+) -> _Item | None:
     """The figure a 其中 list breaks down: the last one before it — but parts that name no measure nor year break down
     the last figure that names none either (收入45.23亿元，上年为43.88亿元。其中，税收收入28.77亿元…: 45.23, not last
     year's 43.88 nor 年初预算46亿元)."""
     if not candidates:
         return None
-    named = _named_by_parts(candidates, first)
-    if named is not None:
+    decided, named = _named_by_parts(candidates, [i for i in after if _plain(i)], pool)
+    if decided:
         return named
     last = candidates[-1]
     if first is None or _kind_of_figure(first, text) != (False, "") or _kind_of_figure(last, text) == (False, ""):
@@ -773,25 +781,33 @@ def _list_total(candidates: list[_Item], first: _Item | None, text: str = "") ->
     return plain[-1] if plain else last
 
 
-def _named_by_parts(candidates: list[_Item], first: _Item | None) -> _Item | None:
-    """The one earlier figure a list's first part names, where the last does not: 新增政府债券146.54亿元、再融资债券
-    98.12亿元。其中，新增一般债券…新增专项债券… breaks down 新增政府债券 (same opening word, same kind of thing)."""
-    if first is None or len(candidates) < 2:
-        return None
-    name = "".join(first.claim.subject.split())
-    if len(name) < 4:
-        return None
-    lead, noun = name[:2], name[-2:]
+def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[_Item]) -> tuple[bool, _Item | None]:
+    """Whether the parts' names decide the figure they break down, and which: 新增政府债券146.54亿元、再融资债券98.12亿元。
+    其中，新增一般债券…新增专项债券… breaks down 新增政府债券 — the one earlier figure whose name holds every part's
+    first word and the kind of thing they are (债券), where the last figure's does not. Two such figures (本年 and 上年, 预计 and
+    完成) leave it undecided: no list. Parts naming none leave it to the usual reading."""
+    names = ["".join(p.claim.subject.split()) for p in parts[:2]]
+    if len(names) < 2 or min(len(n) for n in names) < 4 or len({n[-2:] for n in names}) != 1:
+        return False, None
+    leads, noun = {n[:2] for n in names}, names[0][-2:]
 
-    def names(i: _Item) -> bool:
+    def named(i: _Item) -> bool:
         subject = "".join(i.claim.subject.split())
         # 一般债务限额 of 市本级 (a part of its own list) is no parent of 县区's 一般债务限额
-        return lead in subject and subject.endswith(noun) and subject != name and i.claim.group is None
+        return (
+            all(w in subject for w in leads)
+            and noun in subject
+            and subject not in names
+            and i.claim.group is None
+            and i.claim.quantity.dimension == "money"
+        )
 
-    if names(candidates[-1]):
-        return None
-    named = [i for i in candidates[:-1] if names(i)]
-    return named[0] if len(named) == 1 else None
+    if not candidates or named(candidates[-1]):
+        return False, None
+    matched = [i for i in pool if named(i)]
+    if not matched:
+        return False, None
+    return True, (matched[0] if len(matched) == 1 and any(matched[0] is c for c in candidates) else None)
 
 
 def _kind_of_figure(item: _Item, text: str = "") -> tuple[bool, str]:

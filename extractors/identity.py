@@ -433,9 +433,10 @@ _ACTUALS = frozenset(("执行", "决算"))
 def _compatible(component: str, a: str, b: str) -> bool:
     if a == b:
         return True
-    if component == "item":  # 1.乡村道路养护项目 over the text, 乡村道路养护 in its table's 项目名称
+    if component == "item":  # 1.乡村道路养护项目 over the text, 乡村道路养护 in its table's 项目名称 (but 道路养护 is
+        # not 城区道路养护: one name inside another is another project)
         x, y = (re.sub(r"\s+|项目$", "", v) for v in (a, b))
-        return bool(x and y) and (x in y or y in x)
+        return bool(x) and x == y
     return component == "measure" and a in _ACTUALS and b in _ACTUALS
 
 

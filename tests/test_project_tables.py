@@ -60,6 +60,8 @@ def test_a_project_heading_and_its_tables_project_are_one_item() -> None:
     heading = Identity(period="2024", item="乡村道路养护项目")
     assert relation(heading, Identity(period="2024", item="乡村道路养护"), Ambiguity(frozenset())) == SAME
     assert relation(heading, Identity(period="2024", item="农村饮水安全项目"), Ambiguity(frozenset())) == DIFFERENT
+    # one name inside another is another project
+    assert relation(heading, Identity(period="2024", item="城区乡村道路养护项目"), Ambiguity(frozenset())) == DIFFERENT
 
 
 def test_a_ceiling_target_is_not_the_budget(tmp_path: Path) -> None:
