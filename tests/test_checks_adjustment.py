@@ -39,3 +39,30 @@ def test_an_adjusted_budget_is_the_budget_before_plus_the_change(tmp_path: Path)
 def test_a_change_column_of_magnitudes_is_read_with_either_sign(tmp_path: Path) -> None:
     # 调减 printed without its sign: 186.40 − 42.30 = 144.10 still holds
     assert _found(tmp_path, TABLE.replace("| -42.30 |", "| 42.30 |").replace("| -10.80 |", "| 10.80 |")) == []
+
+
+TEXT = """# 关于某市2025年预算执行情况和2026年预算草案的报告
+
+一、2025年预算执行情况
+
+（一）一般公共预算。汇总全市各级人代会批准的2025年全市一般公共预算收入年初预算合计421.9亿元，执行中部分县区按程序调增收入预算1.8亿元，调整后收入预算为423.7亿元；收入完成421.8亿元，同比增长3.6%。
+
+（二）政府性基金预算。2025年全市政府性基金预算收入年初预算合计191.5亿元，执行中按程序调减收入预算4.1亿元、追加收入预算0.6亿元，调整后收入预算为188.0亿元；收入完成186.5亿元。
+"""
+
+
+def test_an_adjustment_stated_in_one_sentence(tmp_path: Path) -> None:
+    assert _found(tmp_path, TEXT) == []  # 421.9 + 1.8 = 423.7; 191.5 − 4.1 + 0.6 = 188.0
+    slipped = TEXT.replace("调整后收入预算为188.0亿元", "调整后收入预算为188.9亿元")
+    assert _found(tmp_path, slipped) == [
+        ("adjustment.stated-in-text", "2025年 全市 政府性基金预算 政府性基金预算 调整后收入 预算", "188.9", "188")
+    ]
+
+
+def test_an_adjustment_sentence_with_other_figures_between_is_not_read(tmp_path: Path) -> None:
+    # a figure in a bracket, or one not led by 调增/调减, stands between: which figures make 调整后 is not read
+    bracket = TEXT.replace("调增收入预算1.8亿元，", "调增收入预算1.8亿元（其中市级1.2亿元），").replace(
+        "423.7", "424.9"
+    )
+    plus = TEXT.replace("调增收入预算1.8亿元，", "调增收入预算1.8亿元，加上级补助1.2亿元，").replace("423.7", "424.9")
+    assert _found(tmp_path, bracket) == [] and _found(tmp_path, plus) == []

@@ -138,3 +138,22 @@ def test_parts_named_by_a_letter_and_a_digit_are_checked():
     facts = row(4, "澜江省", ["3,156.96", "535.69", "300.00", "235.69", "292.37", "3,400.28"])
     facts += row(5, "乌峰市", ["400.00", "50.00", "30.00", "20.00", "40.00", "413.00"])
     assert findings(facts) == [("formula.column", "error", "413.00", "乌峰市")]
+
+
+def test_a_caption_that_ends_in_its_column_letter_or_formula_is_read():
+    from extractors.model import Cell, Document, Provenance, Table
+
+    assert parse("本年末余额D=A+B-C") == Formula("D", terms=((1, "A"), (1, "B"), (-1, "C")))
+    assert parse("结余（D=A-B）") == Formula("D", terms=((1, "A"), (-1, "B")))
+    assert parse("上年末余额A") == "A" and parse("本年新增一般债券B1") == "B1"
+    assert parse("指标1") is None and parse("其中：PPP") is None and parse("本年末余额D=A+10") is None
+    rows = [
+        ["地区", "上年末余额A", "本年增加B", "本年偿还C", "本年末余额D=A+B-C"],
+        ["市本级", "320.46", "43.54", "30.00", "333.99"],  # 334.00: within rounding
+        ["乙县", "85.11", "5.56", "7.78", "92.89"],  # 85.11 + 5.56 − 7.78 = 82.89
+    ]
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    table = Table(cells, len(rows), 5, Provenance("0" * 64, block=0, table=0), title="债务余额情况表", unit="亿元")
+    facts = extract_facts(Document("t.docx", "0" * 64, "docx", [table]))
+    got = [(f.subject, str(f.stated_value)) for f in run_checks([], facts, []) if f.rule == "formula.column"]
+    assert got == [("乙县", "92.89")]

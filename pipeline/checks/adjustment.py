@@ -1,10 +1,15 @@
-"""adjustment — a budget adjustment table's row: 调整后 = 调整前 + 调整数.
+"""adjustment — a budget adjustment, in a table's row or in one sentence: 调整后 = 调整前 + 调整数.
 
 A 预算调整方案 prints per item the budget before the adjustment, the change and the budget after it
 (调整前预算 | 增减（+、-） | 调整后预算). Where a table has exactly one column of each (by its header's last words)
 the identity holds row by row; a row that cannot agree under any rounding is an error, named by its item. A
 change column printed without signs (调增 and 调减 in one column of magnitudes) is not judged when a row fits
 either sign.
+
+A 预算执行 report says the same in one sentence: "收入年初预算合计421.9亿元，执行中…调增收入预算1.8亿元，调整后收入
+预算为423.7亿元". Where a 年初 figure, one or more figures each led by 调增/追加 or 调减/核减, and a figure led by
+调整后/调整为 follow each other in one sentence with nothing else between them (no other figure, no 其中 bracket, no
+"；"), the last is the first plus and minus the changes.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from extractors.model import Fact
+from extractors.model import Claim, Fact
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
+from pipeline.checks.base import Context, claim_figure, describe, fact_figure, fmt, make_finding, rule, span_start
 from pipeline.findings import Finding
 
 FAMILY = "adjustment"
@@ -28,7 +33,16 @@ BEFORE_PLUS_CHANGE = rule(
     "table",
     "arithmetic",
 )
-RULES = [BEFORE_PLUS_CHANGE]
+IN_TEXT = rule(
+    FAMILY,
+    "stated-in-text",
+    "error",
+    "正文所写调整后预算不等于年初预算加减调整数",
+    "{subject}写 {stated}，年初预算加减调整数为 {expected}",
+    "narrative",
+    "arithmetic",
+)
+RULES = [BEFORE_PLUS_CHANGE, IN_TEXT]
 
 _ROLES = (
     ("before", re.compile(r"调整前")),
@@ -45,6 +59,7 @@ def _role(f: Fact) -> str:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    yield from _in_text(ctx)
     by_table: dict[int, list[Fact]] = defaultdict(list)
     for f in ctx.facts:
         if f.prov.table is not None and f.quantity.dimension == "money":
@@ -87,4 +102,88 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
         derivation=f"{before.quantity.text} + ({change.quantity.text})",
         related=[before.prov, change.prov],
         subject=fig.subject,
+    )
+
+
+# the words right before a figure (after the previous one): what the figure is in the adjustment
+_INITIAL = re.compile(r"年初(?:预算|安排)")
+_CHANGE = re.compile(r"(调增|追加|增加|调减|核减|压减|减少)[^，,；;。（()）\d]{0,12}$")
+_MINUS = ("调减", "核减", "压减", "减少")
+_AFTER = re.compile(r"调整(?:后|为)[^，,；;。（()）\d]{0,12}$")
+_BREAK = re.compile(r"[；;。（()）]")
+
+
+def _in_text(ctx: Context) -> Iterator[Finding]:
+    seen: set[tuple] = set()
+    for c in ctx.claims:
+        key = (c.prov.block, c.prov.paragraph, c.sentence)
+        if key in seen or not c.prov.span or "调整" not in c.sentence:
+            continue
+        seen.add(key)
+        figures = sorted((x for x in ctx.sentence_claims(c) if x.prov.span), key=span_start)
+        gaps = _gaps(c.sentence, figures)
+        if gaps is None:
+            continue
+        for i, first in enumerate(figures):
+            if first.quantity.dimension == "money" and _INITIAL.search(gaps[i]) and "调整" not in gaps[i]:
+                yield from _chain(ctx, first, figures[i + 1 :], gaps[i + 1 :])
+
+
+def _gaps(sentence: str, figures: list[Claim]) -> list[str] | None:
+    """Per figure, the words between it and the figure before it (from the sentence's start for the first), found
+    by placing the figures' printed texts in the sentence; None when they cannot all be placed."""
+    spans = [x.prov.span for x in figures if x.prov.span]
+    if not figures or len(spans) != len(figures):
+        return None
+    first = figures[0]
+    start = sentence.find(first.quantity.text)
+    while start >= 0:
+        offset = spans[0][0] - start
+        if all(
+            sentence.find(x.quantity.text, a - offset) == a - offset for x, (a, _) in zip(figures, spans, strict=True)
+        ):
+            ends = [0] + [b - offset for _, b in spans]
+            return [sentence[ends[k] : a - offset] for k, (a, _) in enumerate(spans)]
+        start = sentence.find(first.quantity.text, start + 1)
+    return None
+
+
+def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> Iterator[Finding]:
+    changes: list[tuple[int, Claim]] = []
+    for x, gap in zip(rest, gaps, strict=True):
+        if _BREAK.search(gap) or x.quantity.dimension != "money":
+            return
+        after = _AFTER.search(gap)
+        if after is not None and changes:
+            yield from _judge_text(ctx, first, changes, x)
+            return
+        m = _CHANGE.search(gap)
+        if m is None or after is not None:
+            return
+        changes.append((-1 if m.group(1) in _MINUS else 1, x))
+
+
+def _judge_text(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], after: Claim) -> Iterator[Finding]:
+    if len({tol.factor(x.quantity) for x in (first, after, *(c for _, c in changes))}) != 1:
+        return
+    acc = tol.interval(first.quantity)
+    exact = first.quantity.value
+    for sign, c in changes:
+        acc = acc + tol.interval(c.quantity) if sign > 0 else acc - tol.interval(c.quantity)
+        exact += sign * c.quantity.value
+    verdict = tol.verdict(after.quantity, acc, ctx.settings)
+    if verdict in (tol.OK, tol.INFO):
+        return
+    unit = after.quantity.unit
+    steps = "".join(f" {'+' if sign > 0 else '−'} {c.quantity.text}" for sign, c in changes)
+    fig = claim_figure(after)
+    yield make_finding(
+        IN_TEXT,
+        verdict,
+        fig,
+        f"调整后写 {after.quantity.text}，而年初 {first.quantity.text}{steps} = {fmt(exact)}{unit}，两者不符",
+        expected=exact,
+        derivation=f"{first.quantity.text}{steps}",
+        related=[first.prov, *(c.prov for _, c in changes)],
+        subject=describe(fig),
     )

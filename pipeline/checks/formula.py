@@ -41,6 +41,12 @@ _DEFINITION = regex.compile(
     rf"|^(?P<name>{_TOKEN})=(?P<num>{_TOKEN})/(?P<den>{_TOKEN})(?:[*×x]100%?)?$"
 )
 _NAME = regex.compile(rf"^{_TOKEN}$")
+# a caption that ends in its column's letter or formula: 上年末余额A, 本年末余额D=A+B-C, 执行率（C=B/A）. Only letters:
+# a caption ending in a digit (指标1, 项目2) names no column.
+_LETTERS = r"[A-Z]\d?"
+_IN_CAPTION = regex.compile(
+    rf"^(?P<caption>.*[\u4e00-\u9fff])[（(]?(?P<column>{_LETTERS}(?:=[A-Z\d+\-/*×x%]+)?)[）)]?$"
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,11 @@ def _normal(label: str) -> str:
 def parse(label: str) -> Formula | str | None:
     """A column's formula, or its bare name, or None when the label names no column."""
     s = _normal(label)
+    inside = _IN_CAPTION.match(s)
+    if inside is not None and not _DEFINITION.match(s) and not _NAME.match(s):
+        s = inside.group("column")
+        if regex.search(r"(?<![A-Z])\d", s):
+            return None  # 本年末余额D=A+10: a column's letter with a number is no formula of columns
     m = _DEFINITION.match(s)
     if m:
         name = _token(m.group("name"))
