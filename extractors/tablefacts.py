@@ -252,6 +252,8 @@ class _TableFacts:
         r = cell.row
         if r not in self.usual_first or cell.col >= self.usual_first[r]:
             return cell.col
+        if cell.col not in self.region_text_cols.get(tuple(self.governing[r]), set()):
+            return cell.col  # a column of figures that other rows leave blank (执行数 only), not a label column
         nums = sorted(c.col for c in self.rows[r] if self._is_numeric(c))
         cols = sorted(self.region_cols.get(tuple(self.governing[r]), []))
         if len(nums) > len(cols):

@@ -156,3 +156,23 @@ def test_shares_of_fewer_names_than_figures_are_not_paired(tmp_path: Path) -> No
         "县级配套资金275.06万元。省级资金和市级资金分别占计划资金的67.62%、23.45%和9.24%。\n"
     )
     assert alarms(text, tmp_path, "财政支出绩效评价报告") == []
+
+
+def test_a_change_in_a_later_sentence_is_of_the_level_it_names(tmp_path: Path) -> None:
+    head = "某厅2022年度部门决算\n七、财政拨款“三公”经费支出决算情况说明\n"
+    sangong = (
+        "2022年度“三公”经费财政拨款支出预算为56.00万元，支出决算为35.64万元，完成预算的63.64%，其中：公务用车购置及运行维护费"
+        "支出决算为32.46万元；公务接待费支出决算为3.18万元。\n"
+        "2022年度“三公”经费财政拨款支出决算数比2021年度减少32.14万元，下降{rate}%。\n"
+    )
+    # 32.14 ÷ (35.64 + 32.14) = 47.42%: the change is of 35.64, not of the 3.18 printed last before it
+    assert alarms(head + sangong.format(rate="47.42"), tmp_path, "部门决算") == []
+    assert alarms(head + sangong.format(rate="45.42"), tmp_path, "部门决算") == [("template.change", "error", "45.42")]
+    fund = (
+        "八、政府性基金预算财政拨款收入支出决算情况说明\n2022年度政府性基金预算财政拨款年初结转和结余320.00万元，本年收入2,000.00"
+        "万元，本年支出2,150.00万元，年末结转和结余170.00万元。与2021年度相比，政府性基金预算财政拨款收入增加200.00万元，"
+        "增长11.11%，支出增加500.00万元，增长{rate}%。\n"
+    )
+    # 200 ÷ 1,800 = 11.11%; 500 ÷ 1,650 = 30.30%: each of its own level, not of 170.00 printed last
+    assert alarms(head + fund.format(rate="30.30"), tmp_path, "部门决算") == []
+    assert alarms(head + fund.format(rate="33.30"), tmp_path, "部门决算") == [("template.change", "error", "33.30")]

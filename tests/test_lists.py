@@ -377,3 +377,21 @@ def test_a_figure_a_bracket_notes_is_not_the_head_of_the_list_after_it() -> None
 def test_list_bounds_in_budget_report_sentences(text: str, expected: list) -> None:
     assert groups(text) == expected
     assert alarms(text) == []
+
+
+def test_a_balanced_total_may_hold_the_balance_named_right_after_it(tmp_path: Path) -> None:
+    def errors(text: str) -> list[tuple[str, str]]:
+        _, found = scan_text(tmp_path, "关于某县2025年预算执行情况的报告\n\n" + text)
+        return [(f.rule, f.severity) for f in found if f.severity != "info"]
+
+    # 支出总计 = 收入总计: 259512 + 2846 + 9120 + 4500 = 275978, and the 年终结余 12746 after it makes 288724
+    text = (
+        "全县一般公共预算支出259512万元；加上解上级支出2846万元、债务还本支出9120万元、安排预算稳定调节基金4500万元，"
+        "支出总计288724万元。收支相抵，年终结余12746万元。"
+    )
+    assert errors(text) == []
+    assert errors("国有资本经营预算支出412万元，加调出资金960万元，支出总计1383万元，结转下年11万元。") == []
+    # a balance that does not close the gap leaves the shortfall an error; so does a figure after the total that is
+    # no balance
+    assert errors(text.replace("12746万元", "12000万元")) == [("sum.enumeration", "error")]
+    assert errors(text.replace("年终结余12746", "上级补助收入12746")) == [("sum.enumeration", "error")]

@@ -339,3 +339,22 @@ def test_a_form_table_labels_each_value_by_the_label_before_it() -> None:
         (("按支出性质分", "基本支出"), "基本支出", "700.00"),
         (("按支出性质分", "项目支出"), "项目支出", "300.00"),
     ]
+
+
+def test_a_column_of_figures_most_rows_leave_blank_keeps_its_header() -> None:
+    """A two-sided 收支执行平衡表 where most rows print only 执行数: the 年初预算数 of the rows that print it is still
+    年初预算数 (a short row is right-aligned only where its figures stand in a column of labels)."""
+    t = make_table(
+        [
+            ["收入项目", "年初预算数", "调整预算数", "执行数", "支出项目", "年初预算数", "调整预算数", "执行数"],
+            ["一般公共预算收入", "95,000", "96,500", "98,630", "一般公共预算支出", "586,000", "705,000", "612,480"],
+            ["税收收入", "20,900", "21,423", "21,860", "补助下级支出", "", "", "2,245,600"],
+            ["上级补助收入", "", "", "2,863,450", "债务转贷支出", "", "", "213,600"],
+            ["下级上解收入", "", "", "4,820", "债务还本支出", "", "", "28,640"],
+            ["上年结余收入", "", "", "21,350", "年终结余", "", "", "105,780"],
+        ],
+        unit="万元",
+    )
+    got = {(f.row_labels[-1], f.column_labels[-1]): f.quantity.text for f in table_facts(t)}
+    assert got[("税收收入", "年初预算数")] == "20,900" and got[("税收收入", "调整预算数")] == "21,423"
+    assert got[("税收收入", "执行数")] == "21,860"

@@ -158,6 +158,9 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                 continue
             if _prefix_meets(total, items):
                 continue  # the first parts add up: the list then goes on with figures of another statement
+            balance = _balance_after(ctx, total)
+            if balance is not None and _meets(total, [*items, balance]):
+                continue  # 支出总计 = 收入总计 holds the 年终结余 named right after it (收支相抵，年终结余…)
             severity = _severity(total, items, _kind(t, total, items))
             f = _finding(
                 NARRATIVE if severity != "info" else PARTIAL,
@@ -176,6 +179,18 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                     f" 正好相符，疑{total.subject} {fmt(total.quantity.value)} 有误"
                 )
             yield f
+
+
+_BALANCE_LEAD = re.compile(r"(?:结余|结转)[^，,；;。]{0,6}$")
+
+
+def _balance_after(ctx: Context, total: Claim) -> Claim | None:
+    """The figure right after a total when it is a balance carried forward (…支出总计288,724万元。收支相抵，年终结余
+    12,746万元; …支出总计1,383万元，结转下年11万元): a balanced statement's total may hold it."""
+    later = sorted((c for c in ctx.paragraph_claims(total) if span_start(c) > span_start(total)), key=span_start)
+    if not later or later[0].quantity.base_unit != total.quantity.base_unit or later[0].lead is None:
+        return None
+    return later[0] if _BALANCE_LEAD.search(later[0].lead) else None
 
 
 def _meets(total: Claim, items: list[Claim], fix: dict[int, list[Claim]] | None = None) -> bool:

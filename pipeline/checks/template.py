@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from extractors.model import Fact, OutlineEntry
+from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import KIND_NAMES, identify_table
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fact_figure, fmt, in_unit, shown
@@ -331,10 +332,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided
         )
         yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided)
-    apart = not views and any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline)
+    apart = not views and (
+        ctx.kind in DEPARTMENT_KINDS or any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline)
+    )
     if apart or any(k.startswith(("js.", "ys.")) for k in views):
-        # a change or a rate and its figures stand in one sentence: checked without the tables too when the
-        # 目录 lists the template's tables and they are published apart (a 情况说明 without its 公开表)
+        # a change or a rate and its figures stand in one sentence: checked without the tables too where they are
+        # published apart (a 部门预算 情况说明 without its 公开表, or a 目录 that lists the template's tables)
         yield from run_changes(said, flagged, decided)
         yield from run_rates(said, flagged, decided)
     for c in ctx.claims:

@@ -26,6 +26,7 @@ from pipeline.checks.base import (
     in_unit,
     same_item_name,
     shown,
+    subject_key,
 )
 from pipeline.checks.compare import positions
 from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
@@ -227,6 +228,27 @@ def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> lis
     ]
 
 
+_COMPARED = re.compile(r"(?:与|比|较|同)(?:上年|去年|上一年|\d{4}\s*年度?)(?:同期)?(?:相比|比较)?[，,]?")
+_NOT_NAME = re.compile(r"[“”\"'‘’\s]|^\d{4}\s*年度?")
+
+
+def _named_as(curs: list[Said], d: Said) -> list[Said]:
+    """Where an amount of change stands in a sentence after its level's, the levels of the item the change names:
+    "…支出决算为35.64万元，其中：…公务接待费支出决算为3.18万元。“三公”经费…支出决算数比2021年度减少32.14万元" is a
+    change of 35.64, not of 3.18; "本年收入2,000.00万元，本年支出2,150.00万元，年末结转和结余170.00万元。与2021年度相比，
+    …收入增加200.00万元，…，支出增加500.00万元" changes 2,000.00 and 2,150.00. None when no earlier level is so named."""
+    lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
+    lead = lead.split("，")[-1].split(",")[-1]
+    name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
+    if not name:
+        return []
+    key = subject_key(name)
+    same = [x for x in curs if subject_key(x.claim.subject) == key]
+    if same:
+        return same
+    return [x for x in curs if (own := _NOT_NAME.sub("", x.claim.subject)) and (own in name or name in own)]
+
+
 def _not_bracketed(xs: list[Said], s: Said) -> list[Said]:
     """The figures of xs that do not stand in a bracket closed before s in its sentence: in "公务用车购置及运行费
     27.32万元（其中：购置费18.25万元，运行费9.07万元），比上年增加3.32万元" the change is of 27.32, the figure the
@@ -359,6 +381,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             d = deltas[-1]
             curs = [x for x in before if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead)]
             curs = _not_bracketed(curs, d)
+            if curs and curs[-1].claim.sentence != d.claim.sentence:
+                curs = _named_as(curs, d)
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = curs[-1]
