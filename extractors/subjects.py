@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
-PERIOD_RE = re.compile(r"\d{4}\s*年度?(?:\d{1,2}(?:[-—~～至]\d{1,2})?\s*月份?)?|(?:\d{1,2}[-—~～至])?\d{1,2}\s*月份?")
+# a year, with its month or its end (2024年末全县专项债务余额: the balance at the year's end, not an item 末…)
+PERIOD_RE = re.compile(
+    r"\d{4}\s*年度?(?:末|底|\d{1,2}(?:[-—~～至]\d{1,2})?\s*月份?)?|(?:\d{1,2}[-—~～至])?\d{1,2}\s*月份?"
+)
 # a section label at the start of a paragraph: 1. / 1、 / （一） / (1) / 一、
 LABEL_RE = re.compile(
     r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、)\s*"

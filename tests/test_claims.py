@@ -350,3 +350,15 @@ def test_respectively() -> None:
         ("公务接待费", "年初"),
         ("公务接待费", "决算"),
     ]
+
+
+def test_a_year_end_is_the_period_not_part_of_the_name() -> None:
+    from extractors.claims import paragraph_claims
+
+    def subjects(text: str) -> list[tuple[str, str]]:
+        claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+        return [(c.subject, c.period) for c in claims]
+
+    # 2024年末全县专项债务余额: the balance at the end of 2024, not an item called 末全县…
+    assert subjects("2024年末全县专项债务余额27.52亿元。") == [("专项债务余额", "2024年")]
+    assert subjects("2024年底全市政府债务余额52.3亿元。") == [("政府债务余额", "2024年")]

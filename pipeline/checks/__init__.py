@@ -27,6 +27,7 @@ FAMILIES = (
     "sum",
     "balance",
     "formula",
+    "region",
     "adjustment",
     "percent_column",
     "cross_table",
