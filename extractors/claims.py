@@ -287,9 +287,11 @@ def _sentence_items(
                 subject = noun_after(text[end:s1]) or _achieved(subject, p.verb_only, q)
             elif not subject:
                 subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
-                earlier = _numerator(previous)
-                if not subject and p.role and earlier is not None and not _adjustment(earlier.claim.subject):
-                    subject = earlier.claim.subject  # 2023年当年预算执行数为60.13万元: the paragraph's item
+                # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
+                # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's)
+                earlier = _numerator([x for x in previous if not _adjustment(x.claim.subject)])
+                if not subject and p.role and earlier is not None:
+                    subject = earlier.claim.subject
                 subject = subject or (topic if p.role or p.generic else "") or p.generic
             subject = _tidy_subject(subject, q)
         if not role and relation in ("", "per-capita", "direction"):
@@ -335,8 +337,11 @@ def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> boo
 
 
 def _adjustment(subject: str) -> bool:
-    """年中追加, 调减: a change made to the budget, not an item a later figure of the paragraph is of."""
-    return subject.endswith(words().adjustments) if words().adjustments else False
+    """年中追加, 调减, 执行中部分县区按程序调增收入: a change made to the budget, not an item a later figure of the paragraph
+    is of."""
+    if not words().adjustments:
+        return False
+    return any(w in subject for w in words().adjustments)
 
 
 def _compared_base(pre: str, after: str) -> bool:
@@ -375,7 +380,7 @@ def _numerator(items: list[_Item]) -> _Item | None:
 def _fallback_subject(
     text: str, end: int, s1: int, verb_only: str, items: list[_Item], same_clause: list[_Item], adjacent: bool
 ) -> str:
-    earlier = _numerator(items)
+    earlier = _numerator([x for x in items if not _adjustment(x.claim.subject)])  # past a change made to the budget
     if adjacent and earlier is not None:  # 157户494人: the second figure counts the same subject
         return earlier.claim.subject
     noun = noun_after(text[end:s1])

@@ -233,6 +233,14 @@ _MULTI_YEAR = re.compile(
 )
 
 
+def _paragraph_span(before: str) -> re.Match[str] | None:
+    """A paragraph that opens on several years ("五年来，聚焦用财有力…") is about them, until a year is named again."""
+    m = _MULTI_YEAR.search(before[:CONTEXT_HEAD])
+    if m is None or m.start() > 2 or _YEAR.search(before[m.end() :]):
+        return None
+    return m
+
+
 # a stretch of a year: 截至2026年1月31日, 截至10月底, 1-10月, 上半年, 前三季度
 _PART_OF_YEAR = re.compile(
     r"截至\s*(?:20\d\d\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
@@ -347,7 +355,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     if year and last_year(claim):
         year -= 1
     sentence = _sentence_before(paragraph_text, start)
-    span = _MULTI_YEAR.search(sentence)
+    span = _MULTI_YEAR.search(sentence) or _paragraph_span(paragraph_text[:start])
     part_of_year = _PART_OF_YEAR.search(sentence)
     if part_of_year and not span:
         # 截至2026年1月31日…支出5.8亿元: a stretch of the year, not the year

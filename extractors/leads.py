@@ -17,6 +17,8 @@ from extractors.outline import heading_level, merged_heading
 
 MAX_LEAD = 400  # characters before a figure that can hold the words leading to it
 CLAUSE = re.compile(r"[，,；;。：:]")
+# where a lead is cut: a clause mark, but not the thousands comma of the figure before (3,120万元、债务还本支出)
+_LEAD_CUT = re.compile(r"[，；;。：:]|(?<![0-9]),|,(?![0-9]{3})")
 NEAR = 20  # at most this many characters (no figure, no sentence end) between two adjacent figures
 _QUOTES = "“”\"'‘’"
 
@@ -55,7 +57,7 @@ def annotate(claims: list[Claim], para: Paragraph, previous: Paragraph | None, e
         if c.prov.span is None or c.prov.block is None:
             continue
         start = c.prov.span[0]
-        c.lead = CLAUSE.split(unicodedata.normalize("NFKC", text_before(text, start, previous)))[-1]
+        c.lead = _LEAD_CUT.split(unicodedata.normalize("NFKC", text_before(text, start, previous)))[-1]
         prior = [s for s in spans if s[1] <= start]
         if prior:
             if _near(text[prior[-1][1] : start]):

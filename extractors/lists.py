@@ -3,7 +3,7 @@
 - A list opened inside brackets, "（其中：A 1、B 2）", ends at the closing bracket.
 - Otherwise it ends at the first "；" outside brackets, at the sentence end, before a clause that states no
   figure ("…，新增限额下达后，预计年末余额126.09亿元": the list is over) and before a clause that opens a new
-  statement (加上, 减去, 预计 …).
+  statement (加上, 减去, 预计, 调整后 …).
 - Brackets inside the list hold a breakdown of their own (a nested list), never parts of this one.
 - A list is complete when it says so: a residual item (其他…), a pair that splits its whole (一般债务 and
   专项债务, 计容 and 不计容), "分别"; a list ending in 等 is not. Only a complete list whose parts fall short of
@@ -25,7 +25,9 @@ from extractors.subjects import words as claim_words
 DATA = Path(__file__).resolve().parent / "data"
 OPEN, CLOSE = "（(", "）)"
 CLAUSE_BREAK = "，,、；;：:"
-_BREAKER = re.compile(r"^\s*(?:再)?(?:加上|加|减去|减|扣除|另外|另|此外|同时|预计|合计|共计|总计|累计|收支相抵)")
+_BREAKER = re.compile(
+    r"^\s*(?:再)?(?:加上|加|减去|减|扣除|另外|另|此外|同时|预计|合计|共计|总计|累计|收支相抵|调整后|调整为)"
+)
 _ETC = re.compile(r"^\s*(?:亿元|万元|元)?\s*等")
 COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", ""
 INCOME, SPENDING, BALANCE = "收入", "支出", "余额"  # the values of data/claim_words.csv's flow words

@@ -201,6 +201,8 @@ def analyse_pre(pre: str) -> Pre:
     if not out.period and out.role in MEASURE_ROLES:
         out.period = relative_period(pre)
     s = _strip_leads(ORG_RE.sub("", s))
+    if s.startswith("调整后") and out.role in ("", "预算"):  # 调整后收入预算为…: the adjusted budget of 收入
+        s, out.role = s[3:], "全年"
     if not s:
         return out
     tokens = cut(s)

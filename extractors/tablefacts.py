@@ -247,14 +247,14 @@ class _TableFacts:
         return {r: min(col, usual[tuple(self.governing[r])]) for r, col in first_num.items()}
 
     def _aligned_col(self, cell: Cell) -> int:
-        """A short row whose numbers stand in the label columns (plain text has no spans: 总分 | 100 | 99.97)
-        is read right-aligned onto the region's numeric columns, for its column labels and unit only."""
+        """A short row whose numbers begin in the label columns (plain text has no spans: 总分 | 100 | 99.97) is read
+        right-aligned onto the region's numeric columns — all its numbers — for their column labels and unit only."""
         r = cell.row
-        if r not in self.usual_first or cell.col >= self.usual_first[r]:
-            return cell.col
-        if cell.col not in self.region_text_cols.get(tuple(self.governing[r]), set()):
-            return cell.col  # a column of figures that other rows leave blank (执行数 only), not a label column
         nums = sorted(c.col for c in self.rows[r] if self._is_numeric(c))
+        if r not in self.usual_first or not nums or nums[0] >= self.usual_first[r]:
+            return cell.col
+        if not set(nums) & self.region_text_cols.get(tuple(self.governing[r]), set()):
+            return cell.col  # figures in columns other rows leave blank (执行数 only), none in a column of labels
         cols = sorted(self.region_cols.get(tuple(self.governing[r]), []))
         if len(nums) > len(cols):
             return cell.col

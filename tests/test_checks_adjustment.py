@@ -66,3 +66,24 @@ def test_an_adjustment_sentence_with_other_figures_between_is_not_read(tmp_path:
     )
     plus = TEXT.replace("调增收入预算1.8亿元，", "调增收入预算1.8亿元，加上级补助1.2亿元，").replace("423.7", "424.9")
     assert _found(tmp_path, bracket) == [] and _found(tmp_path, plus) == []
+
+
+def test_what_is_not_one_figures_adjustment_is_not_read(tmp_path: Path) -> None:
+    head = "# 关于某市2025年预算执行情况和2026年预算草案的报告\n\n一、2025年预算执行情况\n\n"
+    consistent = [
+        # a comparison with last year between 年初 and 调整后 is no 调减: 156.80 + 8.50 = 165.30
+        "市本级一般公共预算支出年初预算为156.80亿元，比上年预算减少2.40亿元，执行中追加上级转移支付支出8.50亿元，"
+        "调整后预算为165.30亿元，实际完成161.72亿元。",
+        # 收入 and 支出 adjusted side by side: 88.60 − 4.20 = 84.40, 156.80 + 8.50 = 165.30
+        "收入年初预算88.60亿元、支出年初预算156.80亿元，执行中收入调减4.20亿元、支出追加8.50亿元，调整后收入预算为84.40亿元、"
+        "支出预算为165.30亿元。",
+        # 全市 年初, 市本级 调整后
+        "全市一般公共预算收入年初预算215.60亿元，执行中市本级调减收入预算4.20亿元，调整后市本级预算为84.30亿元。",
+        # a 其中 part of the change, then a part's 调整后 budget
+        "一般公共预算支出年初预算156.80亿元，执行中追加8.50亿元，其中教育追加3.60亿元，调整后教育支出预算为32.00亿元。",
+    ]
+    for text in consistent:
+        path = tmp_path / "adjust.md"
+        path.write_text(head + text + "\n", encoding="utf-8")
+        found = [(f.rule, f.severity) for f in analyze.analyze_file(path).findings if f.severity != "info"]
+        assert found == [], text

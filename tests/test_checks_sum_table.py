@@ -296,3 +296,27 @@ def test_a_total_whose_rows_go_on_in_a_continued_table_is_not_settled():
         ("sum.table-rows-unclear", "info"),
         ("sum.table-rows-unclear", "info"),
     ]
+
+
+def test_a_short_total_row_is_summed_in_the_columns_its_figures_were_read_onto() -> None:
+    from extractors.model import Cell, Document, Provenance, Table
+    from extractors.tablefacts import extract_facts
+    from pipeline.checks import run_checks
+
+    rows = [
+        ["一级指标", "二级指标", "分值", "得分", "扣分原因"],
+        ["投入", "预算编制", "10", "9", ""],
+        ["过程", "预算执行", "20", "18.5", ""],
+        ["产出", "职责履行", "70", "65", ""],
+        ["合计", "100", "92.5"],  # 100 = 10 + 20 + 70 (分值), 92.5 = 9 + 18.5 + 65 (得分)
+    ]
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    table = Table(cells, len(rows), 5, Provenance("0" * 64, block=0, table=0), title="部门整体支出绩效自评表")
+    facts = extract_facts(Document("t.txt", "0" * 64, "txt", [table]))
+    assert [f for f in run_checks([], facts, []) if f.rule.startswith("sum.") and f.severity != "info"] == []
+    rows[4][2] = "95.5"
+    cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
+    table = Table(cells, len(rows), 5, Provenance("0" * 64, block=0, table=0), title="部门整体支出绩效自评表")
+    facts = extract_facts(Document("t.txt", "0" * 64, "txt", [table]))
+    found = [(f.rule, str(f.stated_value)) for f in run_checks([], facts, []) if f.rule.startswith("sum.table-rows")]
+    assert ("sum.table-rows", "95.5") in found

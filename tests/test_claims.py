@@ -362,3 +362,45 @@ def test_a_year_end_is_the_period_not_part_of_the_name() -> None:
     # 2024年末全县专项债务余额: the balance at the end of 2024, not an item called 末全县…
     assert subjects("2024年末全县专项债务余额27.52亿元。") == [("专项债务余额", "2024年")]
     assert subjects("2024年底全市政府债务余额52.3亿元。") == [("政府债务余额", "2024年")]
+
+
+def test_a_figure_after_a_change_to_the_budget_is_the_items_not_the_changes() -> None:
+    from extractors.claims import paragraph_claims
+
+    text = (
+        "2025年市本级一般公共预算支出年初预算为156.80亿元，执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元，"
+        "实际完成161.72亿元。"
+    )
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    got = {c.quantity.text: (c.subject, c.role) for c in claims}
+    assert got["165.30亿元"] == ("市本级一般公共预算支出", "全年")  # 调整后预算 is the adjusted budget, 全年
+    assert got["161.72亿元"][0] == "市本级一般公共预算支出"
+
+
+def test_a_lead_is_not_cut_at_the_thousands_comma_of_the_figure_before() -> None:
+    doc = Document(
+        "t.txt",
+        "0" * 64,
+        "txt",
+        [
+            Paragraph(
+                "全县支出286,540万元，加上解上级支出3,120万元、债务还本支出7,800万元。", Provenance("0" * 64, block=0)
+            )
+        ],
+    )
+    leads = {c.quantity.text: c.lead for c in extract_claims(doc)}
+    assert leads["7,800万元"] == "加上解上级支出3,120万元、债务还本支出"
+
+
+def test_an_adjusted_budget_after_a_change_made_by_some_counties_is_the_items() -> None:
+    from extractors.claims import paragraph_claims
+
+    text = (
+        "2025年全市一般公共预算收入年初预算合计421.9亿元，执行中部分县区按程序调增收入预算1.8亿元，调整后收入预算为423.7亿元；"
+        "收入完成421.8亿元，同比增长3.6%。"
+    )
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    got = {c.quantity.text: (c.subject, c.role) for c in claims}
+    assert got["421.9亿元"] == ("一般公共预算收入", "年初")
+    assert got["423.7亿元"] == ("一般公共预算收入", "全年")  # not the 调增's 部分县区…收入
+    assert got["421.8亿元"] == ("一般公共预算收入", "执行")

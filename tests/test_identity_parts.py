@@ -70,3 +70,16 @@ def test_change_words_of_rate_nouns_are_checked(tmp_path: Path) -> None:
     assert rate.relation == "change" and rate.direction == "减少"
     level = next(c for c in claims if c.quantity.value == Decimal("1895"))
     assert level.subject.startswith("公诉、审判、侦查、执行等")
+
+
+def test_a_paragraph_that_opens_on_several_years_is_about_them(tmp_path: Path) -> None:
+    text = (
+        "一、2025年预算执行情况\n\n（二）政府性基金预算执行情况。全市政府性基金预算支出完成51.9亿元。\n\n"
+        "（四）深化财政改革\n\n五年来，聚焦用财有力，支出结构得到新优化。坚持勤俭节约，一般公共预算支出累计完成1578亿元，"
+        "年均增长5.6%；政府性基金预算支出累计完成675亿元，年均增长5.8%。\n"
+    )
+    _, found = scan_text(tmp_path, text)
+    assert [a for a in alarms(found) if a[0].startswith("repeat")] == []  # 675 is five years', 51.9 is 2025's
+    # a year named after the opening words is that year's again
+    _, found = scan_text(tmp_path, text.replace("坚持勤俭节约，", "2025年，"))
+    assert ("repeat.different-values", "error", Decimal("675")) in alarms(found)

@@ -176,3 +176,41 @@ def test_a_change_in_a_later_sentence_is_of_the_level_it_names(tmp_path: Path) -
     # 200 ÷ 1,800 = 11.11%; 500 ÷ 1,650 = 30.30%: each of its own level, not of 170.00 printed last
     assert alarms(head + fund.format(rate="30.30"), tmp_path, "部门决算") == []
     assert alarms(head + fund.format(rate="33.30"), tmp_path, "部门决算") == [("template.change", "error", "33.30")]
+
+
+def test_a_later_change_is_never_of_the_year_compared_with_nor_of_a_longer_name(tmp_path: Path) -> None:
+    head = "某局2024年度部门决算\n七、机关运行经费支出说明\n"
+    # 7.80 ÷ 148.50 = 5.25%: the level is this year's 156.30, not 2023's 148.50 printed after it
+    prior_after = (
+        "2024年度机关运行经费支出156.30万元，2023年度机关运行经费支出148.50万元。机关运行经费比2023年度增加7.80万元，"
+        "增长5.25%。\n"
+    )
+    assert alarms(head + prior_after, tmp_path, "部门决算") == []
+    # 146.80 ÷ 1,900.00 = 7.73%: 收入 is 本年收入合计, not 其他收入 whose name holds it
+    longer = (
+        "本年收入合计2,046.80万元，其中：财政拨款收入1,896.80万元；事业收入100.00万元；其他收入50.00万元。与2023年度相比，"
+        "收入增加146.80万元，增长7.73%。\n"
+    )
+    assert alarms(head + longer, tmp_path, "部门决算") == []
+    assert alarms(head + longer.replace("7.73%", "8.73%"), tmp_path, "部门决算") == [
+        ("template.change", "error", "8.73")
+    ]
+
+
+def test_a_later_change_after_the_one_level_of_its_paragraph_is_of_that_level(tmp_path: Path) -> None:
+    # the change names it otherwise (收、支总计各 for 收、支总预算), but it is the paragraph's one level: 2432.93 ÷ 15897.44
+    text = (
+        "某委2019年度部门预算\n四、财政拨款收支预算总体情况说明\n某委办公厅2019年度财政拨款收、支总预算18330.37万元。"
+        "与上年相比，财政拨款收、支总计各增加2432.93万元，增长{}%。\n"
+    )
+    assert alarms(text.format("15.3"), tmp_path) == []
+    assert alarms(text.format("17.3"), tmp_path) == [("template.change", "error", "17.3")]
+
+
+def test_a_later_change_of_the_final_account_is_not_of_the_budget_beside_it(tmp_path: Path) -> None:
+    text = (
+        "某局2024年度部门决算\n七、财政拨款“三公”经费支出决算情况说明\n2024年度“三公”经费财政拨款支出决算为31.26万元，"
+        "完成年初预算48.00万元的65.13%。\n2024年度“三公”经费财政拨款支出决算比2023年度减少8.44万元，下降{}%。\n"
+    )
+    assert alarms(text.format("21.26"), tmp_path, "部门决算") == []  # 8.44 ÷ (31.26 + 8.44)
+    assert alarms(text.format("23.26"), tmp_path, "部门决算") == [("template.change", "error", "23.26")]

@@ -395,3 +395,38 @@ def test_a_balanced_total_may_hold_the_balance_named_right_after_it(tmp_path: Pa
     # no balance
     assert errors(text.replace("12746万元", "12000万元")) == [("sum.enumeration", "error")]
     assert errors(text.replace("年终结余12746", "上级补助收入12746")) == [("sum.enumeration", "error")]
+
+
+def test_a_figure_after_tiaozhenghou_is_no_part_of_the_qizhong_before_it() -> None:
+    # 32.00 is the 教育 budget after the adjustment, not a part of the 8.50 追加
+    text = (
+        "一般公共预算支出年初预算156.80亿元，执行中追加8.50亿元，其中教育追加3.60亿元，调整后教育支出预算为32.00亿元。"
+    )
+    assert all("32.00亿元" not in parts for _, parts, _ in groups(text))
+
+
+def test_a_balance_in_parts_or_an_unbalanced_statement(tmp_path: Path) -> None:
+    def errors(text: str) -> list[tuple[str, str]]:
+        _, found = scan_text(tmp_path, "关于某县2025年预算执行情况的报告\n\n" + text)
+        return [(f.rule, f.severity) for f in found if f.severity != "info"]
+
+    # 286540 + 3120 + 7800 + 5200 = 302660; + 年终结余 11100 (= 9860 + 1240) = 313760
+    balanced = (
+        "全县一般公共预算支出286,540万元，加上解上级支出3,120万元、债务还本支出7,800万元、安排预算稳定调节基金5,200万元，"
+        "支出总计313,760万元。收支相抵，年终结余11,100万元，其中结转下年支出9,860万元，净结余1,240万元。"
+    )
+    assert errors(balanced) == []
+    assert errors(balanced.replace("年终结余11,100万元，其中", "")) == []  # 结转下年 9,860 + 净结余 1,240
+    # 收入总计 1,372 is printed: the 支出总计 1,383 cannot hold a 结转 of 11 beside it
+    unbalanced = "国有资本经营预算收入总计1,372万元；国有资本经营预算支出412万元，加调出资金960万元，支出总计1,383万元，结转下年11万元。"
+    assert errors(unbalanced) == [("sum.enumeration", "error")]
+
+
+def test_three_measures_of_one_item_after_qizhong_are_no_three_parts() -> None:
+    # 年初预算 / 调整预算 / 完成 of 税收收入 are one item measured three times, never parts adding to 98,630
+    text = (
+        "全县一般公共预算收入年初预算95,000万元，调整预算96,500万元，完成98,630万元。其中，税收收入年初预算70,200万元，"
+        "调整预算71,300万元，完成72,415万元。"
+    )
+    assert all(len(parts) < 3 for _, parts, _ in groups(text))
+    assert alarms(text) == []

@@ -358,3 +358,16 @@ def test_a_column_of_figures_most_rows_leave_blank_keeps_its_header() -> None:
     got = {(f.row_labels[-1], f.column_labels[-1]): f.quantity.text for f in table_facts(t)}
     assert got[("税收收入", "年初预算数")] == "20,900" and got[("税收收入", "调整预算数")] == "21,423"
     assert got[("税收收入", "执行数")] == "21,860"
+
+
+def test_a_short_row_that_begins_in_a_label_column_is_read_onto_the_figure_columns() -> None:
+    t = make_table(
+        [
+            ["一级指标", "二级指标", "分值", "得分", "扣分原因"],
+            ["投入", "预算编制", "10", "9", ""],
+            ["过程", "预算执行", "20", "18.5", ""],
+            ["合计", "100", "92.5"],  # plain text writes no spans: 100 stands under 二级指标, 92.5 under 分值
+        ]
+    )
+    got = {(f.row_labels[-1], f.column_labels[-1]): f.quantity.text for f in table_facts(t)}
+    assert got[("合计", "分值")] == "100" and got[("合计", "得分")] == "92.5"

@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from extractors.identity import last_word
 from extractors.model import Claim, Fact
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, claim_figure, describe, fact_figure, fmt, make_finding, rule, span_start
@@ -107,10 +108,13 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
 
 # the words right before a figure (after the previous one): what the figure is in the adjustment
 _INITIAL = re.compile(r"年初(?:预算|安排)")
-_CHANGE = re.compile(r"(调增|追加|增加|调减|核减|压减|减少)[^，,；;。（()）\d]{0,12}$")
-_MINUS = ("调减", "核减", "压减", "减少")
+_CHANGE = re.compile(r"(调增|追加|调减|核减|压减)[^，,；;。（()）\d]{0,12}$")
+_MINUS = ("调减", "核减", "压减")
 _AFTER = re.compile(r"调整(?:后|为)[^，,；;。（()）\d]{0,12}$")
-_BREAK = re.compile(r"[；;。（()）]")
+# a bracket, a "；", a 其中 (a part of a change, 其中教育追加…) or a comparison (比上年减少…) between the figures: the
+# sentence says more than one adjustment of one figure
+_BREAK = re.compile(r"[；;。（()）]|其中|[比较]上?年|[比较]\d{4}|同比|相比")
+_FLOWS = ("收入", "支出")
 
 
 def _in_text(ctx: Context) -> Iterator[Finding]:
@@ -150,10 +154,16 @@ def _gaps(sentence: str, figures: list[Claim]) -> list[str] | None:
 
 def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> Iterator[Finding]:
     changes: list[tuple[int, Claim]] = []
+    flow = _flow(first.lead or "") or _flow(first.sentence[: first.sentence.find(first.quantity.text)])
+    scope = first.identity.scope
     for x, gap in zip(rest, gaps, strict=True):
         if _BREAK.search(gap) or x.quantity.dimension != "money":
             return
         after = _AFTER.search(gap)
+        if _flow(gap) not in ("", flow):
+            return  # 收入 年初 … 支出 追加: two figures' adjustments side by side
+        if after is not None and last_word("scope", gap, phrase_start=False) not in ("", scope):
+            return  # 全市 年初 … 调整后市本级: another scope's budget (the 县区 that 调增 are the actors, not the scope)
         if after is not None and changes:
             yield from _judge_text(ctx, first, changes, x)
             return
@@ -161,6 +171,12 @@ def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> It
         if m is None or after is not None:
             return
         changes.append((-1 if m.group(1) in _MINUS else 1, x))
+
+
+def _flow(words: str) -> str:
+    """收入 or 支出, whichever the words name last ("" when neither)."""
+    found = [(words.rfind(w), w) for w in _FLOWS if w in words]
+    return max(found)[1] if found else ""
 
 
 def _judge_text(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], after: Claim) -> Iterator[Finding]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from itertools import combinations
@@ -159,7 +159,7 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
             if _prefix_meets(total, items):
                 continue  # the first parts add up: the list then goes on with figures of another statement
             balance = _balance_after(ctx, total)
-            if balance is not None and _meets(total, [*items, balance]):
+            if any(_meets(total, [*items, *balance[:k]]) for k in range(1, len(balance) + 1)):
                 continue  # 支出总计 = 收入总计 holds the 年终结余 named right after it (收支相抵，年终结余…)
             severity = _severity(total, items, _kind(t, total, items))
             f = _finding(
@@ -182,15 +182,24 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
 
 
 _BALANCE_LEAD = re.compile(r"(?:结余|结转)[^，,；;。]{0,6}$")
+_INCOME_TOTAL = re.compile(r"收入(?:总计|合计)$")
 
 
-def _balance_after(ctx: Context, total: Claim) -> Claim | None:
-    """The figure right after a total when it is a balance carried forward (…支出总计288,724万元。收支相抵，年终结余
-    12,746万元; …支出总计1,383万元，结转下年11万元): a balanced statement's total may hold it."""
-    later = sorted((c for c in ctx.paragraph_claims(total) if span_start(c) > span_start(total)), key=span_start)
-    if not later or later[0].quantity.base_unit != total.quantity.base_unit or later[0].lead is None:
-        return None
-    return later[0] if _BALANCE_LEAD.search(later[0].lead) else None
+def _balance_after(ctx: Context, total: Claim) -> list[Claim]:
+    """The figures right after a total that are balances carried forward (…支出总计288,724万元。收支相抵，年终结余
+    12,746万元; …结转下年支出9,860万元，净结余1,240万元): a balanced statement's total may hold the first, or the first
+    few (年终结余11,100万元，其中结转下年支出9,860万元…: the 结余 and then its parts). None where the
+    paragraph prints a 收入总计 before the total that is not the total: the statement is not balanced."""
+    mine = sorted(ctx.paragraph_claims(total), key=span_start)
+    before = [c for c in mine if span_start(c) < span_start(total) and _INCOME_TOTAL.search(c.subject)]
+    if before and not tol.base_interval(before[-1].quantity).meets(tol.base_interval(total.quantity)):
+        return []
+    out: list[Claim] = []
+    for c in (c for c in mine if span_start(c) > span_start(total)):
+        if c.quantity.base_unit != total.quantity.base_unit or c.lead is None or not _BALANCE_LEAD.search(c.lead):
+            break
+        out.append(c)
+    return out
 
 
 def _meets(total: Claim, items: list[Claim], fix: dict[int, list[Claim]] | None = None) -> bool:
@@ -273,9 +282,24 @@ def _table_cols(facts: list[Fact]) -> dict[tuple, list[Fact]]:
     for f in facts:
         if f.prov.table is not None and f.prov.col is not None and f.prov.row is not None:
             cols[(f.prov.table, f.prov.col)].append(f)
+    _realigned(cols)
     for v in cols.values():
         v.sort(key=lambda f: f.prov.row or 0)
     return cols
+
+
+def _realigned(cols: dict[tuple, list[Fact]]) -> None:
+    """A short row's figure read onto another column (plain text: 合计 | 100 | 92.5 under 分值 | 得分, see
+    extractors.tablefacts) is summed in the column whose header it took, not in the one it is printed in."""
+    usual = {k: Counter(f.column_labels for f in v).most_common(1)[0][0] for k, v in cols.items() if v}
+    for key, column in list(cols.items()):
+        for f in list(column):
+            if f.column_labels == usual[key]:
+                continue
+            target = [k for k, labels in usual.items() if k[0] == key[0] and k != key and labels == f.column_labels]
+            if len(target) == 1:
+                column.remove(f)
+                cols[target[0]].append(f)
 
 
 def _template_table(ctx: Context, title: str) -> bool:

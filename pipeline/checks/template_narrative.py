@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractors.model import Claim, OutlineEntry, Provenance, Quantity
+from extractors.subjects import PRIOR_YEAR
 from extractors.table_identity import column_role
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -232,21 +233,63 @@ _COMPARED = re.compile(r"(?:与|比|较|同)(?:上年|去年|上一年|\d{4}\s*�
 _NOT_NAME = re.compile(r"[“”\"'‘’\s]|^\d{4}\s*年度?")
 
 
+def _alone(said: list[Said], x: Said, d: Said) -> bool:
+    """Whether x is the one level its paragraph prints before the change d (…财政拨款收、支总预算18330.37万元。与上年相比，
+    …各增加2432.93万元): then d is of it, whatever words name it there."""
+    here = (x.claim.prov.block, x.claim.prov.paragraph)
+    return (
+        sum(
+            1
+            for y in said
+            if (y.claim.prov.block, y.claim.prov.paragraph) == here
+            and y.order < d.order
+            and y.q.dimension == "money"
+            and y.claim.relation != "change"
+            and not re.search(f"({change_pattern()})了?$", y.lead)
+        )
+        == 1
+    )
+
+
 def _named_as(curs: list[Said], d: Said) -> list[Said]:
     """Where an amount of change stands in a sentence after its level's, the levels of the item the change names:
     "…支出决算为35.64万元，其中：…公务接待费支出决算为3.18万元。“三公”经费…支出决算数比2021年度减少32.14万元" is a
     change of 35.64, not of 3.18; "本年收入2,000.00万元，本年支出2,150.00万元，年末结转和结余170.00万元。与2021年度相比，
-    …收入增加200.00万元，…，支出增加500.00万元" changes 2,000.00 and 2,150.00. None when no earlier level is so named."""
+    …收入增加200.00万元，…，支出增加500.00万元" changes 2,000.00 and 2,150.00. Never the figure of the year compared
+    with (2023年度收入总计2,105.30万元 printed after this year's), nor one whose name only holds the change's (其他收入 for
+    收入). None when no earlier level is so named."""
     lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
     lead = lead.split("，")[-1].split(",")[-1]
     name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
     if not name:
         return []
+    compared = re.search(r"(?:比|较|与|同)\s*(\d{4})\s*年", d.claim.sentence)
+    curs = [
+        x
+        for x in curs
+        if x.claim.role != PRIOR_YEAR
+        and x.claim.period != PRIOR_YEAR
+        and not (compared and x.claim.period.startswith(compared.group(1)))
+    ]
+    said_measure = "决算" if re.search(r"决算|执行", name) else "预算" if "预算" in name else ""
+    if said_measure:  # 支出决算比2023年度减少…: the 决算, not the 年初预算 printed as a rate's base beside it
+        curs = [x for x in curs if _BUDGET_ROLES.get(x.claim.role, said_measure) == said_measure]
     key = subject_key(name)
     same = [x for x in curs if subject_key(x.claim.subject) == key]
     if same:
         return same
-    return [x for x in curs if (own := _NOT_NAME.sub("", x.claim.subject)) and (own in name or name in own)]
+    core = _core(name)
+    return [x for x in curs if (own := _core(x.claim.subject)) and own in core]
+
+
+_BUDGET_ROLES = {"年初": "预算", "预算": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
+
+# words that say which printing or which total a name is, not what it is of (本年收入合计 is 收入's)
+_GENERIC_WORDS = re.compile(r"本年度?|全年|当年|合计|总计|总额|决算数?|预算数?|执行数")
+
+
+def _core(name: str) -> str:
+    return _GENERIC_WORDS.sub("", _NOT_NAME.sub("", name))
 
 
 def _not_bracketed(xs: list[Said], s: Said) -> list[Said]:
@@ -381,7 +424,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             d = deltas[-1]
             curs = [x for x in before if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead)]
             curs = _not_bracketed(curs, d)
-            if curs and curs[-1].claim.sentence != d.claim.sentence:
+            if curs and curs[-1].claim.sentence != d.claim.sentence and not _alone(said, curs[-1], d):
                 curs = _named_as(curs, d)
             if not curs or id(curs[-1].claim) in flagged:
                 continue
