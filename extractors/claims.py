@@ -288,8 +288,9 @@ def _sentence_items(
             elif not subject:
                 subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
-                # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's)
-                earlier = _numerator([x for x in previous if not _adjustment(x.claim.subject)])
+                # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
+                # 其中 part (…年初预算为598.30亿元，其中教育支出95.00亿元。…调整后为632.64亿元: the whole's)
+                earlier = _numerator([x for x in previous if not _adjustment(x.claim.subject) and not _a_part(x)])
                 if not subject and p.role and earlier is not None:
                     subject = earlier.claim.subject
                 subject = subject or (topic if p.role or p.generic else "") or p.generic
@@ -334,6 +335,10 @@ def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> boo
         if i.start < end and _plain(i) and i.claim.subject and not any(a < i.start < b for a, b in nested)
     ]
     return len(set(named)) < len(named)
+
+
+def _a_part(item: _Item) -> bool:
+    return re.sub(r"^[，,；;。\s]+", "", item.words).startswith("其中")
 
 
 def _adjustment(subject: str) -> bool:

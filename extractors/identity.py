@@ -40,6 +40,7 @@ _BASE_PHRASES = re.compile(
     r"(?:完成|达到|达|为|占|超|超过|低于|高于|[，,；;]\s*)(?:年初|调整后?|批准调整|全年|年|变动)?(?:预算|计划)(?:数)?(?:的)?"
     r"|(?:比|较|与|同)(?:上年|去年|上一年|年初|同期|\d{4}\s*年度?)?[^，,；;。]{0,10}?(?:预算|执行数|决算数|执行|决算)"
     r"(?:数)?(?:相比)?"
+    r"|(?:按|以)?(?:同|可比)口径(?:调整后?|计算)?"  # 按同口径调整后: a comparable basis, not the adjusted budget
 )
 # "较2022年减少540万元": the year a comparison is made with is its base, never the period of what follows
 _VS_YEAR = re.compile(r"(?:比|较|与|同)\s*\d{4}\s*年度?(?:同期)?")
@@ -234,11 +235,16 @@ _MULTI_YEAR = re.compile(
 
 
 def _paragraph_span(before: str) -> re.Match[str] | None:
-    """A paragraph that opens on several years ("五年来，聚焦用财有力…") is about them, until a year is named again."""
+    """A paragraph that opens on several years ("五年来，聚焦用财有力…") is about them, until a year is named again
+    (2025年, 今年, 全年)."""
     m = _MULTI_YEAR.search(before[:CONTEXT_HEAD])
-    if m is None or m.start() > 2 or _YEAR.search(before[m.end() :]):
+    if m is None or m.start() > 2 or _YEAR.search(before[m.end() :]) or _THIS_YEAR.search(before[m.end() :]):
         return None
     return m
+
+
+_THIS_YEAR = re.compile(r"当年|今年|全年|本年")
+_ANOTHER_BASIS = re.compile(r"剔除|扣除[^，,；;。]{0,20}因素|(?:同|可比)口径")
 
 
 # a stretch of a year: 截至2026年1月31日, 截至10月底, 1-10月, 上半年, 前三季度
@@ -343,6 +349,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     elif claim.role == "目标":
         measure = "目标"
     measure = measure or component("measure")
+    if _ANOTHER_BASIS.search(_sentence_before(paragraph_text, start)):
+        measure = "同口径"  # 剔除留抵退税等一次性因素，按同口径…收入为428.60亿元: not the figure as printed elsewhere
     year = 0
     if claim.period and claim.period[:4].isdigit():
         year = int(claim.period[:4])
@@ -363,6 +371,10 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         period = f"{year}年{stretch}" if year else stretch
     else:
         period = span.group(0) if span else (str(year) if year else "")
+    clause = re.split(r"[，,；;。]", sentence)[-1]
+    if not span and not part_of_year and "累计" in clause and not _YEAR.search(sentence):
+        if not _THIS_YEAR.search(clause):
+            period = "累计"  # 累计完成1,985.60亿元 with no year of its own: a sum over the years the paragraph tells of
     item = _item_heading(claim.section) or topic
     unit = named_unit(paragraph_text)
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""

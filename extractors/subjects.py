@@ -174,11 +174,17 @@ def period_in(text: str) -> str:
     return ""
 
 
+_DONE = re.compile(r"(^|收入|支出|全年|当年|本年)(?:累计)?完成$")
+
+
 def analyse_pre(pre: str) -> Pre:
     """Subject, role and period from the text between a clause start and a number."""
     w = words()
     out = Pre(period=period_in(pre))
     s = LABEL_RE.sub("", PERIOD_RE.sub("", pre).strip(_EDGE))
+    done = _DONE.search(s)
+    if done:  # 一般公共预算收入完成421.8亿元, 全年完成…: the 执行 figure (not 中稻完成面积's 完成, a name)
+        s, out.role = s[: done.start() + len(done.group(1))], "执行"
     changed = True
     while changed and s:
         changed = False

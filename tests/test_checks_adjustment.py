@@ -55,7 +55,7 @@ def test_an_adjustment_stated_in_one_sentence(tmp_path: Path) -> None:
     assert _found(tmp_path, TEXT) == []  # 421.9 + 1.8 = 423.7; 191.5 − 4.1 + 0.6 = 188.0
     slipped = TEXT.replace("调整后收入预算为188.0亿元", "调整后收入预算为188.9亿元")
     assert _found(tmp_path, slipped) == [
-        ("adjustment.stated-in-text", "2025年 全市 政府性基金预算 政府性基金预算 调整后收入 预算", "188.9", "188")
+        ("adjustment.stated-in-text", "2025年 全市 政府性基金预算 政府性基金预算收入 调整预算", "188.9", "188")
     ]
 
 

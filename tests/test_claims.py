@@ -404,3 +404,15 @@ def test_an_adjusted_budget_after_a_change_made_by_some_counties_is_the_items() 
     assert got["421.9亿元"] == ("一般公共预算收入", "年初")
     assert got["423.7亿元"] == ("一般公共预算收入", "全年")  # not the 调增's 部分县区…收入
     assert got["421.8亿元"] == ("一般公共预算收入", "执行")
+
+
+def test_a_figure_after_a_budget_change_is_the_wholes_not_a_qizhong_parts() -> None:
+    from extractors.claims import paragraph_claims
+
+    text = (
+        "全市一般公共预算支出年初预算为598.30亿元，其中教育支出95.00亿元。执行中追加上级转移支付等支出34.34亿元，"
+        "调整后为632.64亿元，全年完成612.40亿元。"
+    )
+    claims = paragraph_claims(Paragraph(text, Provenance("0" * 64, block=0, paragraph=0)))
+    got = {c.quantity.text: c.subject for c in claims}
+    assert got["632.64亿元"] == got["612.40亿元"] == "一般公共预算支出"

@@ -83,3 +83,24 @@ def test_a_paragraph_that_opens_on_several_years_is_about_them(tmp_path: Path) -
     # a year named after the opening words is that year's again
     _, found = scan_text(tmp_path, text.replace("坚持勤俭节约，", "2025年，"))
     assert ("repeat.different-values", "error", Decimal("675")) in alarms(found)
+
+
+def test_other_periods_and_bases_in_a_budget_report(tmp_path: Path) -> None:
+    head = "一、2025年预算执行情况\n\n全市一般公共预算收入调整后预算为416.80亿元，全年完成421.80亿元，增长3.5%。全市一般公共预算支出完成612.40亿元。\n\n"
+    texts = [
+        # a comparable basis is another figure: 428.60 is not 421.80 printed twice
+        "剔除留抵退税等一次性因素，按同口径调整后，全市一般公共预算收入为428.60亿元，可比增长5.2%。\n",
+        # 累计 with no year of its own in a 五年来 paragraph that named years: a sum over them
+        "二、五年回顾\n\n五年来，全市一般公共预算收入从2020年的352.10亿元增长到2025年的421.80亿元。全市一般公共预算收入"
+        "累计完成1,985.60亿元。\n",
+    ]
+    for text in texts:
+        _, found = scan_text(tmp_path, head + text)
+        assert [a for a in alarms(found) if a[0].startswith("repeat")] == [], text
+    # 全年 after a 五年来 opening is the year again: its share is of this year's whole, or at most uncertain
+    _, found = scan_text(
+        tmp_path,
+        head + "二、五年回顾\n\n五年来，全市一般公共预算支出累计完成2,968.30亿元，其中民生支出2,436.50亿元，占82.1%。"
+        "全年民生支出完成498.60亿元，占一般公共预算支出的81.4%。\n",
+    )
+    assert [a for a in alarms(found) if a[0].startswith("share")] == []

@@ -214,3 +214,23 @@ def test_a_later_change_of_the_final_account_is_not_of_the_budget_beside_it(tmp_
     )
     assert alarms(text.format("21.26"), tmp_path, "部门决算") == []  # 8.44 ÷ (31.26 + 8.44)
     assert alarms(text.format("23.26"), tmp_path, "部门决算") == [("template.change", "error", "23.26")]
+
+
+def test_later_changes_in_the_phrasings_of_real_reports(tmp_path: Path) -> None:
+    head = "某局2024年度部门决算\n二、收入支出决算总体情况说明\n"
+    consistent = [
+        # 一般公共预算 in the name names no measure: 56.20 ÷ (1,198.40 + 56.20) = 4.48%, not of the 年初预算 1,250.00
+        "2024年度一般公共预算财政拨款支出决算为1,198.40万元，完成年初预算1,250.00万元的95.87%。"
+        "与2023年度相比，一般公共预算财政拨款支出减少56.20万元，下降4.48%。",
+        # 与上年相比: this year's 2,360.45, not the 2023年度 figure printed after it: 255.15 ÷ 2,105.30 = 12.12%
+        "2024年度收入总计2,360.45万元，支出总计2,360.45万元。2023年度收入总计2,105.30万元，支出总计2,105.30万元。"
+        "与上年相比，收入总计增加255.15万元，增长12.12%。",
+        # a change naming no measure beside a 决算 and a 年初预算: of the 决算, 4.26 ÷ (35.64 + 4.26) = 10.68%
+        "2024年度“三公”经费财政拨款支出决算为35.64万元，年初预算为42.00万元。与2023年度相比，“三公”经费财政拨款支出"
+        "减少4.26万元，下降10.68%。",
+        # several changes listed with 、: 事业收入's is of 事业收入, 43.40 ÷ 1,596.60 = 2.72%
+        "本年收入预算合计28,640.50万元，其中：财政拨款收入26,530.50万元，事业收入1,640.00万元，其他收入470.00万元。"
+        "与上年相比，财政拨款收入增加1,086.40万元（增长4.27%）、事业收入增加43.40万元（增长2.72%）。",
+    ]
+    for text in consistent:
+        assert alarms(head + text + "\n", tmp_path, "部门决算") == [], text

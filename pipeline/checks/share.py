@@ -89,17 +89,19 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             part = replace(part, ident=replace(part.identity, scope=named_scope))
         cands = [f for f in cands if ctx.relation(part, f) != DIFFERENT]  # never a whole of another year or scope
         same = [f for f in cands if ctx.relation(part, f) == SAME]  # the whole of the same scope, fund, year
+        unsure = False
         if len({f.quantity.base_value for f in cands}) > 1:
+            unsure = not same  # wholes of that name disagree and none is certainly the part's (五年来's and 2025's)
             cands = same  # wholes of that name disagree: only one of the part's own identity will do
         if cands:
             claims = [f for f in cands if f.kind == "claim"]
             return (claims or cands)[0], True
         near = _named_whole_before(ctx, c, num)
         if near is not None:
-            return claim_figure(near), True
+            return claim_figure(near), not unsure
         named = _whole_named_with_its_measure(ctx, c, num)
         if named is not None:
-            return named, True
+            return named, not unsure
     if c.group is not None and num.group == c.group and num.relation == "part":
         for x in ctx.group_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:

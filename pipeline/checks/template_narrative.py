@@ -259,7 +259,7 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     with (2023年度收入总计2,105.30万元 printed after this year's), nor one whose name only holds the change's (其他收入 for
     收入). None when no earlier level is so named."""
     lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
-    lead = lead.split("，")[-1].split(",")[-1]
+    lead = _NAME_CUT.split(lead)[-1]  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
     name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
     if not name:
         return []
@@ -271,21 +271,34 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
         and x.claim.period != PRIOR_YEAR
         and not (compared and x.claim.period.startswith(compared.group(1)))
     ]
-    said_measure = "决算" if re.search(r"决算|执行", name) else "预算" if "预算" in name else ""
+    years = {x.claim.period[:4] for x in curs if x.claim.period[:4].isdigit()}
+    if len(years) > 1:  # 2024年度…，2023年度…。与上年相比…: this year's, never the year compared with
+        curs = [x for x in curs if x.claim.period[:4] in (max(years), "")]
+    plain = _FUND_NAMES.sub("", name)
+    said_measure = "决算" if re.search(r"决算|执行", plain) else "预算" if "预算" in plain else ""
+    if not said_measure and {_BUDGET_ROLES.get(x.claim.role) for x in curs} >= {"预算", "决算"}:
+        said_measure = "决算"  # a change naming no measure, beside a 决算 and a 年初预算: of the 决算, as changes are
     if said_measure:  # 支出决算比2023年度减少…: the 决算, not the 年初预算 printed as a rate's base beside it
         curs = [x for x in curs if _BUDGET_ROLES.get(x.claim.role, said_measure) == said_measure]
     key = subject_key(name)
     same = [x for x in curs if subject_key(x.claim.subject) == key]
     if same:
         return same
-    core = _core(name)
-    return [x for x in curs if (own := _core(x.claim.subject)) and own in core]
+    for core in (_core, lambda n: _core(n).replace("财政拨款", "")):  # 财政拨款收入 is 收入 only where nothing else is
+        found = [x for x in curs if core(x.claim.subject) == core(name)]
+        if found:
+            return found
+    return []
 
 
+_NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
 _BUDGET_ROLES = {"年初": "预算", "预算": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
 
 # words that say which printing or which total a name is, not what it is of (本年收入合计 is 收入's)
-_GENERIC_WORDS = re.compile(r"本年度?|全年|当年|合计|总计|总额|决算数?|预算数?|执行数")
+_GENERIC_WORDS = re.compile(
+    r"本年度?|全年|当年|合计|总计|总额|决算数?|预算数?|执行数|一般公共预算|政府性基金预算?|国有资本经营预算"
+)
 
 
 def _core(name: str) -> str:
