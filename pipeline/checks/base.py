@@ -322,6 +322,15 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     )
 
 
+def placed_facts_by_table(facts: Iterable[Fact]) -> dict[int, list[Fact]]:
+    """Table → its facts that know their table, row and column, in reading order."""
+    out: dict[int, list[Fact]] = {}
+    for f in facts:
+        if f.prov.table is not None and f.prov.row is not None and f.prov.col is not None:
+            out.setdefault(f.prov.table, []).append(f)
+    return out
+
+
 def span_start(c: Claim) -> int:
     """Where a claim's figure starts in its paragraph (0 when not known): the reading order within a paragraph."""
     return c.prov.span[0] if c.prov.span else 0

@@ -21,7 +21,7 @@ import regex
 
 from extractors.model import Fact
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
+from pipeline.checks.base import Context, fact_figure, fmt, make_finding, placed_facts_by_table, rule
 from pipeline.findings import Finding
 
 FAMILY = "percent_column"
@@ -246,11 +246,7 @@ def _exact(reading: Reading, num: Fact, base: Fact) -> Decimal:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    tables: dict[int, list[Fact]] = defaultdict(list)
-    for f in ctx.facts:
-        if f.prov.table is not None and f.prov.row is not None and f.prov.col is not None:
-            tables[f.prov.table].append(f)
-    for facts in tables.values():
+    for facts in placed_facts_by_table(ctx.facts).values():
         readings = _readings(facts, ctx.doc_year)
         if not readings:
             continue

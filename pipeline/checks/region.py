@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterator
 
 from extractors.model import Fact
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, clean_label, fact_figure, fmt, make_finding, rule, table_name
+from pipeline.checks.base import (
+    Context,
+    clean_label,
+    fact_figure,
+    fmt,
+    make_finding,
+    placed_facts_by_table,
+    rule,
+    table_name,
+)
 from pipeline.checks.transposition import transposed
 from pipeline.findings import Finding
 
@@ -50,11 +59,7 @@ def _debt_table(facts: list[Fact]) -> bool:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    tables: dict[int, list[Fact]] = defaultdict(list)
-    for f in ctx.facts:
-        if f.prov.table is not None and f.prov.row is not None and f.prov.col is not None:
-            tables[f.prov.table].append(f)
-    for facts in tables.values():
+    for facts in placed_facts_by_table(ctx.facts).values():
         if not _debt_table(facts):
             continue
         by_row: dict[int, dict[int, Fact]] = defaultdict(dict)
