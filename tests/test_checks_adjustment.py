@@ -87,3 +87,10 @@ def test_what_is_not_one_figures_adjustment_is_not_read(tmp_path: Path) -> None:
         path.write_text(head + text + "\n", encoding="utf-8")
         found = [(f.rule, f.severity) for f in analyze.analyze_file(path).findings if f.severity != "info"]
         assert found == [], text
+
+
+def test_an_adjusted_budget_named_tiaozhengyusuan(tmp_path: Path) -> None:
+    text = TEXT.replace("调整后收入预算为423.7亿元", "调整预算为423.7亿元")
+    assert _found(tmp_path, text) == []
+    found = _found(tmp_path, text.replace("调整预算为423.7亿元", "调整预算为425.7亿元"))
+    assert [(r, v) for r, _, v, _ in found] == [("adjustment.stated-in-text", "425.7")]

@@ -8,7 +8,7 @@ either sign.
 
 A 预算执行 report says the same in one sentence: "收入年初预算合计421.9亿元，执行中…调增收入预算1.8亿元，调整后收入
 预算为423.7亿元". Where a 年初 figure, one or more figures each led by 调增/追加 or 调减/核减, and a figure led by
-调整后/调整为 follow each other in one sentence with nothing else between them (no other figure, no 其中 bracket, no
+调整后/调整为/调整预算 follow each other in one sentence with nothing else between them (no other figure, no 其中 bracket, no
 "；"), the last is the first plus and minus the changes.
 """
 
@@ -110,7 +110,7 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
 _INITIAL = re.compile(r"年初(?:预算|安排)")
 _CHANGE = re.compile(r"(调增|追加|调减|核减|压减)[^，,；;。（()）\d]{0,12}$")
 _MINUS = ("调减", "核减", "压减")
-_AFTER = re.compile(r"调整(?:后|为)[^，,；;。（()）\d]{0,12}$")
+_AFTER = re.compile(r"调整(?:后|为|预算)[^，,；;。（()）\d]{0,12}$")
 # a bracket, a "；", a 其中 (a part of a change, 其中教育追加…) or a comparison (比上年减少…) between the figures: the
 # sentence says more than one adjustment of one figure
 _BREAK = re.compile(r"[；;。（()）]|其中|[比较]上?年|[比较]\d{4}|同比|相比")
