@@ -73,3 +73,13 @@ def test_a_change_against_this_years_budget_is_not_a_change_from_last_year(tmp_p
 def test_negative_growth_is_a_decrease(tmp_path: Path) -> None:
     text = HEAD + "全市一般公共预算收入45.23亿元，同比负增长3.2%。\n" + TABLE.format(prior="467,250")
     assert scan(tmp_path, text) == []  # (452,300 − 467,250) ÷ 467,250 = −3.20%
+
+
+def test_a_growth_against_a_base_printed_in_its_own_clause(tmp_path: Path) -> None:
+    text = (
+        "关于某市2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n"
+        "2026年全市一般公共预算收入安排136.02亿元，比2025年执行数131.69亿元增长{}%；全市一般公共预算支出安排217.45亿元，"
+        "比2025年执行数下降3.5%。\n"
+    )
+    assert scan(tmp_path, text.format("3.3")) == []  # (136.02 − 131.69) ÷ 131.69 = 3.29%
+    assert scan(tmp_path, text.format("4")) == [("change.stated-vs-computed", "error")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extractors.identity import SAME, UNSETTLED
@@ -215,6 +215,29 @@ def _against_budget(clause: str) -> bool:
     return bool(_VS_BUDGET.search(clause)) and not re.search(r"上年|去年|上一年|\d{4}\s*年", clause)
 
 
+def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
+    """(level, base) where the change at placed[k] follows "level, 比/较 … base" in its own clause with nothing but
+    its own change amount between (2026年收入安排136.02亿元，比2025年执行数131.69亿元增长4%; 支出1,100.00万元，比上年
+    1,000.00万元增加100.00万元，增长10%)."""
+    j = k - 1
+    while j >= 0 and placed[j][1].relation == "change" and placed[k][1].quantity.dimension == "percent":
+        j -= 1
+    if j < 1 or not placed[j][1].base:
+        return None
+    (at_level, level), (at_base, base) = placed[j - 1], placed[j]
+    if level.base or level.relation in ("share", "rate", "change") or level.quantity.dimension != "money":
+        return None
+    if base.quantity.base_unit != level.quantity.base_unit or level.quantity.approx != "exact":
+        return None
+    between = sentence[at_level + len(level.quantity.text) : at_base]
+    if not _PRINTED_VS.match(between) or re.search(r"[；;。]", sentence[at_base : placed[k][0]]):
+        return None
+    return level, base
+
+
+_PRINTED_VS = re.compile(r"^[，,\s]*(?:比|较|同比|与)")
+
+
 def _base_year_is(clause: str, prior: Figure) -> bool:
     """Whether the year the comparison names (比2022年增长12.3%) is the prior figure's: a report on 2024 comparing
     with 2022 is not compared with its 上年 column. True when the comparison names no year."""
@@ -265,9 +288,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             if _against_budget(clause):
                 ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
                 continue
-            cur = current_of(ctx, before, subject, c)
-            prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
-            if cur is None or prior is None or not _base_year_is(clause, prior):
+            printed = _printed_base(sentence, placed, k)
+            cur: Figure | None
+            prior: Figure | None
+            if printed is not None:  # 收入安排136.02亿元，比2025年执行数131.69亿元增长4%: the base is printed
+                cur = claim_figure(printed[0])
+                prior = replace(claim_figure(printed[1]), label="同句所写比较基数", subject=cur.subject)
+            else:
+                cur = current_of(ctx, before, subject, c)
+                prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
+            if cur is None or prior is None or (printed is None and not _base_year_is(clause, prior)):
                 ctx.note(c, f"未找到{subject}的本年数或上年数")
                 continue
             ctx.mark(c)
