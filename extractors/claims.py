@@ -344,8 +344,6 @@ def _a_part(item: _Item) -> bool:
 def _adjustment(subject: str) -> bool:
     """年中追加, 调减, 执行中部分县区按程序调增收入: a change made to the budget, not an item a later figure of the paragraph
     is of."""
-    if not words().adjustments:
-        return False
     return any(w in subject for w in words().adjustments)
 
 

@@ -349,7 +349,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     elif claim.role == "目标":
         measure = "目标"
     measure = measure or component("measure")
-    if _ANOTHER_BASIS.search(_sentence_before(paragraph_text, start)):
+    sentence = _sentence_before(paragraph_text, start)
+    if _ANOTHER_BASIS.search(sentence):
         measure = "同口径"  # 剔除留抵退税等一次性因素，按同口径…收入为428.60亿元: not the figure as printed elsewhere
     year = 0
     if claim.period and claim.period[:4].isdigit():
@@ -362,7 +363,6 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                 break
     if year and last_year(claim):
         year -= 1
-    sentence = _sentence_before(paragraph_text, start)
     span = _MULTI_YEAR.search(sentence) or _paragraph_span(paragraph_text[:start])
     part_of_year = _PART_OF_YEAR.search(sentence)
     if part_of_year and not span:

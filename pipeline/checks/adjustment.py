@@ -22,6 +22,7 @@ from extractors.identity import last_word
 from extractors.model import Claim, Fact
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, claim_figure, describe, fact_figure, fmt, make_finding, rule, span_start
+from pipeline.checks.compare import positions
 from pipeline.findings import Finding
 
 FAMILY = "adjustment"
@@ -126,30 +127,19 @@ def _in_text(ctx: Context) -> Iterator[Finding]:
         seen.add(key)
         figures = sorted((x for x in ctx.sentence_claims(c) if x.prov.span), key=span_start)
         gaps = _gaps(c.sentence, figures)
-        if gaps is None:
-            continue
         for i, first in enumerate(figures):
             if first.quantity.dimension == "money" and _INITIAL.search(gaps[i]) and "调整" not in gaps[i]:
                 yield from _chain(ctx, first, figures[i + 1 :], gaps[i + 1 :])
 
 
-def _gaps(sentence: str, figures: list[Claim]) -> list[str] | None:
-    """Per figure, the words between it and the figure before it (from the sentence's start for the first), found
-    by placing the figures' printed texts in the sentence; None when they cannot all be placed."""
-    spans = [x.prov.span for x in figures if x.prov.span]
-    if not figures or len(spans) != len(figures):
-        return None
-    first = figures[0]
-    start = sentence.find(first.quantity.text)
-    while start >= 0:
-        offset = spans[0][0] - start
-        if all(
-            sentence.find(x.quantity.text, a - offset) == a - offset for x, (a, _) in zip(figures, spans, strict=True)
-        ):
-            ends = [0] + [b - offset for _, b in spans]
-            return [sentence[ends[k] : a - offset] for k, (a, _) in enumerate(spans)]
-        start = sentence.find(first.quantity.text, start + 1)
-    return None
+def _gaps(sentence: str, figures: list[Claim]) -> list[str]:
+    """Per figure, the words between it and the figure before it (from the sentence's start for the first)."""
+    out: list[str] = []
+    end = 0
+    for at, x in positions(sentence, figures):
+        out.append(sentence[end:at])
+        end = at + len(x.quantity.text.strip())
+    return out
 
 
 def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> Iterator[Finding]:
