@@ -67,6 +67,7 @@ _BUDGET_ONLY = re.compile(
 )  # 占年初预算数的71.6%: a completion rate
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
+_INCLUDES = re.compile(r"^\s*[（(]\s*(?:含|包括)")
 _TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
 _DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s的：:]{1,12})")
 
@@ -187,7 +188,31 @@ def paragraph_claims(
         c.identity = claim_identity(c, text, topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     _parts_in_scope_of_total(out, text)
+    _units_as_parts_of_total(out)
     return out
+
+
+# a subject that names only a body: a unit (县农业技术推广中心) or a level of a department (局本级, 所属单位)
+_UNIT_ONLY = re.compile(
+    r"(?:中心|站|所|院|局|委员会|委|办公室|办|队|馆|学校|中学|小学|幼儿园|医院|处|厅|公司|街道|本级|所属单位|下属单位|事业单位)$"
+)
+
+
+_TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
+
+
+def _units_as_parts_of_total(claims: list[Claim]) -> None:
+    """A part named only by a body (其中：局本级18.30万元，所属单位34.34万元; 其中：县农业技术推广中心3.34万元) is that
+    body's share of its total's item (三公经费), not the body's figure of any item: it is a part of the total. So is
+    a part of a transfer between two levels (省对我市转移支付… 其中：一般性转移支付; 市对县区转移支付… 其中：一般性转移支付):
+    the same name stands for what the city receives and what it passes on."""
+    totals = {c.group: c for c in claims if c.relation == "total"}
+    for c in claims:
+        total = totals.get(c.group) if c.relation == "part" else None
+        if total is None or c.identity.part_of:
+            continue
+        if _UNIT_ONLY.search(c.subject.strip()) or _TRANSFER_BETWEEN.search(total.subject):
+            c.identity = replace(c.identity, part_of=total.subject or total.quantity.text)
 
 
 def _parts_in_scope_of_total(claims: list[Claim], text: str) -> None:
@@ -338,7 +363,8 @@ def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> boo
 
 
 def _a_part(item: _Item) -> bool:
-    return re.sub(r"^[，,；;。\s]+", "", item.words).startswith("其中")
+    """A part of a 其中 list (其中：当年财政拨款…，上年结转资金…，其他资金…): not what a later measure word is of."""
+    return item.claim.relation == "part" or re.sub(r"^[，,；;。\s]+", "", item.words).startswith("其中")
 
 
 def _adjustment(subject: str) -> bool:
@@ -656,6 +682,9 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             total.claim.list_kind = lists.completeness(
                 [p.claim.subject for p in top], text[top[-1].end : top[-1].end + 4], text[total.end : pos]
             )
+            if _INCLUDES.match(text[total.end : pos]):
+                # 债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券…: the bracket names a part the list leaves out
+                total.claim.list_kind = lists.PARTIAL
             for i in parts:
                 i.claim.group, i.claim.relation = gid, "part"
             last = parts[-1].end
@@ -675,6 +704,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
                 cut = cand.claim.group is not None
                 break
+            if _TOTAL_BEFORE.search(text[max(s0, cand.start - 4) : cand.start]):
+                break  # 年初预算数合计1360.00万元，全年预算数合计1383.50万元: a total of its own, not a part
             if parts and _list_breaks(text, cand, parts[0], items):
                 break
             if not lists.part_of_flow(_flow(item), _flow(cand)):
@@ -785,7 +816,8 @@ def _list_total(
         return last  # parts that name their measure pick their list by it (extractors.claims._other_measure)
     if _measure(last, text) == "actual" and any(_measure(i, text) == "budget" for i in candidates[:-1]):
         return last  # 全年预算数1794.99万元，全年实际支出1757.60万元。其中…: what was spent is broken down
-    plain = [i for i in candidates if _kind_of_figure(i, text) == (False, "")]
+    # an amount the budget was changed by is no whole either (年中追加调整656.36万元，全年预算数4518.76万元，其中：…)
+    plain = [i for i in candidates if _kind_of_figure(i, text) == (False, "") and not _adjustment(i.claim.subject)]
     return plain[-1] if plain else last
 
 
@@ -814,8 +846,24 @@ def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[
         return False, None
     matched = [i for i in pool if named(i)]
     if not matched:
-        return False, None
+        return _one_of_that_noun(candidates, names, noun)
     return True, (matched[0] if len(matched) == 1 and any(matched[0] is c for c in candidates) else None)
+
+
+def _one_of_that_noun(candidates: list[_Item], names: list[str], noun: str) -> tuple[bool, _Item | None]:
+    """Parts of one kind (…债务余额, …债务余额) break down the one earlier figure of that kind when the last figure is
+    of another (全市政府债务余额782.73亿元，为省核定限额793.10亿元的98.69%。其中：市本级政府债务余额…)."""
+    if noun in "".join(candidates[-1].claim.subject.split()):
+        return False, None
+    holders = [
+        i
+        for i in candidates
+        if noun in (subject := "".join(i.claim.subject.split()))
+        and subject not in names
+        and i.claim.group is None
+        and i.claim.quantity.dimension == "money"
+    ]
+    return (True, holders[0]) if len(holders) == 1 else (False, None)
 
 
 def _kind_of_figure(item: _Item, text: str = "") -> tuple[bool, str]:

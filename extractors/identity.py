@@ -70,6 +70,13 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(words, tuple(sorted(set(masks), key=len, reverse=True)))
 
 
+# a place name opening a title (泊川市2025年市本级…, 和田地区2025年地区本级…): the whole run of characters before it
+_PLACE_START = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:和|(?!_X)[\u4e00-\u9fff])(?:(?!_X)[\u4e00-\u9fff]){0,5}?(?:自治区|自治州|地区|省|市|县|区|州|盟|旗)$".replace(
+        "_X",
+        "[对向给的和与及在从为比较各上下年全本级我]",  # words that join or qualify, not a name (和 may open one: 和田)
+    )
+)
 _TABLE_NUMBER = re.compile(r"(?:附表|附件|表)\s*[\d一二三四五六七八九十]+(?:[-—－.．]\d+)*")
 
 
@@ -79,7 +86,7 @@ def _phrase_start(text: str, pos: int) -> bool:
     while True:
         if not before or before[-1] in _PUNCT or _TABLE_NUMBER.fullmatch(before):
             return True  # a table's own number (表1 2023年州本级…) opens its title
-        m = _YEAR_END.search(before)
+        m = _YEAR_END.search(before) or _PLACE_START.search(before)
         if m:
             before = before[: m.start()].rstrip()
             continue

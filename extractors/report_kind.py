@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.model import Document, Paragraph
+from extractors.model import Document, Paragraph, Table
 
 DATA = Path(__file__).resolve().parent / "data"
 OTHER = "other"
@@ -77,10 +77,37 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+COVER_COLS = 6  # a cover laid out as a table (a workbook's 封面 sheet) spreads its lines over a few columns at most
+COVER_ROWS = 12
+_FIGURE = re.compile(r"^[\d,，.．%％\-－—\s]+$")
+
+
+def _cover_lines(table: Table) -> list[str]:
+    """The lines of a cover laid out as a small table of text before any paragraph (a workbook's 封面 sheet: 云岭市 /
+    2024年地方财政预算执行情况和2025年地方财政预算（草案） / 云岭市财政局编制); a table holding figures is data."""
+    if table.n_cols > COVER_COLS or table.n_rows > COVER_ROWS:
+        return []
+    cells = [c.text for c in table.cells if c.text.strip()]
+    if any(_FIGURE.match(t) and re.search(r"\d", t) for t in cells):
+        return []
+    texts = [*(table.title or "").split(), *cells]
+    return [x for x in (_plain(t) for t in texts) if x and len(x) <= TITLE_MAX]
+
+
+def _names_a_kind(lines: list[str]) -> bool:
+    text = "".join(lines) + "\n" + "\n".join(lines)
+    return any(cue.where == "title" and cue.pattern.search(text) for cue in cues())
+
+
 def title_lines(doc: Document) -> list[str]:
     """The document's first short paragraphs before its contents or body (a title may be wrapped over two)."""
     out: list[str] = []
     for block in doc.blocks[: TITLE_LINES * 2]:
+        if isinstance(block, Table) and not out:
+            cover = _cover_lines(block)
+            if _names_a_kind(cover):  # a box that names no kind (附件2, 索引号 | 发布机构) is not the title
+                return cover[: TITLE_LINES * 2]
+            continue
         if not isinstance(block, Paragraph):
             if out:
                 break

@@ -36,6 +36,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_HEADERS = ("编码", "代码", "科目编号")
 _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
+_TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计)$")
 # a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
@@ -315,9 +316,14 @@ class _TableFacts:
     def _row_label_cells(self, r: int, cols: list[int]) -> list[Cell]:
         captions = {clean_label(x.text) for g in self.governing[r] for k in cols if (x := self.cov[g][k]) is not None}
         out: list[Cell] = []
+        total_row = False
         for c in cols:
             cell = self.cov[r][c]
-            if cell is None or not cell.text.strip():
+            if cell is not None and cell.text.strip():
+                total_row = total_row or bool(_TOTAL_LABEL.match(clean_label(cell.text)))
+            elif total_row:
+                continue  # 合计 | (blank) | 3,309.90: the total of all rows, not of the 实施单位 above
+            else:
                 cell = self._label_above(r, c)
             if cell is None or cell.row in self.header or any(x is cell for x in out):
                 continue  # a label spanning down from a header row is a caption (corner), not a row label

@@ -65,3 +65,13 @@ def test_a_path_that_names_no_row_is_not_judged(tmp_path: Path) -> None:
     facts = table([("合计",)], [[r[2]] for r in ROWS])
     text = "5.公共安全支出（类）法院（款）机关服务（项）2024年预算数为100.00万元。"
     assert item_findings(text, facts, tmp_path) == []
+
+
+def test_an_amount_the_budget_was_changed_by_is_not_the_item_s_amount(tmp_path: Path) -> None:
+    """年初预算为…，年中追加18.60万元，调整后预算为…: the 年中追加 is what changed the budget (adv29)."""
+    facts = table([("年初预算数",), ("决算数",)], [["846.60", r[2]] for r in ROWS])
+    text = (
+        "3.公共安全支出（类）检察（款）机关服务（项）：年初预算为846.60万元，年中追加18.60万元，调整后预算为865.20万元，"
+        "支出决算为865.20万元，完成调整预算的100%。"
+    )
+    assert item_findings(text, facts, tmp_path, "部门决算") == []

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractors.identity import SAME, UNSETTLED, Ambiguity, relation, strip_scope_words
+from extractors.identity import DIFFERENT, SAME, UNSETTLED, Ambiguity, relation, strip_scope_words
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
 from extractors.subjects import change_alternation, words
 from pipeline import tolerance as tol
@@ -322,6 +322,16 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     )
 
 
+def _one_column(a: Figure, b: Figure) -> bool:
+    pa, pb = a.prov, b.prov
+    return (
+        a.kind == b.kind == "fact"
+        and pa.table is not None
+        and (pa.table, pa.col) == (pb.table, pb.col)
+        and pa.row != pb.row
+    )
+
+
 def placed_facts_by_table(facts: Iterable[Fact]) -> dict[int, list[Fact]]:
     """Table → its facts that know their table, row and column, in reading order."""
     out: dict[int, list[Fact]] = {}
@@ -406,7 +416,10 @@ class Context:
         self.ambiguity = Ambiguity.of([f.identity for f in self.figures], [c.subject for c in self.claims])
 
     def relation(self, a: Figure, b: Figure) -> str:
-        """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity)."""
+        """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity). Two cells
+        of one column of one table are two figures, whatever their labels share (two projects of one 实施单位)."""
+        if _one_column(a, b):
+            return DIFFERENT
         return relation(a.identity, b.identity, self.ambiguity)
 
     def same_figure(self, a: Figure, b: Figure) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from extractors.identity import SAME
+from extractors.identity import DIFFERENT, SAME
 from extractors.model import Claim
 from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import Context, Figure, change_pattern, change_words, claim_figure, subject_key
@@ -83,6 +84,13 @@ def base_measure(text: str) -> str:
     return "预算" if found[-1] == "预算" else "执行"
 
 
+def _another_figure(ctx: Context, cur: Figure, prior: Figure) -> bool:
+    """Whether the prior figure is not this figure's last year: their identities differ in a component other than
+    the year and the measure (全县 税收收入 and the 县本级 table's; 市本级 收入 and the 全市 table's)."""
+    shifted = replace(cur, ident=replace(cur.identity, period=prior.identity.period, measure=prior.identity.measure))
+    return ctx.relation(shifted, prior) == DIFFERENT
+
+
 def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figure | None:
     """The previous-year figure of the subject (of the base measure the sentence names, if it names one), or None
     when there is none or its printings disagree (a prior budget and a prior actual: which one is meant is not
@@ -97,6 +105,7 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
         and not f.column_rest
         and _year_before(cur, f)
         and (not measure or _same_measure(measure, f.measure))
+        and not _another_figure(ctx, cur, f)
     ]
     if not figs:
         return None

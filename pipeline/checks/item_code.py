@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from extractors.model import Claim, Fact
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
+from extractors.subjects import words
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     Context,
@@ -111,6 +112,8 @@ def _is_level(c: Claim, doc_year: int | None, kind: str) -> bool:
         return False
     if kind in FINAL_KINDS and role_of_claim(c) in BUDGET_ROLES:
         return False
+    if any(w in (c.lead or "") for w in words().adjustments):
+        return False  # 年中追加18.60万元: what the budget was changed by, not the 科目's amount
     year = re.match(r"(\d{4})", c.period or "")
     return year is None or doc_year is None or int(year.group(1)) == doc_year
 

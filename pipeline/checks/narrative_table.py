@@ -257,6 +257,8 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
             src = copied_from(ctx, f)
             if src is not None:
                 msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
+            elif len(cluster) == len(good):
+                msg += "；两处各印一次，未能判断哪一处有误，请两处都核对"
             note = _note_for(ctx, f)
             related = [g.prov for g in good] + ([src.prov] if src is not None else [])
             subject = describe(f, key)

@@ -138,6 +138,11 @@ def _is_total_row(r: Row) -> bool:
     return any(clean_label(x) in _TOTAL_WORDS for x in r.labels)
 
 
+def _is_subtotal_row(r: Row) -> bool:
+    """A category's 小计 row (决策 … 小计 | 20 | 18.00): its points and score are its rows', not an indicator's."""
+    return any(clean_label(x) == "小计" for x in r.labels)
+
+
 def _label_prov(r: Row, text: str, fallback: Fact) -> Provenance:
     """The label cell's place: labels stand contiguously left of the row's first figure."""
     idx = next((i for i, x in enumerate(r.labels) if text in "".join(x.split())), 0)
@@ -178,7 +183,7 @@ def _categories(rows: list[Row]) -> list[tuple[str, Decimal, Row, list[Row]]]:
     current: list[Row] | None = None
     levels = _category_levels(rows)
     for r in rows:
-        if _is_total_row(r) or "points" not in r.cells:
+        if _is_total_row(r) or _is_subtotal_row(r) or "points" not in r.cells:
             continue
         m = _declared(r, levels)
         if m is not None and (not cats or cats[-1][0] != m.group(1)):
@@ -263,7 +268,8 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         return
     tr = totals[-1]
     tfacts = sorted(tr.every, key=lambda f: f.prov.col or 0)
-    items = [r for r in rows if r is not tr and "points" in r.cells]
+    items = [r for r in rows if r is not tr and "points" in r.cells and not _is_subtotal_row(r)]
+    subtotals = [r for r in rows if r is not tr and "points" in r.cells and _is_subtotal_row(r)]
     if not tfacts or not items:
         return
     pts_fact = tr.cells.get("points") or tfacts[0]
@@ -272,9 +278,10 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         if tf is None:
             continue
         readings = [qs for qs in _readings(items, lead, role) if qs]
+        readings += [qs for qs in [[r.cells[role].quantity for r in subtotals if role in r.cells]] if qs]
         if not readings or any(tol.verdict(tf.quantity, tol.total([_pts(q) for q in qs])) == tol.OK for qs in readings):
             continue
-        qs = readings[-1]
+        qs = readings[0] if subtotals else readings[-1]
         s = sum((q.value for q in qs), Decimal(0))
         yield make_finding(
             TOTAL,
@@ -498,10 +505,44 @@ def _derive_rate(ctx: Context, ref: Figure) -> str:
     return f"= {fmt(spent.quantity.value)} ÷ {fmt(budget.quantity.value)} = {fmt(v, 2)}%"
 
 
+def _check_subtotals(rows: list[Row]) -> Iterator[Finding]:
+    """Each 小计 row against the indicator rows since the previous 小计 (or the sheet's first row): its points and
+    its score."""
+    start = 0
+    for k, r in enumerate(rows):
+        if not _is_subtotal_row(r):
+            continue
+        items = [x for x in rows[start:k] if "points" in x.cells and not _is_total_row(x)]
+        start = k + 1
+        if len(items) < 2:
+            continue
+        for what, role in (("分值", "points"), ("得分", "score")):
+            tf = r.cells.get(role)
+            qs = [x.cells[role].quantity for x in items if role in x.cells]
+            if tf is None or len(qs) != len(items):
+                continue
+            if tol.verdict(tf.quantity, tol.total([_pts(q) for q in qs])) == tol.OK:
+                continue
+            s = sum((q.value for q in qs), Decimal(0))
+            name = next((clean_label(x) for x in items[0].labels if clean_label(x)), "")
+            yield make_finding(
+                TOTAL,
+                "error",
+                fact_figure(tf, None),
+                f"{name}小计行写 {fmt(tf.quantity.value)}，而其上 {len(qs)} 项{what}之和为 "
+                f"{' + '.join(fmt(q.value) for q in qs)} = {fmt(s)}",
+                expected=s,
+                derivation=" + ".join(fmt(q.value) for q in qs),
+                related=[items[0].cells[role].prov, items[-1].cells[role].prov],
+                subject=f"{name}小计（{what}）",
+            )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     tables = score_tables(ctx.facts)
     for t, rows in tables.items():
         yield from _check_categories(rows)
+        yield from _check_subtotals(rows)
         yield from _check_total(rows, _lead_tables(tables, t))
         yield from _check_shortfall(ctx, rows)
         yield from _check_elsewhere(ctx, rows)

@@ -95,7 +95,8 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             cands = same  # wholes of that name disagree: only one of the part's own identity will do
         if cands:
             claims = [f for f in cands if f.kind == "claim"]
-            return (claims or cands)[0], True
+            # 占局本级本年支出合计的: a whole that does not state the scope named is not certainly that scope's
+            return (claims or cands)[0], not (named_scope and not same)
         near = _named_whole_before(ctx, c, num)
         if near is not None:
             return claim_figure(near), not unsure
@@ -113,10 +114,15 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         return claim_figure(listed), True
     if c.denominator:
         return None, True  # the whole the share names is not printed: no other total stands in for it
+    head = _colon_head(ctx, c, num)
+    if head is not None:
+        return claim_figure(head), True
     start = num.prov.span[0] if num.prov.span else 0
     for x in reversed(ctx.paragraph_claims(c)):  # the nearest total before the part: 支出总计, not 收入总计 before it
         if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim or x.base:
             continue
+        if x.relation in ("share", "rate", "change"):
+            continue  # 收、支总计各增加4824.58万元: the change of a total is no whole
         if any(w in x.subject for w in _TOTAL_WORDS):
             return claim_figure(x), True
         if x.relation == "total":
@@ -154,6 +160,37 @@ def _abbreviates(short: str, name: str) -> bool:
     if len(short) < 2 * n or not name.endswith(short[-n:]):
         return False
     return short[:n] in name[: len(name) - n]
+
+
+_OPENS_LIST = re.compile(r"(?:用于|如下|以下方面|以下几个方面|包括|构成|分别为|具体为)[：:]")
+
+
+def _colon_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The figure a colon list of its own sentence breaks down (一般公共预算拨款支出86540.18万元，主要用于以下方面：卫生健康
+    支出（类）78226.40万元，占90.39%；…): the last amount of the part's kind before the colon."""
+    start = num.prov.span[0] if num.prov.span else 0
+    before = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if x.sentence == num.sentence and (x.prov.span[0] if x.prov.span else 0) < start and x is not num
+    ]
+    if not before:
+        return None
+    opens = _OPENS_LIST.search(num.sentence)
+    if opens is None or num.sentence.find(num.quantity.text, opens.end()) < 0:
+        return None
+    heads = [
+        x
+        for x in before
+        if x.quantity.dimension == num.quantity.dimension
+        and x.relation not in ("share", "rate", "change")
+        and not x.base
+        and num.sentence.find(x.quantity.text) < opens.start()
+    ]
+    head = max(heads, key=lambda x: x.prov.span[0] if x.prov.span else 0) if heads else None
+    if head is None or head.quantity.base_value < num.quantity.base_value:
+        return None
+    return head
 
 
 def _qizhong_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
@@ -424,7 +461,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not certain and v == tol.ERROR:
             # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault
             v = tol.INFO if other is not None else tol.WARNING
-            msg += "（分母未写明，取前文最近的合计数，未必是所指的总数）"
+            msg += (
+                f"（所取分母未写明是否即“{c.denominator}”，未必是所指的总数）"
+                if c.denominator
+                else "（分母未写明，取前文最近的合计数，未必是所指的总数）"
+            )
         elif v == tol.ERROR and other is not None and _other_reading(ctx, c, den, other):
             v = tol.INFO
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])

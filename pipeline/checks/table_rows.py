@@ -122,21 +122,64 @@ def deeper(row: Row, than: Row) -> bool | None:
     return row.indent > than.indent + INDENT_STEP
 
 
-def without_qizhong(rows: list[Row]) -> list[Row]:
+def without_qizhong(rows: list[Row], absorb: str = "") -> list[Row]:
     """Rows that are not part of a 其中 breakdown: a 其中 row and the rows after it that are indented deeper than
-    the row it breaks down (without indentation: the plain rows right after it)."""
+    the row it breaks down. Where indentation is not read the plain rows right after it go on with the 其中 list
+    (absorb "all"); `absorb` may instead take none of them ("none"), or the shortest run of them that completes the
+    row broken down ("exact": 3.公务用车购置及运行费 775 › 其中：公务用车购置费 120, 公务用车运行费 655), else none."""
     out: list[Row] = []
     parent: Row | None = None
-    for r in rows:
+    skip_to = -1
+    for k, r in enumerate(rows):
+        if k <= skip_to:
+            continue
         if r.kind == "qizhong":
             parent = out[-1] if out else None
+            if absorb == "exact":
+                skip_to = _completing_run(rows, k, parent) if parent is not None else k
+                parent = None
             continue
         if parent is not None:
-            inner = deeper(r, parent)
-            if inner or (inner is None and r.kind == "plain"):
+            inner = deeper(r, parent) if not absorb else None
+            if inner or (inner is None and r.kind == "plain" and absorb == "all"):
                 continue
         parent = None
         out.append(r)
+    return out
+
+
+def _completing_run(rows: list[Row], k: int, parent: Row) -> int:
+    """The last row of the shortest run of plain rows after the 其中 row at k that, with it, adds up to the row it
+    breaks down; k itself when none does (the 其中 list names only some parts)."""
+    acc = rows[k].interval
+    if parent.interval.meets(acc):
+        return k
+    for j in range(k + 1, len(rows)):
+        if rows[j].kind != "plain":
+            break
+        acc = acc + rows[j].interval
+        if parent.interval.meets(acc):
+            return j
+        if acc.lo > parent.interval.hi and rows[j].interval.lo >= 0:
+            break
+    return k
+
+
+def qizhong_readings(rows: list[Row]) -> list[list[Row]]:
+    """The rows outside 其中 breakdowns, read every way the table allows: by indentation where it varies. Where it
+    says nothing a 其中 list may end right after its 其中 row, where its rows complete the row broken down, or at the
+    next row that is not plain; the first reading is the one the verdict stands on — the widest list where
+    indentation was not read, the completed one where it reads the same for every row (a workbook)."""
+    if not any(r.kind == "qizhong" for r in rows):
+        return [rows]
+    if len({r.indent for r in rows}) > 1 and all(r.indent is not None for r in rows):
+        return [without_qizhong(rows)]
+    first = "all" if any(r.indent is None for r in rows) else "exact"
+    out: list[list[Row]] = []
+    for absorb in (first, "exact", "all", "none"):
+        reading = without_qizhong(rows, absorb)
+        if not any([x.index for x in reading] == [y.index for y in o] for o in out):
+            out.append(reading)
     return out
 
 
@@ -280,6 +323,28 @@ def _covers_all(total: Row, reading: list[Row]) -> bool:
     return tol.total([r.interval for r in reading]).hi < total.interval.lo
 
 
+def _readings_of(plain: list[Row], blanks: dict[int, float]) -> list[list[Row]]:
+    """The ways a list of rows may hold a total's parts: all of them, the highest marked level (with loose rows
+    before it), the outermost indentation, the roots of the indented tree, the rows left once every row followed
+    by rows adding up to it has taken them (and with subtotals standing for their runs)."""
+    readings: list[list[Row]] = [plain]
+    top = marked_top(plain)
+    if top:
+        readings.append(top)
+        loose = [r for r in plain if r.kind == "plain" and r.index < top[0].index]
+        readings.append(loose + top)
+    indented = indent_top(plain)
+    if indented:
+        readings.append(indented)
+    roots = valued_roots(plain, blanks)
+    if roots:
+        readings.append(roots)
+    arith, _nested = arithmetic_top(plain)
+    readings.append(arith)
+    readings.append(collapse_subtotals(arith))
+    return readings
+
+
 def check_total(
     total: Row,
     rows: list[Row],
@@ -300,22 +365,14 @@ def check_total(
     if subtotals:
         as_rows = [replace(r, kind="plain") if r.kind == "total" else r for r in without_qizhong(wider or [])]
         extra.append(arithmetic_top(as_rows)[0])
-    plain = without_qizhong(rows)
-    readings: list[list[Row]] = [plain]
+    variants = qizhong_readings(rows)
+    plain = variants[0]
+    readings: list[list[Row]] = []
+    for variant in variants:
+        readings += _readings_of(variant, blanks or {})
     top = marked_top(plain)
-    if top:
-        readings.append(top)
-        loose = [r for r in plain if r.kind == "plain" and r.index < top[0].index]
-        readings.append(loose + top)
     indented = indent_top(plain)
-    if indented:
-        readings.append(indented)
-    roots = valued_roots(plain, blanks or {})
-    if roots:
-        readings.append(roots)
     arith, nested = arithmetic_top(plain)
-    readings.append(arith)
-    readings.append(collapse_subtotals(arith))
     readings += extra
     for reading in list(readings):
         readings += [before + reading] if before else []

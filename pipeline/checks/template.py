@@ -99,13 +99,14 @@ def run_columns(views: dict[str, View], rules: Iterable[ColumnsRule]) -> Iterato
             v = views.get(kind)
             if v is None:
                 continue
+            sigs = {c.sig for c in v.cells}
             for (_row, _seg, side), cells in sorted(_by_row(v).items()):
                 if r.side and side != r.side:
                     continue
                 for g in groups:
                     extra = {g} if g else set()
                     total = [c for c in cells if c.sig == frozenset(r.total) | extra]
-                    parts = _part_cells(cells, [frozenset(p) | extra for p in r.parts])
+                    parts = _part_cells(cells, [frozenset(p) | extra for p in r.parts], sigs)
                     if len(total) != 1 or not parts:
                         continue
                     comp = sum_of([p.q for p in parts])
@@ -114,7 +115,7 @@ def run_columns(views: dict[str, View], rules: Iterable[ColumnsRule]) -> Iterato
                         yield cell_finding(R_COLUMNS, verdict, total[0], parts, r, v, comp)
 
 
-def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]]) -> list[VCell]:
+def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]], sigs: set[frozenset[str]]) -> list[VCell]:
     """The cells that make up the parts of a row's 合计, one part after another; [] when undecidable.
 
     A part printed with no column of its own but split under its merged header (基本支出 › 人员经费 |
@@ -128,6 +129,11 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]]) -> list[VCe
         subs = [c for c in cells if c.sig > sig]
         if any(sum(c.sig > other for other in part_sigs) > 1 for c in subs):
             return []
+        if not subs and not any(sig <= x for x in sigs):
+            # no column of the table is the part's: the part printed whole with no split under it (公务用车购置及运行费
+            # with no 小计 | 购置费 | 运行费) is its one column; a column the table does not publish is a 0
+            whole = [c for c in cells if c.sig and c.sig < sig and not any(c.sig <= o for o in part_sigs if o != sig)]
+            subs = whole if len(whole) == 1 else []
         out += subs
     return out
 

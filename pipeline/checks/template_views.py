@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -225,10 +226,15 @@ _COLUMN_YEAR = re.compile(r"(20\d\d)\s*年")
 
 def _this_years_columns(fs: list[Fact], doc_year: int | None) -> list[Fact]:
     """A table whose columns are of two years (2023年预算数 | 2024年预算数, each over 合计 | 因公出国（境）费 | …) holds
-    the standard table's figures in the report's year only (the latest where the report's year is not among them)."""
+    the standard table's figures in the report's year only (the latest where the report's year is not among them);
+    so does one whose rows are (项目 | 2025年预算数 | 2026年预算数 | 增减额, under 合计 | 因公出国（境）费 | …)."""
+    return _this_years(_this_years(fs, doc_year, lambda f: f.column_labels), doc_year, lambda f: f.row_labels)
+
+
+def _this_years(fs: list[Fact], doc_year: int | None, labels: Callable[[Fact], tuple[str, ...]]) -> list[Fact]:
     year_of: dict[int, int] = {}
     for k, f in enumerate(fs):
-        found = _COLUMN_YEAR.findall(" ".join(f.column_labels))
+        found = _COLUMN_YEAR.findall(" ".join(labels(f)))
         if found:
             year_of[k] = int(found[0])
     years = set(year_of.values())

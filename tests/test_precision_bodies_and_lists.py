@@ -1,0 +1,123 @@
+"""Consistent report text that review sets adv28–adv32 found false alarms on: figures named only by a body (局本级,
+所属单位, a named unit) are that body's part of their list's item; a department's own level (局机关本级) is a scope;
+a budget change is no list's whole; a 合计 of one measure is no part of another's; a bracketed 含 names a part the
+list leaves out; a transfer passed on is not the transfer received; a share's whole may open a colon list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_identity import scan_text
+
+
+def alarms(tmp_path: Path, text: str, kind: str) -> list[tuple[str, str, str]]:
+    _, found = scan_text(tmp_path, text, kind)
+    return [(f.rule, f.severity, str(f.stated_value)) for f in found if f.severity != "info"]
+
+
+def test_a_figure_named_only_by_a_body_is_that_body_s_part_of_the_list_s_item(tmp_path: Path) -> None:
+    text = (
+        "江川市农业农村局2024年度部门决算说明\n"
+        "2024年度本部门本年支出合计18642.30万元，其中：局本级5216.84万元，所属单位13425.46万元。\n"
+        "2024年度本部门“三公”经费财政拨款支出决算52.64万元，其中：局本级18.30万元，所属单位34.34万元。\n"
+        "分单位看，局本级“三公”经费26.96万元，其中：县农业技术推广中心3.34万元、县动物疫病预防控制中心2.63万元…\n"
+    )
+    assert alarms(tmp_path, text, "部门决算") == []  # 18.30 is 局本级's 三公, not its 本年支出合计 5216.84
+
+
+def test_a_department_s_own_level_is_a_scope(tmp_path: Path) -> None:
+    text = (
+        "湘岳市农业农村局2026年部门预算\n"
+        "2026年支出预算9640.46万元，其中：基本支出4253.96万元，项目支出5386.50万元。\n"
+        "分单位看，局机关本级支出6056.51万元，其中基本支出1968.01万元、项目支出4088.50万元；"
+        "所属单位支出3583.95万元。\n"
+    )
+    assert alarms(tmp_path, text, "部门预算") == []
+
+
+def test_a_budget_change_is_no_list_s_whole_and_a_part_lends_no_subject_to_the_next_sentence(tmp_path: Path) -> None:
+    def text(other: str) -> str:
+        return (
+            "漳源县农业农村局2024年度部门整体支出绩效自评报告\n"
+            "（三）年度预算收支情况。2024年部门年初预算数3862.40万元，年中追加调整656.36万元，全年预算数4518.76万元，"
+            f"其中：当年财政拨款4305.16万元，上年结转资金186.40万元，其他资金{other}万元。全年执行数4286.93万元，"
+            "预算执行率94.87%。\n"
+        )
+
+    claims, _ = scan_text(tmp_path, text("27.20"), "部门整体支出绩效自评报告")
+    executed = next(c for c in claims if c.quantity.text == "4286.93万元")
+    assert executed.subject != "其他资金"
+    assert alarms(tmp_path, text("27.20"), "部门整体支出绩效自评报告") == []
+    # 4305.16 + 186.40 + 37.20 = 4528.76: the 全年预算数 is the list's whole, not the 年中追加调整
+    assert alarms(tmp_path, text("37.20"), "部门整体支出绩效自评报告") == [("sum.enumeration", "error", "4518.76")]
+
+
+def test_a_total_of_one_measure_is_no_part_of_the_next_measure_s_total(tmp_path: Path) -> None:
+    text = (
+        "江川市文化广电旅游局2024年度项目支出绩效自评情况\n"
+        "全局纳入自评的项目共6个，年初预算数合计1360.00万元，全年预算数合计1383.50万元，全年执行数合计1301.41万元，"
+        "总体预算执行率94.07%。\n"
+    )
+    assert alarms(tmp_path, text, "项目支出绩效自评表") == []
+
+
+def test_a_bracketed_part_the_list_leaves_out_makes_the_list_partial(tmp_path: Path) -> None:
+    def text(new: str) -> str:
+        return (
+            "江川市2025年政府债券发行和还本付息情况\n"
+            f"省转贷我市地方政府债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券16.48亿元，新增专项债券{new}亿元。\n"
+        )
+
+    assert alarms(tmp_path, text("102.16"), "地方政府债务表") == []  # 16.48 + 102.16 + 42.60 = 161.24
+    # parts that exceed the total cannot be a partial list of it
+    assert alarms(tmp_path, text("152.16"), "地方政府债务表") == [("sum.enumeration", "error", "161.24")]
+
+
+def test_parts_of_one_kind_break_down_the_earlier_figure_of_that_kind(tmp_path: Path) -> None:
+    def text(county: str) -> str:
+        return (
+            "江川市2025年地方政府债务限额及余额情况\n"
+            "全市政府债务余额782.73亿元，为省核定限额793.10亿元的98.69%。其中：市本级政府债务余额391.02亿元，"
+            f"县区政府债务余额{county}亿元。\n"
+        )
+
+    assert alarms(tmp_path, text("391.71"), "地方政府债务表") == []
+    assert alarms(tmp_path, text("381.71"), "地方政府债务表") == [("sum.enumeration", "error", "782.73")]
+
+
+def test_a_transfer_passed_on_is_not_the_transfer_received(tmp_path: Path) -> None:
+    text = (
+        "江川市2025年转移支付执行情况\n"
+        "2025年省对我市一般公共预算转移支付204.66亿元，增长4.62%。其中：税收返还3.21亿元，一般性转移支付173.55亿元，"
+        "专项转移支付27.90亿元。\n"
+        "市对县区转移支付72.14亿元，增长10.40%。其中：一般性转移支付52.52亿元，占72.80%；专项转移支付19.62亿元，"
+        "占27.20%。\n"
+    )
+    assert alarms(tmp_path, text, "预算执行情况和预算草案的报告") == []
+
+
+def test_a_share_s_whole_opens_its_colon_list_and_a_total_s_change_is_no_whole(tmp_path: Path) -> None:
+    def text(share: str) -> str:
+        return (
+            "江川市卫生健康委员会2025年部门预算编制说明\n"
+            "一、收支预算总体情况。2025年度收入、支出预算总计128406.52万元，与上年相比收、支预算总计各增加6526.22万元，"
+            "增长5.35%。其中：委本级预算4612.38万元，所属单位预算123794.14万元。\n"
+            "二、收入预算情况。2025年收入预算128406.52万元，其中：一般公共预算拨款收入86540.18万元，政府性基金预算拨款收入"
+            "3200.00万元，事业收入36215.44万元，其他收入1450.90万元，上年结转结余1000.00万元。支出预算128406.52万元，"
+            "其中：基本支出71380.26万元，占55.59%；项目支出57026.26万元，占44.41%。\n"
+            "三、财政拨款收支预算总体情况。2025年度财政拨款收、支总预算89740.18万元。与上年相比，财政拨款收、支总计各增加"
+            "4824.58万元，增长5.68%。一般公共预算拨款支出86540.18万元，主要用于以下方面：卫生健康支出（类）78226.40万元，"
+            f"占{share}%；社会保障和就业支出（类）5108.32万元，占5.90%；住房保障支出（类）3205.46万元，占3.70%。\n"
+        )
+
+    assert alarms(tmp_path, text("90.39"), "部门预算") == []  # 78226.40 ÷ 86540.18, not ÷ 4824.58
+    assert alarms(tmp_path, text("91.39"), "部门预算") == [("share.stated-vs-computed", "error", "91.39")]
+
+
+def test_a_share_of_a_named_scope_s_whole_is_not_certain_of_an_unscoped_total(tmp_path: Path) -> None:
+    text = (
+        "江川市农业农村局2024年度部门决算说明\n"
+        "2024年度本部门本年支出合计18642.30万元，其中：局本级5216.84万元，所属单位13425.46万元。\n"
+        "局本级一般公共预算财政拨款支出4980.12万元，占局本级本年支出合计的95.46%。\n"
+    )
+    assert alarms(tmp_path, text, "部门决算") == []  # 4980.12 ÷ 5216.84, not ÷ 18642.30
