@@ -189,7 +189,58 @@ def paragraph_claims(
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     _parts_in_scope_of_total(out, text)
     _units_as_parts_of_total(out)
+    _accounts_of_one_fund(out)
     return out
+
+
+# a sentence opening with one fund's income (城乡居民基本养老保险基金收入18.64亿元、支出14.24亿元，当年收支结余4.40亿元，
+# 年末滚存结余45.67亿元): its spending and balances are that fund's, not the whole 社会保险基金's
+_FUND_HEAD = re.compile(r"^(?P<fund>.{2,}?(?:基金|保险))(?:预算)?(?P<flow>收入|支出)")
+_ACCOUNT_WORDS = frozenset(
+    (
+        "收入",
+        "支出",
+        "当年收支结余",
+        "当年结余",
+        "收支结余",
+        "年末滚存结余",
+        "滚存结余",
+        "年末累计结余",
+        "累计结余",
+        "当年收支缺口",
+        "收支缺口",
+    )
+)
+_WHOLE_FUNDS = frozenset(("社会保险基金", "政府性基金", "社保基金"))
+
+
+def _accounts_of_one_fund(claims: list[Claim]) -> None:
+    sentences: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        sentences.setdefault((c.prov.block, c.prov.paragraph, c.sentence), []).append(c)
+    for group in sentences.values():
+        money = sorted((c for c in group if c.quantity.dimension == "money"), key=lambda c: c.prov.span or (0, 0))
+        m = _FUND_HEAD.match(money[0].subject.strip()) if money else None
+        if m is None or strip_scope_words(m.group("fund")) in _WHOLE_FUNDS:
+            continue
+        fund, head = m.group("fund"), money[0].subject
+        renamed: Claim | None = None  # the amount just renamed: a share right after it is its share
+        for c in sorted(group, key=lambda c: c.prov.span or (0, 0)):
+            if c is money[0]:
+                continue
+            if c.quantity.dimension != "money":
+                if renamed is not None and c.relation == "share" and c.subject == head:
+                    c.subject = renamed.subject  # 支出87.13亿元，占全市社会保险基金支出的47.1%: the 支出's share
+                continue
+            at = c.sentence.find(c.quantity.text)
+            lead = c.sentence[:at].rstrip() if at > 0 else ""
+            renamed = c
+            if c.subject in _ACCOUNT_WORDS:
+                c.subject = fund + c.subject
+            elif c.subject == head and lead.endswith(("支出", "收入")) and not lead.endswith(m.group("flow")):
+                c.subject = fund + lead[-2:]  # …基金收入18.64亿元、支出14.24亿元: the fund's spending, not its income
+            else:
+                renamed = None
 
 
 # a subject that names only a body: a unit (县农业技术推广中心) or a level of a department (局本级, 所属单位)
@@ -198,6 +249,12 @@ _UNIT_ONLY = re.compile(
 )
 
 
+# a total whose name opens with a body (信息中心支出预算…，其中：基本支出…; 局本级收入预算…，其中：…): its parts are
+# that body's (a 市本级/县本级 is a government's level, a scope its parts take from it, not a body)
+_BODY_HEAD = re.compile(
+    r"^(?:分单位看|其中)?[，,：:\s]*(?:.{1,18}?(?:中心|站|所|医院|学校|馆|队|公司)|(?:局|委|厅|院|办|部门)?机关本级|"
+    r"(?:局|委|厅|院|办|部门)本级|所属(?:事业)?单位|下属单位).{1,}"
+)
 _TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
 
 
@@ -211,7 +268,11 @@ def _units_as_parts_of_total(claims: list[Claim]) -> None:
         total = totals.get(c.group) if c.relation == "part" else None
         if total is None or c.identity.part_of:
             continue
-        if _UNIT_ONLY.search(c.subject.strip()) or _TRANSFER_BETWEEN.search(total.subject):
+        if (
+            _UNIT_ONLY.search(c.subject.strip())
+            or _TRANSFER_BETWEEN.search(total.subject)
+            or _BODY_HEAD.match(total.subject.strip())
+        ):
             c.identity = replace(c.identity, part_of=total.subject or total.quantity.text)
 
 
@@ -680,7 +741,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             gid = next(groups)
             total.claim.group, total.claim.relation = gid, "total"
             total.claim.list_kind = lists.completeness(
-                [p.claim.subject for p in top], text[top[-1].end : top[-1].end + 4], text[total.end : pos]
+                [p.claim.subject for p in top],
+                text[top[-1].end : top[-1].end + 4],
+                text[total.end : pos],
+                total.claim.subject,
             )
             if _INCLUDES.match(text[total.end : pos]):
                 # 债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券…: the bracket names a part the list leaves out

@@ -72,7 +72,7 @@ def vocabulary() -> Vocabulary:
 
 # a place name opening a title (泊川市2025年市本级…, 和田地区2025年地区本级…): the whole run of characters before it
 _PLACE_START = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:和|(?!_X)[\u4e00-\u9fff])(?:(?!_X)[\u4e00-\u9fff]){0,5}?(?:自治区|自治州|地区|省|市|县|区|州|盟|旗)$".replace(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=年))(?:和|(?!_X)[\u4e00-\u9fff])(?:(?!_X)[\u4e00-\u9fff]){0,5}?(?:自治区|自治州|地区|省|市|县|区|州|盟|旗)$".replace(
         "_X",
         "[对向给的和与及在从为比较各上下年全本级我]",  # words that join or qualify, not a name (和 may open one: 和田)
     )

@@ -147,9 +147,10 @@ def _covers(subject: str, word: str) -> bool:
     )
 
 
-def completeness(subjects: list[str], after_last: str, before_first: str) -> str:
+def completeness(subjects: list[str], after_last: str, before_first: str, whole: str = "") -> str:
     """COMPLETE, PARTIAL or UNKNOWN for a list of part subjects, given the text right after its last figure and
-    right before its first."""
+    right before its first; `whole`, the total's name: parts that make up a set only under a qualifier the total
+    does not share (新增一般债券, 新增专项债券 under 发行政府债券) are all of the qualified whole, not of the total."""
     if _ETC.match(after_last):
         return PARTIAL
     if "分别" in before_first or any(s.strip().startswith("其他") for s in subjects):
@@ -157,12 +158,24 @@ def completeness(subjects: list[str], after_last: str, before_first: str) -> str
     for words in partitions():
         if len(words) == len(subjects) and all(any(_covers(s, w) for w in words) for s in subjects):
             matched = {w for s in subjects for w in words if _covers(s, w)}
-            if matched == words:
+            if matched == words and _qualifier_shared(subjects, words, whole):
                 return COMPLETE
     stripped = [s.replace("不", "").replace("非", "") for s in subjects]
     if len(subjects) == 2 and stripped[0] == stripped[1] and subjects[0] != subjects[1]:
         return COMPLETE  # 计容面积 / 不计容面积
     return UNKNOWN
+
+
+def _qualifier_shared(subjects: list[str], words: frozenset[str], whole: str) -> bool:
+    """Whether the words the parts share around their set's words (新增 … 限额) are in the total's name too."""
+    around: set[tuple[str, str]] = set()
+    for s in subjects:
+        w = max((w for w in words if _covers(s, w)), key=len)
+        before, _, after = s.partition(w)
+        around.add((before.strip(), after.strip()))
+    if not whole or len(around) != 1:
+        return True
+    return all(len(x) < 2 or x in whole for x in around.pop())
 
 
 def flow_of(name: str) -> str:

@@ -121,3 +121,47 @@ def test_a_share_of_a_named_scope_s_whole_is_not_certain_of_an_unscoped_total(tm
         "局本级一般公共预算财政拨款支出4980.12万元，占局本级本年支出合计的95.46%。\n"
     )
     assert alarms(tmp_path, text, "部门决算") == []  # 4980.12 ÷ 5216.84, not ÷ 18642.30
+
+
+def test_a_list_under_a_body_s_total_is_that_body_s(tmp_path: Path) -> None:
+    text = (
+        "江川市卫生健康委员会2025年部门预算\n"
+        "2025年支出预算6482.50万元，其中：基本支出2842.50万元，项目支出3640.00万元。\n"
+        "信息中心支出预算2,304.90万元，其中：基本支出604.90万元，项目支出1,700.00万元。\n"
+        "局本级收入预算3,860.00万元，其中：县本级财政拨款收入3,720.00万元，其他收入140.00万元。\n"
+    )
+    assert alarms(tmp_path, text, "部门预算") == []  # 信息中心's 基本支出, not the department's
+
+
+def test_a_measure_named_after_a_source_is_that_source_s(tmp_path: Path) -> None:
+    text = (
+        "桂岭县农业农村局2024年度项目支出绩效自评情况\n"
+        "全局纳入自评的项目共8个，全年预算数合计2,718.40万元，执行数合计2,596.21万元，总体预算执行率95.51%。"
+        "按资金来源分，中央补助资金全年预算数合计1,200.00万元，执行数合计1,168.20万元，执行率97.35%；"
+        "省级资金全年预算数合计800.00万元，执行数合计752.61万元，执行率94.08%。\n"
+    )
+    assert alarms(tmp_path, text, "项目支出绩效自评表") == []
+
+
+def test_new_bonds_split_into_general_and_special_are_not_all_bonds_issued(tmp_path: Path) -> None:
+    def text(refinance: str) -> str:
+        return (
+            "关于白桦市2024年财政决算（草案）的报告\n"
+            "2024年全市发行政府债券89.96亿元，其中：新增一般债券13.20亿元、新增专项债券38.60亿元，重点支持交通等项目；"
+            f"再融资债券{refinance}亿元。\n"
+        )
+
+    assert alarms(tmp_path, text("38.16"), "政府决算") == []  # 13.20 + 38.60 + 38.16 = 89.96
+
+
+def test_one_fund_s_accounts_are_that_fund_s_not_the_whole_social_insurance_fund_s(tmp_path: Path) -> None:
+    def text(balance: str) -> str:
+        return (
+            "关于皖东市2024年财政决算（草案）的报告\n（四）社会保险基金预算\n"
+            "全市社会保险基金预算收入126.94亿元，支出118.02亿元，当年收支结余8.92亿元，年末滚存结余127.73亿元。分险种看：\n"
+            "城乡居民基本养老保险基金收入18.64亿元、支出14.24亿元，当年收支结余4.40亿元，年末滚存结余45.67亿元。\n"
+            f"职工基本医疗保险基金收入39.86亿元、支出35.22亿元，当年收支结余{balance}亿元，年末滚存结余53.27亿元。\n"
+        )
+
+    assert alarms(tmp_path, text("4.64"), "政府决算") == []
+    assert alarms(tmp_path, text("3.83"), "政府决算") == [("balance.income-less-spending", "error", "3.83")]

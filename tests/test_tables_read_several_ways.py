@@ -231,3 +231,58 @@ def test_a_table_s_scope_is_read_past_the_place_name_opening_its_title(tmp_path:
         ],
     )
     assert [a for a in _alarms(path) if a[0].startswith("change")] == []
+
+
+def test_a_total_printed_without_its_balance_beside_a_table_total_holding_it_is_another_definition(
+    tmp_path: Path,
+) -> None:
+    """The text's 支出总计 leaves out the 年终结余 it prints next; the balanced table's 支出总计 holds it (adv35)."""
+    path = write_docx(
+        tmp_path / "final.docx",
+        [
+            "昆岗地区2024年度政府决算公开",
+            "3.收支平衡情况。地区本级政府性基金预算收入总计126.35亿元。支出总计118.78亿元，其中：政府性基金预算支出"
+            "12.84亿元、专项债务转贷支出105.94亿元。年终结余7.57亿元。",
+            "二、政府性基金预算（本级）收支决算表",
+            "单位：万元",
+            (
+                [
+                    ["收入", "决算数", "支出", "决算数"],
+                    ["政府性基金预算收入", "9300", "政府性基金预算支出", "128400"],
+                    ["专项债务转贷收入", "1254190", "专项债务转贷支出", "1059400"],
+                    ["", "", "年终结余", "75690"],
+                    ["收入总计", "1263490", "支出总计", "1263490"],
+                ],
+                [],
+            ),
+        ],
+    )
+    assert [a for a in _alarms(path) if a[0].startswith("narrative_table")] == []
+
+
+def test_a_subtotal_named_after_its_category_is_a_subtotal(tmp_path: Path) -> None:
+    rows = [[("决策小计" if r[0] == "小计" and k == 3 else r[0]), *r[1:]] for k, r in enumerate(_score_sheet("39.00"))]
+    rows = [[("产出数量小计" if r[0] == "小计" else r[0]), *r[1:]] for r in rows]
+    path = write_docx(tmp_path / "named.docx", ["某县项目绩效评价报告", "附件：绩效评价指标评分表", (rows, [])])
+    assert [a for a in _alarms(path) if a[0].startswith("scoresheet")] == []
+
+
+def test_section_numbers_start_again_under_a_new_part_and_count_a_table_titled_by_its_number(tmp_path: Path) -> None:
+    """三、 of 第一部分 then 五、 of 第二部分 (whose 一、 to 四、 are the titles of its tables) is no gap (adv35)."""
+    table = ([["项目", "决算数"], ["一般公共预算收入", "100"]], [])
+    path = write_docx(
+        tmp_path / "parts.docx",
+        [
+            "昆岗地区2024年度政府决算公开",
+            "第一部分：决算情况说明",
+            "一、一般公共预算",
+            "二、政府性基金预算",
+            "三、政府债务",
+            "第二部分：一般公共预算决算情况",
+            "四、一般公共预算（本级）支出决算表",
+            table,
+            "五、一般公共预算（本级）收支决算平衡表",
+            table,
+        ],
+    )
+    assert [a for a in _alarms(path) if a[0].startswith("numbering")] == []

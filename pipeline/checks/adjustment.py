@@ -108,7 +108,7 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
 
 
 # the words right before a figure (after the previous one): what the figure is in the adjustment
-_INITIAL = re.compile(r"年初(?:预算|安排)")
+_INITIAL = re.compile(r"年初(?:预算|安排|的$|数)")  # 由年初的444578万元调增…: the 年初 figure
 _CHANGE = re.compile(r"(调增|追加|调减|核减|压减)[^，,；;。（()）\d]{0,12}$")
 _MINUS = ("调减", "核减", "压减")
 _AFTER = re.compile(r"调整(?:后|为|预算)[^，,；;。（()）\d]{0,12}$")

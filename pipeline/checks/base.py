@@ -130,6 +130,7 @@ def _weak_subject() -> re.Pattern[str]:
 
 
 _CHANGED_TO = re.compile(r"^(?:下降|增长|增加|减少|降低|提高|上升|回落|压减|缩减)(?:到|至)$|^(?:增至|降至|达到|升至)$")
+_MEASURE_ONLY = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|执行)数?(?:合计|总计)?$")
 _CLASS_OF_MONEY = re.compile(
     r"^(?:专项|奖励|补助|奖补|补贴|配套|扶持|引导|财政|项目|上级|中央|省级|市级|县级|各类|相关|有关|安排|到位)?"
     r"(?:资金|经费|补助|奖励|款项|投入)$"
@@ -144,6 +145,8 @@ def weak_subject(key: str) -> bool:
         return True
     if _CHANGED_TO.match(rest):
         return True  # 由上年的40亿元下降到35亿元: the verb names nothing, the item stands before 由
+    if _MEASURE_ONLY.match(rest):
+        return True  # 中央补助资金全年预算数合计…，执行数合计1,168.20万元: a measure, its item stands before it
     return bool(_weak_subject().match(rest))
 
 

@@ -8,10 +8,12 @@ copy of another subject's figure — is taken as expected. Each figure outside i
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extractors.model import Claim
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table
 from pipeline import tolerance as tol
@@ -201,6 +203,30 @@ RULES.append(UNSETTLED)
 MAX_UNSETTLED = 20  # per document
 
 
+_BALANCE = re.compile(r"结余|结转")
+
+
+def _balance_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | None:
+    """A 支出总计 printed with its 年终结余 after it in the text (支出总计118.78亿元，其中…。年终结余7.57亿元) and one that
+    holds it in a balanced table (支出总计 1,263,490万元 = 118.78 + 7.57): one total, two definitions."""
+    text = next((x for x in (a, b) if x.kind == "claim"), None)
+    if text is None or not isinstance(text.obj, Claim) or not re.search(r"总计|合计", text.key):
+        return None
+    gap = tol.base_interval(a.quantity) - tol.base_interval(b.quantity)
+    at = text.obj.prov.span[0] if text.obj.prov.span else 0
+    for x in ctx.paragraph_claims(text.obj):
+        after = (x.prov.span[0] if x.prov.span else 0) > at
+        if not after or x.quantity.dimension != "money" or not _BALANCE.search(x.subject):
+            continue
+        iv = tol.base_interval(x.quantity)
+        if gap.meets(iv) or gap.meets(tol.Interval.exact(Decimal(0)) - iv):
+            return (
+                f"两数相差 {x.quantity.text}，即正文其后另列的{x.subject}：一处总计含结余、一处不含，口径不同，请核对",
+                [x.prov],
+            )
+    return None
+
+
 def _measure(figs: list[Figure], role: str) -> str:
     measures = {f.measure for f in figs if f.measure}
     return measures.pop() if len(measures) == 1 else ROLE_NAMES.get(role, "")
@@ -259,7 +285,7 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
             elif len(cluster) == len(good):
                 msg += "；两处各印一次，未能判断哪一处有误，请两处都核对"
-            note = _note_for(ctx, f)
+            note = _note_for(ctx, f) or _balance_apart(ctx, f, ref)
             related = [g.prov for g in good] + ([src.prov] if src is not None else [])
             subject = describe(f, key)
             if note is not None:

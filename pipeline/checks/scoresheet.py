@@ -140,7 +140,7 @@ def _is_total_row(r: Row) -> bool:
 
 def _is_subtotal_row(r: Row) -> bool:
     """A category's 小计 row (决策 … 小计 | 20 | 18.00): its points and score are its rows', not an indicator's."""
-    return any(clean_label(x) == "小计" for x in r.labels)
+    return any(clean_label(x).endswith("小计") for x in r.labels)
 
 
 def _label_prov(r: Row, text: str, fallback: Fact) -> Provenance:

@@ -99,10 +99,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             return (claims or cands)[0], not (named_scope and not same)
         near = _named_whole_before(ctx, c, num)
         if near is not None:
-            return claim_figure(near), not unsure
+            return claim_figure(near), not unsure and (not named_scope or near.identity.scope == named_scope)
         named = _whole_named_with_its_measure(ctx, c, num)
         if named is not None:
-            return named, not unsure
+            return named, not unsure and (not named_scope or named.identity.scope == named_scope)
     if c.group is not None and num.group == c.group and num.relation == "part":
         for x in ctx.group_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:

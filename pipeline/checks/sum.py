@@ -228,7 +228,7 @@ def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
     placed = dict((id(c), i) for i, c in positions(total.sentence, sorted(items, key=span_start)))
     last = max(items, key=span_start)
     at = placed.get(id(last), 0) + len(last.quantity.text)
-    return lists.completeness([p.subject for p in items], total.sentence[at : at + 4], "")
+    return lists.completeness([p.subject for p in items], total.sentence[at : at + 4], "", total.subject)
 
 
 def _prefix_meets(total: Claim, items: list[Claim]) -> bool:

@@ -28,6 +28,7 @@ from pipeline.checks.base import (
     same_item_name,
     shown,
     subject_key,
+    weak_subject,
 )
 from pipeline.checks.compare import positions
 from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
@@ -216,11 +217,13 @@ NEAR_BLOCKS = 2  # a PDF reader may give each printed line its own paragraph
 
 
 def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> list[Said]:
-    """Money figures before s in its neighbourhood: same section, at most NEAR_BLOCKS paragraphs back."""
+    """Money figures before s in its neighbourhood: same section, at most NEAR_BLOCKS paragraphs back (a figure read
+    again as the side of a comparison — 决算数大于年初预算数 — is the same printing, not one more figure)."""
     return [
         x
         for x in said
         if x.q.dimension == "money"
+        and x.claim.relation != "direction"
         and x.order < s.order
         and s.order[0] - NEAR_BLOCKS <= x.order[0]
         and x.sections == s.sections
@@ -418,6 +421,9 @@ def run_shares(
 def _of(level: Said, s: Said) -> str:
     """A rate's subject: the item whose figure it is a rate of (基本支出 增长), not the rate word alone."""
     name = level.claim.subject or _subject(level)
+    if s.item and (not name or weak_subject(subject_key(name))):
+        # 17.农林水支出（类）…（项）：…支出决算为96.80万元，完成年初预算的…: the item heading names it, not 支出
+        name = re.sub(r"^\s*\d+[.、．]\s*", "", s.item)
     return f"{name} {s.lead}".strip() if name and name not in s.lead else s.lead
 
 

@@ -1,0 +1,43 @@
+"""Slips review sets adv29 and adv31 planted that went unflagged: an item's completion rate whose paragraph goes on
+with the reason (决算数大于年初预算数的主要原因是…), and a 预算调整 sentence written 由年初的…调增…调整为…."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_identity import scan_text
+
+
+def _alarms(findings) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity, str(f.stated_value)) for f in findings if f.severity != "info"]
+
+
+ITEM = (
+    "宁川县农业农村局2025年度部门决算\n（三）一般公共预算财政拨款支出决算具体情况\n"
+    "2025年度一般公共预算财政拨款支出年初预算为4000.10万元，支出决算为4181.73万元，完成年初预算的104.54%。其中：\n"
+    "1.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）：年初预算为40.00万元，支出决算为38.62万元，"
+    "完成年初预算的96.55%。决算数小于年初预算数的主要原因是厉行节约。\n"
+    "2.农林水支出（类）农业农村（款）农业生态资源保护（项）：年初预算为80.00万元，支出决算为96.80万元，"
+    "完成年初预算的{rate}%。决算数大于年初预算数的主要原因是年中追加秸秆综合利用项目资金。\n"
+)
+
+
+def test_an_item_s_completion_rate_is_checked_though_its_paragraph_goes_on_with_the_reason(tmp_path: Path) -> None:
+    _, right = scan_text(tmp_path, ITEM.format(rate="121.00"), "部门决算")
+    assert _alarms(right) == []
+    _, slip = scan_text(tmp_path, ITEM.format(rate="112.10"), "部门决算")
+    assert _alarms(slip) == [("template.rate", "error", "112.10")]  # 96.80 ÷ 80.00 = 121.00%
+    assert next(f for f in slip if f.severity == "error").subject.startswith(
+        "农林水支出(类)农业农村(款)农业生态资源保护(项)"
+    )
+
+
+def test_a_budget_adjustment_from_the_initial_budget_is_checked(tmp_path: Path) -> None:
+    text = (
+        "关于崇林县2025年预算执行情况与2026年预算草案的报告\n（一）预算调整情况\n"
+        "经县人大常委会批准，一般公共预算支出预算由年初的444578万元调增51366万元，调整为{after}万元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(after="495944"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(after="504944"))[1]) == [
+        ("adjustment.stated-in-text", "error", "504944")
+    ]
