@@ -215,30 +215,35 @@ _WHOLE_FUNDS = frozenset(("社会保险基金", "政府性基金", "社保基金
 
 
 def _accounts_of_one_fund(claims: list[Claim]) -> None:
+    """A sentence opening with an item's income: a bare 支出 after it is that item's spending (全市社会保险基金收入169.91
+    亿元，支出163.49亿元; 国有土地使用权出让收入186.40亿元、支出173.25亿元), and where the item is one fund of several
+    (职工基本医疗保险基金), its balances and the share right after its 支出 are that fund's too."""
     sentences: dict[tuple, list[Claim]] = {}
     for c in claims:
         sentences.setdefault((c.prov.block, c.prov.paragraph, c.sentence), []).append(c)
     for group in sentences.values():
         money = sorted((c for c in group if c.quantity.dimension == "money"), key=lambda c: c.prov.span or (0, 0))
-        m = _FUND_HEAD.match(money[0].subject.strip()) if money else None
-        if m is None or strip_scope_words(m.group("fund")) in _WHOLE_FUNDS:
+        head = money[0].subject.strip() if money else ""
+        if not head.endswith("收入") or len(head) < 4:
             continue
-        fund, head = m.group("fund"), money[0].subject
+        item = head[:-2]
+        m = _FUND_HEAD.match(head)
+        one_fund = m is not None and strip_scope_words(m.group("fund")) not in _WHOLE_FUNDS
         renamed: Claim | None = None  # the amount just renamed: a share right after it is its share
         for c in sorted(group, key=lambda c: c.prov.span or (0, 0)):
             if c is money[0]:
                 continue
             if c.quantity.dimension != "money":
-                if renamed is not None and c.relation == "share" and c.subject == head:
+                if renamed is not None and c.relation == "share" and c.subject == money[0].subject:
                     c.subject = renamed.subject  # 支出87.13亿元，占全市社会保险基金支出的47.1%: the 支出's share
                 continue
             at = c.sentence.find(c.quantity.text)
             lead = c.sentence[:at].rstrip() if at > 0 else ""
             renamed = c
-            if c.subject in _ACCOUNT_WORDS:
-                c.subject = fund + c.subject
-            elif c.subject == head and lead.endswith(("支出", "收入")) and not lead.endswith(m.group("flow")):
-                c.subject = fund + lead[-2:]  # …基金收入18.64亿元、支出14.24亿元: the fund's spending, not its income
+            if one_fund and m is not None and c.subject in _ACCOUNT_WORDS:
+                c.subject = m.group("fund") + c.subject
+            elif c.subject.endswith("收入") and re.search(r"[、，,；;]\s*支出$", lead):
+                c.subject = item + "支出"  # …收入18.64亿元、支出14.24亿元: the item's spending, not its income
             else:
                 renamed = None
 
@@ -252,7 +257,7 @@ _UNIT_ONLY = re.compile(
 # a total whose name opens with a body (信息中心支出预算…，其中：基本支出…; 局本级收入预算…，其中：…): its parts are
 # that body's (a 市本级/县本级 is a government's level, a scope its parts take from it, not a body)
 _BODY_HEAD = re.compile(
-    r"^(?:分单位看|其中)?[，,：:\s]*(?:.{1,18}?(?:中心|站|所|医院|学校|馆|队|公司)|(?:局|委|厅|院|办|部门)?机关本级|"
+    r"^(?:分单位看|其中)?[，,：:\s]*(?:.{1,18}?(?:中心|站|所|医院|学校|馆|队|公司)|(?:局|委|厅|院|办|部门)?机关(?:本级)?|"
     r"(?:局|委|厅|院|办|部门)本级|所属(?:事业)?单位|下属单位).{1,}"
 )
 _TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
@@ -729,6 +734,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 crosses = bool(parts) and any(parts[-1].end <= s < i.start for s in soft)
                 if made or (crosses and not separated and after[0] > whole[1]):
                     break  # the parts already make the total, or a "；" leads to a figure that no longer fits
+                if crosses and _flow(parts[-1]) and _flow(i) and _flow(i) != _flow(parts[-1]):
+                    break  # 其中统筹基金支出22.48亿元；当年收支结余4.64亿元: past the "；" another flow, not a part
                 separated = separated or crosses
                 acc = after
             parts.append(i)

@@ -61,12 +61,17 @@ def clause_starts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+def _JOINED_NAME(text: str, i: int) -> bool:
+    """收、支总预算 / 收、支总计: one name of both sides of a balanced total, not two clauses."""
+    return text[i] == "、" and text[i - 1 : i] == "收" and text[i + 1 : i + 2] == "支"
+
+
 def clause_start_before(text: str, sentence_start: int, pos: int) -> int:
     """Start of the clause holding position pos. Scans back from pos, at most MAX_CLAUSE characters, so
     text with no punctuation at all (a 200-page run of figures) stays linear."""
     for i in range(pos - 1, max(sentence_start, pos - MAX_CLAUSE) - 1, -1):
         ch = text[i]
-        if ch in CLAUSE_BREAK and not (ch in ",，" and is_thousands_comma(text, i)):
+        if ch in CLAUSE_BREAK and not (ch in ",，" and is_thousands_comma(text, i)) and not _JOINED_NAME(text, i):
             return i + 1
     return max(sentence_start, pos - MAX_CLAUSE)
 

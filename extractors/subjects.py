@@ -181,7 +181,7 @@ def analyse_pre(pre: str) -> Pre:
     """Subject, role and period from the text between a clause start and a number."""
     w = words()
     out = Pre(period=period_in(pre))
-    s = LABEL_RE.sub("", PERIOD_RE.sub("", pre).strip(_EDGE))
+    s = LABEL_RE.sub("", PERIOD_RE.sub("", pre.replace("收、支", "收支")).strip(_EDGE))  # 收、支总预算: one name
     done = _DONE.search(s)
     if done:  # 一般公共预算收入完成421.8亿元, 全年完成…: the 执行 figure (not 中稻完成面积's 完成, a name)
         s, out.role = s[: done.start() + len(done.group(1))], "执行"
@@ -207,6 +207,8 @@ def analyse_pre(pre: str) -> Pre:
     if not out.period and out.role in MEASURE_ROLES:
         out.period = relative_period(pre)
     s = _strip_leads(ORG_RE.sub("", s))
+    if s.endswith("总计各") or s.endswith("合计各"):  # 收、支总计各增加…: 各 says "each", it names nothing
+        s = s[:-1]
     if s.startswith("调整后") and out.role in ("", "预算"):  # 调整后收入预算为…: the adjusted budget of 收入
         s, out.role = s[3:], "全年"
     if not s:

@@ -165,3 +165,62 @@ def test_one_fund_s_accounts_are_that_fund_s_not_the_whole_social_insurance_fund
 
     assert alarms(tmp_path, text("4.64"), "政府决算") == []
     assert alarms(tmp_path, text("3.83"), "政府决算") == [("balance.income-less-spending", "error", "3.83")]
+
+
+def test_a_whole_named_with_total_and_its_measure_is_the_figure_named_without_them(tmp_path: Path) -> None:
+    """占政府采购预算总额的 is a share of 政府采购预算512.00万元 (adv28: 361.80 ÷ 512.00 = 70.66%, printed 76.06%)."""
+
+    def text(share: str) -> str:
+        return (
+            "粤澄市人力资源和社会保障局2026年部门预算\n八、政府采购预算情况\n"
+            "本部门2026年政府采购预算512.00万元，其中：货物类68.00万元，工程类0.00万元，服务类444.00万元。"
+            f"预留给中小企业的采购份额361.80万元，占政府采购预算总额的{share}%。\n"
+        )
+
+    assert alarms(tmp_path, text("70.66"), "部门预算") == []
+    assert alarms(tmp_path, text("76.06"), "部门预算") == [("share.stated-vs-computed", "error", "76.06")]
+
+
+def test_a_bare_spending_after_an_item_s_income_is_that_item_s(tmp_path: Path) -> None:
+    """全市社会保险基金收入169.91亿元，支出163.49亿元 (the 支出 is no second printing of the 收入); 国有土地使用权出让收入
+    186.40亿元、支出173.25亿元，占全市政府性基金预算支出的70.5% (the share is the 支出's: 173.25 ÷ 245.6) — adv36."""
+    text = (
+        "关于青川市2024年财政决算的报告\n"
+        "2024年，全市政府性基金预算收入212.35亿元，政府性基金预算支出245.60亿元，社会保险基金收入169.91亿元。\n"
+        "2024年，全市社会保险基金收入169.91亿元，支出163.49亿元，当年收支结余6.42亿元。\n"
+        "国有土地使用权出让收入186.40亿元、支出173.25亿元，占全市政府性基金预算支出的70.5%。\n"
+    )
+    assert alarms(tmp_path, text, "政府决算") == []
+
+
+def test_a_qizhong_list_ends_where_a_semicolon_leads_to_another_flow(tmp_path: Path) -> None:
+    text = (
+        "青川市2024年职工基本医疗保险基金决算说明\n"
+        "2024年，职工基本医疗保险基金收入39.86亿元，其中统筹基金收入25.30亿元；支出35.22亿元，其中统筹基金支出22.48亿元；"
+        "当年收支结余4.64亿元，年末滚存结余53.27亿元。统筹基金当年收支结余2.82亿元，年末滚存结余31.06亿元。\n"
+    )
+    assert alarms(tmp_path, text, "政府决算") == []
+
+
+def test_a_share_naming_its_part_s_scope_is_of_that_scope_s_figure(tmp_path: Path) -> None:
+    def text(share: str) -> str:
+        return (
+            "青川市2024年政府债务限额及余额情况说明\n"
+            "2024年，经省政府批准，我市政府债务限额712.80亿元，其中：一般债务限额205.60亿元，专项债务限额507.20亿元。\n"
+            "截至2024年底，全市政府债务余额686.35亿元，其中：一般债务余额198.42亿元，专项债务余额487.93亿元；"
+            f"市本级政府债务余额265.10亿元，县区政府债务余额421.25亿元。全市政府债务余额占限额的{share}%。\n"
+        )
+
+    assert alarms(tmp_path, text("96.3"), "地方政府债务表") == []  # 686.35 ÷ 712.80, not 421.25 ÷ 507.20
+    assert alarms(tmp_path, text("94.3"), "地方政府债务表") == [("share.stated-vs-computed", "error", "94.3")]
+
+
+def test_shou_zhi_zong_yu_suan_is_one_name() -> None:
+    """收、支总预算 names both sides of one total: its subject is not 支总 (adv37)."""
+    from extractors.claims import extract_claims
+    from extractors.model import Document, Paragraph, Provenance
+
+    text = "江苏省某办公室2019年度财政拨款收、支总预算6757.28万元。与上年相比，财政拨款收、支总计各增加825.64万元，增长13.92%。"
+    doc = Document("x.txt", "0" * 64, "txt", [Paragraph(text, Provenance("0" * 64, block=0, paragraph=0))])
+    subjects = {c.quantity.text: c.subject for c in extract_claims(doc)}
+    assert subjects["6757.28万元"].endswith("财政拨款收支总") and subjects["825.64万元"] == "财政拨款收支总计"

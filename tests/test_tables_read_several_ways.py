@@ -286,3 +286,55 @@ def test_section_numbers_start_again_under_a_new_part_and_count_a_table_titled_b
         ],
     )
     assert [a for a in _alarms(path) if a[0].startswith("numbering")] == []
+
+
+def test_a_total_heading_rows_whose_grand_total_follows_is_one_of_them(tmp_path: Path) -> None:
+    """本级收入合计 | 上级补助收入 | 上年结余 | … | 收入总计: the 合计 at the head is a part of the 收入总计 (adv36)."""
+    rows = [
+        ["收入", "决算数", "支出", "决算数"],
+        ["本级收入合计", "212.35", "本级支出合计", "198.76"],
+        ["上级补助收入", "8.42", "上解上级支出", "12.30"],
+        ["上年结余", "15.61", "地方政府专项债务还本支出", "25.84"],
+        ["地方政府专项债务转贷收入", "14.10", "年终结余", "13.58"],
+        ["收入总计", "250.48", "支出总计", "250.48"],
+    ]
+    path = write_docx(
+        tmp_path / "fund.docx",
+        ["关于青川市2024年政府性基金决算的说明", "2024年青川市政府性基金预算收支决算总表", "单位：亿元", (rows, [])],
+    )
+    assert [a for a in _alarms(path) if a[0].startswith("sum")] == []
+    rows[5] = ["收入总计", "251.48", "支出总计", "250.48"]
+    slip = write_docx(
+        tmp_path / "slip.docx",
+        ["关于青川市2024年政府性基金决算的说明", "2024年青川市政府性基金预算收支决算总表", "单位：亿元", (rows, [])],
+    )
+    assert [a[0] for a in _alarms(slip) if a[0].startswith("sum")] == ["sum.table-rows"]
+
+
+def test_a_class_with_one_coded_subclass_is_that_subclass(tmp_path: Path) -> None:
+    """208 社会保障和就业支出 930.67 over its one 款 20805 903.67 (and that 款's 项 rows): 类 = its only 款 (adv37)."""
+
+    def rows(cls: str, kuan: str = "903.67") -> list[list[str]]:
+        return [
+            ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            ["", "合计", "1,091.73", "1,091.73", ""],
+            ["208", "社会保障和就业支出", cls, "903.67", ""],
+            ["20805", "行政事业单位养老支出", kuan, "903.67", ""],
+            ["2080501", "行政单位离退休", "186.20", "186.20", ""],
+            ["2080505", "机关事业单位基本养老保险缴费支出", "717.47", "717.47", ""],
+            ["210", "卫生健康支出", "188.06", "188.06", ""],
+            ["21011", "行政事业单位医疗", "188.06", "188.06", ""],
+            ["2101101", "行政单位医疗", "139.44", "139.44", ""],
+            ["2101102", "事业单位医疗", "48.62", "48.62", ""],
+        ]
+
+    def doc(cls: str, kuan: str = "903.67") -> Path:
+        title = ["江苏省生态气候监测局2020年部门预算", "公开05表", "一般公共预算支出表", "单位：万元"]
+        return write_docx(tmp_path / f"gp{cls}{kuan}.docx", [*title, (rows(cls, kuan), [])])
+
+    assert [a for a in _alarms(doc("903.67")) if a[0].startswith("sum")] == []
+    assert ("sum.table-rows", "error", "930.67") in _alarms(doc("930.67"))
+    # the 款 out of line with its 项 and its 类 alike: the 款 is named, not the 类 (adv16 P4)
+    assert [a for a in _alarms(doc("903.67", "930.67")) if a[0].startswith("sum")] == [
+        ("sum.table-rows", "error", "930.67")
+    ]

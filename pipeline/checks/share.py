@@ -61,6 +61,12 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     # (省级资金、市级资金分别占计划资金的67.62%、23.45%, after 其中：省级资金2013.74万元，市级资金689.30万元); in its
     # own sentence a share takes the name of the figure before it, which says nothing
     same = [x for x in same if not _nested(x, c) or x.sentence != c.sentence]
+    if c.identity.scope and same:
+        # 全市政府债务余额占限额的96.3% after 市本级…余额, 县区…余额: the 全市 one, not the last of that name
+        own = [x for x in same if x.identity.scope == c.identity.scope]
+        same = own or [x for x in same if not x.identity.scope]
+        if not same:
+            return None
     before = [x for x in before if not _nested(x, c)]
     if not before and not same:
         return None
@@ -75,15 +81,26 @@ def _nested(x: Claim, c: Claim) -> bool:
     return bool(x.identity.part_of and not c.identity.part_of)
 
 
+_BARE_WHOLE = re.compile(r"(?:预算|决算)?(?:总额|总量|总数)$")
+
+
 def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, bool]:
     """The share's whole and whether it is certain. The first list total before a part that is in no list of it
     (…公务接待费6.50万元，占17.81%, after a nested 其中 list) is a guess."""
     dim = num.quantity.dimension
     if c.denominator:
         key = subject_key(c.denominator)
-        cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
-        cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
         part = claim_figure(num)
+        cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
+        if not cands and _BARE_WHOLE.search(key):
+            # 占政府采购预算总额的 of 政府采购预算512.00万元 (named 政府采购, its measure the role): the same whole
+            bare = _BARE_WHOLE.sub("", key)
+            cands = [
+                f
+                for f in ctx.figures
+                if f.key == bare and f.quantity.dimension == dim and f.role in ("actual", "budget", "budget_full")
+            ]
+        cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
         named_scope = last_word("scope", c.denominator)
         if named_scope and named_scope != part.identity.scope:  # 县本级…占全县…的: the whole is of the scope named
             part = replace(part, ident=replace(part.identity, scope=named_scope))

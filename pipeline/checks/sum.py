@@ -421,8 +421,11 @@ def _column_verdicts(
             start = totals[n - 1] + 1 if n else 0
             above = rows[start:i]
             below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
-            # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side
+            # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side; a 合计 at the
+            # head of rows whose 总计 below is it plus them (本级收入合计 | 上级补助收入 … | 收入总计) is one of them
             up = tr.check_total(rows[i], above, previous_total, rows[:i], blanks=blanks) if above else None
+            if below and n + 1 < len(totals) and tr.meets(rows[totals[n + 1]], [rows[i], *below]):
+                below = []
             down = tr.check_total(rows[i], below, [], below=True, blanks=blanks) if below else None
             if (above and up is None) or (below and down is None) or not (above or below):
                 continue

@@ -413,10 +413,17 @@ def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
             continue
         direct = [r for r in children if r.kind == "marked" and r.family == parent.family and r.level == direct_level]
         first = children.index(direct[0])
-        if len(direct) < 2 and len(children) > 1:
-            continue  # one marked child among others: a partial list
+        coded_tree = all(r.kind == "marked" and r.family == parent.family == "code" for r in children)
+        if len(direct) < 2 and len(children) > 1 and not coded_tree:
+            continue  # one marked child among others: a partial list (a 类 with one 款 over its 项 is that 款)
         if meets(parent, direct):
             continue
+        if len(direct) == 1 and coded_tree:
+            # a 类 over one 款: where the 款 disagrees with its own 项 and the 类 agrees with them, the 款 is the
+            # printing out of line (its own check names it), not the 类
+            below = [r for r in children[1:] if r.level == min((x.level for x in children[1:]), default=0)]
+            if below and not meets(direct[0], below) and meets(parent, below):
+                continue
         ambiguous = any(r.kind == "plain" for r in children[:first])
         yield Verdict(parent, direct, UNCERTAIN if ambiguous else CERTAIN)
 
