@@ -234,7 +234,7 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
             if c is money[0]:
                 continue
             if c.quantity.dimension != "money":
-                if renamed is not None and c.relation == "share" and c.subject == money[0].subject:
+                if renamed is not None and c.relation == "share" and _right_after(c, renamed):
                     c.subject = renamed.subject  # 支出87.13亿元，占全市社会保险基金支出的47.1%: the 支出's share
                 continue
             at = c.sentence.find(c.quantity.text)
@@ -246,6 +246,15 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
                 c.subject = item + "支出"  # …收入18.64亿元、支出14.24亿元: the item's spending, not its income
             else:
                 renamed = None
+
+
+def _right_after(share: Claim, amount: Claim) -> bool:
+    """Whether a share follows the amount with nothing but 占… between (支出163.49亿元，占收入的96.2%)."""
+    at = share.sentence.find(amount.quantity.text)
+    end = share.sentence.find(share.quantity.text, at + 1) if at >= 0 else -1
+    return (
+        at >= 0 and end > at and bool(re.match(r"^[，,、\s]*占", share.sentence[at + len(amount.quantity.text) : end]))
+    )
 
 
 # a subject that names only a body: a unit (县农业技术推广中心) or a level of a department (局本级, 所属单位)

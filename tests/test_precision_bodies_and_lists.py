@@ -224,3 +224,11 @@ def test_shou_zhi_zong_yu_suan_is_one_name() -> None:
     doc = Document("x.txt", "0" * 64, "txt", [Paragraph(text, Provenance("0" * 64, block=0, paragraph=0))])
     subjects = {c.quantity.text: c.subject for c in extract_claims(doc)}
     assert subjects["6757.28万元"].endswith("财政拨款收支总") and subjects["825.64万元"] == "财政拨款收支总计"
+
+
+def test_a_share_right_after_a_bare_spending_is_the_spending_s(tmp_path: Path) -> None:
+    text = (
+        "关于某市2024年财政决算的报告\n"
+        "全市社会保险基金收入169.91亿元，其中财政补贴收入45.30亿元，支出163.49亿元，占收入的96.2%。\n"
+    )
+    assert alarms(tmp_path, text, "政府决算") == []  # 163.49 ÷ 169.91, not 45.30 ÷ 169.91

@@ -41,3 +41,15 @@ def test_a_budget_adjustment_from_the_initial_budget_is_checked(tmp_path: Path) 
     assert _alarms(scan_text(tmp_path, text.format(after="504944"))[1]) == [
         ("adjustment.stated-in-text", "error", "504944")
     ]
+
+
+def test_a_year_s_shortfall_is_spending_less_income(tmp_path: Path) -> None:
+    """失业保险基金收入3.44亿元，支出4.10亿元，当年收支缺口0.66亿元 (adv36: a 缺口 printed 0.56 went unchecked)."""
+    text = (
+        "关于青川市2024年财政决算的报告\n（四）社会保险基金决算情况\n"
+        "失业保险基金收入3.44亿元，支出4.10亿元，当年收支缺口{gap}亿元，动用历年滚存结余弥补后，年末滚存结余12.33亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(gap="0.66"), "政府决算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(gap="0.56"), "政府决算")[1]) == [
+        ("balance.income-less-spending", "error", "0.56")
+    ]

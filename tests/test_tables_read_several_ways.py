@@ -338,3 +338,45 @@ def test_a_class_with_one_coded_subclass_is_that_subclass(tmp_path: Path) -> Non
     assert [a for a in _alarms(doc("903.67", "930.67")) if a[0].startswith("sum")] == [
         ("sum.table-rows", "error", "930.67")
     ]
+
+
+def test_a_second_level_number_skipped_by_one_is_a_gap(tmp_path: Path) -> None:
+    """（一）（二）（四） under one 一、 is a gap (adv36); numbers start again under the next 一、-style heading, and a
+    （二） joined into the paragraph of （一） after its full stop still counts."""
+
+    def doc(name: str, third: str) -> Path:
+        return write_docx(
+            tmp_path / f"{name}.docx",
+            [
+                "关于某市2024年财政决算的报告",
+                "一、2024年决算情况",
+                "（一）一般公共预算。全市一般公共预算收入86.45亿元。（二）政府性基金预算。全市政府性基金预算收入212.35亿元。",
+                f"{third}社会保险基金预算。全市社会保险基金收入169.91亿元。",
+                "二、其他",
+                "（一）债务。全市政府债务余额686.35亿元。",
+            ],
+        )
+
+    assert [a for a in _alarms(doc("right", "（三）")) if a[0].startswith("numbering")] == []
+    assert [a[0] for a in _alarms(doc("gap", "（四）")) if a[0].startswith("numbering")] == [
+        "numbering.heading-sequence"
+    ]
+
+
+def test_a_reference_to_sections_and_a_contents_line_are_no_section_numbers(tmp_path: Path) -> None:
+    """「（一）（二）两项决算数均已经审计」 refers to sections, and a 目录 line listing some of them is no heading (adv38)."""
+    path = write_docx(
+        tmp_path / "refs.docx",
+        [
+            "关于某市2024年市本级决算的报告",
+            "目录",
+            "一、决算情况……………………1",
+            "（一）收入决算……………………1",
+            "（三）转移支付……………………3",
+            "一、决算情况",
+            "（一）收入决算。市本级一般公共预算收入52.30亿元。",
+            "（二）支出决算。市本级一般公共预算支出78.60亿元。（一）（二）两项决算数均已经审计。",
+            "（三）转移支付。上级补助收入30.10亿元。",
+        ],
+    )
+    assert [a for a in _alarms(path) if a[0].startswith("numbering")] == []

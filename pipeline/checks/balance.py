@@ -42,7 +42,9 @@ INCOME_LESS_SPENDING = rule(
 )
 RULES = [INCOME_LESS_SPENDING]
 
-_YEARS_BALANCE = re.compile(r"(?:当年|本年|当期)?收支(?:结余|差额)$|^(?:当年|本年)结余$")
+_YEARS_BALANCE = re.compile(
+    r"(?:当年|本年|当期)?收支(?:结余|差额|缺口)$|^(?:当年|本年)结余$"
+)  # 缺口: spending less income
 _EARLIER_YEARS = ("滚存", "累计", "年末", "历年", "结转", "期末", "上年")
 
 
@@ -137,16 +139,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         verdicts = [tol.verdict(c.quantity, diff.scale(k), ctx.settings) for k in (scale, -scale)]
         if any(v in (tol.OK, tol.INFO) for v in verdicts):
             continue
-        exact = (inc.quantity.base_value - spent.quantity.base_value) * scale
-        a, b = inc.quantity.text, spent.quantity.text
+        first, second = (spent, inc) if c.subject.endswith("缺口") else (inc, spent)  # a 缺口 is spending less income
+        exact = (first.quantity.base_value - second.quantity.base_value) * scale
+        a, b = first.quantity.text, second.quantity.text
         yield make_finding(
             INCOME_LESS_SPENDING,
             verdicts[0],
             claim_figure(c),
-            f"{c.subject}应为 {inc.subject} {a} − {spent.subject} {b} = {fmt(exact)}{c.quantity.unit}，"
+            f"{c.subject}应为 {first.subject} {a} − {second.subject} {b} = {fmt(exact)}{c.quantity.unit}，"
             f"报告写 {c.quantity.text}",
             expected=exact,
             derivation=f"{a} − {b}",
-            related=[inc.prov, spent.prov],
+            related=[first.prov, second.prov],
             subject=c.subject,
         )

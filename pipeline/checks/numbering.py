@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from extractors.headings import label_number, section_label
+from extractors.model import Provenance
 from pipeline.checks.base import Context, rule
 from pipeline.findings import Finding
 
@@ -55,13 +57,59 @@ def check(ctx: Context) -> Iterator[Finding]:
             msg = f"“{heads[i].text.strip()}”之后的一级标题“{culprit.text.strip()}”编号应为“{want}、”（其余一级标题用汉字编号）"
         else:
             msg = f"一级标题从“{heads[i].text.strip()[:2]}”跳到“{heads[j].text.strip()[:2]}”，缺少“{want}、”"
-        yield Finding(
-            rule=SEQUENCE.id,
-            severity="warning",
-            prov=target.prov,
-            subject="章节编号",
-            stated_text=target.text,
-            explanation=msg,
-            related=[heads[i].prov, heads[j].prov],
-            derivation=f"{heads[i].text.strip()[:2]} → {want}、 → {heads[j].text.strip()[:2]}",
+        yield _gap(
+            target.prov,
+            target.text,
+            msg,
+            [heads[i].prov, heads[j].prov],
+            f"{heads[i].text.strip()[:2]} → {want}、 → {heads[j].text.strip()[:2]}",
         )
+    yield from _second_level(ctx)
+
+
+def _gap(prov: Provenance, text: str, msg: str, related: list[Provenance], derivation: str) -> Finding:
+    return Finding(
+        rule=SEQUENCE.id,
+        severity="warning",
+        prov=prov,
+        subject="章节编号",
+        stated_text=text,
+        explanation=msg,
+        related=related,
+        derivation=derivation,
+    )
+
+
+_OPENERS = ("cn", "part")  # a 一、 or a 第X部分 starts the （一） numbering again
+
+
+# a number right after a sentence's end that opens a section, not one that refers to sections (（一）（二）两项…, （一）至（三）)
+_INLINE_PAREN = re.compile(r"(?<=[。；;])\s*[（(][一二三四五六七八九十]+[）)](?![（(、和与及至两])")
+_TOC_LINE = re.compile(r"(?:[.．…·]{3,}|\s{2,})\s*\d+\s*$")  # a contents line: dot leaders and a page number
+
+
+def _second_level(ctx: Context) -> Iterator[Finding]:
+    """（一）（二）（四）: the paragraphs and headings that open with a （一）-style number — and the numbers right after a
+    sentence's end inside one (a PDF may join 「（一）….」 and 「（二）….」 into one paragraph) — in reading order, counted
+    again after each 一、-style heading or 第X部分. Only a number skipped by one is a gap (a numbering that starts
+    again, or jumps further, is another list)."""
+    if ctx.doc is None:
+        return
+    last: tuple[int, Provenance, str] | None = None
+    for p in ctx.doc.paragraphs():
+        if _TOC_LINE.search(p.text):
+            continue
+        found = section_label(p.text)
+        if found is not None and found[0] != "cn-paren":
+            last = None if found[0] in _OPENERS else last
+            continue
+        labels = ([found[1]] if found is not None else []) + [m.group().strip() for m in _INLINE_PAREN.finditer(p.text)]
+        for label in labels:
+            n = label_number(label)
+            if n is None:
+                continue
+            if last is not None and n == last[0] + 2 and n - 1 <= len(_CN):
+                want = f"（{_CN[n - 2]}）"
+                msg = f"二级标题从“{last[2]}”跳到“{label}”，缺少“{want}”"
+                yield _gap(p.prov, p.text[:40], msg, [last[1]], f"{last[2]} → {want} → {label}")
+            last = (n, p.prov, label)
