@@ -8,7 +8,8 @@ three printed one after the other are read, and only in a table about debt (债�
 
 A table by region of any subject (转移支付分地区, 收入分地区) may instead list each city as a group of rows: the
 city, its own level, then its counties (青州市 | 青州市本级 | 东安县 | 西平县 | 北川县 | 川平市 | 川平市本级 …). The
-city is the sum of its group; the reading is trusted only where another group of the same column adds up.
+city is the sum of its group; the reading is trusted only where at least two groups of the same column add up and
+more add up than not (a consolidated table, where transfers between levels drop out, is not read this way).
 """
 
 from __future__ import annotations
@@ -202,6 +203,9 @@ def _interval(cells: list[Fact]) -> tol.Interval:
     return tol.total([tol.base_interval(x.quantity) for x in cells])
 
 
+MAX_SUBTOTAL_SEARCH = 40  # rows of a group past which a row standing for the rows after it is not looked for
+
+
 def _explained(whole: Fact, cells: list[Fact], later: list[Fact]) -> bool:
     """Whether some reading of the group adds up to the region: its own level with the first rows only (the rows after
     them are not its own: 省直管 cities, the counties of a 州 after its 县级市), a row standing for the rows right
@@ -210,7 +214,7 @@ def _explained(whole: Fact, cells: list[Fact], later: list[Fact]) -> bool:
     for k in range(2, len(cells) + 1):
         if w.meets(_interval(cells[:k])):
             return True
-    for i in range(1, len(cells) - 2):
+    for i in range(1, len(cells) - 2 if len(cells) <= MAX_SUBTOTAL_SEARCH else 1):  # (cubic: small groups only)
         for j in range(i + 2, len(cells) + 1):
             if tol.base_interval(cells[i].quantity).meets(_interval(cells[i + 1 : j])):
                 if w.meets(_interval(cells[: i + 1] + cells[j:])):
