@@ -136,7 +136,8 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
     unit: str | None = None
     used: list[Line] = []
     tail = ""  # the end of a unit line wrapped onto a line of its own (…单位：万 / 元)
-    for ln in reversed(lines_above[-5:]):
+    recent = lines_above[-5:]
+    for k, ln in enumerate(reversed(recent)):
         text = ln.text.strip()
         if not text or _NOTE.match(text):
             break
@@ -158,8 +159,25 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
                 unit = unit_from_caption(text)
             if _QUALIFIER.match(text):
                 continue  # (按政府预算支出经济分类) qualifies the title printed above it
+            above = recent[-k - 2].text.strip() if k + 1 < len(recent) else ""
+            if above and _wrapped_title(above, title):
+                continue
         elif title is not None and _QUALIFIER.match(title) and len(text) <= 60 and text.endswith(_TITLE_ENDS):
+            title = f"{text}{title}"
+            used.append(ln)
+        elif title is not None and _wrapped_title(text, title):
             title = f"{text}{title}"
             used.append(ln)
         break
     return title, unit, used
+
+
+def _wrapped_title(above: str, title: str) -> bool:
+    """A standard table's title wrapped over two lines (一般公共预算“三公”经费、会议费、培训费 / 支出预算表): the
+    whole names another standard table than its last line does."""
+    from extractors.table_identity import identify_table
+
+    if len(above) + len(title) > 60 or above.endswith(("。", "；", ";", "：", ":")):
+        return False
+    whole = identify_table(above + title)
+    return whole is not None and whole != identify_table(title)

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+_SUBJECT_KIND = r"(\((功能|经济)(分类)?科目\))?"  # 财政拨款支出预算表（功能科目）
 # (kind, title regex on the normalised title). Order matters: the more specific title comes first.
 # 决算 kinds start with "js.", 预算 kinds with "ys.".
 _TITLES: tuple[tuple[str, str], ...] = (
@@ -29,12 +30,21 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("ys.czbk_total", r"财政拨款收支预算总表"),
     ("ys.total", r"(财务)?收支预算总表"),
     ("ys.income", r"收入预算(总)?表"),
-    ("ys.expense", r"支出预算(总)?表"),
-    ("ys.gp_basic", r"一般公共预算基本支出(部门预算)?经济分类预算表"),
-    ("ys.gp", r"一般公共预算(支出)?功能分类预算表"),
-    ("ys.gf", r"政府性基金预算(支出)?功能分类预算表"),
-    ("ys.soe", r"国有资本经营预算(支出)?功能分类预算表"),
     ("ys.sangong", r"三公经费(和机关运行经费)?预算(情况)?表"),
+    # the 财政部 公开 template's tables (公开01–12表 of most provinces): named by fund and use, one amount column
+    ("ys.sangong", r"三公经费[、,，]?(会议费[、,，]?)?(培训费)?支出预算表"),
+    ("ys.operating", r"机关运行经费(支出)?预算表"),
+    ("ys.procurement", r"政府采购(支出)?预算表"),
+    ("ys.gp_basic", r"一般公共预算(财政拨款)?基本支出(部门预算)?(经济分类)?预算表" + _SUBJECT_KIND),
+    ("ys.czbk_basic", r"财政拨款基本支出预算表" + _SUBJECT_KIND),
+    ("ys.gp", r"一般公共预算(财政拨款)?(支出)?(功能分类)?预算表" + _SUBJECT_KIND),
+    (
+        "ys.gf",
+        r"(政府性基金预算(支出)?功能分类预算表|(财政拨款)?政府性基金(预算)?(财政拨款)?支出预算表)" + _SUBJECT_KIND,
+    ),
+    ("ys.soe", r"国有资本经营预算(支出)?功能分类预算表"),
+    ("ys.czbk", r"财政拨款支出预算表" + _SUBJECT_KIND),
+    ("ys.expense", r"支出预算(总)?表"),
 )
 
 KIND_NAMES: dict[str, str] = {
@@ -56,6 +66,10 @@ KIND_NAMES: dict[str, str] = {
     "ys.soe": "部门国有资本经营预算支出功能分类预算表",
     "ys.gp_basic": "部门一般公共预算基本支出部门预算经济分类预算表",
     "ys.sangong": "部门“三公”经费和机关运行经费预算表",
+    "ys.czbk": "财政拨款支出预算表",
+    "ys.czbk_basic": "财政拨款基本支出预算表",
+    "ys.operating": "一般公共预算机关运行经费支出预算表",
+    "ys.procurement": "政府采购支出预算表",
 }
 
 _QUOTES = "“”\"'‘’「」『』"
@@ -86,10 +100,12 @@ def identify_table(title: str | None) -> str | None:
     t = normalise_title(title)
     if not t or len(t) > 40:
         return None
-    t = re.sub(r"^(.*?)(部门)", "", t, count=1) if "部门" in t[:20] else t
-    for kind, pattern in _TITLES:
-        if re.search(pattern + r"$", t):
-            return kind
+    stripped = re.sub(r"^(.*?)(部门)", "", t, count=1) if "部门" in t[:20] else t
+    # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
+    for name in dict.fromkeys((stripped, t)):
+        for kind, pattern in _TITLES:
+            if re.search(pattern + r"$", name):
+                return kind
     return None
 
 

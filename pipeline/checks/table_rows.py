@@ -12,6 +12,7 @@ says so as `info`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -368,6 +369,11 @@ def check_total(
     variants = qizhong_readings(rows)
     plain = variants[0]
     readings: list[list[Row]] = []
+    if (
+        below and rows[0].kind == "qizhong"
+    ):  # 收入合计 › 其中：社会保险费收入, 财政补贴收入, …: a list of the total's parts
+        run = list(itertools.takewhile(lambda r: r.kind == "plain", rows[1:]))
+        readings.append([replace(rows[0], kind="plain"), *run])
     for variant in variants:
         readings += _readings_of(variant, blanks or {})
     top = marked_top(plain)

@@ -160,6 +160,7 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
         ents[(c.segment, c.row)].append(c)
     order = sorted(ents)
     total_re = r.total_row
+    flagged: list[tuple[VCell, list[VCell], tol.Interval, str]] = []
     for seg in {s for s, _ in order}:
         rows = [ents[k] for k in order if k[0] == seg]
         keys = [cs[0].key for cs in rows]
@@ -184,6 +185,8 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
                     break
                 if kj.level == level + 1:
                     children.append(rows[j])
+            else:  # the rows under it run to the table's end: where the table goes on, more of them are there
+                ambiguous = ambiguous or v.goes_on
             if ambiguous or not children:
                 continue
             for t in cs:
@@ -193,7 +196,19 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
                 comp = sum_of([p.q for p in parts])
                 verdict = tol.verdict_in_base(t.q, comp)
                 if verdict in (tol.ERROR, tol.WARNING):
-                    yield cell_finding(R_HIERARCHY, verdict, t, parts, r, v, comp)
+                    flagged.append((t, parts, comp, verdict))
+    wrong = {id(t): comp for t, _, comp, _ in flagged}
+    for t, parts, comp, verdict in flagged:
+        if any(_mended_by(t, parts, p, wrong[id(p)]) for p in parts if id(p) in wrong):
+            continue  # a part that disagrees with its own parts is the printing out of line: its finding says so
+        yield cell_finding(R_HIERARCHY, verdict, t, parts, r, v, comp)
+
+
+def _mended_by(total: VCell, parts: list[VCell], part: VCell, its_parts: tol.Interval) -> bool:
+    """Whether the total adds up once `part` is read as the sum of its own parts (类 9166.92 = Σ款 with the 款 9156.92
+    read as its 项's 9166.92): then the 款 is the figure out of line, not the 类."""
+    others = sum_of([p.q for p in parts if p is not part])
+    return tol.verdict_in_base(total.q, others + its_parts) == tol.OK
 
 
 def run_cross(views: dict[str, View], rules: Iterable[CrossRule]) -> Iterator[Finding]:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from extractors.model import Claim, OutlineEntry, Provenance, Quantity
 from extractors.subjects import PRIOR_YEAR
-from extractors.table_identity import column_role
+from extractors.table_identity import column_role, normalise_label
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -120,14 +120,22 @@ def _in_section(s: Said, pattern: str) -> bool:
 
 
 def _names(item: str) -> dict[str, str]:
-    return {lvl: name for name, lvl in re.findall(r"([^()“”]+?)\((类|款|项)\)", item)}
+    return {lvl: normalise_label(name) for name, lvl in re.findall(r"([^()“”]+?)\((类|款|项)\)", item)}
+
+
+def _class_name(text: str) -> str:
+    """A 类's name as a lead or a row label prints it: 1.一般公共服务(类)支出, 一、一般公共服务支出 → 一般公共服务."""
+    return re.sub(r"支出$", "", normalise_label(text))
 
 
 def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
     names = _names(item)
     if "项" not in names:
         return None
-    cands = [c for c in v.cells if c.key.level == 3 and c.key.name == names["项"] and c.sig == sig]
+    rows = [c for c in v.cells if c.key.level == 3 and c.key.name == names["项"]]
+    if not sig:  # a table of one amount column (金额): the row's figure, whatever its column is called
+        sig = frozenset({c.sig for c in rows}.pop()) if len({c.sig for c in rows}) == 1 else sig
+    cands = [c for c in rows if c.sig == sig]
     if len(cands) > 1 and "款" in names:
         parents = {c.key.code for c in v.cells if c.key.level == 2 and c.key.name == names["款"]}
         cands = [c for c in cands if c.key.code[:5] in parents]
@@ -139,11 +147,14 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
     if q.dimension != "money":
         return
     fv = tol.printings_verdict(q, cell.q)
+    if fv != tol.OK and not cell.q.unit:  # a table whose 单位 was not read: its figures may be in the text's unit
+        fv = _best(fv, tol.printings_verdict(q, in_units_of(cell.q, q)))
     if fv == tol.OK:
         return
     flagged.add(id(s.claim))
-    where = f"{v.name}“{cell.label or cell.key.code}”" + (
-        f"（{'/'.join(sorted(named(cell.sig)))}列）" if named(cell.sig) else ""
+    row = cell.label or cell.key.code
+    where = (
+        v.name + (f"“{row}”" if row else "") + (f"（{'/'.join(sorted(named(cell.sig)))}列）" if named(cell.sig) else "")
     )
     sec = s.sections[-1] if s.sections else "正文"
     expl = f"“{sec}”一节写 {s.lead}{shown(q)}，该节所述的{where}为 {shown(cell.q)}"
@@ -153,6 +164,16 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
         expl += "；相差末位一个单位"
     expl += declared(r)
     yield finding_at(R_NARRATIVE, fv, claim_figure(s.claim), expl, cell.q.base_value, [cell.fact.prov], _subject(s))
+
+
+def in_units_of(cell: Quantity, said: Quantity) -> Quantity:
+    """A figure printed without a unit, read in the unit of the text that states it."""
+    return replace(cell, unit=said.unit, base_value=cell.value * tol.factor(said), dimension=said.dimension)
+
+
+def _best(a: str, b: str) -> str:
+    order = (tol.OK, tol.WARNING, tol.ERROR)
+    return min(a, b, key=order.index)
 
 
 def _subject(s: Said) -> str:
@@ -189,8 +210,8 @@ def run_narrative(
                 sel = sel.model_copy(update={"col": (role,)})
             cells = select(views, sel)
             if sel.name_from_lead:
-                name = re.sub(r"\((类|款|项)\)$", "", s.lead)
-                cells = [c for c in cells if c.key.name == name]
+                name = _class_name(s.lead)
+                cells = [c for c in cells if _class_name(c.key.name) == name]
             if not cells:
                 continue
             decided.add(id(s.claim))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractors.leads import CLAUSE, compact
-from extractors.model import Cell, Document, Fact, Provenance, Quantity
+from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
 from pipeline import tolerance as tol
@@ -138,6 +138,7 @@ class View:
     kind: str
     title: str
     cells: list[VCell] = field(default_factory=list)
+    goes_on: bool = False  # its rows go on in a table the reader did not join (a 续表, the next page's rows)
 
     @property
     def name(self) -> str:
@@ -192,8 +193,8 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
         kind = identify_table(title)
         if kind is None or kind in views:
             continue
-        v = View(t, kind, title)
         table = tables.get(t)
+        v = View(t, kind, title, goes_on=table is not None and _goes_on(table, tables.get(t + 1)))
         code_cols = _code_columns(fs)
         fs = [f for f in fs if f.prov.col not in code_cols]
         fs = _this_years_columns(fs, doc_year)
@@ -216,9 +217,18 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
         _carry_labels(v)
         _sides(v)
         _signatures(v)
+        _one_amount_column(v)
+        _sangong_total(v)
         _segments(v)
         views[kind] = v
     return views
+
+
+def _goes_on(table: Table, after: Table | None) -> bool:
+    if table.continued_in_next:
+        return True
+    # ending at the bottom margin, with an untitled table at the top of the next page: its rows, cut by the page
+    return table.touches_bottom and after is not None and after.touches_top and identify_table(after.title) is None
 
 
 _COLUMN_YEAR = re.compile(r"(20\d\d)\s*年")
@@ -300,6 +310,40 @@ def _signatures(v: View) -> None:
         keep = {c.roles[-1]} if c.roles else set()
         anon = {f"{ANON}{c.col}"} if not s - MEASURE_ROLES else set()
         c.sig = frozenset(s - (common - keep)) | anon
+
+
+def _one_amount_column(v: View) -> None:
+    """A table of one amount column (科目编码 | 科目名称 | 金额) whose figures a PDF reader placed in two grid columns
+    (a 合计 drawn a little to the right of the rows under it): one column, of the one role its header names if any."""
+    if v.kind in TWO_SIDED:
+        return
+    per_row: dict[int, int] = defaultdict(int)
+    for c in v.cells:
+        per_row[c.row] += 1
+    sigs = {c.sig for c in v.cells}
+    if len(sigs) < 2 or max(per_row.values()) > 1:
+        return
+    roles = {named(s) for s in sigs} - {frozenset()}
+    if len(roles) > 1:
+        return
+    one = next(iter(roles)) if roles else frozenset({f"{ANON}{min(c.col for c in v.cells)}"})
+    for c in v.cells:
+        c.sig = one
+
+
+def _sangong_total(v: View) -> None:
+    """A table of “三公”经费、会议费、培训费 (合计 | “三公”经费 › 小计, 因公出国（境）费 … | 会议费 | 培训费): the 三公经费's
+    total is the 小计 under it; the 合计 beside holds 会议费 and 培训费 too, so it is a column of its own."""
+    if v.kind != "ys.sangong":
+        return
+    inner = [c for c in v.cells if "sangong" in c.roles and c.roles[-1] == "subtotal" and "car" not in c.roles]
+    if not inner:
+        return
+    for c in v.cells:
+        if c.sig == frozenset({"total"}) and "sangong" not in c.roles:
+            c.sig = frozenset({f"{ANON}{c.col}"})
+    for c in inner:
+        c.sig = frozenset({"total"})
 
 
 def named(sig: frozenset[str]) -> frozenset[str]:
