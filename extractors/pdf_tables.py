@@ -172,12 +172,12 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
     return title, unit, used
 
 
-def _wrapped_title(above: str, title: str) -> bool:
-    """A standard table's title wrapped over two lines (一般公共预算“三公”经费、会议费、培训费 / 支出预算表): the
-    whole names another standard table than its last line does."""
-    from extractors.table_identity import identify_table
+_NUMBERED_TITLE = re.compile(r"^\s*(?:公开|附)?\s*表?\s*[0-9０-９]+\s*表?\s*[：:、.．\s]")
 
-    if len(above) + len(title) > 60 or above.endswith(("。", "；", ";", "：", ":")):
+
+def _wrapped_title(above: str, title: str) -> bool:
+    """A numbered table title wrapped over two lines (公开09表：一般公共预算“三公”经费、会议费、培训费 / 支出预算表): the
+    line above opens with the table's number and does not end the title itself; the title's last line is short."""
+    if len(above) + len(title) > 60 or len(title) > 12 or not title.endswith("表"):
         return False
-    whole = identify_table(above + title)
-    return whole is not None and whole != identify_table(title)
+    return bool(_NUMBERED_TITLE.match(above)) and not above.rstrip().endswith(("表", "。", "；", ";", "：", ":"))
