@@ -369,9 +369,8 @@ def check_total(
     variants = qizhong_readings(rows)
     plain = variants[0]
     readings: list[list[Row]] = []
-    if (
-        below and rows[0].kind == "qizhong"
-    ):  # 收入合计 › 其中：社会保险费收入, 财政补贴收入, …: a list of the total's parts
+    # 收入合计 › 其中：社会保险费收入, 财政补贴收入, …: a 其中 row heading the rows under a total lists its parts
+    if below and rows[0].kind == "qizhong":
         run = list(itertools.takewhile(lambda r: r.kind == "plain", rows[1:]))
         readings.append([replace(rows[0], kind="plain"), *run])
     for variant in variants:

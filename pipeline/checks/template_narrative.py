@@ -134,7 +134,8 @@ def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
         return None
     rows = [c for c in v.cells if c.key.level == 3 and c.key.name == names["项"]]
     if not sig:  # a table of one amount column (金额): the row's figure, whatever its column is called
-        sig = frozenset({c.sig for c in rows}.pop()) if len({c.sig for c in rows}) == 1 else sig
+        sigs = {c.sig for c in rows}
+        sig = sigs.pop() if len(sigs) == 1 else sig
     cands = [c for c in rows if c.sig == sig]
     if len(cands) > 1 and "款" in names:
         parents = {c.key.code for c in v.cells if c.key.level == 2 and c.key.name == names["款"]}
@@ -148,7 +149,7 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
         return
     fv = tol.printings_verdict(q, cell.q)
     if fv != tol.OK and not cell.q.unit:  # a table whose 单位 was not read: its figures may be in the text's unit
-        fv = _best(fv, tol.printings_verdict(q, in_units_of(cell.q, q)))
+        fv = _best(fv, tol.printings_verdict(q, _in_units_of(cell.q, q)))
     if fv == tol.OK:
         return
     flagged.add(id(s.claim))
@@ -166,7 +167,7 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
     yield finding_at(R_NARRATIVE, fv, claim_figure(s.claim), expl, cell.q.base_value, [cell.fact.prov], _subject(s))
 
 
-def in_units_of(cell: Quantity, said: Quantity) -> Quantity:
+def _in_units_of(cell: Quantity, said: Quantity) -> Quantity:
     """A figure printed without a unit, read in the unit of the text that states it."""
     return replace(cell, unit=said.unit, base_value=cell.value * tol.factor(said), dimension=said.dimension)
 
