@@ -67,6 +67,8 @@ def _place(
     prov: Provenance, paragraphs: list[Paragraph], tables: list[Table], covers: dict[int, list[list[Cell | None]]]
 ) -> dict[str, Any]:
     place: dict[str, Any] = {"loc": prov.render(), "page": prov.page}
+    if prov.file:  # a table read from the tables file beside the document: its pages are not this file's
+        place["file"] = prov.file
     bbox: Box | None = prov.bbox
     if prov.table is not None and 0 <= prov.table < len(tables):
         table = tables[prov.table]
@@ -204,7 +206,7 @@ def where(place: dict[str, Any]) -> str:
 
 def _band_for(place: dict[str, Any], tables: list[Table]) -> Band | None:
     bbox, page = place.get("bbox"), place.get("page")
-    if not bbox or not page:
+    if not bbox or not page or place.get("file"):
         return None
     top, bottom = bbox[1] - BAND_MARGIN, bbox[3] + BAND_MARGIN
     if place.get("_table") is not None:  # show the column headers when they stand on the same page nearby

@@ -26,10 +26,11 @@ class Provenance:
     bbox: tuple[float, float, float, float] | None = None  # PDF points x0, top, x1, bottom
     ocr: bool = False  # the text was read from a page image by OCR, not from a text layer
     converted: str | None = None  # how the file was converted before reading, e.g. "doc→docx" (LibreOffice)
+    file: str | None = None  # another file's name: a table read with this document from its 公开表 file
 
     def render(self) -> str:
-        """Human location: `p.3 表2 r5c3`, `段落12 [40:58]`, `p.2 段落7 [3:9]`."""
-        parts: list[str] = []
+        """Human location: `p.3 表2 r5c3`, `段落12 [40:58]`, `p.2 段落7 [3:9]`, `《…公开表.pdf》 p.7 表5 r6c3`."""
+        parts: list[str] = [f"《{self.file}》"] if self.file else []
         if self.page is not None:
             parts.append(f"p.{self.page}")
         if self.table is not None:

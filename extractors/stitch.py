@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 
 from extractors.model import Block, Cell, Paragraph, Table
+from extractors.table_titles import title_in_grid
 
 X_TOLERANCE = 3.0  # points: column boundaries this close are the same boundary
 OUTER_TOLERANCE = 6.0
@@ -68,6 +69,9 @@ def continues(prev: Table, nxt: Table, retitled: bool = False) -> dict[int, int]
     repeated_title = bool(nxt.title) and _plain(nxt.title) in (_plain(prev.title), "续表", _plain(prev.title) + "续表")
     if not retitled and (not prev.touches_bottom or not (repeated_title or (nxt.touches_top and not nxt.title))):
         return None  # (a title repeated on each page, or 续表, still continues the table)
+    own = title_in_grid(nxt)[0]
+    if own and _plain(own) not in (_plain(prev.title), _plain(title_in_grid(prev)[0])) and "续" not in own:
+        return None  # a table whose own title heads its grid (公开07表 at the top of a page) begins there
     return column_map(prev, nxt)
 
 

@@ -157,6 +157,8 @@ _COLUMN_ROLES: tuple[tuple[str, str], ...] = (
     ("car_buy", r"^(公务用车)?购置费$"),
     ("car_run", r"^(公务用车)?运行(维护)?费$"),
     ("reception", r"^公务接待费$"),
+    ("meeting", r"^会议费$"),  # beside the 三公 in the 公开09表 of the 财政部 template
+    ("training", r"^培训费$"),
     ("operating", r"机关运行经费"),
     ("sangong", r"三公经费"),
     ("subtotal", r"^小计$"),

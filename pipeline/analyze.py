@@ -14,9 +14,10 @@ from extractors.evidence import Evidence, collect
 from extractors.model import Claim, Document, Fact, OutlineEntry, ReadError
 from extractors.outline import build_outline
 from extractors.registry import file_sha256, read_document, sniff, unsupported_format
-from extractors.report_kind import classify
+from extractors.report_kind import DEPARTMENT_KINDS, classify
 from extractors.tablefacts import extract_facts
 from pipeline.checks import FAMILIES, run_checks
+from pipeline.companion import in_own_file, join_tables, stamp, tables_file_of
 from pipeline.findings import SEVERITIES, Finding
 from pipeline.isolate import is_out_of_memory
 
@@ -73,8 +74,12 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
     failures: list[str] = []
     try:
         result.kind = _stage("report kind", lambda: classify(doc), "", failures)
+        kind = result.kind
+        joined = _stage("tables file", lambda: _join_tables_file(doc, path, kind), False, failures)
         claims_ok = _ran(lambda: extract_claims(doc), "claims", failures, result.claims)
         facts_ok = _ran(lambda: extract_facts(doc), "table facts", failures, result.facts)
+        if joined:  # the tables file's own figures are its own rows; here they are what the narrative is checked by
+            result.claims[:] = [c for c in result.claims if c.prov.file is None]
         no_outline: list[OutlineEntry] = []
         outline = _stage("outline", lambda: build_outline(doc), no_outline, failures)
         checked = False
@@ -88,7 +93,9 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
             )
             failures.extend(families)
             checked = found is not None and len(families) < len(FAMILIES)
-            result.findings = found or []
+            result.findings = [f for f in found or [] if not joined or in_own_file([f.prov, *f.related])]
+        if joined:
+            result.facts[:] = [f for f in result.facts if f.prov.file is None]
     except _OutOfMemory as e:
         result.claims, result.facts, result.findings = [], [], []
         result.status = "failed"
@@ -112,6 +119,29 @@ def analyze_file(path: str | Path, sha256: str | None = None) -> DocumentResult:
 
 
 T = TypeVar("T")
+
+
+def _join_tables_file(doc: Document, path: str | Path, kind: str) -> bool:
+    """A 部门/单位 预算·决算 情况说明 whose tables are published as a file of their own beside it: read that file and join
+    its tables (pipeline.companion); the stamp in the notes names the file and its hash. Whether they were joined."""
+    other = tables_file_of(path)
+    if other is None:
+        return False
+    sha = file_sha256(other)
+    if kind not in DEPARTMENT_KINDS:
+        doc.notes.append(stamp(other.name, sha, f"本文件不是部门或单位预算·决算（{kind or '未识别'}），未并入核对"))
+        return False
+    if doc.tables():
+        doc.notes.append(stamp(other.name, sha, "本文件已有表格，未并入核对"))
+        return False
+    try:
+        tables = read_document(other, sha)
+    except ReadError as e:
+        doc.notes.append(stamp(other.name, sha, f"未能读取（{e.reason}），未并入核对"))
+        return False
+    joined = join_tables(doc, tables, other.name)
+    doc.notes.append(stamp(other.name, sha, "与本文件一并核对" if joined else "其中没有表格"))
+    return joined
 
 
 def _stage(name: str, run: Callable[[], T], default: T, failures: list[str]) -> T:

@@ -17,6 +17,7 @@ from typing import Any
 from extractors.registry import file_sha256
 from pipeline import __version__
 from pipeline.archives import expand_archives
+from pipeline.companion import stamped, tables_file_of
 from pipeline.export import all_or_nothing, remove_stale_temporaries, write_csv, write_prerendered_csv
 from pipeline.inputs import Found, UsageError, os_reason, readable, walk
 from pipeline.isolate import DEFAULT_ANALYZE, Analyze, run_dask, run_local
@@ -274,9 +275,15 @@ def _scan_locked(
 
     outcome: dict[str, str] = {}  # sha → analysed | skipped | given-up
     jobs: list[tuple[str, str]] = []
+    listings: dict[Path, list[Path]] = {}  # each folder's files, listed once
     for sha, paths in by_sha.items():
         stored = catalog.get(sha)
-        if options.rescan or stored is None or (stored.status == "failed" and stored.failures < MAX_FAILURES):
+        if (
+            options.rescan
+            or stored is None
+            or (stored.status == "failed" and stored.failures < MAX_FAILURES)
+            or (stored.status != "failed" and _tables_file_changed(paths[0], stored.reason, shas, listings))
+        ):
             jobs.append((paths[0], sha))
         else:
             outcome[sha] = "skipped" if stored.status != "failed" else "given-up"
@@ -311,6 +318,20 @@ def _scan_locked(
     current = {readable(os.path.abspath(p)): sha for p, sha in shas.items()}
     catalog.record_paths(current, catalog.paths_under(folders) - current.keys())
     return _export(inputs, shas, decided, by_sha, outcome, catalog, out, len(jobs))
+
+
+def _tables_file_changed(path: str, reason: str, shas: dict[str, str], listings: dict[Path, list[Path]]) -> bool:
+    """Whether the tables file read with a narrative (pipeline.companion) is not the one its stored result was
+    checked against: a new, changed or removed 公开表 beside it makes the narrative's result stale."""
+    other = tables_file_of(path, listings)
+    was = stamped(reason)
+    if other is None or was is None:
+        return (other is None) != (was is None)
+    try:
+        sha = shas.get(str(other)) or file_sha256(other)
+    except OSError:
+        return True
+    return was != (other.name, sha[:12])
 
 
 def _rule_titles() -> dict[str, str]:

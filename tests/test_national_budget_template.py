@@ -22,6 +22,7 @@ from extractors.table_identity import identify_table
 from extractors.tablefacts import extract_facts
 from pipeline.analyze import analyze_file
 from pipeline.checks import run_checks
+from pipeline.companion import in_own_file, join_tables
 from pipeline.findings import Finding
 
 WIDE = Path(__file__).resolve().parents[2] / "shared" / "realdocs-wide"
@@ -167,3 +168,51 @@ def test_tables_of_the_template_are_recognised_in_the_procuratorate_s_report() -
     doc = _read(PROCURATORATE)
     kinds = {identify_table(t.title) for t in doc.tables() if isinstance(t, Table)}
     assert {"ys.czbk", "ys.gp", "ys.gp_basic", "ys.sangong", "ys.operating"} <= kinds
+
+
+def test_a_table_whose_title_heads_its_grid_at_a_page_s_top_is_not_the_previous_table_s_rest() -> None:
+    """政协 2019 公开表 p.7: 公开07表 一般公共预算支出预算表（功能科目） starts at the top of the page under no caption, right
+    after 公开06表 fills p.6; its own title in its first row says it is a table of its own."""
+    doc = _read(WIDE / "江苏省政协办公厅2019年预算公开表.pdf")
+    on_seven = [t for t in doc.tables() if t.prov.page == 7]
+    assert [identify_table(t.title) for t in on_seven] == ["ys.gp"]
+    six = next(t for t in doc.tables() if t.prov.page == 6)
+    assert six.pages == [6]
+
+
+def test_a_narrative_published_apart_is_checked_against_its_tables_file() -> None:
+    """政协 2019: the 情况说明 and its 公开表 agree (no error or warning), and every table its 目录 lists is there."""
+    narrative = WIDE / "江苏省政协办公厅2019年度部门预算.pdf"
+    if not narrative.exists():
+        pytest.skip(f"{WIDE} is absent (a user's clone)")
+    result = analyze_file(narrative)
+    assert "表格文件《江苏省政协办公厅2019年预算公开表.pdf》" in result.reason
+    assert [f.rule for f in result.findings if f.severity != "info" or f.rule.startswith("template.toc")] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rule_id", "subject"),
+    [
+        ("住房公积金（项）支出715.28", "住房公积金（项）支出716.28", "ys.say.nat-fiscal-item", "住房公积金(项)支出"),
+        ("会议费预算支出933.50", "会议费预算支出943.50", "ys.say.nat-meeting", "会议费预算支出"),
+        (
+            "政府采购支出预算总额1449.50",
+            "政府采购支出预算总额1459.50",
+            "ys.say.nat-procurement",
+            "政府采购支出预算总额",
+        ),
+        # the subject is the words of this figure, not the list before it (拟采购货物支出90万元、…)
+        ("拟购买服务支出1359.50", "拟购买服务支出1369.50", "ys.say.nat-procurement-services", "拟购买服务支出"),
+    ],
+)
+def test_the_narrative_file_is_checked_against_the_tables_file_joined_to_it(
+    old: str, new: str, rule_id: str, subject: str
+) -> None:
+    """委办 2018: the 公开文件 read with its 公开表 (pipeline.companion), a slip planted in the narrative's text."""
+    doc = _read(WIDE / "江苏省委办公厅2018年度部门预算公开文件.pdf")
+    assert join_tables(doc, _read(TABLES_FILE), TABLES_FILE.name)
+    assert [f for f in _alarms(doc) if in_own_file([f.prov, *f.related])] == []
+    _plant(doc, old, new)
+    found = [f for f in _alarms(doc) if f.rule == "template.narrative-vs-table"]
+    assert [(rule_id in f.explanation, f.related[0].file) for f in found] == [(True, TABLES_FILE.name)]
+    assert found[0].subject.endswith(subject) and not found[0].subject.startswith("拟采购货物")

@@ -179,10 +179,12 @@ def _best(a: str, b: str) -> str:
 
 def _subject(s: Said) -> str:
     """The words before the figure, with the list item's 项 when they do not name it (2024年预算安排 of which 项)."""
+    # 拟采购货物支出48.60万元、拟采购工程支出0万元、拟购买服务支出: the words of this figure, after the list's last figure
+    lead = re.sub(r"^.*\d\s*[万亿]?元[、，,；;]", "", s.lead)
     name = _names(s.item).get("项", "")
-    if not name or name in s.lead:
-        return s.lead
-    return f"{name}(项) {s.lead}".strip()
+    if not name or name in lead:
+        return lead
+    return f"{name}(项) {lead}".strip()
 
 
 def run_narrative(
