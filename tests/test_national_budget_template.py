@@ -216,3 +216,18 @@ def test_the_narrative_file_is_checked_against_the_tables_file_joined_to_it(
     found = [f for f in _alarms(doc) if f.rule == "template.narrative-vs-table"]
     assert [(rule_id in f.explanation, f.related[0].file) for f in found] == [(True, TABLES_FILE.name)]
     assert found[0].subject.endswith(subject) and not found[0].subject.startswith("拟采购货物")
+
+
+def test_a_unit_s_total_table_adds_its_spending_columns_across() -> None:
+    """福利院's 财务收支预算总表 splits 本年支出 into 合计 | 基本支出 › 人员经费, 公用经费 | 项目支出 with no 基本支出 column:
+    二、社会保障和就业支出 11,281,624 = 6,540,674 + 2,120,950 + 2,620,000; with 公用经费 misprinted it does not add up."""
+    doc = _read(WIDE / "上海市普陀区社会福利院2024年单位预算.pdf")
+    assert not [f for f in _alarms(doc) if f.rule == "template.columns"]
+    table = next(t for t in doc.tables() if "财务收支预算总表" in (t.title or ""))
+    cell = next(c for c in table.cells if c.row == 5 and c.col == 5)
+    assert cell.text.replace(",", "") == "2120950"
+    cell.text = "2,102,950"
+    found = [f for f in _alarms(doc) if f.rule == "template.columns"]
+    assert [(f.subject, str(f.stated_value), str(f.expected_value)) for f in found] == [
+        ("二、社会保障和就业支出", "11281624", "11263624")
+    ]
