@@ -704,7 +704,16 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             _respective_lists(text, totals, [i for i in items[k:] if i.start < end], groups)
             continue
         nested = lists.nested_spans(text, pos + 2, end)  # a part's bracketed breakdown (sum reads it apart)
-        if _records(items[k:], end, nested):
+        # 市本级…284.7亿元，其中：一般债务…，专项债务…；县区…301.8亿元，其中：一般债务…: the next 其中 opens a list of its own
+        again = next(
+            (
+                m2.start() + pos + 2
+                for m2 in re.finditer("其中", text[pos + 2 : end])
+                if not any(a < m2.start() + pos + 2 < b for a, b in nested)
+            ),
+            end,
+        )
+        if _records(items[k:], again, nested):
             continue
         soft = lists.soft_ends(text, pos, end)
         whole = _interval(total)

@@ -53,3 +53,15 @@ def test_a_year_s_shortfall_is_spending_less_income(tmp_path: Path) -> None:
     assert _alarms(scan_text(tmp_path, text.format(gap="0.56"), "政府决算")[1]) == [
         ("balance.income-less-spending", "error", "0.56")
     ]
+
+
+def test_two_lists_in_one_sentence_are_two_lists(tmp_path: Path) -> None:
+    """"市本级…284.7亿元，其中：一般债务…，专项债务…；县区…301.8亿元，其中：一般债务…": the second 其中 opens a list of its own,
+    so 一般债务 named twice is no list of records (adv39 P7)."""
+    text = (
+        "关于嵩原市2025年预算执行情况与2026年预算草案的报告\n（二）2025年政府债务情况\n"
+        "截至2025年底，各级政府债务余额合计586.5亿元，其中：一般债务239.4亿元，专项债务347.1亿元。市本级政府债务余额284.7亿元，"
+        "其中：一般债务121.8亿元，专项债务{special}亿元；县区政府债务余额301.8亿元，其中：一般债务117.6亿元，专项债务184.2亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(special="162.9"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(special="169.2"))[1]) == [("sum.enumeration", "error", "284.7")]
