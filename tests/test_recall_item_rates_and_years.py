@@ -56,7 +56,7 @@ def test_a_year_s_shortfall_is_spending_less_income(tmp_path: Path) -> None:
 
 
 def test_two_lists_in_one_sentence_are_two_lists(tmp_path: Path) -> None:
-    """"市本级…284.7亿元，其中：一般债务…，专项债务…；县区…301.8亿元，其中：一般债务…": the second 其中 opens a list of its own,
+    """ "市本级…284.7亿元，其中：一般债务…，专项债务…；县区…301.8亿元，其中：一般债务…": the second 其中 opens a list of its own,
     so 一般债务 named twice is no list of records (adv39 P7)."""
     text = (
         "关于嵩原市2025年预算执行情况与2026年预算草案的报告\n（二）2025年政府债务情况\n"
