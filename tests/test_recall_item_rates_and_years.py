@@ -65,3 +65,32 @@ def test_two_lists_in_one_sentence_are_two_lists(tmp_path: Path) -> None:
     )
     assert _alarms(scan_text(tmp_path, text.format(special="162.9"))[1]) == []
     assert _alarms(scan_text(tmp_path, text.format(special="169.2"))[1]) == [("sum.enumeration", "error", "284.7")]
+
+
+def test_a_balance_that_names_its_income_and_spending_is_checked_beside_other_levels(tmp_path: Path) -> None:
+    """ "预算总收入减去预算总支出，当年结余…": the two figures are named, so 上年结余 and 调出资金 printed before are no
+    doubt about which is which (adv39 P4)."""
+    text = (
+        "关于青湾区2025年预算执行情况与2026年预算草案的报告\n3.国有资本经营预算\n"
+        "全区国有资本经营预算收入12486万元，完成调整预算105.8%。国有资本经营预算收入加上市对我区转移支付320万元、"
+        "上年结余2146万元，预算总收入为14952万元。国有资本经营预算支出8624万元，加上调出资金4800万元，预算总支出13424万元。"
+        "预算总收入减去预算总支出，当年结余{left}万元，全部为结转项目资金。\n"
+    )
+    assert [a for a in _alarms(scan_text(tmp_path, text.format(left="1528"))[1]) if a[0].startswith("balance")] == []
+    assert [a for a in _alarms(scan_text(tmp_path, text.format(left="1582"))[1]) if a[0].startswith("balance")] == [
+        ("balance.income-less-spending", "error", "1582")
+    ]
+
+
+def test_a_change_stated_after_the_adjusted_budget_is_their_difference(tmp_path: Path) -> None:
+    """ "由年初预算22.85亿元调增至31.45亿元，增加8.80亿元": 调增至 names the budget after, and the 增加 after it is the
+    difference, 31.45 − 22.85 = 8.60 (adv39 P3)."""
+    text = (
+        "关于青湾区2025年预算执行情况与2026年预算草案的报告\n（二）预算调整情况\n"
+        "调整后，区级一般公共预算支出由年初预算37.28亿元调增至39.74亿元，增加2.46亿元；"
+        "区级政府性基金预算支出由年初预算22.85亿元调增至31.45亿元，增加{change}亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(change="8.60"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(change="8.80"))[1]) == [
+        ("adjustment.stated-in-text", "error", "8.80")
+    ]

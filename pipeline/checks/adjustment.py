@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from extractors.identity import last_word
 from extractors.model import Claim, Fact
@@ -109,9 +110,11 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
 
 # the words right before a figure (after the previous one): what the figure is in the adjustment
 _INITIAL = re.compile(r"年初(?:预算|安排|的$|数)")  # 由年初的444578万元调增…: the 年初 figure
-_CHANGE = re.compile(r"(调增|追加|调减|核减|压减)[^，,；;。（()）\d]{0,12}$")
-_MINUS = ("调减", "核减", "压减")
-_AFTER = re.compile(r"调整(?:后|为|预算)[^，,；;。（()）\d]{0,12}$")
+_CHANGE = re.compile(r"(调增|追加|调减|核减|压减)(?!至)[^，,；;。（()）\d]{0,12}$")
+_MINUS = ("调减", "核减", "压减", "减少")
+_AFTER = re.compile(r"(?:调整(?:后|为|预算)|调[增减整]至|调为)[^，,；;。（()）\d]{0,12}$")
+# 由年初预算22.85亿元调增至31.45亿元，增加8.60亿元: the change stated after the budget it made
+_CHANGE_AFTER = re.compile(r"^[，,]\s*(增加|调增|追加|减少|调减|核减|压减)了?$")
 # a bracket, a "；", a 其中 (a part of a change, 其中教育追加…) or a comparison (比上年减少…) between the figures: the
 # sentence says more than one adjustment of one figure
 _BREAK = re.compile(r"[；;。（()）]|其中|[比较]上?年|[比较]\d{4}|同比|相比")
@@ -157,6 +160,12 @@ def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> It
         if after is not None and changes:
             yield from _judge_text(ctx, first, changes, x)
             return
+        if after is not None and len(rest) > len(changes) + 1:
+            nxt, nxt_gap = rest[len(changes) + 1], gaps[len(changes) + 1]
+            m = _CHANGE_AFTER.match(nxt_gap)
+            if m is not None and nxt.quantity.dimension == "money":
+                yield from _judge_change(ctx, first, x, -1 if m.group(1) in _MINUS else 1, nxt)
+            return
         m = _CHANGE.search(gap)
         if m is None or after is not None:
             return
@@ -191,5 +200,29 @@ def _judge_text(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], af
         expected=exact,
         derivation=f"{first.quantity.text}{steps}",
         related=[first.prov, *(c.prov for _, c in changes)],
+        subject=describe(fig),
+    )
+
+
+def _judge_change(ctx: Context, first: Claim, after: Claim, sign: int, change: Claim) -> Iterator[Finding]:
+    """由年初预算A调增至B，增加C: the change stated after the two budgets is their difference, C = ±(B − A)."""
+    if len({tol.factor(x.quantity) for x in (first, after, change)}) != 1:
+        return
+    diff = tol.interval(after.quantity) - tol.interval(first.quantity)
+    verdict = tol.verdict(change.quantity, diff.scale(Decimal(sign)), ctx.settings)
+    if verdict in (tol.OK, tol.INFO):
+        return
+    exact = sign * (after.quantity.value - first.quantity.value)
+    unit = change.quantity.unit
+    fig = claim_figure(change)
+    yield make_finding(
+        IN_TEXT,
+        verdict,
+        fig,
+        f"调整数写 {change.quantity.text}，而调整后 {after.quantity.text} − 年初 {first.quantity.text} = "
+        f"{fmt(exact, change.quantity.decimals)}{unit}，两者不符",
+        expected=exact,
+        derivation=f"{after.quantity.text} − {first.quantity.text}",
+        related=[first.prov, after.prov],
         subject=describe(fig),
     )

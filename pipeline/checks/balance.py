@@ -123,7 +123,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         near = _near(ctx, c)
         named_income, named_spending = _named(c)
         inc, spent = _one(near, INCOME, named_income), _one(near, SPENDING, named_spending)
-        unnamed = [x for x in near if not _flow(x)]  # 执行中调整为210亿元: a level that could be either
+        # 执行中调整为210亿元: a level that could be either — unless the balance names its two figures
+        by_name = all(
+            x is not None and named and subject_key(x.subject).endswith(named)
+            for x, named in ((inc, named_income), (spent, named_spending))
+        )
+        unnamed = [] if by_name else [x for x in near if not _flow(x)]
         if (
             inc is None
             or spent is None
