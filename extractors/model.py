@@ -27,6 +27,7 @@ class Provenance:
     ocr: bool = False  # the text was read from a page image by OCR, not from a text layer
     converted: str | None = None  # how the file was converted before reading, e.g. "doc→docx" (LibreOffice)
     file: str | None = None  # another file's name: a table read with this document from its 公开表 file
+    table_offset: int = 0  # tables of the document before that file's: its own number is table − table_offset
 
     def render(self) -> str:
         """Human location: `p.3 表2 r5c3`, `段落12 [40:58]`, `p.2 段落7 [3:9]`, `《…公开表.pdf》 p.7 表5 r6c3`."""
@@ -34,7 +35,7 @@ class Provenance:
         if self.page is not None:
             parts.append(f"p.{self.page}")
         if self.table is not None:
-            where = f"表{self.table + 1}"
+            where = f"表{self.table - self.table_offset + 1}"
             if self.row is not None and self.col is not None:
                 where += f" r{self.row + 1}c{self.col + 1}"
             if self.span is not None:  # a figure in the prose of a table cell (说明：…)

@@ -17,7 +17,7 @@ from extractors.registry import file_sha256, read_document, sniff, unsupported_f
 from extractors.report_kind import DEPARTMENT_KINDS, classify
 from extractors.tablefacts import extract_facts
 from pipeline.checks import FAMILIES, run_checks
-from pipeline.companion import in_own_file, join_tables, stamp, tables_file_of
+from pipeline.companion import has_standard_tables, in_own_file, join_tables, stamp, tables_file_of
 from pipeline.findings import SEVERITIES, Finding
 from pipeline.isolate import is_out_of_memory
 
@@ -131,8 +131,8 @@ def _join_tables_file(doc: Document, path: str | Path, kind: str) -> bool:
     if kind not in DEPARTMENT_KINDS:
         doc.notes.append(stamp(other.name, sha, f"本文件不是部门或单位预算·决算（{kind or '未识别'}），未并入核对"))
         return False
-    if doc.tables():
-        doc.notes.append(stamp(other.name, sha, "本文件已有表格，未并入核对"))
+    if has_standard_tables(doc):
+        doc.notes.append(stamp(other.name, sha, "本文件已有公开表，未并入核对"))
         return False
     try:
         tables = read_document(other, sha)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from extractors.archive import is_member_path
-from extractors.model import Document, Paragraph, Provenance
+from extractors.model import Document, Paragraph, Provenance, Table
 from extractors.table_identity import identify_table
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
@@ -72,17 +72,26 @@ def stamped(reason: str) -> tuple[str, str] | None:
 
 
 def join_tables(doc: Document, tables: Document, name: str) -> bool:
-    """Append the tables file's tables to a narrative that holds none, with the lines that title a table the reader
-    did not draw (a 公开07表 printed without rules: the table is there); whether any table was joined."""
-    if doc.tables():
+    """Append the tables file's tables to a narrative that holds none of the standard tables, with the lines that
+    title a table the reader did not draw (a 公开07表 printed without rules: the table is there); whether any table
+    was joined. The joined tables are numbered after the narrative's own and keep their own number for display."""
+    if has_standard_tables(doc):
         return False
-    offset = len(doc.blocks)
+    blocks, own_tables = len(doc.blocks), len(doc.tables())
     for b in tables.blocks:
         if isinstance(b, Paragraph) and not any(identify_table(line) for line in b.text.splitlines()):
             continue
-        b.prov = b.prov.with_(sha256=tables.sha256, file=name, block=(b.prov.block or 0) + offset)
+        moved = {"sha256": tables.sha256, "file": name, "block": (b.prov.block or 0) + blocks}
+        if isinstance(b, Table) and b.prov.table is not None:
+            moved.update(table=b.prov.table + own_tables, table_offset=own_tables)
+        b.prov = b.prov.with_(**moved)
         doc.blocks.append(b)
     return bool(tables.tables())
+
+
+def has_standard_tables(doc: Document) -> bool:
+    """Whether a document prints any table of the 部门预算·决算 templates itself (then it is checked on its own)."""
+    return any(identify_table(t.title) for t in doc.tables())
 
 
 def in_own_file(places: Iterable[Provenance]) -> bool:

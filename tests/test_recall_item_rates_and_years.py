@@ -94,3 +94,18 @@ def test_a_change_stated_after_the_adjusted_budget_is_their_difference(tmp_path:
     assert _alarms(scan_text(tmp_path, text.format(change="8.80"))[1]) == [
         ("adjustment.stated-in-text", "error", "8.80")
     ]
+
+
+def test_a_share_of_a_list_s_head_named_without_its_fund_is_of_that_head(tmp_path: Path) -> None:
+    """ "2026年一般公共预算基本支出3471.61万元，其中：人员经费3020.31万元，占基本支出的87.00%": 基本支出 is the list's head
+    named without its fund, not the department's 基本支出 of all funds printed before (adv43)."""
+    text = (
+        "锦屏市生态环境局2026年部门预算\n三、支出预算情况说明\n本年支出预算合计5546.86万元，其中：基本支出3539.41万元，"
+        "占63.81%；项目支出2007.45万元，占36.19%。\n八、一般公共预算基本支出预算情况说明\n"
+        "2026年一般公共预算基本支出3471.61万元，其中：人员经费3020.31万元，占基本支出的{share}%；"
+        "公用经费451.30万元，占基本支出的13.00%。\n"
+    )
+    shares = [a for a in _alarms(scan_text(tmp_path, text.format(share="87.00"), "部门预算")[1]) if "share" in a[0]]
+    assert shares == []
+    slip = [a for a in _alarms(scan_text(tmp_path, text.format(share="86.00"), "部门预算")[1]) if "share" in a[0]]
+    assert slip == [("share.stated-vs-computed", "error", "86.00")]  # 3020.31 ÷ 3471.61 = 87.00%

@@ -88,3 +88,129 @@ def test_a_changed_tables_file_makes_the_narrative_s_stored_result_stale(tmp_pat
     rows = {Path(d["path"]).name: d for d in third.documents}
     assert rows[NARRATIVE]["status"] == "ok" and third.analysed == 2  # the narrative too, though its bytes are the same
     assert any(f["rule"] == "template.narrative-vs-table" for f in third.findings)
+
+
+def _pair(folder: Path, narrative: list[str], tables: list) -> Path:
+    write_docx(folder / TABLES, tables)
+    return write_docx(
+        folder / NARRATIVE, ["测试局2026年度部门预算公开", "第三部分 2026年度部门预算情况说明", *narrative]
+    )
+
+
+def _errors(path: Path) -> list[tuple[str, str]]:
+    return [(f.rule, str(f.stated_value)) for f in analyze_file(path).findings if f.severity == "error"]
+
+
+def test_a_table_of_last_year_s_and_this_year_s_figures_is_read_in_this_year_s(tmp_path: Path) -> None:
+    """公开05表 printing 上年预算数 | 本年预算数: the narrative's 2026 figures are this year's column (adv42 c14)."""
+    rows = [
+        ["功能科目代码", "功能科目名称", "上年预算数", "本年预算数"],
+        ["", "合计", "900.00", "1,000.00"],
+        ["201", "一般公共服务支出", "900.00", "1,000.00"],
+        ["20103", "政府办公厅（室）及相关机构事务", "900.00", "1,000.00"],
+        ["2010301", "行政运行", "560.00", "{run}"],
+        ["2010302", "一般行政管理事务", "340.00", "400.00"],
+    ]
+    narrative = [
+        "五、财政拨款支出预算情况说明",
+        "测试局2026年财政拨款预算支出1,000.00万元。其中：",
+        "（一）一般公共服务支出（类）",
+        "1．政府办公厅（室）及相关机构事务（款）行政运行（项）支出600.00万元，主要用于机关运行。",
+    ]
+
+    def table(run: str) -> list:
+        return ["财政拨款支出预算表", "单位：万元", ([[x.format(run=run) for x in r] for r in rows], [])]
+
+    assert _errors(_pair(tmp_path, narrative, table("600.00"))) == []
+    assert _errors(_pair(tmp_path, narrative, table("650.00"))) == [("template.narrative-vs-table", "600.00")]
+
+
+def test_an_item_named_in_quotes_is_compared_with_its_own_row(tmp_path: Path) -> None:
+    """3．“两房”建设（项）支出713.64万元 is the row “两房”建设, not the item before it (adv42 c06)."""
+    rows = [
+        ["功能科目代码", "功能科目名称", "金额"],
+        ["", "合计", "1,128.48"],
+        ["204", "公共安全支出", "1,128.48"],
+        ["20404", "检察", "1,128.48"],
+        ["2040402", "一般行政管理事务", "414.84"],
+        ["2040499", "“两房”建设", "713.64"],
+    ]
+    narrative = [
+        "五、财政拨款支出预算情况说明",
+        "（一）公共安全支出（类）",
+        "1．检察（款）一般行政管理事务（项）支出414.84万元，主要用于办案业务。",
+        "2．检察（款）“两房”建设（项）支出{b}万元，主要用于办案用房建设。",
+    ]
+
+    def docs(b: str) -> Path:
+        return _pair(tmp_path, [x.format(b=b) for x in narrative], ["财政拨款支出预算表", "单位：万元", (rows, [])])
+
+    assert _errors(docs("713.64")) == []
+    assert _errors(docs("731.64")) == [("template.narrative-vs-table", "731.64")]
+
+
+def test_this_year_s_income_may_be_the_total_before_the_carry_over(tmp_path: Path) -> None:
+    """本年收入预算合计 3,929.51 is the 收支预算总表's 当年收入小计 where 上年结转 85.00 is printed apart (adv42 c01)."""
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目名称", "金额", "项目名称", "金额"],
+        ["一、财政拨款", "3,929.51", "一、基本支出", "3,000.00"],
+        ["当年收入小计", "3,929.51", "二、项目支出", "1,014.51"],
+        ["上年结转资金", "85.00", "当年支出小计", "4,014.51"],
+        ["收入合计", "4,014.51", "支出合计", "4,014.51"],
+    ]
+    narrative = ["二、收入预算情况说明", "测试局本年收入预算合计{x}万元，其中：", "一般公共预算收入{x}万元，占100%。"]
+
+    def docs(x: str) -> Path:
+        return _pair(
+            tmp_path,
+            [t.format(x=x) for t in narrative],
+            ["收支预算总表", "单位：万元", (rows, [(0, 0, 0, 1), (0, 2, 0, 3)])],
+        )
+
+    assert _errors(docs("3,929.51")) == []  # 当年收入小计
+    assert _errors(docs("4,014.51")) == []  # 收入合计
+    assert ("template.narrative-vs-table", "3939.51") in _errors(docs("3,939.51"))
+
+
+def test_a_final_account_s_narrative_with_a_table_of_its_own_is_checked_against_its_tables_file(tmp_path: Path) -> None:
+    """A 部门决算 narrative printing one table of its own (not a standard one) beside its 公开表: the tables are joined
+    after it and keep their own numbers in a finding's place; a （类）支出 figure is checked against its 类 row."""
+    tables = [
+        "一般公共预算财政拨款支出决算表",
+        "单位：万元",
+        (
+            [
+                ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+                ["", "合计", "1,475.40", "1,175.40", "300.00"],
+                ["208", "社会保障和就业支出", "1,175.40", "1,175.40", ""],
+                ["221", "住房保障支出", "300.00", "", "300.00"],
+            ],
+            [],
+        ),
+    ]
+    write_docx(tmp_path / "测试局2025年度部门决算公开表.docx", tables)
+
+    def narrative(figure: str) -> Path:
+        return write_docx(
+            tmp_path / "测试局2025年度部门决算.docx",
+            [
+                "测试局2025年度部门决算",
+                "第一部分 部门概况",
+                (
+                    [["内设机构", "人数"], ["办公室", "12人"]],
+                    [],
+                ),
+                "第三部分 2025年度部门决算情况说明",
+                "五、一般公共预算财政拨款支出决算情况说明",
+                "（二）一般公共预算财政拨款支出决算结构情况",
+                f"2025年度一般公共预算财政拨款支出1475.40万元，主要用于以下方面：社会保障和就业支出（类）支出{figure}万元；"
+                "住房保障支出（类）支出300.00万元。",
+            ],
+        )
+
+    assert _errors(narrative("1175.40")) == []
+    slip = analyze_file(narrative("1157.40"))
+    found = [f for f in slip.findings if f.rule == "template.narrative-vs-table"]
+    assert [str(f.stated_value) for f in found] == ["1157.40"]
+    assert found[0].related_location.startswith("《测试局2025年度部门决算公开表.docx》 表1 ")

@@ -90,6 +90,11 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     dim = num.quantity.dimension
     if c.denominator:
         key = subject_key(c.denominator)
+        listed = _total_of_named_part(ctx, c, num)
+        if listed is not None and subject_key(listed.subject).endswith(key):
+            # 一般公共预算基本支出…，其中：人员经费…，占基本支出的87%: the whole is the list's head, which the share
+            # names without its fund — not the department's 基本支出 of all funds printed elsewhere
+            return claim_figure(listed), True
         part = claim_figure(num)
         cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
         if not cands and _BARE_WHOLE.search(key):

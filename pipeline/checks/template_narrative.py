@@ -120,12 +120,13 @@ def _in_section(s: Said, pattern: str) -> bool:
 
 
 def _names(item: str) -> dict[str, str]:
-    return {lvl: normalise_label(name) for name, lvl in re.findall(r"([^()“”]+?)\((类|款|项)\)", item)}
+    plain = re.sub(r"[“”\"‘’]", "", item)  # 3.“两房”建设(项): the name is 两房建设
+    return {lvl: normalise_label(name) for name, lvl in re.findall(r"([^()]+?)\((类|款|项)\)", plain)}
 
 
 def _class_name(text: str) -> str:
     """A 类's name as a lead or a row label prints it: 1.一般公共服务(类)支出, 一、一般公共服务支出 → 一般公共服务."""
-    return re.sub(r"支出$", "", normalise_label(text))
+    return re.sub(r"(支出)+$", "", normalise_label(text))
 
 
 def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
@@ -147,9 +148,7 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
     q = s.q
     if q.dimension != "money":
         return
-    fv = tol.printings_verdict(q, cell.q)
-    if fv != tol.OK and not cell.q.unit:  # a table whose 单位 was not read: its figures may be in the text's unit
-        fv = _best(fv, tol.printings_verdict(q, _in_units_of(cell.q, q)))
+    fv = _verdict(q, cell)
     if fv == tol.OK:
         return
     flagged.add(id(s.claim))
@@ -165,6 +164,13 @@ def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: Narrative
         expl += "；相差末位一个单位"
     expl += declared(r)
     yield finding_at(R_NARRATIVE, fv, claim_figure(s.claim), expl, cell.q.base_value, [cell.fact.prov], _subject(s))
+
+
+def _verdict(q: Quantity, cell: VCell) -> str:
+    fv = tol.printings_verdict(q, cell.q)
+    if fv != tol.OK and not cell.q.unit:  # a table whose 单位 was not read: its figures may be in the text's unit
+        fv = _best(fv, tol.printings_verdict(q, _in_units_of(cell.q, q)))
+    return fv
 
 
 def _in_units_of(cell: Quantity, said: Quantity) -> Quantity:
@@ -218,10 +224,14 @@ def run_narrative(
             if not cells:
                 continue
             decided.add(id(s.claim))
-            yield from _compare_said(s, cells[0], views[sel.table], flagged, r)
+            # 本年收入预算合计: the 收入合计 or the 当年收入小计 row, whichever the report means — one agreeing is enough
+            if not any(_verdict(s.q, c) == tol.OK for c in cells[1:]):
+                yield from _compare_said(s, cells[0], views[sel.table], flagged, r)
             break
         else:
-            if not s.item:
+            # 3．“两房”建设（项）支出…: the item the figure's own words name, else the one it stands under
+            item = s.lead if "(项)" in s.lead else s.item
+            if not item:
                 continue
             for ir in item_rules:
                 if not _in_section(s, ir.section) or not re.search(ir.lead, s.lead):
@@ -229,7 +239,7 @@ def run_narrative(
                 v = views.get(ir.target.table)
                 if v is None:
                     continue
-                cell = _item_row(v, s.item, frozenset(ir.target.col or ()))
+                cell = _item_row(v, item, frozenset(ir.target.col or ()))
                 if cell is None:
                     continue
                 decided.add(id(s.claim))
@@ -399,7 +409,9 @@ def run_shares(
                 continue
             if phrase and r.phrase != phrase or r.phrase and not phrase:
                 continue
-            nums = _money_before(said, s)
+            # 财政拨款收入11674.13万元（其中：…政府性基金预算财政拨款2855.65万元），占94.38%: the share is of the figure the
+            # bracket qualifies, not of a part inside it
+            nums = _not_bracketed(_money_before(said, s), s)
             wholes = select(views, r.whole)
             if not nums or not wholes or not _adjacent(nums[-1].claim, s.claim):
                 continue

@@ -234,11 +234,26 @@ def _goes_on(table: Table, after: Table | None) -> bool:
 _COLUMN_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
+_PRIOR = re.compile(
+    r"上年(?:度)?(?:预算|决算|执行)数?"
+)  # 上年预算数 | 本年预算数 — not 上年结转, a part of this year's
+
+
+def _not_last_years(fs: list[Fact], labels: Callable[[Fact], tuple[str, ...]]) -> list[Fact]:
+    """A table printing last year's figures beside this year's (上年预算数 | 本年预算数, as columns or rows) holds the
+    standard table's figures in this year's only."""
+    prior = [bool(_PRIOR.search("".join(labels(f)).replace(" ", ""))) for f in fs]
+    if not any(prior) or all(prior):
+        return fs
+    return [f for f, p in zip(fs, prior, strict=True) if not p]
+
+
 def _this_years_columns(fs: list[Fact], doc_year: int | None) -> list[Fact]:
     """A table whose columns are of two years (2023年预算数 | 2024年预算数, each over 合计 | 因公出国（境）费 | …) holds
     the standard table's figures in the report's year only (the latest where the report's year is not among them);
     so does one whose rows are (项目 | 2025年预算数 | 2026年预算数 | 增减额, under 合计 | 因公出国（境）费 | …)."""
-    return _this_years(_this_years(fs, doc_year, lambda f: f.column_labels), doc_year, lambda f: f.row_labels)
+    fs = _this_years(_this_years(fs, doc_year, lambda f: f.column_labels), doc_year, lambda f: f.row_labels)
+    return _not_last_years(_not_last_years(fs, lambda f: f.column_labels), lambda f: f.row_labels)
 
 
 def _this_years(fs: list[Fact], doc_year: int | None, labels: Callable[[Fact], tuple[str, ...]]) -> list[Fact]:
