@@ -366,12 +366,15 @@ def test_a_figure_a_bracket_notes_is_not_the_head_of_the_list_after_it() -> None
             "其中，一般公共预算税收收入228.00亿元、一般公共预算非税收入102.00亿元。",
             [],
         ),
-        # …but a figure of the same name in another scope's list is a sibling, not the parent (the first list,
-        # two 其中 in one sentence, is not read at all)
+        # …but a figure of the same name in another scope's list is a sibling, not the parent; two 其中 in one
+        # sentence are two lists (the second 其中 opens a list of its own)
         (
             "市本级政府债务限额219.8亿元，其中：一般债务限额113.9亿元，专项债务限额105.9亿元；县区政府债务限额150.1亿元，"
             "其中：一般债务限额70.6亿元，专项债务限额79.5亿元。",
-            [("150.1亿元", ["70.6亿元", "79.5亿元"], "complete")],
+            [
+                ("219.8亿元", ["113.9亿元", "105.9亿元"], "complete"),
+                ("150.1亿元", ["70.6亿元", "79.5亿元"], "complete"),
+            ],
         ),
     ],
 )

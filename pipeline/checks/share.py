@@ -91,7 +91,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     if c.denominator:
         key = subject_key(c.denominator)
         listed = _total_of_named_part(ctx, c, num)
-        if listed is not None and subject_key(listed.subject).endswith(key):
+        if listed is not None and _plain_name(listed.subject).endswith(_plain_name(c.denominator)):
             # 一般公共预算基本支出…，其中：人员经费…，占基本支出的87%: the whole is the list's head, which the share
             # names without its fund — not the department's 基本支出 of all funds printed elsewhere
             return claim_figure(listed), True
@@ -154,6 +154,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         return claim_figure(head), False
     near = _named_whole_before(ctx, c, num)
     return (claim_figure(near) if near is not None else None), True
+
+
+def _plain_name(text: str) -> str:
+    return re.sub(r"[\s“”\"‘’]", "", text)
 
 
 def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
