@@ -214,3 +214,29 @@ def test_a_final_account_s_narrative_with_a_table_of_its_own_is_checked_against_
     found = [f for f in slip.findings if f.rule == "template.narrative-vs-table"]
     assert [str(f.stated_value) for f in found] == ["1157.40"]
     assert found[0].related_location.startswith("《测试局2025年度部门决算公开表.docx》 表1 ")
+
+
+def test_an_item_whose_name_two_rows_share_is_said_to_be_undecided(tmp_path: Path) -> None:
+    """行政运行（项） with no （款） where the table holds 行政运行 under two 款: agreeing with one of them is enough; agreeing
+    with neither is an info naming both, never silence (adv42 S13)."""
+    rows = [
+        ["功能科目代码", "功能科目名称", "金额"],
+        ["", "合计", "1,452.66"],
+        ["224", "灾害防治及应急管理支出", "1,452.66"],
+        ["22401", "应急管理事务", "1,299.02"],
+        ["2240101", "行政运行", "1,299.02"],
+        ["22405", "地震事务", "153.64"],
+        ["2240501", "行政运行", "153.64"],
+    ]
+    narrative = [
+        "五、财政拨款支出预算情况说明",
+        "（一）灾害防治及应急管理支出（类）",
+        "1．行政运行（项）支出{x}万元，主要用于机关运行。",
+    ]
+
+    def findings(x: str) -> list[tuple[str, str]]:
+        path = _pair(tmp_path, [t.format(x=x) for t in narrative], ["财政拨款支出预算表", "单位：万元", (rows, [])])
+        return [(f.rule, f.severity) for f in analyze_file(path).findings if f.rule == "template.narrative-vs-table"]
+
+    assert findings("153.64") == []
+    assert findings("173.64") == [("template.narrative-vs-table", "info")]

@@ -129,10 +129,12 @@ def _class_name(text: str) -> str:
     return re.sub(r"(支出)+$", "", normalise_label(text))
 
 
-def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
+def _item_rows(v: View, item: str, sig: frozenset[str]) -> list[VCell]:
+    """The rows an item may be: its 项 by name, under its 款 where the item names one; several where it does not
+    and the table holds that 项 under two 款 (行政运行)."""
     names = _names(item)
     if "项" not in names:
-        return None
+        return []
     rows = [c for c in v.cells if c.key.level == 3 and c.key.name == names["项"]]
     if not sig:  # a table of one amount column (金额): the row's figure, whatever its column is called
         sigs = {c.sig for c in rows}
@@ -141,7 +143,7 @@ def _item_row(v: View, item: str, sig: frozenset[str]) -> VCell | None:
     if len(cands) > 1 and "款" in names:
         parents = {c.key.code for c in v.cells if c.key.level == 2 and c.key.name == names["款"]}
         cands = [c for c in cands if c.key.code[:5] in parents]
-    return cands[0] if len(cands) == 1 else None
+    return cands
 
 
 def _compare_said(s: Said, cell: VCell, v: View, flagged: set[int], r: NarrativeRule | ItemRule) -> Iterator[Finding]:
@@ -239,11 +241,24 @@ def run_narrative(
                 v = views.get(ir.target.table)
                 if v is None:
                     continue
-                cell = _item_row(v, item, frozenset(ir.target.col or ()))
-                if cell is None:
+                cands = _item_rows(v, item, frozenset(ir.target.col or ()))
+                if not cands:
                     continue
                 decided.add(id(s.claim))
-                yield from _compare_said(s, cell, v, flagged, ir)
+                if len(cands) == 1:
+                    yield from _compare_said(s, cands[0], v, flagged, ir)
+                elif not any(_verdict(s.q, c) == tol.OK for c in cands):
+                    rows = "、".join(f"{c.key.code} {shown(c.q)}" for c in cands)
+                    yield finding_at(
+                        R_NARRATIVE,
+                        "info",
+                        claim_figure(s.claim),
+                        f"{_subject(s)}{shown(s.q)}：{v.name}中同名的项有 {rows}，正文未写明所属的款，无法确定对应哪一行"
+                        f"（均不相符）{declared(ir)}",
+                        None,
+                        [c.fact.prov for c in cands],
+                        _subject(s),
+                    )
                 break
 
 
