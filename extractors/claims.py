@@ -195,7 +195,7 @@ def paragraph_claims(
 
 # a sentence opening with one fund's income (城乡居民基本养老保险基金收入18.64亿元、支出14.24亿元，当年收支结余4.40亿元，
 # 年末滚存结余45.67亿元): its spending and balances are that fund's, not the whole 社会保险基金's
-_FUND_HEAD = re.compile(r"^(?P<fund>.{2,}?(?:基金|保险))(?:预算)?(?P<flow>收入|支出)")
+_FUND_HEAD = re.compile(r"^(?P<fund>.{2,}?(?:基金|保险))(?:预算)?总?(?P<flow>收入|支出)")
 _ACCOUNT_WORDS = frozenset(
     (
         "收入",
@@ -240,7 +240,8 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
             at = c.sentence.find(c.quantity.text)
             lead = c.sentence[:at].rstrip() if at > 0 else ""
             renamed = c
-            if one_fund and m is not None and c.subject in _ACCOUNT_WORDS:
+            # …基金预算总收入42360万元，预算总支出45560万元: the fund's 预算总支出
+            if one_fund and m is not None and re.sub(r"^(?:预算)?总", "", c.subject) in _ACCOUNT_WORDS:
                 c.subject = m.group("fund") + c.subject
             elif c.subject.endswith("收入") and re.search(r"[、，,；;]\s*支出$", lead):
                 c.subject = item + "支出"  # …收入18.64亿元、支出14.24亿元: the item's spending, not its income

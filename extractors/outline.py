@@ -24,7 +24,8 @@ _SENTENCE_PUNCT = re.compile(r"[。；;，,：:]")
 _TOC_WORD = re.compile(r"^目录$")
 _LEADER = re.compile(r"[.．·…\-—_\s]{3,}\s*\d*\s*$|\s+\d{1,3}$")
 # "1、一般公共服务支出（类）财政事务（款）行政运行（项）" / "1. “…（项）”": an item of the 具体情况 list
-_ITEM = re.compile(r"(?<![\d.])(\d{1,2})[、.．]\s*[“\"]?([^。；;“”\"]{2,90}?[（(]\s*项\s*[）)])")
+# (a name may hold quotes: 3.公共安全支出（类）检察（款）“两房”建设（项）)
+_ITEM = re.compile(r"(?<![\d.])(\d{1,2})[、.．]\s*[“\"]?([^。；;]{2,90}?[（(]\s*项\s*[）)])")
 _NOTE = re.compile(r"本表无数据|本表为空表|故本表|无数据|空表|本单位无|本部门无|没有.{0,30}故本表")
 MAX_HEADING = 40
 # A section title the reader ran into the body text that follows it (no line break between them):

@@ -109,3 +109,50 @@ def test_a_share_of_a_list_s_head_named_without_its_fund_is_of_that_head(tmp_pat
     assert shares == []
     slip = [a for a in _alarms(scan_text(tmp_path, text.format(share="86.00"), "部门预算")[1]) if "share" in a[0]]
     assert slip == [("share.stated-vs-computed", "error", "86.00")]  # 3020.31 ÷ 3471.61 = 87.00%
+
+
+def test_an_adjustment_written_with_tiao_zeng_zhi_alone_is_checked(tmp_path: Path) -> None:
+    """ "由年初预算31.24亿元调增至36.80亿元，增加5.65亿元" with no 调整 in the sentence, and "由45.20亿元调减至33.80亿元，
+    减少11.60亿元" with no 年初: both state a budget before, one after and their difference (adv44 P7, P9)."""
+    head = "关于云岭县2025年预算执行情况与2026年预算草案的报告\n（一）预算执行\n"
+    up = head + "其中，县本级一般公共预算支出由年初预算31.24亿元调增至36.80亿元，增加{x}亿元。\n"
+    down = head + "其中，国有土地使用权出让收入由45.20亿元调减至33.80亿元，减少{x}亿元。\n"
+    assert _alarms(scan_text(tmp_path, up.format(x="5.56"))[1]) == []
+    assert _alarms(scan_text(tmp_path, up.format(x="5.65"))[1]) == [("adjustment.stated-in-text", "error", "5.65")]
+    assert _alarms(scan_text(tmp_path, down.format(x="11.40"))[1]) == []
+    assert _alarms(scan_text(tmp_path, down.format(x="11.60"))[1]) == [("adjustment.stated-in-text", "error", "11.60")]
+
+
+def test_figures_named_only_by_tiao_zeng_zhi_are_not_one_figure(tmp_path: Path) -> None:
+    """收入…调增至19.25亿元 and 支出…调增至48.92亿元: the verb names no item, so they are not two printings of one figure."""
+    text = (
+        "关于云岭县2025年预算执行情况与2026年预算草案的报告\n（一）一般公共预算执行情况\n"
+        "全县一般公共预算收入由年初预算18.60亿元调增至19.25亿元，增加0.65亿元。\n"
+        "全县一般公共预算支出由年初预算42.36亿元调增至48.92亿元，增加6.56亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text)[1]) == []
+
+
+def test_a_fund_s_own_total_spending_after_its_total_income_is_the_fund_s(tmp_path: Path) -> None:
+    """ "其中，机关事业单位基本养老保险基金预算总收入42360万元，预算总支出45560万元": the fund's 预算总支出, not a second
+    printing of the whole 社会保险基金's (adv44 c12)."""
+    text = (
+        "桐川区2025年预算执行情况报告\n三、社会保险基金预算执行情况\n"
+        "全区社会保险基金预算总收入168420万元，预算总支出159870万元。预算总收入减去预算总支出，当年结余8550万元。"
+        "其中，机关事业单位基本养老保险基金预算总收入42360万元，预算总支出45560万元，当年收支缺口3200万元，由历年滚存结余弥补。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert _alarms(found) == []
+    assert any(c.subject == "机关事业单位基本养老保险基金预算总支出" for c in claims)
+
+
+def test_a_report_on_budget_execution_alone_is_of_that_kind() -> None:
+    from extractors.model import Document, Paragraph, Provenance
+    from extractors.report_kind import classify
+
+    def kind(title: str) -> str:
+        return classify(Document("x", "0", "txt", [Paragraph(title, Provenance("0", block=0, paragraph=0))]))
+
+    assert kind("桐川区2025年预算执行情况报告") == "预算执行情况和预算草案的报告"
+    assert kind("江屿市2025年市本级预算调整方案（草案）的报告") == "预算执行情况和预算草案的报告"
+    assert kind("桐川区财政局2025年部门预算执行情况报告") != "预算执行情况和预算草案的报告"

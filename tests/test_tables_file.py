@@ -240,3 +240,61 @@ def test_an_item_whose_name_two_rows_share_is_said_to_be_undecided(tmp_path: Pat
 
     assert findings("153.64") == []
     assert findings("173.64") == [("template.narrative-vs-table", "info")]
+
+
+def test_a_final_account_item_named_in_quotes_is_its_own_row(tmp_path: Path) -> None:
+    """ "2.公共安全支出（类）检察（款）“两房”建设（项）。…支出决算为286.40万元": the item heading holds quotes, and the figure
+    is compared with the row “两房”建设, not with the item before it (adv44 c16)."""
+    rows = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", "412.70", "126.30", "286.40"],
+        ["204", "公共安全支出", "412.70", "126.30", "286.40"],
+        ["20404", "检察", "412.70", "126.30", "286.40"],
+        ["2040402", "一般行政管理事务", "126.30", "126.30", ""],
+        ["2040499", "“两房”建设", "286.40", "", "286.40"],
+    ]
+
+    def doc(x: str, rate: str) -> Path:
+        return write_docx(
+            tmp_path / "测试检察院2025年度部门决算.docx",
+            [
+                "测试检察院2025年度部门决算",
+                "第三部分 2025年度部门决算情况说明",
+                "五、一般公共预算财政拨款支出决算情况说明",
+                "（三）一般公共预算财政拨款支出决算具体情况",
+                "1.公共安全支出（类）检察（款）一般行政管理事务（项）。年初预算为130.00万元，支出决算为126.30万元，"
+                "完成年初预算的97.15%。",
+                f"2.公共安全支出（类）检察（款）“两房”建设（项）。年初预算为300.00万元，支出决算为{x}万元，"
+                f"完成年初预算的{rate}%。",
+                "一般公共预算财政拨款支出决算表",
+                "单位：万元",
+                (rows, []),
+            ],
+        )
+
+    assert _errors(doc("286.40", "95.47")) == []
+    assert ("template.narrative-vs-table", "268.40") in _errors(doc("268.40", "89.47"))
+
+
+def test_a_share_of_a_list_s_head_printed_in_the_paragraph_before(tmp_path: Path) -> None:
+    """ "…财政拨款基本支出预算6576.95万元，其中：" / "（一）人员经费5440.36万元，占基本支出的82.72%。" as paragraphs of their own:
+    the list runs over paragraphs and its head is the whole, not the department's 基本支出 of all funds (adv44 c06)."""
+
+    def shares(share: str) -> list[tuple[str, str]]:
+        path = write_docx(
+            tmp_path / "测试检察院2026年度部门预算.docx",
+            [
+                "测试检察院2026年度部门预算公开",
+                "三、支出预算情况说明",
+                "市检察院本年支出预算合计9226.05万元，其中：基本支出6589.55万元，占71.42%；项目支出2216.50万元，占24.02%；"
+                "单位预留机动经费420.00万元，占4.55%。",
+                "六、财政拨款基本支出预算情况说明",
+                "市检察院2026年度财政拨款基本支出预算6576.95万元，其中：",
+                f"（一）人员经费5440.36万元，占基本支出的{share}%。主要包括：基本工资、津贴补贴、奖金。",
+                "（二）公用经费1136.59万元，占基本支出的17.28%。主要包括：办公费、印刷费。",
+            ],
+        )
+        return [(f.rule, str(f.stated_value)) for f in analyze_file(path).findings if f.severity == "error"]
+
+    assert shares("82.72") == []
+    assert shares("82.00") == [("share.stated-vs-computed", "82.00")]

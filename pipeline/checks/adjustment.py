@@ -109,7 +109,7 @@ def _judge(ctx: Context, before: Fact, change: Fact, after: Fact) -> Iterator[Fi
 
 
 # the words right before a figure (after the previous one): what the figure is in the adjustment
-_INITIAL = re.compile(r"年初(?:预算|安排|的$|数)")  # 由年初的444578万元调增…: the 年初 figure
+_INITIAL = re.compile(r"年初(?:预算|安排|的$|数)|由$")  # 由年初的444578万元调增…, 由45.20亿元调减至…: the figure before
 _CHANGE = re.compile(r"(调增|追加|调减|核减|压减)(?!至)[^，,；;。（()）\d]{0,12}$")
 _MINUS = ("调减", "核减", "压减", "减少")
 _AFTER = re.compile(r"(?:调整(?:后|为|预算)|调[增减整]至|调为)[^，,；;。（()）\d]{0,12}$")
@@ -125,7 +125,7 @@ def _in_text(ctx: Context) -> Iterator[Finding]:
     seen: set[tuple] = set()
     for c in ctx.claims:
         key = (c.prov.block, c.prov.paragraph, c.sentence)
-        if key in seen or not c.prov.span or "调整" not in c.sentence:
+        if key in seen or not c.prov.span or not re.search(r"调整|调[增减]", c.sentence):
             continue
         seen.add(key)
         figures = sorted((x for x in ctx.sentence_claims(c) if x.prov.span), key=span_start)

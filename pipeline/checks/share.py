@@ -170,7 +170,7 @@ def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
         or subject_key(c.subject) != subject_key(num.subject)
     ):
         return None
-    totals = [x for x in ctx.paragraph_claims(c) if x.group == num.group and x.relation == "total"]
+    totals = [x for x in ctx.group_claims(num) if x.relation == "total"]  # a list may run over paragraphs
     if len(totals) != 1 or totals[0].quantity.dimension != num.quantity.dimension:
         return None
     return totals[0] if _abbreviates(subject_key(c.denominator), subject_key(totals[0].subject)) else None
