@@ -298,3 +298,27 @@ def test_a_share_of_a_list_s_head_printed_in_the_paragraph_before(tmp_path: Path
 
     assert shares("82.72") == []
     assert shares("82.00") == [("share.stated-vs-computed", "82.00")]
+
+
+def test_a_bare_percent_column_under_a_growth_group_is_checked(tmp_path: Path) -> None:
+    """2025年预算数 | 2026年预算数 › 小计 … | 2026年预算数比2025年预算数增减 › 增减额 | 增减%: the 增减% is (小计 − 2025年) ÷
+    2025年 (adv44 P6, adv43 P5)."""
+    rows = [
+        ["科目编码", "科目名称", "2025年预算数", "2026年预算数", "", "", "2026年预算数比2025年预算数增减", ""],
+        ["", "", "", "小计", "基本支出", "项目支出", "增减额", "增减%"],
+        ["2010301", "行政运行", "400.00", "420.00", "420.00", "", "20.00", "5.00"],
+        ["2010306", "政务公开审批", "88.00", "96.00", "", "96.00", "8.00", "{p}"],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 5), (0, 6, 0, 7)]
+
+    def growth(p: str) -> list[tuple[str, str]]:
+        table = ([[x.format(p=p) for x in r] for r in rows], merges)
+        path = write_docx(
+            tmp_path / "测试办2026年部门预算.docx", ["测试办2026年部门预算", "一般公共预算支出表", "单位：万元", table]
+        )
+        return [
+            (f.rule, str(f.stated_value)) for f in analyze_file(path).findings if f.rule.startswith("percent_column")
+        ]
+
+    assert growth("9.09") == []
+    assert growth("10.09") == [("percent_column.growth", "10.09")]  # (96.00 − 88.00) ÷ 88.00 = 9.09%

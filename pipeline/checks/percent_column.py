@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
@@ -97,6 +97,20 @@ def parse_header(label: str) -> Header | None:
     if m and m.group("base"):
         return Header("ratio", m.group("num"), m.group("base"))
     return None
+
+
+_BARE_GROWTH = regex.compile(r"^(?:增减|增长|增幅|变动)(?:率|幅度)?$")
+_GROUP_GROWTH = regex.compile(r"^(?:.*?)(?:比|较|对比)(?P<base>.+?)(?:增减|增长|变动)(?:情况)?$")
+
+
+def _under_growth_group(pct: Column) -> Header | None:
+    """比上年增减 › 增减额 | 增减% (or 2026年预算数比2025年预算数增减 › …): a bare 增减% under a group header that names
+    the base; its numerator is the nearest this-year amount left of it (the 小计 of a split year)."""
+    leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
+    if not _PERCENT_MARK.search(_normal(pct.leaf)) or not _BARE_GROWTH.match(leaf):
+        return None
+    m = _GROUP_GROWTH.match(_normal(pct.group))
+    return Header("growth", "", m.group("base")) if m else None
 
 
 def _name(label: str, year: int | None) -> str:
@@ -212,6 +226,8 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
         if not pct.percent:
             continue
         header = parse_header(pct.leaf)
+        if header is None and (header := _under_growth_group(pct)) is not None:
+            pct = replace(pct, group="")  # its group is the growth's own (增减额 | 增减%): the amounts stand outside it
         if header is None:
             continue
         if header.base == "上年":
