@@ -445,7 +445,9 @@ def _a_part(item: _Item) -> bool:
 
 def _adjustment(subject: str) -> bool:
     """年中追加, 调减, 执行中部分县区按程序调增收入: a change made to the budget, not an item a later figure of the paragraph
-    is of."""
+    is of — but not the budget a change reached (调增至47.04亿元, 调减为…: the level after it)."""
+    if re.search(r"(?:调[增减整]|追加|核[增减])(?:至|为|到)$", subject.strip()):
+        return False
     return any(w in subject for w in words().adjustments)
 
 
@@ -940,11 +942,18 @@ def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[
     return True, (matched[0] if len(matched) == 1 and any(matched[0] is c for c in candidates) else None)
 
 
+_REACHED = re.compile(r"^(?:调[增减整]|追加|核[增减]|增加|减少|下降|增长|提高|降低)?(?:至|为|到)$")
+
+
 def _one_of_that_noun(candidates: list[_Item], names: list[str], noun: str) -> tuple[bool, _Item | None]:
     """Parts of one kind (…债务余额, …债务余额) break down the one earlier figure of that kind when the last figure is
     of another (全市政府债务余额782.73亿元，为省核定限额793.10亿元的98.69%。其中：市本级政府债务余额…)."""
-    if noun in "".join(candidates[-1].claim.subject.split()):
-        return False, None
+    last = "".join(candidates[-1].claim.subject.split())
+    if noun in last or _REACHED.match(last):
+        return (
+            False,
+            None,
+        )  # (限额由41.26亿元调增至47.04亿元，其中：…: the figure reached is of the noun named before it)
     holders = [
         i
         for i in candidates
@@ -1055,7 +1064,8 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
         return None  # 上级补助收入30000万元，加上调入资金…: an addend itself, the level it adds to stands elsewhere
     if _base_key(x.claim.quantity) != _base_key(total.claim.quantity):
         return None
-    return x if lists.part_of_flow(_flow(total), _flow(x)) else None
+    # 设置预备费2217万元。加上上解支出…，支出总计…: a level naming no flow (a part of the 支出 before it) is not what is added to
+    return x if _flow(x) and lists.part_of_flow(_flow(total), _flow(x)) else None
 
 
 def _bracket_opened(text: str, at: int) -> int:

@@ -156,3 +156,38 @@ def test_a_report_on_budget_execution_alone_is_of_that_kind() -> None:
     assert kind("桐川区2025年预算执行情况报告") == "预算执行情况和预算草案的报告"
     assert kind("江屿市2025年市本级预算调整方案（草案）的报告") == "预算执行情况和预算草案的报告"
     assert kind("桐川区财政局2025年部门预算执行情况报告") != "预算执行情况和预算草案的报告"
+
+
+def test_a_list_after_a_budget_raised_to_a_figure_breaks_that_figure_down(tmp_path: Path) -> None:
+    """ "政府债务限额由41.26亿元调增至47.04亿元，其中：一般债务限额…，专项债务限额…": the parts are of 47.04 (adv46)."""
+    text = (
+        "关于枫溪县2025年预算调整方案的报告\n四、政府债务\n"
+        "我县2025年政府债务限额由41.26亿元调增至47.04亿元，其中：一般债务限额17.81亿元，专项债务限额{x}亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(x="29.23"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(x="29.93"))[1]) == [("sum.enumeration", "error", "47.04")]
+
+
+def test_an_addend_list_opening_a_sentence_adds_to_no_part_of_the_sentence_before(tmp_path: Path) -> None:
+    """ "…支出安排221652万元…。按照…设置预备费2217万元。加上上解支出4450万元、债务还本支出17700万元，支出总计243802万元": the
+    预备费 is part of the 支出安排, not what is added to (adv46 青川)."""
+    text = (
+        "关于青川县2025年预算执行情况与2026年预算草案的报告\n（一）2026年一般公共预算草案\n"
+        "2026年全县一般公共预算支出安排221652万元，比2025年执行数下降4.65%。按照本级一般公共预算支出额的1%设置预备费2217万元。"
+        "加上上解支出4450万元、债务还本支出17700万元，支出总计243802万元，收支平衡。\n"
+    )
+    assert [a for a in _alarms(scan_text(tmp_path, text)[1]) if a[0].startswith("sum")] == []
+
+
+def test_a_ceiling_and_a_stock_of_debt_are_two_figures(tmp_path: Path) -> None:
+    """市本级's 一般债务 under "…政府债务限额…" and under "…政府债务余额…" are a ceiling and a stock, not one figure printed
+    twice; "控制在限额以内" names no ceiling (adv46 岚川)."""
+    text = (
+        "关于岚川市2025年预算执行情况与2026年预算草案的报告\n（五）政府债务情况\n"
+        "经省人民政府批准，2025年全市政府债务限额328.64亿元，其中：一般债务限额121.86亿元，专项债务限额206.78亿元。"
+        "分级次看，市本级112.43亿元，其中：一般债务40.21亿元，专项债务72.22亿元；县区216.21亿元，其中：一般债务81.65亿元，"
+        "专项债务134.56亿元。\n"
+        "截至2025年末，全市政府债务余额321.49亿元，控制在限额以内，其中：一般债务119.64亿元，专项债务201.84亿元。"
+        "市本级109.88亿元，其中：一般债务39.59亿元，专项债务70.29亿元。\n"
+    )
+    assert [a for a in _alarms(scan_text(tmp_path, text)[1]) if a[0].startswith("repeat")] == []

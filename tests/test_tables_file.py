@@ -322,3 +322,65 @@ def test_a_bare_percent_column_under_a_growth_group_is_checked(tmp_path: Path) -
 
     assert growth("9.09") == []
     assert growth("10.09") == [("percent_column.growth", "10.09")]  # (96.00 − 88.00) ÷ 88.00 = 9.09%
+
+
+def test_the_general_budget_s_share_of_fiscal_spending_is_read_in_its_own_column(tmp_path: Path) -> None:
+    """ "财政拨款支出预算中，一般公共预算拨款支出预算4,628.48万元…；政府性基金拨款支出预算240.00万元": the 一般公共预算
+    column of the 财政拨款收支预算总表's 支出总计, not its 合计, which holds the 政府性基金 too (adv45)."""
+    rows = [
+        ["收入", "", "支出", "", "", ""],
+        ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金"],
+        [
+            "一、一般公共预算",
+            "46,284,822.00",
+            "一、文化旅游体育与传媒支出",
+            "48,684,822.00",
+            "46,284,822.00",
+            "2,400,000.00",
+        ],
+        ["二、政府性基金", "2,400,000.00", "", "", "", ""],
+        ["收入总计", "48,684,822.00", "支出总计", "48,684,822.00", "46,284,822.00", "2,400,000.00"],
+    ]
+
+    def errors(gp: str) -> list[tuple[str, str]]:
+        path = write_docx(
+            tmp_path / "测试局2025年部门预算.docx",
+            [
+                "测试局2025年部门预算",
+                "2025年部门预算编制说明",
+                f"财政拨款支出预算中，一般公共预算拨款支出预算{gp}万元；政府性基金拨款支出预算240.00万元。",
+                "部门财政拨款收支预算总表",
+                "单位：元",
+                (rows, [(0, 0, 0, 1), (0, 2, 0, 5)]),
+            ],
+        )
+        return [
+            (f.rule, str(f.stated_value))
+            for f in analyze_file(path).findings
+            if f.rule == "template.narrative-vs-table"
+        ]
+
+    assert errors("4,628.48") == []
+    assert errors("4,868.48") == [("template.narrative-vs-table", "4868.48")]
+
+
+def test_a_heading_run_into_its_body_text_is_no_gap_in_the_numbering(tmp_path: Path) -> None:
+    """ "四、实施方案按照“按需配送、菜单选择”的方式，…。" — a heading a PDF joined to the sentence after it, too long to be
+    read as a heading — still stands between 三、 and 五、 (adv45)."""
+    path = write_docx(
+        tmp_path / "测试局2025年部门预算.docx",
+        [
+            "测试局2025年部门预算",
+            "公共文化服务配送经费情况说明",
+            "一、项目概况",
+            "本项目为公共文化服务配送。",
+            "二、立项依据",
+            "依据区政府相关文件。",
+            "三、实施主体",
+            "区文化馆。",
+            "四、实施方案按照“按需配送、菜单选择”的方式，由各街镇提出需求，区文化馆统一组织配送，确保服务覆盖全区各社区。",
+            "五、实施周期",
+            "2025年全年。",
+        ],
+    )
+    assert [f.rule for f in analyze_file(path).findings if f.rule.startswith("numbering")] == []

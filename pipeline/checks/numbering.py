@@ -51,6 +51,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         lo, hi = heads[i].prov.block or 0, heads[j].prov.block or 0
         if any(lo < block < hi and n == a + 1 for block, n in titled):
             continue  # the missing heading is the title of a table between them
+        if _opens_a_paragraph(ctx, lo, hi, want):
+            continue  # 四、实施方案按照…: the heading ran into its body text, too long to be read as a heading
         culprit = next((h for h in heads[i + 1 : j] if _numbered(h.text, "arabic") == a + 1), None)
         target = culprit or heads[j]
         if culprit is not None:
@@ -78,6 +80,11 @@ def _gap(prov: Provenance, text: str, msg: str, related: list[Provenance], deriv
         related=related,
         derivation=derivation,
     )
+
+
+def _opens_a_paragraph(ctx: Context, lo: int, hi: int, number: str) -> bool:
+    paragraphs = ctx.doc.paragraphs() if ctx.doc is not None else []
+    return any(lo < (p.prov.block or 0) < hi and p.text.lstrip().startswith(number + "、") for p in paragraphs)
 
 
 _OPENERS = ("cn", "part")  # a 一、 or a 第X部分 starts the （一） numbering again

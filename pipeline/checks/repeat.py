@@ -9,11 +9,13 @@ taken as right, so the finding names the printing that is out of line.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.identity import DIFFERENT, SAME
+from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     Context,
@@ -74,8 +76,30 @@ def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
         k = subject_key(c.subject)
         if weak_subject(k) or len(k) < 3:  # 支出 / 采购 / 拨付资金 name nothing specific enough to compare
             continue
-        keyed[("amount", k)].append(claim_figure(c))
+        keyed[("amount", k, _ceiling_or_stock(ctx, c))].append(claim_figure(c))
     return keyed
+
+
+_DEBT_MEASURE = re.compile(r"限额(?!以?内)|余额")  # (控制在限额以内 names no ceiling figure)
+
+
+def _ceiling_or_stock(ctx: Context, c: Claim) -> str:
+    """限额 or 余额 where a debt figure's own words, or the words of its paragraph before it, name one ("全市政府债务限额…。
+    分级次看，市本级112.43亿元，其中：一般债务40.21亿元" beside "全市政府债务余额…。市本级…其中：一般债务39.59亿元": two
+    figures, a ceiling and a stock)."""
+    own = _DEBT_MEASURE.findall(c.subject)
+    if own:
+        return own[-1]
+    sentences: list[str] = []
+    for x in ctx.paragraph_claims(c):
+        if x is c:
+            break
+        if not sentences or sentences[-1] != x.sentence:
+            sentences.append(x.sentence)
+    at = c.sentence.find(c.quantity.text)
+    before = "".join(t for t in sentences if t != c.sentence) + c.sentence[: max(at, 0)]
+    said = _DEBT_MEASURE.findall(before)
+    return said[-1] if said else ""
 
 
 def _verdict(a: Figure, b: Figure) -> str:
