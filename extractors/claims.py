@@ -728,6 +728,9 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if i.start >= end:
                 break
             inside = any(a < i.start < b for a, b in nested)
+            inner = text.rfind("其中", pos + 2, i.start)
+            if not inside and inner >= 0 and not re.search(r"[；;]", text[inner : i.start]):
+                continue  # …432万元，其中公务用车购置费46万元、…运行维护费386万元；公务接待费…: a part's own 其中 list
             if inside and not _explains_part(i, nested, parts, items):
                 continue  # "增加1,012.50万元（上年有事业收入700.00万元…）": the bracket explains the change, not a part
             if i.claim.relation == "share":
@@ -943,13 +946,17 @@ def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[
 
 
 _REACHED = re.compile(r"^(?:调[增减整]|追加|核[增减]|增加|减少|下降|增长|提高|降低)?(?:至|为|到)$")
+_REACHED_LEAD = re.compile(
+    r"(?:调[增减整]|追加|核[增减])(?:至|为|到)$"
+)  # …118.60亿元调整为121.35亿元: the level reached
 
 
 def _one_of_that_noun(candidates: list[_Item], names: list[str], noun: str) -> tuple[bool, _Item | None]:
     """Parts of one kind (…债务余额, …债务余额) break down the one earlier figure of that kind when the last figure is
     of another (全市政府债务余额782.73亿元，为省核定限额793.10亿元的98.69%。其中：市本级政府债务余额…)."""
     last = "".join(candidates[-1].claim.subject.split())
-    if noun in last or _REACHED.match(last):
+    words = "".join(candidates[-1].words.split())
+    if noun in last or _REACHED.match(last) or _REACHED_LEAD.search(words):
         return (
             False,
             None,

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +51,8 @@ MAX_LIST = 600  # characters: no real list runs longer (and text without punctua
 
 # a part's description: "人员经费2100.00万元，主要包括：基本工资、津贴补贴…等；公用经费300.00万元": from its comma to the
 # next "；" (or the end), with no figure in it — it says what the part is, it ends no list
-_DESCRIPTION = re.compile(r"[，,]\s*(?:主要|具体)?(?:包括|用于)[：:]?[^；;。！？0-9０-９]*$")
+# a part's description or the reason for its change, up to its "；" (…0.00万元，与上年持平，主要原因是无此项支出；)
+_DESCRIPTION = re.compile(r"[，,]\s*(?:主要|具体)?(?:包括|用于|原因(?:是|为|：|:))[：:]?[^；;。！？0-9０-９]*$")
 
 
 def mask_description(between: str) -> str:
@@ -113,6 +115,9 @@ def nested_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_UNCHANGED = re.compile(r"^(?:与|和|同|较|比)[^，,；;。]{0,16}(?:持平|一致|相同|不变|相当)$")
+
+
 def breaks_list(between: str, has_figure: list[bool]) -> bool:
     """Whether the text between two parts ends the list: a clause with no figure, or one opening a new statement.
     `between` is the text from the end of one part to the start of the next; `has_figure[k]` says whether its
@@ -124,6 +129,8 @@ def breaks_list(between: str, has_figure: list[bool]) -> bool:
         if _BREAKER.match(clause):
             return True
         last = k == len(clauses) - 1
+        if _UNCHANGED.match(clause.strip().rstrip("_")):
+            continue  # 与2024年预算持平: a part's change, stated without a figure
         if clause.strip() and not last and not (k < len(has_figure) and has_figure[k]):
             return True
     return bool(_BREAKER.match(clauses[-1]))
@@ -167,7 +174,11 @@ def completeness(subjects: list[str], after_last: str, before_first: str, whole:
 
 
 def _qualifier_shared(subjects: list[str], words: frozenset[str], whole: str) -> bool:
-    """Whether the words the parts share around their set's words (新增 … 限额) are in the total's name too."""
+    """Whether the words the parts share around their set's words (新增 … 限额) are in the total's name too, and so is
+    the stem the set's words share (公务用车 of 公务用车购置 | 公务用车运行: never a whole of the 三公 as a whole)."""
+    stem = os.path.commonprefix(sorted(words))
+    if whole and len(stem) >= 2 and stem not in whole:
+        return False
     around: set[tuple[str, str]] = set()
     for s in subjects:
         w = max((w for w in words if _covers(s, w)), key=len)

@@ -4,8 +4,8 @@ other file's tables.
 
 The pair is found by name: the same body and year, the same 预算 or 决算, and exactly one file whose name after the
 year says 表 (公开表, 预算表, 附表) where the narrative's does not. The tables are joined to the narrative's document
-only when it holds no table of its own (so table numbers stay the tables file's own); their provenance carries
-the other file's hash and name. What the narrative's result depends on is written into its reason as a stamp —
+only when it prints none of the standard tables itself; they are numbered after its own tables, and their
+provenance carries the other file's hash, name and that offset, so a location shows each table's own number. What the narrative's result depends on is written into its reason as a stamp —
 the tables file's name and hash — so a scan that meets a changed tables file analyses the narrative again.
 """
 

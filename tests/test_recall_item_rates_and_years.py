@@ -191,3 +191,50 @@ def test_a_ceiling_and_a_stock_of_debt_are_two_figures(tmp_path: Path) -> None:
         "市本级109.88亿元，其中：一般债务39.59亿元，专项债务70.29亿元。\n"
     )
     assert [a for a in _alarms(scan_text(tmp_path, text)[1]) if a[0].startswith("repeat")] == []
+
+
+def test_a_list_after_a_budget_adjusted_to_a_figure_breaks_that_figure_down(tmp_path: Path) -> None:
+    """ "由年初预算的118.60亿元调整为121.35亿元，其中：基本支出…，项目支出…": the parts are of 121.35 (adv47 07)."""
+    text = (
+        "关于南溪市2025年预算执行情况和2026年预算草案的报告\n二、支出调整\n"
+        "相应地，市本级一般公共预算支出由年初预算的118.60亿元调整为121.35亿元，其中：基本支出46.20亿元，项目支出{x}亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(x="75.15"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(x="75.55"))[1]) == [("sum.enumeration", "error", "121.35")]
+
+
+def test_a_list_goes_on_past_a_part_unchanged_and_its_reason(tmp_path: Path) -> None:
+    """ "其中：公务用车购置费0.00万元，与2024年预算持平，主要原因是无此项支出；公务用车运行费3.20万元": the 持平 and the reason
+    are the first part's; the two parts make 公务用车购置及运行费 (adv45 P4)."""
+    text = (
+        "上海市静川区图书馆2025年单位预算\n（二）公务用车购置及运行费{x}万元，比2024年预算减少0.40万元，主要原因是压减车辆运行成本。"
+        "其中：公务用车购置费0.00万元，与2024年预算持平，主要原因是无此项支出；公务用车运行费3.20万元，比2024年预算减少0.80万元，"
+        "主要原因是严控车辆使用。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(x="3.20"), "单位预算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(x="3.60"), "单位预算")[1]) == [("sum.enumeration", "error", "3.60")]
+
+
+def test_the_car_s_two_parts_are_no_whole_list_of_the_three_public_expenses(tmp_path: Path) -> None:
+    """ "“三公”经费财政拨款预算45.60万元，其中公务用车购置费12.00万元、公务用车运行维护费20.00万元": the two parts make the
+    car's cost, not the 三公 (adv19 r4)."""
+    text = (
+        "某局2025年部门预算说明\n2025年“三公”经费财政拨款预算45.60万元，其中公务用车购置费12.00万元、公务用车运行维护费"
+        "20.00万元，比上年减少3.20万元。\n"
+    )
+    assert [a for a in _alarms(scan_text(tmp_path, text, "部门预算")[1]) if a[0].startswith("sum")] == []
+
+
+def test_a_part_s_own_qizhong_list_is_not_part_of_the_outer_list(tmp_path: Path) -> None:
+    """ "…525万元。其中：因公出国（境）费0万元，与上年持平；公务用车购置及运行维护费432万元，…，其中公务用车购置费46万元、公务用车
+    运行维护费386万元；公务接待费93万元": 0 + 432 + 93 = 525, the car's own 其中 apart (adv35 青衣)."""
+    text = (
+        "关于青衣县2024年财政决算（草案）的报告\n（四）“三公”经费\n"
+        "2024年县本级“三公”经费财政拨款支出{x}万元，为预算的86.1%，比上年下降19.4%。其中：因公出国（境）费0万元，与上年持平；"
+        "公务用车购置及运行维护费432万元，为预算的90.0%，比上年下降18.5%，其中公务用车购置费46万元、公务用车运行维护费386万元；"
+        "公务接待费93万元，为预算的71.5%。\n"
+    )
+    assert [a for a in _alarms(scan_text(tmp_path, text.format(x="525"))[1]) if a[0].startswith("sum")] == []
+    assert [a for a in _alarms(scan_text(tmp_path, text.format(x="535"))[1]) if a[0].startswith("sum")] == [
+        ("sum.enumeration", "error", "535")
+    ]

@@ -342,13 +342,13 @@ def test_the_general_budget_s_share_of_fiscal_spending_is_read_in_its_own_column
         ["收入总计", "48,684,822.00", "支出总计", "48,684,822.00", "46,284,822.00", "2,400,000.00"],
     ]
 
-    def errors(gp: str) -> list[tuple[str, str]]:
+    def errors(gp: str, gf: str = "240.00") -> list[tuple[str, str]]:
         path = write_docx(
             tmp_path / "测试局2025年部门预算.docx",
             [
                 "测试局2025年部门预算",
                 "2025年部门预算编制说明",
-                f"财政拨款支出预算中，一般公共预算拨款支出预算{gp}万元；政府性基金拨款支出预算240.00万元。",
+                f"财政拨款支出预算中，一般公共预算拨款支出预算{gp}万元；政府性基金拨款支出预算{gf}万元。",
                 "部门财政拨款收支预算总表",
                 "单位：元",
                 (rows, [(0, 0, 0, 1), (0, 2, 0, 5)]),
@@ -362,6 +362,7 @@ def test_the_general_budget_s_share_of_fiscal_spending_is_read_in_its_own_column
 
     assert errors("4,628.48") == []
     assert errors("4,868.48") == [("template.narrative-vs-table", "4868.48")]
+    assert errors("4,628.48", "250.00") == [("template.narrative-vs-table", "250.00")]  # its own column too (adv47)
 
 
 def test_a_heading_run_into_its_body_text_is_no_gap_in_the_numbering(tmp_path: Path) -> None:
