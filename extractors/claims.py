@@ -719,6 +719,12 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if _records(items[k:], again, nested):
             continue
         soft = lists.soft_ends(text, pos, end)
+        # the 其中 after this one that open no bracketed breakdown (those are `nested`): a part's own list
+        inners = [
+            pos + 2 + m2.start()
+            for m2 in re.finditer("其中", text[pos + 2 : end])
+            if not any(a <= pos + 2 + m2.start() < b for a, b in nested)
+        ]
         whole = _interval(total)
         acc = (Decimal(0), Decimal(0))
         parts: list[_Item] = []
@@ -728,7 +734,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if i.start >= end:
                 break
             inside = any(a < i.start < b for a, b in nested)
-            inner = text.rfind("其中", pos + 2, i.start)
+            k_in = bisect.bisect_left(inners, i.start)
+            inner = inners[k_in - 1] if k_in else -1
             if not inside and inner >= 0 and not re.search(r"[；;]", text[inner : i.start]):
                 continue  # …432万元，其中公务用车购置费46万元、…运行维护费386万元；公务接待费…: a part's own 其中 list
             if inside and not _explains_part(i, nested, parts, items):
