@@ -176,6 +176,7 @@ def paragraph_claims(
             k += 1
         items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
         _respectively(text, s0, items)
+        _respective_changes(text, s0, items)
         _respective_shares(text, s0, items)
         _enumerations(text, s0, items, previous, groups)
         _per_capita(items, groups)
@@ -344,7 +345,9 @@ def _sentence_items(
         pre = own_words = text[pre_start:start]
         clause_pre = text[cstart:start]
         window = text[max(s0, start - _WINDOW) : start]  # comparisons and periods are stated near their figure
-        sentence_period = period_in(_without_compare(text[scanned:start])) or sentence_period
+        stated_period = period_in(_without_compare(text[scanned:start])) or sentence_period
+        if not _IN_BASE.match(text, end, s1):  # 在2025年完成428.63亿元的基础上: that year is the base's alone
+            sentence_period = stated_period
         scanned = start
         relation, denominator, direction = "", "", ""
         subject, role, period = "", "", ""
@@ -387,7 +390,10 @@ def _sentence_items(
             if p.verb_tail:  # 设置6个内设机构 → 内设机构; 预备党员转正26人 keeps its words
                 subject = noun_after(text[end:s1]) or _achieved(subject, p.verb_only, q)
             elif not subject:
-                subject = _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
+                # …下降10.8%，主要是国有土地使用权出让收入减少，全年完成221.84亿元: the item the reason named
+                last_end = items[-1].end if items else s0
+                subject = _reason_named(text[last_end:cstart]) if p.role and not same_clause else ""
+                subject = subject or _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
                 # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
                 # 其中 part (…年初预算为598.30亿元，其中教育支出95.00亿元。…调整后为632.64亿元: the whole's)
@@ -406,7 +412,7 @@ def _sentence_items(
             sentence=sentence,
             prov=para.prov.with_(span=(start, end)),
             role=role,
-            period=period or sentence_period,
+            period=period or stated_period,
             relation=relation,
             denominator=denominator,
             direction=direction,
@@ -484,10 +490,29 @@ def _numerator(items: list[_Item]) -> _Item | None:
     return None
 
 
+def _numerator_past_adjustments(items: list[_Item]) -> _Item | None:
+    """_numerator of the items that are no change made to a budget (searched from the end: one pass, not a copy)."""
+    for item in reversed(items):
+        if _numerator([item]) is not None and not _adjustment(item.claim.subject):
+            return item
+    return None
+
+
+_REASON_NAMES = re.compile(
+    r"(?:主要是|主要由于|主要因|主要原因是)([^，,；;。]{2,24}?)(?:大幅|明显|有所)?(?:减少|增加|下降|增长|减收|增收|回落|下滑|上升)[，,]\s*$"
+)
+
+
+def _reason_named(between: str) -> str:
+    """The item a reason clause right before a figure's clause names (主要是国有土地使用权出让收入减少，)."""
+    m = _REASON_NAMES.search(between)
+    return analyse_pre(m.group(1)).subject if m else ""
+
+
 def _fallback_subject(
     text: str, end: int, s1: int, verb_only: str, items: list[_Item], same_clause: list[_Item], adjacent: bool
 ) -> str:
-    earlier = _numerator([x for x in items if not _adjustment(x.claim.subject)])  # past a change made to the budget
+    earlier = _numerator_past_adjustments(items)  # past a change made to the budget
     if adjacent and earlier is not None:  # 157户494人: the second figure counts the same subject
         return earlier.claim.subject
     noun = noun_after(text[end:s1])
@@ -544,7 +569,11 @@ def _clean_phrase(s: str) -> str:
 
 _COMPARED = re.compile(
     r"(?:比|较|同)(?:\d{4}\s*年度?|上年|去年|上一年)[^，,；;。\d]{0,8}|与(?:\d{4}\s*年度?|上年|去年)(?:同期)?(?:相比)?"
+    r"|在[^，,；;。]{0,30}?基础上"  # 在2025年完成428.63亿元的基础上增长4%: the base's year
 )
+
+
+_IN_BASE = re.compile(r"[^，,；;。]{0,6}?基础上")
 
 
 def _without_compare(s: str) -> str:
@@ -611,6 +640,39 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             else:
                 item.claim.subject = own.subject or first.subject or item.claim.subject
             item.claim.role = own.role or item.claim.role
+
+
+_CHANGES_RESPECTIVELY = re.compile(r"分别(?:同比|比上年|较上年|比上年同期|比年初预算)?$")
+
+
+def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
+    """社会保障和就业支出69.6亿元、卫生健康支出40.8亿元，分别同比增长6.8%、4%: the n rates after 分别 are the changes
+    of the n amounts before it, in order (each takes its amount's subject)."""
+    for k, item in enumerate(items):
+        if item.claim.relation != "change" or item.claim.quantity.dimension not in ("percent", "pp"):
+            continue
+        change = change_before(item.words)
+        lead = item.words[: len(item.words) - len(item.words.lstrip())] + item.words.strip()
+        head = lead[: lead.rfind(change)] if change and change in lead else ""
+        if not _CHANGES_RESPECTIVELY.search(head.strip()):
+            continue
+        rates = items[k : k + _run_length(text, items[k:])]
+        amounts = [i for i in items[:k] if _plain(i) and i.claim.quantity.dimension == "money"]
+        amounts = amounts[len(amounts) - _run_length_back(text, amounts) :] if amounts else []
+        if len(rates) < 2 or len(amounts) != len(rates):
+            continue
+        for rate, amount in zip(rates, amounts, strict=True):
+            rate.claim.relation, rate.claim.direction = "change", item.claim.direction
+            rate.claim.subject = amount.claim.subject
+        return
+
+
+def _run_length_back(text: str, figures: list[_Item]) -> int:
+    """How many of the last `figures` are listed one after another, each with its own name (A 69.6亿元、B 40.8亿元)."""
+    n = 1 if figures else 0
+    while n < len(figures) and not re.search(r"[，,；;。：:]", text[figures[-n - 1].end : figures[-n].start]):
+        n += 1
+    return n
 
 
 def _only_scope(phrase: str) -> bool:
@@ -908,12 +970,14 @@ def _list_total(
     """The figure a 其中 list breaks down: the last one before it — but parts that name no measure nor year break down
     the last figure that names none either (收入45.23亿元，上年为43.88亿元。其中，税收收入28.77亿元…: 45.23, not last
     year's 43.88 nor 年初预算46亿元)."""
-    if not candidates:
+    if not candidates or _mirrors(candidates, [i for i in after if _plain(i)]):
         return None
     decided, named = _named_by_parts(candidates, [i for i in after if _plain(i)], pool)
     if decided:
         return named
     last = candidates[-1]
+    if _REACHED_LEAD.search("".join(last.words.split())):
+        return last  # 由2.80亿元调增至3.20亿元，其中：… breaks down the level reached
     if first is None or _kind_of_figure(first, text) != (False, "") or _kind_of_figure(last, text) == (False, ""):
         return last  # parts that name their measure pick their list by it (extractors.claims._other_measure)
     if _measure(last, text) == "actual" and any(_measure(i, text) == "budget" for i in candidates[:-1]):
@@ -921,6 +985,24 @@ def _list_total(
     # an amount the budget was changed by is no whole either (年中追加调整656.36万元，全年预算数4518.76万元，其中：…)
     plain = [i for i in candidates if _kind_of_figure(i, text) == (False, "") and not _adjustment(i.claim.subject)]
     return plain[-1] if plain else last
+
+
+def _mirrors(candidates: list[_Item], parts: list[_Item]) -> bool:
+    """Parts that name, one each, two or more of the figures before (还本支出110.23亿元，付息支出40.26亿元。其中，市级还本支出
+    28.61亿元，付息支出13.25亿元): a share of each of those figures, not a breakdown of the last one."""
+
+    def bare(i: _Item) -> str:
+        return re.sub(r"\s", "", strip_scope_words(i.claim.subject))
+
+    if len(parts) < 2:
+        return False
+    named = [bare(p) for p in parts[:4]]
+    if len(set(named)) != len(named) or min(len(n) for n in named) < 2:
+        return False
+    near = candidates[-2 * len(named) :]  # the figures the 其中 follows, not the whole paragraph's
+    before = [bare(i) for i in near if i.claim.group is None and i.claim.relation != "part"]
+    holders = [next((k for k, b in enumerate(before) if b.endswith(n)), None) for n in named]
+    return None not in holders and len(set(holders)) == len(holders)
 
 
 def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[_Item]) -> tuple[bool, _Item | None]:
@@ -1074,6 +1156,20 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     x = max(money, key=lambda i: i.end, default=None)
     if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:
         return None
+    levels = {
+        re.sub(r"\s", "", i.claim.subject)
+        for i in money
+        if i.start >= head
+        and _plain(i)
+        and i.claim.relation != "part"
+        and _flow(i)
+        and lists.part_of_flow(_flow(total), _flow(i))
+        and not any(w in i.claim.subject for w in _ADDEND_WORDS)
+    }
+    if len(levels) > 1:
+        return (
+            None  # 基金收入完成251.23亿元，…主要是土地出让收入减少，全年完成221.84亿元。加上…: which one is added to?
+        )
     if any(w in x.claim.subject for w in _ADDEND_WORDS):
         return None  # 上级补助收入30000万元，加上调入资金…: an addend itself, the level it adds to stands elsewhere
     if _base_key(x.claim.quantity) != _base_key(total.claim.quantity):
@@ -1197,7 +1293,8 @@ def _flat_claims(
         left = analyse_pre(m.group(1)).subject or m.group(1)
         d = dict(words().direction)[m.group(2)]
         right = _clean_phrase(m.group(3))
-        pair = _compared_figures(role_in(m.group(1)), role_in(right), [i for i in (items or previous) if _plain(i)])
+        pool = _named_in(text[clause : m.start(2)], [i for i in (items or previous) if _plain(i)])
+        pair = _compared_figures(role_in(m.group(1)), role_in(right), pool)
         if pair is not None:  # 年初预算为1560.05万元，支出决算为1511.89万元。决算数小于预算数…
             left_fig, right_fig = pair
             gid = None
@@ -1279,6 +1376,18 @@ def _reason(para: Paragraph, text: str, s0: int, s1: int, sentence: str, section
 def _reason_pattern() -> re.Pattern[str]:
     change = change_alternation()
     return re.compile(rf"\s*主要原因(?:是|为)?\s*[:：]\s*([^。；]{{1,60}}?)\s*({change})\s*[。；]?\s*$")
+
+
+_NOT_OF_NAME = re.compile(r"[“”\"‘’\s]|\d{4}\s*年度?|财政拨款|支出|决算数?|预算数?|年初|全年|本年|当年")
+
+
+def _named_in(words: str, pool: list[_Item]) -> list[_Item]:
+    """The figures of the item a 决算数小于预算数 sentence names (2024年度“三公”经费支出决算数小于预算数: the 三公 figures,
+    not the last part of its 其中 list); the whole pool where it names none."""
+    name = _NOT_OF_NAME.sub("", words)
+    if len(name) < 2:
+        return pool
+    return [i for i in pool if _NOT_OF_NAME.sub("", i.claim.subject) == name]
 
 
 def _compared_figures(left_role: str, right_role: str, pool: list[_Item]) -> tuple[_Item, _Item] | None:

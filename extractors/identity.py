@@ -37,10 +37,12 @@ _YEAR_END = re.compile(r"(?:19|20)\d\d\s*年度?$")
 _LABEL_END = re.compile(r"(?:^|[\s>›])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])$")
 # a measure word that names a rate's base or a comparison, not the figure's own measure
 _BASE_PHRASES = re.compile(
-    r"(?:完成|达到|达|为|占|超|超过|低于|高于|[，,；;]\s*)(?:年初|调整后?|批准调整|全年|年|变动)?(?:预算|计划)(?:数)?(?:的)?"
+    r"(?:完成|达到|达|为|占|超|超过|低于|高于|[，,；;]\s*)(?:\d{4}\s*年度?)?(?:年初|调整后?|批准调整|全年|年|变动)?"
+    r"(?:预算|计划)(?:数)?(?:的)?"
     r"|(?:比|较|与|同)(?:上年|去年|上一年|年初|同期|\d{4}\s*年度?)?[^，,；;。]{0,10}?(?:预算|执行数|决算数|执行|决算)"
     r"(?:数)?(?:相比)?"
     r"|(?:按|以)?(?:同|可比)口径(?:调整后?|计算)?"  # 按同口径调整后: a comparable basis, not the adjusted budget
+    r"|在[^，,；;。]{0,30}?基础上"  # 在2025年完成428.63亿元的基础上增长4%: the base's year and measure
 )
 # "较2022年减少540万元": the year a comparison is made with is its base, never the period of what follows
 _VS_YEAR = re.compile(r"(?:比|较|与|同)\s*\d{4}\s*年度?(?:同期)?")
@@ -292,6 +294,13 @@ def bracket_parent(text: str, pos: int) -> str:
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 
 
+@lru_cache(maxsize=1)
+def _attached_measures() -> re.Pattern[str]:
+    """A measure word standing right before its figure (年初预算为18.60亿元, 调增至19.25亿元)."""
+    alternation = "|".join(re.escape(w) for w, _ in vocabulary().words.get("measure", ()))
+    return re.compile(rf"(?:{alternation})(?=(?:数|的|为|是|达到?|共计?|约)?\s*[-−]?\d)")
+
+
 def _figure_sentences(text: str, keep_last: bool) -> str:
     """The sentences of a text that state a figure (and, with keep_last, the figure's own sentence up to it): a
     measure word elsewhere is an action (各单位编报“三公”经费预算), not the measure of the figures that follow."""
@@ -339,6 +348,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
             if name == "measure" and i < len(context) - len(headings):
                 # 为年初预算的113.8%, 比上年预算增加: the measure of the base, not of the figures here
                 text = _BASE_PHRASES.sub("", _figure_sentences(text, keep_last=i == 0))
+                if i > 0:  # 由年初预算31.24亿元调增至36.80亿元 in an earlier paragraph: those figures' own measures
+                    text = _attached_measures().sub("", text)
             if name == "fund" and i < len(context) - len(headings):
                 text = _other_listed_names(text)
             value = last_word(name, text, phrase_start=name != "measure")

@@ -26,7 +26,7 @@ LABEL_RE = re.compile(
 )
 # the reporting body's name before a figure: 上海市普陀区商务委员会收入预算 → 收入预算
 ORG_RE = re.compile(r"^[^，,；;。]{0,30}[省市县区镇乡][^，,；;。]{0,30}(?:委员会|办事处|人民政府|局|委)(?=.)")
-_EDGE = " \t\u3000，,；;：:、。“”\"'‘’"
+_EDGE = " \t\u3000，,；;：:、。“”\"'‘’—"
 MAX_SUBJECT = 48
 
 
@@ -175,6 +175,11 @@ def period_in(text: str) -> str:
 
 
 _DONE = re.compile(r"(^|收入|支出|全年|当年|本年)(?:累计)?完成$")
+# 执行中经市人大常委会批准调整为…, 年中调减为…: the budget a change reached, the item's adjusted budget (全年)
+ADJUSTED_TO = re.compile(
+    r"(?:(?:年中|执行中|预算执行中|执行过程中)[，,]?)?(?:经[^，,；;。]{0,24}?(?:批准|审议通过|审查批准|同意)[，,]?)?"
+    r"(?:预算)?(?:调整|调增|调减|变更)后?(?:为|至|到)$"
+)
 
 
 def analyse_pre(pre: str) -> Pre:
@@ -182,6 +187,9 @@ def analyse_pre(pre: str) -> Pre:
     w = words()
     out = Pre(period=period_in(pre))
     s = LABEL_RE.sub("", PERIOD_RE.sub("", pre.replace("收、支", "收支")).strip(_EDGE))  # 收、支总预算: one name
+    adjusted = ADJUSTED_TO.search(s)
+    if adjusted and not _mask_names(s)[: adjusted.start()].endswith("＿"):
+        s, out.role = s[: adjusted.start()], "全年"
     done = _DONE.search(s)
     if done:  # 一般公共预算收入完成421.8亿元, 全年完成…: the 执行 figure (not 中稻完成面积's 完成, a name)
         s, out.role = s[: done.start() + len(done.group(1))], "执行"

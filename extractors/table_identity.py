@@ -45,6 +45,17 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("ys.soe", r"国有资本经营预算(支出)?功能分类预算表"),
     ("ys.czbk", r"财政拨款支出预算表" + _SUBJECT_KIND),
     ("ys.expense", r"支出预算(总)?表"),
+    # the 财政部 部门预算公开 template as most provinces and the central departments print it: 部门收支总表, 部门收入总表,
+    # 部门支出总表, 财政拨款收支总表, 一般公共预算支出表 … — a 预算 publication's tables, named without 预算
+    ("ys.czbk_total", r"^(\d{4}年度?)?财政拨款收支总表"),
+    ("ys.total", r"^(\d{4}年度?)?(财务)?收支总表"),
+    ("ys.income", r"^(\d{4}年度?)?收入总表"),
+    ("ys.expense", r"^(\d{4}年度?)?支出总表"),
+    ("ys.sangong", r"^(\d{4}年度?)?一般公共预算(财政拨款)?三公经费支出表"),
+    ("ys.gp_basic", r"^(\d{4}年度?)?一般公共预算(财政拨款)?基本支出表" + _SUBJECT_KIND),
+    ("ys.gp", r"^(\d{4}年度?)?一般公共预算(财政拨款)?支出表" + _SUBJECT_KIND),
+    ("ys.gf", r"^(\d{4}年度?)?政府性基金预算(财政拨款)?支出表" + _SUBJECT_KIND),
+    ("ys.soe", r"^(\d{4}年度?)?国有资本经营预算(财政拨款)?支出表" + _SUBJECT_KIND),
 )
 
 KIND_NAMES: dict[str, str] = {
@@ -100,9 +111,11 @@ def identify_table(title: str | None) -> str | None:
     t = normalise_title(title)
     if not t or len(t) > 40:
         return None
-    stripped = re.sub(r"^(.*?)(部门)", "", t, count=1) if "部门" in t[:20] else t
+    # 第二部分…部门预算表 公开01表 部门收支总表: the title is what follows its table number
+    labelled = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表", t)[-1]
+    stripped = re.sub(r"^(.*?)(部门)", "", labelled, count=1) if "部门" in labelled[:20] else labelled
     # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
-    for name in dict.fromkeys((stripped, t)):
+    for name in dict.fromkeys((stripped, labelled, t)):
         for kind, pattern in _TITLES:
             if re.search(pattern + r"$", name):
                 return kind

@@ -395,6 +395,18 @@ DEFAULT_MEASURE = {
 }
 
 
+_DRAFT_HEADING = re.compile(r"预算草案|预算[(（]草案[)）]|预算安排")
+_SPENT_WORDS = re.compile(r"执行|完成|决算|实际|实现")
+
+
+def _drafted(fig: Figure) -> bool:
+    """A level under a heading of the draft budget (二、2026年预算草案) whose sentence names no measure of its own."""
+    c = fig.obj
+    if not isinstance(c, Claim) or c.role or c.relation not in ("", "total", "part") or c.base:
+        return False
+    return bool(_DRAFT_HEADING.search(c.section)) and not _SPENT_WORDS.search(c.sentence)
+
+
 @dataclass
 class Context:
     claims: list[Claim]
@@ -418,6 +430,10 @@ class Context:
             ident = fig.obj.identity
             if measure and not ident.measure and fig.role in ("", "actual", "budget"):
                 fig.ident = replace(ident, measure=measure if fig.role != "budget" else "预算")
+            elif not measure and _drafted(fig):
+                # 三、2026年预算草案 › 其中，税收收入48.2亿元: a figure under the draft budget's heading is a budget,
+                # where the report holds both budgets and what was spent
+                fig.role = "budget"
         self.ambiguity = Ambiguity.of([f.identity for f in self.figures], [c.subject for c in self.claims])
 
     def relation(self, a: Figure, b: Figure) -> str:

@@ -24,6 +24,7 @@ from pipeline.checks.base import (
     clean_label,
     describe,
     fmt,
+    identities_contradict,
     in_unit,
     make_finding,
     rule,
@@ -227,6 +228,35 @@ def _balance_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | Non
     return None
 
 
+_EVALUATIONS = ("部门整体支出绩效自评报告", "项目支出绩效自评表", "财政支出绩效评价报告")
+
+
+def _unmarked_cell(ctx: Context, figs: list[Figure]) -> str:
+    """The label of a table cell among figs whose row and column name no measure, in a self-evaluation (按支出性质分：
+    基本支出：1356.50 under 年度预算申请: a budget or what was spent, the sheet does not say); "" when none."""
+    if ctx.kind not in _EVALUATIONS:
+        return ""
+    return next((f.label for f in figs if f.kind == "fact" and not f.role), "")
+
+
+def _full_budget_printed(ctx: Context, f: Figure, good: list[Figure]) -> bool:
+    """A table's plain 预算数 against the text's 年初预算 of an item whose 全年 (adjusted) budget the text prints too, and
+    that one agrees with the table: the table's 预算数 is the full year's (年初预算860.00万元，…全年预算资金912.40万元)."""
+    pair = [f, good[0]]
+    cell = next((x for x in pair if x.kind == "fact" and x.role == "budget"), None)
+    initial = next((x for x in pair if x.kind == "claim" and getattr(x.obj, "role", "") == "年初"), None)
+    if cell is None or initial is None or "年初" in "".join(getattr(cell.obj, "column_labels", ())):
+        return False
+    return any(
+        g.kind == "claim"
+        and g.role == "budget_full"
+        and g.key == cell.key
+        and agree(g, cell)
+        and not identities_contradict(g.identity, cell.identity)
+        for g in ctx.figures
+    )
+
+
 def _measure(figs: list[Figure], role: str) -> str:
     measures = {f.measure for f in figs if f.measure}
     return measures.pop() if len(measures) == 1 else ROLE_NAMES.get(role, "")
@@ -275,6 +305,8 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
         for f in cluster:
             if f.kind == "claim" and all(g.kind == "claim" for g in good):
                 continue  # narrative vs narrative is the repeat family's
+            if _full_budget_printed(ctx, f, good):
+                continue
             expected = in_unit(ref.quantity.base_value, f.quantity)
             msg = (
                 f"{f.label}写 {fmt(f.value)}{f.quantity.unit}，而{_names(good)}写{key}{measure} "
@@ -297,6 +329,19 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                     expected=expected,
                     derivation=f"{_names(good)}",
                     related=related + note[1],
+                    subject=subject,
+                )
+                continue
+            unmarked = _unmarked_cell(ctx, [f, ref])
+            if unmarked:
+                yield make_finding(
+                    SCOPE,
+                    "info",
+                    f,
+                    msg + f"；{unmarked}所在表格未写明此数是预算数还是执行数，口径未能确定，请核对",
+                    expected=expected,
+                    derivation=_names(good),
+                    related=related,
                     subject=subject,
                 )
                 continue

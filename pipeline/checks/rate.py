@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.model import Claim, Fact, Quantity
+from extractors.subjects import ADJUSTED_TO
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -208,11 +209,14 @@ def _is_budget(c: Claim) -> bool:
     """A budget figure: 年初预算, 预算数, 调整预算 — not 全年预计完成 (an estimate of the year's execution)."""
     if c.role in ("预算", "年初"):
         return True
-    return c.role == "全年" and "预算" in _clause_before(c.sentence, c.quantity.text)
+    clause = _clause_before(c.sentence, c.quantity.text)
+    return c.role == "全年" and ("预算" in clause or bool(ADJUSTED_TO.search(clause)))
 
 
 def _which_budget(words: str) -> str:
-    return "调整" if "调整" in words or "全年" in words or "变更" in words else "年初" if "年初" in words else ""
+    if re.search("调整|调[增减](?:为|至|到)|全年|变更", words):
+        return "调整"
+    return "年初" if "年初" in words else ""
 
 
 def _budget_in_text(ctx: Context, before: list[Claim], actual: Claim, denominator: str) -> tuple[Claim, str] | None:
@@ -473,10 +477,19 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     the budget the budgets before that; one that fits is enough (年初 and 调整 both printed)."""
     if "分别" in _clause_before(c.sentence, c.quantity.text):
         return
-    levels = [x for x in _before(ctx, c) if x.sentence == c.sentence and _level(x) and not x.base]
+    before = _before(ctx, c)
+    levels = [x for x in before if x.sentence == c.sentence and _level(x) and not x.base]
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
     at = spent.prov.span[0] if spent is not None and spent.prov.span else 0
     budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
+    if spent is None and any(_is_budget(x) for x in levels):
+        # 基本支出1344.78万元，…。基本支出全年预算1356.50万元，执行率99.14%: the rate is of the budget's item, whose
+        # spending an earlier sentence of the paragraph prints
+        budgets = [x for x in levels if _is_budget(x)]
+        spent = _spent_before(before, budgets[-1])
+        if spent is None:
+            ctx.note(c, "未找到执行率所指项目的实际支出")
+            return
     if spent is None or not budgets:
         yield from _execution_against_sheet(ctx, c, spent)
         return
@@ -492,6 +505,24 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
     subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
     yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
+
+
+def _spent_before(before: list[Claim], budget: Claim) -> Claim | None:
+    """The one spending figure of the budget's item printed earlier in its paragraph (None when none or several)."""
+    key = subject_key(budget.subject)
+    if not key or weak_subject(key):
+        return None
+    found = [
+        x
+        for x in before
+        if x.sentence != budget.sentence
+        and _level(x)
+        and not x.base
+        and not _is_budget(x)
+        and subject_key(x.subject) == key
+        and not identities_contradict(x.identity, budget.identity)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _ratio_verdict(ctx: Context, c: Claim, num: Claim, den: Claim) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors.model import Fact, Provenance, Quantity
+from extractors.model import Claim, Fact, Provenance, Quantity
 from extractors.report_kind import DEPARTMENT_FINAL_KINDS, PERFORMANCE_KINDS, in_order
 from pipeline import tolerance as tol
 from pipeline.checks import narrative_table as nt
@@ -413,6 +413,23 @@ def _match(indicator: str, f: Figure) -> int:
     return 0
 
 
+_TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划目标")
+_ACTUAL_FRAME = re.compile(r"完成|实际|实现|达成|取得")
+
+
+def _stated_as_target(c: Claim) -> bool:
+    """A figure of a text that sets targets (4.绩效目标设定情况 › 设定部门整体绩效目标为：…管理人数达到0.55万人): the
+    target, not what was achieved — unless its sentence says what was done after naming the target."""
+    start = c.sentence.find(c.quantity.text)
+    head = c.sentence[: start if start >= 0 else len(c.sentence)]
+    target = [m.end() for m in _TARGET_FRAME.finditer(head)]
+    actual = [m.end() for m in _ACTUAL_FRAME.finditer(head)]
+    if target:
+        return not actual or max(actual) < max(target)
+    heading = c.section.split("›")[-1]
+    return bool(_TARGET_FRAME.search(heading)) and not actual and not _ACTUAL_FRAME.search(heading)
+
+
 def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
     """Figures elsewhere for the same indicator and role (actual), best match first."""
     row_objs = {id(f) for f in r.cells.values()}
@@ -422,7 +439,7 @@ def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
             continue
         if f.kind == "fact" and "完成值" in "".join(getattr(f.obj, "column_labels", ())):
             continue
-        if f.role not in ("actual", "", "rate"):
+        if f.role not in ("actual", "", "rate") or (isinstance(f.obj, Claim) and _stated_as_target(f.obj)):
             continue
         m = _match(r.indicator, f)
         if m:

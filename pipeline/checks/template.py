@@ -126,6 +126,10 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]], sigs: set[f
         if own:
             out += own
             continue
+        subtotal = [c for c in cells if c.sig == sig | {"subtotal"}]
+        if subtotal:  # 基本支出 › 小计 | 人员经费 | 公用经费: the 小计 is the part
+            out += subtotal
+            continue
         subs = [c for c in cells if c.sig > sig]
         if any(sum(c.sig > other for other in part_sigs) > 1 for c in subs):
             return []

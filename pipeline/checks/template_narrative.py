@@ -211,7 +211,7 @@ def run_narrative(
                 continue
             if not _in_section(s, r.section) or not re.search(r.lead, s.lead):
                 continue
-            if r.sentence and not re.search(r.sentence, compact(s.claim.sentence)):
+            if r.sentence and not _of_sentence_subject(s.claim, r.sentence):
                 continue
             sel = r.target
             if sel.col_from_lead:
@@ -260,6 +260,18 @@ def run_narrative(
                         _subject(s),
                     )
                 break
+
+
+def _of_sentence_subject(c: Claim, pattern: str) -> bool:
+    """Whether a figure is of the subject its sentence opens with (“三公”经费财政拨款支出年初预算为…，支出决算为30.94万元):
+    the sentence names it before the figure, and no 其中 list opens between (…其中：因公出国（境）费…支出决算为0万元)."""
+    lead = compact(c.lead or "")
+    for at in re.finditer(rf"(?<![\d.]){re.escape(c.quantity.text)}", c.sentence):
+        head = compact(c.sentence[: at.start()])
+        if head.endswith(lead):
+            m = re.search(pattern, head)
+            return m is not None and "其中" not in head[m.end() :]
+    return bool(re.search(pattern, compact(c.sentence)))
 
 
 NEAR_BLOCKS = 2  # a PDF reader may give each printed line its own paragraph

@@ -467,12 +467,20 @@ def cell_finding(
 ) -> Finding:
     exp = computed.mid
     part_txt = " + ".join(fmt(p.q.value, p.q.decimals) for p in parts[:12]) + (" + …" if len(parts) > 12 else "")
-    where = f"{view.name}“{total.label or total.key.code}”"
+    where = f"{view.name}“{total.label or total.key.code or _named(total)}”"
     sev_word = "仅差末位舍入" if sev == "warning" else ""
     expl = (
         f"{source.title}：{where}为 {shown(total.q)}，分项之和 {part_txt} = {fmt(in_unit(exp, total.q), total.q.decimals)}"
         f"（{len(parts)} 项，容差已计入四舍五入）{sev_word}{declared(source)}"
     )
     return finding_at(
-        r, sev, fact_figure(total.fact, None), expl, exp, [p.fact.prov for p in parts], total.label, part_txt
+        r, sev, fact_figure(total.fact, None), expl, exp, [p.fact.prov for p in parts], _named(total), part_txt
     )
+
+
+def _named(cell: VCell) -> str:
+    """A cell's item: its row's label, else — a table of one row (the 三公 table) — its table and column."""
+    if cell.label:
+        return cell.label
+    columns = [x for x in cell.fact.column_labels if x.strip()]
+    return " ".join(x for x in (cell.fact.table_title or "", columns[-1] if columns else "") if x).strip()
