@@ -63,7 +63,7 @@ _RATE = re.compile(
     r"|(?:^|[，,；;]|为|是|相当于|达到?)\s*(?P<budget>(?:年初|全年|年|调整后?|批准调整|变更后?)?预算数?)的?$"
 )
 _BUDGET_ONLY = re.compile(
-    r"^(?:年初|全年|年|调整后?|批准调整|变更后?)?预算数?$"
+    r"^(?:年初|全年|年度?|本年度?|调整后?|批准调整|变更后?)?预算数?$"
 )  # 占年初预算数的71.6%: a completion rate
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
@@ -189,6 +189,7 @@ def paragraph_claims(
         c.identity = claim_identity(c, text, topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     _parts_in_scope_of_total(out, text)
+    _parts_named_by_scope(out)
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
     return out
@@ -306,18 +307,57 @@ def _parts_in_scope_of_total(claims: list[Claim], text: str) -> None:
         c.identity = replace(c.identity, scope=total.identity.scope)
 
 
+def _parts_named_by_scope(claims: list[Claim]) -> None:
+    """A part named by a scope word alone is its scope's share of the total's item (全市教育支出150.87亿元，其中市级
+    31.46亿元: 市级教育支出, compared with the 市级 table's 教育支出)."""
+    totals = {c.group: c for c in claims if c.relation == "total"}
+    for k, c in enumerate(claims):
+        if strip_scope_words(c.subject).strip() or not last_word("scope", c.subject):
+            continue
+        total = totals.get(c.group) if c.relation == "part" else None
+        if total is None and re.search(
+            rf"其中[，,：:]?\s*{re.escape(c.subject.strip())}$", c.sentence.split(c.quantity.text)[0]
+        ):
+            # a 其中 of one part (…教育支出150.87亿元，增长3.1%，其中市级31.46亿元): the sentence's level before it
+            total = next(
+                (
+                    x
+                    for x in reversed(claims[:k])
+                    if x.sentence == c.sentence
+                    and x.quantity.dimension == "money"
+                    and x.relation not in ("change", "share", "rate")
+                    and strip_scope_words(x.subject).strip()
+                ),
+                None,
+            )
+        item = strip_scope_words(total.subject).strip() if total is not None else ""
+        if item:
+            c.subject = c.subject.strip() + item
+
+
 def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int, int], Quantity]]) -> str:
     """A paragraph that opens with a labelled title sentence without figures is about that title.
 
     1、一般公共服务支出（类）财政事务（款）行政运行（项）。…年初预算为1560.05万元 → the figures' subject.
     """
-    if not spans or heading_label(text) is None:
+    if not spans:
         return ""
     s0, s1 = spans[0]
     if any(s0 <= span[0] < s1 for span, _ in found):
-        return ""
+        # 1．高标准农田建设项目（中央和自治区补助资金）：年初预算2000.00万元…: a labelled name before a colon
+        colon = re.search(r"[：:]", text[s0:s1])
+        if heading_label(text) is None or colon is None or any(s0 <= span[0] < s0 + colon.start() for span, _ in found):
+            return ""
+        title = LABEL_RE.sub("", text[s0 : s0 + colon.start()]).strip().replace("“", "").replace("”", "")
+        return title if 2 <= len(title) <= 48 else ""
     title = LABEL_RE.sub("", text[s0:s1]).strip(" 。！？!?.．").replace("“", "").replace("”", "")
+    if heading_label(text) is None:
+        # 促进扩大有效投资。扎实推进“两重”建设，争取…资金49亿元: a short run-in title with no label is the topic too
+        return title if _RUN_IN_TITLE.fullmatch(title) and s1 < len(text.rstrip()) else ""
     return title if 0 < len(title) <= 48 else ""
+
+
+_RUN_IN_TITLE = re.compile(r"[\u4e00-\u9fff“”、]{4,16}")
 
 
 def _sentence_items(
@@ -344,6 +384,10 @@ def _sentence_items(
         pre_start = max([cstart] + [i.end for i in same_clause])
         pre = own_words = text[pre_start:start]
         clause_pre = text[cstart:start]
+        opened = _bracket_still_open(clause_pre)
+        if opened >= 0:  # 调整后预算为365.60万元（含上年结转45.60万元）: the bracket's words are its figure's own
+            pre = own_words = _BRACKET_LEAD.sub("", clause_pre[opened + 1 :])
+            clause_pre = pre
         window = text[max(s0, start - _WINDOW) : start]  # comparisons and periods are stated near their figure
         stated_period = period_in(_without_compare(text[scanned:start])) or sentence_period
         if not _IN_BASE.match(text, end, s1):  # 在2025年完成428.63亿元的基础上: that year is the base's alone
@@ -392,7 +436,8 @@ def _sentence_items(
             elif not subject:
                 # …下降10.8%，主要是国有土地使用权出让收入减少，全年完成221.84亿元: the item the reason named
                 last_end = items[-1].end if items else s0
-                subject = _reason_named(text[last_end:cstart]) if p.role and not same_clause else ""
+                between = text[last_end:cstart]
+                subject = (_reason_named(between) or _item_opened(between)) if p.role and not same_clause else ""
                 subject = subject or _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
                 # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
@@ -490,17 +535,33 @@ def _numerator(items: list[_Item]) -> _Item | None:
     return None
 
 
-def _numerator_past_adjustments(items: list[_Item]) -> _Item | None:
-    """_numerator of the items that are no change made to a budget (searched from the end: one pass, not a copy)."""
+def _numerator_past_adjustments(items: list[_Item], text: str = "", pos: int = 0) -> _Item | None:
+    """_numerator of the items that are no change made to a budget nor a note in a bracket closed before pos
+    (searched from the end: one pass, not a copy)."""
     for item in reversed(items):
-        if _numerator([item]) is not None and not _adjustment(item.claim.subject):
-            return item
+        if _numerator([item]) is None or _adjustment(item.claim.subject):
+            continue
+        if text and _in_closed_bracket(text, item, pos):
+            continue  # 调整后预算为365.60万元（含上年结转45.60万元），支出决算为338.25万元: 365.60's item, not the note's
+        return item
     return None
 
 
 _REASON_NAMES = re.compile(
     r"(?:主要是|主要由于|主要因|主要原因是)([^，,；;。]{2,24}?)(?:大幅|明显|有所)?(?:减少|增加|下降|增长|减收|增收|回落|下滑|上升)[，,]\s*$"
 )
+
+
+_OPENED_ITEM = re.compile(
+    r"(?:其中[:：]?|[；;])\s*([^，,；;。：:\d]{2,20}?(?:费|经费|支出|收入|资金))[^，,；;。\d]*[，,]\s*$"
+)
+
+
+def _item_opened(between: str) -> str:
+    """The item a list entry with no figure of its own opens, for the role-only figure after it (其中：因公出国（境）费
+    年初未安排预算，支出决算为0万元: 因公出国（境）费's 决算, not the 三公 total's)."""
+    m = _OPENED_ITEM.search(between)
+    return m.group(1).strip() if m else ""
 
 
 def _reason_named(between: str) -> str:
@@ -512,7 +573,7 @@ def _reason_named(between: str) -> str:
 def _fallback_subject(
     text: str, end: int, s1: int, verb_only: str, items: list[_Item], same_clause: list[_Item], adjacent: bool
 ) -> str:
-    earlier = _numerator_past_adjustments(items)  # past a change made to the budget
+    earlier = _numerator_past_adjustments(items, text, end)  # past a change made to the budget
     if adjacent and earlier is not None:  # 157户494人: the second figure counts the same subject
         return earlier.claim.subject
     noun = noun_after(text[end:s1])
@@ -755,9 +816,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         pos = s0 + m.start()
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
         first = items[k] if k < len(items) else None
-        before = [i for i in items[:k] if i.end <= pos and _plain(i) and not _in_closed_bracket(text, i, pos)]
+        near = items[max(0, k - _LIST_REACH) : k]  # a 其中 breaks down a figure of its own stretch of text
+        before = [i for i in near if i.end <= pos and _plain(i) and not _in_closed_bracket(text, i, pos)]
         following = items[k:]
-        total = _list_total(before, first, text, following, items[:k])
+        total = _list_total(before, first, text, following, near)
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
             # a sentence opening with 其中
             total = _list_total([i for i in previous if _plain(i)], first, text, following, previous)
@@ -781,10 +843,11 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if _records(items[k:], again, nested):
             continue
         soft = lists.soft_ends(text, pos, end)
-        # the 其中 after this one that open no bracketed breakdown (those are `nested`): a part's own list
+        # the 其中 (or 包括) after this one that open no bracketed breakdown (those are `nested`): a part's own list
+        # (…其中：新增债券171.27亿元，包括一般债券40.79亿元、专项债券130.48亿元；再融资债券67.95亿元)
         inners = [
             pos + 2 + m2.start()
-            for m2 in re.finditer("其中", text[pos + 2 : end])
+            for m2 in re.finditer("其中|包括", text[pos + 2 : end])
             if not any(a <= pos + 2 + m2.start() < b for a, b in nested)
         ]
         whole = _interval(total)
@@ -950,6 +1013,17 @@ def _respective_lists(text: str, totals: list[_Item], after: list[_Item], groups
 _MEASURES = {"预算": "budget", "年初": "budget", "决算": "actual", "执行": "actual", "实际": "actual", "目标": "target"}
 
 
+_BRACKET_LEAD = re.compile(r"^\s*(?:含|其中[：:]?|包括|包含)\s*")
+
+
+def _bracket_still_open(text: str) -> int:
+    """Where a bracket still open at the end of text opens (-1 when none is)."""
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened < 0 or max(text.rfind("）"), text.rfind(")")) > opened:
+        return -1
+    return opened
+
+
 def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
     """Whether a figure stands in a bracket closed before pos: 收入150亿元（含上年结转资金5亿元），其中：… breaks down
     150, never the 5 the bracket notes."""
@@ -972,6 +1046,57 @@ def _list_total(
     year's 43.88 nor 年初预算46亿元)."""
     if not candidates or _mirrors(candidates, [i for i in after if _plain(i)]):
         return None
+    chosen = _list_total_by_reading(candidates, first, text, after, pool)
+    summed = _summed_by_parts(candidates, after, text)
+    return summed if summed is not None and chosen is not None and not _sums_to(chosen, after, text) else chosen
+
+
+def _run_of_parts(after: Sequence[_Item], text: str) -> list[_Item]:
+    """The amounts right after a 其中, up to its first "；", full stop or figure of another kind."""
+    run: list[_Item] = []
+    for i in after:
+        if run and re.search(r"[；;。）)]", text[run[-1].end : i.start]):
+            break  # the list's "；", full stop or the bracket it stands in closes
+        if not _plain(i) or i.claim.quantity.dimension in ("percent", "pp", "unknown"):
+            break
+        run.append(i)
+    return run
+
+
+def _sums_to(total: _Item, after: Sequence[_Item], text: str, run: list[_Item] | None = None) -> bool:
+    run = _run_of_parts(after, text) if run is None else run
+    if len(run) < 2 or any(_base_key(i.claim.quantity) != _base_key(total.claim.quantity) for i in run):
+        return False
+    lo, hi = _interval(total)
+    return sum(_interval(i)[0] for i in run) <= hi and lo <= sum(_interval(i)[1] for i in run)
+
+
+_NEAR_CANDIDATES = 8  # the figures a 其中 may break down stand just before it
+_LIST_REACH = 40  # the figures before a 其中 that are read for its whole (a long paragraph stays linear)
+
+
+def _summed_by_parts(candidates: list[_Item], after: Sequence[_Item], text: str) -> _Item | None:
+    """The one earlier figure of the sentence before that the parts add up to (全区政府债务余额1250.82亿元，占限额的96.5%，
+    限额空间45.97亿元。其中：自治区本级392.04亿元，市县858.78亿元: 余额, not the 空间 printed last)."""
+    run = _run_of_parts(after, text)
+    if len(run) < 2:
+        return None
+    fits = [
+        i
+        for i in candidates[-_NEAR_CANDIDATES:]
+        if i.claim.quantity.dimension not in ("percent", "pp", "unknown") and _sums_to(i, after, text, run)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _list_total_by_reading(
+    candidates: list[_Item],
+    first: _Item | None,
+    text: str = "",
+    after: Sequence[_Item] = (),
+    pool: Sequence[_Item] = (),
+) -> _Item | None:
+    """The figure a 其中 list breaks down as its words and their order tell."""
     decided, named = _named_by_parts(candidates, [i for i in after if _plain(i)], pool)
     if decided:
         return named

@@ -294,11 +294,15 @@ def bracket_parent(text: str, pos: int) -> str:
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 
 
+_CLOSED_QIZHONG = re.compile(r"其中[^；;。]*[；;]")
+
+
 @lru_cache(maxsize=1)
 def _attached_measures() -> re.Pattern[str]:
-    """A measure word standing right before its figure (年初预算为18.60亿元, 调增至19.25亿元)."""
+    """A measure word standing before its own figure in its clause (年初预算为18.60亿元, 调增至19.25亿元, 安排预算稳定调节基金
+    18.03亿元)."""
     alternation = "|".join(re.escape(w) for w, _ in vocabulary().words.get("measure", ()))
-    return re.compile(rf"(?:{alternation})(?=(?:数|的|为|是|达到?|共计?|约)?\s*[-−]?\d)")
+    return re.compile(rf"(?:{alternation})(?=[^，,；;。：:！？\d]{{0,12}}[-−]?\d)")
 
 
 def _figure_sentences(text: str, keep_last: bool) -> str:
@@ -352,6 +356,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                     text = _attached_measures().sub("", text)
             if name == "fund" and i < len(context) - len(headings):
                 text = _other_listed_names(text)
+            if name == "scope" and i < len(context) - len(headings):
+                # 全市教育支出150.87亿元，其中市级31.46亿元，增长4.4%；社会保障和就业支出…: the 其中's scope ends with it
+                text = _CLOSED_QIZHONG.sub("", text)
             value = last_word(name, text, phrase_start=name != "measure")
             if value:
                 return value

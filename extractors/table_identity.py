@@ -100,6 +100,11 @@ def normalise_title(text: str) -> str:
     return t
 
 
+_LEADING_LABEL = re.compile(
+    r"^(?:附?表(?:[一二三四五六七八九十]+|\d{1,2}(?:-\d{1,2})?(?!\d)|\d{1,2}(?=20\d\d年))|公开\d+表)[:：、.．]?"
+)
+
+
 @lru_cache(maxsize=4096)
 def identify_table(title: str | None) -> str | None:
     """The standard table kind of a title (js.total, ys.gp …), or None for any other table.
@@ -113,6 +118,7 @@ def identify_table(title: str | None) -> str | None:
         return None
     # 第二部分…部门预算表 公开01表 部门收支总表: the title is what follows its table number
     labelled = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表", t)[-1]
+    labelled = _LEADING_LABEL.sub("", labelled)  # 表四 2024年财政拨款收支总表, 附表3-1 部门收入总表
     stripped = re.sub(r"^(.*?)(部门)", "", labelled, count=1) if "部门" in labelled[:20] else labelled
     # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
     for name in dict.fromkeys((stripped, labelled, t)):

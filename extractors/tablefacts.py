@@ -47,6 +47,18 @@ def is_column_marker(text: str) -> bool:
     return bool(_COLUMN_NUMBER.match(unicodedata.normalize("NFKC", "".join(text.split()))))
 
 
+_CAPTION_LINE = re.compile(r"^(?:编制部门|编制单位|填报单位|预算单位|单位名称|金额单位|单位)[:：]")
+
+
+_HEADER_ROWS_AT_MOST = 6  # a table's header rows stand at its top
+
+
+def _counts_up(texts: list[str]) -> bool:
+    """1 | 2 | 3 | 4: the column numbers 1 to n in order, nothing else (three at least)."""
+    values = [unicodedata.normalize("NFKC", "".join(t.split())) for t in texts]
+    return len(values) >= 3 and values == [str(k) for k in range(1, len(values) + 1)]
+
+
 _POINTS_HEADERS = re.compile(r"^(?:指标)?(?:分值|得分|分数|权重|评分|自评得分|权重分)$")
 
 
@@ -161,12 +173,14 @@ class _TableFacts:
     def _header_rows(self) -> set[int]:
         out: set[int] = set()
         for r, cells in enumerate(self.rows):
-            if self._column_numbers(cells):
+            if self._column_numbers(cells) or self._numbered_columns(r):
                 out.add(r)
                 continue
             if any(self._is_numeric(c) for c in cells):
                 continue
             filled = [c for c in cells if self.info[id(c)].kind != "empty"]
+            if filled and all(_CAPTION_LINE.match(clean_label(c.text)) for c in filled):
+                continue  # 编制部门：临川市住房和城乡建设局 | 单位：万元: the table's caption line, no column's name
             if any(len(clean_label(c.text)) > _HEADER_MAX or c.text.strip().endswith("。") for c in filled):
                 continue  # sentences are content, not column captions
             if len(filled) >= 3 or (
@@ -181,7 +195,16 @@ class _TableFacts:
         filled = [c for c in cells if c.text.strip()]
         if len(filled) < 3 or clean_label(filled[0].text) not in _ORDINAL_HEADERS:
             return False
-        return all(is_column_marker(c.text) for c in filled[1:])
+        # 栏次 |  | 1 | 栏次 |  | 2 | 3: a two-sided table numbers each side's columns after its own 栏次
+        return all(is_column_marker(c.text) or clean_label(c.text) in _ORDINAL_HEADERS for c in filled[1:])
+
+    def _numbered_columns(self, r: int) -> bool:
+        """1 | 2 | 3 | … | 12 under a table's headers with no 栏次 before it: the columns' numbers — one such row near
+        the top, right under a row of captions, not a grid of figures that happen to count up."""
+        if r == 0 or r > _HEADER_ROWS_AT_MOST or not _counts_up([c.text for c in self.rows[r] if c.text.strip()]):
+            return False
+        above = [c for c in self.rows[r - 1] if c.text.strip()]
+        return bool(above) and not any(self._is_numeric(c) for c in above)
 
     def _numbers_below(self, r: int, cell: Cell) -> bool:
         """名称 | 数值 over 甲 | 1.5 is a header; 单位名称 | 北山镇人民政府 over more labels is a key–value row

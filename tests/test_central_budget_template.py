@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx_builders import write_docx
 
 from extractors.table_identity import identify_table
 from pipeline import analyze
@@ -24,6 +25,9 @@ from pipeline import analyze
         ("2026年一般公共预算“三公”经费支出表", "ys.sangong"),
         ("2026年政府性基金预算支出表", "ys.gf"),
         ("2026年国有资本经营预算支出表", "ys.soe"),
+        ("表四 2024年财政拨款收支总表", "ys.czbk_total"),  # after the table's own label (adv53)
+        ("表1 2024年一般公共预算支出表", "ys.gp"),
+        ("公开05表 一般公共预算支出表", "ys.gp"),
         ("2025年全市一般公共预算支出表", None),  # a government's table, not a department's
         ("2025年一般公共预算支出执行情况表", None),
     ],
@@ -91,3 +95,31 @@ def test_an_item_is_checked_against_its_own_row_of_the_fund_s_table(tmp_path: Pa
 def test_a_row_s_total_against_its_basic_subtotal_and_projects(tmp_path: Path) -> None:
     found = _alarms(tmp_path, project="160.00")  # 380.00 ≠ 230.00 + 160.00
     assert ("template.columns", "表1 r3c3", "380.00") in found
+
+
+def _sangong(tmp_path: Path, total: str) -> Path:
+    rows = [
+        ["编制部门：某市住房和城乡建设局", "", "", "", "", "", "", "", "单位：万元", "", ""],
+        ["2023年预算数", "", "", "", "", "", "2024年预算数", "", "", "", ""],
+        ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]
+        + ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "公务接待费"],
+        ["", "", "小计", "公务用车购置费", "公务用车运行费", "", "", "", "小计", "公务用车运行费", ""],
+        ["80.40", "0.00", "68.00", "0.00", "68.00", "12.40", total, "10.00", "66.40", "66.40", "11.20"],
+    ]
+    merges = [(0, 0, 0, 7), (0, 8, 0, 10), (1, 0, 1, 5), (1, 6, 1, 10), (2, 2, 2, 4), (2, 8, 2, 9)]
+    merges += [(2, 0, 3, 0), (2, 1, 3, 1), (2, 5, 3, 5), (2, 6, 3, 6), (2, 7, 3, 7), (2, 10, 3, 10)]
+    return write_docx(
+        tmp_path / "某市住房和城乡建设局2024年部门预算.docx",
+        ["某市住房和城乡建设局2024年部门预算", "表七 2024年一般公共预算“三公”经费支出表", (rows, merges)],
+    )
+
+
+def test_a_caption_line_inside_the_grid_is_no_column_header(tmp_path: Path) -> None:
+    """编制部门：… | 单位：万元 inside the grid: the 2024 columns under 单位：万元 are still 2024年预算数's (adv53: 87.60 was
+    summed as 10.00 + 66.40, 公务接待费 read as a column of another group)."""
+    alarms = [f for f in analyze.analyze_file(_sangong(tmp_path, "87.60")).findings if f.severity != "info"]
+    assert alarms == []
+    found = [
+        str(f.stated_value) for f in analyze.analyze_file(_sangong(tmp_path, "86.60")).findings if f.severity != "info"
+    ]
+    assert found and set(found) == {"86.60"}

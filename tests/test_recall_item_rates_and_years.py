@@ -28,7 +28,7 @@ def test_an_item_s_completion_rate_is_checked_though_its_paragraph_goes_on_with_
     _, slip = scan_text(tmp_path, ITEM.format(rate="112.10"), "部门决算")
     assert _alarms(slip) == [("template.rate", "error", "112.10")]  # 96.80 ÷ 80.00 = 121.00%
     assert next(f for f in slip if f.severity == "error").subject.startswith(
-        "农林水支出(类)农业农村(款)农业生态资源保护(项)"
+        "农林水支出（类）农业农村（款）农业生态资源保护（项）"  # the item as printed (its own title, stop 25)
     )
 
 

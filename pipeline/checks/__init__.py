@@ -39,6 +39,7 @@ FAMILIES = (
     "scoresheet",
     "numbering",
     "procurement",
+    "debt_limit",
     "reason",
     "mirror",
     "execution",

@@ -387,6 +387,7 @@ def doc_year_of(facts: list[Fact], claims: list[Claim]) -> int | None:
 DEFAULT_MEASURE = {
     "部门决算": "决算",
     "单位决算": "决算",
+    "政府决算": "决算",
     "部门整体支出绩效自评报告": "执行",
     "项目支出绩效自评表": "执行",
     "财政支出绩效评价报告": "执行",
@@ -395,6 +396,7 @@ DEFAULT_MEASURE = {
 }
 
 
+_PROJECT = re.compile(r"项目|专项资金|补助资金")
 _DRAFT_HEADING = re.compile(r"预算草案|预算[(（]草案[)）]|预算安排")
 _SPENT_WORDS = re.compile(r"执行|完成|决算|实际|实现")
 
@@ -441,7 +443,14 @@ class Context:
         of one column of one table are two figures, whatever their labels share (two projects of one 实施单位)."""
         if _one_column(a, b):
             return DIFFERENT
-        return relation(a.identity, b.identity, self.ambiguity)
+        found = relation(a.identity, b.identity, self.ambiguity)
+        items = [x.identity.item for x in (a, b)]
+        both_text = a.kind == b.kind == "claim"  # a table cell's item is its row, matched by subject
+        if found == SAME and both_text and sum(bool(_PROJECT.search(x)) for x in items) == 1 and not all(items):
+            # 1．高标准农田建设项目：年初预算2000.00万元，年中追加1260.00万元 and the department's 年中追加2574.35万元: a
+            # project's figure and one stating no item may be the project's or the whole's
+            return UNSETTLED
+        return found
 
     def same_figure(self, a: Figure, b: Figure) -> bool:
         return self.relation(a, b) == SAME

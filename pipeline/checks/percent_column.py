@@ -218,6 +218,19 @@ class Reading:
     base: int
 
 
+def _bare_growth_over_last_year(pct: Column, columns: dict[int, Column], year: int | None) -> Reading | None:
+    """执行数 | … | 上年执行数 | 增长%: a bare 增长% in a table that prints a column named 上年 beside this year's column of
+    the same name is this year's over that one (not where the columns are named by year alone: 2025年预算数 | 2025年执行数 |
+    2026年预算数 | 增长% is most often over last year's 执行数)."""
+    leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
+    if pct.group or not _PERCENT_MARK.search(_normal(pct.leaf)) or not _BARE_GROWTH.match(leaf):
+        return None
+    found = _same_period(pct, columns, year)
+    if found is None or "上年" not in _normal(columns[found[1]].leaf):
+        return None
+    return Reading(Header("growth", "", "上年"), *found)
+
+
 def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
     columns = _columns(facts)
     year = _table_year(facts, doc_year)
@@ -229,6 +242,9 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
         if header is None and (header := _under_growth_group(pct)) is not None:
             pct = replace(pct, group="")  # its group is the growth's own (增减额 | 增减%): the amounts stand outside it
         if header is None:
+            bare = _bare_growth_over_last_year(pct, columns, year)
+            if bare is not None:
+                out[pct.col] = bare
             continue
         if header.base == "上年":
             found = _same_period(pct, columns, year)

@@ -58,7 +58,8 @@ RULES = [WHOLE, GROUP]
 
 _DEBT = re.compile(r"债务|债券")
 _OWN = re.compile(r"本级$")
-_LOWER = re.compile(r"(?:[县区市乡镇旗盟州]级?|所属.*)(?:合计|小计)$")
+# 市县合计, 县区小计, 县（市、区）合计: the levels below, named as levels — not 凤城市小计, one prefecture's subtotal
+_LOWER = re.compile(r"^(?:各)?(?:[县区市乡镇旗盟州（）()、]{1,8}级?|所属.*)(?:合计|小计)$")
 
 
 def _role(label: str) -> str:

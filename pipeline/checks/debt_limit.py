@@ -1,0 +1,102 @@
+"""debt_limit — a government's debt balance (余额) within its ceiling (限额), in a 限额及余额 table.
+
+A 地方政府债务限额及余额情况表 prints, per region, the year's ceiling and the year-end balance, each as 合计 | 一般债务 |
+专项债务. The law keeps each balance within its ceiling, and reports say so (各县区政府债务余额均未超过省核定的债务限额). A
+balance printed above its own ceiling, in the same row, year and debt type, is reported: an error where the text states the
+balances are within their ceilings, else a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from extractors.model import Fact
+from pipeline import tolerance as tol
+from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
+from pipeline.findings import Finding
+
+FAMILY = "debt_limit"
+OVER = rule(
+    FAMILY,
+    "balance-over-limit",
+    "error",
+    "政府债务余额超过同一地区、同一年度的债务限额",
+    "{region}{kind}余额 {balance} 超过限额 {limit}",
+    "table",
+    "comparison",
+)
+RULES = [OVER]
+
+_YEAR = re.compile(r"(20\d\d)")
+_FORMULA = re.compile(r"^[A-Z](?:\d)?(?:=[A-Z+\-\d]+)?$")  # A=B+C, B, C: a column's formula letter
+_EACH = re.compile(r"均|各|分别|全部")
+_FLOW = re.compile(r"新增|再融资|还本|付息|发行|调增|调减|增加|减少|空间")
+_WITHIN = re.compile(r"余额[^。；;]{0,40}(?:均|都)?(?:未超过|没有超过|不超过|控制在|低于)[^。；;]{0,20}限额")
+
+
+def _column_key(f: Fact) -> tuple[str, str, str] | None:
+    """(限额 | 余额, year, debt type) of a cell under a 限额/余额 header; None for any other cell."""
+    labels = [re.sub(r"\s", "", x) for x in f.column_labels if x and x.strip()]
+    if not labels:
+        return None
+    head = labels[0]
+    which = "限额" if "限额" in head else "余额" if "余额" in head else ""
+    if not which or ("限额" in head and "余额" in head) or _FLOW.search(head):
+        return None  # 2025年新增债务限额: the year's new ceiling, not the ceiling of the balance
+    year = _YEAR.search(head)
+    rest = [x for x in labels[1:] if not _FORMULA.match(x)]
+    kind = rest[-1] if rest else "合计"
+    if kind in ("小计", "合计", "总计"):
+        kind = "合计"
+    return which, year.group(1) if year else "", kind
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    rows: dict[tuple, dict[tuple[str, str, str], Fact | None]] = defaultdict(dict)
+    for f in ctx.facts:
+        if f.quantity.dimension != "money" or f.prov.table is None or f.prov.row is None:
+            continue
+        key = _column_key(f)
+        if key is not None:
+            row = rows[(f.prov.table, f.prov.row)]
+            row[key] = f if key not in row else None  # two columns of one key: which is meant is not known
+    # the sentences saying the balances are within their ceilings (a sentence with no figure of its own too)
+    said = [(c.sentence, c.prov) for c in ctx.claims if _WITHIN.search(c.sentence)]
+    if ctx.doc is not None:
+        said += [
+            (sentence, p.prov)
+            for p in ctx.doc.paragraphs()
+            for sentence in re.split(r"(?<=[。；;])", p.text)
+            if _WITHIN.search(sentence)
+        ]
+    for cells in rows.values():
+        for (which, year, kind), balance in sorted(cells.items()):
+            limit = cells.get(("限额", year, kind))
+            if which != "余额" or limit is None or balance is None:
+                continue
+            over = tol.base_interval(balance.quantity).lo - tol.base_interval(limit.quantity).hi
+            if over <= 0:
+                continue
+            region = "".join(balance.row_labels[:1]) if getattr(balance, "row_labels", None) else ""
+            name = "政府债务" if kind == "合计" else kind
+            # the text says so of this balance: of each region's (均, 各) or of this kind of debt by name
+            claimed = next((x for x in said if _EACH.search(x[0]) or (kind != "合计" and kind in x[0])), None)
+            stated = claimed is not None
+            msg = (
+                f"{region}{year and year + '年'}{name}余额 {fmt(balance.quantity.value)} 超过同行的债务限额 "
+                f"{fmt(limit.quantity.value)}"
+            )
+            if stated:
+                msg += "；而正文写债务余额未超过限额"
+            yield make_finding(
+                OVER,
+                "error" if stated else "warning",
+                fact_figure(balance, ctx.doc_year),
+                msg,
+                expected=limit.quantity.value,
+                derivation=f"{fmt(balance.quantity.value)} > {fmt(limit.quantity.value)}",
+                related=[limit.prov] + ([claimed[1]] if claimed is not None else []),
+                subject=f"{region} {name}余额".strip(),
+            )
