@@ -40,6 +40,7 @@ from extractors.identity import (
     last_word,
     last_year,
     strip_scope_words,
+    vocabulary,
     with_default_period,
 )
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
@@ -245,10 +246,14 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
             # …基金预算总收入42360万元，预算总支出45560万元: the fund's 预算总支出
             if one_fund and m is not None and re.sub(r"^(?:预算)?总", "", c.subject) in _ACCOUNT_WORDS:
                 c.subject = m.group("fund") + c.subject
-            elif c.subject.endswith("收入") and re.search(r"[、，,；;]\s*支出$", lead):
+            elif c.subject.endswith("收入") and _BARE_SPENDING.search(lead):
                 c.subject = item + "支出"  # …收入18.64亿元、支出14.24亿元: the item's spending, not its income
             else:
                 renamed = None
+
+
+# 、支出14.24亿元 / ，支出完成3.67亿元 / ，支出执行数为…: a bare 支出 with its measure words
+_BARE_SPENDING = re.compile(r"[、，,；;]\s*支出(?:预算)?(?:完成|执行数?|决算数?|合计|为|达到?|共计?)*$")
 
 
 def _right_after(share: Claim, amount: Claim) -> bool:
@@ -312,6 +317,12 @@ def _parts_named_by_scope(claims: list[Claim]) -> None:
     31.46亿元: 市级教育支出, compared with the 市级 table's 教育支出)."""
     totals = {c.group: c for c in claims if c.relation == "total"}
     for k, c in enumerate(claims):
+        whole = totals.get(c.group) if c.relation == "part" else None
+        if whole is not None and last_word("fund", c.subject) and not _without_fund_words(c.subject):
+            # 涉及财政拨款资金5347.00万元，其中一般公共预算1261.00万元…: that fund's part of this total, not the fund's
+            # whole 一般公共预算支出
+            c.identity = replace(c.identity, part_of=whole.subject)
+            continue
         if strip_scope_words(c.subject).strip() or not last_word("scope", c.subject):
             continue
         total = totals.get(c.group) if c.relation == "part" else None
@@ -333,6 +344,13 @@ def _parts_named_by_scope(claims: list[Claim]) -> None:
         item = strip_scope_words(total.subject).strip() if total is not None else ""
         if item:
             c.subject = c.subject.strip() + item
+
+
+def _without_fund_words(name: str) -> str:
+    """A name without its fund words (一般公共预算, 政府性基金预算 …) and the words that only say it is money."""
+    for word, _ in vocabulary().words.get("fund", ()):
+        name = name.replace(word, "")
+    return re.sub(r"\s|拨款|资金|预算", "", name)
 
 
 def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int, int], Quantity]]) -> str:
@@ -445,6 +463,9 @@ def _sentence_items(
                 earlier = _numerator([x for x in previous if not _adjustment(x.claim.subject) and not _a_part(x)])
                 if not subject and p.role and earlier is not None:
                     subject = earlier.claim.subject
+                    flows = ("收入", "支出")
+                    if p.generic in flows and subject.endswith(flows) and not subject.endswith(p.generic):
+                        subject = subject[:-2] + p.generic  # …基金预算收入完成52.1亿元…。支出预算96.7亿元: its 支出
                 subject = subject or (topic if p.role or p.generic else "") or p.generic
             subject = _tidy_subject(subject, q)
         if not role and relation in ("", "per-capita", "direction"):
@@ -890,7 +911,13 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 crosses = bool(parts) and any(parts[-1].end <= s < i.start for s in soft)
                 if made or (crosses and not separated and after[0] > whole[1]):
                     break  # the parts already make the total, or a "；" leads to a figure that no longer fits
-                if crosses and _flow(parts[-1]) and _flow(i) and _flow(i) != _flow(parts[-1]):
+                if (
+                    crosses
+                    and _flow(parts[-1])
+                    and _flow(i)
+                    and _flow(i) != _flow(parts[-1])
+                    and not _carried(total, i)
+                ):
                     break  # 其中统筹基金支出22.48亿元；当年收支结余4.64亿元: past the "；" another flow, not a part
                 separated = separated or crosses
                 acc = after
@@ -1321,6 +1348,20 @@ def _bracket_opened(text: str, at: int) -> int:
 
 def _ends_in_etc(text: str, last: _Item) -> bool:
     return text[last.end : last.end + 2].lstrip().startswith("等")
+
+
+_CARRIED_IN = re.compile(r"^(?:上年|年初)(?:结转|结余|结转结余|结转和结余)")
+_CARRIED_OUT = re.compile(r"^(?:结转下年|年末结转|年终结余|年末结转和结余)")
+
+
+def _carried(total: _Item, part: _Item) -> bool:
+    """A carry-over on its total's side: 上年结转 within 收入, 结转下年 within 支出 (收入预算55,987.28万元，其中：…其他收入
+    160.00万元；上年结转456.00万元)."""
+    name = re.sub(r"\s", "", part.claim.subject)
+    flow = _flow(total)
+    return bool(
+        (flow == lists.INCOME and _CARRIED_IN.match(name)) or (flow == lists.SPENDING and _CARRIED_OUT.match(name))
+    )
 
 
 def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:

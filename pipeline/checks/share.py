@@ -288,6 +288,8 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue
         if not (0 <= c.prov.paragraph - x.prov.paragraph <= NEAR_PARAGRAPHS) or at >= here or x is num:
             continue
+        if x.section != c.section:
+            continue  # 其余11家所属单位合计3,006.05万元 under the section before: another section's total
         if x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change") or x.base:
             continue
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:

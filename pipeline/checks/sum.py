@@ -426,6 +426,11 @@ def _column_verdicts(
             up = tr.check_total(rows[i], above, previous_total, rows[:i], blanks=blanks) if above else None
             if below and n + 1 < len(totals) and tr.meets(rows[totals[n + 1]], [rows[i], *below]):
                 below = []
+            later = [rows[t] for t in totals[n + 1 :]]
+            if below and later and (tr.meets(rows[i], [*below, later[0]]) or tr.meets(rows[i], later)):
+                # 全市合计 | 市级 | 县区合计 | the counties…: the 县区合计 is a part, its rows its own; 合计 at the head of
+                # groups each closed by its 小计: the 小计 are the parts
+                continue
             down = tr.check_total(rows[i], below, [], below=True, blanks=blanks) if below else None
             if (above and up is None) or (below and down is None) or not (above or below):
                 continue
