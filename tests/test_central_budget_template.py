@@ -54,7 +54,7 @@ REPORT = """# 某省档案方志厅2026年度部门预算
 |---|---|---|---|---|---|---|
 | | | | 小计 | 人员经费 | 公用经费 | |
 | | 合计 | 380.00 | 230.00 | 200.00 | 30.00 | {project} |
-| 201 | 一般公共服务支出 | 230.00 | 230.00 | 200.00 | 30.00 | 0.00 |
+| 201 | 一般公共服务支出 | 230.00 | {basic} | 200.00 | 30.00 | 0.00 |
 | 206 | 科学技术支出 | 150.00 | 0.00 | 0.00 | 0.00 | 150.00 |
 
 2026年一般公共预算支出表
@@ -70,9 +70,11 @@ REPORT = """# 某省档案方志厅2026年度部门预算
 """
 
 
-def _alarms(tmp_path: Path, item: str = "138.00", project: str = "150.00") -> list[tuple[str, str, str]]:
+def _alarms(
+    tmp_path: Path, item: str = "138.00", project: str = "150.00", basic: str = "230.00"
+) -> list[tuple[str, str, str]]:
     path = tmp_path / "dept.md"
-    path.write_text(REPORT.format(item=item, project=project), encoding="utf-8")
+    path.write_text(REPORT.format(item=item, project=project, basic=basic), encoding="utf-8")
     return [
         (f.rule, f.location, str(f.stated_value))
         for f in analyze.analyze_file(path).findings
@@ -90,6 +92,13 @@ def test_an_item_is_checked_against_its_own_row_of_the_fund_s_table(tmp_path: Pa
     name, prints 150.00)."""
     found = _alarms(tmp_path, item="150.00")
     assert [(rule, value) for rule, _, value in found] == [("template.narrative-vs-table", "150.00")]
+
+
+def test_one_misprinted_cell_shared_by_a_row_and_a_column_is_named_itself(tmp_path: Path) -> None:
+    """201 基本支出 小计 printed 203.00 for 230.00: its row (230.00 = 小计 + 0.00) and its column (合计 row's 230.00 = Σ类)
+    both miss 27.00 through it — one finding on that cell, not two on the totals that agree with everything else
+    (adv53 P5)."""
+    assert _alarms(tmp_path, basic="203.00") == [("template.columns", "表1 r4c4", "203.00")]
 
 
 def test_a_row_s_total_against_its_basic_subtotal_and_projects(tmp_path: Path) -> None:
