@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from extractors.model import Fact
+from extractors.model import Fact, Provenance
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
 from pipeline.findings import Finding
@@ -53,6 +53,19 @@ def _column_key(f: Fact) -> tuple[str, str, str] | None:
     return which, year.group(1) if year else "", kind
 
 
+def _within_said(ctx: Context) -> list[tuple[str, Provenance]]:
+    """The sentences saying the balances are within their ceilings (a sentence with no figure of its own too)."""
+    said = [(c.sentence, c.prov) for c in ctx.claims if _WITHIN.search(c.sentence)]
+    if ctx.doc is not None:
+        said += [
+            (sentence, p.prov)
+            for p in ctx.doc.paragraphs()
+            for sentence in re.split(r"(?<=[。；;])", p.text)
+            if _WITHIN.search(sentence)
+        ]
+    return said
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     rows: dict[tuple, dict[tuple[str, str, str], Fact | None]] = defaultdict(dict)
     for f in ctx.facts:
@@ -62,15 +75,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if key is not None:
             row = rows[(f.prov.table, f.prov.row)]
             row[key] = f if key not in row else None  # two columns of one key: which is meant is not known
-    # the sentences saying the balances are within their ceilings (a sentence with no figure of its own too)
-    said = [(c.sentence, c.prov) for c in ctx.claims if _WITHIN.search(c.sentence)]
-    if ctx.doc is not None:
-        said += [
-            (sentence, p.prov)
-            for p in ctx.doc.paragraphs()
-            for sentence in re.split(r"(?<=[。；;])", p.text)
-            if _WITHIN.search(sentence)
-        ]
+    said: list[tuple[str, Provenance]] | None = None  # read only where a balance is over its ceiling
     for cells in rows.values():
         for (which, year, kind), balance in sorted(cells.items()):
             limit = cells.get(("限额", year, kind))
@@ -79,6 +84,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             over = tol.base_interval(balance.quantity).lo - tol.base_interval(limit.quantity).hi
             if over <= 0:
                 continue
+            said = _within_said(ctx) if said is None else said
             region = "".join(balance.row_labels[:1]) if getattr(balance, "row_labels", None) else ""
             name = "政府债务" if kind == "合计" else kind
             # the text says so of this balance: of each region's (均, 各) or of this kind of debt by name
