@@ -35,6 +35,7 @@ from functools import lru_cache
 from extractors import leads, lists
 from extractors.clauses import SectionTracker, clause_start_before, heading_label, is_thousands_comma, sentences
 from extractors.identity import (
+    RATE_BASE,
     claim_identity,
     document_year,
     last_word,
@@ -652,6 +653,7 @@ def _clean_phrase(s: str) -> str:
 _COMPARED = re.compile(
     r"(?:比|较|同)(?:\d{4}\s*年度?|上年|去年|上一年)[^，,；;。\d]{0,8}|与(?:\d{4}\s*年度?|上年|去年)(?:同期)?(?:相比)?"
     r"|在[^，,；;。]{0,30}?基础上"  # 在2025年完成428.63亿元的基础上增长4%: the base's year
+    rf"|{RATE_BASE}"  # 为2025年执行数的103.5%
 )
 
 

@@ -35,6 +35,10 @@ _PUNCT = set("，,；;。：:、（(）)“”\"'‘’—－-–《》【】[] 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
 _YEAR_END = re.compile(r"(?:19|20)\d\d\s*年度?$")
 _LABEL_END = re.compile(r"(?:^|[\s>›])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])$")
+# 预计267.40亿元，为2025年执行数的103.5%: the year and measure of a rate's base, not of the figures after it
+RATE_BASE = (
+    r"(?:为|是|相当于|达到|占)(?:\d{4}\s*年度?|上年|去年|上一年)(?:年初|调整后?|全年)?(?:预算|执行|决算|完成|实际)数?的"
+)
 # a measure word that names a rate's base or a comparison, not the figure's own measure
 _BASE_PHRASES = re.compile(
     r"(?:(?:完成|达到|达|为|占|超|超过|低于|高于)(?:\d{4}\s*年度?)?|[，,；;]\s*)(?:年初|调整后?|批准调整|全年|年|变动)?"
@@ -43,6 +47,7 @@ _BASE_PHRASES = re.compile(
     r"(?:数)?(?:相比)?"
     r"|(?:按|以)?(?:同|可比)口径(?:调整后?|计算)?"  # 按同口径调整后: a comparable basis, not the adjusted budget
     r"|在[^，,；;。]{0,30}?基础上"  # 在2025年完成428.63亿元的基础上增长4%: the base's year and measure
+    rf"|{RATE_BASE}"
 )
 # "较2022年减少540万元": the year a comparison is made with is its base, never the period of what follows
 _VS_YEAR = re.compile(r"(?:比|较|与|同)\s*\d{4}\s*年度?(?:同期)?")
@@ -419,11 +424,32 @@ def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
     identity, by_region = _header_identity(title, " ".join(fact.column_labels), corner)
     if by_region and fact.row_labels:
         identity = replace(identity, scope=fact.row_labels[0].strip())  # the region the row is about
+    elif fact.row_labels:
+        own = _row_scope(fact.row_labels[-1])
+        if own:  # 全市一般公共预算收入 | 上年决算数 in a table whose title names no scope
+            identity = replace(identity, scope=own)
     part = _title_part(title)
     if part and not _the_part_itself(part, fact.row_labels):
         # 公务接待费 of a 基本支出决算表 is the 基本支出 part of 公务接待费, not the 三公 公务接待费 of the text
         identity = replace(identity, part_of=part)
     return identity
+
+
+_ROW_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|其中[：:]?)")
+_ROW_WHOLE = re.compile(r"^(?:财政)?(?:收入|支出|合计|总计|小计|收支)")
+
+
+@lru_cache(maxsize=4096)
+def _row_scope(label: str) -> str:
+    """The scope a row label opens with, where the rest names a fund or a whole (全市一般公共预算收入, 市本级合计), not
+    an item whose name starts with a scope word (县级基本财力保障机制奖补资金)."""
+    text = _ROW_LEAD.sub("", "".join(normalize(label).split()))
+    for word, value in vocabulary().words.get("scope", ()):
+        if text.startswith(word):
+            rest = text[len(word) :]
+            if not rest or _ROW_WHOLE.match(rest) or last_word("fund", rest):
+                return value
+    return ""
 
 
 @lru_cache(maxsize=1024)

@@ -159,11 +159,19 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
                 unit = unit_from_caption(text)
             if _QUALIFIER.match(text):
                 continue  # (按政府预算支出经济分类) qualifies the title printed above it
+            if _LABEL_ONLY.match(text):
+                continue  # 公开01表 printed right under its title (收入支出决算总表 / 公开01表 / 编制单位：…)
             above = recent[-k - 2].text.strip() if k + 1 < len(recent) else ""
             if above and _wrapped_title(above, title):
                 continue
+            if unit is None and _UNIT.match(above) and len(above) <= UNIT_LINE_MAX:
+                unit = unit_from_caption(above)  # 单位：万元 printed above its table's title
+                used.append(recent[-k - 2])
         elif title is not None and _QUALIFIER.match(title) and len(text) <= 60 and text.endswith(_TITLE_ENDS):
             title = f"{text}{title}"
+            used.append(ln)
+        elif title is not None and _LABEL_ONLY.match(title) and len(text) <= 60 and text.endswith(_TITLE_ENDS):
+            title = f"{title} {text}"
             used.append(ln)
         elif title is not None and _wrapped_title(text, title):
             title = f"{text}{title}"
@@ -172,6 +180,8 @@ def caption_for(lines_above: list[Line]) -> tuple[str | None, str | None, list[L
     return title, unit, used
 
 
+UNIT_LINE_MAX = 20
+_LABEL_ONLY = re.compile(r"^\s*(?:公开|附)?\s*表?\s*[0-9０-９]+(?:[-—][0-9０-９]+)?\s*表?\s*$")
 _NUMBERED_TITLE = re.compile(r"^\s*(?:公开|附)?\s*表?\s*[0-9０-９]+\s*表?\s*[：:、.．\s]")
 
 

@@ -2,7 +2,8 @@
 编制单位：… 单位：元) becomes the table's title and unit, for every reader.
 
 The rows stay in the grid (locations keep their row numbers); only `Table.title` and `Table.unit` are set.
-A title found above the table wins unless it is only a number label (公开01表, 表3, 附表1).
+A title found above the table wins unless it is only a number label (公开01表, 表3, 附表1) or a part heading
+(第二部分 …部门决算表).
 """
 
 from __future__ import annotations
@@ -49,13 +50,18 @@ def title_in_grid(table: Table) -> tuple[str | None, str | None]:
     return title, unit
 
 
+_PART_HEADING = re.compile(r"^\s*第[一二三四五六七八九十0-9０-９]+(?:部分|章|篇)")
+
+
 def lift_titles(doc: Document) -> None:
     for table in doc.tables():
-        generic = table.title is None or bool(_NUMBER_LABEL.match(table.title))
+        # a part heading above the first table (第二部分 …2024年度部门决算表) names the tables, not this one
+        generic = table.title is None or bool(_NUMBER_LABEL.match(table.title) or _PART_HEADING.match(table.title))
         if not generic and table.unit:
             continue
         title, unit = title_in_grid(table)
         if title and generic:
-            table.title = f"{table.title} {title}" if table.title else title
+            label = table.title if table.title and not _PART_HEADING.match(table.title) else None
+            table.title = f"{label} {title}" if label else title
         if unit and not table.unit:
             table.unit = unit

@@ -277,6 +277,8 @@ def _header_spans(row: list[tuple[str, int]], below: list[tuple[str, int]], n: i
 _CAPTION_MAX = 60
 _UNIT_LINE = re.compile(r"(?:计量)?单位\s*[：:]\s*([^\s，,；;）)]+)")
 _MAKER_FIELD = re.compile(r"(?:编制(?:部门|单位)|填报单位|单位名称|部门(?:名称)?)\s*[：:]\s*[^\s，,；;]*")
+_WHOLE_TITLE = re.compile(r"表\s*(?:[（(]草案[）)])?$")
+_CAPTION_LABEL = re.compile(r"^\s*(?:附件|附表|公开|表)\s*[\d一二三四五六七八九十]+(?:[-—.．][\d]+)?\s*表?[：:]?\s*$")
 _CAPTION_TOP = re.compile(r"^(附件|附表|表)\s*[\d一二三四五六七八九十]")
 _YEAR = re.compile(r"^(19|20)\d\d\s*年")
 # a cell that reads as a number, possibly with a short unit: 9.84 / 111.4% / 30家 / ≥10万元 / 2.5万亩
@@ -299,6 +301,8 @@ def caption_of(lines: list[str]) -> tuple[str | None, str | None]:
             if rest:
                 title_parts.insert(0, rest)
             continue
+        if title_parts and _WHOLE_TITLE.search(title_parts[0]) and not _CAPTION_LABEL.match(text):
+            break  # a whole title is read: the line above (第二部分 …部门决算表, the report's title) is not of it
         title_parts.insert(0, text)
         if _CAPTION_TOP.match(text):
             break

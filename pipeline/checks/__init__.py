@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from decimal import Decimal
 from types import ModuleType
 
-from extractors.model import Claim, Document, Fact, OutlineEntry
+from extractors.model import Claim, Document, Fact, OutlineEntry, Provenance
 from extractors.report_kind import OTHER, classify
 from pipeline.checks.base import Context
 from pipeline.checks.unresolved import split_dense
@@ -89,7 +90,55 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    return _drop_superseded(_merge_repeated_arithmetic(out))
+    return _blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out)))
+
+
+# a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
+AMOUNT_VS_TABLE = ("narrative_table.mismatch", "template.narrative-vs-table")
+UNDECIDED = "；两处各印一次，未能判断哪一处有误，请两处都核对"  # narrative_table's words for a tie
+RATE_OF_AMOUNT = (
+    "rate.completion",
+    "rate.execution-text",
+    "template.rate",
+    "share.stated-vs-computed",
+    "template.share",
+)
+
+
+def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
+    """A rate that is wrong only because its amount is (支出决算3468.25万元，完成年初预算的96.31%, where the table
+    prints 3486.25 and 3486.25 ÷ 3620.00 = 96.31%): the rate fits the table's printing of its amount, so the text's
+    amount is the figure out of line. The rate's finding is dropped and the amount's says so."""
+    amounts: dict[Provenance, tuple[Finding, Decimal, Decimal]] = {}  # the text amount's place → finding, text, table
+    for f in findings:
+        if f.rule not in AMOUNT_VS_TABLE or f.severity == "info" or not f.stated_value or not f.expected_value:
+            continue
+        if f.prov.table is None:
+            amounts.setdefault(f.prov, (f, f.stated_value, f.expected_value))
+            continue
+        printed = next((p for p in f.related if p.table is None and p.paragraph is not None), None)
+        if printed is not None:  # the table's cell against the text's one printing
+            amounts.setdefault(printed, (f, f.expected_value, f.stated_value))
+    if not amounts:
+        return findings
+    dropped: set[int] = set()
+    for f in findings:
+        if f.rule not in RATE_OF_AMOUNT or f.severity == "info" or not f.related or f.expected_value is None:
+            continue
+        if f.related[0] not in amounts or f.stated_value is None:
+            continue
+        amount, text, table = amounts[f.related[0]]
+        refit = f.expected_value * table / text
+        half = Decimal(5) * Decimal(10) ** (int(f.stated_value.as_tuple().exponent) - 1)
+        if abs(refit - f.stated_value) > half:
+            continue
+        dropped.add(id(f))
+        amount.related.append(f.prov)
+        amount.explanation = amount.explanation.replace(UNDECIDED, "") + (
+            f"；{f.prov.render()} 所写 {f.stated_value}% 按表中数 {table} 计算相符"
+            f"（{refit.quantize(Decimal('0.01'))}%），误在正文数 {text}"
+        )
+    return [f for f in findings if id(f) not in dropped]
 
 
 def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:

@@ -146,7 +146,7 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     budget: Claim | Fact | None = None
     certain = CERTAIN
     if actual is not None:
-        found_text = _budget_in_text(ctx, before, actual, c.denominator)
+        found_text = _budget_in_text(ctx, before, actual, c.denominator, c.quantity)
         found = found_text or _budget_in_table(ctx, actual, c.denominator)
         if found is not None:
             budget, certain = found
@@ -219,18 +219,31 @@ def _which_budget(words: str) -> str:
     return "年初" if "年初" in words else ""
 
 
-def _budget_in_text(ctx: Context, before: list[Claim], actual: Claim, denominator: str) -> tuple[Claim, str] | None:
+def _budget_in_text(
+    ctx: Context, before: list[Claim], actual: Claim, denominator: str, stated: Quantity | None = None
+) -> tuple[Claim, str] | None:
     """The budget of the same item, scope, fund and year printed before the rate in its paragraph; certain when
     it is the budget the rate names (年初 for 年初预算, 调整 for 调整预算) or the rate names none."""
     want = _which_budget(denominator)
+    found: list[tuple[Claim, str]] = []
     for x in reversed(before):
         if x is actual or not _is_budget(x) or not _one_item(ctx, x, actual):
             continue
         says = _which_budget(_clause_before(x.sentence, x.quantity.text))
         if want and says and says != want:
             continue  # 年初预算 is not the base of 为调整预算的X%
-        return x, CERTAIN if not want or says == want else UNSURE
-    return None
+        if want or stated is None:
+            return x, CERTAIN if not want or says == want else UNSURE
+        if says not in {s for _, s in found}:
+            found.append((x, says))
+    if len(found) > 1 and stated is not None:
+        # 年初预算332400万元，调整预算381900万元，完成355260万元，完成预算的106.9%: a bare 预算 is either budget, and
+        # the rate is right if it fits one of them
+        for x, _ in found:
+            comp = tol.percent(tol.base_interval(actual.quantity), tol.base_interval(x.quantity))
+            if tol.verdict(stated, comp, ctx.settings) == tol.OK:
+                return x, CERTAIN
+    return (found[0][0], CERTAIN) if found else None
 
 
 _BUDGET_ROLES = ("budget", "budget_full")

@@ -68,12 +68,37 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
         if not same:
             return None
     before = [x for x in before if not _nested(x, c)]
+    if c.subject and not same:
+        # the share names its part (税收收入占…) and no figure of it stands before in its paragraph: the one figure of
+        # that name printed earlier under the same heading
+        return _named_part_earlier(ctx, c)
     if not before and not same:
         return None
-    if c.subject and not same:
-        return None  # the share names its part (税收收入占…), and no figure of it stands before: not known here
     pool = same or before
     return max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
+
+
+def _named_part_earlier(ctx: Context, c: Claim) -> Claim | None:
+    """The part a share names, printed in an earlier paragraph of its section ("其中，税收收入389.2亿元" a paragraph
+    before "税收收入占一般公共预算收入的比重为75.0%"): only when every such printing there has one value. The share's
+    year and scope are carried from the sentences before it, so they cannot tell a 2024年税收收入 from this year's."""
+    key = subject_key(c.subject)
+    if any(x is not c and subject_key(x.subject) == key for x in ctx.paragraph_claims(c)):
+        return None  # its paragraph prints the part (its figure in a list the share does not stand in): not this
+    here = (c.prov.page or 0, c.prov.paragraph or 0)
+    found = [
+        x
+        for x in ctx.claims
+        if x.section == c.section
+        and (x.prov.page or 0, x.prov.paragraph or 0) < here
+        and x.quantity.dimension not in ("percent", "pp")
+        and x.relation not in ("share", "rate", "change")
+        and not x.base
+        and subject_key(x.subject) == key
+    ]
+    if len({x.quantity.base_value for x in found}) != 1:
+        return None
+    return max(found, key=lambda x: (x.prov.page or 0, x.prov.paragraph or 0))
 
 
 def _nested(x: Claim, c: Claim) -> bool:

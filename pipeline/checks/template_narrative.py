@@ -490,6 +490,16 @@ def _of(level: Said, s: Said) -> str:
     return f"{name} {s.lead}".strip() if name and name not in s.lead else s.lead
 
 
+_VS_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
+
+
+def _is_compared_year(cur: Said, delta: Said) -> bool:
+    """Whether the figure before a change is its base: the change compares with a year (较2024年调整预算减少315.30万元)
+    and the figure is of that year (2024年…调整预算为39076.22万元)."""
+    named = _VS_YEAR.search(delta.lead)
+    return named is not None and (cur.claim.period or "").startswith(named.group(1))
+
+
 def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -511,7 +521,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = curs[-1]
-            if cur.claim.base:  # 比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%: y = d ÷ the printed base
+            if cur.claim.base or _is_compared_year(cur, d):
+                # 比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%: y = d ÷ the printed base
                 comp = tol.percent(tol.base_interval(d.q), tol.base_interval(cur.q))
                 exact = d.q.base_value / cur.q.base_value * 100 if cur.q.base_value else None
                 how = f"{fmt(d.q.value, d.q.decimals)} ÷ {fmt(cur.q.value, cur.q.decimals)}"

@@ -219,6 +219,7 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
         _signatures(v)
         _one_amount_column(v)
         _sangong_total(v)
+        _subtotal_as_total(v)
         _segments(v)
         views[kind] = v
     return views
@@ -358,6 +359,20 @@ def _sangong_total(v: View) -> None:
         if c.sig == frozenset({"total"}) and "sangong" not in c.roles:
             c.sig = frozenset({f"{ANON}{c.col}"})
     for c in inner:
+        c.sig = frozenset({"total"})
+
+
+def _subtotal_as_total(v: View) -> None:
+    """A table whose amounts open with 本年支出 › 小计 | 基本支出 | 项目支出 (the 财政部 决算 template's 公开05表) and
+    print no 合计 column: that 小计 is the row's total."""
+    if any("total" in c.sig for c in v.cells):
+        return
+    subtotals = [c for c in v.cells if c.sig == frozenset({"subtotal"})]
+    if not subtotals or len({c.col for c in subtotals}) != 1:
+        return
+    if subtotals[0].col != min(c.col for c in v.cells):
+        return
+    for c in subtotals:
         c.sig = frozenset({"total"})
 
 

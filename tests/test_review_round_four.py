@@ -1,0 +1,208 @@
+"""Review round four (sets adv59–62 and the gaps stop 25 left): a share that names its part and whole, both printed
+in earlier paragraphs of its section, is checked; a share naming a part printed twice with two values is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_identity import scan_text
+
+
+def _alarms(findings) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity, str(f.stated_value)) for f in findings if f.severity != "info"]
+
+
+REPORT = "西川市2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n（一）一般公共预算\n"
+INCOME = (
+    "全市一般公共预算收入完成526.3亿元，为预算的101.2%，增长5.1%。其中，税收收入389.2亿元，增长4.3%；"
+    "非税收入137.1亿元，增长7.4%。\n全市一般公共预算支出完成812.6亿元，增长3.2%。\n"
+)
+
+
+def test_a_share_s_part_printed_paragraphs_before_is_its_numerator(tmp_path: Path) -> None:
+    text = REPORT + INCOME + "收入质量持续向好，税收收入占一般公共预算收入的比重为75.0%。\n"
+    _, found = scan_text(tmp_path, text)
+    assert _alarms(found) == [("share.stated-vs-computed", "error", "75.0")]  # 389.2 ÷ 526.3 = 73.95%
+    assert next(f for f in found if f.severity == "error").expected_value.quantize(1) == 74
+
+
+def test_the_same_share_right_is_no_finding(tmp_path: Path) -> None:
+    text = REPORT + INCOME + "收入质量持续向好，税收收入占一般公共预算收入的比重为74.0%。\n"
+    _, found = scan_text(tmp_path, text)
+    assert _alarms(found) == []
+
+
+def test_a_part_printed_with_two_values_before_is_no_numerator(tmp_path: Path) -> None:
+    text = (
+        REPORT
+        + INCOME
+        + "市本级税收收入120.5亿元，全市税收收入389.2亿元。2024年税收收入373.1亿元。\n"
+        + "税收收入占一般公共预算收入的比重为75.0%。\n"
+    )
+    _, found = scan_text(tmp_path, text)
+    assert [a for a in _alarms(found) if a[0].startswith("share")] == []
+
+
+def _line(text: str, top: float):
+    from extractors.pdf_lines import Line
+
+    return Line(text=text, page=1, x0=50, top=top, x1=500, bottom=top + 10, size=10)
+
+
+def test_a_number_label_under_its_title_joins_the_title() -> None:
+    """收入支出决算总表 / 公开01表 (right-aligned) / 编制单位：… 单位：万元: the table is the 收入支出决算总表, not "公开01表"
+    (adv62: none of a 决算's nine tables was recognised)."""
+    from extractors.pdf_tables import caption_for
+
+    lines = [
+        _line("收入支出决算总表", 100),
+        _line("公开01表", 130),
+        _line("编制单位：宁川县农业农村局 单位：万元", 160),
+    ]
+    title, unit, used = caption_for(lines)
+    assert (title, unit, len(used)) == ("公开01表 收入支出决算总表", "万元", 3)
+    # a label under a sentence is no title's
+    lines = [_line("本部门2024年度收支情况如下。", 100), _line("表3", 130)]
+    assert caption_for(lines)[0] == "表3"
+
+
+def test_a_unit_line_above_the_title_is_the_table_s_unit() -> None:
+    lines = [_line("单位：万元", 100), _line("表1 2024年度部门整体支出预算执行情况表", 120)]
+    title, unit, _ = caption_for_lines(lines)
+    assert (title, unit) == ("表1 2024年度部门整体支出预算执行情况表", "万元")
+
+
+def caption_for_lines(lines):
+    from extractors.pdf_tables import caption_for
+
+    return caption_for(lines)
+
+
+def test_a_part_heading_above_a_table_gives_way_to_the_title_in_its_grid(tmp_path: Path) -> None:
+    """第二部分 …部门决算表 over a table whose first row reads 收入支出决算总表 (a .doc, adv62 F1: "listed in the contents but
+    missing")."""
+    from docx_builders import write_docx
+
+    from extractors.docx_reader import read_docx
+    from extractors.table_titles import lift_titles
+
+    rows = [
+        ["收入支出决算总表", "", "", ""],
+        ["部门：宁川县体育局", "", "", "单位：万元"],
+        ["收入", "", "支出", ""],
+        ["一、一般公共预算财政拨款收入", "100.00", "一、文化旅游体育与传媒支出", "100.00"],
+        ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+    ]
+    path = write_docx(tmp_path / "t.docx", ["第二部分 宁川县体育局2024年度部门决算表", (rows, [(0, 0, 0, 3)])])
+    doc = read_docx(path, "0" * 64)
+    lift_titles(doc)
+    assert [t.title for t in doc.tables()] == ["收入支出决算总表"]
+
+
+def _final_accounts(tmp_path: Path, amount: str) -> list:
+    """A 部门决算 whose 公开05表 prints 本年支出 › 小计 | 基本支出 | 项目支出 (no 合计 column), and an item paragraph."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    rows = [
+        ["科目编码", "科目名称", "本年支出", "", ""],
+        ["", "", "小计", "基本支出", "项目支出"],
+        ["", "合计", "3,606.25", "120.00", "3,486.25"],
+        ["213", "农林水支出", "3,606.25", "120.00", "3,486.25"],
+        ["21301", "农业农村", "3,606.25", "120.00", "3,486.25"],
+        ["2130101", "行政运行", "120.00", "120.00", ""],
+        ["2130122", "农业生产发展", "3,486.25", "", "3,486.25"],
+    ]
+    path = write_docx(
+        tmp_path / "宁川县农业农村局2024年度部门决算.docx",
+        [
+            "宁川县农业农村局2024年度部门决算",
+            "第二部分 2024年度部门决算表",
+            "一般公共预算财政拨款支出决算表",
+            "单位：万元",
+            (rows, [(0, 2, 0, 4)]),
+            "第三部分 2024年度部门决算情况说明",
+            "（三）一般公共预算财政拨款支出决算具体情况",
+            f"1.农林水支出（类）农业农村（款）农业生产发展（项）：年初预算为3620.00万元，支出决算为{amount}万元，"
+            "完成年初预算的96.31%。",
+        ],
+    )
+    return analyze_file(path).findings
+
+
+def test_an_opening_subtotal_column_is_the_row_s_total_and_a_rate_fitting_the_table_blames_the_amount(
+    tmp_path: Path,
+) -> None:
+    """adv62 A4: the item's 支出决算 3468.25 against its 公开05表 row's 小计 3486.25; the 96.31% printed after it is
+    3486.25 ÷ 3620.00, so the amount is the slip, and the rate is no finding of its own."""
+    assert _alarms(_final_accounts(tmp_path, "3486.25")) == []
+    slip = [f for f in _final_accounts(tmp_path, "3468.25") if f.severity != "info"]
+    assert [(f.rule, f.severity, str(f.stated_value)) for f in slip] == [
+        ("template.narrative-vs-table", "error", "3468.25")
+    ]
+    assert "误在正文数 3468.25" in slip[0].explanation
+
+
+def test_the_year_and_measure_of_a_rate_s_base_are_not_the_next_figures(tmp_path: Path) -> None:
+    """全市一般公共预算收入预计267.40亿元，为2025年执行数的103.5%。其中，税收收入176.80亿元: 176.80 is 2026's plan, no second
+    printing of 2025's 税收收入 170.24 (adv59 F1)."""
+    text = (
+        "关于西川市2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n（一）一般公共预算执行情况\n"
+        "全市一般公共预算收入258.36亿元，完成年初预算的100.9%，同比增长3.7%。其中，税收收入170.24亿元，增长1.3%；"
+        "非税收入88.12亿元。\n二、2026年预算草案\n（一）全市预算安排\n"
+        "全市一般公共预算收入预计267.40亿元，为2025年执行数的103.5%。其中，税收收入176.80亿元，非税收入90.60亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert next(c for c in claims if c.quantity.text == "176.80亿元").identity.period != "2025"
+    assert _alarms(found) == []
+
+
+def test_a_bare_budget_rate_fitting_the_initial_budget_is_right(tmp_path: Path) -> None:
+    """年初预算332400万元，调整预算381900万元，完成355260万元，完成预算的106.9%: 355260 ÷ 332400 = 106.88% (adv59 F2);
+    a rate fitting neither budget is an error."""
+    text = (
+        REPORT.replace("（一）一般公共预算\n", "（一）一般公共预算执行情况\n")
+        + "县本级一般公共预算支出年初预算332400万元，调整预算381900万元，完成355260万元，完成预算的{rate}%。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(rate="106.9"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(rate="96.9"))[1]) == [("rate.completion", "error", "96.9")]
+
+
+def test_a_row_named_for_a_scope_is_of_that_scope(tmp_path: Path) -> None:
+    """A 市级 figure's growth is never computed on a 全市 row's 上年决算数 (adv61 F1: 39.22 against 155.919)."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    rows = [
+        ["项目", "调整预算数", "决算数", "上年决算数", "比上年增长%"],
+        ["税收收入", "924,220", "981,745", "936,738", "4.8"],
+        ["全市一般公共预算收入", "1,528,376", "1,583,460", "1,559,190", "1.6"],
+    ]
+    path = write_docx(
+        tmp_path / "赤川市2023年市级决算草案的报告.docx",
+        [
+            "关于赤川市2023年市级决算草案的报告",
+            "一、2023年一般公共预算决算情况",
+            "全市一般公共预算收入完成158.35亿元，同比增长1.6%。市级一般公共预算收入完成39.22亿元，同比增长2.3%。",
+            "附表1 2023年赤川市一般公共预算收入决算表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    assert _alarms(analyze_file(path).findings) == []
+
+
+def test_a_figure_of_the_year_a_change_compares_with_is_its_base(tmp_path: Path) -> None:
+    """调整预算为39076.22万元，2025年…较2024年调整预算减少315.30万元，下降0.81%: 315.30 ÷ 39076.22 (adv60 F1)."""
+    text = (
+        "南川市交通运输局2025年部门预算\n一、收支预算总体情况\n"
+        "2025年一般公共预算当年拨款38760.92万元，较2024年预算增加2945.10万元，增长8.22%。2024年执行中追加一般公共预算"
+        "3260.40万元，调整预算为39076.22万元，2025年一般公共预算当年拨款较2024年调整预算减少315.30万元，下降{rate}%，"
+        "主要原因是一次性资金不再安排。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(rate="0.81"), "部门预算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(rate="0.91"), "部门预算")[1]) == [
+        ("template.change", "error", "0.91")
+    ]
