@@ -444,6 +444,8 @@ def _sentence_items(
                 pre = re.split(r"[和及与]", pre)[-1]
             p = analyse_pre(pre)
             subject, role, period = p.subject, p.role, p.period
+            if not subject and not pre.strip() and not same_clause:
+                subject = _colon_label(text, s0, cstart)  # 公路养护（2140106）：4680.00万元
             if _names_per_capita(clause_pre):
                 relation = "per-capita"
             for word, d in words().direction:
@@ -911,8 +913,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 after = (acc[0] + lo, acc[1] + hi)
                 made = bool(parts) and acc[0] <= whole[1] and whole[0] <= acc[1]
                 crosses = bool(parts) and any(parts[-1].end <= s < i.start for s in soft)
-                if made or (crosses and not separated and after[0] > whole[1]):
-                    break  # the parts already make the total, or a "；" leads to a figure that no longer fits
+                if made or (crosses and not separated and after[0] > whole[1] and not _completes(parts, i, total)):
+                    # the parts already make the total, or a "；" leads to a figure that no longer fits (unless it is
+                    # the rest of a set of parts that make up their whole: 其中：人员经费…；公用经费…)
+                    break
                 if (
                     crosses
                     and _flow(parts[-1])
@@ -938,6 +942,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 text[total.end : pos],
                 total.claim.subject,
             )
+            if total.claim.list_kind != lists.COMPLETE and _full_marks_add_up(text, top, total):
+                total.claim.list_kind = lists.COMPLETE  # 预算编制得分19.50分（满分20分）…: every part's full marks
             if _INCLUDES.match(text[total.end : pos]):
                 # 债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券…: the bracket names a part the list leaves out
                 total.claim.list_kind = lists.PARTIAL
@@ -1061,6 +1067,50 @@ def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
         return False
     closes = [x for x in (text.find("）", item.end), text.find(")", item.end)) if x >= 0]
     return bool(closes) and min(closes) < pos
+
+
+_LABEL_MAX = 30
+_AMOUNT_IN = re.compile(r"\d\s*(?:万元|亿元|元|%|％)")
+
+
+def _colon_label(text: str, s0: int, cstart: int) -> str:
+    """The name a figure stands under when its clause opens right after "名称（科目编码）：" (an item of a 预算 paragraph
+    printed as a label and its amount): the label's subject, or ""."""
+    if cstart <= s0 or text[cstart - 1] not in "：:":
+        return ""
+    label = text[clause_start_before(text, s0, cstart - 1) : cstart - 1].strip()
+    if not label or len(label) > _LABEL_MAX or _AMOUNT_IN.search(label):
+        return ""
+    return analyse_pre(label).subject
+
+
+_FULL_MARKS = re.compile(r"\s*[（(]\s*(?:满分|分值)(?:为)?\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+FULL_SCORE = Decimal(100)
+
+
+def _full_marks_add_up(text: str, parts: list[_Item], total: _Item) -> bool:
+    """Whether a score's parts each print their full marks (预算编制得分19.50分（满分20分）) and these add up to the
+    total's (its own bracket, else 100): then the parts are every part of the score."""
+    if total.claim.quantity.unit != "分":
+        return False
+    marks: list[Decimal] = []
+    for p in [total, *parts]:
+        m = _FULL_MARKS.match(text, p.end)
+        if m is None and p is not total:
+            return False
+        if m is not None:
+            marks.append(Decimal(m.group(1)))
+    whole = marks.pop(0) if len(marks) == len(parts) + 1 else FULL_SCORE
+    return sum(marks, Decimal(0)) == whole
+
+
+def _completes(parts: list[_Item], nxt: _Item, total: _Item) -> bool:
+    """Whether the next figure completes, with the parts before it, a set of parts that make up their whole
+    (人员经费 and 公用经费 of 基本支出; partitions.csv)."""
+    subjects = [p.claim.subject for p in parts] + [nxt.claim.subject]
+    return lists.completeness(subjects, "", "", total.claim.subject) == lists.COMPLETE and not any(
+        s.strip().startswith("其他") for s in subjects
+    )
 
 
 def _list_total(

@@ -190,6 +190,8 @@ def analyse_pre(pre: str) -> Pre:
     adjusted = ADJUSTED_TO.search(s)
     if adjusted and not _mask_names(s)[: adjusted.start()].endswith("＿"):
         s, out.role = s[: adjusted.start()], "全年"
+        if s.endswith("等"):
+            s = ""  # 执行中因上级补助增加、新增债券资金安排等调整为712.60亿元: the causes, not the item adjusted
     done = _DONE.search(s)
     if done:  # 一般公共预算收入完成421.8亿元, 全年完成…: the 执行 figure (not 中稻完成面积's 完成, a name)
         s, out.role = s[: done.start() + len(done.group(1))], "执行"

@@ -206,3 +206,110 @@ def test_a_figure_of_the_year_a_change_compares_with_is_its_base(tmp_path: Path)
     assert _alarms(scan_text(tmp_path, text.format(rate="0.91"), "部门预算")[1]) == [
         ("template.change", "error", "0.91")
     ]
+
+
+def test_parts_that_make_up_their_whole_go_on_past_a_semicolon(tmp_path: Path) -> None:
+    """基本支出119,023万元，其中：人员经费105,816万元，主要包括…；公用经费14,407万元: 人员经费 and 公用经费 make up 基本支出, so
+    the list goes on past the "；" even where its sum no longer fits (adv61 S4-4)."""
+    text = (
+        "泰川县2023年财政决算公开\n一、一般公共预算\n2023年县本级一般公共预算基本支出{total}万元，其中：人员经费105,816万元，"
+        "主要包括工资奖金津补贴、社会保障缴费等；公用经费14,407万元，主要包括办公经费、会议费等。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(total="120,223"), "政府决算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(total="119,023"), "政府决算")[1]) == [
+        ("sum.enumeration", "error", "119023")
+    ]
+
+
+def test_scores_whose_full_marks_add_up_to_the_total_s_are_every_part(tmp_path: Path) -> None:
+    """自评得分96.00分…其中：预算编制得分19.50分（满分20分），…社会效应得分9.00分（满分10分）: 20 + 40 + 30 + 10 = 100, the list is
+    complete and 95.00 ≠ 96.00 is an error (adv62 B2); without the full marks it may be partial."""
+    text = (
+        "某局2024年度部门整体支出绩效自评报告\n四、绩效自评结果\n经自评，本部门2024年度部门整体支出绩效自评得分96.00分。"
+        "其中：预算编制得分19.50分{a}，预算执行得分37.80分{b}，履职效能得分28.70分{c}，社会效应得分9.00分{d}。\n"
+    )
+    marks = text.format(a="（满分20分）", b="（满分40分）", c="（满分30分）", d="（满分10分）")
+    assert _alarms(scan_text(tmp_path, marks, "部门整体支出绩效自评报告")[1]) == [("sum.enumeration", "error", "96.00")]
+    bare = text.format(a="", b="", c="", d="")
+    assert _alarms(scan_text(tmp_path, bare, "部门整体支出绩效自评报告")[1]) == []
+
+
+def test_both_totals_changed_alike_are_the_level_of_their_common_change(tmp_path: Path) -> None:
+    """收入总计11587.24万元，支出总计11587.24万元。与上年相比，收、支总计各增加692.58万元，增长5.98% (adv62 A1: 6.36%)."""
+    text = (
+        "宁川县农业农村局2024年度部门决算\n第三部分 2024年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+        "2024年度收入总计11587.24万元，支出总计11587.24万元。与上年相比，收、支总计各增加692.58万元，增长{rate}%。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(rate="6.36"), "部门决算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(rate="5.98"), "部门决算")[1]) == [
+        ("template.change", "error", "5.98")
+    ]
+
+
+def test_a_base_printed_in_the_sentence_settles_the_change(tmp_path: Path) -> None:
+    """与2023年度安排的7420.00万元相比，增加1230.00万元，增长14.22%: the base is printed, whichever measure it is (adv62 D4: an
+    info before); a second base in one sentence is its own (比上年执行数352560万元下降7.0%, adv59 B1)."""
+    text = (
+        "某区2024年度专项资金绩效评价报告\n一、项目概况\n"
+        "2024年度专项资金安排8650.00万元，与2023年度安排的7420.00万元相比，增加1230.00万元，增长14.22%。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text, "财政支出绩效评价报告")[1]) == [
+        ("change.stated-vs-computed", "error", "14.22")  # 1230 ÷ 7420 = 16.58%
+    ]
+    text = (
+        "关于岳川县2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n县本级一般公共预算支出安排330500万元，"
+        "比上年年初预算332400万元下降0.6%，比上年执行数{base}万元下降7.0%，主要是一次性资金未纳入年初预算。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(base="355260"))[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(base="352560"))[1]) == [
+        ("change.stated-vs-computed", "error", "7.0")
+    ]
+
+
+def test_the_causes_of_an_adjustment_are_not_the_item_adjusted(tmp_path: Path) -> None:
+    """执行中因上级补助增加、新增债券资金安排等调整为712.60亿元，实际完成668.32亿元: both are the 一般公共预算支出's, so the share
+    of 民生支出 in another section finds its whole (adv59 C4: 521.29 ÷ 668.32 = 78.0%, printed 80.0%)."""
+    text = (
+        "关于襄川市2025年预算执行情况与2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "全市一般公共预算支出年初预算为635.00亿元，执行中因上级补助增加、新增债券资金安排等调整为712.60亿元，实际完成"
+        "668.32亿元，为调整预算的93.8%，增长2.6%。\n二、2025年主要财政工作\n（一）聚焦民生保障。全市民生支出521.29亿元，"
+        "占一般公共预算支出的比重达{share}%。\n"
+    )
+    claims, found = scan_text(tmp_path, text.format(share="78.0"))
+    assert next(c for c in claims if c.quantity.text == "668.32亿元").subject == "一般公共预算支出"
+    assert _alarms(found) == []
+    assert _alarms(scan_text(tmp_path, text.format(share="80.0"))[1]) == [("share.stated-vs-computed", "error", "80.0")]
+
+
+def test_an_item_named_with_its_code_is_checked_against_that_code_s_rows(tmp_path: Path) -> None:
+    """公路养护（2140106）：4680.00万元 against the 2140106 公路养护 rows printing 4,860.00 (adv60 GX-2: no subject before)."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    rows = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["214", "交通运输支出", "7,246.54", "2,386.54", "4,860.00"],
+        ["21401", "公路水路运输", "7,246.54", "2,386.54", "4,860.00"],
+        ["2140101", "行政运行", "2,386.54", "2,386.54", ""],
+        ["2140106", "公路养护", "4,860.00", "", "4,860.00"],
+    ]
+
+    def findings(amount: str) -> list:
+        path = write_docx(
+            tmp_path / "南川市交通运输局2025年部门预算.docx",
+            [
+                "南川市交通运输局2025年部门预算",
+                "一般公共预算支出表",
+                "单位：万元",
+                (rows, []),
+                "三、一般公共预算支出预算情况",
+                "交通运输支出（类）7246.54万元。其中：",
+                "行政运行（2140101）：2386.54万元，较上年增加76.34万元，主要原因是人员工资标准调整。",
+                f"公路养护（2140106）：{amount}万元，较上年增加30.00万元，主要原因是养护里程增加。",
+            ],
+        )
+        return analyze_file(path).findings
+
+    assert _alarms(findings("4860.00")) == []
+    assert ("item_code.path-vs-rows", "error", "4680.00") in _alarms(findings("4680.00"))

@@ -236,13 +236,16 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
         j -= 1
     if j < 1 or not placed[j][1].base:
         return None
-    (at_level, level), (at_base, base) = placed[j - 1], placed[j]
+    lv = j - 1
+    while lv > 0 and (placed[lv][1].base or placed[lv][1].relation == "change"):
+        lv -= 1  # 支出安排330500万元，比上年年初预算332400万元下降0.6%，比上年执行数352560万元下降7.0%: a second base
+    (at_level, level), (at_base, base) = placed[lv], placed[j]
     if level.base or level.relation in ("share", "rate", "change") or level.quantity.dimension != "money":
         return None
     if base.quantity.base_unit != level.quantity.base_unit or level.quantity.approx != "exact":
         return None
     between = sentence[at_level + len(level.quantity.text) : at_base]
-    if not _PRINTED_VS.match(between) or re.search(r"[；;。]", sentence[at_base : placed[k][0]]):
+    if not _PRINTED_VS.match(between) or re.search(r"[；;。]", sentence[at_level : placed[k][0]]):
         return None
     return level, base
 
@@ -342,7 +345,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             sign = 1 if word in UP else -1
             # an unnamed base (比上年增长3.2%) of a budget: last year's budget or last year's outcome — a 部门预算
             # compares budgets, a 预算草案 report its budget with last year's 执行数, which may not be printed
-            unsure = not base_measure(sentence[:i]) and _budget(prior) and ctx.kind not in DEPARTMENT_BUDGET_KINDS
+            unsure = (
+                printed is None  # a base printed in the sentence is the base, whichever measure it is
+                and not base_measure(sentence[:i])
+                and _budget(prior)
+                and ctx.kind not in DEPARTMENT_BUDGET_KINDS
+            )
             ci, pi = tol.base_interval(cur.quantity), tol.base_interval(prior.quantity)
             was = (
                 prior.value

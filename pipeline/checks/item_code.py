@@ -80,6 +80,19 @@ def _codes(path: tuple[str, str, str], labels: dict[str, set[str]]) -> set[str]:
     }
 
 
+_NAMED_CODE = re.compile(r"(?P<name>[^（(）)：:，,]+?)[（(](?P<code>\d{3}(?:\d{2}){0,2})[)）]$")
+
+
+def _code_named(c: Claim, labels: dict[str, set[str]]) -> tuple[str, str] | None:
+    """(code, name) of a figure whose subject is an item named with its code (公路养护（2140106）：4680.00万元), when the
+    tables print that code's row under that name."""
+    m = _NAMED_CODE.search(unicodedata.normalize("NFKC", c.subject).replace("(", "（").replace(")", "）"))
+    if m is None:
+        return None
+    code, name = m.group("code"), _name(m.group("name"))
+    return (code, name) if name in labels.get(code, set()) else None
+
+
 _WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$|一般公共预算|财政拨款")
 
 
@@ -123,13 +136,21 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not labels:
         return
     for c in ctx.claims:
-        path = _path(c) if _is_level(c, ctx.doc_year, ctx.kind) else None
-        if path is None:
+        if not _is_level(c, ctx.doc_year, ctx.kind):
             continue
-        codes = _codes(path, labels)
-        if len(codes) != 1:
-            continue  # the path names no row, or rows of several codes: not one 科目
-        code = codes.pop()
+        path = _path(c)
+        if path is not None:
+            codes = _codes(path, labels)
+            if len(codes) != 1:
+                continue  # the path names no row, or rows of several codes: not one 科目
+            code = codes.pop()
+            subject, name = f"{path[0]}（类）{path[1]}（款）{path[2]}（项）", path[2]
+        else:
+            named = _code_named(c, labels)
+            if named is None:
+                continue
+            code, name = named
+            subject = f"{name}（{code}）"
         cells = _row_amounts(ctx, code)
         if not cells:
             continue
@@ -139,13 +160,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         values = sorted({f.quantity.base_value for f in cells})
         ctx.mark(c)
         shown = "、".join(fmt(v / tol.factor(c.quantity), c.quantity.decimals) for v in values[:6])
-        subject = f"{path[0]}（类）{path[1]}（款）{path[2]}（项）"
         one = len(values) == 1
         yield make_finding(
             ITEM,
             "error" if one else "warning",
             claim_figure(c),
-            f"{subject}正文写 {c.quantity.text}，而科目 {code} {path[2]} 在各表中的金额为 {shown}{c.quantity.unit}"
+            f"{subject}正文写 {c.quantity.text}，而科目 {code} {name} 在各表中的金额为 {shown}{c.quantity.unit}"
             + ("，两者不符" if one else "，正文数与其中任何一个都不符"),
             expected=values[0] / tol.factor(c.quantity) if one else None,
             derivation=f"科目 {code}",

@@ -323,6 +323,7 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     with (2023年度收入总计2,105.30万元 printed after this year's), nor one whose name only holds the change's (其他收入 for
     收入). None when no earlier level is so named."""
     lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
+    lead = re.sub(r"各$", "", _BOTH_SIDES.sub("收支", lead))  # 收、支总计各增加: the two totals' common change
     lead = _NAME_CUT.split(lead)[-1]  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
     name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
     if not name:
@@ -352,9 +353,15 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
         found = [x for x in curs if core(x.claim.subject) == core(name)]
         if found:
             return found
+    if name.startswith("收支"):  # 收入总计…，支出总计… printed alike: the level of 收、支总计各增加
+        sides = {_core("收入" + name[2:]), _core("支出" + name[2:])}
+        both = [x for x in curs if _core(x.claim.subject) in sides]
+        if len({_core(x.claim.subject) for x in both}) == 2 and len({x.q.base_value for x in both}) == 1:
+            return both[-1:]
     return []
 
 
+_BOTH_SIDES = re.compile(r"收[、，,]\s*支")
 _NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
 _BUDGET_ROLES = {"年初": "预算", "预算": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
