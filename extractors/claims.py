@@ -408,8 +408,10 @@ def _sentence_items(
             pre = own_words = _BRACKET_LEAD.sub("", clause_pre[opened + 1 :])
             clause_pre = pre
         window = text[max(s0, start - _WINDOW) : start]  # comparisons and periods are stated near their figure
-        stated_period = period_in(_without_compare(text[scanned:start])) or sentence_period
-        if not _IN_BASE.match(text, end, s1):  # 在2025年完成428.63亿元的基础上: that year is the base's alone
+        stated_period = period_in(_without_compare(lists.without_closed_brackets(text[scanned:start])))
+        stated_period = stated_period or sentence_period
+        # 在2025年完成428.63亿元的基础上: that year is the base's alone; so is a bracket's (（2025年年初预算…）)
+        if not _IN_BASE.match(text, end, s1) and opened < 0:
             sentence_period = stated_period
         scanned = start
         relation, denominator, direction = "", "", ""
@@ -446,6 +448,9 @@ def _sentence_items(
             subject, role, period = p.subject, p.role, p.period
             if not subject and not pre.strip() and not same_clause:
                 subject = _colon_label(text, s0, cstart)  # 公路养护（2140106）：4680.00万元
+            if _closes_unopened(subject):
+                # 2.林草资源监测与森林督查（曲靖市林业和草原局（本级））368.50万元: the name the bracket follows
+                subject = _name_before_bracket(text, s0, start) or subject
             if _names_per_capita(clause_pre):
                 relation = "per-capita"
             for word, d in words().direction:
@@ -868,11 +873,11 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if _records(items[k:], again, nested):
             continue
         soft = lists.soft_ends(text, pos, end)
-        # the 其中 (or 包括) after this one that open no bracketed breakdown (those are `nested`): a part's own list
+        # the 其中 (or 包括, 主要用于) after this one that open no bracketed breakdown (those are `nested`): a part's own list
         # (…其中：新增债券171.27亿元，包括一般债券40.79亿元、专项债券130.48亿元；再融资债券67.95亿元)
         inners = [
             pos + 2 + m2.start()
-            for m2 in re.finditer("其中|包括", text[pos + 2 : end])
+            for m2 in re.finditer("其中|包括|(?:主要|具体)用于", text[pos + 2 : end])
             if not any(a <= pos + 2 + m2.start() < b for a, b in nested)
         ]
         whole = _interval(total)
@@ -958,6 +963,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if item.claim.group is not None or not _plain(item) or not _TOTAL_BEFORE.search(pre):
             continue
         parts = []
+        before_break: _Item | None = None
         cut = False  # the list goes on before its first part here (a part of another list stands there)
         for j in range(idx - 1, -1, -1):
             cand = items[j]
@@ -969,11 +975,15 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if _TOTAL_BEFORE.search(text[max(s0, cand.start - 4) : cand.start]):
                 break  # 年初预算数合计1360.00万元，全年预算数合计1383.50万元: a total of its own, not a part
             if parts and _list_breaks(text, cand, parts[0], items):
+                before_break = (
+                    cand  # the list as read may not be all of it (…312,531万元，…；上解…，债务还本…，支出总计)
+                )
                 break
             if not lists.part_of_flow(_flow(item), _flow(cand)):
                 break  # 收入合计243.51亿元…；支出合计243.51亿元: income is no part of a spending total
             parts.insert(0, cand)
-        if parts and (cut or _ADDED.search(text[s0 : parts[0].start])):
+        added = bool(parts) and bool(_ADDED.search(text[s0 : parts[0].start]))  # 加上 names where the list opens
+        if parts and (cut or added):
             # "X，加上A、B…，合计T": the first addend stands before 加上 (or the list is longer than read)
             first = (
                 None
@@ -986,7 +996,12 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
         if len(parts) >= 2:
             gid = next(groups)
             item.claim.group, item.claim.relation = gid, "total"
-            item.claim.list_kind = lists.COMPLETE  # 共/合计 after its parts totals exactly those parts
+            # 共/合计 after its parts totals exactly those parts — unless a figure of the total's flow stands just
+            # before a break the reading stopped at, which may be the list's first part
+            opened_before = (
+                not added and before_break is not None and lists.part_of_flow(_flow(item), _flow(before_break))
+            )
+            item.claim.list_kind = lists.UNKNOWN if opened_before else lists.COMPLETE
             if any(p.claim.subject == item.claim.subject for p in parts):
                 item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
             for p in parts:
@@ -1070,6 +1085,33 @@ def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
 
 
 _LABEL_MAX = 30
+
+
+def _closes_unopened(subject: str) -> bool:
+    """A subject that is the tail of a bracket (（本级））, ）): it closes more brackets than it opens."""
+    opened = sum(subject.count(ch) for ch in lists.OPEN)
+    return bool(subject) and sum(subject.count(ch) for ch in lists.CLOSE) > opened
+
+
+def _name_before_bracket(text: str, s0: int, start: int) -> str:
+    """The subject of the words before the bracket that ends right before a figure (…森林督查（…（本级））368.50万元)."""
+    seg = text[s0:start].rstrip()
+    if not seg.endswith(tuple(lists.CLOSE)):
+        return ""
+    depth = 0
+    for i in range(len(seg) - 1, -1, -1):
+        if seg[i] in lists.CLOSE:
+            depth += 1
+        elif seg[i] in lists.OPEN:
+            depth -= 1
+            if depth == 0:
+                label = seg[clause_start_before(seg, 0, i) : i].strip()
+                if not label or len(label) > _LABEL_MAX or _AMOUNT_IN.search(label):
+                    return ""
+                return analyse_pre(label).subject
+    return ""
+
+
 _AMOUNT_IN = re.compile(r"\d\s*(?:万元|亿元|元|%|％)")
 
 

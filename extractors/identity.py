@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.clauses import heading_title
-from extractors.lists import MAX_LIST
+from extractors.lists import MAX_LIST, without_closed_brackets
 from extractors.model import Claim, Document, Fact, Identity
 from extractors.numbers import normalize
 from extractors.report_kind import title_lines
@@ -38,6 +38,8 @@ _LABEL_END = re.compile(r"(?:^|[\s>›])(?:[一二三四五六七八九十]+、|
 # 预计267.40亿元，为2025年执行数的103.5%: the year and measure of a rate's base, not of the figures after it
 RATE_BASE = (
     r"(?:为|是|相当于|达到|占)(?:\d{4}\s*年度?|上年|去年|上一年)(?:年初|调整后?|全年)?(?:预算|执行|决算|完成|实际)数?的"
+    # …，低于2025年执行数主要是…: the figure compared with, not the figures after it
+    r"|(?:低于|高于|超过|少于|多于)(?:\d{4}\s*年度?|上年|去年|上一年)(?:年初|调整后?|全年)?(?:预算|执行|决算|完成|实际)数?"
 )
 # a measure word that names a rate's base or a comparison, not the figure's own measure
 _BASE_PHRASES = re.compile(
@@ -386,7 +388,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     if claim.period and claim.period[:4].isdigit():
         year = int(claim.period[:4])
     else:
-        for text in reversed(context):
+        for i, text in enumerate(reversed(context)):
+            if i < len(context) - len(headings):
+                text = without_closed_brackets(text)  # （2025年年初预算1,318,000万元） dates its own figure only
             found = _years(_VS_YEAR.sub("", _BASE_PHRASES.sub("", normalize(text))))
             if found:
                 year = found[-1]

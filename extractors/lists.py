@@ -101,6 +101,18 @@ def soft_ends(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+_CLOSED_BRACKET = re.compile(r"[（(][^（()）]*[）)]")
+
+
+def without_closed_brackets(text: str) -> str:
+    """text without the brackets it opens and closes (innermost first): what a bracket says (（2025年年初预算
+    1,318,000万元）) is about its own figure, not about the figures after it."""
+    prev = None
+    while prev != text:
+        prev, text = text, _CLOSED_BRACKET.sub("", text)
+    return text
+
+
 def nested_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Bracketed stretches inside text[start:end] (their figures form a list of their own)."""
     out: list[tuple[int, int]] = []

@@ -193,10 +193,12 @@ class _TableFacts:
         """栏次 | 1 | 2 | 3=1+2: a row that numbers the columns (and may say how they relate) is a header row, though
         its cells read as numbers."""
         filled = [c for c in cells if c.text.strip()]
-        if len(filled) < 3 or clean_label(filled[0].text) not in _ORDINAL_HEADERS:
+        # 类 | 款 | 项 | 栏次 | 1 | 2 | 3: the 栏次 may stand in the 科目名称 column, after the code headers
+        first = next((k for k, c in enumerate(filled) if clean_label(c.text) in _ORDINAL_HEADERS), None)
+        if first is None or len(filled) - first < 3 or any(self._is_numeric(c) for c in filled[:first]):
             return False
         # 栏次 |  | 1 | 栏次 |  | 2 | 3: a two-sided table numbers each side's columns after its own 栏次
-        return all(is_column_marker(c.text) or clean_label(c.text) in _ORDINAL_HEADERS for c in filled[1:])
+        return all(is_column_marker(c.text) or clean_label(c.text) in _ORDINAL_HEADERS for c in filled[first + 1 :])
 
     def _numbered_columns(self, r: int) -> bool:
         """1 | 2 | 3 | … | 12 under a table's headers with no 栏次 before it: the columns' numbers — one such row near

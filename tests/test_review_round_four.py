@@ -313,3 +313,201 @@ def test_an_item_named_with_its_code_is_checked_against_that_code_s_rows(tmp_pat
 
     assert _alarms(findings("4860.00")) == []
     assert ("item_code.path-vs-rows", "error", "4680.00") in _alarms(findings("4680.00"))
+
+
+# ------------------------------------------------------------------ review sets adv63–66: false alarms
+
+
+def test_a_year_inside_a_bracket_dates_only_its_own_figure(tmp_path: Path) -> None:
+    """…比2025年预算增长4.4%（2025年年初预算1,318,000万元）。加上…安排预算稳定调节基金57,020万元: 2026's figures, not 2025's
+    (adv63 F1, F2); so are those after "低于2025年执行数…；" (F4)."""
+    text = (
+        "关于嘉川市2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "市本级一般公共预算支出完成1,365,280万元。加上上解上级支出120,000万元、安排预算稳定调节基金50,000万元，"
+        "支出合计1,535,280万元。\n二、2026年预算草案\n"
+        "市本级一般公共预算支出安排1,376,500万元，比2025年预算增长4.4%（2025年年初预算1,318,000万元）。加上上解上级支出"
+        "131,200万元、安排预算稳定调节基金57,020万元，支出合计1,564,720万元。\n"
+        "全县一般公共预算支出安排312,531万元，低于2025年执行数主要是专项转移支付尚未下达；上解上级支出2,200万元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert next(c for c in claims if c.quantity.text == "57,020万元").identity.period == "2026"
+    assert next(c for c in claims if c.quantity.text == "2,200万元").identity.period == "2026"
+    assert [a for a in _alarms(found) if a[0].startswith("repeat")] == []
+
+
+def test_a_total_read_back_to_a_break_may_have_a_part_before_it(tmp_path: Path) -> None:
+    """全县…支出安排312,531万元，…；上解上级支出2,200万元，债务还本支出19,875万元，支出总计334,606万元: 312,531 stands before
+    the "；", so 2,200 + 19,875 is not the whole list (adv63 F5); a 加上 list still names its first addend."""
+    text = (
+        "关于宾川县2025年预算执行情况和2026年预算草案的报告\n二、2026年预算草案\n"
+        "全县一般公共预算支出安排312,531万元，比2025年年初预算增长2.1%，主要是保障重点支出；上解上级支出2,200万元，"
+        "债务还本支出19,875万元，支出总计334,606万元，收支平衡。\n"
+        "市级国有资本经营预算收入年初预算为6.2亿元，收入完成7.1亿元，加上年结转0.4亿元、上级补助0.1亿元，收入合计8.6亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text)[1]) == [("sum.enumeration", "error", "8.6")]  # 7.1 + 0.4 + 0.1 = 7.6
+
+
+def test_what_a_part_is_used_for_is_no_part_of_the_list(tmp_path: Path) -> None:
+    """新增专项债券18.60亿元，主要用于城市更新7.40亿元、产业园区基础设施6.20亿元、社会事业5.00亿元；再融资债券32.40亿元
+    (adv63 F6)."""
+    text = (
+        "牡川市2025年上半年预算执行情况的报告\n一、政府债务\n上半年发行政府债券57.20亿元，其中：新增一般债券6.20亿元，"
+        "主要用于保障性住房；新增专项债券18.60亿元，主要用于城市更新7.40亿元、产业园区基础设施6.20亿元、社会事业5.00亿元；"
+        "再融资债券32.40亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text)[1]) == []
+
+
+def test_a_name_before_a_bracket_is_the_figure_s_subject(tmp_path: Path) -> None:
+    """2.林草资源监测与森林督查（曲靖市林业和草原局（本级））368.50万元: the project, not "（本级））" (adv64 F1, F2)."""
+    text = (
+        "曲川市林业和草原局2024年部门预算\n七、项目支出情况\n"
+        "1.森林生态效益补偿资金（曲川市林业和草原局（本级））1,260.00万元。主要用于公益林补偿。\n"
+        "2.林草资源监测与森林督查（曲川市林业和草原局（本级））368.50万元。主要用于资源监测。\n"
+    )
+    claims, found = scan_text(tmp_path, text, "部门预算")
+    assert [c.subject for c in claims] == ["森林生态效益补偿资金", "林草资源监测与森林督查"]
+    assert _alarms(found) == []
+
+
+def test_shares_of_a_whole_printed_before_their_list_are_of_it(tmp_path: Path) -> None:
+    """收入预算3330.94万元，其中：一般公共预算拨款收入3092.74万元，占90.96%；政府性基金预算拨款收入300.00万元，占9.01%: the
+    whole is printed; 9.01% is right, and 90.96% is off because its part is (3029.74 printed 3092.74; adv64 F3)."""
+    text = (
+        "大川县农业农村局2024年部门预算\n二、收入预算情况说明\n大川县农业农村局2024年收入预算3330.94万元，其中：一般公共预算"
+        "拨款收入3092.74万元，占90.96%；政府性基金预算拨款收入300.00万元，占9.01%；其他收入0.50万元，占0.02%。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text, "部门预算")[1]) == [("share.stated-vs-computed", "warning", "90.96")]
+
+
+def test_a_share_of_this_year_s_income_is_of_the_list_s_income_total(tmp_path: Path) -> None:
+    """收入合计2316.84万元。其中：财政拨款收入…，占本年收入的91.47%；事业收入185.40万元，占本年收入的8.00%: 本年收入 is the
+    list's 收入合计, never its fellow part 财政拨款收入 (adv66 F4, F5)."""
+    text = (
+        "洛川县疾控中心2024年度单位决算\n二、收入决算情况说明\n2024年度收入合计2316.84万元。其中：财政拨款收入2119.14万元，"
+        "占本年收入的91.47%；事业收入185.40万元，占本年收入的{share}%；其他收入12.30万元，占本年收入的0.53%。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(share="8.00"), "单位决算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(share="8.10"), "单位决算")[1]) == [
+        ("share.stated-vs-computed", "error", "8.10")
+    ]
+
+
+def test_a_total_after_added_transfers_is_not_a_table_total_of_own_revenue(tmp_path: Path) -> None:
+    """收入预计1,109,720万元。加上上级补助收入…、上年结余…，收入合计2,373,720万元 against a table's 收入合计 1,109,720 (税收 +
+    非税, no transfer in the table): one name, two totals (adv63 F3)."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    rows = [["项目", "2026年预算数"], ["收入合计", "1,109,720"], ["税收收入", "867,470"], ["非税收入", "242,250"]]
+    path = write_docx(
+        tmp_path / "嘉川市2025年预算执行情况和2026年预算草案的报告.docx",
+        [
+            "关于嘉川市2025年预算执行情况和2026年预算草案的报告",
+            "二、2026年预算草案",
+            "市本级一般公共预算收入预计1,109,720万元。加上上级补助收入246,860万元、调入资金228,400万元、上年结余788,740万元，"
+            "收入合计2,373,720万元。",
+            "附表3 2026年市本级一般公共预算收入预算表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    assert _alarms(analyze_file(path).findings) == []
+
+
+def _table_doc(tmp_path: Path, name: str, lines: list, rows: list[list[str]], merges: list | None = None) -> list:
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    return analyze_file(write_docx(tmp_path / name, [*lines, (rows, merges or [])])).findings
+
+
+def test_a_basic_expenditure_table_of_three_coded_blocks_sums_each_block(tmp_path: Path) -> None:
+    """公开06表 as 人员经费 | 公用经费 › 302 … | 310 …: 302 is the sum of its 款 in its own block, never with 310's, and
+    公用经费合计 = 302 + 310 (adv66 F1–F3)."""
+    rows = [
+        ["人员经费", "", "", "公用经费", "", "", "", "", ""],
+        ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "100.00", "302", "商品和服务支出", "30.00", "310", "资本性支出", "4.50"],
+        ["30101", "基本工资", "60.00", "30201", "办公费", "18.00", "31002", "办公设备购置", "4.50"],
+        ["30102", "津贴补贴", "40.00", "30211", "差旅费", "12.00", "", "", ""],
+        ["人员经费合计", "", "100.00", "公用经费合计", "", "", "", "", "{public}"],
+    ]
+
+    def findings(public: str) -> list:
+        table = [[c.format(public=public) for c in r] for r in rows]
+        return _table_doc(
+            tmp_path,
+            "宁川县农业农村局2024年度部门决算.docx",
+            ["宁川县农业农村局2024年度部门决算", "一般公共预算财政拨款基本支出决算表", "单位：万元"],
+            table,
+            [(0, 0, 0, 2), (0, 3, 0, 8), (5, 3, 5, 7)],
+        )
+
+    assert _alarms(findings("34.50")) == []
+    assert ("template.sum", "error", "35.50") in _alarms(findings("35.50"))
+
+
+def test_a_column_numbers_row_after_the_code_headers_is_a_header(tmp_path: Path) -> None:
+    """类 | 款 | 项 | 栏次 | 1 | 2 | 3: the 栏次 in the 科目名称 column numbers the columns; no figure (adv66 F6–F10)."""
+    rows = [
+        ["科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["类", "款", "项", "栏次", "1", "2", "3"],
+        ["", "", "", "合计", "300.00", "100.00", "200.00"],
+        ["210", "", "", "卫生健康支出", "300.00", "100.00", "200.00"],
+        ["210", "04", "", "公共卫生", "300.00", "100.00", "200.00"],
+        ["210", "04", "01", "疾病预防控制机构", "300.00", "100.00", "200.00"],
+    ]
+    found = _table_doc(
+        tmp_path,
+        "洛川县疾控中心2024年度单位决算.docx",
+        ["洛川县疾控中心2024年度单位决算", "支出决算表", "单位：万元"],
+        rows,
+    )
+    assert _alarms(found) == []
+
+
+def test_a_head_total_over_groups_closed_by_subtotals_is_never_its_first_group_s(tmp_path: Path) -> None:
+    """合计 at the top, then 一、… items 小计, 二、… items 小计: a 小计 off by 500 makes the 合计 miss Σ小计, which says so as info —
+    not an error against the first group's rows (adv65 F1)."""
+    rows = [
+        ["项目", "合计"],
+        ["合 计", "32,500"],
+        ["一、返还性支出", ""],
+        ["所得税基数返还支出", "6,000"],
+        ["增值税税收返还支出", "4,000"],
+        ["小 计", "10,000"],
+        ["二、一般性转移支付", ""],
+        ["均衡性转移支付支出", "12,000"],
+        ["结算补助支出", "10,500"],
+        ["小 计", "22,000"],
+    ]
+    found = _table_doc(
+        tmp_path,
+        "海川市2024年决算.docx",
+        ["海川市2024年财政决算", "2024年海川市对区税收返还和转移支付决算表", "单位：万元"],
+        rows,
+    )
+    assert [a for a in _alarms(found) if a[2] == "32500"] == []
+
+
+def test_a_subtotal_of_indicators_leaves_out_the_budget_row_above_their_header(tmp_path: Path) -> None:
+    """年度资金总额 | … | 分值 10 | 执行率 | 得分 9.86 above 绩效指标 | 一级指标 | … | 分值 | 得分: the first 小计 is of the
+    indicators alone (adv66 F11, F12)."""
+    rows = [
+        ["年度预算申请（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "", "100.00", "100.00", "95.00", "10", "95.00%", "9.50"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "签约率", "≥75%", "78.6%", "30", "30", ""],
+        ["产出指标", "质量指标", "合格率", "≥95%", "97.8%", "20", "18", ""],
+        ["", "", "小计", "", "", "50", "48", ""],
+    ]
+    found = _table_doc(
+        tmp_path,
+        "济川县卫生健康局2024年度部门整体支出绩效自评报告.docx",
+        ["济川县卫生健康局2024年度部门整体支出绩效自评报告", "部门整体支出绩效自评表"],
+        rows,
+    )
+    assert [a for a in _alarms(found) if a[0] == "scoresheet.total"] == []

@@ -205,6 +205,28 @@ MAX_UNSETTLED = 20  # per document
 
 
 _BALANCE = re.compile(r"结余|结转")
+# the flows a total of the whole budget adds to a fund's own revenue or spending (加上级补助…，收入合计; 收入总量)
+_TRANSFERS = re.compile(r"补助|上解|调入|调出|转贷|结余|结转|还本|稳定调节基金|转移")
+_ADDED = re.compile(r"(?:加上?|减去?)[^。；;]*?(?:补助|上解|调入|调出|转贷|结余|结转|还本|稳定调节基金|转移)")
+
+
+def _totals_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | None:
+    """A text total over a list that adds transfers to the fund's own figure (收入预计1,109,720万元。加上上级补助收入…、
+    调入资金…，收入合计2,373,720万元) and a table's 合计 row of the same name whose table lists no transfer (收入合计
+    1,109,720 = 税收 + 非税): one name, two totals."""
+    text = next((x for x in (a, b) if x.kind == "claim"), None)
+    cell = next((x for x in (a, b) if x.kind == "fact"), None)
+    if text is None or cell is None or not isinstance(text.obj, Claim):
+        return None
+    claim = text.obj
+    before = claim.sentence[: max(0, claim.sentence.find(claim.quantity.text))]
+    if not _ADDED.search(before):
+        return None
+    table = cell.prov.table
+    rows = {" ".join(f.row_labels) for f in ctx.facts if f.prov.table == table}
+    if any(_TRANSFERS.search(r) for r in rows):
+        return None
+    return "正文的合计含转移性收支（上级补助、调入资金、结转等），表中同名合计所在表未列这些项目，口径不同，请核对", []
 
 
 def _balance_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | None:
@@ -317,7 +339,7 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
             elif len(cluster) == len(good):
                 msg += "；两处各印一次，未能判断哪一处有误，请两处都核对"
-            note = _note_for(ctx, f) or _balance_apart(ctx, f, ref)
+            note = _note_for(ctx, f) or _balance_apart(ctx, f, ref) or _totals_apart(ctx, f, ref)
             related = [g.prov for g in good] + ([src.prov] if src is not None else [])
             subject = describe(f, key)
             if note is not None:

@@ -522,6 +522,10 @@ def _derive_rate(ctx: Context, ref: Figure) -> str:
     return f"= {fmt(spent.quantity.value)} ÷ {fmt(budget.quantity.value)} = {fmt(v, 2)}%"
 
 
+def _same_columns(x: Row, r: Row) -> bool:
+    return all(x.cells[k].prov.col == r.cells[k].prov.col for k in ("points", "score") if k in x.cells and k in r.cells)
+
+
 def _check_subtotals(rows: list[Row]) -> Iterator[Finding]:
     """Each 小计 row against the indicator rows since the previous 小计 (or the sheet's first row): its points and
     its score."""
@@ -529,7 +533,9 @@ def _check_subtotals(rows: list[Row]) -> Iterator[Finding]:
     for k, r in enumerate(rows):
         if not _is_subtotal_row(r):
             continue
-        items = [x for x in rows[start:k] if "points" in x.cells and not _is_total_row(x)]
+        # rows whose 分值 and 得分 stand in the 小计's columns: a 年度资金总额 row above the 绩效指标 header is laid out
+        # under its own header (…| 分值 | 执行率 | 得分)
+        items = [x for x in rows[start:k] if "points" in x.cells and not _is_total_row(x) and _same_columns(x, r)]
         start = k + 1
         if len(items) < 2:
             continue

@@ -21,6 +21,7 @@ from pipeline.checks.base import (
     pct_of,
     role_of_claim,
     rule,
+    span_start,
     subject_key,
 )
 from pipeline.findings import Finding
@@ -153,7 +154,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     if c.group is not None and num.group == c.group and num.relation == "part":
         for x in ctx.group_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
-                if c.denominator and subject_key(x.subject) != subject_key(c.denominator):
+                if c.denominator and _whole_name(x.subject) != _whole_name(c.denominator):
                     break  # the share names another whole than the list's total (占“三公”经费的, after a 其中 list)
                 return claim_figure(x), True
     listed = _total_of_named_part(ctx, c, num)
@@ -181,6 +182,14 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     return (claim_figure(near) if near is not None else None), True
 
 
+_TOTAL_SUFFIX = re.compile(r"(?:合计|总计|总额)$")
+
+
+def _whole_name(text: str) -> str:
+    """A whole's name without 合计/总计 (收入合计 and 本年收入 both name 收入)."""
+    return _TOTAL_SUFFIX.sub("", subject_key(text))
+
+
 def _plain_name(text: str) -> str:
     return re.sub(r"[\s“”\"‘’]", "", text)
 
@@ -198,7 +207,9 @@ def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     totals = [x for x in ctx.group_claims(num) if x.relation == "total"]  # a list may run over paragraphs
     if len(totals) != 1 or totals[0].quantity.dimension != num.quantity.dimension:
         return None
-    return totals[0] if _abbreviates(subject_key(c.denominator), subject_key(totals[0].subject)) else None
+    named = _abbreviates(subject_key(c.denominator), subject_key(totals[0].subject))
+    # 收入合计…其中：事业收入185.40万元，占本年收入的8.00%: the list's 收入合计 is the 本年收入 the share names
+    return totals[0] if named or _whole_name(totals[0].subject) == _whole_name(c.denominator) else None
 
 
 ABBREVIATION_ENDS = 2  # 计划资金: 计划 … 资金
@@ -317,6 +328,8 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 其余11家所属单位合计3,006.05万元 under the section before: another section's total
         if x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change") or x.base:
             continue
+        if num.group is not None and x.group == num.group and x.relation == "part":
+            continue  # 财政拨款收入 is no whole of 事业收入, its fellow part (占本年收入的: 本年收入's key is 收入)
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue
         found.append((at, x))
@@ -413,6 +426,50 @@ def _printed_whole_fits(ctx: Context, members: list[tuple[Claim, Claim]]) -> boo
     return False
 
 
+def _printed_whole_before(ctx: Context, members: list[tuple[Claim, Claim]]) -> Claim | None:
+    """The figure printed before the shares' first part in their paragraph, no smaller than any part, that at least
+    one share fits: the whole the shares are of, though their parts do not add up to it."""
+    nums = [n for _, n in members]
+    first = min(span_start(n) for n in nums)
+    biggest = max(n.quantity.base_value for n in nums)
+    for x in reversed(ctx.paragraph_claims(members[0][0])):
+        if span_start(x) >= first or x.base or x.relation in ("change", "share", "rate", "per-capita"):
+            continue
+        if x.quantity.dimension != nums[0].quantity.dimension or x.quantity.base_value < biggest:
+            continue
+        whole = tol.base_interval(x.quantity)
+        if any(
+            tol.verdict(c.quantity, tol.percent(tol.base_interval(n.quantity), whole), ctx.settings) == tol.OK
+            for c, n in members
+        ):
+            return x
+    return None
+
+
+def _against_printed_whole(ctx: Context, members: list[tuple[Claim, Claim]], whole: Claim) -> Iterator[Finding]:
+    """Each share against the whole printed before its list: a warning where it misses (the list was not read as
+    that whole's, so the identity is likely, not certain)."""
+    for c, num in members:
+        ctx.mark(c)
+        comp = pct_of(num.quantity, whole.quantity)
+        v = tol.verdict(c.quantity, comp, ctx.settings)
+        if v in (tol.OK, tol.INFO) or whole.quantity.base_value == 0:
+            continue
+        exact = num.quantity.base_value / whole.quantity.base_value * 100
+        subject = num.subject or c.subject
+        yield make_finding(
+            STATED,
+            "warning",
+            claim_figure(c),
+            f"{subject}占比应为 {fmt(num.quantity.value)} ÷ {fmt(whole.quantity.value)}（{whole.subject}）= "
+            f"{fmt(exact, max(c.quantity.decimals, 2))}%，报告写 {fmt(c.quantity.value)}%（分母取同段所列总数）",
+            expected=exact,
+            derivation=f"{fmt(num.quantity.value)} ÷ {fmt(whole.quantity.value)} × 100",
+            related=[num.prov, whole.prov],
+            subject=subject,
+        )
+
+
 def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterator[Finding]:
     """Shares of one whole that is never printed ("因公出国（境）费70万元，占“三公”经费的13.77%；公务用车…411.20万元，
     占80.92%；公务接待费27万元，占5.31%"): when the shares stated together in one paragraph add up to 100% within
@@ -431,6 +488,11 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
         if _printed_whole_fits(ctx, members):
             for c, _ in members:  # 三公经费支出3073万元…其中：…2906万元，占95%；…133万元，占4%: of the printed 3073
                 ctx.mark(c)
+            continue
+        printed = _printed_whole_before(ctx, members)
+        if printed is not None:
+            # 收入预算3330.94万元，其中：…3092.74万元，占90.96%；…300.00万元，占9.01%: the whole is printed (a part is off)
+            yield from _against_printed_whole(ctx, members, printed)
             continue
         whole_value = sum((n.quantity.base_value for n in nums), Decimal(0))
         whole = tol.total([tol.base_interval(n.quantity) for n in nums])

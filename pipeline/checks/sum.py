@@ -408,6 +408,9 @@ def _settled_verdicts(
     return [(what, v) for what, v in split if (what, v.total.index) in joined]
 
 
+_SUBTOTAL_LABEL = re.compile(r"^\s*小\s*计\s*$")
+
+
 def _column_verdicts(
     col: list[Fact], empty: set[int], places: dict[int, float], blanks: dict[int, float]
 ) -> Iterator[tuple[str, tr.Verdict]]:
@@ -430,6 +433,12 @@ def _column_verdicts(
             if below and later and (tr.meets(rows[i], [*below, later[0]]) or tr.meets(rows[i], later)):
                 # 全市合计 | 市级 | 县区合计 | the counties…: the 县区合计 is a part, its rows its own; 合计 at the head of
                 # groups each closed by its 小计: the 小计 are the parts
+                continue
+            closers = [r for r in later if _SUBTOTAL_LABEL.match(r.label)]
+            if below and len(closers) >= 2 and len(closers) == len(later) and not _SUBTOTAL_LABEL.match(rows[i].label):
+                # 合计 at the head of groups each closed by its 小计 (一、… | items | 小计 | 二、…): the 小计 are its parts,
+                # never its first group's rows; they miss it (a 小计 off, or a group left out) — said as info
+                yield "total", tr.Verdict(rows[i], closers, tr.UNCERTAIN)
                 continue
             down = tr.check_total(rows[i], below, [], below=True, blanks=blanks) if below else None
             if (above and up is None) or (below and down is None) or not (above or below):

@@ -8,6 +8,7 @@ words) and a side (收入 | 支出 on a 总表). Figures are compared in base un
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -382,20 +383,23 @@ def named(sig: frozenset[str]) -> frozenset[str]:
 
 
 def _segments(v: View) -> None:
-    """Side-by-side coded tables (基本支出决算表): cells right of a second code in a row form segment 1."""
+    """Side-by-side coded tables (基本支出决算表): each coded block of a row starts a segment (人员经费 | 公用经费 as
+    two blocks, or 人员经费 | 公用经费 › 302 | 310 as three), and its cells and those right of it up to the next are
+    that segment's."""
     if v.kind != "js.gp_basic":
         return
     rows: dict[int, list[VCell]] = defaultdict(list)
     for c in v.cells:
         rows[c.row].append(c)
-    splits: list[int] = []
+    starts: set[int] = set()
     for cs in rows.values():
-        if len({c.key.code for c in cs if c.key.code} | {c.label for c in cs if c.label and not c.key.code}) > 1:
-            splits.append(max(c.col for c in cs))
-    if splits:
-        split = min(splits)
-        for c in v.cells:
-            c.segment = 1 if c.col >= split else 0
+        cs.sort(key=lambda c: c.col)
+        for prev, c in zip(cs, cs[1:], strict=False):
+            if (c.key.code or c.label) != (prev.key.code or prev.label) and (c.key.code or c.label):
+                starts.add(c.col)
+    bounds = sorted(starts)
+    for c in v.cells:
+        c.segment = bisect_right(bounds, c.col)
 
 
 def select(views: dict[str, View], sel: Cells) -> list[VCell]:
@@ -421,9 +425,9 @@ def select(views: dict[str, View], sel: Cells) -> list[VCell]:
 def _row_totals(cells: list[VCell]) -> list[VCell]:
     """Without a column named, a row's figure is its 合计: a 单位 layout splits 本年支出 into 合计 | 基本支出
     (人员经费, 公用经费) | 项目支出, and only the 合计 is the row's amount."""
-    rows: dict[tuple[int, str], list[VCell]] = defaultdict(list)
+    rows: dict[tuple[int, int, str], list[VCell]] = defaultdict(list)
     for c in cells:
-        rows[(c.row, c.side)].append(c)
+        rows[(c.row, c.segment, c.side)].append(c)  # side by side, one row holds several items (302 | 310)
     out = []
     for cs in rows.values():
         totals = [c for c in cs if "total" in c.roles]
