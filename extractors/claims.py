@@ -116,10 +116,26 @@ def extract_claims(doc: Document) -> list[Claim]:
         last, last_para = found, para
         earlier.append(para.text)
     link_paragraph_lists(read, groups)
+    _parts_take_their_total_s_measure(out)
     year = document_year(doc)
     for c in out:
         c.identity = with_default_period(c.identity, year, prior=last_year(c))
     return out
+
+
+_BUDGET_MEASURES = frozenset(("预算", "调整预算"))
+_BUDGET_ROLES = frozenset(("预算", "年初", "全年"))
+
+
+def _parts_take_their_total_s_measure(claims: list[Claim]) -> None:
+    """全年预算数30872.67万元，其中：当年财政拨款26823.92万元，…: parts naming no measure of their own are of their
+    total's budget measure, not of the 执行 their section's heading names."""
+    totals = {c.group: c for c in claims if c.relation == "total" and c.group is not None}
+    for c in claims:
+        total = totals.get(c.group) if c.relation == "part" and c.group is not None else None
+        if total is None or c.role or total.role not in _BUDGET_ROLES or total.identity.measure not in _BUDGET_MEASURES:
+            continue  # only a total whose own words name its budget (全年预算数30872.67万元), never an inferred one
+        c.identity = replace(c.identity, measure=total.identity.measure)
 
 
 TABLE_NOTE = "table-note"
@@ -393,6 +409,8 @@ def _sentence_items(
     items: list[_Item] = []
     sentence_period = ""
     scanned = s0
+    # where a budget stands inside a rate's phrase (完成年度预算25.60亿元的…) → its words
+    budget_named: dict[int, str] = {}
     for (start, end), q in inside:
         cstart = clause_start_before(text, s0, start)
         same_clause: list[_Item] = []
@@ -422,7 +440,14 @@ def _sentence_items(
         change = change_before(pre)
         if share is not None and _BUDGET_ONLY.match(_clean_phrase(share.group("den") or "")):
             share, rate = None, share  # 占年初预算数的71.6%: the figure against its own budget, a completion rate
-        if share is not None:
+        in_phrase = (
+            budget_named.get(items[-1].start)
+            if q.dimension == "percent" and items and not pre.strip(" 的") and items[-1].end <= start
+            else None
+        )
+        if in_phrase is not None:  # 完成年度预算25.60亿元的52.0%: a rate of the budget its phrase prints
+            relation, denominator, subject = "rate", in_phrase, items[-1].claim.subject
+        elif share is not None:
             relation, denominator = "share", _clean_phrase(share.group("den") or "") or _whole_at_head(text[s0:start])
             own_subject = analyse_pre(pre[: share.start()]).subject  # 税收收入占…比重达76.1%: its own part
             subject = own_subject or (numerator.claim.subject if numerator else "")
@@ -446,6 +471,13 @@ def _sentence_items(
                 pre = re.split(r"[和及与]", pre)[-1]
             p = analyse_pre(pre)
             subject, role, period = p.subject, p.role, p.period
+            named_budget = _BUDGET_IN_RATE.search(pre) if q.dimension == "money" else None
+            if named_budget is not None and numerator is not None:
+                # 完成年度预算25.60亿元的52.0%: the budget of the figure the rate is of
+                words_ = named_budget.group("den")
+                subject = numerator.claim.subject
+                role = "年初" if "年初" in words_ else "全年" if re.search("调整|全年", words_) else "预算"
+                budget_named[start] = words_
             if not subject and not pre.strip() and not same_clause:
                 subject = _colon_label(text, s0, cstart)  # 公路养护（2140106）：4680.00万元
             if _closes_unopened(subject):
@@ -479,6 +511,12 @@ def _sentence_items(
         if not role and relation in ("", "per-capita", "direction"):
             role = role_in(_without_compare(clause_pre))
         subject = _whole_item(subject, sentence)
+        if opened >= 0 and (not subject or _PUNCT_ONLY.fullmatch(subject)) and items:
+            # 省级政府性基金预算收入138.6亿元（年初预算142.0亿元）: a bracket right after a figure is about that figure's item
+            if not text[items[-1].end : cstart + opened].strip():
+                subject = items[-1].claim.subject
+        if _PUNCT_ONLY.fullmatch(subject):
+            subject = ""  # "）" is no name
         base = not relation and q.dimension not in ("percent", "pp") and _compared_base(pre, text[end:s1])
         claim = Claim(
             subject=subject,
@@ -981,6 +1019,8 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 break
             if not lists.part_of_flow(_flow(item), _flow(cand)):
                 break  # 收入合计243.51亿元…；支出合计243.51亿元: income is no part of a spending total
+            if len(parts) >= 2 and _meets(item, parts):
+                break  # …偿还到期政府债务本金30.66亿元，支付利息16.07亿元，还本付息合计46.73亿元: the parts already make it
             parts.insert(0, cand)
         added = bool(parts) and bool(_ADDED.search(text[s0 : parts[0].start]))  # 加上 names where the list opens
         if parts and (cut or added):
@@ -1001,7 +1041,10 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             opened_before = (
                 not added and before_break is not None and lists.part_of_flow(_flow(item), _flow(before_break))
             )
-            item.claim.list_kind = lists.UNKNOWN if opened_before else lists.COMPLETE
+            # …卫生健康支出36.82亿元；民生支出合计318.06亿元: a total after a "；" sums a category the parts may only
+            # exemplify
+            apart = bool(re.search(r"[；;]", text[parts[-1].end : item.start]))
+            item.claim.list_kind = lists.UNKNOWN if opened_before or apart else lists.COMPLETE
             if any(p.claim.subject == item.claim.subject for p in parts):
                 item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
             for p in parts:
@@ -1085,6 +1128,10 @@ def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
 
 
 _LABEL_MAX = 30
+_BUDGET_IN_RATE = re.compile(
+    r"(?:完成|为|达到|占)(?:经[^，,；;。]{0,20}?(?:批准|审议通过|审查批准)的)?(?P<den>(?:年度|全年|年初|调整后?|本年)?预算数?)$"
+)
+_PUNCT_ONLY = re.compile(r"[\s（()）、，,；;：:“”\"'‘’]+")
 
 
 def _closes_unopened(subject: str) -> bool:
@@ -1176,8 +1223,15 @@ def _run_of_parts(after: Sequence[_Item], text: str) -> list[_Item]:
     """The amounts right after a 其中, up to its first "；", full stop or figure of another kind."""
     run: list[_Item] = []
     for i in after:
+        if run and i.claim.quantity.dimension in ("percent", "pp"):
+            continue  # 税收收入78.83亿元，增长0.8%，占…66.5%；非税收入…: a rate stated beside a part
         if run and re.search(r"[；;。）)]", text[run[-1].end : i.start]):
-            break  # the list's "；", full stop or the bracket it stands in closes
+            between = text[run[-1].end : i.start]
+            if re.search(r"[。）)]", between) or not lists.names_a_partition(
+                [*(r.claim.subject for r in run), i.claim.subject]
+            ):
+                break  # the list's "；", full stop or the bracket it stands in closes — unless a "；" separates the
+                # parts of a set that make up their whole (税收收入…；非税收入…)
         if not _plain(i) or i.claim.quantity.dimension in ("percent", "pp", "unknown"):
             break
         run.append(i)
@@ -1374,6 +1428,26 @@ _ADDEND_WORDS = ("补助", "转移支付", "调入", "调出", "结转", "结余
 _RATE_BASE = re.compile(r"\s*的\s*[\d.．]+\s*[%％]")  # 为调整预算50000万元的101%: the rate's base, no level
 
 
+def _meets(total: _Item, parts: list[_Item]) -> bool:
+    whole = _interval(total)
+    lo = sum((_interval(p)[0] for p in parts), Decimal(0))
+    hi = sum((_interval(p)[1] for p in parts), Decimal(0))
+    return lo <= whole[1] and whole[0] <= hi
+
+
+def _closes_before(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] closes a bracket opened before start (the figure at start stands inside it)."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in lists.OPEN:
+            depth += 1
+        elif ch in lists.CLOSE:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: _Item) -> _Item | None:
     """The figure a "加" list adds to: "支出45000万元。加调出资金5000万元、还本支出2000万元，支出总计52000万元" —
     the last level before 加 (past the bracket breaking it down; a rate's base is none), when 加 opens the first
@@ -1397,7 +1471,10 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     money = [
         i
         for i in items
-        if i.end <= at and i.claim.quantity.dimension not in ("percent", "pp") and not _RATE_BASE.match(text, i.end)
+        if i.end <= at
+        and i.claim.quantity.dimension not in ("percent", "pp")
+        and not _RATE_BASE.match(text, i.end)
+        and not _closes_before(text, i.end, at)  # （2025年年初预算1,318,000万元）。加上…: a bracket's note is no level
     ]
     x = max(money, key=lambda i: i.end, default=None)
     if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:

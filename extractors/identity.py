@@ -301,7 +301,8 @@ def bracket_parent(text: str, pos: int) -> str:
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 
 
-_CLOSED_QIZHONG = re.compile(r"其中[^；;。]*[；;]")
+_REASON_CLAUSE = re.compile(r"(?:主要|原因)(?:是|为|在于|系)[^。；;]*")
+_CLOSED_QIZHONG = re.compile(r"其中[^；;。]*[；;。]")  # up to its "；" or the end of its sentence
 
 
 @lru_cache(maxsize=1)
@@ -361,6 +362,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                 text = _BASE_PHRASES.sub("", _figure_sentences(text, keep_last=i == 0))
                 if i > 0:  # 由年初预算31.24亿元调增至36.80亿元 in an earlier paragraph: those figures' own measures
                     text = _attached_measures().sub("", text)
+                text = _REASON_CLAUSE.sub(
+                    "", text
+                )  # 主要是…新增一般债券安排的支出增加: a reason's words measure nothing
             if name == "fund" and i < len(context) - len(headings):
                 text = _other_listed_names(text)
             if name == "scope" and i < len(context) - len(headings):
@@ -432,6 +436,9 @@ def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
         own = _row_scope(fact.row_labels[-1])
         if own:  # 全市一般公共预算收入 | 上年决算数 in a table whose title names no scope
             identity = replace(identity, scope=own)
+    project = _PROJECT_NAMED.search(title)
+    if project:  # 附件2-1 …项目支出绩效自评表 项目名称：基本公共卫生服务补助资金: that project's figures
+        identity = replace(identity, item=project.group(1))
     part = _title_part(title)
     if part and not _the_part_itself(part, fact.row_labels):
         # 公务接待费 of a 基本支出决算表 is the 基本支出 part of 公务接待费, not the 三公 公务接待费 of the text
@@ -456,6 +463,9 @@ def _row_scope(label: str) -> str:
     return ""
 
 
+_PROJECT_NAMED = re.compile(r"项目名称\s*[：:]\s*([^\s，,；;：:]+)")
+
+
 @lru_cache(maxsize=1024)
 def _title_part(title: str) -> str:
     plain = re.sub(r"\s+", "", title)
@@ -470,9 +480,31 @@ def _the_part_itself(part: str, row_labels: tuple[str, ...]) -> bool:
     return not label or part in label or bool(_TOTAL_LABEL.match(label))
 
 
+_REGION_AFTER_YEAR = re.compile(
+    r"20\d\d\s*年度?\s*(?![各分对城乡])[\u4e00-\u9fff]{1,8}?(自治区|地区|省|市|县|区|州|盟|旗)"
+)
+_WHOLE_OF = {
+    "省": "全省",
+    "自治区": "全区",
+    "市": "全市",
+    "县": "全县",
+    "区": "全区",
+    "州": "全州",
+    "地区": "全地区",
+    "盟": "全盟",
+    "旗": "全旗",
+}
+
+
+def _named_region_scope(title: str) -> str:
+    """2025年吉林省一般公共预算收入执行情况表: a table titled by its region's name alone is the whole region's."""
+    m = _REGION_AFTER_YEAR.search(title)
+    return _WHOLE_OF.get(m.group(1), "") if m else ""
+
+
 @lru_cache(maxsize=4096)
 def _header_identity(title: str, columns: str, corner: tuple[str, ...]) -> tuple[Identity, bool]:
-    scope = last_word("scope", columns) or last_word("scope", title)
+    scope = last_word("scope", columns) or last_word("scope", title) or _named_region_scope(title)
     by_region = bool(_BY_REGION.search(title)) or any(c.strip() in _REGION_CORNER for c in corner)
     measure = last_word("measure", columns, phrase_start=False) or _title_measure(title)
     years = _years(columns)

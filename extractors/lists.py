@@ -174,15 +174,22 @@ def completeness(subjects: list[str], after_last: str, before_first: str, whole:
         return PARTIAL
     if "分别" in before_first or any(s.strip().startswith("其他") for s in subjects):
         return COMPLETE
-    for words in partitions():
-        if len(words) == len(subjects) and all(any(_covers(s, w) for w in words) for s in subjects):
-            matched = {w for s in subjects for w in words if _covers(s, w)}
-            if matched == words and _qualifier_shared(subjects, words, whole):
-                return COMPLETE
+    if names_a_partition(subjects, whole):
+        return COMPLETE
     stripped = [s.replace("不", "").replace("非", "") for s in subjects]
     if len(subjects) == 2 and stripped[0] == stripped[1] and subjects[0] != subjects[1]:
         return COMPLETE  # 计容面积 / 不计容面积
     return UNKNOWN
+
+
+def names_a_partition(subjects: list[str], whole: str = "") -> bool:
+    """Whether the subjects are, one each, the words of a set of parts that make up their whole (partitions.csv)."""
+    for words in partitions():
+        if len(words) == len(subjects) and all(any(_covers(s, w) for w in words) for s in subjects):
+            matched = {w for s in subjects for w in words if _covers(s, w)}
+            if matched == words and _qualifier_shared(subjects, words, whole):
+                return True
+    return False
 
 
 def _qualifier_shared(subjects: list[str], words: frozenset[str], whole: str) -> bool:

@@ -182,6 +182,12 @@ ADJUSTED_TO = re.compile(
 )
 
 
+_TRANSFER_VERBS = frozenset(("补助", "上解"))
+# 执行中经市、县两级人大常委会批准调整为…: the clause after "、" is who approved, not what was adjusted
+_APPROVED = re.compile(r"(?:批准|审议通过|审查批准|同意|审定)$")
+_CIRCUMSTANCE = re.compile(r"^(?:年中|执行中|预算执行中|执行过程中)?[，,]?(?:根据|因|由于|受|按照|结合)")
+
+
 def analyse_pre(pre: str) -> Pre:
     """Subject, role and period from the text between a clause start and a number."""
     w = words()
@@ -190,8 +196,9 @@ def analyse_pre(pre: str) -> Pre:
     adjusted = ADJUSTED_TO.search(s)
     if adjusted and not _mask_names(s)[: adjusted.start()].endswith("＿"):
         s, out.role = s[: adjusted.start()], "全年"
-        if s.endswith("等"):
-            s = ""  # 执行中因上级补助增加、新增债券资金安排等调整为712.60亿元: the causes, not the item adjusted
+        if s.endswith("等") or _CIRCUMSTANCE.match(s) or _APPROVED.search(s):
+            # 执行中因上级补助增加、新增债券资金安排等调整为…, 年中根据经济运行情况调整为…: the causes, not the item adjusted
+            s = ""
     done = _DONE.search(s)
     if done:  # 一般公共预算收入完成421.8亿元, 全年完成…: the 执行 figure (not 中稻完成面积's 完成, a name)
         s, out.role = s[: done.start() + len(done.group(1))], "执行"
@@ -228,7 +235,9 @@ def analyse_pre(pre: str) -> Pre:
     if verbs:
         last = verbs[-1]
         after = _strip_leads("".join(tokens[last + 1 :]))
-        if after and after not in w.generic:
+        if after and after not in w.generic and tokens[last] in _TRANSFER_VERBS and after.endswith(("支出", "收入")):
+            s = tokens[last] + after  # 补助旗县市区支出: a transfer's name, not the counties' own spending
+        elif after and after not in w.generic:
             s = after
         elif after:  # 遗属补助人数, 彩票公益金安排支出: the generic word needs the words before it
             first = verbs[-2] + 1 if len(verbs) > 1 else 0

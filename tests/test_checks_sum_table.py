@@ -1,5 +1,6 @@
 """sum and narrative_table on hand-built claims and facts."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 from model_builders import claim, fact
@@ -163,8 +164,13 @@ def test_a_breakdown_running_to_the_end_of_the_table_is_checked_once_the_column_
     assert rules(run_checks([], debt_column("258.08"), [])) == []  # 258.08 + 477.56 = 735.64
     # 285.08 + 477.56 = 762.64 > 735.64, and the column's first breakdown (223.67 + 373.06 = 596.73) adds up
     assert rules(run_checks([], debt_column("285.08"), [])) == [("sum.table-rows", "735.64")]
-    unconfirmed = [f for f in debt_column("285.08") if f.prov.row not in (4, 5, 6)]
-    assert rules(run_checks([], unconfirmed, [])) == []  # no breakdown of the column confirms how far it runs
+    # alone, the breakdown's names confirm it: 一般债务 and 专项债务 make up a debt total (partitions.csv)
+    alone = [f for f in debt_column("285.08") if f.prov.row not in (4, 5, 6)]
+    assert rules(run_checks([], alone, [])) == [("sum.table-rows", "735.64")]
+    # parts that are no such set: no breakdown of the column confirms how far it runs
+    labels = ("七、当年限额", "其中：基础设施", "社会事业")
+    unconfirmed = [replace(f, row_labels=(lab,)) for f, lab in zip(alone, labels, strict=True)]
+    assert rules(run_checks([], unconfirmed, [])) == []
 
 
 def class_table(values: list[str], labels=("一般公共服务支出", "教育支出", "社会保障和就业支出")):

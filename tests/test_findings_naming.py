@@ -14,7 +14,8 @@ from pipeline.checks.transposition import transposed
 
 
 def test_a_one_character_lead_is_stripped_only_as_a_word_of_its_own() -> None:
-    assert analyse_pre("2025年度自治区补助和田地区转移性支出共计").subject == "和田地区转移性支出"
+    # 和 of 和田 is kept, and the transfer keeps its verb (补助…转移性支出: the region's transfer to 和田)
+    assert analyse_pre("2025年度自治区补助和田地区转移性支出共计").subject == "补助和田地区转移性支出"
     assert analyse_pre("在职人员").subject == "在职人员"
     assert analyse_pre("并安排资金").subject == "安排资金"
 

@@ -511,3 +511,289 @@ def test_a_subtotal_of_indicators_leaves_out_the_budget_row_above_their_header(t
         rows,
     )
     assert [a for a in _alarms(found) if a[0] == "scoresheet.total"] == []
+
+
+def test_the_sources_of_a_project_s_funds_add_up_to_its_total(tmp_path: Path) -> None:
+    """年度资金总额 › 其中：当年财政拨款 | 上年结转资金 | 其他资金 name every source: 842.60 + 135.40 + 52.00 = 1030.00, not the
+    1,038.00 printed (adv66 D3-S1); a target row below the breakdown is no part of it."""
+    rows = [
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "", "800.00", "1,055.40", "{spent}", "10", "98.35%", "9.84"],
+        ["其中：当年财政拨款", "", "800.00", "860.00", "842.60", "—", "—", "—"],
+        ["上年结转资金", "", "0.00", "135.40", "135.40", "—", "—", "—"],
+        ["其他资金", "", "0.00", "60.00", "52.00", "—", "—", "—"],
+        ["年度总体目标", "", "预期目标", "", "实际完成情况", "", "", ""],
+        ["完成农村户厕改造1500户", "", "", "", "完成农村户厕改造1526户", "", "", ""],
+    ]
+
+    def findings(spent: str) -> list:
+        table = [[c.format(spent=spent) for c in r] for r in rows]
+        return _table_doc(
+            tmp_path,
+            "赣川县农业农村局2024年度项目支出绩效自评表.docx",
+            ["赣川县农业农村局2024年度项目支出绩效自评表", "项目支出绩效自评表"],
+            table,
+        )
+
+    assert [a for a in _alarms(findings("1,030.00")) if a[0].startswith("sum")] == []
+    assert [a for a in _alarms(findings("1,038.00")) if a[0].startswith("sum")] == [
+        ("sum.table-rows", "error", "1038.00")
+    ]
+
+
+# ------------------------------------------------------------------ recall: rates in their common phrasings and tables
+
+
+def test_a_budget_printed_inside_the_rate_s_phrase_is_its_base(tmp_path: Path) -> None:
+    """完成年度预算25.60亿元的52.0% (13.31 ÷ 25.60 = 51.99%), and …138.6亿元（年初预算142.0亿元），完成预算的96.7% (97.61%):
+    both went unchecked with subjects "年度" and "）" (adv63 S1, S4)."""
+    text = (
+        "关于牡川市2025年上半年预算执行情况的报告\n一、一般公共预算\n"
+        "1-6月，全市一般公共预算收入完成13.31亿元，完成年度预算25.60亿元的{a}%，同比增长3.1%。\n"
+        "省级政府性基金预算收入138.6亿元（年初预算142.0亿元），完成预算的{b}%。\n"
+    )
+    claims, right = scan_text(tmp_path, text.format(a="52.0", b="97.6"))
+    assert {c.subject for c in claims if c.quantity.text in ("25.60亿元", "142.0亿元")} == {
+        "一般公共预算收入",
+        "省级政府性基金预算收入",
+    }
+    assert _alarms(right) == []
+    assert _alarms(scan_text(tmp_path, text.format(a="50.2", b="96.7"))[1]) == [
+        ("rate.completion", "error", "50.2"),
+        ("rate.completion", "error", "96.7"),
+    ]
+
+
+def test_percent_columns_beside_columns_named_by_year(tmp_path: Path) -> None:
+    """2025年预算数 | 2025年执行数 | 执行数为预算数的% in a table of 2025, and 2025年执行数 | 2026年预算数 | 增长% (adv65 §4,
+    adv63 S3): the columns the header names are the table year's; a bare 增长% after two columns of consecutive years is the
+    later's over the earlier's."""
+    ratio = [
+        ["项目", "2025年预算数", "2025年执行数", "执行数为预算数的%"],
+        ["税收收入", "1,000", "1,050", "105.0"],
+        ["非税收入", "500", "480", "{pct}"],
+    ]
+    growth = [
+        ["项目", "2025年执行数", "2026年预算数", "增长%"],
+        ["税收收入", "1,000", "1,050", "5.0"],
+        ["非税收入", "500", "480", "{pct}"],
+    ]
+    lines = ["关于某市2025年预算执行情况和2026年预算草案的报告"]
+
+    def alarms(rows: list[list[str]], title: str, pct: str) -> list:
+        table = [[c.format(pct=pct) for c in r] for r in rows]
+        return _alarms(_table_doc(tmp_path, "某市报告.docx", [*lines, title, "单位：万元"], table))
+
+    assert alarms(ratio, "附表1 2025年全市一般公共预算收入执行情况表", "96.0") == []
+    assert alarms(ratio, "附表1 2025年全市一般公共预算收入执行情况表", "69.0") == [
+        ("percent_column.ratio", "error", "69.0")
+    ]
+    assert alarms(growth, "附表5 2026年全市一般公共预算收入预算表", "-4.0") == []
+    assert alarms(growth, "附表5 2026年全市一般公共预算收入预算表", "-14.0") == [
+        ("percent_column.growth", "warning", "-14.0")
+    ]
+
+
+# ------------------------------------------------------------------ review sets adv67–70: false alarms
+
+
+def test_a_transfer_to_the_counties_is_not_the_counties_own_spending(tmp_path: Path) -> None:
+    """加补助旗县市区支出209.84亿元 (市本级's transfer) and 旗县市区支出291.76亿元 (the counties' own) are two items
+    (adv68 F3)."""
+    text = (
+        "关于乌川市2025年预算执行和2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "全市一般公共预算支出中，市本级支出104.73亿元，旗县市区支出291.76亿元。\n"
+        "市本级一般公共预算支出104.73亿元，加补助旗县市区支出209.84亿元、上解自治区支出3.82亿元，支出合计318.39亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert next(c for c in claims if c.quantity.text == "209.84亿元").subject == "补助旗县市区支出"
+    assert _alarms(found) == []
+
+
+def test_a_total_after_its_parts_takes_only_the_parts_that_make_it(tmp_path: Path) -> None:
+    """…发行再融资债券34.00亿元，偿还到期政府债务本金30.66亿元，支付利息16.07亿元，还本付息合计46.73亿元: 30.66 + 16.07 make it
+    (adv68 F4); a 合计 after a "；" may sum a category its parts only exemplify (民生支出合计, F2)."""
+    text = (
+        "关于乌川市2025年预算执行和2026年预算草案的报告\n四、政府债务\n2025年全市发行新增政府债券26.48亿元，发行再融资债券"
+        "34.00亿元，偿还到期政府债务本金30.66亿元，支付利息16.07亿元，还本付息合计46.73亿元。\n"
+        "全市一般公共预算支出中，教育支出61.24亿元，社会保障和就业支出90.55亿元，卫生健康支出36.82亿元；民生支出合计"
+        "318.06亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text)[1]) == []
+
+
+def test_the_scope_of_a_qizhong_split_ends_with_its_sentence(tmp_path: Path) -> None:
+    """…158.43亿元，…其中市本级43.08亿元，县区115.35亿元。税收收入110.24亿元，占一般公共预算收入的69.6%: the 税收收入 is the
+    全市's, and so is the whole (adv68 F5)."""
+    text = (
+        "长川市2024年财政决算报告\n一、一般公共预算\n2024年全市一般公共预算收入决算数为158.43亿元，比上年增长3.1%，"
+        "其中市本级43.08亿元，县区115.35亿元。税收收入110.24亿元，占一般公共预算收入的{share}%。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text.format(share="69.6"), "政府决算")[1]) == []
+    assert _alarms(scan_text(tmp_path, text.format(share="67.6"), "政府决算")[1]) == [
+        ("share.stated-vs-computed", "error", "67.6")
+    ]
+
+
+def test_words_of_a_reason_measure_no_figure_after_them(tmp_path: Path) -> None:
+    """…比上年决算数增长6.8%，主要是上级转移支付和新增一般债券安排的支出增加。 (its 安排 is no 预算) — the next paragraph's
+    市级一般公共预算收入63.18亿元 is the 决算, not the 年初预算65.00 (adv68 F6)."""
+    text = (
+        "蚌川市2024年市级决算报告\n（一）一般公共预算决算情况\n"
+        "市级一般公共预算收入年初预算65.00亿元，调整预算62.80亿元，决算数63.18亿元，完成调整预算的100.6%。\n"
+        "市级一般公共预算支出决算数122.15亿元，比上年决算数增长6.8%，主要是上级转移支付和新增一般债券安排的支出增加。\n"
+        "市级一般公共预算收入63.18亿元，加上级转移支付248.63亿元，收入合计311.81亿元。\n"
+    )
+    assert _alarms(scan_text(tmp_path, text, "政府决算")[1]) == []
+
+
+def test_who_approved_an_adjustment_names_no_item(tmp_path: Path) -> None:
+    """执行中经市、县两级人大常委会批准调整为117.84亿元，实际完成118.50亿元…。其中：税收收入78.83亿元，增长0.8%，占…66.5%；
+    非税收入39.67亿元: the 其中 breaks down the 118.50 (adv67 F13, F14)."""
+    text = (
+        "关于玉川市2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "全市一般公共预算收入年初预算为119.37亿元，执行中经市、县两级人大常委会批准调整为117.84亿元，实际完成118.50亿元，"
+        "完成调整预算的100.6%。其中：税收收入78.83亿元，增长0.8%，占一般公共预算收入的比重为66.5%；非税收入39.67亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert next(c for c in claims if c.quantity.text == "117.84亿元").subject == "一般公共预算收入"
+    assert _alarms(found) == []
+
+
+def test_the_measure_of_a_list_s_total_is_its_parts(tmp_path: Path) -> None:
+    """全年预算数30872.67万元，其中：当年财政拨款26823.92万元…: the parts are 全年预算 figures (当年 in 当年财政拨款 is a name)."""
+    text = (
+        "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告\n二、部门预算及执行情况\n"
+        "全年预算数30872.67万元，其中：当年财政拨款26823.92万元，上年结转资金1862.40万元，其他资金2186.35万元。\n"
+    )
+    claims, _ = scan_text(tmp_path, text, "部门整体支出绩效自评报告")
+    assert {c.identity.measure for c in claims if c.relation == "part"} == {"调整预算"}
+
+
+def test_two_projects_tables_are_two_projects(tmp_path: Path) -> None:
+    """附件2-1 …自评表 项目名称：甲 and 附件2-2 …项目名称：乙, each with 年度资金总额 | 当年财政拨款: the project is the item, so
+    one project's 1200.00 is no second printing of another's 6218.00 (adv67 F5–F10)."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    def table(budget: str, spent: str) -> list[list[str]]:
+        return [
+            ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "", budget, budget, spent, "10", "", ""],
+        ]
+
+    path = write_docx(
+        tmp_path / "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告.docx",
+        [
+            "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告",
+            "附件2-1 2024年度项目支出绩效自评表",
+            "项目名称：基本公共卫生服务补助资金",
+            "单位：万元",
+            (table("6218.00", "6100.00"), []),
+            "附件2-2 2024年度项目支出绩效自评表",
+            "项目名称：卫生健康信息化建设项目",
+            "单位：万元",
+            (table("1200.00", "862.15"), []),
+        ],
+    )
+    assert [a for a in _alarms(analyze_file(path).findings) if a[0].startswith("narrative_table")] == []
+
+
+def test_a_text_figure_printed_in_another_measure_s_column_of_its_row_is_no_error(tmp_path: Path) -> None:
+    """当年财政拨款26823.92万元 (the row's 全年预算数) against the 全年执行数 25507.82 of that row: the text's measure was misread,
+    not a slip (adv67 F1–F3) — an info."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    rows = [
+        ["年度预算执行情况（万元）", "", "年初预算数", "全年预算数", "全年执行数"],
+        ["年度资金总额", "", "24861.06", "30872.67", "29150.82"],
+        ["当年财政拨款", "", "22861.06", "26823.92", "25507.82"],
+    ]
+    path = write_docx(
+        tmp_path / "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告.docx",
+        [
+            "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告",
+            "三、部门预算及执行情况",
+            "从资金来源看，全年预算数30872.67万元中，当年财政拨款26823.92万元，占86.89%。",
+            "部门整体支出绩效自评表",
+            (rows, []),
+        ],
+    )
+    assert _alarms(analyze_file(path).findings) == []
+
+
+def test_score_subtotals_without_a_label_and_score_rates(tmp_path: Path) -> None:
+    """|  |  | 50 | 49 | under a block of indicators is its 小计 (adv70 F1–F8); 得分率 = 得分 ÷ 分值 (adv70 C3, SH2)."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "分值", "得分", "得分率"],
+        ["产出指标", "数量指标", "补助林场数量", "30", "30", "100.00%"],
+        ["产出指标", "质量指标", "验收合格率", "20", "19", "95.00%"],
+        ["", "", "", "50", "49", ""],
+        ["效益指标", "社会效益指标", "职工收入增长率", "40", "{score}", "{rate}"],
+        ["", "", "", "40", "{score}", ""],
+        ["满意度指标", "服务对象满意度", "职工满意度", "10", "10", "100.00%"],
+        ["总分", "", "", "100", "{total}", ""],
+    ]
+
+    def alarms(score: str, rate: str, total: str) -> list:
+        table = [[c.format(score=score, rate=rate, total=total) for c in r] for r in rows]
+        found = _table_doc(
+            tmp_path,
+            "湘川省林业局2024年度项目支出绩效自评表.docx",
+            ["湘川省林业局2024年度项目支出绩效自评表", "项目支出绩效自评表"],
+            table,
+        )
+        return [a for a in _alarms(found) if a[0].startswith("scoresheet")]
+
+    assert alarms("36", "90.00%", "95") == []
+    assert alarms("36", "96.00%", "95") == [("scoresheet.score-rate", "error", "96.00")]  # 36 ÷ 40 = 90%
+
+
+def test_a_table_titled_by_its_region_s_name_is_the_whole_region_s(tmp_path: Path) -> None:
+    """2025年吉川省一般公共预算收入执行情况表 is the 全省 table: 全省's growth is checked against it, 省级's is not (adv68)."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    rows = [["项目", "2024年执行数", "2025年执行数"], ["一般公共预算收入", "1,218.64", "1,261.20"]]
+
+    def alarms(growth: str) -> list:
+        path = write_docx(
+            tmp_path / "吉川省2025年预算执行情况与2026年预算草案的报告.docx",
+            [
+                "关于吉川省2025年预算执行情况与2026年预算草案的报告",
+                "一、2025年预算执行情况",
+                f"全省一般公共预算收入1261.2亿元，比上年增长{growth}%。省级一般公共预算收入218.4亿元，比上年下降1.2%。",
+                "表1 2025年吉川省一般公共预算收入执行情况表",
+                "单位：亿元",
+                (rows, []),
+            ],
+        )
+        return [a for a in _alarms(analyze_file(path).findings) if a[0].startswith("change")]
+
+    assert alarms("3.5") == []
+    assert alarms("4.5") == [("change.stated-vs-computed", "error", "4.5")]
+
+
+def test_a_budget_s_basic_expenditure_table_side_by_side_sums_each_side(tmp_path: Path) -> None:
+    """一般公共预算基本支出表 as 人员经费 (301, 303) | 公用经费 (302): 302's 款 run on past the row where 303 opens on the left,
+    and a 款 on the right is no parent of the left's rows (adv67 F11, F12)."""
+    rows = [
+        ["人员经费", "", "", "公用经费", "", ""],
+        ["科目编码", "科目名称", "预算数", "科目编码", "科目名称", "预算数"],
+        ["301", "工资福利支出", "100.00", "302", "商品和服务支出", "50.00"],
+        ["30101", "基本工资", "100.00", "30201", "办公费", "20.00"],
+        ["303", "对个人和家庭的补助", "30.00", "30226", "劳务费", "18.00"],
+        ["30302", "退休费", "30.00", "30299", "其他商品和服务支出", "12.00"],
+    ]
+    found = _table_doc(
+        tmp_path,
+        "浙川省水利厅2026年部门预算.docx",
+        ["浙川省水利厅2026年部门预算", "一般公共预算基本支出表", "单位：万元"],
+        rows,
+        [(0, 0, 0, 2), (0, 3, 0, 5)],
+    )
+    assert [a for a in _alarms(found) if a[0].startswith("template")] == []

@@ -306,6 +306,12 @@ def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: 
     return comp is not None and tol.verdict(c.quantity, comp.scale(Decimal(sign)), ctx.settings) == tol.OK
 
 
+def _scope_unsettled(ctx: Context, cur: Figure, prior: Figure) -> bool:
+    """Whether one of two figures states a scope the other does not, in a report of several scopes."""
+    a, b = cur.identity.scope, prior.identity.scope
+    return bool(a) != bool(b) and "scope" in ctx.ambiguity.several
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     printings: list[_Printing] = []
     previous: tuple[tuple, Claim | None] | None = None  # the one amount of the sentence before, in its paragraph
@@ -351,6 +357,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 and _budget(prior)
                 and ctx.kind not in DEPARTMENT_BUDGET_KINDS
             )
+            # 省级…218.4亿元，比上年下降1.2% against a table row naming no scope where the report has several: not
+            # certainly that scope's last year
+            unsettled = printed is None and _scope_unsettled(ctx, cur, prior)
             ci, pi = tol.base_interval(cur.quantity), tol.base_interval(prior.quantity)
             was = (
                 prior.value
@@ -383,7 +392,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             yield make_finding(
                 STATED,
-                "info" if unsure else v,
+                "info" if unsure or unsettled else v,
                 claim_figure(c),
                 f"{subject}本年 {fmt(cur.value)}{cur.quantity.unit}、上年 {fmt(was)}{cur.quantity.unit}（{prior.label}），"
                 f"{word}应为 {how} = {fmt(expected * sign, max(c.quantity.decimals, 2))}{c.quantity.unit}，"

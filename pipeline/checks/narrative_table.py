@@ -335,6 +335,19 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 f"{fmt(ref.value)}{ref.quantity.unit}"
             )
             src = copied_from(ctx, f)
+            if src is not None and f.kind == "claim" and src.kind == "fact" and src.key == f.key:
+                # 全年预算数30872.67万元中，当年财政拨款26823.92万元 against the 全年执行数 column, where the row prints
+                # 26823.92 as its 全年预算数: the text's figure is of that column's measure, misread
+                yield make_finding(
+                    UNSETTLED,
+                    "info",
+                    f,
+                    msg + f"；正文数与{src.label}相同，所指口径应是该列，正文未写明口径，请核对",
+                    expected=in_unit(ref.quantity.base_value, f.quantity),
+                    related=[ref.prov, src.prov],
+                    subject=describe(f, key),
+                )
+                continue
             if src is not None:
                 msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
             elif len(cluster) == len(good):

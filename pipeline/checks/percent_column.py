@@ -168,6 +168,8 @@ def _find(phrase: str, pct: Column, columns: dict[int, Column], year: int | None
     for test in (
         lambda n: n == want,
         lambda n: n.endswith(want) and not n.removesuffix(want).endswith("年"),
+        # 2025年预算数 | 2025年执行数 | 执行数为预算数的% in a table of 2025: the named columns are the table year's
+        lambda n: year is not None and n == f"{year}年{want}",
     ):
         hits = [c for c in sided if any(test(n) for n in _names(c, year))]
         if hits:
@@ -231,6 +233,22 @@ def _bare_growth_over_last_year(pct: Column, columns: dict[int, Column], year: i
     return Reading(Header("growth", "", "上年"), *found)
 
 
+def _bare_growth_between_years(pct: Column, columns: dict[int, Column]) -> Reading | None:
+    """2025年执行数 | 2026年预算数 | 增长%: a bare 增长% after exactly two amount columns, named by consecutive years, is the
+    later year's over the earlier's (with two columns of the earlier year, which one is meant is not known)."""
+    leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
+    if pct.group or not _PERCENT_MARK.search(_normal(pct.leaf)) or not _BARE_GROWTH.match(leaf):
+        return None
+    sided = _left(pct, columns, None)
+    years = {c.col: _YEAR.findall(_normal(c.leaf)) for c in sided}
+    if len(sided) != 2 or any(len(y) != 1 for y in years.values()):
+        return None
+    early, late = sorted(sided, key=lambda c: int(years[c.col][0]))
+    if int(years[late.col][0]) - int(years[early.col][0]) != 1:
+        return None
+    return Reading(Header("growth", "", early.leaf), late.col, early.col)
+
+
 def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
     columns = _columns(facts)
     year = _table_year(facts, doc_year)
@@ -242,7 +260,7 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
         if header is None and (header := _under_growth_group(pct)) is not None:
             pct = replace(pct, group="")  # its group is the growth's own (增减额 | 增减%): the amounts stand outside it
         if header is None:
-            bare = _bare_growth_over_last_year(pct, columns, year)
+            bare = _bare_growth_over_last_year(pct, columns, year) or _bare_growth_between_years(pct, columns)
             if bare is not None:
                 out[pct.col] = bare
             continue

@@ -75,7 +75,16 @@ ELSEWHERE = rule(
     "cross-reference",
     kinds=SCORE_SHEET_KINDS,
 )
-RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE]
+SCORE_RATE = rule(
+    FAMILY,
+    "score-rate",
+    "error",
+    "评分表得分率与得分÷分值不符",
+    "得分率应为 {score} ÷ {points} = {expected}%，表中写 {stated}%",
+    "score-sheet",
+    kinds=SCORE_SHEET_KINDS,
+)
+RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE]
 
 _DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _NAMED_POINTS = re.compile(r"^([\u4e00-\u9fff]+?)[（(](\d+(?:\.\d+)?)分[）)]$")
@@ -89,6 +98,7 @@ class Row:
     row: int
     labels: tuple[str, ...]
     cells: dict[str, Fact] = field(default_factory=dict)  # role → fact
+    unnamed: bool = False  # prints no label of its own: its labels are the row above's, carried down
     every: list[Fact] = field(default_factory=list)  # all the row's facts, in column order
 
     @property
@@ -100,7 +110,13 @@ class Row:
 
 def _col_role(f: Fact) -> str:
     text = "".join(clean_label(x) for x in f.column_labels)
-    for word, role in (("得分", "score"), ("分值", "points"), ("执行率", "rate"), ("完成值", "actual")):
+    for word, role in (
+        ("得分率", "score_rate"),
+        ("得分", "score"),
+        ("分值", "points"),
+        ("执行率", "rate"),
+        ("完成值", "actual"),
+    ):
         if word in text:
             return role
     if "指标值" in text or "目标" in text:
@@ -128,6 +144,9 @@ def score_tables(facts: list[Fact]) -> dict[int, list[Row]]:
     for t, rows in by_table.items():
         if any("points" in r.cells for r in rows.values()):
             out[t] = [rows[k] for k in sorted(rows)]
+            for above, r in zip(out[t], out[t][1:], strict=False):
+                # the reader carries a label down into a row that prints none (own_label): |  |  |  | 50 | 49 |
+                r.unnamed = r.labels == above.labels and not any(f.own_label for f in r.every)
     return out
 
 
@@ -139,8 +158,11 @@ def _is_total_row(r: Row) -> bool:
 
 
 def _is_subtotal_row(r: Row) -> bool:
-    """A category's 小计 row (决策 … 小计 | 20 | 18.00): its points and score are its rows', not an indicator's."""
-    return any(clean_label(x).endswith("小计") for x in r.labels)
+    """A category's 小计 row (决策 … 小计 | 20 | 18.00): its points and score are its rows', not an indicator's. A row
+    printing points with no name at all ( |  |  |  | 50 | 49 |) is one too: an indicator has a name."""
+    if any(clean_label(x).endswith("小计") for x in r.labels):
+        return True
+    return r.unnamed or not any(clean_label(x) for x in r.labels)
 
 
 def _label_prov(r: Row, text: str, fallback: Fact) -> Provenance:
@@ -561,9 +583,34 @@ def _check_subtotals(rows: list[Row]) -> Iterator[Finding]:
             )
 
 
+def _check_score_rates(rows: list[Row]) -> Iterator[Finding]:
+    """分值 | 得分 | 得分率 in one row: 得分率 = 得分 ÷ 分值."""
+    for r in rows:
+        pts, score, rate = (r.cells.get(k) for k in ("points", "score", "score_rate"))
+        if pts is None or score is None or rate is None or rate.quantity.dimension != "percent":
+            continue
+        comp = tol.percent(_pts(score.quantity), _pts(pts.quantity))
+        if comp is None or tol.verdict(rate.quantity, comp) == tol.OK:
+            continue
+        exact = score.quantity.value / pts.quantity.value * 100
+        name = next((clean_label(x) for x in reversed(r.labels) if clean_label(x)), "得分率")
+        yield make_finding(
+            SCORE_RATE,
+            tol.verdict(rate.quantity, comp),
+            fact_figure(rate, None),
+            f"{name}得分率应为 {fmt(score.quantity.value)} ÷ {fmt(pts.quantity.value)} = {fmt(exact, 2)}%，"
+            f"表中写 {rate.quantity.text}",
+            expected=exact,
+            derivation=f"{fmt(score.quantity.value)} ÷ {fmt(pts.quantity.value)} × 100",
+            related=[score.prov, pts.prov],
+            subject=f"{name} 得分率",
+        )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     tables = score_tables(ctx.facts)
     for t, rows in tables.items():
+        yield from _check_score_rates(rows)
         yield from _check_categories(rows)
         yield from _check_subtotals(rows)
         yield from _check_total(rows, _lead_tables(tables, t))

@@ -147,7 +147,11 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             return (claims or cands)[0], not (named_scope and not same)
         near = _named_whole_before(ctx, c, num)
         if near is not None:
-            return claim_figure(near), not unsure and (not named_scope or near.identity.scope == named_scope)
+            # a whole of another measure than the part's (年初预算108.00 for 完成72.86) is a guess
+            same_measure = not num.role or not near.role or role_of_claim(near) == role_of_claim(num)
+            return claim_figure(near), (
+                not unsure and same_measure and (not named_scope or near.identity.scope == named_scope)
+            )
         named = _whole_named_with_its_measure(ctx, c, num)
         if named is not None:
             return named, not unsure and (not named_scope or named.identity.scope == named_scope)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from extractors.headings import section_label
+from extractors.lists import names_a_partition
 from extractors.model import Cell, Fact
 from extractors.table_identity import code_level
 from pipeline import tolerance as tol
@@ -484,6 +485,21 @@ def _confirmed_by_level_above(rows: list[Row], i: int) -> bool:
     return len(siblings) >= 2 and meets(rows[above], siblings)
 
 
+def _contiguous(block: list[Row]) -> list[Row]:
+    """The rows of a breakdown up to the first row of the grid it skips (a row printing no figure here, 年度总体目标)."""
+    out = block[:1]
+    for r in block[1:]:
+        if r.index != out[-1].index + 1:
+            break
+        out.append(r)
+    return out
+
+
+def _names_every_part(parent: Row, block: list[Row]) -> bool:
+    """Whether a breakdown's labels are a set of parts that make up their whole (extractors/data/partitions.csv)."""
+    return len(block) >= 2 and names_a_partition([b.label for b in block], parent.label)
+
+
 def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
     """A "其中" breakdown larger than the row it breaks down. Its first part alone, always; all its parts when
     the next marked sibling of the row closes the breakdown (without one, where it ends is not known), or when
@@ -524,3 +540,6 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
             yield Verdict(parent, [r], CERTAIN)
         elif (closed or at_end) and tol.total([b.interval for b in block]).lo > parent.interval.hi:
             yield Verdict(parent, block, CERTAIN)
+        elif _names_every_part(parent, _contiguous(block)) and not meets(parent, _contiguous(block)):
+            # 年度资金总额 › 其中：当年财政拨款 | 上年结转资金 | 其他资金: the rows name every source, so they add up
+            yield Verdict(parent, _contiguous(block), CERTAIN)

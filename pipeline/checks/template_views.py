@@ -386,7 +386,7 @@ def _segments(v: View) -> None:
     """Side-by-side coded tables (基本支出决算表): each coded block of a row starts a segment (人员经费 | 公用经费 as
     two blocks, or 人员经费 | 公用经费 › 302 | 310 as three), and its cells and those right of it up to the next are
     that segment's."""
-    if v.kind != "js.gp_basic":
+    if v.kind not in ("js.gp_basic", "ys.gp_basic"):
         return
     rows: dict[int, list[VCell]] = defaultdict(list)
     for c in v.cells:
