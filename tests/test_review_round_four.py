@@ -797,3 +797,26 @@ def test_a_budget_s_basic_expenditure_table_side_by_side_sums_each_side(tmp_path
         [(0, 0, 0, 2), (0, 3, 0, 5)],
     )
     assert [a for a in _alarms(found) if a[0].startswith("template")] == []
+
+
+def test_values_a_fenbie_pairs_with_shared_names_are_not_matched_to_one_indicator(tmp_path: Path) -> None:
+    """高血压、2型糖尿病患者规范管理率分别达到78.4%和76.9%: the 78.4 is 高血压's, though it stands next to 糖尿病's name
+    (adv67 F4) — no score-sheet value is compared with it."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "质量指标", "高血压患者规范管理率", "≥70%", "78.4%", "50", "50"],
+        ["产出指标", "质量指标", "2型糖尿病患者规范管理率", "≥70%", "76.9%", "50", "50"],
+        ["总分", "", "", "", "", "100", "100"],
+    ]
+    found = _table_doc(
+        tmp_path,
+        "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告.docx",
+        [
+            "泉川市卫生健康委员会2024年度部门整体支出绩效自评报告",
+            "三、绩效目标完成情况",
+            "高血压、2型糖尿病患者规范管理率分别达到78.4%和76.9%，均高于目标值。",
+            "部门整体支出绩效自评表",
+        ],
+        rows,
+    )
+    assert _alarms(found) == []

@@ -452,6 +452,14 @@ def _stated_as_target(c: Claim) -> bool:
     return bool(_TARGET_FRAME.search(heading)) and not actual and not _ACTUAL_FRAME.search(heading)
 
 
+_FENBIE_RUN = re.compile(r"分别[^，,；;。]{0,6}?[\d.]+\s*%?(?:[、和及与][\d.]+\s*%?)+")
+
+
+def _paired_by_fenbie(c: Claim) -> bool:
+    """Whether a figure is one of several a 分别 pairs with as many names."""
+    return any(c.quantity.text.strip() in m.group(0) for m in _FENBIE_RUN.finditer(c.sentence))
+
+
 def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
     """Figures elsewhere for the same indicator and role (actual), best match first."""
     row_objs = {id(f) for f in r.cells.values()}
@@ -463,6 +471,8 @@ def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
             continue
         if f.role not in ("actual", "", "rate") or (isinstance(f.obj, Claim) and _stated_as_target(f.obj)):
             continue
+        if isinstance(f.obj, Claim) and _paired_by_fenbie(f.obj):
+            continue  # 高血压、2型糖尿病患者规范管理率分别达到78.4%和76.9%: which name each value is of is not read
         m = _match(r.indicator, f)
         if m:
             cands.append((m, f))
