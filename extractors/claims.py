@@ -496,11 +496,23 @@ def _sentence_items(
                 last_end = items[-1].end if items else s0
                 between = text[last_end:cstart]
                 subject = (_reason_named(between) or _item_opened(between)) if p.role and not same_clause else ""
-                subject = subject or _fallback_subject(text, end, s1, p.verb_only, items, same_clause, adjacent)
+                subject = subject or _fallback_subject(
+                    text, end, s1, p.verb_only, items, same_clause, adjacent, p.role in ("全年", "年初", "预算")
+                )
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
                 # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
                 # 其中 part (…年初预算为598.30亿元，其中教育支出95.00亿元。…调整后为632.64亿元: the whole's)
-                earlier = _numerator([x for x in previous if not _adjustment(x.claim.subject) and not _a_part(x)])
+                earlier = _numerator(
+                    [
+                        x
+                        for x in previous
+                        if not _adjustment(x.claim.subject)
+                        and not _a_part(x)
+                        # 年中使用上年结转资金26.16万元，全年预算1,312.56万元: carried-in funds, like an addition, are no
+                        # item a budget after them is of
+                        and not (p.role in ("全年", "年初", "预算") and _CARRIED_IN.search(x.claim.subject))
+                    ]
+                )
                 if not subject and p.role and earlier is not None:
                     subject = earlier.claim.subject
                     flows = ("收入", "支出")
@@ -602,11 +614,14 @@ def _numerator(items: list[_Item]) -> _Item | None:
     return None
 
 
-def _numerator_past_adjustments(items: list[_Item], text: str = "", pos: int = 0) -> _Item | None:
+def _numerator_past_adjustments(items: list[_Item], text: str = "", pos: int = 0, budget: bool = False) -> _Item | None:
     """_numerator of the items that are no change made to a budget nor a note in a bracket closed before pos
-    (searched from the end: one pass, not a copy)."""
+    (searched from the end: one pass, not a copy); for a budget, no carried-in funds either (年中使用上年结转资金26.16万元，
+    全年预算1,312.56万元)."""
     for item in reversed(items):
         if _numerator([item]) is None or _adjustment(item.claim.subject):
+            continue
+        if budget and _CARRIED_IN.search(item.claim.subject):
             continue
         if text and _in_closed_bracket(text, item, pos):
             continue  # 调整后预算为365.60万元（含上年结转45.60万元），支出决算为338.25万元: 365.60's item, not the note's
@@ -638,9 +653,16 @@ def _reason_named(between: str) -> str:
 
 
 def _fallback_subject(
-    text: str, end: int, s1: int, verb_only: str, items: list[_Item], same_clause: list[_Item], adjacent: bool
+    text: str,
+    end: int,
+    s1: int,
+    verb_only: str,
+    items: list[_Item],
+    same_clause: list[_Item],
+    adjacent: bool,
+    budget: bool = False,
 ) -> str:
-    earlier = _numerator_past_adjustments(items, text, end)  # past a change made to the budget
+    earlier = _numerator_past_adjustments(items, text, end, budget)  # past a change made to the budget
     if adjacent and earlier is not None:  # 157户494人: the second figure counts the same subject
         return earlier.claim.subject
     noun = noun_after(text[end:s1])
@@ -1128,6 +1150,7 @@ def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
 
 
 _LABEL_MAX = 30
+_CARRIED_IN = re.compile(r"上年结转|上年结余|结转资金")
 _BUDGET_IN_RATE = re.compile(
     r"(?:完成|为|达到|占)(?:经[^，,；;。]{0,20}?(?:批准|审议通过|审查批准)的)?(?P<den>(?:年度|全年|年初|调整后?|本年)?预算数?)$"
 )

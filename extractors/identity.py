@@ -135,8 +135,10 @@ def last_word(component: str, text: str, phrase_start: bool = True) -> str:
         while start >= 0:
             end = start + len(word)
             ok = not phrase_start or _phrase_start(text, start)
-            if ok and component == "scope" and _TRANSFER_AFTER.match(text[end:]):
-                ok = False
+            if ok and component == "scope" and (_TRANSFER_AFTER.match(text[end:]) or _COUNT_AFTER.match(text[end:])):
+                ok = (
+                    False  # 补助区县: the other party of a transfer; 全区7个乡镇: counts the 乡镇, whose figures follow
+                )
             if ok and end > best_end:
                 best, best_end = value, end
             start = haystack.find(word, start + 1)
@@ -301,6 +303,7 @@ def bracket_parent(text: str, pos: int) -> str:
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 
 
+_COUNT_AFTER = re.compile(r"\s*\d+\s*个")
 _REASON_CLAUSE = re.compile(r"(?:主要|原因)(?:是|为|在于|系)[^。；;]*")
 _CLOSED_QIZHONG = re.compile(r"其中[^；;。]*[；;。]")  # up to its "；" or the end of its sentence
 

@@ -168,6 +168,9 @@ def join_chars(chars: list[Char]) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
+BRACKET_LEAD = 10  # characters: a short bracket at a line's head (（类）, （2080501）) is read with what follows it
+
+
 def make_lines(chars: list[Char], page: int) -> list[Line]:
     lines: list[Line] = []
     for group in cluster_chars(chars):
@@ -177,7 +180,13 @@ def make_lines(chars: list[Char], page: int) -> list[Line]:
         ink = [c for c in group if not c["text"].isspace()] or group
         heights = sorted(_height(c) for c in ink)
         end_x = ink[0]["x0"]
-        for c in (c for c in group if c["x0"] >= ink[0]["x0"] and not c["text"].isspace()):
+        run = [c for c in group if c["x0"] >= ink[0]["x0"] and not c["text"].isspace()]
+        if run and run[0]["text"] in "（(":
+            # （类）192.35万元 wrapped to the line's head: the bracket and the number after it go together
+            close = next((k for k, c in enumerate(run[:BRACKET_LEAD]) if c["text"] in "）)"), None)
+            if close is not None:
+                end_x, run = run[close]["x1"], run[close + 1 :]
+        for c in run:
             if not _ASCII_WORD.match(c["text"]) or c["x0"] - end_x > WORD_GAP * _height(c):
                 break
             end_x = c["x1"]

@@ -820,3 +820,46 @@ def test_values_a_fenbie_pairs_with_shared_names_are_not_matched_to_one_indicato
         rows,
     )
     assert _alarms(found) == []
+
+
+def test_a_bracket_at_a_line_s_head_is_read_with_the_number_after_it() -> None:
+    """…主要用于以下方面：社会保障和就业支出 / （类）192.35万元，占6.60%: the layout moved （类）192.35 to the next line as one
+    unbreakable run, so the line before ends short without ending its paragraph (adv73 F1–F3, adv60)."""
+    from extractors.pdf_lines import make_lines
+
+    def chars(text: str, x0: float, top: float) -> list[dict]:
+        out = []
+        for ch in text:
+            w = 16.0 if ch > "\u2e80" else 8.0
+            out.append({"text": ch, "x0": x0, "x1": x0 + w, "top": top, "bottom": top + 16.0})
+            x0 += w
+        return out
+
+    (line,) = make_lines(chars("（类）192.35万元，占6.60%", 100, 100), 1)
+    assert line.lead >= 3 * 16 + 6 * 8  # （类） and 192.35
+
+
+def test_a_rate_after_a_bracketed_breakdown_is_of_the_figure_broken_down(tmp_path: Path) -> None:
+    """实际支出1,268.90万元（其中：当年资金1,246.04万元，上年结转资金22.86万元），预算执行率96.67%: of 1,268.90, and
+    "年中使用上年结转资金26.16万元，全年预算1,312.56万元" is the project's budget, not the carry-over's (adv71 F1, F2)."""
+    text = (
+        "临川县2024年度基本公共卫生服务项目绩效评价报告\n一、项目概况\n"
+        "2024年基本公共卫生服务项目年初预算1,286.40万元。年中使用上年结转资金26.16万元，全年预算1,312.56万元。"
+        "截至2024年12月31日，实际支出1,268.90万元（其中：当年资金1,246.04万元，上年结转资金22.86万元），"
+        "预算执行率{rate}%。\n"
+    )
+    claims, right = scan_text(tmp_path, text.format(rate="96.67"), "财政支出绩效评价报告")
+    assert next(c for c in claims if c.quantity.text == "1,312.56万元").subject != "上年结转资金"
+    assert _alarms(right) == []
+
+
+def test_the_townships_a_district_counts_are_the_townships(tmp_path: Path) -> None:
+    """全区7个乡镇（街道）一般公共预算支出决算数12,136万元: the 乡镇's, not the 全区's 260,264 (adv71 F3, F4)."""
+    text = (
+        "江川区2024年财政决算\n（一）全区一般公共预算收支决算\n全区一般公共预算支出决算数260,264万元，增长2.1%。\n"
+        "（三）乡镇（街道）一般公共预算收支决算\n全区7个乡镇（街道）一般公共预算收入决算数5,524万元；一般公共预算支出决算数"
+        "12,136万元。乡镇（街道）收入加上区对乡镇补助6,683万元、上年结余1,187万元后，收入总计13,394万元。\n"
+    )
+    claims, found = scan_text(tmp_path, text, "政府决算")
+    assert next(c for c in claims if c.quantity.text == "12,136万元").identity.scope != "全区"
+    assert [a for a in _alarms(found) if a[0].startswith("repeat")] == []

@@ -172,7 +172,7 @@ def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:
 
 # The template family checks a 决算/预算 figure against the very table its section describes; a
 # generic family reaching the same verdict on the same printed figure would report it twice.
-SUPERSEDED_BY_TEMPLATE = ("share.", "rate.", "narrative_table.", "formula.", "item_code.")
+SUPERSEDED_BY_TEMPLATE = ("share.", "rate.", "narrative_table.", "formula.", "item_code.", "change.")
 
 
 _RANK = {"info": 0, "warning": 1, "error": 2}

@@ -491,7 +491,9 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     if "分别" in _clause_before(c.sentence, c.quantity.text):
         return
     before = _before(ctx, c)
-    levels = [x for x in before if x.sentence == c.sentence and _level(x) and not x.base]
+    levels = [
+        x for x in before if x.sentence == c.sentence and _level(x) and not x.base and not _bracketed_before(x, c)
+    ]
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
     at = spent.prov.span[0] if spent is not None and spent.prov.span else 0
     budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
@@ -518,6 +520,24 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
     subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
     yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
+
+
+def _bracketed_before(x: Claim, c: Claim) -> bool:
+    """Whether x stands in a bracket closed before c in their sentence (实际支出1,268.90万元（其中：…，上年结转资金22.86万元），
+    预算执行率96.67%: the rate is of the 1,268.90 the bracket breaks down)."""
+    at = c.sentence.find(x.quantity.text)
+    end = c.sentence.find(c.quantity.text, at + len(x.quantity.text)) if at >= 0 else -1
+    if at < 0 or end < 0:
+        return False
+    depth = 0
+    for ch in c.sentence[at:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _spent_before(before: list[Claim], budget: Claim) -> Claim | None:
