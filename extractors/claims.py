@@ -1458,19 +1458,6 @@ def _meets(total: _Item, parts: list[_Item]) -> bool:
     return lo <= whole[1] and whole[0] <= hi
 
 
-def _closes_before(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] closes a bracket opened before start (the figure at start stands inside it)."""
-    depth = 0
-    for ch in text[start:end]:
-        if ch in lists.OPEN:
-            depth += 1
-        elif ch in lists.CLOSE:
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
-
-
 def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: _Item) -> _Item | None:
     """The figure a "加" list adds to: "支出45000万元。加调出资金5000万元、还本支出2000万元，支出总计52000万元" —
     the last level before 加 (past the bracket breaking it down; a rate's base is none), when 加 opens the first
@@ -1497,7 +1484,7 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
         if i.end <= at
         and i.claim.quantity.dimension not in ("percent", "pp")
         and not _RATE_BASE.match(text, i.end)
-        and not _closes_before(text, i.end, at)  # （2025年年初预算1,318,000万元）。加上…: a bracket's note is no level
+        and not _in_closed_bracket(text, i, at)  # （2025年年初预算1,318,000万元）。加上…: a bracket's note is no level
     ]
     x = max(money, key=lambda i: i.end, default=None)
     if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:

@@ -356,6 +356,19 @@ def identities_contradict(x: Identity, y: Identity) -> bool:
     return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
 
 
+def closes_unopened(text: str) -> bool:
+    """Whether text closes a bracket it did not open (a figure before it stands inside that bracket)."""
+    depth = 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
 def claim_figure(c: Claim) -> Figure:
     return Figure(
         kind="claim",

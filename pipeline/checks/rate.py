@@ -16,6 +16,7 @@ from pipeline.checks.base import (
     Figure,
     claim_figure,
     clean_label,
+    closes_unopened,
     fact_figure,
     fmt,
     identities_contradict,
@@ -527,17 +528,7 @@ def _bracketed_before(x: Claim, c: Claim) -> bool:
     预算执行率96.67%: the rate is of the 1,268.90 the bracket breaks down)."""
     at = c.sentence.find(x.quantity.text)
     end = c.sentence.find(c.quantity.text, at + len(x.quantity.text)) if at >= 0 else -1
-    if at < 0 or end < 0:
-        return False
-    depth = 0
-    for ch in c.sentence[at:end]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
+    return at >= 0 and end >= 0 and closes_unopened(c.sentence[at:end])
 
 
 def _spent_before(before: list[Claim], budget: Claim) -> Claim | None:

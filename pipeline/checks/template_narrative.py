@@ -23,6 +23,7 @@ from pipeline.checks.base import (
     change_pattern,
     change_sign,
     claim_figure,
+    closes_unopened,
     fmt,
     in_unit,
     same_item_name,
@@ -389,22 +390,9 @@ def _not_bracketed(xs: list[Said], s: Said) -> list[Said]:
     inside = set()
     for x in mine:
         at = placed[id(x.claim)]
-        if at < end and _closes(sentence[at:end]):
+        if at < end and closes_unopened(sentence[at:end]):
             inside.add(id(x))
     return [x for x in xs if id(x) not in inside]
-
-
-def _closes(text: str) -> bool:
-    """Whether text closes a bracket it did not open."""
-    depth = 0
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
 
 
 def _adjacent(a: Claim, b: Claim) -> bool:
