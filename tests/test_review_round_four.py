@@ -68,14 +68,10 @@ def test_a_number_label_under_its_title_joins_the_title() -> None:
 
 def test_a_unit_line_above_the_title_is_the_table_s_unit() -> None:
     lines = [_line("单位：万元", 100), _line("表1 2024年度部门整体支出预算执行情况表", 120)]
-    title, unit, _ = caption_for_lines(lines)
-    assert (title, unit) == ("表1 2024年度部门整体支出预算执行情况表", "万元")
-
-
-def caption_for_lines(lines):
     from extractors.pdf_tables import caption_for
 
-    return caption_for(lines)
+    title, unit, _ = caption_for(lines)
+    assert (title, unit) == ("表1 2024年度部门整体支出预算执行情况表", "万元")
 
 
 def test_a_part_heading_above_a_table_gives_way_to_the_title_in_its_grid(tmp_path: Path) -> None:

@@ -206,8 +206,9 @@ MAX_UNSETTLED = 20  # per document
 
 _BALANCE = re.compile(r"结余|结转")
 # the flows a total of the whole budget adds to a fund's own revenue or spending (加上级补助…，收入合计; 收入总量)
-_TRANSFERS = re.compile(r"补助|上解|调入|调出|转贷|结余|结转|还本|稳定调节基金|转移")
-_ADDED = re.compile(r"(?:加上?|减去?)[^。；;]*?(?:补助|上解|调入|调出|转贷|结余|结转|还本|稳定调节基金|转移)")
+_TRANSFER_WORDS = "补助|上解|调入|调出|转贷|结余|结转|还本|稳定调节基金|转移"
+_TRANSFERS = re.compile(_TRANSFER_WORDS)
+_ADDED = re.compile(rf"(?:加上?|减去?)[^。；;]*?(?:{_TRANSFER_WORDS})")
 
 
 def _totals_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | None:
