@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from extractors.model import Block, Cell, Paragraph, Table
 from extractors.table_titles import title_in_grid
+from extractors.wordcut import splits_a_word
 
 X_TOLERANCE = 3.0  # points: column boundaries this close are the same boundary
 OUTER_TOLERANCE = 6.0
@@ -148,7 +149,7 @@ def _fold_cut_row(table: Table, last: int) -> None:
     if any(c.colspan != above[c.col].colspan for c in pieces):
         return
     cut_amount = any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces)
-    if not cut_amount and not _cut_text(list(above.values()), pieces):
+    if not cut_amount and not _cut_text(list(above.values()), pieces) and not _cut_words(above, pieces):
         return
     for c in pieces:
         above[c.col].text = above[c.col].text.rstrip() + c.text.strip()
@@ -192,6 +193,16 @@ def _cut_text(above: list[Cell], pieces: list[Cell]) -> bool:
             return False
         closed = closed or closes
     return closed
+
+
+def _cut_words(above: dict[int, Cell], pieces: list[Cell]) -> bool:
+    """A row's labels cut by the page break inside their words (社会效 | 特种设 above, 益指标 | 备万台死亡率 below):
+    every piece, read on from the text above it, finishes a word that text began, and no figure is cut."""
+    for c in pieces:
+        head, tail = above[c.col].text.strip(), c.text.strip()
+        if _figure(head) or _figure(tail) or not splits_a_word(head, tail):
+            return False
+    return True
 
 
 def _cut_amount(head: str, tail: str) -> bool:

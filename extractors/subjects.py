@@ -8,12 +8,13 @@ change, compare, direction) and the domain dictionary for jieba in
 from __future__ import annotations
 
 import csv
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from extractors.wordcut import base_tokenizer
 
 DATA = Path(__file__).resolve().parent / "data"
 # a year, with its month or its end (2024年末全县专项债务余额: the balance at the year's end, not an item 末…)
@@ -74,26 +75,18 @@ def words() -> Words:
     )
 
 
-_TOKENIZER: Any = None
+_VERBS_ADDED = False
 
 
 def tokenizer() -> Any:
-    """A private jieba tokenizer with the domain dictionary, built once on first use."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import jieba
-
-        jieba.setLogLevel(logging.CRITICAL)  # jieba's own log lines never reach the user
-        tk = jieba.Tokenizer()
-        # built in memory: jieba would otherwise load (marshal) and write a cache in the shared temporary
-        # folder, which another user can plant or make unwritable. Building costs about as much as loading.
-        tk.FREQ, tk.total = tk.gen_pfdict(tk.get_dict_file())
-        tk.initialized = True
-        tk.load_userdict(str(DATA / "subjects.txt"))
+    """The shared jieba tokenizer (`extractors.wordcut`) with the claim words' verbs added, once."""
+    global _VERBS_ADDED
+    tk = base_tokenizer()
+    if not _VERBS_ADDED:
         for verb in words().verbs:
             tk.add_word(verb, 3000, "v")
-        _TOKENIZER = tk
-    return _TOKENIZER
+        _VERBS_ADDED = True
+    return tk
 
 
 def cut(text: str) -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # extractors/ holds the readers (one per format, plus the PDF helpers) and the extractors proper
-_READER_HELPERS = {"registry", "stitch", "continued", "table_titles"}
+_READER_HELPERS = {"registry", "stitch", "continued", "table_titles", "wordcut"}
 # helpers of the other formats' readers: content sniffing, LibreOffice conversion, spreadsheet grids and
 # number formats, HTML blocks, zip checks and archive members
 _READER_HELPERS |= {"formats", "convert", "numfmt", "sheet_tables", "html_blocks", "zipguard", "archive"}

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from extractors.model import Fact, Provenance
+from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
 from pipeline.findings import Finding
@@ -30,7 +31,6 @@ OVER = rule(
 RULES = [OVER]
 
 _YEAR = re.compile(r"(20\d\d)")
-_FORMULA = re.compile(r"^[A-Z](?:\d)?(?:=[A-Z+\-\d]+)?$")  # A=B+C, B, C: a column's formula letter
 _EACH = re.compile(r"均|各|分别|全部")
 _FLOW = re.compile(r"新增|再融资|还本|付息|发行|调增|调减|增加|减少|空间")
 _WITHIN = re.compile(r"余额[^。；;]{0,40}(?:均|都)?(?:未超过|没有超过|不超过|控制在|低于)[^。；;]{0,20}限额")
@@ -46,7 +46,7 @@ def _column_key(f: Fact) -> tuple[str, str, str] | None:
     if not which or ("限额" in head and "余额" in head) or _FLOW.search(head):
         return None  # 2025年新增债务限额: the year's new ceiling, not the ceiling of the balance
     year = _YEAR.search(head)
-    rest = [x for x in labels[1:] if not _FORMULA.match(x)]
+    rest = [x for x in labels[1:] if not is_column_marker(x)]  # A=B+C, 1=2+3, 2: the column's number
     kind = rest[-1] if rest else "合计"
     if kind in ("小计", "合计", "总计"):
         kind = "合计"

@@ -419,6 +419,15 @@ def _check_shortfall(ctx: Context, rows: list[Row]) -> Iterator[Finding]:
 # ------------------------------------------------------------------ actual vs elsewhere
 
 
+_RATE_WORD = re.compile(r"[\u4e00-\u9fff]{1,3}(?:率|度)$")
+
+
+def _rate_word(name: str) -> str:
+    """The measure a name ends in: 覆盖率, 执行率, 满意度 ('' when none)."""
+    m = _RATE_WORD.search(name)
+    return m.group(0)[-2:] if m else ""
+
+
 def _match(indicator: str, f: Figure) -> int:
     """2 = same subject (synonyms applied), 1 = one name contains the other, 0 = unrelated."""
     ik = subject_key(indicator)
@@ -426,6 +435,10 @@ def _match(indicator: str, f: Figure) -> int:
     if f.kind == "fact" and f.role == "rate":
         cols = [clean_label(x) for x in getattr(f.obj, "column_labels", ()) if clean_label(x)]
         keys |= {subject_key(c) for c in cols[-1:]}
+        # a project's 执行率 is no indicator's 覆盖率, however alike their names
+        mine, its = _rate_word(ik), {_rate_word(k) for k in keys} - {""}
+        if mine and its and mine not in its:
+            return 0
     if ik in keys:
         return 2
     for k in keys:

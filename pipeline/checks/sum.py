@@ -9,6 +9,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from extractors import lists
+from extractors.identity import last_word
 from extractors.model import Cell, Claim, Fact
 from extractors.numbers import parse_quantity
 from extractors.report_kind import DEPARTMENT_KINDS
@@ -519,12 +520,17 @@ def _columns(ctx: Context) -> Iterator[Finding]:
     for cells in rows.values():
         for f in cells:
             cols = _path(f)
-            if not cols or cols[-1] not in ("合计", "小计", "总计") or f.quantity.dimension in ("percent", "pp"):
+            if not cols or f.quantity.dimension in ("percent", "pp"):
+                continue
+            measured = bool(_MEASURED_TOTAL.match(cols[-1]))
+            if cols[-1] not in ("合计", "小计", "总计") and not measured:
                 continue
             # the columns on the total's own side of a two-sided table (收入 | 金额 | 支出 | 合计 …)
             sibs = _siblings([g for g in cells if g.label_col == f.label_col], f, tuple(cols[:-1]))
             if sibs is None or len(sibs) < 2:
                 continue
+            if measured and not all(_only_a_name(_path(g)[-1]) for g in sibs):
+                continue  # 合计决算数 | 上年决算数 | 增减额: columns of other measures, no parts of it
             if _nested(sibs):
                 nested.add((f.prov.table, f.prov.col))
                 continue
@@ -545,6 +551,16 @@ def _columns(ctx: Context) -> Iterator[Finding]:
             )
             finding.related += [o.prov for o in others]
         yield finding
+
+
+# 合计决算数 | 阿克苏市 | 库车市 …: a total column that names its measure, over columns named by their parts alone
+_MEASURED_TOTAL = re.compile(r"^(?:合计|总计)(?:决算数|预算数|执行数|决算|预算|金额|数)$")
+_NOT_A_NAME = re.compile(r"\d|年|增|减|比|差|变动|率|%")
+
+
+def _only_a_name(label: str) -> bool:
+    """A column label that names a part (a region, a fund) and states no measure, year or change of its own."""
+    return not last_word("measure", label) and not _NOT_A_NAME.search(label)
 
 
 def _path(f: Fact) -> list[str]:
