@@ -434,7 +434,7 @@ def _sentence_items(
         scanned = start
         relation, denominator, direction = "", "", ""
         subject, role, period = "", "", ""
-        numerator = _numerator(items)
+        numerator = _numerator_outside_brackets(items, text, start)
         share = _SHARE.search(pre) if q.dimension == "percent" else None
         rate = _RATE.search(pre) if q.dimension == "percent" else None
         change = change_before(pre)
@@ -610,6 +610,15 @@ def _numerator(items: list[_Item]) -> _Item | None:
             and item.claim.relation not in ("change",)
             and not item.claim.base
         ):
+            return item
+    return None
+
+
+def _numerator_outside_brackets(items: list[_Item], text: str, pos: int) -> _Item | None:
+    """_numerator, past the figures of a bracket closed before pos: …运行维护费42.8万元（其中：公务用车购置费0万元，
+    公务用车运行维护费42.8万元），比上年减少30.8万元 — the change is of the figure the bracket breaks down."""
+    for item in reversed(items):
+        if _numerator([item]) is not None and not _in_closed_bracket(text, item, pos):
             return item
     return None
 

@@ -56,14 +56,33 @@ def clause_starts(text: str, start: int, end: int) -> list[int]:
     out = [start]
     for i in range(start, end):
         ch = text[i]
-        if ch in CLAUSE_BREAK and not (ch in ",，" and is_thousands_comma(text, i)):
+        if ch in CLAUSE_BREAK and not (ch in ",，" and is_thousands_comma(text, i)) and not _JOINED_NAME(text, i):
             out.append(i + 1)
     return out
 
 
+_NAME_BRACKET = 10  # characters: a bracket inside a name is short (县（市、区）, 乡（镇、街道）)
+
+
+def split_clauses(text: str) -> list[str]:
+    """text cut at its clause breaks, but not inside a name (县（市、区）配套资金) or a number (1,234)."""
+    starts = clause_starts(text, 0, len(text))
+    return [text[a : b - 1] for a, b in zip(starts, starts[1:], strict=False)] + [text[starts[-1] :]]
+
+
 def _JOINED_NAME(text: str, i: int) -> bool:
-    """收、支总预算 / 收、支总计: one name of both sides of a balanced total, not two clauses."""
-    return text[i] == "、" and text[i - 1 : i] == "收" and text[i + 1 : i + 2] == "支"
+    """收、支总预算 / 收、支总计: one name of both sides of a balanced total, not two clauses; and a 、 inside a short
+    bracket of a name (县（市、区）配套资金), which the name goes on after."""
+    if text[i] != "、":
+        return False
+    if text[i - 1 : i] == "收" and text[i + 1 : i + 2] == "支":
+        return True
+    opened = max(text.rfind("（", max(i - _NAME_BRACKET, 0), i), text.rfind("(", max(i - _NAME_BRACKET, 0), i))
+    if opened < 0 or any(ch in "）)，,。；;" for ch in text[opened + 1 : i]):
+        return False
+    rest = text[i + 1 : i + 1 + _NAME_BRACKET]
+    close = min((k for k in (rest.find("）"), rest.find(")")) if k >= 0), default=-1)
+    return close >= 0 and not any(ch in "（(，,。；;" or ch.isdigit() for ch in rest[:close])
 
 
 def clause_start_before(text: str, sentence_start: int, pos: int) -> int:

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.clauses import split_clauses
 from extractors.subjects import words as claim_words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -134,7 +135,7 @@ def breaks_list(between: str, has_figure: list[bool]) -> bool:
     """Whether the text between two parts ends the list: a clause with no figure, or one opening a new statement.
     `between` is the text from the end of one part to the start of the next; `has_figure[k]` says whether its
     k-th clause holds a figure (a change or rate beside a part keeps the list going)."""
-    clauses = re.split(rf"[{CLAUSE_BREAK}]", between)
+    clauses = split_clauses(between)
     if len(clauses) <= 1:
         return False
     for k, clause in enumerate(clauses[1:], 1):

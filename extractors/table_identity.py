@@ -18,13 +18,13 @@ _SUBJECT_KIND = r"(\((功能|经济)(分类)?科目\))?"  # 财政拨款支出�
 # (kind, title regex on the normalised title). Order matters: the more specific title comes first.
 # 决算 kinds start with "js.", 预算 kinds with "ys.".
 _TITLES: tuple[tuple[str, str], ...] = (
-    ("js.czbk_total", r"财政拨款收入支出决算总表"),
+    ("js.czbk_total", r"(?<!预算)财政拨款收入支出决算总?表"),
     ("js.gf", r"政府性基金预算财政拨款(收入)?支出决算表"),
     ("js.soe", r"国有资本经营预算财政拨款(收入)?支出决算表"),
     ("js.gp_basic", r"(一般公共预算财政拨款)?基本支出决算(明细)?表"),
     ("js.gp", r"一般公共预算财政拨款(收入)?支出决算表"),
     ("js.sangong", r"(财政拨款|一般公共预算财政拨款)?三公经费(支出)?决算表"),
-    ("js.total", r"收入支出决算总表"),
+    ("js.total", r"收入支出决算总?表"),
     ("js.income", r"收入决算表"),
     ("js.expense", r"支出决算表"),
     ("ys.czbk_total", r"财政拨款收支预算总表"),
@@ -101,7 +101,9 @@ def normalise_title(text: str) -> str:
 
 
 _LEADING_LABEL = re.compile(
-    r"^(?:附?表(?:[一二三四五六七八九十]+|\d{1,2}(?:-\d{1,2})?(?!\d)|\d{1,2}(?=20\d\d年))|公开\d+表)[:：、.．]?"
+    # the numeral stops before the 一 of 一般 (表五一般公共预算支出表)
+    r"^(?:附?表(?:[一二三四五六七八九十]+?(?=一般|[^一二三四五六七八九十]|$)|\d{1,2}(?:-\d{1,2})?(?!\d)|\d{1,2}(?=20\d\d年))"
+    r"|公开\d+表)[:：、.．]?"
 )
 
 
@@ -116,14 +118,18 @@ def identify_table(title: str | None) -> str | None:
     t = normalise_title(title)
     if not t or len(t) > 40:
         return None
-    # 第二部分…部门预算表 公开01表 部门收支总表: the title is what follows its table number
-    labelled = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表", t)[-1]
-    labelled = _LEADING_LABEL.sub("", labelled)  # 表四 2024年财政拨款收支总表, 附表3-1 部门收入总表
-    stripped = re.sub(r"^(.*?)(部门)", "", labelled, count=1) if "部门" in labelled[:20] else labelled
-    # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
-    for name in dict.fromkeys((stripped, labelled, t)):
+    # 第二部分…部门预算表 公开01表 部门收支总表: the title is what follows its table number; 收入支出决算表 公开01表
+    # (the number printed after the name, 山西): what precedes it
+    parts = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表", t)
+    names: list[str] = []
+    for part in (parts[-1], *parts[-2::-1]):
+        labelled = _LEADING_LABEL.sub("", part)  # 表四 2024年财政拨款收支总表, 附表3-1 部门收入总表
+        stripped = re.sub(r"^(.*?)(部门)", "", labelled, count=1) if "部门" in labelled[:20] else labelled
+        # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
+        names += [stripped, labelled]
+    for name in dict.fromkeys((*names, t)):
         for kind, pattern in _TITLES:
-            if re.search(pattern + r"$", name):
+            if name and re.search(pattern + r"$", name):
                 return kind
     return None
 

@@ -172,13 +172,18 @@ class _TableFacts:
 
     def _header_rows(self) -> set[int]:
         out: set[int] = set()
+        numeric_below = self._numeric_columns_below()
+        body = False  # a row holding a figure has been passed
         for r, cells in enumerate(self.rows):
             if self._column_numbers(cells) or self._numbered_columns(r):
                 out.add(r)
                 continue
             if any(self._is_numeric(c) for c in cells):
+                body = True
                 continue
             filled = [c for c in cells if self.info[id(c)].kind != "empty"]
+            if body and not any(numeric_below[r] & set(range(c.col, c.col + c.colspan)) for c in filled):
+                continue  # texts inside the body over no column of figures (a row's words cut off by a page break)
             if filled and all(_CAPTION_LINE.match(clean_label(c.text)) for c in filled):
                 continue  # 编制部门：临川市住房和城乡建设局 | 单位：万元: the table's caption line, no column's name
             if any(len(clean_label(c.text)) > _HEADER_MAX or c.text.strip().endswith("。") for c in filled):
@@ -187,6 +192,15 @@ class _TableFacts:
                 len(filled) == 2 and (filled[0].col != 0 or filled[0].colspan > 1 or self._numbers_below(r, filled[1]))
             ):
                 out.add(r)
+        return out
+
+    def _numeric_columns_below(self) -> list[set[int]]:
+        """Per row, the columns holding a figure in some row below it."""
+        out: list[set[int]] = [set() for _ in self.rows]
+        seen: set[int] = set()
+        for r in range(len(self.rows) - 1, -1, -1):
+            out[r] = set(seen)
+            seen |= {c.col for c in self.rows[r] if self._is_numeric(c)}
         return out
 
     def _column_numbers(self, cells: list[Cell]) -> bool:

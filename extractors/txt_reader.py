@@ -275,7 +275,7 @@ def _header_spans(row: list[tuple[str, int]], below: list[tuple[str, int]], n: i
 # ---------------------------------------------------------------- caption helpers (shared with docx)
 
 _CAPTION_MAX = 60
-_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[：:]\s*([^\s，,；;）)]+)")
+_UNIT_LINE = re.compile(r"(?:计量|金额)?单位\s*[：:]\s*([^\s，,；;）)]+)")
 _MAKER_FIELD = re.compile(r"(?:编制(?:部门|单位)|填报单位|单位名称|部门(?:名称)?)\s*[：:]\s*[^\s，,；;]*")
 _WHOLE_TITLE = re.compile(r"表\s*(?:[（(]草案[）)])?$")
 _CAPTION_LABEL = re.compile(r"^\s*(?:附件|附表|公开|表)\s*[\d一二三四五六七八九十]+(?:[-—.．][\d]+)?\s*表?[：:]?\s*$")
@@ -291,7 +291,8 @@ def caption_of(lines: list[str]) -> tuple[str | None, str | None]:
     unit: str | None = None
     for text in reversed(lines[-4:]):
         text = text.strip()
-        if not text or len(text) > _CAPTION_MAX or text.endswith(("。", "；", ";")):
+        # (spaces that align a line's two ends, 部门名称：…        单位：万元, are not its length)
+        if not text or len(" ".join(text.split())) > _CAPTION_MAX or text.endswith(("。", "；", ";")):
             break
         if _UNIT_LINE.search(text) or _MAKER_FIELD.search(text):
             # 编制单位：上海市徐汇区图书馆  单位：元 — who made the table is no part of its title

@@ -50,8 +50,14 @@ def exec_row(spent: str, rate: str, score: str):
 
 def test_execution_rate_and_score():
     assert alarms(run_checks([], exec_row("3619.44", "99.7%", "9.97"), [])) == []
-    got = alarms(run_checks([], exec_row("3619.44", "98.5%", "9.97"), []))
-    assert ("rate.execution", "98.5", "error") in got and ("rate.score-from-rate", "9.97", "error") in got
+    found = run_checks([], exec_row("3619.44", "98.5%", "9.97"), [])
+    # the score fits the right rate (10 × 99.7% = 9.97): the rate alone is out, and its finding says so
+    assert alarms(found) == [("rate.execution", "98.5", "error")]
+    assert "所写 9.97 按此处应有数" in found[0].explanation
+    found = run_checks([], exec_row("3619.44", "98.5%", "9.85"), [])
+    assert ("rate.score-from-rate", "9.85", "error") not in alarms(found)  # 10 × 98.5%: of the printed rate
+    found = run_checks([], exec_row("3619.44", "99.7%", "9.50"), [])
+    assert alarms(found) == [("rate.score-from-rate", "9.50", "error")]
 
 
 def test_control_rate():

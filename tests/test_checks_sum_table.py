@@ -324,5 +324,7 @@ def test_a_short_total_row_is_summed_in_the_columns_its_figures_were_read_onto()
     cells = [Cell(text, r, c) for r, row in enumerate(rows) for c, text in enumerate(row)]
     table = Table(cells, len(rows), 5, Provenance("0" * 64, block=0, table=0), title="部门整体支出绩效自评表")
     facts = extract_facts(Document("t.txt", "0" * 64, "txt", [table]))
-    found = [(f.rule, str(f.stated_value)) for f in run_checks([], facts, []) if f.rule.startswith("sum.table-rows")]
-    assert ("sum.table-rows", "95.5") in found
+    found = [f for f in run_checks([], facts, []) if f.severity != "info"]
+    # one cell out by one amount: the score sheet's 总分 finding, which says the row sum agrees
+    assert [(f.rule, str(f.stated_value)) for f in found] == [("scoresheet.total", "95.5")]
+    assert "sum.table-rows" in found[0].explanation

@@ -190,7 +190,7 @@ def test_jiebas_shared_cache_is_neither_read_nor_written(
     import marshal
     import tempfile
 
-    from extractors import subjects
+    from extractors import subjects, wordcut
     from pipeline.cli import main
 
     def claims() -> bytes:
@@ -206,7 +206,8 @@ def test_jiebas_shared_cache_is_neither_read_nor_written(
     (shared / "jieba.cache").write_bytes(poison)
     monkeypatch.setenv("TMPDIR", str(shared))
     monkeypatch.setattr(tempfile, "tempdir", None)  # the shared temporary folder is now `shared`
-    monkeypatch.setattr(subjects, "_TOKENIZER", None)  # a fresh process would build its tokenizer now
+    monkeypatch.setattr(wordcut, "_TOKENIZER", None)  # a fresh process would build its tokenizer now
+    monkeypatch.setattr(subjects, "_VERBS_ADDED", False)
     assert claims() == expected  # the planted dictionary was not used
     assert [p.name for p in shared.iterdir()] == ["jieba.cache"] and (shared / "jieba.cache").read_bytes() == poison
 

@@ -3,7 +3,10 @@ words is put back together; an indicator's 覆盖率 is never a project's 执行
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from model_builders import fact
+from test_identity import scan_text
 from test_stitch import SHEET_XS, part, texts
 
 from extractors.stitch import stitch_tables
@@ -103,3 +106,162 @@ def test_a_total_column_that_names_its_measure_beside_other_measures_is_not_summ
     facts = _transfer_row(2, "返还性支出", ["15422", "15000", "15500"], heads)
     facts += _transfer_row(3, "结算补助支出", ["26979", "25000", "27000"], heads)
     assert [f for f in run_checks([], facts, []) if f.severity != "info"] == []
+
+
+# ---------------------------------------------------------------- adv74–77: false findings and the mechanisms behind
+
+
+def _alarms(findings) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.severity, str(f.stated_value)) for f in findings if f.severity != "info"]
+
+
+SELF_EVAL = "某市生态环境局2024年度部门整体支出绩效自评报告\n一、部门基本情况\n二、预算执行情况\n"
+
+
+def test_last_year_s_execution_rate_is_not_checked_against_this_year_s_figures(tmp_path: Path) -> None:
+    """…全年执行5,455.67万元，预算执行率96.58%，上年预算执行率为95.12% (adv76 宜昌): the 95.12% is 2023's."""
+    text = SELF_EVAL + (
+        "2024年度部门年初预算4,930.00万元，全年预算5,649.15万元，全年执行5,455.67万元，预算执行率96.58%，"
+        "上年预算执行率为95.12%。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="部门整体支出绩效自评报告")
+    assert _alarms(found) == []
+    wrong = text.replace("预算执行率96.58%", "预算执行率97.58%")
+    _, found = scan_text(tmp_path, wrong, kind="部门整体支出绩效自评报告")
+    assert _alarms(found) == [("rate.execution-text", "error", "97.58")]
+
+
+def test_a_rate_dated_by_another_year_is_not_of_the_sentence_s_figures(tmp_path: Path) -> None:
+    text = SELF_EVAL + "2024年度部门全年预算5,649.15万元，全年执行5,455.67万元，2023年预算执行率为95.12%。\n"
+    _, found = scan_text(tmp_path, text, kind="部门整体支出绩效自评报告")
+    assert _alarms(found) == []
+
+
+SANGONG = (
+    "某厅2024年度部门决算\n第三部分 2024年度部门决算情况说明\n六、“三公”经费财政拨款支出决算情况说明\n"
+    "2024年度“三公”经费财政拨款支出预算为128.00万元，支出决算为111.72万元，完成预算的87.28%，其中：因公出国（境）费"
+    "支出决算为预算的73.10%；公务用车购置及运行维护费支出决算为预算的92.44%；公务接待费支出决算为预算的69.67%。\n"
+)
+
+
+def test_an_item_s_own_completion_rate_is_not_the_total_s(tmp_path: Path) -> None:
+    """其中：因公出国（境）费支出决算为预算的73.10% after the 三公 total's 111.72 ÷ 128.00 (adv74 甘肃): the item's rate,
+    whose figures this sentence does not print."""
+    _, found = scan_text(tmp_path, SANGONG, kind="部门决算")
+    assert _alarms(found) == []
+    _, found = scan_text(tmp_path, SANGONG.replace("87.28%", "88.28%"), kind="部门决算")
+    assert [a[2] for a in _alarms(found)] == ["88.28"]
+
+
+def test_a_name_with_a_bracketed_list_is_one_part(tmp_path: Path) -> None:
+    """县（市、区）配套资金 is one name (adv76 达州): its 、 breaks neither the subject nor the list."""
+    from extractors.clauses import split_clauses
+
+    assert split_clauses("万元，县（市、区）配套资金") == ["万元", "县（市、区）配套资金"]
+    text = (
+        "某市2024年度农村公路养护专项资金绩效评价报告\n一、项目概况\n"
+        "2024年度专项资金预算15,982.80万元。其中，省级补助资金8,460.00万元，市级财政资金2,150.00万元，"
+        "县（市、区）配套资金5,362.80万元。\n"
+    )
+    claims, found = scan_text(tmp_path, text, kind="财政支出绩效评价报告")
+    assert "县（市、区）配套资金" in {c.subject for c in claims}
+    (short,) = [f for f in found if f.rule.startswith("sum.enumeration")]
+    assert (
+        "8460 + 2150 + 5362.8 = 15972.8" in short.explanation
+    )  # 8460 + 2150 + 5362.80 = 15972.80: the three parts are the whole list
+
+
+def test_a_planned_figure_is_no_indicator_s_actual() -> None:
+    """年度计划开展农业实用技术培训1200人次 (adv76 松阳): the plan, not what was done."""
+    from model_builders import claim
+
+    from pipeline.checks.scoresheet import _stated_as_target
+
+    sentence = "年度计划开展农业实用技术培训1200人次，超额完成年度任务，完成率113.0%。"
+    assert _stated_as_target(claim("1200人次", "农业实用技术培训", sentence))
+    done = "全年实际开展农业实用技术培训1356人次，超计划完成。"
+    assert not _stated_as_target(claim("1356人次", "农业实用技术培训", done))
+
+
+def test_one_printed_figure_out_by_one_amount_is_one_finding_and_its_computed_figures_follow_it() -> None:
+    """总分 94 against its items' 93 (scoresheet.total and sum.table-rows) is one finding; the 合计 得分率 93.00% that
+    fits the right 93 is no finding of its own (adv76 宜昌)."""
+    title = "表3 部门整体支出绩效自评得分表"
+    facts = []
+    for r, (name, pts, score, rate) in enumerate(
+        [
+            ("决策", "20", "19.2", "96.00%"),
+            ("过程", "20", "18.1", "90.50%"),
+            ("产出", "30", "28.4", "94.67%"),
+            ("效益", "30", "27.3", "91.00%"),
+            ("合计", "100", "94.00", "93.00%"),
+        ],
+        start=2,
+    ):
+        facts += [
+            fact(pts, (name,), ("分值",), 3, r, 2, title=title, unit="分"),
+            fact(score, (name,), ("得分",), 3, r, 3, title=title, unit="分"),
+            fact(rate, (name,), ("得分率",), 3, r, 4, title=title),
+        ]
+    found = [f for f in run_checks([], facts, []) if f.severity != "info"]
+    assert [(f.rule, str(f.stated_value)) for f in found] == [("scoresheet.total", "94.00")]
+    assert "sum.table-rows" in found[0].explanation and "r7c5 所写 93.00" in found[0].explanation
+
+
+def test_texts_in_the_body_over_no_column_of_figures_are_no_header_row() -> None:
+    """可持续影响 | 幼儿园办园 | … | 7 | 7 above, | 指标 | 条件持续改善 | | | | below (adv74 南京: a row's words left on the
+    next page): the rows after it keep their columns' labels (分值, 得分)."""
+    from test_tablefacts import make_table
+
+    from extractors.tablefacts import table_facts
+
+    t = make_table(
+        [
+            ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["效益指标", "可持续影响", "幼儿园办园", "7", "7"],
+            ["", "指标", "条件持续改善", "", ""],
+            ["满意度指标", "服务对象满意度指标", "家长满意度", "10", "10"],
+        ]
+    )
+    last = [f for f in table_facts(t) if f.prov.row == 3]
+    assert [tuple(f.column_labels) for f in last] == [("分值",), ("得分",)]
+
+
+def test_a_numbered_title_whose_name_starts_with_yiban_is_recognised() -> None:
+    """表五一般公共预算支出表 (adv77 福建): the numeral is 五, not 五一."""
+    from extractors.table_identity import identify_table
+
+    assert identify_table("表五一般公共预算支出表") == "ys.gp"
+    assert identify_table("表十一一般公共预算基本支出表") == "ys.gp_basic"
+    # 收入支出决算表 公开01表 (山西: the number after the name)
+    assert identify_table("收入支出决算表 公开01表") == "js.total"
+    assert identify_table("财政拨款收入支出决算表") == "js.czbk_total"
+
+
+def test_a_unit_line_padded_with_spaces_is_still_a_caption_line() -> None:
+    """部门名称：吉林省文化和旅游厅 + 55 spaces + 单位：万元 (adv77): the table keeps its title and unit."""
+    from extractors.txt_reader import caption_of
+
+    line = "部门名称：吉林省文化和旅游厅" + " " * 55 + "金额单位：万元"
+    assert caption_of(["收支总表", line]) == ("收支总表", "万元")
+
+
+def test_a_full_width_percent_is_shown_once() -> None:
+    from extractors.numbers import parse_quantity
+    from pipeline.checks.base import shown
+
+    q = parse_quantity("８１．７２％")
+    assert q is not None and shown(q) == "８１．７２％"
+
+
+def test_a_change_after_a_bracketed_breakdown_is_of_the_figure_broken_down(tmp_path: Path) -> None:
+    """公务用车购置及运行维护费42.8万元（其中：公务用车购置费0万元，公务用车运行维护费42.8万元），比上年减少30.8万元
+    (adv64 曲靖): the 30.8 is the 购置及运行维护费's change, not the bracket's last item's."""
+    text = (
+        "某局2024年部门预算\n七、“三公”经费预算情况说明\n"
+        "其中：公务接待费18.6万元，比上年减少2.6万元；公务用车购置及运行维护费42.8万元（其中：公务用车购置费0万元，"
+        "公务用车运行维护费42.8万元），比上年减少30.8万元。\n"
+    )
+    claims, _ = scan_text(tmp_path, text, kind="部门预算")
+    change = next(c for c in claims if c.quantity.text == "30.8万元")
+    assert change.relation == "change" and change.subject == "公务用车购置及运行维护费"

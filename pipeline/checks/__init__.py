@@ -90,7 +90,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    return _blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out)))
+    return _blame_the_input(_one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out)))))
 
 
 # a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
@@ -138,6 +138,62 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
             f"；{f.prov.render()} 所写 {f.stated_value}% 按表中数 {table} 计算相符"
             f"（{refit.quantize(Decimal('0.01'))}%），误在正文数 {text}"
         )
+    return [f for f in findings if id(f) not in dropped]
+
+
+# the generic sums of a table's rows: where a more specific rule (a score sheet's 总分) finds the same cell out by the
+# same amount, its finding stands
+_GENERIC_RULES = ("sum.table-",)
+# rules whose result is a product or a ratio of the figures on their `related` list
+_COMPUTED = ("rate.", "share.", "scoresheet.score-rate", "template.rate", "template.share", "percent_column.")
+
+
+def _one_cell_one_finding(findings: list[Finding]) -> list[Finding]:
+    """One table cell found out by the same amount by a table sum and by a specific rule (总分 94 against its items'
+    93 by scoresheet.total and by sum.table-rows) is one inconsistency: the specific rule's finding, naming the other."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        if f.severity == "info" or f.stated_value is None or f.expected_value is None or f.prov.table is None:
+            continue
+        key = (f.prov.render(), f.stated_value, f.expected_value)
+        if key not in best or (best[key].rule.startswith(_GENERIC_RULES) and not f.rule.startswith(_GENERIC_RULES)):
+            best[key] = f
+    out = []
+    for f in findings:
+        kept = best.get((f.prov.render(), f.stated_value, f.expected_value))
+        if kept is None or kept is f or f.severity == "info" or not f.rule.startswith(_GENERIC_RULES):
+            out.append(f)
+            continue
+        if f.rule not in kept.explanation:
+            kept.explanation += f"；另经 {f.rule} 核对，结论相同"
+    return out
+
+
+def _blame_the_input(findings: list[Finding]) -> list[Finding]:
+    """A computed figure (a rate, a share, a score) that is wrong only because a figure it is computed from is, and
+    that figure has its own finding (执行率 95.12% found for 92.15%, and 得分 = 分值 × 执行率 computed from it): the
+    computed figure fits the corrected input, so it is no inconsistency of its own. Its finding is dropped and the
+    input's says so."""
+    wrong: dict[Provenance, Finding] = {}
+    for f in findings:
+        if f.severity != "info" and f.stated_value and f.expected_value:
+            wrong.setdefault(f.prov, f)
+    dropped: set[int] = set()
+    for f in findings:
+        if not f.rule.startswith(_COMPUTED) or f.severity == "info" or f.stated_value is None or not f.expected_value:
+            continue
+        for p in f.related:
+            src = wrong.get(p)
+            if src is None or src is f or src.stated_value is None or src.expected_value is None:
+                continue
+            unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
+            ratios = (src.expected_value / src.stated_value, src.stated_value / src.expected_value)
+            if not any(abs(f.expected_value * r - f.stated_value) <= unit for r in ratios):
+                continue
+            dropped.add(id(f))
+            src.related.append(f.prov)
+            src.explanation += f"；{f.prov.render()} 所写 {f.stated_value} 按此处应有数 {src.expected_value} 计算相符"
+            break
     return [f for f in findings if id(f) not in dropped]
 
 

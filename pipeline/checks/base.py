@@ -556,7 +556,8 @@ def fmt_q(q: Quantity) -> str:
 def shown(q: Quantity) -> str:
     """A figure as printed, with its unit (a table cell prints none: 2,961.68 → 2,961.68万元)."""
     text = (q.text or format(q.value, "f")).strip()
-    return text + ("" if q.unit and q.unit in (q.text or "") else q.unit)
+    # ８１．７２％ is printed with full-width characters: its unit is there, in another form
+    return text + ("" if q.unit and q.unit in unicodedata.normalize("NFKC", q.text or "") else q.unit)
 
 
 def in_unit(base: Decimal, q: Quantity) -> Decimal:

@@ -146,6 +146,9 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     actual = near or next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
     budget: Claim | Fact | None = None
     certain = CERTAIN
+    if actual is not None and _names_another_item(c, actual):
+        ctx.note(c, f"完成率所指项目（{c.subject}）的决算数、预算数未在文中写出")
+        return
     if actual is not None:
         found_text = _budget_in_text(ctx, before, actual, c.denominator, c.quantity)
         found = found_text or _budget_in_table(ctx, actual, c.denominator)
@@ -204,6 +207,13 @@ def _clause_before(sentence: str, number: str) -> str:
     at = sentence.find(number)
     head = sentence[: at if at >= 0 else len(sentence)]
     return re.split(r"[，,；;。：:]", head)[-1]
+
+
+def _names_another_item(c: Claim, actual: Claim) -> bool:
+    """A rate whose own clause names its item, another than the figure before it (…支出决算为111.72万元，完成预算的
+    87.28%，其中：因公出国（境）费支出决算为预算的73.10%: the 73.10% is the item's, of figures not printed here)."""
+    own = c.subject and c.subject in _clause_before(c.sentence, c.quantity.text)
+    return bool(own) and subject_key(actual.subject) != subject_key(c.subject) and actual.subject not in c.subject
 
 
 def _is_budget(c: Claim) -> bool:
@@ -491,6 +501,8 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     the budget the budgets before that; one that fits is enough (年初 and 调整 both printed)."""
     if "分别" in _clause_before(c.sentence, c.quantity.text):
         return
+    if _another_period(c):
+        return  # …，预算执行率96.58%，上年预算执行率为95.12%: last year's rate, of figures not printed here
     before = _before(ctx, c)
     levels = [
         x for x in before if x.sentence == c.sentence and _level(x) and not x.base and not _bracketed_before(x, c)
@@ -521,6 +533,21 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
     subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
     yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
+
+
+_PRIOR_PERIOD = re.compile(r"上年|去年|上一年|上年度|前一?年|同期")
+_YEAR_WORD = re.compile(r"(20\d\d)\s*年")
+
+
+def _another_period(c: Claim) -> bool:
+    """Whether a rate's own words date it to a period other than its sentence's (上年预算执行率, 2023年执行率 in a
+    sentence of 2024年度 figures)."""
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    if _PRIOR_PERIOD.search(words):
+        return True
+    own = set(_YEAR_WORD.findall(words))
+    head = c.sentence[: max(c.sentence.find(words), 0)] if words else ""
+    return bool(own) and not own & set(_YEAR_WORD.findall(head)) and bool(_YEAR_WORD.search(head))
 
 
 def _bracketed_before(x: Claim, c: Claim) -> bool:

@@ -448,7 +448,7 @@ def _match(indicator: str, f: Figure) -> int:
     return 0
 
 
-_TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划目标")
+_TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划")
 _ACTUAL_FRAME = re.compile(r"完成|实际|实现|达成|取得")
 
 

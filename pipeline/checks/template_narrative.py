@@ -571,6 +571,16 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, _of(cur, s), how)
 
 
+_RATE_TAIL = re.compile(r"(?:支出)?(?:决算(?:数)?)?(?:为|占|完成)?(?:年初|全年|调整)?预算(?:数)?的$")
+_RATE_HEAD = re.compile(r"^[\s，,；;：:、]*(?:其中[：:，,]?)?(?:完成|达到|为)?")
+
+
+def _rate_s_own_item(lead: str) -> str:
+    """The item a rate's own words name (因公出国（境）费 in 其中：因公出国（境）费支出决算为预算的), '' when none."""
+    item = _RATE_HEAD.sub("", _RATE_TAIL.sub("", lead)).strip()
+    return item if len(re.findall(r"[\u4e00-\u9fff]", item)) >= 2 else ""
+
+
 def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -583,6 +593,9 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
         if not finals or id(finals[-1].claim) in flagged:
             continue
         fin = finals[-1]
+        own = _rate_s_own_item(s.lead)
+        if own and own not in fin.claim.sentence[: fin.claim.sentence.find(fin.q.text)]:
+            continue  # 其中：因公出国（境）费支出决算为预算的73.10%: the item's own rate, not of the total before it
         # the budget of the final's own item: 基本支出决算为600万元，完成年初预算的… is not of the total's budget
         budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead) and same_item_name(x.claim, fin.claim)]
         if not budgets:
