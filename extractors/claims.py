@@ -70,7 +70,9 @@ _BUDGET_ONLY = re.compile(
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
 _INCLUDES = re.compile(r"^\s*[（(]\s*(?:含|包括)")
-_TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共)(?:为|达)?\s*$")
+# …，收入总计555.0亿元 / 收入总量为555.0亿元: the total the figures before it add up to
+_TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共|(?:收入|支出)总量)(?:为|达|是)?\s*$")
+_TOTAL_WINDOW = 6
 _DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s的：:]{1,12})")
 
 
@@ -183,6 +185,7 @@ def paragraph_claims(
     found = find_quantities(text)
     out: list[Claim] = []
     previous: list[_Item] = []  # the last sentence's figures, for 其中 opening a new sentence
+    older: list[_Item] = []  # the figures of the sentences before that
     spans = sentences(text)
     topic = _topic(text, spans, found)
     k = 0
@@ -195,14 +198,15 @@ def paragraph_claims(
         items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
         _respectively(text, s0, items)
         _respective_changes(text, s0, items)
+        _adjustment_chains(text, items)
         _respective_shares(text, s0, items)
-        _enumerations(text, s0, items, previous, groups)
+        _enumerations(text, s0, items, previous, groups, older)
         _per_capita(items, groups)
         extra = _flat_claims(para, text, s0, s1, items, section, previous, groups)
         out.extend(i.claim for i in items)
         out.extend(extra)
         if items:
-            previous = items
+            older, previous = older + previous, items
     for c in out:
         c.identity = claim_identity(c, text, topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
@@ -499,6 +503,16 @@ def _sentence_items(
                 subject = subject or _fallback_subject(
                     text, end, s1, p.verb_only, items, same_clause, adjacent, p.role in ("全年", "年初", "预算")
                 )
+                if (
+                    p.generic in ("收入", "支出")
+                    and subject.endswith(("收入", "支出"))
+                    and not subject.endswith(p.generic)
+                    and items
+                    and re.search(r"其中[^，,；;。]*$", text[s0 : items[-1].start])
+                ):
+                    # …其中财政补贴收入68420万元；支出409216万元: the bare 支出 is the fund's spending, not of the 收入
+                    # its 其中 part names (市级…收入完成5.23亿元，支出完成3.67亿元 keeps 市级…支出, below)
+                    subject = (topic + p.generic) if topic else p.generic
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
                 # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
                 # 其中 part (…年初预算为598.30亿元，其中教育支出95.00亿元。…调整后为632.64亿元: the whole's)
@@ -529,7 +543,11 @@ def _sentence_items(
                 subject = items[-1].claim.subject
         if _PUNCT_ONLY.fullmatch(subject):
             subject = ""  # "）" is no name
-        base = not relation and q.dimension not in ("percent", "pp") and _compared_base(pre, text[end:s1])
+        base = (
+            not relation
+            and q.dimension not in ("percent", "pp")
+            and (_compared_base(pre, text[end:s1]) or _compared_base_far(clause_pre, same_clause, cstart, text[end:s1]))
+        )
         claim = Claim(
             subject=subject,
             quantity=_money_context(q, subject, sentence),
@@ -587,6 +605,20 @@ def _compared_base(pre: str, after: str) -> bool:
     if _BASE_AFTER_BI.search(pre) and not _SHARE_BEFORE.search(pre):
         return bool(_change_next().match(after))
     return bool(_BASE_AFTER_YU.search(pre) and re.match(r"\s*(?:相比|相较|比较)", after))
+
+
+_BASE_FAR_AFTER_BI = re.compile(r"(?:比|较)[^，,；;。！？：:]{0,32}$")
+
+
+def _compared_base_far(clause_pre: str, same_clause: list[_Item], cstart: int, after: str) -> bool:
+    """A base whose 比 stands further back, past a date and an ordinal (决算数比2026年1月向县十八届人大六次会议报告的执行数
+    312417万元增加356万元), where no amount stands between the 比 and the figure."""
+    m = _BASE_FAR_AFTER_BI.search(clause_pre)
+    if m is None or _SHARE_BEFORE.search(clause_pre):
+        return False
+    if any(i.start >= cstart + m.start() and i.claim.quantity.dimension == "money" for i in same_clause):
+        return False
+    return bool(_change_next().match(after))
 
 
 _SHARE_BEFORE = re.compile(r"占[^，,；;。]*$")
@@ -769,12 +801,21 @@ def _listed_before(text: str, s0: int, at: int, want: int = 0) -> list[str]:
     return by_comma if want and len(full) != want and len(by_comma) == want else full
 
 
-def _run_length(text: str, figures: list[_Item]) -> int:
-    """How many of `figures` follow one another joined only by 、 和 及 与 or a comma (600.00万元、400.00万元)."""
+def _run_length(text: str, figures: list[_Item], repeated_change: bool = False) -> int:
+    """How many of `figures` follow one another joined only by 、 和 及 与 or a comma (600.00万元、400.00万元) — for
+    changes, also by the change word said again (下降6.3%和下降6.5%)."""
     n = 1 if figures else 0
-    while n < len(figures) and not re.sub(r"[、和及与，,\s]", "", text[figures[n - 1].end : figures[n].start]):
+    while n < len(figures):
+        gap = re.sub(r"[、和及与，,\s]", "", text[figures[n - 1].end : figures[n].start])
+        if gap and not (repeated_change and _CHANGE_AT_END().fullmatch(gap)):
+            break
         n += 1
     return n
+
+
+@lru_cache(maxsize=1)
+def _CHANGE_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, built once from the data
+    return re.compile(rf"(?:{change_alternation()})$")
 
 
 def _respectively(text: str, s0: int, items: list[_Item]) -> None:
@@ -811,20 +852,62 @@ def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
     for k, item in enumerate(items):
         if item.claim.relation != "change" or item.claim.quantity.dimension not in ("percent", "pp"):
             continue
-        change = change_before(item.words)
-        lead = item.words[: len(item.words) - len(item.words.lstrip())] + item.words.strip()
-        head = lead[: lead.rfind(change)] if change and change in lead else ""
+        if not change_before(item.words):
+            continue
+        # the words before the change word (分别比上年 of 分别比上年下降: change_before gives the direction, 减少)
+        head = _CHANGE_AT_END().sub("", item.words.strip())
         if not _CHANGES_RESPECTIVELY.search(head.strip()):
             continue
-        rates = items[k : k + _run_length(text, items[k:])]
+        rates = items[k : k + _run_length(text, items[k:], repeated_change=True)]
         amounts = [i for i in items[:k] if _plain(i) and i.claim.quantity.dimension == "money"]
         amounts = amounts[len(amounts) - _run_length_back(text, amounts) :] if amounts else []
         if len(rates) < 2 or len(amounts) != len(rates):
             continue
         for rate, amount in zip(rates, amounts, strict=True):
-            rate.claim.relation, rate.claim.direction = "change", item.claim.direction
+            # (下降6.3%和下降6.5%: each rate that says its own direction keeps it)
+            rate.claim.relation, rate.claim.direction = "change", rate.claim.direction or item.claim.direction
             rate.claim.subject = amount.claim.subject
         return
+
+
+_ADJUSTED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*(调增|调减|追加|核减|压减)\s*$")
+_ADJUSTED_TO_AFTER = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:至|到|后为)\s*$")
+_FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?)?\s*$")
+
+
+_ADJUSTED_BY_AT_END = re.compile(r"(调增|调减|追加|核减|压减)$")
+_MOVED_TO = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:增|减|增加|减少|上升|下降|提高|降低|扩大|缩小)(?:至|到)\s*$")
+
+
+def _adjustment_chains(text: str, items: list[_Item]) -> None:
+    """调出资金由26000万元调减6000万元至20000万元: the budget before, the change made to it and the budget it reached,
+    all of the item named before 由. And 一般债务余额由188.27亿元增至212.98亿元: the figure it moved from is a base
+    (last year's end), the figure it reached the item's."""
+    for a, b in zip(items, items[1:], strict=False):
+        if _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]) and _MOVED_TO.match(text[a.end : b.start]):
+            a.claim.base, a.claim.role = True, a.claim.role or "上年"
+            b.claim.subject = b.claim.subject if b.claim.subject.strip("至到增减") else a.claim.subject
+    for i in items:
+        m = _ADJUSTED_BY_AT_END.search(i.claim.subject)
+        if m is not None and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
+            # 新增专项债券转贷收入调增46,500万元: the amount the item was adjusted by, no level of it
+            i.claim.subject = i.claim.subject[: m.start()]
+            i.claim.relation, i.claim.group = "change", None
+            i.claim.direction = "减少" if m.group(1) in ("调减", "核减", "压减") else "增加"
+    for a, b, c in zip(items, items[1:], items[2:], strict=False):
+        if not _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]):
+            continue
+        by = _ADJUSTED_BY.match(text[a.end : b.start])
+        if by is None or not _ADJUSTED_TO_AFTER.match(text[b.end : c.start]):
+            continue
+        if len({x.claim.quantity.dimension for x in (a, b, c)}) != 1:
+            continue
+        # the budget before is the base the change is made to: no level a list adds up (其中：税收收入由212000万元调减
+        # 8000万元至204000万元；非税收入由…至64500万元 lists 204000 and 64500)
+        a.claim.role, a.claim.base = a.claim.role or "年初", True
+        b.claim.subject, b.claim.relation = a.claim.subject, "change"
+        b.claim.direction = "减少" if by.group(1) in ("调减", "核减", "压减") else "增加"
+        c.claim.subject, c.claim.role = a.claim.subject, "全年"
 
 
 def _run_length_back(text: str, figures: list[_Item]) -> int:
@@ -903,7 +986,9 @@ def _plain(item: _Item) -> bool:
     )
 
 
-def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int]) -> None:
+def _enumerations(
+    text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int], older: Sequence[_Item] = ()
+) -> None:
     """其中… after a total (parts follow, within the list's own bounds: extractors.lists), and 共/合计 after
     parts (the total follows). The total claim's `list_kind` says whether the list names every part."""
     if not items:
@@ -1028,7 +1113,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
                 if i.start < last + 20 and i.claim.group is None and not i.claim.denominator:
                     i.claim.group = gid
     for idx, item in enumerate(items):
-        pre = text[max(s0, item.start - 4) : item.start]
+        pre = text[max(s0, item.start - _TOTAL_WINDOW) : item.start]
         if item.claim.group is not None or not _plain(item) or not _TOTAL_BEFORE.search(pre):
             continue
         parts = []
@@ -1041,7 +1126,7 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
                 cut = cand.claim.group is not None
                 break
-            if _TOTAL_BEFORE.search(text[max(s0, cand.start - 4) : cand.start]):
+            if _TOTAL_BEFORE.search(text[max(s0, cand.start - _TOTAL_WINDOW) : cand.start]):
                 break  # 年初预算数合计1360.00万元，全年预算数合计1383.50万元: a total of its own, not a part
             if parts and _list_breaks(text, cand, parts[0], items):
                 before_break = (
@@ -1053,13 +1138,14 @@ def _enumerations(text: str, s0: int, items: list[_Item], previous: list[_Item],
             if len(parts) >= 2 and _meets(item, parts):
                 break  # …偿还到期政府债务本金30.66亿元，支付利息16.07亿元，还本付息合计46.73亿元: the parts already make it
             parts.insert(0, cand)
+        parts = _of_the_counted_kind(item, parts)
         added = bool(parts) and bool(_ADDED.search(text[s0 : parts[0].start]))  # 加上 names where the list opens
         if parts and (cut or added):
             # "X，加上A、B…，合计T": the first addend stands before 加上 (or the list is longer than read)
             first = (
                 None
                 if cut or not _ADDED.search(text[s0 : parts[0].start])
-                else _addend_before(text, s0, [*previous, *items], parts[0], item)
+                else _addend_before(text, s0, [*older, *previous, *items], parts[0], item)
             )
             if first is None:
                 continue
@@ -1257,6 +1343,8 @@ def _run_of_parts(after: Sequence[_Item], text: str) -> list[_Item]:
     for i in after:
         if run and i.claim.quantity.dimension in ("percent", "pp"):
             continue  # 税收收入78.83亿元，增长0.8%，占…66.5%；非税收入…: a rate stated beside a part
+        if i.claim.base and i.claim.quantity.dimension not in ("percent", "pp"):
+            continue  # 一般债务余额由188.27亿元增至212.98亿元: the figure a part moved from
         if run and re.search(r"[；;。）)]", text[run[-1].end : i.start]):
             between = text[run[-1].end : i.start]
             if re.search(r"[。）)]", between) or not lists.names_a_partition(
@@ -1485,6 +1573,11 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     while k > 0 and text[k - 1] in "。！？，,；; \t":
         k -= 1
     head = max(text.rfind(p, 0, k) for p in "。！？") + 1  # the start of the sentence the level stands in
+    whole = _whole_of_list_before(text, items, head, at)
+    if whole is not None:
+        # 全省政府性基金预算收入178.4亿元…。其中，国有土地使用权出让收入142.7亿元…。加上…，收入总量为555.0亿元: the
+        # sentence of 其中 parts is done, 加 opens its own: what it adds to is the whole they broke down
+        return whole if _base_key(whole.claim.quantity) == _base_key(total.claim.quantity) else None
     if text.find("其中", head, at) >= 0:
         return None  # the list's head or its part: which one 加 adds to is not known
     money = [
@@ -1518,6 +1611,47 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
         return None
     # 设置预备费2217万元。加上上解支出…，支出总计…: a level naming no flow (a part of the 支出 before it) is not what is added to
     return x if _flow(x) and lists.part_of_flow(_flow(total), _flow(x)) else None
+
+
+def _of_the_counted_kind(total: _Item, parts: list[_Item]) -> list[_Item]:
+    """Of the counts before a count total, the run right before it that counts what the total counts, where some name
+    it (内设机关处室15个，所属事业单位14个，…的单位共15个: 处室 are no 单位; 建塘村15户、北山村20户，共35户 name none)."""
+    if total.claim.quantity.dimension != "count" or not parts:
+        return parts
+    if any(p.claim.subject == total.claim.subject for p in parts):
+        return parts  # 建塘村15户、北山村20户，共36户: the total took its name from the part before it
+    noun = re.sub(r"\s", "", total.claim.subject)[-2:]
+
+    def counts_it(p: _Item) -> bool:
+        return re.sub(r"\s", "", p.claim.subject).endswith(noun)
+
+    if len(noun) < 2 or not any(counts_it(p) for p in parts):
+        return parts
+    k = len(parts)
+    while k > 0 and counts_it(parts[k - 1]):
+        k -= 1
+    return parts[k:]
+
+
+def _whole_of_list_before(text: str, items: list[_Item], head: int, at: int) -> _Item | None:
+    """The level a 其中 sentence before a 加 breaks down, where 加 opens its own sentence: the one figure of the sentence
+    before that is what was done, names a flow and no addend (全省政府性基金预算收入178.4亿元，完成预算的91.5%。其中，…。
+    加上…; …年初预算62.00亿元，…调减为52.00亿元，全年完成49.87亿元，…。其中，…。加上…: the 49.87)."""
+    if not text[head:at].lstrip().startswith("其中") or text[max(0, head - 1) : head] not in "。！？":
+        return None
+    before = max(text.rfind(p, 0, head - 1) for p in "。！？") + 1
+    levels = [
+        i
+        for i in items
+        if before <= i.start < head
+        and i.claim.quantity.dimension not in ("percent", "pp")
+        and _plain(i)
+        and i.claim.relation != "part"
+        and i.claim.role not in ("年初", "预算", "全年")
+        and _flow(i)
+        and not any(w in i.claim.subject for w in _ADDEND_WORDS)
+    ]
+    return levels[0] if len(levels) == 1 else None
 
 
 def _bracket_opened(text: str, at: int) -> int:

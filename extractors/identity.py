@@ -33,7 +33,8 @@ _OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初"
 _TRANSFER_AFTER = re.compile(r"^(?:上解|补助|转贷|结算|调入|调出|返还|转移支付|级?债务转贷)")
 _PUNCT = set("，,；;。：:、（(）)“”\"'‘’—－-–《》【】[] \t\u3000.．\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
-_YEAR_END = re.compile(r"(?:19|20)\d\d\s*年度?$")
+# a year, or a stretch of one, before a name (2025年政府性基金…, 2025年1—6月政府性基金…, 上半年一般公共预算…)
+_YEAR_END = re.compile(r"(?:19|20)\d\d\s*年度?$|(?<![\d.])1\s*[-—~至]\s*\d{1,2}\s*月份?$|上半年$|前[一二三]季度$")
 _LABEL_END = re.compile(r"(?:^|[\s>›])(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])$")
 # 预计267.40亿元，为2025年执行数的103.5%: the year and measure of a rate's base, not of the figures after it
 RATE_BASE = (
@@ -43,7 +44,7 @@ RATE_BASE = (
 )
 # a measure word that names a rate's base or a comparison, not the figure's own measure
 _BASE_PHRASES = re.compile(
-    r"(?:(?:完成|达到|达|为|占|超|超过|低于|高于)(?:\d{4}\s*年度?)?|[，,；;]\s*)(?:年初|调整后?|批准调整|全年|年|变动)?"
+    r"(?:(?:完成|达到|达|为|占|超|超过|低于|高于)(?:\d{4}\s*年度?)?|[，,；;]\s*)(?:年初|调整后?|批准调整|全年|年度|年|变动)?"
     r"(?:预算|计划)(?:数)?(?:的)?"
     r"|(?:比|较|与|同)(?:上年|去年|上一年|年初|同期|\d{4}\s*年度?)?[^，,；;。]{0,10}?(?:预算|执行数|决算数|执行|决算)"
     r"(?:数)?(?:相比)?"
@@ -261,6 +262,15 @@ def _paragraph_span(before: str) -> re.Match[str] | None:
     return m
 
 
+def _paragraph_stretch(before: str) -> re.Match[str] | None:
+    """A paragraph that opens on a stretch of the year ("1—6月，全区政府性基金预算收入完成…。其中，…") is about it, until
+    a year or the whole year is named again."""
+    m = _PART_OF_YEAR.search(before[:CONTEXT_HEAD])
+    if m is None or m.start() > 2 or _YEAR.search(before[m.end() :]) or _THIS_YEAR.search(before[m.end() :]):
+        return None
+    return m
+
+
 _THIS_YEAR = re.compile(r"当年|今年|全年|本年")
 _ANOTHER_BASIS = re.compile(r"剔除|扣除[^，,；;。]{0,20}因素|(?:同|可比)口径")
 
@@ -405,7 +415,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     if year and last_year(claim):
         year -= 1
     span = _MULTI_YEAR.search(sentence) or _paragraph_span(paragraph_text[:start])
-    part_of_year = _PART_OF_YEAR.search(sentence)
+    part_of_year = _PART_OF_YEAR.search(sentence) or _paragraph_stretch(paragraph_text[:start])
     if part_of_year and not span:
         # 截至2026年1月31日…支出5.8亿元: a stretch of the year, not the year
         stretch = re.sub(r"\s+|20\d\d年", "", part_of_year.group(0))
@@ -514,11 +524,18 @@ def _header_identity(title: str, columns: str, corner: tuple[str, ...]) -> tuple
     if not years and _years(title):
         # a 上年执行数 column of a table titled 2025年…: the year before the title's
         years = [y - 1 if _PRIOR_COLUMN.search(columns) else y for y in _years(title)]
+    period = str(years[-1]) if years else ""
+    # 1—6月完成 | 上年同期 in a table titled 2025年1—6月…: that stretch of the year (a 2025年预算 column is the year's)
+    stretch = _PART_OF_YEAR.search(normalize(columns))
+    if stretch is None and measure != "预算" and not _years(columns):
+        stretch = _PART_OF_YEAR.search(normalize(title))
+    if stretch is not None and period:
+        period = period + "年" + re.sub(r"\s+|20\d\d年", "", stretch.group(0))
     identity = Identity(
         scope=scope,
         fund=last_word("fund", columns) or last_word("fund", title),
         measure=measure,
-        period=str(years[-1]) if years else "",
+        period=period,
     )
     return identity, by_region
 
@@ -540,9 +557,32 @@ SAME, DIFFERENT, UNSETTLED = "same", "different", "unsettled"
 _ACTUALS = frozenset(("执行", "决算"))
 
 
+_STRETCH_SPELLINGS = (("上半年", "1-6月"), ("前三季度", "1-9月"), ("前二季度", "1-6月"), ("前一季度", "1-3月"))
+
+
+def _stretch(period: str) -> tuple[str, str]:
+    """(year, stretch) of a period: 2025年1—6月 → ("2025", "1-6月"); 1—6月 → ("", "1-6月"); 2025 → ("2025", "")."""
+    text = re.sub(r"[—–~～至]", "-", period.replace(" ", ""))
+    for word, spelled in _STRETCH_SPELLINGS:
+        text = text.replace(word, spelled)
+    m = re.match(r"^(20\d\d)年?(.*)$", text)
+    return (m.group(1), m.group(2)) if m else ("", text)
+
+
+def same_period(a: str, b: str) -> bool:
+    """Two printed periods that may be one: equal, or one stretch of a year with and without its year (1—6月 and
+    2025年1—6月; 上半年 and 1-6月)."""
+    if a == b:
+        return True
+    (ya, sa), (yb, sb) = _stretch(a), _stretch(b)
+    return sa == sb and bool(sa) and (not ya or not yb or ya == yb)
+
+
 def _compatible(component: str, a: str, b: str) -> bool:
     if a == b:
         return True
+    if component == "period":
+        return same_period(a, b)
     if component == "item":  # 1.乡村道路养护项目 over the text, 乡村道路养护 in its table's 项目名称 (but 道路养护 is
         # not 城区道路养护: one name inside another is another project)
         x, y = (re.sub(r"\s+|项目$", "", v) for v in (a, b))

@@ -167,13 +167,19 @@ def _covers(subject: str, word: str) -> bool:
     )
 
 
+_CARRY = re.compile(r"结转|结余")
+
+
 def completeness(subjects: list[str], after_last: str, before_first: str, whole: str = "") -> str:
     """COMPLETE, PARTIAL or UNKNOWN for a list of part subjects, given the text right after its last figure and
     right before its first; `whole`, the total's name: parts that make up a set only under a qualifier the total
     does not share (新增一般债券, 新增专项债券 under 发行政府债券) are all of the qualified whole, not of the total."""
     if _ETC.match(after_last):
         return PARTIAL
-    if "分别" in before_first or any(s.strip().startswith("其他") for s in subjects):
+    # the rest (其他收入, 其他支出) closes a list as its last part, or followed only by carry-overs (…其他收入530.00万元；
+    # 上年结转4,080.60万元); elsewhere it is one 类 of many named (城乡社区支出…，其他支出…，债务付息支出…)
+    rest = next((k for k, s in enumerate(subjects) if s.strip().startswith("其他")), None)
+    if "分别" in before_first or (rest is not None and all(_CARRY.search(s) for s in subjects[rest + 1 :])):
         return COMPLETE
     if names_a_partition(subjects, whole):
         return COMPLETE

@@ -265,3 +265,185 @@ def test_a_change_after_a_bracketed_breakdown_is_of_the_figure_broken_down(tmp_p
     claims, _ = scan_text(tmp_path, text, kind="部门预算")
     change = next(c for c in claims if c.quantity.text == "30.8万元")
     assert change.relation == "change" and change.subject == "公务用车购置及运行维护费"
+
+
+HALF_YEAR = (
+    "铜梁区2025年上半年预算执行情况的报告\n一、上半年预算执行情况\n（一）一般公共预算执行情况\n"
+    "1—6月，全区一般公共预算支出完成412,580万元，完成年度预算的{rate}%，同比增长5.9%。\n"
+    "（二）政府性基金预算执行情况\n"
+    "1—6月，全区政府性基金预算收入完成128,640万元，完成年度预算的38.6%。其中，国有土地使用权出让收入{land}万元。\n"
+    "附表2 铜梁区2025年1—6月一般公共预算支出执行情况表\n单位：万元\n"
+    "项目\t2025年预算\t1—6月完成\t完成预算%\t上年同期\t同比增长%\n"
+    "一般公共预算支出\t798,000\t412,580\t51.7\t389,460\t5.9\n"
+    "附表3 铜梁区2025年1—6月政府性基金预算收支执行情况表\n单位：万元\n"
+    "项目\t2025年预算\t1—6月完成\t完成预算%\t上年同期\t同比增长%\n"
+    "政府性基金预算收入\t333,000\t128,640\t38.6\t146,850\t-12.4\n"
+    "国有土地使用权出让收入\t305,000\t115,280\t37.8\t134,260\t-14.1\n"
+)
+
+
+def test_a_half_year_s_figures_meet_the_tables_of_that_stretch_of_the_year(tmp_path: Path) -> None:
+    """1—6月 in the text and 2025年1—6月 in the table's title are one period; the 2025年预算 column is the year's budget
+    a 完成年度预算的 rate is of (adv75 铜梁)."""
+    _, found = scan_text(tmp_path, HALF_YEAR.format(rate="51.7", land="115,280"))
+    assert _alarms(found) == []
+    _, found = scan_text(tmp_path, HALF_YEAR.format(rate="52.7", land="115,820"))
+    assert sorted(a[0] for a in _alarms(found)) == ["narrative_table.mismatch", "rate.completion"]
+
+
+def test_an_added_list_after_a_qizhong_sentence_adds_to_the_level_that_sentence_broke_down(tmp_path: Path) -> None:
+    """…收入178.4亿元，完成预算的91.5%。其中，国有土地使用权出让收入142.7亿元，…。加上…，收入总量为555.0亿元 (adv75 青海):
+    178.4 + 15.6 + 318.9 + 52.1 = 565.0."""
+    text = (
+        "青海省2025年预算执行情况的报告\n（二）政府性基金预算\n"
+        "全省政府性基金预算收入178.4亿元，完成预算的91.5%，下降6.2%。其中，国有土地使用权出让收入142.7亿元，下降8.5%，"
+        "主要是土地出让规模缩减。加上中央补助收入15.6亿元、地方政府专项债务收入318.9亿元、上年结转{carried}亿元，"
+        "收入总量为555.0亿元。\n"
+    )
+    _, found = scan_text(tmp_path, text.format(carried="42.1"))
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
+    _, found = scan_text(tmp_path, text.format(carried="52.1"))
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == [("sum.enumeration", "error", "555.0")]
+
+
+# ---------------------------------------------------------------- round two (adv78–81)
+
+
+def test_a_rest_in_the_middle_of_a_list_does_not_close_it(tmp_path: Path) -> None:
+    """其中：城乡社区支出79.56亿元，其他支出12.56亿元，债务付息支出9.94亿元 (adv80 阿克苏): 其他支出 is a 功能类 here, not
+    the rest; only a list ending in its 其他… names every part."""
+    text = "某地区2025年预算执行情况的报告\n（二）政府性基金预算\n全地区政府性基金预算支出完成112.85亿元。其中：{parts}。\n"
+    middle = "城乡社区支出79.56亿元，其他支出12.56亿元，债务付息支出9.94亿元"
+    _, found = scan_text(tmp_path, text.format(parts=middle))
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
+    last = "城乡社区支出79.56亿元，债务付息支出9.94亿元，其他支出12.56亿元"
+    _, found = scan_text(tmp_path, text.format(parts=last))
+    assert [a[0] for a in _alarms(found)] == ["sum.enumeration"]
+
+
+def test_contracts_are_a_share_of_what_was_bought_not_of_the_budget(tmp_path: Path) -> None:
+    text = (
+        "某局2024年度部门整体支出绩效自评报告\n（五）政府采购情况\n全年政府采购预算1350.00万元，实际采购金额1286.44万元，"
+        "其中授予中小企业合同金额1102.37万元，占政府采购金额的{share}%。\n"
+    )
+    _, found = scan_text(tmp_path, text.format(share="85.69"), kind="部门整体支出绩效自评报告")
+    assert _alarms(found) == []
+    _, found = scan_text(tmp_path, text.format(share="81.66"), kind="部门整体支出绩效自评报告")
+    assert [a[0] for a in _alarms(found)] == ["procurement.sme-share"]
+
+
+def test_an_execution_rate_printed_as_100_for_spending_over_the_budget_is_no_finding() -> None:
+    title = "项目支出绩效自评表"
+    facts = [
+        fact("1186.35", ("年度资金总额",), ("全年预算数",), 1, 4, 3, title=title, unit="万元"),
+        fact("1192.08", ("年度资金总额",), ("全年执行数",), 1, 4, 4, title=title, unit="万元"),
+        fact("100.00%", ("年度资金总额",), ("执行率",), 1, 4, 6, title=title),
+    ]
+    assert [f for f in run_checks([], facts, []) if f.severity != "info"] == []
+
+
+def test_an_item_s_own_budget_is_no_whole_of_what_it_spent(tmp_path: Path) -> None:
+    """调整后全年预算数…其中基本支出3402.17万元、项目支出7835.62万元 … 项目支出7214.33万元，占全年支出的67.98% (adv81
+    无锡): 全年支出 is not the 项目支出 budget printed before."""
+    text = SELF_EVAL + (
+        "调整后全年预算数为11237.79万元，其中基本支出3402.17万元、项目支出7835.62万元。\n"
+        "全年执行数10612.39万元。\n"
+        "从支出结构看，基本支出3398.06万元，占全年支出的32.02%；项目支出7214.33万元，占全年支出的67.98%。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="部门整体支出绩效自评报告")
+    assert [a for a in _alarms(found) if a[0].startswith("share")] == []
+
+
+def test_counts_of_another_kind_are_no_parts_of_a_count_total(tmp_path: Path) -> None:
+    """内设机关处室15个，所属事业单位14个，纳入…的单位共15个 (adv81 吉林): 处室 are no 单位."""
+    text = (
+        "吉林省水利厅2024年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+        "吉林省水利厅内设机关处室15个，所属事业单位14个，纳入2024年度部门决算编报范围的单位共15个。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="部门整体支出绩效自评报告")
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
+    # places counted by one noun still add up: 建塘村15户、北山村20户，共36户
+    _, found = scan_text(
+        tmp_path, "一、帮扶情况\n全镇帮扶建塘村15户、北山村20户，共36户。\n", kind="部门整体支出绩效自评报告"
+    )
+    assert [a[0] for a in _alarms(found)] == ["sum.enumeration"]
+
+
+def test_two_scopes_changes_said_each_with_its_own_word_are_each_scope_s(tmp_path: Path) -> None:
+    """全市和市本级增值税分别为45.49亿元和10.89亿元，分别比上年下降6.3%和下降6.5% (adv78 衡水)."""
+    text = "衡水市2025年预算执行情况的报告\n（一）一般公共预算\n" + (
+        "全市和市本级增值税分别为45.49亿元和10.89亿元，分别比上年下降6.3%和下降6.5%。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert _alarms(found) == []
+    rates = {c.quantity.text: (c.subject, c.relation) for c in claims if c.quantity.dimension == "percent"}
+    assert rates == {"6.3%": ("全市增值税", "change"), "6.5%": ("市本级增值税", "change")}
+
+
+def test_a_figure_stating_no_item_is_not_each_item_s(tmp_path: Path) -> None:
+    """全市社会保险基金…当年收支结余143916万元 and, under 1.… and 2.…, each 险种's 当年收支结余 (adv78 江门)."""
+    text = "江门市2025年社会保险基金预算执行情况\n（一）全市社会保险基金预算执行情况\n" + (
+        "2025年全市社会保险基金收入1452984万元，其中财政补贴收入367600万元。当年收支结余143916万元。\n"
+        "1.机关事业单位基本养老保险基金。收入418635万元，其中财政补贴收入68420万元；支出409216万元；当年收支结余9419万元。\n"
+        "2.城乡居民基本养老保险基金。收入191284万元，其中财政补贴收入102360万元；支出129873万元；当年收支结余61411万元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert [a for a in _alarms(found) if a[0].startswith("repeat")] == []
+    spending = next(c for c in claims if c.quantity.text == "409216万元")
+    assert spending.subject == "机关事业单位基本养老保险基金支出"
+
+
+def test_an_adjustment_from_through_to_is_read_as_before_change_after(tmp_path: Path) -> None:
+    """上级补助收入由年初预算312,400万元调增28,760万元至341,610万元 (adv75 永丰, adv78 夷陵): 312,400 + 28,760 = 341,160."""
+    text = "某区2026年预算调整方案的报告\n（一）一般公共预算调整\n上级补助收入由年初预算312,400万元调增28,760万元至{after}万元。\n"
+    claims, found = scan_text(tmp_path, text.format(after="341,160"))
+    assert _alarms(found) == []
+    roles = [(c.subject, c.relation) for c in claims]
+    assert roles == [("上级补助收入", ""), ("上级补助收入", "change"), ("上级补助收入", "")]
+    assert [claims[0].role, claims[2].role] == ["年初", "全年"] and claims[0].base
+    _, found = scan_text(tmp_path, text.format(after="341,610"))
+    assert [a[0] for a in _alarms(found)] == ["adjustment.stated-in-text"]
+
+
+def test_the_figure_a_balance_moved_from_is_last_year_s(tmp_path: Path) -> None:
+    """全市政府债务余额…2024年末为440.53亿元。其中，一般债务余额由188.27亿元增至212.98亿元，专项债务余额由187.30亿元增至
+    227.55亿元 (adv78 天水): 188.27 is no other printing of 2024's 212.98, and 212.98 + 227.55 = 440.53."""
+    text = "天水市2024年政府债务情况说明\n二、政府债务余额情况\n" + (
+        "全市政府债务余额由2023年末的375.57亿元，加上2024年发行政府债券88.69亿元，减去偿还本金23.73亿元，2024年末为440.53亿元。"
+        "其中，一般债务余额由188.27亿元增至212.98亿元，专项债务余额由187.30亿元增至227.55亿元。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="地方政府债务表")
+    assert _alarms(found) == []
+
+
+def test_a_comparison_base_after_a_date_and_an_ordinal_is_a_base(tmp_path: Path) -> None:
+    """决算数比2026年1月向县十八届人大六次会议报告的执行数312417万元增加356万元。其中：… (adv78 武义): the 其中 list
+    breaks down the 决算数, not the 执行数 it was compared with."""
+    text = "武义县2025年财政决算的报告\n1.收入决算\n" + (
+        "2025年全县一般公共预算收入决算数为312773万元。决算数比2026年1月向县十八届人大六次会议报告的执行数312417万元"
+        "增加356万元，主要是年终决算清理调整入库。其中：税收收入232041万元；非税收入80732万元。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="政府决算")
+    assert _alarms(found) == []
+
+
+def test_parts_that_add_up_to_the_part_before_them_are_its_breakdown(tmp_path: Path) -> None:
+    """还本付息35.08亿元。其中：偿还本金23.73亿元，利用再融资债券偿还20.94亿元，通过财政预算资金等偿还2.79亿元；支付利息
+    11.35亿元 (adv78 天水): 20.94 + 2.79 are 本金 by source."""
+    text = "天水市2024年政府债务情况说明\n三、还本付息情况\n" + (
+        "2024年全市政府债务还本付息35.08亿元。其中：偿还本金23.73亿元，利用再融资债券偿还20.94亿元，"
+        "通过财政预算资金等偿还2.79亿元；支付利息11.35亿元。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="地方政府债务表")
+    assert _alarms(found) == []
+
+
+def test_an_adjustment_table_s_columns_are_before_change_and_after() -> None:
+    from pipeline.checks.base import role_of_labels
+
+    assert [role_of_labels([c], 2026) for c in ("调整前", "调整数", "调增（减）数", "调整后")] == [
+        "budget",
+        "change",
+        "change",
+        "budget_full",
+    ]

@@ -113,6 +113,7 @@ _INITIAL = re.compile(r"年初(?:预算|安排|的$|数)|由$")  # 由年初的4
 _CHANGE = re.compile(r"(调增|追加|调减|核减|压减)(?!至)[^，,；;。（()）\d]{0,12}$")
 _MINUS = ("调减", "核减", "压减", "减少")
 _AFTER = re.compile(r"(?:调整(?:后|为|预算)|调[增减整]至|调为)[^，,；;。（()）\d]{0,12}$")
+_REACHED = re.compile(r"\s*(?:万元|亿元|元)?\s*(?:至|到|后为)\s*")  # 由26000万元调减6000万元至20000万元
 # 由年初预算22.85亿元调增至31.45亿元，增加8.60亿元: the change stated after the budget it made
 _CHANGE_AFTER = re.compile(r"^[，,]\s*(增加|调增|追加|减少|调减|核减|压减)了?$")
 # a bracket, a "；", a 其中 (a part of a change, 其中教育追加…) or a comparison (比上年减少…) between the figures: the
@@ -152,7 +153,7 @@ def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> It
     for x, gap in zip(rest, gaps, strict=True):
         if _BREAK.search(gap) or x.quantity.dimension != "money":
             return
-        after = _AFTER.search(gap)
+        after = _AFTER.search(gap) or (_REACHED.fullmatch(gap) if changes else None)
         if _flow(gap) not in ("", flow):
             return  # 收入 年初 … 支出 追加: two figures' adjustments side by side
         if after is not None and last_word("scope", gap, phrase_start=False) not in ("", scope):

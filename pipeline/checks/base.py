@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -12,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractors.identity import DIFFERENT, SAME, UNSETTLED, Ambiguity, relation, strip_scope_words
+from extractors.identity import DIFFERENT, SAME, UNSETTLED, Ambiguity, relation, same_period, strip_scope_words
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
 from extractors.subjects import change_alternation, words
 from pipeline import tolerance as tol
@@ -187,14 +188,19 @@ _YEAR = re.compile(r"(20\d\d)年")
 
 
 _CHANGE_COLUMN = re.compile(r"增减|增长额|减少额|增加额|增长|减少|增幅|降幅|变动")
+_ADJUSTMENT_COLUMN = re.compile(r"调整数|调整金额|调[增减](?:[（(][+＋\-－]?[增减]?[）)]|调?[增减])?数?$")
 
 
 def role_of_labels(labels: Iterable[str], doc_year: int | None) -> str:
     """Role class of a table column: actual | budget | budget_full | prior | target | points | score | rate | ''."""
     text = "".join(clean_label(x) for x in labels)
     years = [int(y) for y in _YEAR.findall(text)]
-    if _CHANGE_COLUMN.search(text):
-        return "change"  # 比上年增减, 增减额: a difference, never the figure itself
+    if _CHANGE_COLUMN.search(text) or _ADJUSTMENT_COLUMN.search(text):
+        return "change"  # 比上年增减, 增减额, 调整数: a difference, never the figure itself
+    if "调整前" in text:
+        return "budget"  # 调整前 | 调整数 | 调整后 of a 预算调整方案: the budget before, and the budget as adjusted
+    if "调整后" in text:
+        return "budget_full"
     if "上年" in text or (doc_year and years and max(years) < doc_year):
         return "prior"
     if "得分" in text:
@@ -269,7 +275,12 @@ def describe(fig: Figure, name: str = "") -> str:
     name = name or fig.subject or fig.key
     item = ident.item if ident.item and ident.item not in name else ""
     part_of = f"{ident.part_of}中" if ident.part_of and ident.part_of not in name else ""
-    parts = [ident.period and f"{ident.period}年", ident.scope, ident.fund, item, part_of, name, fig.measure]
+    period = (
+        ident.period + ("" if ident.period.endswith(("月", "日", "底", "末", "年", "度")) else "年")
+        if ident.period
+        else ""
+    )
+    parts = [period, ident.scope, ident.fund, item, part_of, name, fig.measure]
     return " ".join(p for p in parts if p)
 
 
@@ -304,7 +315,8 @@ def _only_number(s: str) -> bool:
 
 _BY_WHAT = re.compile(r"按[^：:]{1,8}分[：:]?")  # 按支出性质分： a grouping, not a measure
 _ROLE_WORDS = re.compile(
-    r"(20\d\d年|上年|本年|年初|全年|调整|预算|决算|执行|实际|完成值|年度指标值|指标值|数|金额|合计)"
+    r"(20\d\d年|上年|本年|年初|全年|调整|预算|决算|执行|实际|完成值|年度指标值|指标值|数|金额|合计"
+    r"|完成|同期|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度)"  # 1—6月完成, 上年同期: the measure and stretch
 )
 
 
@@ -353,7 +365,9 @@ def span_start(c: Claim) -> int:
 
 def identities_contradict(x: Identity, y: Identity) -> bool:
     """A scope, fund or year that both state and that differs."""
-    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund), (x.period, y.period)))
+    if x.period and y.period and not same_period(x.period, y.period):
+        return True
+    return any(u and v and u != v for u, v in ((x.scope, y.scope), (x.fund, y.fund)))
 
 
 def closes_unopened(text: str) -> bool:
@@ -450,6 +464,11 @@ class Context:
                 # where the report holds both budgets and what was spent
                 fig.role = "budget"
         self.ambiguity = Ambiguity.of([f.identity for f in self.figures], [c.subject for c in self.claims])
+        # the items each subject is printed under in the text (当年收支结余 of each 险种's paragraph)
+        self.items_of_key: dict[str, set[str]] = defaultdict(set)
+        for fig in self.figures:
+            if fig.kind == "claim" and fig.identity.item:
+                self.items_of_key[fig.key].add(fig.identity.item)
 
     def relation(self, a: Figure, b: Figure) -> str:
         """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity). Two cells
@@ -462,6 +481,10 @@ class Context:
         if found == SAME and both_text and sum(bool(_PROJECT.search(x)) for x in items) == 1 and not all(items):
             # 1．高标准农田建设项目：年初预算2000.00万元，年中追加1260.00万元 and the department's 年中追加2574.35万元: a
             # project's figure and one stating no item may be the project's or the whole's
+            return UNSETTLED
+        if found == SAME and both_text and any(items) and not all(items) and len(self.items_of_key[a.key]) >= 2:
+            # 当年收支结余 under 1.机关事业单位基本养老保险基金, under 2.城乡居民… and once under no item: that one is
+            # likely the sum over the items, not any one item's
             return UNSETTLED
         return found
 

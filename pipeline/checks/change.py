@@ -83,14 +83,13 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
         at, x = placed[j]
         skipped = j < k - 1
     respectively = "分别" in sentence[at : placed[k][0]]
-    if respectively and c.subject and subject_key(c.subject) != subject_key(x.subject or ""):
-        # A 69.6亿元、B 40.8亿元，分别同比增长6.8%、4%: the change the claims extractor gave A's name is A's
+    if respectively and c.subject and c.subject != (x.subject or ""):
+        # A 69.6亿元、B 40.8亿元，分别同比增长6.8%、4%: the change the claims extractor gave A's name is A's (全市增值税
+        # and 市本级增值税 are two names here, though one item)
         named = [
             (pos, y)
             for pos, y in placed[:k]
-            if subject_key(y.subject or "") == subject_key(c.subject)
-            and y.relation not in ("share", "rate", "change")
-            and not y.base
+            if (y.subject or "") == c.subject and y.relation not in ("share", "rate", "change") and not y.base
         ]
         if named:
             (at, x), skipped = named[-1], False

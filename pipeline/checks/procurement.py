@@ -51,6 +51,7 @@ RULES = [SME_OVER_TOTAL, SME_SHARE, PART_OVER_WHOLE]
 _SECTION = re.compile(r"政府采购")
 # The words right before a figure (since the previous figure) that say what it is.
 _TOTAL = re.compile(r"政府采购(?:支出)?(?:总?金额|总额|预算)(?:（[^）]*）)?(?:为|是|共|合计)?$")
+_BOUGHT = re.compile(r"实际(?:政府)?采购(?:支出)?(?:总?金额|总额)?(?:为|是|共|合计)?$")
 _SME_WON = re.compile(r"由中小企业(?:供应商)?中标或成交的?[，,]?\s*采购金额(?:为)?$")
 _SME_GRANTED = re.compile(r"授予中小企业(?:的)?合同(?:金额)?(?:为|共|合计)?$")
 _SME_RESERVED = re.compile(r"面向中小企业预留(?:的)?政府采购项目(?:的)?预算(?:金额)?(?:为|是)?$")
@@ -91,7 +92,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         total = totals[0]
         won = [c for lead, c in figs if c.quantity.dimension == "money" and _SME_WON.search(lead)]
         yield from _sme_sum(total, won)
-        yield from _sme_share(ctx, total, figs)
+        # 政府采购预算1350.00万元，实际采购金额1286.44万元，其中授予中小企业合同金额…占政府采购金额的85.69%: contracts
+        # are a share of what was bought, not of the budget
+        bought = [c for lead, c in figs if c.quantity.dimension == "money" and _BOUGHT.search(lead)]
+        yield from _sme_share(ctx, bought[0] if bought else total, figs)
         yield from _parts(total, figs)
 
 

@@ -321,7 +321,8 @@ def _other_year(a: Figure, b: Figure) -> bool:
     """Two cells of one row that are of different years: both state a year and differ, or one stands in a 上年 column
     and the other does not."""
     if a.identity.period and b.identity.period:
-        return a.identity.period != b.identity.period
+        # a stretch of a year (2025年1—6月) is of its year's budget (2025)
+        return a.identity.period[:4] != b.identity.period[:4]
     return (a.role == "prior") != (b.role == "prior")
 
 
@@ -440,6 +441,8 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             if r.quantity.dimension != "percent":
                 continue
             comp = tol.percent(tol.base_interval(n.quantity), tol.base_interval(d.quantity))
+            if comp is not None and comp.lo > _CAPPED and r.quantity.value == _CAPPED and rate_role == "rate":
+                continue  # spent over the budget: a 自评表 prints the 执行率 as 100% (得分 = 分值 × 100%)
             v = tol.verdict(r.quantity, comp, ctx.settings)
             if v in (tol.OK, tol.INFO):
                 continue

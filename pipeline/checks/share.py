@@ -305,6 +305,8 @@ def _whole_named_with_its_measure(ctx: Context, c: Claim, num: Claim) -> Figure 
         and f.quantity.base_value >= num.quantity.base_value
         and getattr(f.obj, "relation", "") not in ("share", "rate", "change")
         and _loose(f.key).endswith(want)
+        and f.key
+        != part.key  # 项目支出 (its budget) is no whole of 项目支出 (what was spent), whatever 全年支出 ends in
         and relation(replace(f.identity, fund="", item="", part_of=""), loose_part, ctx.ambiguity) == SAME
     ]
     if len({f.quantity.base_value for f in found}) != 1:
@@ -336,6 +338,10 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 财政拨款收入 is no whole of 事业收入, its fellow part (占本年收入的: 本年收入's key is 收入)
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue
+        if subject_key(x.subject) == subject_key(num.subject):
+            continue  # 项目支出7835.62 (its 全年预算) is no whole of 项目支出7214.33 (what was spent), 占全年支出的
+        if x.relation == "part" and c.denominator and subject_key(x.subject) not in words:
+            continue  # a part of a list (…其中基本支出…、项目支出7835.62万元) is the whole only where named so exactly
         found.append((at, x))
     # of the same measure as the part where one is printed: 支出152.35亿元 before 调整预算为156亿元 for 支出118.73亿元
     own_measure = [f for f in found if role_of_claim(f[1]) == role_of_claim(num)]

@@ -257,9 +257,38 @@ def _nest(total: Claim, parts: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
             subs[id(top[-1])].append(c)
         else:
             top.append(c)
+    if not _meets(total, top):
+        top = _broken_down_runs(top, subs)
     out = [(total, top)]
     out += [(p, subs[id(p)]) for p in top if len(subs[id(p)]) >= 2]
     return out
+
+
+def _broken_down_runs(top: list[Claim], subs: dict[int, list[Claim]]) -> list[Claim]:
+    """Parts right after a part that add up to it exactly are its breakdown, not the list's parts (偿还本金23.73亿元，
+    利用再融资债券偿还20.94亿元，通过财政预算资金等偿还2.79亿元；支付利息…: 20.94 + 2.79 = 23.73)."""
+    out: list[Claim] = []
+    i = 0
+    while i < len(top):
+        p = top[i]
+        out.append(p)
+        run = next(
+            (j for j in range(i + 3, len(top) + 1) if _exactly(p, top[i + 1 : j])),
+            None,
+        )
+        if run is not None:
+            if not subs[id(p)]:  # (a bracket's breakdown of it stays the one checked)
+                subs[id(p)] = top[i + 1 : run]
+            i = run
+        else:
+            i += 1
+    return out
+
+
+def _exactly(whole: Claim, parts: list[Claim]) -> bool:
+    """Parts that add up to the whole as printed, to its last digit."""
+    s = sum((x.quantity.base_value for x in parts), Decimal(0))
+    return whole.quantity.base_value != 0 and s == whole.quantity.base_value
 
 
 def _bracketed(total: Claim, parts: list[Claim]) -> set[int]:
