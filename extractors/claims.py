@@ -254,6 +254,7 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
         m = _FUND_HEAD.match(head)
         one_fund = m is not None and strip_scope_words(m.group("fund")) not in _WHOLE_FUNDS
         renamed: Claim | None = None  # the amount just renamed: a share right after it is its share
+        segment = 0  # the "；"-part of the sentence the last income head stands in
         for c in sorted(group, key=lambda c: c.prov.span or (0, 0)):
             if c is money[0]:
                 continue
@@ -263,6 +264,14 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
                 continue
             at = c.sentence.find(c.quantity.text)
             lead = c.sentence[:at].rstrip() if at > 0 else ""
+            part = len(re.findall(r"[；;]", lead))
+            own = c.subject.strip()
+            if part > segment and own.endswith("收入") and len(own) >= 4 and not _BARE_SPENDING.search(lead):
+                # …支出86,246万元；城乡居民基本养老保险基金收入26,669万元…，支出20,246万元: the next fund's accounts
+                segment, item, renamed = part, own[:-2], None
+                m = _FUND_HEAD.match(own)
+                one_fund = m is not None and strip_scope_words(m.group("fund")) not in _WHOLE_FUNDS
+                continue
             renamed = c
             # …基金预算总收入42360万元，预算总支出45560万元: the fund's 预算总支出
             if one_fund and m is not None and re.sub(r"^(?:预算)?总", "", c.subject) in _ACCOUNT_WORDS:
@@ -872,7 +881,7 @@ def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
 
 _ADJUSTED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*(调增|调减|追加|核减|压减)\s*$")
 _ADJUSTED_TO_AFTER = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:至|到|后为)\s*$")
-_FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?)?\s*$")
+_FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?|[^，,；;。\d]{0,8}?的)?\s*$")  # 由年初预算, 由上年末的
 
 
 _ADJUSTED_BY_AT_END = re.compile(r"(调增|调减|追加|核减|压减)$")
@@ -1139,6 +1148,8 @@ def _enumerations(
                 break  # …偿还到期政府债务本金30.66亿元，支付利息16.07亿元，还本付息合计46.73亿元: the parts already make it
             parts.insert(0, cand)
         parts = _of_the_counted_kind(item, parts)
+        if _a_sibling_named_total(text[clause_start_before(text, s0, item.start) : item.start], parts, text[s0:]):
+            continue  # …县级基本财力保障机制奖补资金收入…，各类共同财政事权转移支付收入合计139700万元: the next item
         added = bool(parts) and bool(_ADDED.search(text[s0 : parts[0].start]))  # 加上 names where the list opens
         if parts and (cut or added):
             # "X，加上A、B…，合计T": the first addend stands before 加上 (or the list is longer than read)
@@ -1611,6 +1622,20 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
         return None
     # 设置预备费2217万元。加上上解支出…，支出总计…: a level naming no flow (a part of the 支出 before it) is not what is added to
     return x if _flow(x) and lists.part_of_flow(_flow(total), _flow(x)) else None
+
+
+_PARENT_OPENS = re.compile(r"^\s*([^，,；;。：:\d]{2,20}?)中[，,：:]")
+
+
+def _a_sibling_named_total(clause: str, parts: list[_Item], sentence: str) -> bool:
+    """A 合计 named by a name of its own where the list names its parts' parent otherwise (一般性转移支付收入中，均衡性…，
+    县级…，巩固…，各类共同财政事权转移支付收入合计139700万元): one more item of the list, the total of its own rows."""
+    parent = _PARENT_OPENS.match(sentence)
+    own = re.sub(r"(?:合计|总计)(?:为|达)?$", "", re.sub(r"\s", "", clause))
+    if parent is None or len(parts) < 2 or len(own) < 4:
+        return False
+    name = re.sub(r"\s", "", parent.group(1))
+    return own != name and not own.endswith(name) and not name.endswith(own)
 
 
 def _of_the_counted_kind(total: _Item, parts: list[_Item]) -> list[_Item]:

@@ -44,7 +44,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ),
     ("ys.soe", r"国有资本经营预算(支出)?功能分类预算表"),
     ("ys.czbk", r"财政拨款支出预算表" + _SUBJECT_KIND),
-    ("ys.expense", r"支出预算(总)?表"),
+    ("ys.expense", r"(?<!项目)支出预算(总)?表"),  # (项目支出预算表 lists projects: no 支出总表)
     # the 财政部 部门预算公开 template as most provinces and the central departments print it: 部门收支总表, 部门收入总表,
     # 部门支出总表, 财政拨款收支总表, 一般公共预算支出表 … — a 预算 publication's tables, named without 预算
     ("ys.czbk_total", r"^(\d{4}年度?)?财政拨款收支总表"),
@@ -120,13 +120,14 @@ def identify_table(title: str | None) -> str | None:
         return None
     # 第二部分…部门预算表 公开01表 部门收支总表: the title is what follows its table number; 收入支出决算表 公开01表
     # (the number printed after the name, 山西): what precedes it
-    parts = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表", t)
+    parts = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表|(?:部门)?公开表\d{1,2}", t)
     names: list[str] = []
     for part in (parts[-1], *parts[-2::-1]):
         labelled = _LEADING_LABEL.sub("", part)  # 表四 2024年财政拨款收支总表, 附表3-1 部门收入总表
         stripped = re.sub(r"^(.*?)(部门)", "", labelled, count=1) if "部门" in labelled[:20] else labelled
         # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
-        names += [stripped, labelled]
+        # 黑龙江省民政厅2025年一般公共预算“三公”经费支出表: the body's name before the year is no part of the title
+        names += [stripped, labelled, re.sub(r"^[^\d]{2,30}?(?=\d{4}年)", "", labelled)]
     for name in dict.fromkeys((*names, t)):
         for kind, pattern in _TITLES:
             if name and re.search(pattern + r"$", name):

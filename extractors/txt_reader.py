@@ -1,10 +1,12 @@
 """Read plain-text reports: narrative lines, Word-saved tables and Excel-pasted tables.
 
-Two table layouts are recognised:
+Three table layouts are recognised:
 - the seed's (a Word table saved as text): one cell per line, each starting with a tab; a blank
   line ends a row; a line without a tab directly after a cell line continues that cell (a wrap);
   a lone tab is an empty cell; tabs and spaces after the first tab are whitespace of the cell.
-- one row per line, cells separated by tabs (pasted from Excel or Word).
+- one row per line, cells separated by tabs (pasted from Excel or Word);
+- one row per line, cells lined up by runs of spaces (copied from a web page): a header line, then rows of a label and
+  figures.
 Word writes a merged cell once, so a row with fewer cells than the table is placed by its shape (`_placed`).
 Form feeds (as `pdftotext` writes them) are page breaks: blocks then carry a 1-based page.
 
@@ -65,6 +67,7 @@ class _Line:
 class _TableDraft:
     rows: list[list[tuple[str, int]]] = field(default_factory=list)  # (cell text, page)
     caption: list[str] = field(default_factory=list)
+    indents: list[float | None] = field(default_factory=list)  # per row: its label's indentation, where known
 
 
 def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
@@ -87,6 +90,13 @@ def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
             continue
         if _TAB_ROW.search(line.text) and i + 1 < len(lines) and _TAB_ROW.search(lines[i + 1].text):
             draft, i = _read_tab_rows(lines, i)
+        elif _space_row(line.text) and i + 2 < len(lines) and _space_data_row(lines[i + 1].text):
+            start = i
+            draft, i = _read_space_rows(lines, i)
+            if not _aligned(draft):  # read as the lines they are
+                items.extend(lines[start:i])
+                run = []
+                continue
         elif line.text.startswith("\t"):
             draft, i = _read_cell_lines(lines, i)
             if not _table_like(draft):  # tab-indented narrative, not a table
@@ -122,6 +132,62 @@ def _read_tab_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
         draft.rows.append([(_clean(c), line.page) for c in line.text.split("\t")])
         i += 1
     return draft, i
+
+
+# cells of a table copied from a web page, lined up by runs of spaces: 税收收入  370746  186420  50.3
+_SPACE_GAP = re.compile(r"[ \u3000]{2,}")
+_SPACE_POINTS = 5.0  # a leading space, as points of indentation (the row's level, as a PDF's indent)
+
+
+def _space_cells(text: str) -> list[str]:
+    return [c for c in _SPACE_GAP.split(text.strip()) if c]
+
+
+def _space_row(text: str) -> bool:
+    """A line of three cells or more split by runs of spaces, none of them a sentence."""
+    cells = _space_cells(text)
+    return len(cells) >= 3 and not any(c.endswith(("。", "；")) or len(c) > _HEADER_CELL_MAX for c in cells)
+
+
+def _space_data_row(text: str) -> bool:
+    """A label and figures: all cells but the first read as numbers."""
+    cells = _space_cells(text)
+    return _space_row(text) and all(_figure_like(c) for c in cells[1:]) and any(looks_numeric(c) for c in cells[1:])
+
+
+_HEADER_CELL_MAX = 30
+
+
+def _read_space_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
+    """A header line (or a first data row) and the data rows under it; a header split into more cells than the rows
+    hold (项    目 | 年初预算 | …) joins its first cells. The leading spaces of a row are its label's indentation."""
+    draft = _TableDraft()
+    start = i
+    header = _space_cells(lines[i].text)
+    draft.rows.append([(c, lines[i].page) for c in header])
+    draft.indents.append(None)
+    i += 1
+    while i < len(lines) and _space_data_row(lines[i].text):
+        t = lines[i].text
+        draft.rows.append([(c, lines[i].page) for c in _space_cells(t)])
+        draft.indents.append(_SPACE_POINTS * (len(t) - len(t.lstrip(" \u3000"))))
+        i += 1
+    width = max(len(r) for r in draft.rows[1:])
+    head = draft.rows[0]
+    while len(head) > width and not _figure_like(head[1][0]):
+        head[0:2] = [(head[0][0] + head[1][0], head[0][1])]  # 项 | 目 → 项目
+    if len(head) < width:  # 上年执行数 比上年增长%: two captions a single space apart
+        single = [c for c in re.split(r"[ \u3000]+", lines[start].text.strip()) if c]
+        if len(single) == width:
+            draft.rows[0] = [(c, lines[start].page) for c in single]
+    return draft, i
+
+
+def _aligned(draft: _TableDraft) -> bool:
+    """Whether the header (or first row) has a cell for every column of the rows: a table whose captions cannot be
+    placed would give its figures the wrong columns (a growth % read as an amount in 万元)."""
+    width = max(len(r) for r in draft.rows[1:])
+    return len(draft.rows[0]) == width and all(len(r) in (width, 1) for r in draft.rows[1:])
 
 
 def _read_cell_lines(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
@@ -170,8 +236,11 @@ def _join_wrap(head: str, tail: str) -> str:
 def _build_table(draft: _TableDraft, sha256: str, block: int, index: int, paged: bool) -> Table:
     cells: list[Cell] = []
     for r, placed in enumerate(_placed(draft.rows)):
+        indent = draft.indents[r] if r < len(draft.indents) else None
         for c, span, (text, page) in placed:
-            cells.append(Cell(text=text, row=r, col=c, colspan=span, page=page if paged else None))
+            cell = Cell(text=text, row=r, col=c, colspan=span, page=page if paged else None)
+            cell.indent = indent if c == 0 else None
+            cells.append(cell)
     page_set = sorted({c.page for c in cells if c.page is not None})
     title, unit = caption_of(draft.caption)
     prov = Provenance(sha256=sha256, block=block, table=index, page=page_set[0] if page_set else None)

@@ -3,6 +3,7 @@ words is put back together; an indicator's 覆盖率 is never a project's 执行
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from model_builders import fact
@@ -447,3 +448,223 @@ def test_an_adjustment_table_s_columns_are_before_change_and_after() -> None:
         "change",
         "budget_full",
     ]
+
+
+def test_a_table_copied_from_a_web_page_with_its_columns_lined_up_by_spaces_is_a_table() -> None:
+    """表一 … as a web page prints it (adv75 佳木斯, adv80 鼓楼): cells split by runs of spaces, a header whose 项    目
+    is one cell, the rows' indentation kept as their level."""
+    from extractors.txt_reader import parse_text
+
+    text = (
+        "表一  鼓楼区2025年1—6月一般公共预算收入执行情况表\n单位：万元\n"
+        "项    目      年初预算      1—6月累计      占年初预算%\n"
+        "一般公共预算收入     481332     244736     50.8\n"
+        "  税收收入  370746  186420  50.3\n"
+        "  非税收入      110586      58316      52.7\n"
+        "\n    2025年1—6月，全区一般公共预算收入完成24.47亿元，为年度预算的50.8%。\n"
+    )
+    doc = parse_text(text)
+    (table,) = doc.tables()
+    rows = [[c.text for c in r] for r in table.rows()]
+    assert rows[0] == ["项目", "年初预算", "1—6月累计", "占年初预算%"]
+    assert rows[2] == ["税收收入", "370746", "186420", "50.3"]
+    assert [r[0].indent for r in table.rows()[1:]] == [0.0, 10.0, 10.0]
+    assert "鼓楼区2025年1—6月一般公共预算收入执行情况表" in (table.title or "") and table.unit == "万元"
+    assert [p.text for p in doc.paragraphs()][-1].startswith("2025年1—6月")
+
+
+def test_a_line_of_a_web_page_s_header_is_no_table() -> None:
+    from extractors.txt_reader import parse_text
+
+    doc = parse_text("发布时间：2025-07-18 10:26    来源：区财政局    浏览次数：1362\n\n正文。\n")
+    assert doc.tables() == []
+
+
+def test_two_percent_columns_out_by_one_swapped_amount_blame_the_amount() -> None:
+    """城市维护建设税 | 27,000 | 27,350 | 102.0 | 26,340 | 4.5 (adv75 佳木斯): 27,530 makes both percents right."""
+    title = "附表1 2025年全市一般公共预算收入执行情况表"
+    heads = ["预算数", "执行数", "完成预算%", "上年执行数", "比上年增长%"]
+
+    def row(r: int, name: str, values: list[str]) -> list:
+        return [
+            fact(v, (name,), (h,), 1, r, k + 2, title=title, unit="%" if "%" in h else "万元")
+            for k, (h, v) in enumerate(zip(heads, values, strict=True))
+        ]
+
+    facts = row(2, "增值税", ["139,000", "142,350", "102.4", "136,810", "4.0"])
+    facts += row(3, "城市维护建设税", ["27,000", "27,350", "102.0", "26,340", "4.5"])
+    found = [f for f in run_checks([], facts, []) if f.severity != "info"]
+    assert [(f.rule, str(f.stated_value), str(f.expected_value), f.prov.col) for f in found] == [
+        ("percent_column.ratio", "27350", "27530", 3)
+    ]
+
+
+# ---------------------------------------------------------------- round three (adv82–83)
+
+
+def test_each_fund_s_bare_spending_after_a_semicolon_is_that_fund_s(tmp_path: Path) -> None:
+    """A基金收入…（其中…），支出86,246万元；B基金收入26,669万元（其中…），支出20,246万元 (adv82 历城)."""
+    text = "历城区2025年上半年预算执行情况的报告\n（四）社会保险基金预算\n" + (
+        "分险种看：机关事业单位基本养老保险基金收入100,023万元（其中财政补贴收入46,011万元），支出86,246万元；"
+        "城乡居民基本养老保险基金收入26,669万元（其中财政补贴收入14,668万元），支出20,246万元。\n"
+    )
+    claims, _ = scan_text(tmp_path, text)
+    subjects = {c.quantity.text: c.subject for c in claims}
+    assert subjects["86,246万元"] == "机关事业单位基本养老保险基金支出"
+    assert subjects["20,246万元"] == "城乡居民基本养老保险基金支出"
+
+
+def test_a_total_named_otherwise_than_the_parent_the_list_names_is_one_more_item(tmp_path: Path) -> None:
+    """一般性转移支付收入中，均衡性…、县级…、巩固…，各类共同财政事权转移支付收入合计139700万元 (adv82 富平)."""
+    text = "富平县2024年财政决算的报告\n（一）一般公共预算\n" + (
+        "一般性转移支付收入中，均衡性转移支付收入98760万元，县级基本财力保障机制奖补资金收入21340万元，"
+        "巩固脱贫攻坚成果衔接乡村振兴转移支付收入18960万元，各类共同财政事权转移支付收入合计139700万元。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="政府决算")
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
+
+
+def test_a_qizhong_after_a_movement_breaks_down_the_figure_reached(tmp_path: Path) -> None:
+    """全市政府债务余额由上年末的1717.82亿元增至1883.34亿元…。其中：一般债务余额805.87亿元…；专项债务余额1077.47亿元 (adv82
+    鞍山)."""
+    text = "鞍山市2024年政府债务情况说明\n一、政府债务余额\n" + (
+        "截至2024年末，全市政府债务余额由上年末的1717.82亿元增至1883.34亿元，增加165.52亿元，增长9.6%。"
+        "其中：一般债务余额805.87亿元，比上年末增加19.63亿元；专项债务余额1077.47亿元，比上年末增加145.89亿元。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="地方政府债务表")
+    assert _alarms(found) == []
+
+
+def test_a_two_sided_table_s_rows_printed_on_one_side_only_keep_their_side_s_labels() -> None:
+    """收 入 | 支 出 with the income side ending first (adv82 泰州): the spending rows below take no income label and
+    keep the table's unit, not the income side's 增长% column's."""
+    from test_tablefacts import make_table
+
+    from extractors.tablefacts import table_facts
+
+    t = make_table(
+        [
+            ["项目", "2025年执行数", "增长%", "项目", "2025年执行数", "增长%"],
+            ["一般公共预算收入", "795425", "3.0", "一般公共预算支出", "1274975", "3.3"],
+            ["上年结转", "52300", "-7.0", "卫生健康支出", "107927", "-1.9"],
+            ["", "", "", "节能环保支出", "33753", "12.5"],
+            ["", "", "", "城乡社区支出", "60000", "1.0"],
+            ["", "", "", "农林水支出", "50000", "2.0"],
+            ["", "", "", "交通运输支出", "40000", "3.0"],
+        ],
+        unit="万元",
+    )
+    row = [f for f in table_facts(t) if f.prov.row == 3]
+    assert [(tuple(f.row_labels), f.quantity.unit) for f in row] == [
+        (("节能环保支出",), "万元"),
+        (("节能环保支出",), "%"),
+    ]
+
+
+def test_titles_with_a_number_label_after_them_or_a_body_s_name_before_them_are_recognised() -> None:
+    """2026年部门收支总表 部门公开表01 (adv83 番禺); 黑龙江省民政厅2025年一般公共预算“三公”经费支出表 (adv83); a 项目支出预算表
+    lists projects and is no 支出总表."""
+    from extractors.table_identity import identify_table
+
+    assert identify_table("2026年部门收支总表 部门公开表01") == "ys.total"
+    assert identify_table("黑龙江省民政厅2025年一般公共预算“三公”经费支出表") == "ys.sangong"
+    assert identify_table("黑龙江省民政厅2025年项目支出预算表") is None
+    assert identify_table("2025年支出预算表") == "ys.expense"
+
+
+def test_a_ceiling_further_down_a_column_is_no_column_of_changes() -> None:
+    """年度资金总额 487.96 › 其中：当年财政拨款 402.36 | 上年结转资金 85.60 | 其他资金 24.00, and a 成本指标 ≤50万元 lower in the
+    column (adv83 宜昌): the 其中 rows are checked (they add up to 511.96)."""
+    title = "项目支出绩效自评表"
+    facts = [
+        fact("487.96", ("年度资金总额",), ("全年执行数",), 1, 4, 5, title=title, unit="万元"),
+        fact("402.36", ("其中：当年财政拨款",), ("全年执行数",), 1, 5, 5, title=title, unit="万元"),
+        fact("85.60", ("上年结转资金",), ("全年执行数",), 1, 6, 5, title=title, unit="万元"),
+        fact("24.00", ("其他资金",), ("全年执行数",), 1, 7, 5, title=title, unit="万元"),
+        fact("≤50万元", ("成本指标", "单个项目补助上限"), ("全年执行数",), 1, 12, 5, title=title),
+    ]
+    found = [f for f in run_checks([], facts, []) if f.severity != "info"]
+    assert [(f.rule, str(f.stated_value)) for f in found] == [("sum.table-rows", "487.96")]
+
+
+def test_dashes_printed_for_the_other_side_s_figures_are_no_labels() -> None:
+    """城市基础设施配套费… | - | - | - | 十、资源勘探工业信息等支出 | 4,657 | 466 | -89.99 (realdocs-wide guyuan p.97, a page
+    of a two-sided table whose 增长% column holds dashes only): 466 is in 万元, not in the 增长% column's %."""
+    from test_tablefacts import make_table
+
+    from extractors.tablefacts import table_facts
+
+    t = make_table(
+        [
+            [
+                "项目",
+                "2025年预算数",
+                "2026年预算数",
+                "同比增长（%）",
+                "项目",
+                "2025年预算数",
+                "2026年预算数",
+                "同比增长（%）",
+            ],
+            ["城市基础设施配套费收入", "-", "-", "-", "十、资源勘探工业信息等支出", "4,657", "466", "-89.99"],
+            ["", "", "", "", "十六、其他支出", "2,355", "18,672", "692.87"],
+            ["", "", "", "", "十八、债务付息支出", "6,086", "16,000", "162.90"],
+        ],
+        unit="万元",
+    )
+    units = {(f.prov.row, f.prov.col): f.quantity.unit for f in table_facts(t)}
+    assert [units[(r, 6)] for r in (1, 2, 3)] == ["万元", "万元", "万元"]
+
+
+def test_per_class_figures_of_two_tables_apart_by_a_carry_over_are_two_definitions(tmp_path: Path) -> None:
+    """财政拨款收支总表 spends 上年结转 150.00 in 城乡社区支出 (3,381.72); the 一般公共预算支出表 lists this year's 拨款 only
+    (3,231.72) (adv77 柳州): two definitions (info), not one figure printed twice."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    czbk = [
+        ["收入", "", "支出", "", "", ""],
+        ["项目", "预算数", "项目", "合计", "一般公共预算", "政府性基金预算"],
+        ["一、本年收入", "3,591.46", "一、社会保障和就业支出", "489.10", "489.10", ""],
+        ["（一）一般公共预算拨款", "3,591.46", "二、城乡社区支出", "{city}", "{city}", ""],
+        ["二、上年结转", "150.00", "", "", "", ""],
+        ["（一）一般公共预算拨款", "150.00", "", "", "", ""],
+        ["收入总计", "3,741.46", "支出总计", "{total}", "{total}", ""],
+    ]
+    gp = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["", "合计", "{gp_total}", "{gp_basic}", "1,260.00"],
+        ["208", "社会保障和就业支出", "489.10", "489.10", ""],
+        ["212", "城乡社区支出", "{gp_city}", "{gp_city_basic}", "1,260.00"],
+    ]
+
+    def cross(city: str, total: str, gp_city: str = "3,102.36") -> list[tuple[str, str]]:
+        rows = [[x.format(city=city, total=total) for x in r] for r in czbk]
+        city_basic = Decimal(gp_city.replace(",", "")) - 1260
+        values = {
+            "gp_city": gp_city,
+            "gp_city_basic": f"{city_basic:,.2f}",
+            "gp_total": f"{city_basic + 1260 + Decimal('489.10'):,.2f}",
+            "gp_basic": f"{city_basic + Decimal('489.10'):,.2f}",
+        }
+        gp_rows = [[x.format(**values) for x in r] for r in gp]
+        path = write_docx(
+            tmp_path / "测试处2026年单位预算.docx",
+            [
+                "测试处2026年单位预算",
+                "财政拨款收支总表",
+                "单位：万元",
+                (rows, [(0, 0, 0, 1), (0, 2, 0, 5)]),
+                "一般公共预算支出表",
+                "单位：万元",
+                (gp_rows, []),
+            ],
+        )
+        return [
+            (f.severity, str(f.stated_value)) for f in analyze_file(path).findings if f.rule == "template.cross-table"
+        ]
+
+    assert cross("3,252.36", "3,741.46") == [("info", "3252.36")]  # 3,102.36 + 150.00 carried over
+    # 城乡社区支出 apart by 200.00, not the 150.00 carried over: one figure printed twice differently
+    assert cross("3,252.36", "3,741.46", gp_city="3,052.36") == [("error", "3252.36")]

@@ -22,6 +22,7 @@ import regex
 from extractors.model import Fact
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fact_figure, fmt, make_finding, placed_facts_by_table, rule
+from pipeline.checks.transposition import swaps
 from pipeline.findings import Finding
 
 FAMILY = "percent_column"
@@ -303,8 +304,72 @@ def check(ctx: Context) -> Iterator[Finding]:
         rows: dict[int, dict[int, Fact]] = defaultdict(dict)
         for f in facts:
             rows[f.prov.row or 0][f.prov.col or 0] = f
+        found: list[Finding] = []
         for col, reading in readings.items():
-            yield from _column(ctx, reading, [cells for _, cells in sorted(rows.items()) if col in cells], col)
+            found += _column(ctx, reading, [cells for _, cells in sorted(rows.items()) if col in cells], col)
+        yield from _one_amount_out(ctx, found, rows, readings)
+
+
+def _one_amount_out(
+    ctx: Context, found: list[Finding], rows: dict[int, dict[int, Fact]], readings: dict[int, Reading]
+) -> list[Finding]:
+    """Two percent columns of a row out, both computed from one amount that, its two adjacent digits swapped, makes
+    every percent column of the row right (城市维护建设税 执行数 27,350: 完成预算% 102.0 and 比上年增长% 4.5 both fit
+    27,530): the amount is the figure out of line — one finding on it instead of one on each percent."""
+    by_row: dict[int, list[Finding]] = defaultdict(list)
+    for f in found:
+        if f.rule != UNREAD.id and f.severity != "info":
+            by_row[f.prov.row or 0].append(f)
+    out = [f for f in found if f.rule == UNREAD.id or f.severity == "info"]
+    for row, fs in by_row.items():
+        cells = rows.get(row, {})
+        merged = _swapped_amount(ctx, fs, cells, readings) if len(fs) >= 2 else None
+        out += [merged] if merged is not None else fs
+    return out
+
+
+def _swapped_amount(
+    ctx: Context, fs: list[Finding], cells: dict[int, Fact], readings: dict[int, Reading]
+) -> Finding | None:
+    shared = set.intersection(*({(p.col or 0) for p in f.related} for f in fs))
+    for col in sorted(shared):
+        amount = cells.get(col)
+        if amount is None:
+            continue
+        uses = [(c, r) for c, r in readings.items() if c in cells and col in (r.numerator, r.base)]
+        fits = []
+        for value in swaps(amount.quantity):
+            moved = replace(amount, quantity=replace(amount.quantity, value=value, base_value=value * _factor(amount)))
+            if all(_fits(ctx, r, cells, c, col, moved) for c, r in uses):
+                fits.append(value)
+        if len(fits) != 1:
+            continue
+        fig = fact_figure(amount, ctx.doc_year)
+        names = "、".join(f"“{cells[c].column_labels[-1].strip()}” {cells[c].quantity.text.strip()}" for c, _ in uses)
+        return make_finding(
+            RATIO,
+            "error",
+            fig,
+            f"{fig.subject or '该行'}“{amount.column_labels[-1].strip()}”写 {amount.quantity.text.strip()}，同行 {names} "
+            f"均与之不符，而按 {fmt(fits[0])}（相邻两位数字颠倒）计算均相符，疑此数有误",
+            expected=fits[0],
+            derivation=f"{amount.quantity.text.strip()} → {fmt(fits[0])}",
+            related=[cells[c].prov for c, _ in uses],
+        )
+    return None
+
+
+def _factor(f: Fact) -> Decimal:
+    return f.quantity.base_value / f.quantity.value if f.quantity.value else Decimal(1)
+
+
+def _fits(ctx: Context, reading: Reading, cells: dict[int, Fact], col: int, at: int, moved: Fact) -> bool:
+    num, base = cells.get(reading.numerator), cells.get(reading.base)
+    if num is None or base is None:
+        return False
+    num, base = (moved if reading.numerator == at else num), (moved if reading.base == at else base)
+    comp = _computed(reading, num, base)
+    return comp is not None and _verdict(cells[col], comp, ctx) == tol.OK
 
 
 def _verdict(stated: Fact, comp: tol.Interval, ctx: Context) -> str:

@@ -94,7 +94,13 @@ def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
 
 def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Finding:
     s = sum((p.quantity.base_value for p in parts), Decimal(0)) / tol.factor(total.quantity)
-    expr = " + ".join(fmt(p.value) for p in parts)
+    # each part in the total's unit (48.62亿元 among parts in 万元 is 486200)
+    expr = " + ".join(
+        fmt(p.value)
+        if p.quantity.unit == total.quantity.unit
+        else fmt(p.quantity.base_value / tol.factor(total.quantity))
+        for p in parts
+    )
     return make_finding(
         r,
         sev,

@@ -533,8 +533,9 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
             and closer.level <= parent.level
         )
         at_end = parent.kind == "marked" and closer is None and confirmed
-        if parent.interval.lo < 0 or any(b.interval.lo < 0 for b in block):
-            continue  # a column of changes (增减): parts of a difference need not stay below it
+        if parent.fact.quantity.value < 0 or any(b.fact.quantity.value < 0 for b in block):
+            continue  # a column of changes (增减): parts of a difference need not stay below it (a printed negative,
+            # not a ceiling ≤50万元 further down the column)
         confirmed = confirmed or (closed and len(block) >= 2 and meets(parent, block))
         if r.interval.lo > parent.interval.hi:
             yield Verdict(parent, [r], CERTAIN)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import TypeVar
 
 from extractors.model import Fact, OutlineEntry, Provenance
@@ -225,13 +226,34 @@ def run_cross(views: dict[str, View], rules: Iterable[CrossRule]) -> Iterator[Fi
             b_by_name: dict[str, VCell] = {}
             for c in b_lists[0]:
                 b_by_name.setdefault(c.key.name, c)
-            for a in a_cells:
-                b = b_by_name.get(a.key.name)
-                if b is not None:
-                    yield from _compare_cells(r, views, a, [b])
+            pairs = [(a, b_by_name[a.key.name]) for a in a_cells if a.key.name in b_by_name]
+            carried = _carried_over_apart(views[r.a.table], pairs)
+            for a, b in pairs:
+                for f in _compare_cells(r, views, a, [b]):
+                    if carried:
+                        f.severity = "info"
+                        f.explanation += f"；两表合计相差 {carried}，恰为{views[r.a.table].name}所列上年结转，口径不同（一表含上年结转），请核对"
+                    yield f
             continue
         a = a_cells[0] if r.pick == "first" else a_cells[-1]
         yield from _compare_cells(r, views, a, [bl[0] for bl in b_lists])
+
+
+_CARRIED = re.compile(r"上年结转|年初结转|结转结余")
+
+
+def _carried_over_apart(view: View, pairs: list[tuple[VCell, VCell]]) -> str:
+    """The carry-over the matched items' sums differ by, where the first table prints one of that amount (its 支出 side
+    spends 上年结转 the other table's 当年拨款 leaves out); '' when the sums agree or differ otherwise."""
+    if not pairs:
+        return ""
+    diff = sum((a.q.base_value for a, _ in pairs), Decimal(0)) - sum((b.q.base_value for _, b in pairs), Decimal(0))
+    if diff == 0:
+        return ""
+    for c in view.cells:
+        if _CARRIED.search(c.label) and c.q.base_value == abs(diff):
+            return shown(c.q)
+    return ""
 
 
 def _compare_cells(r: CrossRule, views: dict[str, View], a: VCell, bs: list[VCell]) -> Iterator[Finding]:
