@@ -881,10 +881,11 @@ def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
 
 _ADJUSTED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*(调增|调减|追加|核减|压减)\s*$")
 _ADJUSTED_TO_AFTER = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:至|到|后为)\s*$")
-_FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?|[^，,；;。\d]{0,8}?的)?\s*$")  # 由年初预算, 由上年末的
+_FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?|[^，,；;。]{0,10}?的)?\s*$")  # 由年初预算, 由2024年末的
 
 
 _ADJUSTED_BY_AT_END = re.compile(r"(调增|调减|追加|核减|压减)$")
+_MOVED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*[，,]\s*(增加|减少|上升|下降)\s*$")
 _MOVED_TO = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:增|减|增加|减少|上升|下降|提高|降低|扩大|缩小)(?:至|到)\s*$")
 
 
@@ -896,6 +897,13 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
         if _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]) and _MOVED_TO.match(text[a.end : b.start]):
             a.claim.base, a.claim.role = True, a.claim.role or "上年"
             b.claim.subject = b.claim.subject if b.claim.subject.strip("至到增减") else a.claim.subject
+            k = items.index(b)
+            after = items[k + 1] if k + 1 < len(items) else None
+            moved = _MOVED_BY.match(text[b.end : after.start]) if after is not None else None
+            if after is not None and moved is not None and after.claim.quantity.dimension == b.claim.quantity.dimension:
+                # …增至192.75亿元，增加12.74亿元: the change between them, of the same item
+                after.claim.subject, after.claim.relation = b.claim.subject, "change"
+                after.claim.direction = "减少" if moved.group(1) in ("减少", "下降") else "增加"
     for i in items:
         m = _ADJUSTED_BY_AT_END.search(i.claim.subject)
         if m is not None and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
@@ -1137,6 +1145,8 @@ def _enumerations(
                 break
             if _TOTAL_BEFORE.search(text[max(s0, cand.start - _TOTAL_WINDOW) : cand.start]):
                 break  # 年初预算数合计1360.00万元，全年预算数合计1383.50万元: a total of its own, not a part
+            if parts and "其中" in text[cand.end : parts[0].start]:
+                break  # …收入预计18.6亿元，其中国有土地使用权出让收入16.8亿元，加上…，收入总计: 16.8 is 18.6's part
             if parts and _list_breaks(text, cand, parts[0], items):
                 before_break = (
                     cand  # the list as read may not be all of it (…312,531万元，…；上解…，债务还本…，支出总计)
@@ -1172,13 +1182,18 @@ def _enumerations(
             # …卫生健康支出36.82亿元；民生支出合计318.06亿元: a total after a "；" sums a category the parts may only
             # exemplify
             apart = bool(re.search(r"[；;]", text[parts[-1].end : item.start]))
-            item.claim.list_kind = lists.UNKNOWN if opened_before or apart else lists.COMPLETE
+            # 加上上级补助收入、专项债务转贷收入和上年结转，收入总计52.4亿元: addends named with no figure
+            unprinted = bool(_NAMED_ADDENDS.search(text[parts[-1].end : item.start]))
+            item.claim.list_kind = (
+                lists.PARTIAL if unprinted else lists.UNKNOWN if opened_before or apart else lists.COMPLETE
+            )
             if any(p.claim.subject == item.claim.subject for p in parts):
                 item.claim.subject = "合计"  # 168户、123户共291户: the total is of the listed parts
             for p in parts:
                 p.claim.group, p.claim.relation = gid, "part"
 
 
+_NAMED_ADDENDS = re.compile(r"(?:加上|加)[^，,；;。\d]{2,}[、和及][^，,；;。\d]{2,}[，,]")
 _RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。！？\d]{0,4}$")  # 分别为, 分别完成, 分别达到
 
 

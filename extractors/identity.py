@@ -262,6 +262,10 @@ def _paragraph_span(before: str) -> re.Match[str] | None:
     return m
 
 
+# …下降4.7%，主要是2025年一次性上级专项转移支付…较多。加上…，支出总计111.19亿元: a reason's year dates no figure after it
+_REASON_SAID = re.compile(r"(?:主要|这)?(?:是|系)?(?:由于|因为|原因是|主要是)[^。；;！？]*")
+
+
 def _paragraph_stretch(before: str) -> re.Match[str] | None:
     """A paragraph that opens on a stretch of the year ("1—6月，全区政府性基金预算收入完成…。其中，…") is about it, until
     a year or the whole year is named again."""
@@ -408,7 +412,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         for i, text in enumerate(reversed(context)):
             if i < len(context) - len(headings):
                 text = without_closed_brackets(text)  # （2025年年初预算1,318,000万元） dates its own figure only
-            found = _years(_VS_YEAR.sub("", _BASE_PHRASES.sub("", normalize(text))))
+            found = _years(_REASON_SAID.sub("", _VS_YEAR.sub("", _BASE_PHRASES.sub("", normalize(text)))))
             if found:
                 year = found[-1]
                 break

@@ -116,19 +116,28 @@ def identify_table(title: str | None) -> str | None:
     if not title:
         return None
     t = normalise_title(title)
-    if not t or len(t) > 40:
+    if not t or len(t) > 40 + 40:
         return None
     # 第二部分…部门预算表 公开01表 部门收支总表: the title is what follows its table number; 收入支出决算表 公开01表
     # (the number printed after the name, 山西): what precedes it
-    parts = re.split(r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表|(?:部门)?公开表\d{1,2}", t)
+    parts = re.split(
+        r"(?:公开|附)?表?\d{1,2}(?:-\d{1,2})?表|公开\d{1,2}表|(?:部门)?公开表\d{1,2}"
+        r"|附?表[一二三四五六七八九十]+?(?=一般|[^一二三四五六七八九十]|$)(?:[-—－]\d{1,2})?",  # 表一-1 …表一-1 …
+        t,
+    )
     names: list[str] = []
     for part in (parts[-1], *parts[-2::-1]):
         labelled = _LEADING_LABEL.sub("", part)  # 表四 2024年财政拨款收支总表, 附表3-1 部门收入总表
         stripped = re.sub(r"^(.*?)(部门)", "", labelled, count=1) if "部门" in labelled[:20] else labelled
         # …单位一般公共预算基本支出部门预算经济分类预算表: the 部门 stripped there is the title's own word
         # 黑龙江省民政厅2025年一般公共预算“三公”经费支出表: the body's name before the year is no part of the title
-        names += [stripped, labelled, re.sub(r"^[^\d]{2,30}?(?=\d{4}年)", "", labelled)]
+        bodiless = re.sub(r"^[^\d]{2,30}?(?=\d{4}年)", "", labelled)
+        names += [stripped, labelled, bodiless, re.sub(r"^(\d{4}年度?)部门", r"\1", bodiless)]
+    # the title itself is short: a long text is a sentence that mentions a table, unless its table number splits it
+    # into a short title printed twice (表三-1 一般公共预算基本支出预算表 表三-1 大竹县…2026年一般公共预算基本支出预算表)
     for name in dict.fromkeys((*names, t)):
+        if len(name) > 40 or (len(t) > 40 and len(parts) < 3):
+            continue
         for kind, pattern in _TITLES:
             if name and re.search(pattern + r"$", name):
                 return kind

@@ -90,7 +90,12 @@ def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
             continue
         if _TAB_ROW.search(line.text) and i + 1 < len(lines) and _TAB_ROW.search(lines[i + 1].text):
             draft, i = _read_tab_rows(lines, i)
-        elif _space_row(line.text) and i + 2 < len(lines) and _space_data_row(lines[i + 1].text):
+        elif (
+            _space_row(line.text)
+            and not _space_data_row(line.text)  # a table starts at its header, never mid-table (a row cut off)
+            and i + 2 < len(lines)
+            and _space_data_row(lines[i + 1].text)
+        ):
             start = i
             draft, i = _read_space_rows(lines, i)
             if not _aligned(draft):  # read as the lines they are

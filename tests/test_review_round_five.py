@@ -668,3 +668,82 @@ def test_per_class_figures_of_two_tables_apart_by_a_carry_over_are_two_definitio
     assert cross("3,252.36", "3,741.46") == [("info", "3252.36")]  # 3,102.36 + 150.00 carried over
     # 城乡社区支出 apart by 200.00, not the 150.00 carried over: one figure printed twice differently
     assert cross("3,252.36", "3,741.46", gp_city="3,052.36") == [("error", "3252.36")]
+
+
+# ---------------------------------------------------------------- round four (adv84–85)
+
+DRAFT = "鄂阳市2025年预算执行情况与2026年预算草案的报告\n一、2025年预算执行情况\n（一）一般公共预算\n" + (
+    "2025年市本级一般公共预算收入完成43.62亿元，加上上级补助收入60.12亿元、上年结转18.79亿元，收入总计122.53亿元。"
+    "市本级一般公共预算支出完成101.48亿元，加上上解上级支出1.55亿元、结转下年支出19.50亿元，支出总计122.53亿元。\n"
+    "二、2026年预算草案\n（二）一般公共预算草案\n"
+)
+
+
+def test_a_reason_s_year_dates_no_figure_after_it(tmp_path: Path) -> None:
+    """市本级一般公共预算支出安排86.64亿元，比2025年执行数下降4.7%，主要是2025年一次性…较多。加上…，支出总计111.19亿元
+    (adv85 鄂阳): 111.19 is the 2026 draft's, no other printing of 2025's 122.53."""
+    text = DRAFT + (
+        "市本级一般公共预算支出安排86.64亿元，比2025年执行数下降4.7%，主要是2025年一次性上级专项转移支付和债券资金安排的"
+        "支出较多。加上上解上级支出1.55亿元、补助下级支出17.20亿元、债务还本支出5.80亿元，支出总计111.19亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert [a for a in _alarms(found) if a[0].startswith("repeat")] == []
+    assert next(c for c in claims if c.quantity.text == "111.19亿元").identity.period == "2026"
+
+
+def test_addends_named_without_figures_leave_the_total_unchecked(tmp_path: Path) -> None:
+    """…收入预计18.6亿元，其中国有土地使用权出让收入16.8亿元，加上上级补助收入、专项债务转贷收入和上年结转，收入总计
+    52.4亿元 (adv85 鄂阳): 16.8 is 18.6's part, and the addends are named, not printed."""
+    text = DRAFT + (
+        "2026年市本级政府性基金预算收入预计18.6亿元，其中国有土地使用权出让收入16.8亿元，加上上级补助收入、"
+        "专项债务转贷收入和上年结转，收入总计52.4亿元。\n"
+    )
+    _, found = scan_text(tmp_path, text)
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
+
+
+def test_a_share_after_a_movement_and_its_change_is_the_figure_reached_s(tmp_path: Path) -> None:
+    """州本级政府债务余额由2024年末的180.01亿元增至192.75亿元，增加12.74亿元，占全州政府债务余额的27.77% (adv84 楚雄): the
+    share is 192.75's (of 694.01), and 12.74 is the change."""
+    text = "楚雄州2025年政府债务情况说明\n一、政府债务余额\n" + (
+        "全州政府债务余额由2024年末的656.34亿元增至694.01亿元。"
+        "州本级政府债务余额由2024年末的180.01亿元增至192.75亿元，增加12.74亿元，占全州政府债务余额的27.77%。\n"
+    )
+    claims, found = scan_text(tmp_path, text, kind="地方政府债务表")
+    assert _alarms(found) == []
+    change = next(c for c in claims if c.quantity.text == "12.74亿元")
+    assert change.relation == "change"
+
+
+def test_an_execution_rate_of_one_source_is_not_computed_on_another_source_s_budget(tmp_path: Path) -> None:
+    """当年财政拨款预算21386.75万元 … 上年结转资金执行数1064.28万元，执行率85.24% (adv84 大足)."""
+    text = SELF_EVAL + (
+        "全年预算数22791.65万元，其中当年财政拨款预算21386.75万元，上年结转资金执行数1064.28万元，执行率85.24%。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="部门整体支出绩效自评报告")
+    assert [a for a in _alarms(found) if a[0].startswith("rate")] == []
+
+
+def test_a_space_lined_table_starts_at_its_header_not_at_a_row_left_over() -> None:
+    from extractors.txt_reader import parse_text
+
+    text = (
+        "附表5 支出表\n单位：万元\n项    目      预算数      执行数      为预算%\n"
+        "一般公共服务支出     5,200     5,100     98.1\n"
+        "  预备费     13,000\n"
+        "其他支出     1,200     1,100     91.7\n"
+        "债务付息支出     300     300     100.0\n"
+    )
+    tables = parse_text(text).tables()
+    assert len(tables) == 1 and tables[0].n_rows == 2
+
+
+def test_a_title_printed_twice_with_its_number_is_recognised() -> None:
+    from extractors.table_identity import identify_table
+
+    title = "表三-1 一般公共预算基本支出预算表 表三-1 大竹县农业农村局2026年一般公共预算基本支出预算表"
+    assert identify_table(title) == "ys.gp_basic"
+    assert identify_table("表一-1 部门收入总表 表一-1 大竹县农业农村局2026年部门收入总表") == "ys.income"
+    assert (
+        identify_table("本部门2025年一般公共预算支出情况详见附件中的一般公共预算支出表和政府性基金预算支出表") is None
+    )

@@ -524,6 +524,10 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     if spent is None or not budgets:
         yield from _execution_against_sheet(ctx, c, spent)
         return
+    if _other_sources(spent, budgets):
+        # …当年财政拨款预算21386.75万元…，上年结转资金执行数1064.28万元，执行率85.24%: the budget of another source
+        ctx.note(c, f"执行率所指项目（{spent.subject}）的预算数未在本句写出")
+        return
     ctx.mark(c)
     verdicts = []
     for budget in reversed(budgets):
@@ -551,6 +555,16 @@ def _another_period(c: Claim) -> bool:
     own = set(_YEAR_WORD.findall(words))
     head = c.sentence[: max(c.sentence.find(words), 0)] if words else ""
     return bool(own) and not own & set(_YEAR_WORD.findall(head)) and bool(_YEAR_WORD.search(head))
+
+
+def _other_sources(spent: Claim, budgets: list[Claim]) -> bool:
+    """Whether every budget before names another item than the spending does (上年结转资金 spent, 当年财政拨款 budgeted)."""
+    mine = subject_key(spent.subject)
+    if not mine or weak_subject(mine):
+        return False
+    # (a budget naming no item is the whole's, never the source's: 全年预算数22791.65万元，其中当年财政拨款预算…)
+    keys = [k for k in (subject_key(b.subject) for b in budgets) if k and not weak_subject(k)]
+    return bool(keys) and all(k not in mine and mine not in k for k in keys)
 
 
 def _bracketed_before(x: Claim, c: Claim) -> bool:

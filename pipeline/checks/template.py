@@ -250,8 +250,11 @@ def _carried_over_apart(view: View, pairs: list[tuple[VCell, VCell]]) -> str:
     diff = sum((a.q.base_value for a, _ in pairs), Decimal(0)) - sum((b.q.base_value for _, b in pairs), Decimal(0))
     if diff == 0:
         return ""
+    heads = {(c.row, c.side) for c in view.cells if _CARRIED.search(c.label)}
     for c in view.cells:
-        if _CARRIED.search(c.label) and c.q.base_value == abs(diff):
+        # the 上年结转 row itself, or a fund's row right under it (二、上年结转 | 1,010.00 › （一）一般公共预算拨款 | 923.50)
+        carried = _CARRIED.search(c.label) or any(side == c.side and 0 < c.row - row <= 3 for row, side in heads)
+        if carried and c.q.base_value == abs(diff):
             return shown(c.q)
     return ""
 
