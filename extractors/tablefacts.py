@@ -38,7 +38,6 @@ _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
 _TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计)$")
 # a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
-_PLACEHOLDER = re.compile(r"^[-－—–/／\\]+$")  # a dash or slash printed for a figure
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
 
@@ -278,12 +277,12 @@ class _TableFacts:
         self.region_text_cols: dict[tuple[int, ...], set[int]] = {}
         for cell in self.t.cells:
             if cell.row not in self.header and self.info[id(cell)].kind in ("text", "code"):
-                if _PLACEHOLDER.match(cell.text.strip()):
+                if _NIL.match(cell.text.strip()):
                     continue  # "-" stands for a figure: its column is no column of labels
                 self.region_text_cols.setdefault(tuple(self.governing[cell.row]), set()).add(cell.col)
         self.region_number_cols: dict[tuple[int, ...], set[int]] = {}
         for cell in self.t.cells:
-            if cell.row not in self.header and (self._is_numeric(cell) or _PLACEHOLDER.match(cell.text.strip())):
+            if cell.row not in self.header and (self._is_numeric(cell) or _NIL.match(cell.text.strip())):
                 self.region_number_cols.setdefault(tuple(self.governing[cell.row]), set()).add(cell.col)
         self.region_cols: dict[tuple[int, ...], list[int]] = {}
         for cell in self.t.cells:
@@ -330,7 +329,7 @@ class _TableFacts:
         # this row's label columns, however many rows print figures only on this side
         numeric |= self.region_number_cols.get(region, set()) - texts
         # "-" printed for a figure of the other side (城市基础设施配套费… | - | - | - | 十、资源勘探工业信息等支出 | 4,657)
-        numeric |= {x.col for x in self.rows[r] if _PLACEHOLDER.match(x.text.strip())}
+        numeric |= {x.col for x in self.rows[r] if _NIL.match(x.text.strip())}
 
         def label_column(k: int) -> bool:
             return k not in numeric and (k in texts or k < first)
