@@ -884,6 +884,7 @@ _ADJUSTED_TO_AFTER = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:至|到|后为
 _FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?|[^，,；;。]{0,10}?的)?\s*$")  # 由年初预算, 由2024年末的
 
 
+_CUTS = ("调减", "核减", "压减")  # the adjustments that lower a budget
 _ADJUSTED_BY_AT_END = re.compile(r"(调增|调减|追加|核减|压减)$")
 _MOVED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*[，,]\s*(增加|减少|上升|下降)\s*$")
 _MOVED_TO = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:增|减|增加|减少|上升|下降|提高|降低|扩大|缩小)(?:至|到)\s*$")
@@ -910,7 +911,7 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
             # 新增专项债券转贷收入调增46,500万元: the amount the item was adjusted by, no level of it
             i.claim.subject = i.claim.subject[: m.start()]
             i.claim.relation, i.claim.group = "change", None
-            i.claim.direction = "减少" if m.group(1) in ("调减", "核减", "压减") else "增加"
+            i.claim.direction = "减少" if m.group(1) in _CUTS else "增加"
     for a, b, c in zip(items, items[1:], items[2:], strict=False):
         if not _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]):
             continue
@@ -923,7 +924,7 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
         # 8000万元至204000万元；非税收入由…至64500万元 lists 204000 and 64500)
         a.claim.role, a.claim.base = a.claim.role or "年初", True
         b.claim.subject, b.claim.relation = a.claim.subject, "change"
-        b.claim.direction = "减少" if by.group(1) in ("调减", "核减", "压减") else "增加"
+        b.claim.direction = "减少" if by.group(1) in _CUTS else "增加"
         c.claim.subject, c.claim.role = a.claim.subject, "全年"
 
 
