@@ -45,7 +45,7 @@ from extractors.identity import (
     with_default_period,
 )
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
-from extractors.numbers import find_quantities
+from extractors.numbers import find_quantities, normalize
 from extractors.paragraph_lists import link_paragraph_lists
 from extractors.subjects import (
     LABEL_RE,
@@ -198,6 +198,7 @@ def paragraph_claims(
         items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
         _respectively(text, s0, items)
         _respective_changes(text, s0, items)
+        _named_respective_changes(text, s0, items)
         _adjustment_chains(text, items)
         _respective_shares(text, s0, items)
         _enumerations(text, s0, items, previous, groups, older)
@@ -476,7 +477,7 @@ def _sentence_items(
             # 减少56.95万元，下降1.87%: both about the same figure — unless a new level stands between them
             # (公务接待费…减支0.0132亿元、下降31.1%，公务用车…0.2390亿元、增支0.0489亿元: the 0.0489 is the car's)
             latest = max((i for i in (last_change, numerator) if i is not None), key=lambda i: i.start, default=None)
-            source = latest or _numerator(previous)
+            source = latest or _whole_of_parts(previous)
             subject = own.subject or (source.claim.subject if source is not None else "")
         else:
             adjacent = bool(same_clause) and not pre.strip()
@@ -595,6 +596,23 @@ def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> boo
     return len(set(named)) < len(named)
 
 
+def _one_item_in_measures(parts: list[_Item]) -> bool:
+    """Whether a list names one item twice: a figure named by a measure word alone (…年初预算11.7亿元，执行12.2亿元)
+    is of the item named before it, and one item's 年初预算, 调整预算 and 执行数 are its figures, not parts of a whole."""
+    items: list[str] = []
+    for p in parts:
+        subject = normalize(p.claim.subject).strip()
+        if items and (not subject or _only_a_measure(subject)):
+            subject = items[-1]
+        items.append(subject)
+    return len(set(items)) < len(items)
+
+
+def _only_a_measure(subject: str) -> bool:
+    words = {w for w, _ in vocabulary().words.get("measure", ())}
+    return subject in words or subject.removesuffix("数") in words
+
+
 def _a_part(item: _Item) -> bool:
     """A part of a 其中 list (其中：当年财政拨款…，上年结转资金…，其他资金…): not what a later measure word is of."""
     return item.claim.relation == "part" or re.sub(r"^[，,；;。\s]+", "", item.words).startswith("其中")
@@ -653,6 +671,16 @@ def _numerator(items: list[_Item]) -> _Item | None:
         ):
             return item
     return None
+
+
+def _whole_of_parts(items: list[_Item]) -> _Item | None:
+    """_numerator of the sentence before, where a change opens a sentence of its own: past the parts of a 其中 list to
+    their whole (…总计180万元，其中：事业收入150万元，其他收入30万元。与上年相比增加10万元: the 180's change)."""
+    last = _numerator(items)
+    if last is None or last.claim.relation != "part" or last.claim.group is None:
+        return last
+    whole = (i for i in items if i.claim.group == last.claim.group and i.claim.relation == "total")
+    return next(whole, last)
 
 
 def _numerator_outside_brackets(items: list[_Item], text: str, pos: int) -> _Item | None:
@@ -879,6 +907,39 @@ def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
         return
 
 
+_COMPARED_TO = re.compile(r"^\s*(?:同比|比上年|较上年|比上年同期|与上年相比|比去年|较去年)?[，,]?\s*")
+
+
+def _named_respective_changes(text: str, s0: int, items: list[_Item]) -> None:
+    """人员经费和公用经费分别比上年增加91.32万元和18.9万元，分别增长2.51%和4.18%: the names listed before the first
+    分别 name, in order, the changes after each 分别 with a change word (the second 分别 repeats the first one's names)."""
+    names: list[str] = []
+    for m in re.finditer("分别", text[s0 : items[-1].start] if items else ""):
+        at = s0 + m.start()
+        after = [i for i in items if i.start >= at + 2]
+        if not after:
+            continue
+        listed = _listed_before(text, s0, at)
+        if len(listed) >= 2:
+            names = [analyse_pre(x).subject or x.strip() for x in listed]
+        gap = text[at + 2 : after[0].start]
+        word = _COMPARED_TO.sub("", gap, count=1).strip()
+        direction = change_before(word) if word else ""
+        run = after[: _run_length(text, after, repeated_change=True)]
+        if not direction or not _CHANGE_AT_END().fullmatch(word):
+            if len(run) == len(names) and all(i.claim.subject for i in run):
+                names = [
+                    i.claim.subject for i in run
+                ]  # 全市和市本级增值税分别为…: 全市增值税, 市本级增值税 (_respectively)
+            continue
+        if len(run) < 2 or len(run) != len(names) or not all(names):
+            continue
+        for name, item in zip(names, run, strict=True):
+            own = change_before(text[max(at + 2, item.start - _CHANGE_WORD_REACH) : item.start])
+            item.claim.subject, item.claim.relation = name, "change"
+            item.claim.direction, item.claim.group = own or direction, None
+
+
 _ADJUSTED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*(调增|调减|追加|核减|压减)\s*$")
 _ADJUSTED_TO_AFTER = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:至|到|后为)\s*$")
 _FROM_BEFORE = re.compile(r"由(?:年初(?:预算)?(?:的)?|[^，,；;。]{0,10}?的)?\s*$")  # 由年初预算, 由2024年末的
@@ -888,14 +949,44 @@ _CUTS = ("调减", "核减", "压减")  # the adjustments that lower a budget
 _ADJUSTED_BY_AT_END = re.compile(r"(调增|调减|追加|核减|压减)$")
 _MOVED_BY = re.compile(r"^\s*(?:万元|亿元|元)?\s*[，,]\s*(增加|减少|上升|下降)\s*$")
 _MOVED_TO = re.compile(r"^\s*(?:万元|亿元|元)?\s*(?:增|减|增加|减少|上升|下降|提高|降低|扩大|缩小)(?:至|到)\s*$")
+# 由598,900万元调整为677,100万元: a budget or ceiling changed by decision, from what it was set at to what it is now
+_ADJUSTED_TO = re.compile(
+    r"^\s*(?:万元|亿元|元)?\s*(?:(?:调整|调增|调减|核增|核减|追加|压减|变更)(?:为|至|到)|调(?:为|至|到))\s*$"
+)
+
+
+# a clause that opens with the words leading to its figure and names nothing (…支出调增32,420万元，由年初预算489,415万元
+# 调整为521,835万元; 补助县（市）支出调增38,600万元，调整为944,600万元)
+_LEAD_ONLY_CLAUSE = re.compile(
+    r"^\s*(?:万元|亿元|元)?\s*[，,]\s*(?:由(?:年初(?:预算)?)?|(?:调整|调增|调减|核增|核减|追加|压减)?(?:为|至|到))\s*$"
+)
 
 
 def _adjustment_chains(text: str, items: list[_Item]) -> None:
     """调出资金由26000万元调减6000万元至20000万元: the budget before, the change made to it and the budget it reached,
     all of the item named before 由. And 一般债务余额由188.27亿元增至212.98亿元: the figure it moved from is a base
     (last year's end), the figure it reached the item's."""
+    for i in items:
+        m = _ADJUSTED_BY_AT_END.search(i.claim.subject)
+        if m is not None and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
+            # 新增专项债券转贷收入调增46,500万元: the amount the item was adjusted by, no level of it
+            i.claim.subject = i.claim.subject[: m.start()]
+            i.claim.relation, i.claim.group = "change", None
+            i.claim.direction = "减少" if m.group(1) in _CUTS else "增加"
     for a, b in zip(items, items[1:], strict=False):
-        if _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]) and _MOVED_TO.match(text[a.end : b.start]):
+        if _LEAD_ONLY_CLAUSE.match(text[a.end : b.start]) and a.claim.quantity.dimension == b.claim.quantity.dimension:
+            b.claim.subject = a.claim.subject  # the clause goes on with the item of the clause before
+    for a, b in zip(items, items[1:], strict=False):
+        if not _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]):
+            continue
+        if _ADJUSTED_TO.match(text[a.end : b.start]) and a.claim.quantity.dimension == b.claim.quantity.dimension:
+            # the level set before is the base of the adjustment, no level a list adds up (其中：一般债务限额由
+            # 312,400万元调整为318,600万元，专项债务限额由…调整为358,500万元 lists 318,600 and 358,500)
+            a.claim.base, a.claim.role = True, a.claim.role or "年初"
+            b.claim.subject = b.claim.subject if b.claim.subject.strip("调整增减至为到") else a.claim.subject
+            b.claim.role = b.claim.role or "全年"
+            continue
+        if _MOVED_TO.match(text[a.end : b.start]):
             a.claim.base, a.claim.role = True, a.claim.role or "上年"
             b.claim.subject = b.claim.subject if b.claim.subject.strip("至到增减") else a.claim.subject
             k = items.index(b)
@@ -905,13 +996,6 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
                 # …增至192.75亿元，增加12.74亿元: the change between them, of the same item
                 after.claim.subject, after.claim.relation = b.claim.subject, "change"
                 after.claim.direction = "减少" if moved.group(1) in ("减少", "下降") else "增加"
-    for i in items:
-        m = _ADJUSTED_BY_AT_END.search(i.claim.subject)
-        if m is not None and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
-            # 新增专项债券转贷收入调增46,500万元: the amount the item was adjusted by, no level of it
-            i.claim.subject = i.claim.subject[: m.start()]
-            i.claim.relation, i.claim.group = "change", None
-            i.claim.direction = "减少" if m.group(1) in _CUTS else "增加"
     for a, b, c in zip(items, items[1:], items[2:], strict=False):
         if not _FROM_BEFORE.search(text[max(0, a.start - 12) : a.start]):
             continue
@@ -1110,6 +1194,8 @@ def _enumerations(
             continue  # parts of two measures under a total that names none: which ones add up is not known
         if lists.income_and_spending([_flow(p) for p in top]):
             continue  # 其中，某基金收入123.46亿元，支出134.57亿元: one item's own accounts, not parts of the total
+        if _one_item_in_measures(top):
+            continue  # 其中，教育支出年初预算11.7亿元，调整预算12.8亿元，执行12.2亿元: one item's figures, not parts
         if len(parts) >= 2 or (parts and _ends_in_etc(text, parts[-1])):
             gid = next(groups)
             total.claim.group, total.claim.relation = gid, "total"

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from extractors import lists
 from extractors.model import Claim, Paragraph
+from extractors.subjects import change_before
 
 # the head's last figure opens the list: …支出3545137万元，其中： (具体如下： after several figures names none of them)
 _OPENS = re.compile(r"^\s*(?:亿元|万元|千元|元)?\s*[，,。；;]?\s*(?:其中|包括)\s*(?:主要有|主要是)?\s*[:：]\s*$")
@@ -76,7 +77,14 @@ def _head_total(para: Paragraph, claims: list[Claim]) -> Claim | None:
         return None
     last = max(money, key=_start)
     after = para.text[last.prov.span[1] :] if last.prov.span else ""
+    if last.prov.span and change_before(para.text[max(0, last.prov.span[0] - _CHANGE_REACH) : last.prov.span[0]]):
+        return (
+            None  # …单位预留机动经费增加251.9万元。其中：: an amount of change breaks down into no paragraphs' levels
+        )
     return last if _level(last) and _OPENS.match(after) else None
+
+
+_CHANGE_REACH = 6  # 减少了约, 增长为: the longest change word with its fillers
 
 
 def _own_part(para: Paragraph, claims: list[Claim], marker_end: int) -> Claim | None:

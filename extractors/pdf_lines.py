@@ -345,6 +345,12 @@ def _centered(ln: Line, m: Margins) -> bool:
     return m.left + inset < ln.x0 and ln.x1 < m.right - inset and abs((ln.x0 + ln.x1) / 2 - middle) < 1.5 * ln.size
 
 
+_GOES_ON = re.compile(r"^\s*[、，,。；;：:）)%％」』”]")  # a line opening with these goes on with the line before
+_LEADS_ON = re.compile(r"的\s*$")  # a line ending on 的 leads on to the next
+_FIGURE_CUT_AFTER = re.compile(r"\d[\d.,]*\s*[万亿千百]?\s*$")
+_FIGURE_CUT_BEFORE = re.compile(r"^\s*(?:[万亿]?元|[万亿]|%|％)")
+
+
 def starts_paragraph(
     prev: Line | None, cur: Line, margins: Margins | None, prev_margins: Margins | None = None
 ) -> bool:
@@ -369,6 +375,10 @@ def starts_paragraph(
         return cur.page != prev.page
     if cur.page == prev.page and _centered(prev, margins) and _centered(cur, margins):
         return False  # a centred title wrapped over two lines
+    if _GOES_ON.match(cur.text) or _LEADS_ON.search(prev.text):
+        return False  # …分别完成年度预算的 | 102.0% | 、102.1%…: no paragraph opens on a 、 nor closes on a 的
+    if _FIGURE_CUT_AFTER.search(prev.text) and _FIGURE_CUT_BEFORE.match(cur.text):
+        return False  # …执行数为2012.54万 | 元，2025年…: a figure and its unit cut apart by the line's (or page's) end
     if cur.x0 > margins.left + INDENT * size:
         return True
     # a line ending short ends its paragraph, unless the next line's first number or word would not have fit

@@ -309,3 +309,13 @@ COMPARE_RE = re.compile(r"(?:比|较)(?:\d{4}\s*年度?|上年|去年|上一年|
 
 def has_compare(text: str) -> bool:
     return any(c in text for c in words().compare) or bool(COMPARE_RE.search(text))
+
+
+# a name ending in a subordinate body or in a level of the department (江苏省口岸发展研究中心, 局机关, 办公室本级,
+# 所属事业单位): what follows it is that body's figure, not the whole department's
+_SUBORDINATE_BODY = re.compile(r"(?:中心|站|所|医院|学校|馆|队|公司|机关|本级|所属(?:事业)?单位|下属单位)$")
+
+
+def names_a_body(words: str) -> bool:
+    """Whether words printed before an item's name name a body within the department (a unit, its own level)."""
+    return bool(_SUBORDINATE_BODY.search(re.sub(r"[\s，,：:]+$", "", words)))

@@ -98,12 +98,12 @@ def test_one_misprinted_cell_shared_by_a_row_and_a_column_is_named_itself(tmp_pa
     """201 基本支出 小计 printed 203.00 for 230.00: its row (230.00 = 小计 + 0.00) and its column (合计 row's 230.00 = Σ类)
     both miss 27.00 through it — one finding on that cell, not two on the totals that agree with everything else
     (adv53 P5)."""
-    assert _alarms(tmp_path, basic="203.00") == [("template.columns", "表1 r4c4", "203.00")]
+    assert _alarms(tmp_path, basic="203.00") == [("sum.table-cell", "表1 r4c4", "203.00")]
 
 
 def test_a_row_s_total_against_its_basic_subtotal_and_projects(tmp_path: Path) -> None:
-    found = _alarms(tmp_path, project="160.00")  # 380.00 ≠ 230.00 + 160.00
-    assert ("template.columns", "表1 r3c3", "380.00") in found
+    # 合计 380.00 ≠ 230.00 + 160.00, and the 项目支出 column's 160.00 ≠ 0.00 + 150.00: the 160.00 both share
+    assert _alarms(tmp_path, project="160.00") == [("sum.table-cell", "表1 r3c7", "160.00")]
 
 
 def _sangong(tmp_path: Path, total: str) -> Path:

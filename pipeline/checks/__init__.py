@@ -18,6 +18,7 @@ from types import ModuleType
 from extractors.model import Claim, Document, Fact, OutlineEntry, Provenance
 from extractors.report_kind import OTHER, classify
 from pipeline.checks.base import Context
+from pipeline.checks.crossing import one_wrong_cell
 from pipeline.checks.unresolved import split_dense
 from pipeline.findings import Finding, Rule
 from pipeline.tolerance import DEFAULT, Settings
@@ -80,8 +81,9 @@ def _call(m: ModuleType, ctx: Context, claims: list[Claim], facts: list[Fact], o
     return fn(ctx)
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """One inconsistency → one finding per rule: the same rule at the same place and value once."""
+def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: int | None = None) -> list[Finding]:
+    """One inconsistency → one finding per rule: the same rule at the same place and value once; one wrong cell that
+    throws out two sums → one finding on that cell (pipeline.checks.crossing)."""
     seen: set[tuple] = set()
     out: list[Finding] = []
     for f in findings:
@@ -90,7 +92,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         seen.add(key)
         out.append(f)
-    return _blame_the_input(_one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out)))))
+    merged = _one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out))))
+    return _blame_the_input(one_wrong_cell(merged, facts or [], doc_year))
 
 
 # a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
@@ -294,7 +297,7 @@ def run_checks(
                 raise
             family = m.__name__.rsplit(".", 1)[-1]
             problems.append(f"check family {family} failed: {type(e).__name__}: {e}"[:300])
-    return sorted(_cap_unknown_kind(_ocr_caveat(_dedupe(found)), kind), key=_order)
+    return sorted(_cap_unknown_kind(_ocr_caveat(_dedupe(found, ctx.facts, ctx.doc_year)), kind), key=_order)
 
 
 def _applies(f: Finding, kind: str) -> bool:

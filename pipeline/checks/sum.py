@@ -79,7 +79,16 @@ OMITTED = rule(
     "{subject}写 {stated}，所列各类合计 {expected}",
     "table",
 )
-RULES = [NARRATIVE, PARTIAL, ROWS, UNCLEAR, COLUMNS, OMITTED]
+CELL = rule(
+    FAMILY,
+    "table-cell",
+    "error",
+    "表中一格与两处核算都不符（两处合计之误都出在此格）",
+    "{subject}写 {stated}，按两处核算都应为 {expected}",
+    "table",
+    "arithmetic",
+)
+RULES = [NARRATIVE, PARTIAL, ROWS, UNCLEAR, COLUMNS, OMITTED, CELL]
 
 
 def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
@@ -111,7 +120,7 @@ def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Find
         expected=s,
         derivation=expr,
         related=[p.prov for p in parts],
-        subject=_named_total(total),
+        subject=named_total(total),
     )
 
 
@@ -130,7 +139,7 @@ def _transposition(total: Figure, parts: list[Figure]) -> str:
 _BARE_TOTAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*\S{0,6}?(?:合\s*计|总\s*计|小\s*计|共\s*计)\s*$")
 
 
-def _named_total(total: Figure) -> str | None:
+def named_total(total: Figure) -> str | None:
     """A 合计 row named by its table (二、政府性基金预算支出决算表 合计): the row label alone names no item."""
     if total.kind != "fact" or not _BARE_TOTAL.match(total.subject or "合计"):
         return None
@@ -492,15 +501,17 @@ def _column_verdicts(
 
 
 def _tables(ctx: Context) -> Iterator[Finding]:
+    verdicts = list(_verdicts(ctx))
+    failing, nested = _column_failures(ctx)
     grouped: dict[tuple, list[tuple[str, tr.Verdict]]] = defaultdict(list)
     labels = _row_labels(ctx)
-    for what, v in _verdicts(ctx):
+    for what, v in verdicts:
         grouped[(v.total.fact.prov.table, v.total.index, v.certainty, what)].append((what, v))
     for (_table, _row, certainty, _what), items in grouped.items():
         what, v = items[0]
         tf = fact_figure(v.total.fact, ctx.doc_year)
         pf = [fact_figure(p.fact, ctx.doc_year) for p in v.parts]
-        words = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}[what]
+        words = _ROW_WORDS[what]
         certain = certainty == tr.CERTAIN
         left_out = _classes_left_out(v, labels.get(v.total.fact.prov.table, set())) if certain else []
         if left_out:
@@ -518,7 +529,12 @@ def _tables(ctx: Context) -> Iterator[Finding]:
         if certainty != tr.CERTAIN:
             f.explanation += "；表内分项层次未能确定（无编码或序号），请核对"
         yield f
-    yield from _columns(ctx)
+    for column, fails in failing.items():
+        if column not in nested:
+            yield _column_finding(fails)
+
+
+_ROW_WORDS = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}
 
 
 def _row_labels(ctx: Context) -> dict[int | None, set[str]]:
@@ -543,15 +559,15 @@ def _classes_left_out(v: tr.Verdict, printed: set[str]) -> list[str]:
     return [m[0] for m in min(holding, key=len) if not printed.intersection(m)]
 
 
-def _columns(ctx: Context) -> Iterator[Finding]:
-    """A 合计 column = the sum of its sibling columns under the same header parent, row by row. One finding per
-    合计 column: the rows where it fails are listed together (a column left out of the sum fails in every row)."""
+def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[Figure]]]], set[tuple]]:
+    """A 合计 column = the sum of its sibling columns under the same header parent, row by row: the rows where it
+    fails, per 合计 column, and the 合计 columns whose sibling columns nest in some row (not one flat set of parts)."""
     rows: dict[tuple, list[Fact]] = defaultdict(list)
     for f in ctx.facts:
         if f.prov.table is not None and f.prov.row is not None and not _template_table(ctx, f.table_title or ""):
             rows[(f.prov.table, f.prov.row)].append(f)
     failing: dict[tuple, list[tuple[Figure, list[Figure]]]] = defaultdict(list)
-    nested: set[tuple] = set()  # 合计 columns whose sibling columns nest in some row: not one flat set of parts
+    nested: set[tuple] = set()
     for cells in rows.values():
         for f in cells:
             cols = _path(f)
@@ -573,19 +589,22 @@ def _columns(ctx: Context) -> Iterator[Finding]:
             pf = [fact_figure(g, ctx.doc_year) for g in sibs]
             if _verdict_parts(tf, pf, False) != tol.OK:
                 failing[(f.prov.table, f.prov.col)].append((tf, pf))
-    for column, items in failing.items():
-        if column in nested:
-            continue
-        tf, pf = items[0]
-        finding = _finding(COLUMNS, tf, pf, "error", "各分项列")
-        if len(items) > 1:
-            others = [t for t, _ in items[1:]]
-            finding.explanation += (
-                f"；该合计列另有{len(others)}行同样不符（{'、'.join(o.prov.render() for o in others[:10])}"
-                f"{'…' if len(others) > 10 else ''}），疑合计列漏计某一分项列"
-            )
-            finding.related += [o.prov for o in others]
-        yield finding
+    return failing, nested
+
+
+def _column_finding(items: list[tuple[Figure, list[Figure]]]) -> Finding:
+    """One finding per 合计 column: the rows where it fails are listed together (a column left out of the sum fails
+    in every row)."""
+    tf, pf = items[0]
+    finding = _finding(COLUMNS, tf, pf, "error", "各分项列")
+    if len(items) > 1:
+        others = [t for t, _ in items[1:]]
+        finding.explanation += (
+            f"；该合计列另有{len(others)}行同样不符（{'、'.join(o.prov.render() for o in others[:10])}"
+            f"{'…' if len(others) > 10 else ''}），疑合计列漏计某一分项列"
+        )
+        finding.related += [o.prov for o in others]
+    return finding
 
 
 # 合计决算数 | 阿克苏市 | 库车市 …: a total column that names its measure, over columns named by their parts alone
@@ -620,11 +639,17 @@ def _siblings(cells: list[Fact], total: Fact, parent: tuple[str, ...]) -> list[F
     """One figure per sibling column (a nested sibling through its own 小计); None when that is unclear."""
     by_head: dict[str, list[Fact]] = defaultdict(list)
     depth = len(parent)
-    for g in cells:
+    under = [g for g in cells if len(_path(g)) > depth and tuple(_path(g)[:depth]) == parent]
+    # 小计 | 其中：均衡性转移支付 | 县级基本财力保障机制奖补资金 | …: the 其中 printed over the first column is of the
+    # columns after it too, a breakdown that need not be whole
+    marked = [g for g in under if "其中" in "".join(g.column_labels)]
+    for g in under:
         p = _path(g)
-        if g is total or len(p) <= depth or tuple(p[:depth]) != parent or p[depth] in ("合计", "小计", "总计"):
+        if g is total or p[depth] in ("合计", "小计", "总计"):
             continue
-        if "其中" in "".join(g.column_labels) or g.quantity.base_unit != total.quantity.base_unit:
+        if any(_after_qizhong(g, m, depth) for m in marked):
+            continue
+        if g.quantity.base_unit != total.quantity.base_unit:
             continue
         by_head[p[depth]].append(g)
     out: list[Fact] = []
@@ -638,6 +663,15 @@ def _siblings(cells: list[Fact], total: Fact, parent: tuple[str, ...]) -> list[F
         else:
             return None
     return out
+
+
+def _after_qizhong(g: Fact, marked: Fact, depth: int) -> bool:
+    """Whether column g is the 其中 column or stands after it in its breakdown: at this level when the 其中 is printed
+    over a sibling of the total, else within the sibling it is printed under."""
+    level = next((k for k, x in enumerate(marked.column_labels) if "其中" in x), 0)
+    if (g.prov.col or 0) < (marked.prov.col or 0):
+        return False
+    return level <= depth or _path(g)[depth] == _path(marked)[depth]
 
 
 def check(ctx: Context) -> Iterator[Finding]:

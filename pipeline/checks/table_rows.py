@@ -402,6 +402,23 @@ def check_total(
     return Verdict(total, top or plain, UNCERTAIN)
 
 
+def _direct_children(parent: Row, children: list[Row]) -> list[Row]:
+    """The marked rows of the parent's family at the first level under it."""
+    level = min((r.level for r in children if r.kind == "marked" and r.family == parent.family), default=None)
+    return [r for r in children if r.kind == "marked" and r.family == parent.family and r.level == level]
+
+
+def _under_own_code(parent: Row, children: list[Row]) -> list[Row]:
+    """The children up to the first marked row whose code lies outside the parent's."""
+    return list(itertools.takewhile(lambda r: r.kind != "marked" or _descends(r, parent), children))
+
+
+def _descends(row: Row, parent: Row) -> bool:
+    """Whether a coded row's 科目编码 lies under the parent's (款 21303 under 类 213)."""
+    code, head = re.sub(r"\D", "", row.fact.code), re.sub(r"\D", "", parent.fact.code)
+    return not code or not head or code.startswith(head)
+
+
 def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
     """一、 = Σ its （一）…; a 类 = Σ its 款: wherever a marked row's direct children are all marked."""
     for i, parent in enumerate(rows):
@@ -412,12 +429,17 @@ def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
             if r.kind == "total" or (r.kind == "marked" and r.family == parent.family and r.level <= parent.level):
                 break
             children.append(r)
-        direct_level = min(
-            (r.level for r in children if r.kind == "marked" and r.family == parent.family), default=None
-        )
-        if direct_level is None:
+        direct = _direct_children(parent, children)
+        if not direct:
             continue
-        direct = [r for r in children if r.kind == "marked" and r.family == parent.family and r.level == direct_level]
+        own = _under_own_code(parent, children)
+        if len(own) < len(children):
+            # 230 上解上级支出 then 23108 地方政府一般债务还本支出 (a 款 of 231): the rows under the parent's own code may be
+            # all its children — or a code is misprinted (21040 信访事务 among 201's 款); either reading that adds up
+            # settles it, and a parent with no child under its own code is not judged
+            direct_own = _direct_children(parent, own)
+            if not direct_own or meets(parent, direct_own):
+                continue
         first = children.index(direct[0])
         coded_tree = all(r.kind == "marked" and r.family == parent.family == "code" for r in children)
         if len(direct) < 2 and len(children) > 1 and not coded_tree:

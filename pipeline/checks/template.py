@@ -15,11 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from extractors.model import Fact, OutlineEntry, Provenance
+from extractors.model import Fact, OutlineEntry
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import KIND_NAMES, identify_table
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, fact_figure, fmt, in_unit, make_finding, shown
+from pipeline.checks.base import Context, fact_figure, fmt, in_unit, shown
 from pipeline.checks.template_narrative import narrative, run_changes, run_narrative, run_rates, run_shares
 from pipeline.checks.template_rules import (
     AnyRule,
@@ -356,45 +356,6 @@ MAKES = {
 }
 
 
-def _cell_key(p: Provenance) -> tuple:
-    return (p.file, p.table, p.row, p.col)
-
-
-def blame_shared_cell(found: list[Finding], ctx: Context) -> Iterator[Finding]:
-    """A row's 合计 ≠ its parts and a column's 款 ≠ its 项, both off by the same amount, with one cell in both sums
-    (基本支出 小计 1,540.80 printed for 1,504.80): that cell is the printing out of line — one finding on it, naming the
-    two sums it breaks, instead of two on cells that agree with everything else."""
-    facts = {_cell_key(f.prov): f for f in ctx.facts if f.prov.table is not None}
-    rows = [f for f in found if f.rule == R_COLUMNS.id and f.difference is not None]
-    columns = [f for f in found if f.rule == R_HIERARCHY.id and f.difference is not None]
-    merged: set[int] = set()
-    for a in rows:
-        for b in columns:
-            if id(a) in merged or id(b) in merged or a.unit != b.unit or a.difference != b.difference:
-                continue
-            shared = {_cell_key(p) for p in a.related} & {_cell_key(p) for p in b.related}
-            cell = facts.get(next(iter(shared))) if len(shared) == 1 else None
-            if cell is None or a.difference is None or cell.quantity.unit != a.unit:
-                continue
-            merged |= {id(a), id(b)}
-            right = cell.quantity.value + a.difference
-            label = " ".join(x for x in (*cell.row_labels[-1:], *cell.column_labels[-2:]) if x.strip())
-            d = cell.quantity.decimals
-            yield make_finding(
-                R_COLUMNS,
-                "error" if a.severity == b.severity == "error" else "warning",
-                fact_figure(cell, ctx.doc_year),
-                f"{label}写 {shown(cell.quantity)}：按本行，{a.subject} {fmt(a.stated_value, d)} 减其余各列应为 "
-                f"{fmt(right, d)}；按本列，{b.subject} {fmt(b.stated_value, d)} 减其余各行亦为 {fmt(right, d)}。"
-                "两处算式都只差此数，疑此数有误",
-                expected=right,
-                derivation=f"{fmt(cell.quantity.value)} + ({fmt(a.difference)})",
-                related=[a.prov, b.prov],
-                subject=label,
-            )
-    yield from (f for f in found if id(f) not in merged)
-
-
 def declared_rules() -> list[tuple[Rule, str, str, tuple[str, ...]]]:
     """Each declarative rule: the rule its findings carry, its own id, what it checks, its report kinds."""
     return [(MAKES[group], rid, title, kinds) for group, rid, title, kinds in described_rules()]
@@ -414,13 +375,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     said = narrative(ctx.claims, ctx.outline)
     if views:
         yield from run_sums(views, _for(rules, rules.sum, ctx.kind))
-        yield from blame_shared_cell(
-            [
-                *run_columns(views, _for(rules, rules.columns, ctx.kind)),
-                *run_hierarchy(views, _for(rules, rules.hierarchy, ctx.kind)),
-            ],
-            ctx,
-        )
+        # one cell that throws out a row's 合计 and a column's 款 is named once by pipeline.checks.crossing
+        yield from run_columns(views, _for(rules, rules.columns, ctx.kind))
+        yield from run_hierarchy(views, _for(rules, rules.hierarchy, ctx.kind))
         yield from run_cross(views, _for(rules, rules.cross, ctx.kind))
         yield from run_narrative(
             views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided

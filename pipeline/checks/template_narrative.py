@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from extractors.model import Claim, OutlineEntry, Provenance, Quantity
-from extractors.subjects import PRIOR_YEAR
+from extractors.subjects import PRIOR_YEAR, names_a_body
 from extractors.table_identity import column_role, normalise_label
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -210,8 +210,9 @@ def run_narrative(
         for r in narrative_rules:
             if r.no_item and s.item:
                 continue
-            if not _in_section(s, r.section) or not re.search(r.lead, s.lead):
-                continue
+            said_as = re.search(r.lead, s.lead) if _in_section(s, r.section) else None
+            if said_as is None or names_a_body(s.lead[: said_as.start()]):
+                continue  # 江苏省口岸发展研究中心一般公共预算财政拨款支出预算799.46万元: one unit's, not the 合计
             if r.sentence and not _of_sentence_subject(s.claim, r.sentence):
                 continue
             sel = r.target
@@ -502,6 +503,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         m = re.search(f"({change_pattern()})$", s.lead)
         if not m or not re.search(r"比|相比|较", s.claim.sentence):
             continue
+        if "分别" in s.lead:
+            continue  # 分别增长2.51%和4.18%: each is of the item its claim names, in order — not of the figures before it
         up = change_sign(m.group(1)) > 0
         before = _money_before(said, s)
         deltas = [

@@ -1,0 +1,122 @@
+"""One wrong cell, one finding: where two findings about table sums share exactly one printed figure and both are
+out by what that one figure is out by, the figure is the slip, and the two totals it throws out are not.
+
+教育支出 基本支出 1200 in a table whose row 合计 2300 − 项目支出 1000 and whose column 合计 2900 − the other rows both
+make 1300; 于都县 D 89.68 found against its own E + F = 98.68 (formula.column) and inside 赣州市 = Σ its counties
+(region.group-of-rows), 9 short in both; 表二 303.83 found against 表一's 330.83 (cross_table.same-figure) and
+inside 表二's 合计 (sum.table-rows), 27 short in both. A finding takes part only where its own figures show it is a
+sum: its cell less the cells it names first (its parts, in order) is exactly what it says the cell is out by. Any
+family's finding may be such a sum; which figure two of them share is read from the figures, never from the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.model import Fact, Provenance
+from pipeline import tolerance as tol
+from pipeline.checks.base import clean_label, fact_figure, fmt, make_finding
+from pipeline.checks.sum import CELL, named_total
+from pipeline.findings import Finding
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass
+class _Sum:
+    finding: Finding
+    total: Fact
+    parts: list[Fact]
+
+    def cells(self) -> list[Fact]:
+        return [self.total, *self.parts]
+
+    def excess(self, cell: Fact) -> Decimal:
+        """How far the cell is above what this sum says it should be (base unit)."""
+        over = self.total.quantity.base_value - sum((p.quantity.base_value for p in self.parts), Decimal(0))
+        return over if cell is self.total else -over
+
+
+def _place(f: Fact) -> Decimal:
+    """One unit of the figure's last printed decimal, in its base unit."""
+    return Decimal(10) ** int(f.quantity.value.as_tuple().exponent) * tol.factor(f.quantity)
+
+
+def _as_sum(f: Finding, at: dict[Provenance, Fact]) -> _Sum | None:
+    """The finding read as total − parts, where its figures bear that reading out."""
+    total = at.get(f.prov)
+    if total is None or f.stated_value is None or f.expected_value is None:
+        return None
+    said = (f.stated_value - f.expected_value) * tol.factor(total.quantity)
+    acc = Decimal(0)
+    parts: list[Fact] = []
+    for p in f.related:
+        part = at.get(p)
+        if part is None or part is total:
+            break
+        parts.append(part)
+        acc += part.quantity.base_value
+        if abs(total.quantity.base_value - acc - said) <= _place(total):
+            return _Sum(f, total, parts)
+    return None
+
+
+def one_wrong_cell(findings: list[Finding], facts: Iterable[Fact], doc_year: int | None = None) -> list[Finding]:
+    at = {f.prov: f for f in facts if f.prov.table is not None}
+    sums = [s for s in (_as_sum(f, at) for f in findings) if s is not None]
+    dropped: set[int] = set()
+    made: list[Finding] = []
+    for k, a in enumerate(sums):
+        for b in sums[k + 1 :]:
+            if id(a.finding) in dropped or id(b.finding) in dropped:
+                continue
+            shared = [c for c in a.cells() if any(c is d for d in b.cells())]
+            if len(shared) != 1 or len(a.cells()) == len(b.cells()) == len(shared):
+                continue
+            cell = shared[0]
+            ea, eb = a.excess(cell), b.excess(cell)
+            if ea == 0 or abs(ea - eb) > _place(cell):
+                continue
+            low, high = sorted((a, b), key=lambda s: _RANK.get(s.finding.severity, 0))
+            if low.finding.severity == "info":
+                if cell.prov != high.finding.prov:
+                    continue  # a sum whose parts are unsettled moves no blame; it only joins the finding it explains
+                dropped.add(id(low.finding))
+                high.finding.related.append(low.finding.prov)
+                high.finding.explanation += f"；{_said(low)}，亦因此格"
+                continue
+            dropped.update((id(a.finding), id(b.finding)))
+            # the sum with fewer parts says most exactly what the cell should be
+            best = min((a, b), key=lambda s: len(s.parts))
+            made.append(_cell_finding(cell, best.excess(cell), (a, b), high.finding.severity, doc_year))
+    if not dropped:
+        return findings
+    return [f for f in findings if id(f) not in dropped] + made
+
+
+def _said(s: _Sum) -> str:
+    f = s.finding
+    return f"{f.rule} 核对 {f.location}：{f.subject}写 {fmt(f.stated_value)}，应为 {fmt(f.expected_value)}"
+
+
+def _cell_finding(cell: Fact, excess: Decimal, sums: tuple[_Sum, _Sum], severity: str, year: int | None) -> Finding:
+    fig = fact_figure(cell, year)
+    should = (cell.quantity.base_value - excess) / tol.factor(cell.quantity)
+    # the column by its name, not its 栏次 number or letter (1, 2; D=E+F)
+    cols = [clean_label(x) for x in cell.column_labels if re.search(r"[\u4e00-\u9fff]", clean_label(x))]
+    name = named_total(fig) or fig.subject
+    subject = " ".join(x for x in (name, cols[-1] if cols and cols[-1] not in name else "") if x)
+    return make_finding(
+        CELL,
+        severity,
+        fig,
+        f"{subject}写 {fmt(fig.value)}{fig.quantity.unit}，按两处核算都应为 {fmt(should)}："
+        + "；".join(_said(s) for s in sums)
+        + f"；此格若为 {fmt(should)}，两处都相符，而它是两处唯一共用的数，疑此格有误",
+        expected=should,
+        related=[s.finding.prov for s in sums] + [c.prov for s in sums for c in s.cells() if c is not cell],
+        subject=subject,
+    )
