@@ -510,6 +510,7 @@ def _sentence_items(
                 last_end = items[-1].end if items else s0
                 between = text[last_end:cstart]
                 subject = (_reason_named(between) or _item_opened(between)) if p.role and not same_clause else ""
+                subject = subject or (_named_group(pre) if q.dimension == "money" else "")
                 subject = subject or _fallback_subject(
                     text, end, s1, p.verb_only, items, same_clause, adjacent, p.role in ("全年", "年初", "预算")
                 )
@@ -594,6 +595,21 @@ def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> boo
         if i.start < end and _plain(i) and i.claim.subject and not any(a < i.start < b for a, b in nested)
     ]
     return len(set(named)) < len(named)
+
+
+_GROUP_NAMED = re.compile(
+    r"^[，,\s]*(?:以及|加上|加|和|及)?\s*(?P<names>[^，,；;。：:]{2,40}?[、和及与][^，,；;。：:]{2,40}?等)\s*$"
+)
+
+
+_GROUP_BEFORE_FIGURE = re.compile(r"[^，,；;：:。]*、[^，,；;：:。]*等\s*$")
+
+
+def _named_group(pre: str) -> str:
+    """The names of several items whose one sum follows (以及调入资金、动用预算稳定调节基金和上年结转等830.13亿元): the
+    figure is theirs together, never the item named before it."""
+    m = _GROUP_NAMED.match(pre)
+    return m.group("names") if m else ""
 
 
 def _one_item_in_measures(parts: list[_Item]) -> bool:
@@ -1223,6 +1239,7 @@ def _enumerations(
         parts = []
         before_break: _Item | None = None
         cut = False  # the list goes on before its first part here (a part of another list stands there)
+        opened = -1  # where the 其中 of a part passed over opens: its head, before it, is the part
         for j in range(idx - 1, -1, -1):
             cand = items[j]
             if cand.claim.quantity.dimension in ("percent", "pp") or cand.claim.base or not _plain(cand):
@@ -1232,8 +1249,14 @@ def _enumerations(
                 break
             if _TOTAL_BEFORE.search(text[max(s0, cand.start - _TOTAL_WINDOW) : cand.start]):
                 break  # 年初预算数合计1360.00万元，全年预算数合计1383.50万元: a total of its own, not a part
-            if parts and "其中" in text[cand.end : parts[0].start]:
+            if parts and "其中" in text[cand.end : opened if opened >= 0 else parts[0].start]:
                 break  # …收入预计18.6亿元，其中国有土地使用权出让收入16.8亿元，加上…，收入总计: 16.8 is 18.6's part
+            if parts and "。" in text[cand.end : parts[0].start] and 0 <= text.rfind("其中", 0, cand.end):
+                break  # …其中,税收收入1556亿元…。非税收入1180亿元…。加上…: the sentence before may end on a 其中 part
+            sub = _QIZHONG_OPENS.search(text[items[j - 1].end : cand.start]) if parts and opened < 0 and j else None
+            if sub is not None:
+                opened = items[j - 1].end + sub.start()  # …822.82亿元，…，其中预备费16亿元；对市县…: 822.82 is the part
+                continue
             if parts and _list_breaks(text, cand, parts[0], items):
                 before_break = (
                     cand  # the list as read may not be all of it (…312,531万元，…；上解…，债务还本…，支出总计)
@@ -1625,6 +1648,9 @@ def _amount_of_change(text: str, item: _Item) -> bool:
 
 
 _CHANGE_WORD_REACH = 6  # 减少了约, 增长为: the longest change word with its fillers
+_QIZHONG_OPENS = re.compile(
+    r"其中[^，,；;。]{0,24}$"
+)  # a figure right after 其中 (其中预备费16亿元): a part of the one before
 
 
 def _explains_part(item: _Item, nested: list[tuple[int, int]], parts: list[_Item], items: list[_Item]) -> bool:
@@ -1704,6 +1730,8 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     x = max(money, key=lambda i: i.end, default=None)
     if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:
         return None
+    if x.start > text.rfind("其中", 0, at) >= 0:
+        return None  # …。其中,税收收入1556亿元,增长2.3%。非税收入1180亿元,增长9.9%。加上…: a 其中 list may end on it
     levels = {
         re.sub(r"\s", "", i.claim.subject)
         for i in money
@@ -1820,6 +1848,10 @@ def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
     seg = text[a.end : b.start]  # 3,210.55 between two parts is one figure, no clause break
     between = "".join("_" if ch in ",，" and is_thousands_comma(seg, k) else ch for k, ch in enumerate(seg))
     between = lists.mask_description(between)
+    # 以及乡镇上解、调入资金、上年结转等4.19亿元: names listed before one figure with 等 are that figure's label
+    group = _GROUP_BEFORE_FIGURE.search(between)
+    if group is not None:
+        between = between[: group.start()] + group.group(0).replace("、", "_")
     bounds = [a.end]
     for m in re.finditer(rf"[{lists.CLAUSE_BREAK}]", between):
         bounds.append(a.end + m.end())

@@ -336,11 +336,11 @@ def test_a_figure_a_bracket_notes_is_not_the_head_of_the_list_after_it() -> None
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a 加 list whose middle addends a names-only item (上解支出、债务还本支出等12亿元) cut off is not read at all
+        # names listed with 等 before one figure (上解支出、债务还本支出等12亿元) are that figure's label: one addend
         (
             "市本级一般公共预算支出90.1亿元，加对县区转移支付26.3亿元、债务转贷支出5.9亿元、上解支出、"
             "债务还本支出等12亿元，支出合计134.3亿元。",
-            [],
+            [("134.3亿元", ["90.1亿元", "26.3亿元", "5.9亿元", "12亿元"], "complete")],
         ),
         # the 其中 clause holds only a share and closes at "；": the 加 figures after it are no parts of 349.8
         (

@@ -110,7 +110,8 @@ EXPECTED_OTHER = [
     ("社会工作部", "procurement.sme-over-total", "error", "21.07", "0", 22),
     ("万里街道", "sum.enumeration", "error", "8013", None, 33),
     ("万里街道", "reason.opposite-direction", "warning", "2.98", None, 6),
-    ("商务委员会", "mirror.income-expense-change", "warning", "24491.71", "24558.18", 7),
+    # 收入 比2024年预算执行数增加24,558.18, 支出 比2024年预算增加24,491.71: two bases, said as info (stop 28)
+    ("商务委员会", "mirror.income-expense-change", "info", "24491.71", "24558.18", 7),
 ]
 
 
@@ -331,7 +332,8 @@ def test_every_warning_is_a_known_real_one(report: str) -> None:
     assert warnings == known
 
 
-@pytest.mark.parametrize("name_part", ["财政局", "规划和自然资源局", "社会工作部", "万里街道", "商务委员会"])
+# (商务委员会 has no error or warning since stop 28: its one warning, two changes against two bases, is now info)
+@pytest.mark.parametrize("name_part", ["财政局", "规划和自然资源局", "社会工作部", "万里街道"])
 def test_every_error_and_warning_is_found_without_the_document(name_part: str) -> None:
     """The families read claims, facts and the outline: run_checks without the document model (only the
     score sheet's qualitative cells need it) reports the same errors and warnings."""

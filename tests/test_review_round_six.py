@@ -261,3 +261,83 @@ def test_a_line_ending_short_before_a_figure_cut_from_it_is_no_paragraph_end() -
     f = line("基数调整。", 8, 73.8, 703.8, 133.8)
     g = line("元是一个字开头的段落不存在，这里是新段落。", 8, 73.8, 722.8, 530.0)
     assert starts_paragraph(f, g, m)
+
+
+def basic_table(labour: str) -> list[list[str]]:
+    """公开06表 in the central layout: 人员经费 | 公用经费 | 公用经费, 302's 款 going on in the third group."""
+    return [
+        ["人员经费", "", "", "公用经费", "", "", "", "", ""],
+        ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "300.00", "302", "商品和服务支出", "160.00", "30226", "劳务费", labour],
+        ["30101", "基本工资", "180.00", "30201", "办公费", "60.00", "30228", "工会经费", "20.00"],
+        ["30102", "津贴补贴", "120.00", "30211", "差旅费", "40.00", "310", "资本性支出", "10.00"],
+        ["303", "对个人和家庭的补助", "50.00", "", "", "", "31002", "办公设备购置", "10.00"],
+        ["30302", "退休费", "50.00", "", "", "", "", "", ""],
+    ]
+
+
+def test_a_class_s_items_going_on_in_the_next_column_group_are_its_parts(tmp_path: Path) -> None:
+    """302 商品和服务支出 802.40 over 30201–30225 in its own column group and 30226–30299 at the head of the next (adv92
+    河南, the 财政部 template's 公开06表): the class is the sum of both runs."""
+    from docx_builders import write_docx
+
+    from pipeline.analyze import analyze_file
+
+    def alarms_of(labour: str) -> list[tuple[str, str]]:
+        title = ["河南省某厅2023年度部门决算", "一般公共预算财政拨款基本支出决算表", "单位：万元"]
+        path = write_docx(tmp_path / f"basic{labour}.docx", [*title, (basic_table(labour), [(0, 3, 0, 8)])])
+        return [(f.rule, str(f.stated_value)) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert alarms_of("40.00") == []  # 60 + 40 + 40 + 20 = 160
+    assert [v for _, v in alarms_of("50.00")] == ["160.00"]  # 60 + 40 + 50 + 20 = 170
+
+
+def test_a_qizhong_part_of_an_addend_is_not_an_addend(tmp_path: Path) -> None:
+    """省级一般公共预算支出安排822.82亿元，比上年年初预算增长2.7%，其中预备费16亿元；对市县…2500亿元，…，支出总量为
+    3936.92亿元 (adv93): the 预备费 is 822.82's part, and 822.82 the total's."""
+    text = (
+        "2026年省级一般公共预算支出安排822.82亿元，比上年年初预算增长2.7%，其中预备费16亿元；对市县税收返还和转移支付"
+        "支出2500亿元，地方政府一般债务转贷支出430亿元，一般债务还本支出142.1亿元，上解中央支出42亿元，支出总量为"
+        "3936.92亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert alarms(found) == []
+    parts = sorted(c.quantity.text for c in claims if c.relation == "part")
+    assert "822.82亿元" in parts and "16亿元" not in parts
+    _, found = scan_text(tmp_path, text.replace("支出总量为3936.92亿元", "支出总量为3963.92亿元"))
+    assert ("sum.enumeration", "error", Decimal("3963.92")) in alarms(found)
+
+
+def test_names_listed_with_deng_before_one_figure_are_its_label(tmp_path: Path) -> None:
+    """加上中央转移支付收入2650亿元、地方政府一般债务收入540亿元，以及调入资金、动用预算稳定调节基金和上年结转等830.13亿元
+    (adv93): 830.13 is theirs together, never the 一般债务收入 before it; and "以及乡镇上解、调入资金、上年结转等4.19亿元"
+    after 加上 opening its own sentence is one more addend of the level before (adv91 青岚)."""
+    text = (
+        "2026年全省一般公共预算收入预计3912亿元，加上中央转移支付收入2650亿元、地方政府一般债务收入540亿元，以及调入资金、"
+        "动用预算稳定调节基金和上年结转等830.13亿元，收入总量为7932.13亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    (group,) = [c for c in claims if c.quantity.text == "830.13亿元"]
+    assert "一般债务" not in group.subject and "上年结转等" in group.subject
+    assert alarms(found) == []
+    county = (
+        "——县级一般公共预算收入完成14.89亿元，为调整预算的102%，同比增长2.5%。加上上级补助收入41.26亿元、政府一般债务收入"
+        "5.82亿元，以及乡镇上解、动用预算稳定调节基金、调入资金、上年结转等4.19亿元后，收入总量为66.61亿元。\n"
+    )
+    _, found = scan_text(tmp_path, county)
+    assert ("sum.enumeration", "error", Decimal("66.61")) in alarms(found)  # 14.89 + 41.26 + 5.82 + 4.19 = 66.16
+    _, found = scan_text(tmp_path, county.replace("66.61", "66.16"))
+    assert alarms(found) == []
+
+
+def test_a_change_of_both_totals_is_not_the_year_s_spending_s(tmp_path: Path) -> None:
+    """…总计43624.61万元，其中：本年收入合计…；本年支出合计41856.98万元…。与2023年度相比，收入、支出总计各增加4972.43万元，
+    增长12.86% (adv92 潍坊): a change of both 总计, never of 本年支出合计."""
+    text = (
+        "一、收入支出决算总体情况说明\n"
+        "2024年度收入、支出决算总计43624.61万元，其中：本年收入合计41903.91万元，使用非财政拨款结余120.00万元，"
+        "年初结转和结余1600.70万元；本年支出合计41856.98万元，年末结转和结余1767.63万元。与2023年度相比，收入、支出"
+        "总计各增加4972.43万元，增长12.86%。\n"
+    )
+    _, found = scan_text(tmp_path, text, kind="部门决算")
+    assert [a for a in alarms(found) if a[0].endswith("change")] == []

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from extractors.identity import last_word
 from extractors.model import Quantity
 from extractors.report_kind import DEPARTMENT_BUDGET_KINDS, in_order
 from pipeline import tolerance as tol
@@ -74,7 +75,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     base_i, base_e = (mi.group(1) or "") + mi.group(2), (me.group(1) or "") + me.group(2)
     same_words = re.sub(r"\s", "", base_i) == re.sub(r"\s", "", base_e)
-    severity = "error" if same_words else "warning"
+    # 比2024年预算执行数 and 比2024年预算: last year's 执行数 and its budget are two figures, whose changes may differ
+    measures = {last_word("measure", b, phrase_start=False) for b in (base_i, base_e)}
+    severity = "error" if same_words else "warning" if len(measures) == 1 else "info"
     prior_i = ci.q.base_value - di.q.base_value if change_sign(mi.group(3)) > 0 else ci.q.base_value + di.q.base_value
     prior_e = ce.q.base_value - de.q.base_value if change_sign(me.group(3)) > 0 else ce.q.base_value + de.q.base_value
     unit = ce.q
@@ -82,6 +85,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         "两处比较的基数用词相同，增减额应相同"
         if same_words
         else f"两处的比较基数写法不同（“{base_i}”与“{base_e}”），疑口径不一或有一处数字有误"
+        if severity == "warning"
+        else f"但两处比较的基数未必是同一数（“{base_i}”与“{base_e}”：上年的预算数与执行数可以不同），未能判断"
     )
     expl = (
         f"财政拨款收入与财政拨款支出预算同为 {shown(ce.q)}，但收入“{di.lead}{shown(di.q)}”（上年基数 "

@@ -166,8 +166,11 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
     order = sorted(ents)
     total_re = r.total_row
     flagged: list[tuple[VCell, list[VCell], tol.Interval, str]] = []
-    for seg in {s for s, _ in order}:
+    segments = sorted({s for s, _ in order})
+    for n, seg in enumerate(segments):
         rows = [ents[k] for k in order if k[0] == seg]
+        # 302 商品和服务支出 whose 款 run to the foot of its column group go on at the head of the next (30226 劳务费 …)
+        later = [ents[k] for k in order if n + 1 < len(segments) and k[0] == segments[n + 1]]
         keys = [cs[0].key for cs in rows]
         labels = [cs[0].label for cs in rows]
         for i, (k, cs) in enumerate(zip(keys, rows, strict=True)):
@@ -176,6 +179,7 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
             if level is None or level >= 3 or (level == 2 and len(k.code) != 5):
                 continue
             children: list[list[VCell]] = []
+            going_on: set[int] = set()  # cells of the next column group, whose side and grid key are that group's
             ambiguous = False
             for j in range(i + 1, len(rows)):
                 kj = keys[j]
@@ -192,10 +196,22 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
                     children.append(rows[j])
             else:  # the rows under it run to the table's end: where the table goes on, more of them are there
                 ambiguous = ambiguous or v.goes_on
+                for more in later if level else []:
+                    km = more[0].key
+                    if km.level is None or not km.code.startswith(k.code) or km.level <= level:
+                        break
+                    if km.level == level + 1:
+                        children.append(more)
+                        going_on.update(id(c) for c in more)
             if ambiguous or not children:
                 continue
             for t in cs:
-                parts = [c for ch in children for c in ch if c.sig == t.sig and c.side == t.side]
+                parts = [
+                    c
+                    for ch in children
+                    for c in ch
+                    if (c.sig == t.sig and c.side == t.side) or (id(c) in going_on and _named(c.sig) == _named(t.sig))
+                ]
                 if not parts:
                     continue
                 comp = sum_of([p.q for p in parts])
@@ -207,6 +223,11 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
         if any(_mended_by(t, parts, p, wrong[id(p)]) for p in parts if id(p) in wrong):
             continue  # a part that disagrees with its own parts is the printing out of line: its finding says so
         yield cell_finding(R_HIERARCHY, verdict, t, parts, r, v, comp)
+
+
+def _named(sig: frozenset[str]) -> frozenset[str]:
+    """A column's signature without the key of its place in the grid (?5, ?8: one per column group)."""
+    return frozenset(x for x in sig if not x.startswith("?"))
 
 
 def _mended_by(total: VCell, parts: list[VCell], part: VCell, its_parts: tol.Interval) -> bool:

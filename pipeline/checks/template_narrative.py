@@ -363,7 +363,7 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     return []
 
 
-_BOTH_SIDES = re.compile(r"收[、，,]\s*支")
+_BOTH_SIDES = re.compile(r"收(?:入)?[、，,和及与]\s*支(?:出)?")  # 收、支总计, 收入、支出总计, 收入和支出总计
 _NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
 _BUDGET_ROLES = {"年初": "预算", "预算": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
