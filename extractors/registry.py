@@ -18,7 +18,7 @@ from pathlib import Path
 from extractors import archive, formats
 from extractors.continued import join_continued, mark_continued
 from extractors.model import Document, ReadError
-from extractors.table_titles import lift_titles
+from extractors.table_titles import lift_titles, split_stacked
 
 Reader = Callable[[Path, str], Document]
 
@@ -279,6 +279,7 @@ def read_document(path: str | Path, sha256: str | None = None, fmt: str | None =
     doc.path = str(path)
     if doc.format != "pdf":  # PDF parts are joined by page geometry (extractors.stitch)
         join_continued(doc)
+    split_stacked(doc)
     lift_titles(doc)
     mark_continued(doc)
     return doc

@@ -9,8 +9,10 @@ A title found above the table wins unless it is only a number label (公开01表
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.model import Document, Table
+from extractors.txt_reader import leading_header_rows
 from extractors.units import unit_from_caption
 
 LEAD_ROWS = 6  # a title inside the grid stands in the table's first rows
@@ -65,3 +67,48 @@ def lift_titles(doc: Document) -> None:
             table.title = f"{label} {title}" if label else title
         if unit and not table.unit:
             table.unit = unit
+
+
+def _title_row(table: Table, r: int) -> bool:
+    """Whether row r holds a table's own title line alone (一般公共预算支出预算表 部门：… 单位：万元)."""
+    texts = [c.text.strip() for c in table.cells if c.row == r and c.text.strip()]
+    if len(texts) != 1 or not _MAKER.search(texts[0]):
+        return False
+    head = _plain(_MAKER.split(texts[0], maxsplit=1)[0])
+    return 0 < len(head) <= TITLE_MAX and bool(_TITLE_WORD.search(head))
+
+
+def _title_at(table: Table, r: int) -> str:
+    text = next(c.text.strip() for c in table.cells if c.row == r and c.text.strip())
+    return _plain(_MAKER.split(text, maxsplit=1)[0])
+
+
+def split_stacked(doc: Document) -> None:
+    """Two tables drawn as one grid (a 公开表 file whose 财政拨款政府性基金支出预算表 touches the 一般公共预算支出预算表
+    below it): the grid is cut where the second one's title line stands, and the rows from there on are a table of
+    their own — under its own title, never summed or compared as rows of the first. The new table takes the next
+    free table number (the others keep theirs) and stands right after the first in reading order."""
+    out: list = []
+    next_index = 1 + max((t.prov.table or 0 for t in doc.tables()), default=-1)
+    for block in doc.blocks:
+        out.append(block)
+        if not isinstance(block, Table):
+            continue
+        table = block
+        own = _plain(table.title or title_in_grid(table)[0] or "")
+        # (the table's own title printed again, over its part on the next page, is no other table)
+        cuts = [r for r in range(LEAD_ROWS // 2, table.n_rows) if _title_row(table, r) and _title_at(table, r) != own]
+        if not cuts:
+            continue
+        cells, bounds = table.cells, [*cuts, table.n_rows]
+        table.cells = [replace(c, rowspan=min(c.rowspan, cuts[0] - c.row)) for c in cells if c.row < cuts[0]]
+        table.n_rows = cuts[0]
+        for lo, hi in zip(cuts, bounds[1:], strict=False):
+            part = [replace(c, row=c.row - lo, rowspan=min(c.rowspan, hi - c.row)) for c in cells if lo <= c.row < hi]
+            rest = Table(part, hi - lo, table.n_cols, replace(table.prov, table=next_index))
+            next_index += 1
+            rest.title, rest.unit = title_in_grid(rest)
+            rest.pages = sorted({c.page for c in part if c.page is not None}) or list(table.pages)
+            rest.header_rows = leading_header_rows([[c.text for c in row] for row in rest.rows()])
+            out.append(rest)
+    doc.blocks = out

@@ -47,9 +47,9 @@ def test_a_row_s_total_cell_out_in_its_column_too() -> None:
     """教育支出 合计 2400 over 1300 + 1000, and the 合计 row's 4600 under 1500 + 2400 + 800: the 2400 is the slip,
     and the 4600 is not blamed."""
     rows = [
-        ("一般公共服务支出", "1500.00", "1000.00", "500.00"),
+        ("机关运行保障", "1500.00", "1000.00", "500.00"),
         ("教育支出", "2400.00", "1300.00", "1000.00"),
-        ("卫生健康支出", "800.00", "600.00", "200.00"),
+        ("人才培养", "800.00", "600.00", "200.00"),
         ("合计", "4600.00", "2900.00", "1700.00"),
     ]
     found = run_checks([], grid(rows), [])
@@ -341,3 +341,93 @@ def test_a_change_of_both_totals_is_not_the_year_s_spending_s(tmp_path: Path) ->
     )
     _, found = scan_text(tmp_path, text, kind="部门决算")
     assert [a for a in alarms(found) if a[0].endswith("change")] == []
+
+
+def test_rates_after_a_base_named_between_fenbie_and_them_are_each_item_s(tmp_path: Path) -> None:
+    """教育支出9.86亿元、社会保障和就业支出8.05亿元、卫生健康支出14.19亿元等，分别比上年执行数下降15.9%、下降6.9%和下降11.9%
+    (adv95): each rate is its item's, in order — never all three of the item named last."""
+    text = (
+        "市本级支出重点安排：教育支出9.86亿元、社会保障和就业支出8.05亿元、卫生健康支出14.19亿元等，分别比上年执行数"
+        "下降15.9%、下降6.9%和下降11.9%。\n"
+    )
+    claims, _ = scan_text(tmp_path, text)
+    rates = [(c.quantity.text, c.subject) for c in claims if c.quantity.dimension == "percent"]
+    assert rates == [("15.9%", "教育支出"), ("6.9%", "社会保障和就业支出"), ("11.9%", "卫生健康支出")]
+
+
+def test_two_tables_drawn_as_one_grid_are_cut_at_the_second_title() -> None:
+    """财政拨款政府性基金支出预算表 (合计 blank, 本部门无相关收支项目) touching 一般公共预算支出预算表 in one grid (adv98):
+    the second table's 合计 4,744.18 is never the first one's."""
+    from dataclasses import replace
+
+    from extractors.model import Cell, Document, Provenance, Table
+    from extractors.table_titles import split_stacked
+
+    rows = [
+        ["财政拨款政府性基金支出预算表 部门：中共江苏省委督查办公室 单位：万元"],
+        ["功能科目代码", "功能科目名称", "金额"],
+        ["", "合计", ""],
+        ["注：本部门无相关收支项目"],
+        ["一般公共预算支出预算表 部门：中共江苏省委督查办公室 单位：万元"],
+        ["功能科目代码", "功能科目名称", "金额"],
+        ["", "合计", "4,744.18"],
+        ["201", "一般公共服务支出", "4,744.18"],
+    ]
+    cells = [
+        Cell(text, r, c, colspan=3 if len(row) == 1 else 1) for r, row in enumerate(rows) for c, text in enumerate(row)
+    ]
+    sha = "0" * 64
+    doc = Document("t.pdf", sha, "pdf", [Table(cells, len(rows), 3, Provenance(sha, block=0, table=0))])
+    split_stacked(doc)
+    first, second = doc.tables()
+    assert first.n_rows == 4 and second.n_rows == 4 and second.prov.table == 1
+    assert second.title == "一般公共预算支出预算表" and second.unit == "万元"
+    assert [c.text for c in second.cells if c.row == 2] == ["", "合计", "4,744.18"]
+    # the table's own title printed again over its part on the next page (固原 表18-1) cuts nothing
+    again = [replace(c, text=rows[0][0]) if c.row == 4 else c for c in cells]
+    doc = Document("t.pdf", sha, "pdf", [Table(again, len(rows), 3, Provenance(sha, block=0, table=0))])
+    split_stacked(doc)
+    assert len(doc.tables()) == 1
+
+
+def test_a_total_over_classes_of_one_classification_is_summed_from_them() -> None:
+    """附表2 一般公共预算支出合计 6,497,110 at the head of 类 rows summing to 6,507,110 (adv86 沂州): rows that are all
+    类 of the 支出功能分类 are the total's parts, one level — a certain error, not an unsettled reading."""
+    title = "附表2 2025年全市一般公共预算支出执行情况表"
+    rows = [
+        ("一般公共预算支出合计", "1010"),
+        ("一般公共服务支出", "300"),
+        ("教育支出", "420"),
+        ("卫生健康支出", "200"),
+        ("农林水支出", "100"),
+    ]
+    facts = [fact(v, (label,), ("执行数",), 1, r + 2, 2, title=title, unit="万元") for r, (label, v) in enumerate(rows)]
+    assert [(f.rule, f.severity) for f in run_checks([], facts, []) if f.rule.startswith("sum.")] == [
+        ("sum.table-rows", "error")
+    ]
+    facts[0] = fact("1020", ("一般公共预算支出合计",), ("执行数",), 1, 2, 2, title=title, unit="万元")
+    assert [f for f in run_checks([], facts, []) if f.rule.startswith("sum.")] == []
+
+
+def test_a_percent_header_printed_over_two_rows_is_read_whole() -> None:
+    """决算数为 › 调整预算数的% (adv96 西岭): one header over two rows; 企业所得税 99.9% is computed on the 预算数, and
+    446,051 ÷ 439,710 = 101.4%."""
+    title = "2023年西岭自治区一般公共预算收入决算表"
+    heads = [("预算数",), ("调整预算数",), ("决算数",), ("决算数为", "调整预算数的%")]
+    rows = [
+        ("增值税", ["800,000", "820,000", "830,000", "101.2"]),
+        ("企业所得税", ["446,527", "439,710", "446,051", "99.9"]),
+        ("个人所得税", ["120,000", "118,000", "118,000", "100.0"]),
+    ]
+
+    def facts(pct: str) -> list:
+        out = []
+        for r, (label, values) in enumerate(rows):
+            values = [*values[:3], pct] if label == "企业所得税" else values
+            for k, (h, v) in enumerate(zip(heads, values, strict=True)):
+                out.append(fact(v, (label,), h, 1, r + 4, k + 2, title=title, unit="%" if k == 3 else "万元"))
+        return out
+
+    found = [(f.rule, f.stated_value) for f in run_checks([], facts("99.9"), []) if f.severity != "info"]
+    assert found == [("percent_column.ratio", Decimal("99.9"))]
+    assert [f for f in run_checks([], facts("101.4"), []) if f.severity != "info"] == []

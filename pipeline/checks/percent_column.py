@@ -260,6 +260,8 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
         header = parse_header(pct.leaf)
         if header is None and (header := _under_growth_group(pct)) is not None:
             pct = replace(pct, group="")  # its group is the growth's own (增减额 | 增减%): the amounts stand outside it
+        if header is None and pct.group and (header := parse_header(pct.group + pct.leaf)) is not None:
+            pct = replace(pct, group="")  # 决算数为 › 调整预算数的%: one header printed over two rows
         if header is None:
             bare = _bare_growth_over_last_year(pct, columns, year) or _bare_growth_between_years(pct, columns)
             if bare is not None:

@@ -506,6 +506,8 @@ def _tables(ctx: Context) -> Iterator[Finding]:
     grouped: dict[tuple, list[tuple[str, tr.Verdict]]] = defaultdict(list)
     labels = _row_labels(ctx)
     for what, v in verdicts:
+        if what == "total" and v.certainty != tr.CERTAIN and _classes_of_one_classification(v):
+            v = tr.Verdict(v.total, v.parts, tr.CERTAIN)
         grouped[(v.total.fact.prov.table, v.total.index, v.certainty, what)].append((what, v))
     for (_table, _row, certainty, _what), items in grouped.items():
         what, v = items[0]
@@ -545,6 +547,18 @@ def _row_labels(ctx: Context) -> dict[int | None, set[str]]:
     for t in ctx.doc.tables() if ctx.doc is not None else []:
         out[t.prov.table].update(class_name(c.text) for c in t.cells)
     return out
+
+
+def _classes_of_one_classification(v: tr.Verdict) -> bool:
+    """Whether a total's rows are 类 of one classification of the 政府收支分类科目, each printed once and none a 其中
+    or numbered row (一般公共服务支出 | 国防支出 | … | 债务发行费用支出 under 一般公共预算支出合计): then they are its
+    parts, one level, whatever the table prints around them."""
+    if len(v.parts) < 3 or any(p.kind != "plain" for p in v.parts):
+        return False
+    names = [class_name(p.label) for p in v.parts]
+    if len(set(names)) < len(names):
+        return False
+    return any(set(names) <= {n for m in c for n in m} for c in classifications())
 
 
 def _classes_left_out(v: tr.Verdict, printed: set[str]) -> list[str]:
