@@ -10,6 +10,7 @@ from decimal import Decimal
 from extractors.model import Provenance
 
 SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}  # how strongly a finding speaks: info < warning < error
 ANY_KIND = ("*",)  # a rule that needs no knowledge of the report's kind: it runs on every document
 
 

@@ -20,7 +20,7 @@ from extractors.report_kind import OTHER, classify
 from pipeline.checks.base import Context
 from pipeline.checks.crossing import one_wrong_cell
 from pipeline.checks.unresolved import split_dense
-from pipeline.findings import Finding, Rule
+from pipeline.findings import SEVERITY_RANK, Finding, Rule
 from pipeline.tolerance import DEFAULT, Settings
 
 FAMILIES = (
@@ -234,22 +234,19 @@ def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:
 SUPERSEDED_BY_TEMPLATE = ("share.", "rate.", "narrative_table.", "formula.", "item_code.", "change.")
 
 
-_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
 def _drop_superseded(findings: list[Finding]) -> list[Finding]:
     """A generic family's finding on a figure the template family reports as strongly (or more) is dropped."""
     by_template: dict[tuple, int] = {}
     for f in findings:
         if f.rule.startswith("template."):
             key = (f.prov.render(), f.stated_value)
-            by_template[key] = max(by_template.get(key, -1), _RANK.get(f.severity, 0))
+            by_template[key] = max(by_template.get(key, -1), SEVERITY_RANK.get(f.severity, 0))
     return [
         f
         for f in findings
         if not (
             f.rule.startswith(SUPERSEDED_BY_TEMPLATE)
-            and by_template.get((f.prov.render(), f.stated_value), -1) >= _RANK.get(f.severity, 0)
+            and by_template.get((f.prov.render(), f.stated_value), -1) >= SEVERITY_RANK.get(f.severity, 0)
         )
     ]
 

@@ -20,10 +20,7 @@ from extractors.model import Fact, Provenance
 from pipeline import tolerance as tol
 from pipeline.checks.base import clean_label, fact_figure, fmt, make_finding
 from pipeline.checks.sum import CELL, named_total
-from pipeline.findings import Finding
-
-_RANK = {"info": 0, "warning": 1, "error": 2}
-
+from pipeline.findings import SEVERITY_RANK, Finding
 
 @dataclass
 class _Sum:
@@ -80,7 +77,7 @@ def one_wrong_cell(findings: list[Finding], facts: Iterable[Fact], doc_year: int
             ea, eb = a.excess(cell), b.excess(cell)
             if ea == 0 or abs(ea - eb) > _place(cell):
                 continue
-            low, high = sorted((a, b), key=lambda s: _RANK.get(s.finding.severity, 0))
+            low, high = sorted((a, b), key=lambda s: SEVERITY_RANK.get(s.finding.severity, 0))
             if low.finding.severity == "info":
                 if cell.prov != high.finding.prov:
                     continue  # a sum whose parts are unsettled moves no blame; it only joins the finding it explains
