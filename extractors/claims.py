@@ -624,9 +624,13 @@ def _one_item_in_measures(parts: list[_Item]) -> bool:
     return len(set(items)) < len(items)
 
 
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    return frozenset(w for w, _ in vocabulary().words.get("measure", ()))
+
+
 def _only_a_measure(subject: str) -> bool:
-    words = {w for w, _ in vocabulary().words.get("measure", ())}
-    return subject in words or subject.removesuffix("数") in words
+    return subject in _measure_words() or subject.removesuffix("数") in _measure_words()
 
 
 def _a_part(item: _Item) -> bool:

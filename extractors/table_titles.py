@@ -69,18 +69,13 @@ def lift_titles(doc: Document) -> None:
             table.unit = unit
 
 
-def _title_row(table: Table, r: int) -> bool:
-    """Whether row r holds a table's own title line alone (一般公共预算支出预算表 部门：… 单位：万元)."""
+def _title_line(table: Table, r: int) -> str:
+    """The title row r holds alone with its maker or unit (一般公共预算支出预算表 部门：… 单位：万元), or ""."""
     texts = [c.text.strip() for c in table.cells if c.row == r and c.text.strip()]
     if len(texts) != 1 or not _MAKER.search(texts[0]):
-        return False
+        return ""
     head = _plain(_MAKER.split(texts[0], maxsplit=1)[0])
-    return 0 < len(head) <= TITLE_MAX and bool(_TITLE_WORD.search(head))
-
-
-def _title_at(table: Table, r: int) -> str:
-    text = next(c.text.strip() for c in table.cells if c.row == r and c.text.strip())
-    return _plain(_MAKER.split(text, maxsplit=1)[0])
+    return head if 0 < len(head) <= TITLE_MAX and _TITLE_WORD.search(head) else ""
 
 
 def split_stacked(doc: Document) -> None:
@@ -97,7 +92,7 @@ def split_stacked(doc: Document) -> None:
         table = block
         own = _plain(table.title or title_in_grid(table)[0] or "")
         # (the table's own title printed again, over its part on the next page, is no other table)
-        cuts = [r for r in range(LEAD_ROWS // 2, table.n_rows) if _title_row(table, r) and _title_at(table, r) != own]
+        cuts = [r for r in range(LEAD_ROWS // 2, table.n_rows) if _title_line(table, r) not in ("", own)]
         if not cuts:
             continue
         cells, bounds = table.cells, [*cuts, table.n_rows]

@@ -22,6 +22,7 @@ from pipeline.checks.base import clean_label, fact_figure, fmt, make_finding
 from pipeline.checks.sum import CELL, named_total
 from pipeline.findings import SEVERITY_RANK, Finding
 
+
 @dataclass
 class _Sum:
     finding: Finding
