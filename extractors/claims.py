@@ -524,6 +524,10 @@ def _sentence_items(
                     # …其中财政补贴收入68420万元；支出409216万元: the bare 支出 is the fund's spending, not of the 收入
                     # its 其中 part names (市级…收入完成5.23亿元，支出完成3.67亿元 keeps 市级…支出, below)
                     subject = (topic + p.generic) if topic else p.generic
+                elif p.generic in ("收入", "支出") and subject.endswith(("收入", "支出")) and not p.role:
+                    # 收入安排32.00亿元，比…下降4.2%；支出安排63.53亿元: a bare 支出 taken from the figure before is
+                    # that item's spending, not its 收入
+                    subject = subject[:-2] + p.generic
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
                 # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
                 # 其中 part (…年初预算为598.30亿元，其中教育支出95.00亿元。…调整后为632.64亿元: the whole's)
@@ -672,11 +676,17 @@ _SHARE_BEFORE = re.compile(r"占[^，,；;。]*$")
 _MONEY_WORDS = ("元", "经费", "支出", "资金", "预算", "决算", "收入", "费", "金额", "拨款", "补助", "投资", "结余")
 
 
+# 项目总预算1170.00万，其中…870.00万: a money word right before one bare 万 makes the sentence's bare 万 money
+_BARE_MONEY = re.compile(
+    r"(?:预算|资金|经费|支出|收入|金额|拨款|补助|投资|结余)[为是共计约达]{0,3}\d[\d,.]*\s*[万亿](?![\u4e00-\u9fff])"
+)
+
+
 def _money_context(q: Quantity, subject: str, sentence: str) -> Quantity:
     """A bare 万/亿 in a money sentence (支出决算为6.18万, 合计1410.00万) is 万元/亿元: base 元, dimension money."""
     if q.unit not in ("万", "亿") or q.dimension != "unknown":
         return q
-    if not (any(w in subject for w in _MONEY_WORDS) or "元" in sentence):
+    if not (any(w in subject for w in _MONEY_WORDS) or "元" in sentence or _BARE_MONEY.search(sentence)):
         return q
     return replace(q, base_unit="元", dimension="money")
 
@@ -1111,6 +1121,22 @@ def _plain(item: _Item) -> bool:
     )
 
 
+def _restated_after(text: str, s0: int, items: list[_Item], parts: list[_Item], total: _Item, end: int) -> bool:
+    """Whether the figure right after a list's last part, before the list ends, restates its total under 合计/共计
+    (…，合计1170.00万): the text itself says the parts make it — when every figure between is read as a part (支持商销
+    稳增长30.00万 read as a change would leave a part out)."""
+    last = parts[-1]
+    if any(parts[0].start < i.start < last.start and not any(i is p for p in parts) for i in items):
+        return False
+    nxt = next((i for i in items if i.start >= last.end), None)
+    if nxt is None or nxt.start > end + 1 or not _plain(nxt):
+        return False
+    if not _TOTAL_BEFORE.search(text[max(s0, nxt.start - _TOTAL_WINDOW) : nxt.start]):
+        return False
+    a, b = nxt.claim.quantity, total.claim.quantity
+    return a.base_unit == b.base_unit and a.base_value == b.base_value
+
+
 def _enumerations(
     text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int], older: Sequence[_Item] = ()
 ) -> None:
@@ -1152,11 +1178,12 @@ def _enumerations(
         if _records(items[k:], again, nested):
             continue
         soft = lists.soft_ends(text, pos, end)
-        # the 其中 (or 包括, 主要用于) after this one that open no bracketed breakdown (those are `nested`): a part's own list
-        # (…其中：新增债券171.27亿元，包括一般债券40.79亿元、专项债券130.48亿元；再融资债券67.95亿元)
+        # the 其中 (or 包括, 主要用于, 主要是) after this one that open no bracketed breakdown (those are `nested`): a part's
+        # own list (…其中：新增债券171.27亿元，包括一般债券40.79亿元、专项债券130.48亿元；再融资债券67.95亿元; 其中，税收收入
+        # 29.65亿元，占比64.6%，主要是增值税12.64亿元、企业所得税5.84亿元…等)
         inners = [
             pos + 2 + m2.start()
-            for m2 in re.finditer("其中|包括|(?:主要|具体)用于", text[pos + 2 : end])
+            for m2 in re.finditer("其中|包括|(?:主要|具体)用于|主要(?:是|有|为)", text[pos + 2 : end])
             if not any(a <= pos + 2 + m2.start() < b for a, b in nested)
         ]
         whole = _interval(total)
@@ -1230,6 +1257,8 @@ def _enumerations(
             )
             if total.claim.list_kind != lists.COMPLETE and _full_marks_add_up(text, top, total):
                 total.claim.list_kind = lists.COMPLETE  # 预算编制得分19.50分（满分20分）…: every part's full marks
+            if _restated_after(text, s0, items, parts, total, end):
+                total.claim.list_kind = lists.COMPLETE  # …其中A 870.00万，B 70.00万…，合计1170.00万: the text sums them
             if _INCLUDES.match(text[total.end : pos]):
                 # 债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券…: the bracket names a part the list leaves out
                 total.claim.list_kind = lists.PARTIAL

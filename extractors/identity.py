@@ -355,6 +355,15 @@ def _other_listed_names(text: str) -> str:
     return out
 
 
+_FIGURE_BRACKET = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
+
+
+# to its sentence's end: a 。；; or a full stop printed as ． or . that stands before no digit (２０６．４ is a decimal)
+_BY_LEVEL_SENTENCE = re.compile(
+    r"(?:分级次|按级次|分级|从级次)看?[，,：:](?:[^。；;．.]|[．.](?=[\d０-９]))*(?:[。；;]|[．.])"
+)
+
+
 def _headings_above(section: str, paragraph_text: str) -> list[str]:
     """The headings a paragraph stands under, without the paragraph itself when it reads as a heading
     (1.因公出国（境）费支出4.50万元，全年安排…): its words after a figure say nothing of that figure."""
@@ -383,10 +392,12 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                     "", text
                 )  # 主要是…新增一般债券安排的支出增加: a reason's words measure nothing
             if name == "fund" and i < len(context) - len(headings):
-                text = _other_listed_names(text)
+                # 调入资金17.6亿元（其中：…国有资本经营预算调入9480万元…）、…收入总量116.9亿元: a bracket's funds are its figures'
+                text = _other_listed_names(_FIGURE_BRACKET.sub("", text))
             if name == "scope" and i < len(context) - len(headings):
-                # 全市教育支出150.87亿元，其中市级31.46亿元，增长4.4%；社会保障和就业支出…: the 其中's scope ends with it
-                text = _CLOSED_QIZHONG.sub("", text)
+                # 全市教育支出150.87亿元，其中市级31.46亿元，增长4.4%；社会保障和就业支出…: the 其中's scope ends with it;
+                # so do the levels of a closed 分级次看 sentence (分级次看，市级收入206.4亿元，区级收入379.9亿元。…支出873.1亿元)
+                text = _BY_LEVEL_SENTENCE.sub("", _CLOSED_QIZHONG.sub("", text))
             value = last_word(name, text, phrase_start=name != "measure")
             if value:
                 return value

@@ -86,14 +86,33 @@ def _row_texts(table: Table, row: int) -> list[str]:
 
 
 def repeated_header(prev: Table, nxt: Table) -> int:
-    """Number of leading rows of `nxt` that repeat `prev`'s header rows."""
+    """Number of leading rows of `nxt` that repeat `prev`'s header rows, in their order; a repeat may leave out a
+    header row (项目 | 年初结转… and 栏次 | 1 | 2 … repeated, 科目编码 | 科目名称 | 小计 … not)."""
     k = prev.header_rows
-    if k == 0 or nxt.n_rows <= k:
+    if k == 0 or nxt.n_rows <= 1:
         return 0
-    for r in range(k):
-        if _row_texts(prev, r) != _row_texts(nxt, r):
-            return 0
-    return k
+    heads = [_filled(prev, r) for r in range(k)]
+    numbers = _filled(prev, k)  # 栏次 | 1 | 2 | …: the row numbering the columns, read as the first data row
+    if numbers and all(_COLUMN_NUMBER.match(t) for t in numbers):
+        heads.append(numbers)
+        k += 1
+    n = j = 0
+    while n < nxt.n_rows - 1 and j < k:
+        row = _filled(nxt, n)
+        while j < k and heads[j] != row:
+            j += 1
+        if j == k or not row:
+            break
+        n, j = n + 1, j + 1
+    return n
+
+
+_COLUMN_NUMBER = re.compile(r"^(?:栏次|行次|栏|\d{1,2}|[A-Z](?:=[A-Z+\-]+)?)$")
+
+
+def _filled(table: Table, row: int) -> list[str]:
+    """A row's texts, merged-over blanks left out (a repeat may split a merged header differently)."""
+    return ["".join(t.split()) for t in _row_texts(table, row) if t.strip()]
 
 
 def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:

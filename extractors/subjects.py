@@ -93,6 +93,15 @@ def cut(text: str) -> list[str]:
     return [t for t in tokenizer().lcut(text, HMM=False) if t.strip()]
 
 
+# words whose last character is also a filler word (约 = about): the word stays whole
+_WORDS_ENDING_IN_A_FILLER = frozenset(a + "约" for a in "节制预契合签简条集邀相隐特公履") | {
+    "保有",
+    "占有",
+    "拥有",
+    "持有",
+}
+
+
 def _strip_end(s: str, options: tuple[str, ...]) -> tuple[str, bool]:
     for w in options:
         if s.endswith(w) and len(s) > 0:
@@ -198,6 +207,8 @@ def analyse_pre(pre: str) -> Pre:
     changed = True
     while changed and s:
         changed = False
+        if s[-2:] in _WORDS_ENDING_IN_A_FILLER:
+            break  # 家庭医生签约, 节约: 约 ends a word here, it is no "about"
         s, a = _strip_end(s, w.fillers)
         for word, role in w.roles:
             if s.endswith(word) and not _mask_names(s).endswith("＿"):

@@ -205,7 +205,9 @@ _COLUMN_ROLES: tuple[tuple[str, str], ...] = (
 )
 
 
-COLUMN_ROLES = frozenset(role for role, _ in _COLUMN_ROLES)
+# the 合计 of a “三公”经费、会议费、培训费 table, over the 三公's own 小计: named by the view, not by a header word
+GRAND_TOTAL = "grand_total"
+COLUMN_ROLES = frozenset(role for role, _ in _COLUMN_ROLES) | {GRAND_TOTAL}
 
 
 @lru_cache(maxsize=4096)

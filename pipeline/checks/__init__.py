@@ -17,6 +17,7 @@ from types import ModuleType
 
 from extractors.model import Claim, Document, Fact, OutlineEntry, Provenance
 from extractors.report_kind import OTHER, classify
+from extractors.units import unit_info
 from pipeline.checks.base import Context
 from pipeline.checks.crossing import one_wrong_cell
 from pipeline.checks.unresolved import split_dense
@@ -93,7 +94,28 @@ def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: 
         seen.add(key)
         out.append(f)
     merged = _one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out))))
-    return _blame_the_input(one_wrong_cell(merged, facts or [], doc_year))
+    return _text_backs_the_cell(_blame_the_input(one_wrong_cell(merged, facts or [], doc_year)))
+
+
+def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
+    """A text amount found to differ from a table cell that another finding already says is wrong, and says should be
+    what the text prints (…行政区划和地名管理（项）支出418.00万元 against 481.00, where the table's own sums make that cell
+    418): the text is right, so its finding joins the cell's."""
+    wrong = {f.prov: f for f in findings if f.prov.table is not None and f.severity != "info" and f.expected_value}
+    dropped: set[int] = set()
+    for f in findings:
+        if f.rule not in AMOUNT_VS_TABLE or f.prov.table is not None or f.severity == "info":
+            continue
+        cell = next((wrong[p] for p in f.related if p in wrong and wrong[p] is not f), None)
+        if cell is None or f.stated_value is None or cell.expected_value is None or f.unit != cell.unit:
+            continue
+        unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
+        if abs(cell.expected_value - f.stated_value) > unit:
+            continue
+        dropped.add(id(f))
+        cell.related.append(f.prov)
+        cell.explanation += f"；正文 {f.prov.render()} 写 {f.stated_value}，与此格应有数相符"
+    return [f for f in findings if id(f) not in dropped]
 
 
 # a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
@@ -126,6 +148,9 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
         return findings
     dropped: set[int] = set()
     for f in findings:
+        if f.rule.startswith(_ADDED) and f.severity != "info" and f.stated_value is not None and f.expected_value:
+            _sum_of_the_amount(f, amounts, dropped)
+            continue
         if f.rule not in RATE_OF_AMOUNT or f.severity == "info" or not f.related or f.expected_value is None:
             continue
         if f.related[0] not in amounts or f.stated_value is None:
@@ -142,6 +167,33 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
             f"（{refit.quantize(Decimal('0.01'))}%），误在正文数 {text}"
         )
     return [f for f in findings if id(f) not in dropped]
+
+
+def _sum_of_the_amount(
+    f: Finding, amounts: dict[Provenance, tuple[Finding, Decimal, Decimal]], dropped: set[int]
+) -> None:
+    """A sum or a difference that holds once a text amount takes its table's value (支出总量297,120 = 政府性基金预算支出
+    213,560 + … fails by 18,000, and the table prints 231,560): the sum is right and the text's amount is the figure out
+    of line; the sum's finding joins the amount's."""
+    assert f.stated_value is not None and f.expected_value is not None
+    unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
+    for p in f.related:
+        if p not in amounts:
+            continue
+        amount, text, table = amounts[p]
+        a, b = unit_info(amount.unit), unit_info(f.unit)
+        if a is None or b is None or a.base_unit != b.base_unit:
+            continue
+        shift = (table - text) * a.factor / b.factor
+        if not any(abs(f.expected_value + k * shift - f.stated_value) <= unit for k in (1, -1)):
+            continue
+        dropped.add(id(f))
+        amount.related.append(f.prov)
+        amount.explanation = amount.explanation.replace(UNDECIDED, "") + (
+            f"；{f.prov.render()} 所写 {f.stated_value} 按表中数 {table} 计算相符（{f.rule} 按正文数算得 "
+            f"{f.expected_value}），误在正文数 {text}"
+        )
+        return
 
 
 # the generic sums of a table's rows: where a more specific rule (a score sheet's 总分) finds the same cell out by the
@@ -172,6 +224,29 @@ def _one_cell_one_finding(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+# a sum or a difference: a figure it is computed from that is out by d throws it out by d too
+_ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change")
+
+
+def _fits_corrected_input(f: Finding, src: Finding) -> bool:
+    """Whether f's stated figure is what f computes once src's figure is corrected: scaled by the correction for a
+    rate or share, shifted by it for a sum or a difference (基本支出1,785.47 = 人员经费 1,561.83 + 公用经费 223.64, where
+    the text prints 人员经费 1,651.83 and its table 1,561.83: the total is right, the part is not)."""
+    assert f.stated_value is not None and f.expected_value is not None
+    assert src.stated_value is not None and src.expected_value is not None
+    unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
+    if f.rule.startswith(_COMPUTED) or f.unit in ("%", "％"):
+        if not src.stated_value or not src.expected_value:
+            return False
+        ratios = (src.expected_value / src.stated_value, src.stated_value / src.expected_value)
+        return any(abs(f.expected_value * r - f.stated_value) <= unit for r in ratios)
+    a, b = unit_info(src.unit), unit_info(f.unit)
+    if a is None or b is None or a.base_unit != b.base_unit:
+        return False
+    shift = (src.expected_value - src.stated_value) * a.factor / b.factor
+    return any(abs(f.expected_value + k * shift - f.stated_value) <= unit for k in (1, -1))
+
+
 def _blame_the_input(findings: list[Finding]) -> list[Finding]:
     """A computed figure (a rate, a share, a score) that is wrong only because a figure it is computed from is, and
     that figure has its own finding (执行率 95.12% found for 92.15%, and 得分 = 分值 × 执行率 computed from it): the
@@ -182,20 +257,25 @@ def _blame_the_input(findings: list[Finding]) -> list[Finding]:
         if f.severity != "info" and f.stated_value and f.expected_value:
             wrong.setdefault(f.prov, f)
     dropped: set[int] = set()
+    sources: set[int] = set()
     for f in findings:
-        if not f.rule.startswith(_COMPUTED) or f.severity == "info" or f.stated_value is None or not f.expected_value:
+        if not f.rule.startswith(_COMPUTED + _ADDED) or f.severity == "info" or f.stated_value is None:
+            continue
+        if not f.expected_value or id(f) in sources:
             continue
         for p in f.related:
             src = wrong.get(p)
-            if src is None or src is f or src.stated_value is None or src.expected_value is None:
+            if src is None or src is f or src.stated_value is None or src.expected_value is None or id(src) in dropped:
                 continue
-            unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
-            ratios = (src.expected_value / src.stated_value, src.stated_value / src.expected_value)
-            if not any(abs(f.expected_value * r - f.stated_value) <= unit for r in ratios):
+            if not _fits_corrected_input(f, src):
                 continue
             dropped.add(id(f))
+            sources.add(id(src))
             src.related.append(f.prov)
-            src.explanation += f"；{f.prov.render()} 所写 {f.stated_value} 按此处应有数 {src.expected_value} 计算相符"
+            src.explanation += (
+                f"；{f.prov.render()} 所写 {f.stated_value} 按此处应有数 {src.expected_value} 计算相符"
+                + ("" if f.rule.startswith(_COMPUTED) else f"（{f.rule} 算得 {f.expected_value}，亦因此数）")
+            )
             break
     return [f for f in findings if id(f) not in dropped]
 

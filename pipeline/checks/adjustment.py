@@ -48,7 +48,7 @@ IN_TEXT = rule(
 RULES = [BEFORE_PLUS_CHANGE, IN_TEXT]
 
 _ROLES = (
-    ("before", re.compile(r"调整前")),
+    ("before", re.compile(r"调整前|^(?:年初|原)预算数?$")),  # 年初预算 | 调整数 | 调整后预算: the budget before
     ("after", re.compile(r"调整后")),
     ("change", re.compile(r"^(?:调整数|调整金额|增减(?:数|额)?|调增[（(]?[+＋]?[）)]?调?减|增[（(]?[+＋][）)]?减)")),
 )

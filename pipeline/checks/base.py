@@ -79,7 +79,8 @@ def subject_key(text: str) -> str:
     s = unicodedata.normalize("NFKC", clean_label(text)).replace("(", "（").replace(")", "）")
     s = s.replace("公共财政预算", "公共预算")  # the fund's name before 2015: 一般公共财政预算支出 is 一般公共预算支出
     syn = synonyms()
-    for cand in (s, _LEAD_PERIOD.sub("", s)):
+    # 全区一般公共预算支出 and 一般公共预算支出 are one subject (the scope is the figure's identity)
+    for cand in (s, _LEAD_PERIOD.sub("", s), _without_lead_scope(_LEAD_PERIOD.sub("", s))):
         if cand in syn:
             return syn[cand]
         # 公务接待费支出 / 公务接待费用 → 公务接待费
@@ -303,7 +304,27 @@ def table_name(f: Fact) -> str:
 def fact_subject(f: Fact) -> str:
     labels = [clean_label(x) for x in f.row_labels]
     labels = [x for x in labels if x and not _only_number(x)]
-    return labels[-1] if labels else ""
+    label = labels[-1] if labels else ""
+    return _titled_total(label, f.table_title or "") or label
+
+
+# 2025年全区一般公共预算收入决算表 › 合计 (or 收入合计): the row is the figure the title names, 一般公共预算收入
+_TITLE_FUND_FLOW = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(收入|支出|收支)")
+_BARE_TOTAL_ROW = re.compile(r"^(本年)?(收入|支出)?合计$")
+
+
+def _titled_total(label: str, title: str) -> str:
+    """The subject a table's bare 合计 row stands for: its title's fund and flow. In a table of both flows only 本年收入合计
+    / 本年支出合计 are the fund's own (its 收入合计 / 支出合计 may hold transfers, 调出资金 …), and a 总计 never is."""
+    row = _BARE_TOTAL_ROW.match(label.replace(" ", ""))
+    named = _TITLE_FUND_FLOW.findall(title)
+    if row is None or len(named) != 1 or "平衡" in title:
+        return ""
+    fund, flow = named[0]
+    this_year, own = row.group(1), row.group(2) or ""
+    if flow == "收支":
+        return fund + own if this_year and own else ""
+    return fund + flow if own in ("", flow) else ""
 
 
 _NUMBER_ONLY = re.compile(r"[\d.,，%％]+")
@@ -482,11 +503,34 @@ class Context:
             # 1．高标准农田建设项目：年初预算2000.00万元，年中追加1260.00万元 and the department's 年中追加2574.35万元: a
             # project's figure and one stating no item may be the project's or the whole's
             return UNSETTLED
+        if found == SAME and both_text and self._in_sections_alike(a, b):
+            # 科技创新专项… › 六、年度预算安排 and 生命健康专项… › 六、年度预算安排: one outline repeated per project, each
+            # section's 项目总预算 its own project's
+            return DIFFERENT
         if found == SAME and both_text and any(items) and not all(items) and len(self.items_of_key[a.key]) >= 2:
             # 当年收支结余 under 1.机关事业单位基本养老保险基金, under 2.城乡居民… and once under no item: that one is
             # likely the sum over the items, not any one item's
             return UNSETTLED
         return found
+
+    def _in_sections_alike(self, a: Figure, b: Figure) -> bool:
+        """Whether two printings stand under two headings of one text (a section repeated per item): the headings'
+        places in the outline differ while their words are the same."""
+        pa, pb = self._heading_place(a), self._heading_place(b)
+        return pa is not None and pb is not None and pa[1] == pb[1] and pa[0] != pb[0]
+
+    def _heading_place(self, fig: Figure) -> tuple[int, str] | None:
+        """The outline place and words of the innermost heading a text figure stands under."""
+        c = fig.obj
+        if not isinstance(c, Claim) or not c.section or fig.prov.block is None:
+            return None
+        places: dict[int, tuple[int, str] | None] = self.cache.setdefault("_heading_places", {})
+        if id(c) not in places:
+            heads = [e for e in self.outline if e.kind == "heading" and e.prov.block is not None]
+            own, at = c.section.split("›")[-1].strip(), fig.prov.block
+            found = [i for i, e in enumerate(heads) if (e.prov.block or 0) <= at and e.text.strip() == own]
+            places[id(c)] = (found[-1], own) if found else None
+        return places[id(c)]
 
     def same_figure(self, a: Figure, b: Figure) -> bool:
         return self.relation(a, b) == SAME

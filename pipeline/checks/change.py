@@ -222,8 +222,14 @@ _VS_NAMED_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
 
 
 def _against_budget(clause: str) -> bool:
-    """A change against this year's budget (比年初预算增收1.23亿元), not against last year."""
+    """A change against this year's budget (比年初预算增收1.23亿元; 完成年度预算的95.80%，短收0.27亿元: a shortfall or an
+    excess is of the budget), not against last year."""
+    if _SHORT_OF_BUDGET.search(clause) and not _VS_LAST_YEAR.search(clause):
+        return True
     return bool(_VS_BUDGET.search(clause)) and not re.search(r"上年|去年|上一年|\d{4}\s*年", clause)
+
+
+_SHORT_OF_BUDGET = re.compile(r"(?:短收|超收)\s*$")
 
 
 def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
@@ -247,6 +253,27 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
     if not _PRINTED_VS.match(between) or re.search(r"[；;。]", sentence[at_level : placed[k][0]]):
         return None
     return level, base
+
+
+def _whole_it_fits(level: Claim, base: Claim, change: Claim, up: bool, claims: list[Claim]) -> Claim:
+    """The level a printed base and its change are of, where that level is the last part of a 其中 list: the list's
+    whole when base ± change lands nearer the whole than the part (政府债务余额183,812万元，其中：一般债务余额97,046万元，
+    专项债务余额86,766万元，比上年末144,512万元增加39,300万元: 144,512 + 39,300 is the whole's 183,812)."""
+    if level.relation != "part" or level.group is None or change.quantity.dimension not in ("money", "percent"):
+        return level
+    whole = next((x for x in claims if x.group == level.group and x.relation == "total"), None)
+    if whole is None or whole.quantity.base_unit != level.quantity.base_unit:
+        return level
+    sign = 1 if up else -1
+    was = base.quantity.base_value
+    if change.quantity.dimension == "percent":
+        implied = was * (1 + sign * change.quantity.value / 100)
+    elif change.quantity.base_unit == base.quantity.base_unit:
+        implied = was + sign * change.quantity.base_value
+    else:
+        return level
+    near = abs(whole.quantity.base_value - implied) < abs(level.quantity.base_value - implied)
+    return whole if near else level
 
 
 _PRINTED_VS = re.compile(r"^[，,\s]*(?:比|较|同比|与)")
@@ -338,6 +365,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             cur: Figure | None
             prior: Figure | None
             if printed is not None:  # 收入安排136.02亿元，比2025年执行数131.69亿元增长4%: the base is printed
+                whole = _whole_it_fits(printed[0], printed[1], c, word in UP, claims)
+                if whole is not printed[0]:
+                    printed, subject = (whole, printed[1]), whole.subject or subject
                 cur = claim_figure(printed[0])
                 prior = replace(claim_figure(printed[1]), label="同句所写比较基数", subject=cur.subject)
             else:

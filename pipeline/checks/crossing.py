@@ -106,7 +106,10 @@ def _cell_finding(cell: Fact, excess: Decimal, sums: tuple[_Sum, _Sum], severity
     # the column by its name, not its 栏次 number or letter (1, 2; D=E+F)
     cols = [clean_label(x) for x in cell.column_labels if re.search(r"[\u4e00-\u9fff]", clean_label(x))]
     name = named_total(fig) or fig.subject
-    subject = " ".join(x for x in (name, cols[-1] if cols and cols[-1] not in name else "") if x)
+    # a 小计 column by the header it is the 小计 of (“三公”经费 › 小计), not by a caption line read into the header
+    named_head = len(cols) > 1 and cols[-1] == "小计" and not re.search(r"[：:]", cols[-2])
+    col = " ".join(cols[-2:]) if named_head else (cols[-1] if cols else "")
+    subject = " ".join(x for x in (name, col if col not in name else "") if x)
     return make_finding(
         CELL,
         severity,

@@ -221,7 +221,12 @@ def _is_budget(c: Claim) -> bool:
     if c.role in ("预算", "年初"):
         return True
     clause = _clause_before(c.sentence, c.quantity.text)
+    if _ARRANGED.search(clause):
+        return True  # 水源工程：安排资金1,126.40万元，实际支出1,098.62万元，执行率97.53%: the funds arranged are its budget
     return c.role == "全年" and ("预算" in clause or bool(ADJUSTED_TO.search(clause)))
+
+
+_ARRANGED = re.compile(r"安排(?:资金|预算资金)?[为共计]{0,2}$")
 
 
 def _which_budget(words: str) -> str:

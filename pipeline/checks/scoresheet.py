@@ -142,12 +142,25 @@ def score_tables(facts: list[Fact]) -> dict[int, list[Row]]:
             r.labels = tuple(f.row_labels)
     out: dict[int, list[Row]] = {}
     for t, rows in by_table.items():
+        for r in rows.values():
+            _points_of_the_score(r)
         if any("points" in r.cells for r in rows.values()):
             out[t] = [rows[k] for k in sorted(rows)]
             for above, r in zip(out[t], out[t][1:], strict=False):
                 # the reader carries a label down into a row that prints none (own_label): |  |  |  | 50 | 49 |
                 r.unnamed = r.labels == above.labels and not any(f.own_label for f in r.every)
     return out
+
+
+def _points_of_the_score(r: Row) -> None:
+    """一级指标 | 分值 | 二级指标 | 分值 | 得分: the 分值 a row's 得分 is scored out of is the last one before it (the
+    indicator's own), not the category's printed first in a cell merged down over its indicators."""
+    score = r.cells.get("score")
+    if score is None or score.prov.col is None:
+        return
+    before = [f for f in r.every if _col_role(f) == "points" and (f.prov.col or 0) < score.prov.col]
+    if before:
+        r.cells["points"] = max(before, key=lambda f: f.prov.col or 0)
 
 
 _TOTAL_WORDS = ("总分", "合计", "总计")

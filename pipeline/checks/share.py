@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from extractors.identity import DIFFERENT, SAME, last_word, relation
 from extractors.model import Claim
+from extractors.subjects import analyse_pre
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -122,7 +123,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             # names without its fund — not the department's 基本支出 of all funds printed elsewhere
             return claim_figure(listed), True
         part = claim_figure(num)
-        cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role == "actual"]
+        # a whole of the part's own measure: a 预算 report's shares are of budgets (…预算支出12.00万元，占“三公”经费的45.11%)
+        roles = {"actual", part.role}
+        cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role in roles]
         if not cands and _BARE_WHOLE.search(key):
             # 占政府采购预算总额的 of 政府采购预算512.00万元 (named 政府采购, its measure the role): the same whole
             bare = _BARE_WHOLE.sub("", key)
@@ -165,6 +168,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     if listed is not None:
         return claim_figure(listed), True
     if c.denominator:
+        whole = _whole_of_its_measure(ctx, c, num)
+        if whole is not None:
+            return claim_figure(whole), False
         return None, True  # the whole the share names is not printed: no other total stands in for it
     head = _colon_head(ctx, c, num)
     if head is not None:
@@ -184,6 +190,36 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         return claim_figure(head), False
     near = _named_whole_before(ctx, c, num)
     return (claim_figure(near) if near is not None else None), True
+
+
+_MEASURE_ONLY = re.compile(r"(?:全年|年初|调整后?|本年|当年)?(?:预算|执行|决算)数?")
+
+
+def _of_another_measure(c: Claim, whole: Figure) -> bool:
+    named = analyse_pre(c.denominator).role if c.denominator else ""
+    return bool(named) and isinstance(whole.obj, Claim) and whole.obj.role != named
+
+
+def _whole_of_its_measure(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """A whole named by its measure alone (项目支出全年执行5,994.39万元，占全年执行数的70.81%): the nearest earlier figure
+    of that measure in the section that is no part, no base and no less than the part (…支出预算8,465.28万元，全年执行数
+    8,235.45万元). Nothing settles that it is the whole meant, so it is a guess."""
+    said = analyse_pre(c.denominator)
+    if not _MEASURE_ONLY.fullmatch(c.denominator) or not said.role:
+        return None  # 全年支出 names a flow, not only a measure
+    here = (num.prov.block or 0, num.prov.span[0] if num.prov.span else 0)
+    earlier = [
+        x
+        for x in ctx.claims
+        if x.section == c.section
+        and x.role == said.role
+        and (x.prov.block or 0, x.prov.span[0] if x.prov.span else 0) < here
+        and x.quantity.dimension == num.quantity.dimension
+        and x.relation not in ("share", "rate", "change", "part")
+        and not x.base
+        and x.quantity.base_value > num.quantity.base_value
+    ]
+    return max(earlier, key=lambda x: (x.prov.block or 0, x.prov.span[0] if x.prov.span else 0), default=None)
 
 
 _TOTAL_SUFFIX = re.compile(r"(?:合计|总计|总额)$")
@@ -262,7 +298,9 @@ def _colon_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
 def _qizhong_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     """The figure a lone 其中 part hangs from (收入完成4.57亿元，同比下降19.6%，其中国有土地使用权出让收入4.12亿元，
     占90.3%): the nearest earlier level of its paragraph. One part makes no list, so this is a guess."""
-    if not (num.lead or "").lstrip("，,；;。 ").startswith("其中"):
+    opened = (num.lead or "").lstrip("，,；;。 ").startswith("其中")
+    # 其中，税收收入29.65亿元，占比64.6%: the 其中 before the part's name, outside its lead
+    if not opened and not (num.subject and re.search(r"其中[，,：:]?\s*" + re.escape(num.subject), num.sentence)):
         return None
     start = num.prov.span[0] if num.prov.span else 0
     levels = [
@@ -584,8 +622,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             msg += TRUNCATED
         msg += diag
         if not certain and v == tol.ERROR:
-            # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault
-            v = tol.INFO if other is not None else tol.WARNING
+            # the whole was guessed: another printed whole that explains the share makes the guess the likelier fault,
+            # unless it is of another measure than the one the share names (占全年执行数的 explained by a 调整预算)
+            v = tol.INFO if other is not None and not _of_another_measure(c, other) else tol.WARNING
             msg += (
                 f"（所取分母未写明是否即“{c.denominator}”，未必是所指的总数）"
                 if c.denominator

@@ -141,12 +141,16 @@ _BARE_TOTAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、)?\s*\S{0,
 
 def named_total(total: Figure) -> str | None:
     """A 合计 row named by its table (二、政府性基金预算支出决算表 合计): the row label alone names no item."""
-    if total.kind != "fact" or not _BARE_TOTAL.match(total.subject or "合计"):
+    if total.kind != "fact":
         return None
     fact = total.obj
     assert isinstance(fact, Fact)
+    # the row's own label (合计, 本年支出合计), not the subject its table's title gives it
+    own = next((clean_label(x) for x in reversed(fact.row_labels) if clean_label(x)), "") or total.subject or "合计"
+    if not _BARE_TOTAL.match(own):
+        return None
     title = (fact.table_title or "").strip().split("\n")[0][:40] or table_name(fact)
-    return f"{title} {(total.subject or '合计').replace(' ', '')}"
+    return f"{title} {own.replace(' ', '')}"
 
 
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
@@ -551,14 +555,18 @@ def _row_labels(ctx: Context) -> dict[int | None, set[str]]:
 
 def _classes_of_one_classification(v: tr.Verdict) -> bool:
     """Whether a total's rows are 类 of one classification of the 政府收支分类科目, each printed once and none a 其中
-    or numbered row (一般公共服务支出 | 国防支出 | … | 债务发行费用支出 under 一般公共预算支出合计): then they are its
-    parts, one level, whatever the table prints around them."""
-    if len(v.parts) < 3 or any(p.kind != "plain" for p in v.parts):
+    or numbered row (一般公共服务支出 | 国防支出 | … | 债务发行费用支出 under 一般公共预算支出合计), or each coded as a
+    类 (201 | 204 | …): then they are its parts, one level, whatever the table prints around them."""
+    if len(v.parts) < 3 or not all(p.kind == "plain" or _coded_class(p) for p in v.parts):
         return False
     names = [class_name(p.label) for p in v.parts]
     if len(set(names)) < len(names):
         return False
     return any(set(names) <= {n for m in c for n in m} for c in classifications())
+
+
+def _coded_class(row: tr.Row) -> bool:
+    return row.kind == "marked" and row.family == "code" and row.level == 1
 
 
 def _classes_left_out(v: tr.Verdict, printed: set[str]) -> list[str]:

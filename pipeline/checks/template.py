@@ -131,7 +131,11 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]], sigs: set[f
         if subtotal:  # 基本支出 › 小计 | 人员经费 | 公用经费: the 小计 is the part
             out += subtotal
             continue
-        subs = [c for c in cells if c.sig > sig]
+        # 公务用车购置及运行维护费 › 购置费 | 运行维护费 printed with no 小计 of its own: the part named by its 小计 is the
+        # sum of the columns under its head
+        head = sig - {"subtotal"}
+        subs = [c for c in cells if c.sig > head and "subtotal" not in c.sig] if head and head != sig else []
+        subs = subs or [c for c in cells if c.sig > sig]
         if any(sum(c.sig > other for other in part_sigs) > 1 for c in subs):
             return []
         if not subs and not any(sig <= x for x in sigs):

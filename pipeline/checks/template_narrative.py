@@ -139,7 +139,9 @@ def _item_rows(v: View, item: str, sig: frozenset[str]) -> list[VCell]:
     rows = [c for c in v.cells if c.key.level == 3 and c.key.name == names["项"]]
     if not sig:  # a table of one amount column (金额): the row's figure, whatever its column is called
         sigs = {c.sig for c in rows}
-        sig = sigs.pop() if len(sigs) == 1 else sig
+        total = frozenset({"total"})
+        # 合计 | 基本支出 | 项目支出: an item's figure is its row's 合计
+        sig = sigs.pop() if len(sigs) == 1 else total if total in sigs else sig
     cands = [c for c in rows if c.sig == sig]
     if len(cands) > 1 and "款" in names:
         parents = {c.key.code for c in v.cells if c.key.level == 2 and c.key.name == names["款"]}

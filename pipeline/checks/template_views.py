@@ -17,7 +17,15 @@ from decimal import Decimal
 from extractors.leads import CLAUSE, compact
 from extractors.model import Cell, Document, Fact, Provenance, Quantity, Table
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
-from extractors.table_identity import KIND_NAMES, RowKey, column_roles, identify_table, row_key
+from extractors.table_identity import (
+    GRAND_TOTAL,
+    KIND_NAMES,
+    RowKey,
+    column_role,
+    column_roles,
+    identify_table,
+    row_key,
+)
 from pipeline import tolerance as tol
 from pipeline.checks.base import Figure, fact_figure, fmt, in_unit, make_finding, rule, shown
 from pipeline.checks.template_rules import AnyRule, Cells, ColumnsRule, HierarchyRule, SumRule
@@ -327,6 +335,30 @@ def _signatures(v: View) -> None:
         keep = {c.roles[-1]} if c.roles else set()
         anon = {f"{ANON}{c.col}"} if not s - MEASURE_ROLES else set()
         c.sig = frozenset(s - (common - keep)) | anon
+    _apart_under_unknown_heads(v)
+
+
+def _apart_under_unknown_heads(v: View) -> None:
+    """本年支出 › 小计 and 年末结转和结余 › 小计: two columns of one signature, one of them under a header the template
+    does not know; that one is a column of its own (its signature keeps that head), never summed with the other."""
+    cols: dict[frozenset[str], dict[int, set[str]]] = defaultdict(dict)
+    for c in v.cells:
+        if c.side:
+            continue
+        heads = {h for x in c.fact.column_labels for h in re.split(r"\s*›\s*", x) if h.strip() and not column_role(h)}
+        cols[c.sig].setdefault(c.col, set()).update(h for h in heads if not _NUMBERING.match(h))
+    own: dict[int, str] = {}
+    for by_col in cols.values():
+        if len(by_col) < 2:
+            continue
+        shared = set.intersection(*by_col.values())
+        own.update({col: "/".join(sorted(heads - shared)) for col, heads in by_col.items() if heads - shared})
+    for c in v.cells:
+        if c.col in own:
+            c.sig = c.sig | {f"{ANON}{own[c.col]}"}
+
+
+_NUMBERING = re.compile(r"^(?:栏次|行次|栏|[\dA-Z=+\-、.]+)$")  # a 栏次 row's numbers and letters name no column
 
 
 def _one_amount_column(v: View) -> None:
@@ -350,7 +382,8 @@ def _one_amount_column(v: View) -> None:
 
 def _sangong_total(v: View) -> None:
     """A table of “三公”经费、会议费、培训费 (合计 | “三公”经费 › 小计, 因公出国（境）费 … | 会议费 | 培训费): the 三公经费's
-    total is the 小计 under it; the 合计 beside holds 会议费 and 培训费 too, so it is a column of its own."""
+    total is the 小计 under it; the 合计 beside holds 会议费 and 培训费 too, so it is a column of its own, the
+    grand total of the three."""
     if v.kind != "ys.sangong":
         return
     inner = [c for c in v.cells if "sangong" in c.roles and c.roles[-1] == "subtotal" and "car" not in c.roles]
@@ -358,7 +391,7 @@ def _sangong_total(v: View) -> None:
         return
     for c in v.cells:
         if c.sig == frozenset({"total"}) and "sangong" not in c.roles:
-            c.sig = frozenset({f"{ANON}{c.col}"})
+            c.sig = frozenset({GRAND_TOTAL})
     for c in inner:
         c.sig = frozenset({"total"})
 
