@@ -175,17 +175,11 @@ def _sum_of_the_amount(
     """A sum or a difference that holds once a text amount takes its table's value (支出总量297,120 = 政府性基金预算支出
     213,560 + … fails by 18,000, and the table prints 231,560): the sum is right and the text's amount is the figure out
     of line; the sum's finding joins the amount's."""
-    assert f.stated_value is not None and f.expected_value is not None
-    unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
     for p in f.related:
         if p not in amounts:
             continue
         amount, text, table = amounts[p]
-        a, b = unit_info(amount.unit), unit_info(f.unit)
-        if a is None or b is None or a.base_unit != b.base_unit:
-            continue
-        shift = (table - text) * a.factor / b.factor
-        if not any(abs(f.expected_value + k * shift - f.stated_value) <= unit for k in (1, -1)):
+        if not _shifted_fits(f, text, table, amount.unit):
             continue
         dropped.add(id(f))
         amount.related.append(f.prov)
@@ -240,11 +234,19 @@ def _fits_corrected_input(f: Finding, src: Finding) -> bool:
             return False
         ratios = (src.expected_value / src.stated_value, src.stated_value / src.expected_value)
         return any(abs(f.expected_value * r - f.stated_value) <= unit for r in ratios)
-    a, b = unit_info(src.unit), unit_info(f.unit)
+    return _shifted_fits(f, src.stated_value, src.expected_value, src.unit)
+
+
+def _shifted_fits(f: Finding, was: Decimal, should: Decimal, unit: str) -> bool:
+    """Whether f's stated figure is its expected one moved by an input's correction (was → should, printed in `unit`):
+    a sum or a difference moves by what its input moves, up or down."""
+    assert f.stated_value is not None and f.expected_value is not None
+    a, b = unit_info(unit), unit_info(f.unit)
     if a is None or b is None or a.base_unit != b.base_unit:
         return False
-    shift = (src.expected_value - src.stated_value) * a.factor / b.factor
-    return any(abs(f.expected_value + k * shift - f.stated_value) <= unit for k in (1, -1))
+    shift = (should - was) * a.factor / b.factor
+    last = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
+    return any(abs(f.expected_value + k * shift - f.stated_value) <= last for k in (1, -1))
 
 
 def _blame_the_input(findings: list[Finding]) -> list[Finding]:
