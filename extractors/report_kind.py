@@ -99,6 +99,9 @@ def _names_a_kind(lines: list[str]) -> bool:
     return any(cue.where == "title" and cue.pattern.search(text) for cue in cues())
 
 
+_RUN_IN_TITLE = re.compile(r"^[^，,。；;：:]{4,60}?(?:报告|自评表|评价表|公开表)")
+
+
 def title_lines(doc: Document) -> list[str]:
     """The document's first short paragraphs before its contents or body (a title may be wrapped over two)."""
     out: list[str] = []
@@ -115,8 +118,12 @@ def title_lines(doc: Document) -> list[str]:
         text = _plain(block.text)
         if text in ("目录", "目錄") or len(out) >= TITLE_LINES:
             break
+        if out and "。" in text:
+            break  # a sentence (…债务余额861.70亿元，…以内。): the body has begun, the title is over
         if text and len(text) <= TITLE_MAX:
             out.append(text)
+        elif not out and (run_in := _RUN_IN_TITLE.match(text)):
+            out.append(run_in.group(0))  # …项目绩效评价报告受…委托，…: a title the reader ran into the first paragraph
     return out
 
 

@@ -170,6 +170,11 @@ def _fold_cut_row(table: Table, last: int) -> None:
     cut_amount = any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces)
     if not cut_amount and not _cut_text(list(above.values()), pieces) and not _cut_words(above, pieces):
         return
+    _fold_into(table, above, pieces, cut)
+
+
+def _fold_into(table: Table, above: dict[int, Cell], pieces: list[Cell], cut: int) -> None:
+    """The texts of row `cut` appended to the cells above them, and the row taken out."""
     for c in pieces:
         above[c.col].text = above[c.col].text.rstrip() + c.text.strip()
     table.cells = [c for c in table.cells if c.row != cut]
@@ -224,9 +229,16 @@ def _cut_words(above: dict[int, Cell], pieces: list[Cell]) -> bool:
     return True
 
 
+# 15,671,8 | 08: an amount whose last group of three a narrow cell wrapped onto the next page
+_CUT_GROUP = re.compile(r"^\d{1,3}(?:,\d{3})*,\d{1,2}$")
+_WHOLE_GROUPS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 def _cut_amount(head: str, tail: str) -> bool:
     if not (_DIGITS.match(head) and _DIGITS.match(tail)):
         return False
+    if _CUT_GROUP.match(head) and _WHOLE_GROUPS.match(head + tail):
+        return True  # 15,671,8 | 08: cut inside its last group of three
     return head.endswith((".", ",")) or tail.startswith((".", ","))
 
 

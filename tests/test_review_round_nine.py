@@ -595,3 +595,36 @@ def test_a_bare_spending_after_a_fund_s_income_is_that_fund_s_spending(tmp_path:
     )
     claims, _found = scan_text(tmp_path, text)
     assert {c.subject for c in claims if c.quantity.text in ("63.53亿元", "12.5%")} == {"市本级政府性基金预算支出"}
+
+
+def test_an_amount_cut_inside_its_last_group_of_three_by_the_page_end_is_put_back() -> None:
+    """税收收 | 15,671,8 | 15,559,7 at the foot of a page and 入 | 08 | 40 at the head of the next: one row, 税收收入 |
+    15,671,808 | 15,559,740. Before, the fragments 08 and 40 were a row of their own, and a 合计 was "the sum" of them
+    (adv107 F1, F2)."""
+    from test_stitch import part, texts
+
+    from extractors.stitch import stitch_tables
+
+    head = [["项目", "调整预算数", "执行数"], ["本年收入合计", "27,878,386", "27,359,995"]]
+    a = part(1, [*head, ["税收收", "15,671,8", "15,559,7"]], 600, title="表1", header_rows=1, touches_top=False)
+    b = part(2, [["入", "08", "40"], ["非税收入", "12,206,578", "11,800,255"]], 72, touches_bottom=False)
+    (t,) = stitch_tables([a, b])
+    assert texts(t)[2:] == [["税收收入", "15,671,808", "15,559,740"], ["非税收入", "12,206,578", "11,800,255"]]
+
+
+def test_a_title_run_into_its_first_paragraph_or_followed_by_sentences_tells_the_kind() -> None:
+    """上海市…补贴项目绩效评价报告受…委托，… (a title the reader ran into the body, adv110) is a 财政支出绩效评价报告; and
+    关于内蒙古自治区2023年财政决算的说明 followed by sentences of figures, one naming the debt balance, is a 政府决算,
+    not a debt table (adv109)."""
+    from test_report_kind import _doc
+
+    from extractors.report_kind import classify
+
+    run_in = "上海市普陀区2023年度社区老年人助餐服务补贴项目绩效评价报告受上海市普陀区财政局委托，某会计师事务所开展了财政支出绩效评价。"
+    assert classify(_doc(run_in, "一、项目基本情况")) == "财政支出绩效评价报告"
+    lines = (
+        "关于内蒙古自治区2023年财政决算的说明",
+        "全区一般公共预算支出7541.46亿元，为调整预算的97.8%。",
+        "2023年末，全区地方政府债务余额861.70亿元，控制在债务限额921.29亿元以内。",
+    )
+    assert classify(_doc(*lines)) == "政府决算"
