@@ -160,13 +160,21 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
         half = Decimal(5) * Decimal(10) ** (int(f.stated_value.as_tuple().exponent) - 1)
         if abs(refit - f.stated_value) > half:
             continue
-        dropped.add(id(f))
-        amount.related.append(f.prov)
-        amount.explanation = amount.explanation.replace(UNDECIDED, "") + (
-            f"；{f.prov.render()} 所写 {f.stated_value}% 按表中数 {table} 计算相符"
-            f"（{refit.quantize(Decimal('0.01'))}%），误在正文数 {text}"
+        _joins_the_amount(
+            f,
+            amount,
+            f"所写 {f.stated_value}% 按表中数 {table} 计算相符（{refit.quantize(Decimal('0.01'))}%）",
+            text,
+            dropped,
         )
     return [f for f in findings if id(f) not in dropped]
+
+
+def _joins_the_amount(f: Finding, amount: Finding, fits: str, text: Decimal, dropped: set[int]) -> None:
+    """f is dropped: the text amount's finding names it, and says the text's amount is the figure out of line."""
+    dropped.add(id(f))
+    amount.related.append(f.prov)
+    amount.explanation = amount.explanation.replace(UNDECIDED, "") + f"；{f.prov.render()} {fits}，误在正文数 {text}"
 
 
 def _sum_of_the_amount(
@@ -181,12 +189,8 @@ def _sum_of_the_amount(
         amount, text, table = amounts[p]
         if not _shifted_fits(f, text, table, amount.unit):
             continue
-        dropped.add(id(f))
-        amount.related.append(f.prov)
-        amount.explanation = amount.explanation.replace(UNDECIDED, "") + (
-            f"；{f.prov.render()} 所写 {f.stated_value} 按表中数 {table} 计算相符（{f.rule} 按正文数算得 "
-            f"{f.expected_value}），误在正文数 {text}"
-        )
+        fits = f"所写 {f.stated_value} 按表中数 {table} 计算相符（{f.rule} 按正文数算得 {f.expected_value}）"
+        _joins_the_amount(f, amount, fits, text, dropped)
         return
 
 
