@@ -526,9 +526,14 @@ class Context:
             return None
         places: dict[int, tuple[int, str] | None] = self.cache.setdefault("_heading_places", {})
         if id(c) not in places:
-            heads = [e for e in self.outline if e.kind == "heading" and e.prov.block is not None]
+            if "_headings_by_text" not in self.cache:
+                by_text: dict[str, list[tuple[int, int]]] = defaultdict(list)  # words → (block, place), in order
+                heads = [e for e in self.outline if e.kind == "heading" and e.prov.block is not None]
+                for i, e in enumerate(heads):
+                    by_text[e.text.strip()].append((e.prov.block or 0, i))
+                self.cache["_headings_by_text"] = by_text
             own, at = c.section.split("›")[-1].strip(), fig.prov.block
-            found = [i for i, e in enumerate(heads) if (e.prov.block or 0) <= at and e.text.strip() == own]
+            found = [i for block, i in self.cache["_headings_by_text"].get(own, []) if block <= at]
             places[id(c)] = (found[-1], own) if found else None
         return places[id(c)]
 
