@@ -213,6 +213,7 @@ def paragraph_claims(
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     _parts_in_scope_of_total(out, text)
     _parts_named_by_scope(out)
+    _bodies_listed(out, text)
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
     return out
@@ -309,6 +310,62 @@ _BODY_HEAD = re.compile(
     r"(?:局|委|厅|院|办|部门)本级|所属(?:事业)?单位|下属单位).{1,}"
 )
 _TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
+
+
+# a body of a department named at the head of its clause (…市容环境卫生管理事务中心收入预算8325.00万元; 局本部机关运行经费
+# 预算为189.15万元; 上海市静安区绿化和市容管理局（本部）收入预算…); its name, or the scope word it is (局机关本级)
+_BODY_AT_HEAD = re.compile(
+    r"^(?:按[^：:，,；;。]{0,10}分[：:，,]?\s*|(?P<of>其中)[：:，,]?\s*)*(?P<name>[\u4e00-\u9fff“”]{1,40}?"
+    r"(?:中心|站|所|院|医院|学校|小学|中学|幼儿园|馆|队|公司|机关本级|机关|本级|本部|[（(](?:本部|机关|本级)[)）]))"
+    r"(?=\s*(?:20\d\d年度?)?(?:收入|支出|财政拨款|一般公共预算|“?三公”?|机关运行|预算|决算|年初|全年|项目|部门))"
+)
+
+
+# an area named as the whole head of its clause (经开区完成一般公共预算收入181.25亿元，保税区82.64亿元): not 城乡社区支出
+_AREA_AT_HEAD = re.compile(
+    r"^(?:(?P<of>其中)[：:，,]?\s*)?(?P<name>[\u4e00-\u9fff]{1,12}?(?:区|县|市|旗|镇|乡|街道))"
+    r"(?:(?:完成|实现|达到|为)[^，,；;。]*)?$"
+)
+
+
+def _body_at_head(text: str) -> tuple[str, bool]:
+    """The body or area named at the head of a clause, and whether a 其中 puts it under the figure before (其中，
+    厅机关本级…)."""
+    m = _BODY_AT_HEAD.match(text.strip())
+    if m is not None:  # a body's own name, a level word too (局机关本级): one body, never certainly the whole
+        return m.group("name"), bool(m.group("of"))
+    m = _AREA_AT_HEAD.match(text.strip())
+    if m is None:
+        return "", False
+    word = vocabulary().words.get("scope", ())
+    level = next((v for w, v in word if w == m.group("name")), "")  # 全市, 市本级: the level, as anywhere else
+    return level or m.group("name"), bool(m.group("of"))
+
+
+def _bodies_listed(claims: list[Claim], text: str) -> None:
+    """Figures of a paragraph that lists the department's bodies one by one (按预算单位分：局本部收入预算1899.95万元，其中：
+    财政拨款收入1899.95万元；…管理事务中心收入预算8325.00万元，其中：…；…): each figure is its body's, named at the head of
+    its clause or of its "；" group, and not the department's figure of that name. Said only where the paragraph
+    names two bodies or more, or a 其中 puts the body under the figure before (其中，厅机关本级…): a 单位预算 naming
+    itself once is the report's own figure."""
+    named: list[tuple[Claim, str]] = []
+    under = False
+    for c in claims:
+        if not c.prov.span:
+            continue
+        start = c.prov.span[0]
+        clause = text[max(text.rfind(ch, 0, start) for ch in "，,；;。") + 1 : start]
+        group = text[max(text.rfind(ch, 0, start) for ch in "；;。") + 1 : start]
+        body, of = _body_at_head(clause)
+        if not body:
+            body, of = _body_at_head(group)
+        if body:
+            named.append((c, body))
+            under = under or of
+    if len({b for _c, b in named}) < 2 and not under:
+        return
+    for c, body in named:
+        c.identity = replace(c.identity, scope=body)
 
 
 def _units_as_parts_of_total(claims: list[Claim]) -> None:
@@ -470,7 +527,7 @@ def _sentence_items(
             denominator = _clean_phrase(rate.group("den") or rate.group("budget") or "") if rate is not None else ""
             own = analyse_pre(pre[: rate.start()] if rate is not None else pre)
             subject = own.subject or (numerator.claim.subject if numerator else "")
-        elif change and has_compare(window):
+        elif change and (has_compare(window) or _bare_change_of_amount(items, text, s0, start, q)):
             relation, direction = "change", change
             own = analyse_pre(_before_compare(pre))
             last_change = next((i for i in reversed(items) if i.claim.relation == "change"), None)
@@ -711,6 +768,31 @@ def _whole_of_parts(items: list[_Item]) -> _Item | None:
         return last
     whole = (i for i in items if i.claim.group == last.claim.group and i.claim.relation == "total")
     return next(whole, last)
+
+
+# 收入1177亿元，增长6.2%; 收入1177亿元，完成预算的97.3%，增长6.2%: a rate of change printed right after an amount (or
+# after its completion rate) with no base named is the amount's change on last year in every report of these kinds
+_BARE_CHANGE = re.compile(
+    r"^\s*[，,]\s*(?:[^，,；;。]{1,16}?[%％]\s*[，,]\s*)?(?:同比)?(?:增长|下降|减少|增加|降低|上升|回落|负增长)了?\s*$"
+)
+
+
+def _bare_change_of_amount(items: list[_Item], text: str, s0: int, start: int, q: Quantity) -> bool:
+    """Whether the percent at `start` is a bare change ("，增长6.2%") of the money amount printed just before it in
+    the sentence, with at most that amount's own rate or share between them."""
+    if q.dimension != "percent" or not items:
+        return False
+    k = len(items) - 1
+    if items[k].claim.relation in ("rate", "share") and items[k].claim.quantity.dimension == "percent":
+        k -= 1
+    if k < 0:
+        return False
+    level = items[k]
+    if level.start < s0 or level.claim.quantity.dimension != "money" or level.claim.base:
+        return False
+    if level.claim.relation in ("share", "rate", "change"):
+        return False
+    return bool(_BARE_CHANGE.match(text[level.end : start]))
 
 
 def _numerator_outside_brackets(items: list[_Item], text: str, pos: int) -> _Item | None:

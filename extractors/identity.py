@@ -21,7 +21,7 @@ from extractors.lists import MAX_LIST, without_closed_brackets
 from extractors.model import Claim, Document, Fact, Identity
 from extractors.numbers import normalize
 from extractors.report_kind import title_lines
-from extractors.subjects import PRIOR_YEAR
+from extractors.subjects import PRIOR_YEAR, change_before
 
 DATA = Path(__file__).resolve().parent / "data"
 COMPONENTS = ("scope", "fund", "measure")
@@ -306,7 +306,11 @@ def bracket_parent(text: str, pos: int) -> str:
         elif ch in "（(":
             if depth == 0:
                 m = _PARENT_FIGURE.search(text[max(0, i - 40) : i])
-                return m.group(1).strip() if m else ""
+                if m is None or change_before(m.group(1)):
+                    # 完成预算的95.80%，短收0.27亿元（其中：税收收入4.21亿元…）: a shortfall or a change is no whole the
+                    # bracket breaks down; its items are the level's before it
+                    return ""
+                return m.group(1).strip()
             depth -= 1
         elif ch in "。；;" and depth == 0:
             return ""
@@ -620,11 +624,23 @@ class Ambiguity:
             values = {getattr(i, name) for i in identities if getattr(i, name)}
             if name == "measure":
                 values = {"执行" if v in _ACTUALS else v for v in values}
+            if name == "scope":
+                values = {v for v in values if not named_scope(v)}
             if len(values) > 1:
                 several.add(name)
         if "fund" not in several and names_whole_and_fund_part(names):
             several.add("fund")
         return Ambiguity(frozenset(several))
+
+
+def named_scope(scope: str) -> bool:
+    """Whether a scope is a named unit or area (石嘴山市, 经开区, 市容环境卫生管理事务中心), not a level word (全市, 本级)."""
+    return bool(scope) and scope not in _LEVEL_SCOPES()
+
+
+@lru_cache(maxsize=1)
+def _LEVEL_SCOPES() -> frozenset[str]:  # noqa: N802 - a constant read once from the vocabulary
+    return frozenset(v for _w, v in vocabulary().words.get("scope", ()))
 
 
 def names_whole_and_fund_part(names: Iterable[str]) -> bool:
@@ -651,8 +667,10 @@ def relation(a: Identity, b: Identity, ambiguity: Ambiguity) -> str:
         if va and vb:
             if not _compatible(name, va, vb):
                 return DIFFERENT
-        elif (va or vb) and name in ambiguity.several:
-            unsettled = True
+        elif (va or vb) and (name in ambiguity.several or (name == "scope" and named_scope(va or vb))):
+            unsettled = (
+                True  # a named unit or area (经开区, 市容环境卫生管理事务中心) is never certainly the unnamed whole
+            )
     if a.part_of != b.part_of:
         # a part of 市级留用 and a part of 转贷区市使用 are different figures; with one printing outside any
         # breakdown, which part it is cannot be told

@@ -499,12 +499,24 @@ class _TableFacts:
             if "%" in label or "％" in label:  # 同比增长（）%: a percent column whatever the table's unit
                 return "%"
         for cell in reversed(label_cells):
-            unit = unit_from_caption(cell.text)
+            unit = _unit_ending(cell.text)
             if unit and unit not in _SUBJECT_LEVELS:  # 其他国有资本经营预算支出(项): a 科目 level, not a unit
                 return unit
             if cell.text.rstrip().endswith(("%", "％")):  # 平均利率% as a row: its figures are percents
                 return "%"
         return self.t.unit or ""
+
+
+_LAST_BRACKET = re.compile(r"[（(][^（()）]*[)）]\s*$")
+
+
+def _unit_ending(label: str) -> str | None:
+    """The unit a row's label declares at its end (养殖户数（户）, 金额（万元）, 单位：万元); a unit word in brackets inside
+    a name (规模养殖场（户）标准化棚圈建设项目) is part of the name."""
+    bracket = _LAST_BRACKET.search(label)
+    if bracket is not None:
+        return unit_from_caption(bracket.group(0))
+    return unit_from_caption(label) if "单位" in label else None
 
 
 def _header_years(cells: list[Cell], nums: list[Cell], info: dict[int, _Info]) -> bool:

@@ -13,8 +13,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractors.identity import DIFFERENT, SAME, UNSETTLED, Ambiguity, relation, same_period, strip_scope_words
+from extractors.identity import (
+    DIFFERENT,
+    SAME,
+    UNSETTLED,
+    Ambiguity,
+    named_scope,
+    relation,
+    same_period,
+    strip_scope_words,
+)
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
+from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.subjects import change_alternation, words
 from pipeline import tolerance as tol
 from pipeline.findings import ANY_KIND, Finding, Rule
@@ -418,6 +428,11 @@ def claim_figure(c: Claim) -> Figure:
     )
 
 
+def _a_body_s(scope: str) -> bool:
+    """Whether a scope is one body's of a department: its own office (本级), its units (下级) or one named."""
+    return scope in ("本级", "下级") or named_scope(scope)
+
+
 def doc_year_of(facts: list[Fact], claims: list[Claim]) -> int | None:
     years: list[int] = []
     for f in facts:
@@ -485,6 +500,10 @@ class Context:
                 # where the report holds both budgets and what was spent
                 fig.role = "budget"
         self.ambiguity = Ambiguity.of([f.identity for f in self.figures], [c.subject for c in self.claims])
+        if self.kind in DEPARTMENT_KINDS and any(_a_body_s(f.identity.scope) for f in self.figures):
+            # a department's figure states no scope; one of its own office (委本级) or of its units states one: where
+            # the report names any, a figure naming none is not certainly the same as one naming it
+            self.ambiguity = Ambiguity(self.ambiguity.several | {"scope"})
         # the items each subject is printed under in the text (当年收支结余 of each 险种's paragraph)
         self.items_of_key: dict[str, set[str]] = defaultdict(set)
         for fig in self.figures:

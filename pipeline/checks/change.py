@@ -15,6 +15,7 @@ from pipeline.checks.base import (
     Context,
     Figure,
     claim_figure,
+    clean_label,
     fmt,
     in_unit,
     make_finding,
@@ -43,7 +44,15 @@ AMOUNTS = rule(
     "{subject}增减额写 {stated}，他处同一本年数的增减额为 {expected}",
     "narrative",
 )
-RULES = [STATED, ZERO, AMOUNTS]
+ROW_RATE = rule(
+    FAMILY,
+    "vs-table-rate",
+    "error",
+    "正文的增减率与表中同一数所在行的增减率不符",
+    "{subject}增减率正文写 {stated}，表中同行写 {expected}",
+    "cross-reference",
+)
+RULES = [STATED, ZERO, AMOUNTS, ROW_RATE]
 
 _VS_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年)|同比")
 SPECIFIC_DIGITS = 5  # a level printed with fewer significant digits (100万元) may equal another by chance
@@ -306,6 +315,16 @@ def _prior(p: _Printing, unit: Quantity) -> str:
     return f"{fmt((prior / tol.factor(unit)).quantize(Decimal(10) ** -places))}{unit.unit}"
 
 
+def _this_year_cell(f: Figure, cur: Figure) -> bool:
+    """Whether a cell of the base's row prints the this-year figure: of the current figure's role, or of its year
+    and kind of measure (a 预算草案 report's 2025年执行数 column is 'prior' to the report and the current figure of a
+    sentence on 2025)."""
+    if f.role == cur.role:
+        return True
+    period = cur.identity.period
+    return bool(period) and f.identity.period == period and _budget(f) == _budget(cur)
+
+
 def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: int) -> bool:
     """Whether the stated change fits the this-year figure the base's own table row prints beside it, where the text
     printed another value for that figure."""
@@ -318,7 +337,7 @@ def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: 
         and f.prov.table == prior.prov.table
         and f.prov.row == prior.prov.row
         and f.prov.col != prior.prov.col
-        and f.role == cur.role
+        and _this_year_cell(f, cur)
         and f.quantity.base_unit == cur.quantity.base_unit
     ]
     if len(row) != 1 or tol.printings_verdict(cur.quantity, row[0].quantity) == tol.OK:
@@ -330,6 +349,76 @@ def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: 
         else (iv - pi).scale(Decimal(1) / tol.factor(c.quantity))
     )
     return comp is not None and tol.verdict(c.quantity, comp.scale(Decimal(sign)), ctx.settings) == tol.OK
+
+
+_ROW_RATE_COLUMN = re.compile(r"(?:增长|增减|增幅)[^›]*$")
+
+
+def _rate_beside(ctx: Context, f: Figure) -> Figure | None:
+    """The change-on-last-year rate a table prints in f's row for f's column group (收入 › 执行数 and 收入 ›
+    比上年增长%, not the 支出 side's): the one cell of a 增长/增减 column under the same heads, in percent."""
+    if f.kind != "fact" or f.prov.table is None:
+        return None
+    heads = tuple(f.obj.column_labels[:-1]) if isinstance(f.obj, Fact) else ()
+    found = [
+        g
+        for g in ctx.figures
+        if g.kind == "fact"
+        and g.prov.table == f.prov.table
+        and g.prov.row == f.prov.row
+        and g.quantity.dimension == "percent"
+        and g.subject == f.subject
+        and isinstance(g.obj, Fact)
+        and tuple(g.obj.column_labels[:-1]) == heads
+        and g.obj.column_labels
+        and _ROW_RATE_COLUMN.search(g.obj.column_labels[-1])
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sign: int, measure: str) -> Finding | None:
+    """A rate of change the text prints for an amount whose table row prints the rate too (税收收入669亿元，增长3.2%
+    against the row 税收收入 | 6,690,284 | … | 比上年增长% 2.2) where no last-year figure is printed to compute it:
+    the two printings of one rate must agree. The row is the amount's when it prints the same figure under the same
+    item name and nothing in their identities differs; a rate the table computes on another base than the text names
+    (比上年预算增长% against 比上年执行增长) is not compared, and one that names a base the text leaves unnamed is info."""
+    twins = [
+        f
+        for f in ctx.figures
+        if f.kind == "fact"
+        and f.key == cur.key
+        and f.quantity.dimension == "money"
+        and f.role == cur.role
+        and tol.printings_verdict(cur.quantity, f.quantity) == tol.OK
+        and (f.obj is cur.obj or ctx.relation(cur, f) in (SAME, UNSETTLED))
+    ]
+    beside = [(f, r) for f in twins if (r := _rate_beside(ctx, f)) is not None]
+    if not beside or len({r.quantity.value for _f, r in beside}) != 1:
+        return None
+    twin, printed = beside[0]
+    stated = replace(c.quantity, value=c.quantity.value * sign, base_value=c.quantity.base_value * sign)
+    if tol.printings_verdict(stated, printed.quantity) == tol.OK:
+        ctx.mark(c)
+        return None
+    assert isinstance(printed.obj, Fact)
+    column = printed.obj.column_labels[-1]
+    named = base_measure(column)
+    if measure and named and measure != named:
+        return None
+    certain = ctx.relation(cur, twin) == SAME or twin.obj is cur.obj
+    severity = "error" if certain and (bool(measure) == bool(named)) else "info"
+    ctx.mark(c)
+    return make_finding(
+        ROW_RATE,
+        severity,
+        claim_figure(c),
+        f"{subject} {cur.quantity.text} 的比上年增减率正文写 {c.quantity.text}，{twin.label} 同行“{clean_label(column)}”写 "
+        f"{fmt(printed.quantity.value)}%；表中所列与正文所写是同一数的增减率，只能有一个"
+        + ("" if severity == "error" else "（两处的比较基数或口径未必相同，请核对）"),
+        expected=printed.quantity.value * sign,
+        related=[twin.prov, printed.prov],
+        subject=subject,
+    )
 
 
 def _scope_unsettled(ctx: Context, cur: Figure, prior: Figure) -> bool:
@@ -374,6 +463,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 cur = current_of(ctx, before, subject, c)
                 prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
             if cur is None or prior is None or (printed is None and not _base_year_is(clause, prior)):
+                by_row = (
+                    _against_its_row_rate(ctx, c, cur, subject, 1 if word in UP else -1, base_measure(sentence[:i]))
+                    if cur is not None and prior is None and c.quantity.dimension == "percent"
+                    else None
+                )
+                if by_row is not None:
+                    yield by_row
+                    continue
                 ctx.note(c, f"未找到{subject}的本年数或上年数")
                 continue
             ctx.mark(c)

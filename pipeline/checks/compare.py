@@ -36,7 +36,10 @@ def current_of(ctx: Context, before: list[Claim], subject: str, word: Claim | No
         if x.role in ("决算", "执行", "实际", "本年", "") and subject_key(x.subject) == subject_key(subject)
     ]
     if actual:
-        return claim_figure(actual[-1])
+        # 全市和市本级增值税分别为45.49亿元和10.89亿元，分别比上年下降6.3%和下降6.5%: one item under two scopes, each
+        # change the amount of its own name's
+        named = [x for x in actual if x.subject == subject]
+        return claim_figure((named or actual)[-1])
     key = subject_key(subject)
     stated = claim_figure(word) if word is not None else None
     figs = [

@@ -79,7 +79,25 @@ def in_groups(f: Figure) -> bool:
 def _role(f: Figure) -> str:
     if f.kind == "fact" and "指标值" in "".join(getattr(f.obj, "column_labels", ())):
         return "budget"
-    return f.role or "actual"
+    role = f.role or "actual"
+    return (_role_in_its_year(f) or role) if role == "prior" else role
+
+
+_FULL_BUDGET = re.compile(r"调整|全年")
+_OUTCOME = re.compile(r"执行|决算|完成|实际")
+
+
+def _role_in_its_year(f: Figure) -> str:
+    """The role a past year's figure named by its year has in that year (2025年执行数 in a report on 2025 and 2026 is
+    that year's outcome; 2025年预算数 its budget): the text on that year is compared with it, and the identity's
+    year keeps it apart from the figures of other years. "" when its year or its measure is not stated."""
+    period = f.identity.period
+    if not (len(period) == 4 and period.isdigit()):
+        return ""
+    words = f.identity.measure + "".join(getattr(f.obj, "column_labels", ()))
+    if "预算" in words and not _OUTCOME.search(words.replace("预算执行", "")):
+        return "budget_full" if _FULL_BUDGET.search(words) else "budget"
+    return "actual" if _OUTCOME.search(words) else ""
 
 
 def _is_perf_table(f: Figure) -> bool:
@@ -280,6 +298,25 @@ def _full_budget_printed(ctx: Context, f: Figure, good: list[Figure]) -> bool:
     )
 
 
+def _list_backs(ctx: Context, cell: Figure, text: Figure) -> bool:
+    """Whether the text's own list settles a tie for the cell (市本级一般公共预算收入1,082,650万元，其中税收收入864,320万元、
+    非税收入236,330万元 against the table's 846,320): its total is the sum of its parts with the cell's value and not
+    with the text's, so the text's figure is the one out of line."""
+    claim = text.obj
+    if cell.kind != "fact" or text.kind != "claim" or not isinstance(claim, Claim) or claim.relation != "part":
+        return False
+    members = ctx.group_claims(claim)
+    totals = [x for x in members if x.relation == "total"]
+    parts = [x for x in members if x.relation == "part" and x.quantity.base_unit == claim.quantity.base_unit]
+    if len(totals) != 1 or len(parts) < 2 or totals[0].quantity.base_unit != claim.quantity.base_unit:
+        return False
+    whole = tol.base_interval(totals[0].quantity)
+    others = tol.total([tol.base_interval(x.quantity) for x in parts if x is not claim])
+    as_printed = others + tol.base_interval(claim.quantity)
+    as_in_table = others + tol.base_interval(cell.quantity)
+    return whole.meets(as_in_table) and not whole.meets(as_printed)
+
+
 def _measure(figs: list[Figure], role: str) -> str:
     measures = {f.measure for f in figs if f.measure}
     return measures.pop() if len(measures) == 1 else ROLE_NAMES.get(role, "")
@@ -322,6 +359,8 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
     good, bad = consensus(ctx, figs)
     if not bad:
         return
+    if len(good) == 1 and len(bad) == 1 and len(bad[0]) == 1 and _list_backs(ctx, bad[0][0], good[0]):
+        good, bad = bad[0], [good]
     ref = good[0]
     measure = _measure(good, role)
     for cluster in bad:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractors.identity import last_word
 from extractors.model import Claim, Fact, Provenance, Quantity
 from extractors.report_kind import DEPARTMENT_FINAL_KINDS, PERFORMANCE_KINDS, in_order
 from pipeline import tolerance as tol
@@ -444,6 +445,8 @@ def _rate_word(name: str) -> str:
 def _match(indicator: str, f: Figure) -> int:
     """2 = same subject (synonyms applied), 1 = one name contains the other, 0 = unrelated."""
     ik = subject_key(indicator)
+    if _level_named(indicator) != _level_named(f.subject):
+        return 0  # 省级公益林管护面积 is not the 公益林管护面积 of which 省级公益林 is a part
     keys = {f.key}
     if f.kind == "fact" and f.role == "rate":
         cols = [clean_label(x) for x in getattr(f.obj, "column_labels", ()) if clean_label(x)]
@@ -459,6 +462,12 @@ def _match(indicator: str, f: Figure) -> int:
         if len(short) >= 3 and short in long_ and len(short) * 2 >= len(long_):
             return 1
     return 0
+
+
+def _level_named(name: str) -> str:
+    """The level a name states (省级/市级/县级/本级 → 本级; 所属单位/乡镇 → 下级), which is part of an indicator's name."""
+    level = last_word("scope", name)
+    return level if level in ("本级", "下级") else ""
 
 
 _TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划")

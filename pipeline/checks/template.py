@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
+from extractors.identity import document_year
 from extractors.model import Fact, OutlineEntry
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import KIND_NAMES, identify_table
@@ -405,7 +406,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from run_hierarchy(views, _for(rules, rules.hierarchy, ctx.kind))
         yield from run_cross(views, _for(rules, rules.cross, ctx.kind))
         yield from run_narrative(
-            views, said, _for(rules, rules.narrative, ctx.kind), _for(rules, rules.item, ctx.kind), flagged, decided
+            views,
+            said,
+            _for(rules, rules.narrative, ctx.kind),
+            _for(rules, rules.item, ctx.kind),
+            flagged,
+            decided,
+            _report_year(ctx),
         )
         yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided)
     apart = not views and (
@@ -420,3 +427,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         if id(c) in decided:
             ctx.mark(c)
     yield from run_structure(ctx.outline, ctx.facts)
+
+
+def _report_year(ctx: Context) -> int | None:
+    """The year the report's title names (the tables' year), None when it names none."""
+    year = document_year(ctx.doc) if ctx.doc is not None else ""
+    return int(year) if year.isdigit() else None

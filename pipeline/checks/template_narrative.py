@@ -205,9 +205,10 @@ def run_narrative(
     item_rules: list[ItemRule],
     flagged: set[int],
     decided: set[int],
+    year: int | None = None,
 ) -> Iterator[Finding]:
     for s in said:
-        if s.q.dimension != "money":
+        if s.q.dimension != "money" or _not_the_report_s(s, year):
             continue
         for r in narrative_rules:
             if r.no_item and s.item:
@@ -237,8 +238,8 @@ def run_narrative(
         else:
             # 3．“两房”建设（项）支出…: the item the figure's own words name, else the one it stands under
             item = s.lead if "(项)" in s.lead else s.item
-            if not item:
-                continue
+            if not item or (item is s.item and s.claim.relation == "part"):
+                continue  # 其中：道路保洁作业预算安排2916.00万元 under a (项): a part of the item's figure, not it
             for ir in item_rules:
                 if not _in_section(s, ir.section) or not re.search(ir.lead, s.lead):
                     continue
@@ -264,6 +265,20 @@ def run_narrative(
                         _subject(s),
                     )
                 break
+
+
+def _not_the_report_s(s: Said, year: int | None) -> bool:
+    """A figure the standard tables do not hold: of one body of the department (its own office, a unit under it) or of
+    another year than the tables' (2023年度“三公”经费…45.12万元 in a report on 2024; 2024年实际发生公务接待费1.85万元 in a
+    2025 budget)."""
+    ident = s.claim.identity
+    if ident.scope and ident.scope not in _WHOLE_SCOPES:
+        return True
+    period = ident.period[:4]
+    return bool(year) and period.isdigit() and len(ident.period) == 4 and int(period) != year
+
+
+_WHOLE_SCOPES = ("全省", "全市", "全区", "全县", "全州", "全盟", "全镇", "全乡", "全地区", "全旗")
 
 
 def _of_sentence_subject(c: Claim, pattern: str) -> bool:

@@ -1,0 +1,292 @@
+"""Review round eleven (stop 30): what fresh reviews of realistic reports found gouji getting wrong or missing, each
+fixed at its mechanism."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from docx_builders import write_docx
+from test_identity import alarms, scan_text
+
+from pipeline.analyze import analyze_file
+
+EXECUTION_HEADER = [
+    ["项目", "收入", "", "", ""],
+    ["", "调整预算数", "执行数", "为调整预算%", "比上年增长%"],
+]
+EXECUTION_MERGES = [(0, 0, 1, 0), (0, 1, 0, 4)]
+
+
+def _execution_report(tmp_path: Path, sentence: str) -> list:
+    rows = [
+        *EXECUTION_HEADER,
+        ["一般公共预算收入", "12,100,000", "11,770,000", "97.3", "6.2"],
+        ["税收收入", "6,917,644", "6,690,284", "96.7", "2.2"],
+        ["非税收入", "5,182,356", "5,079,716", "98.0", "12.0"],
+    ]
+    path = write_docx(
+        tmp_path / "关于江州市2025年预算执行情况和2026年预算草案的报告.docx",
+        [
+            "关于江州市2025年预算执行情况和2026年预算草案的报告",
+            "一、2025年预算执行情况",
+            sentence,
+            "附表1 江州市2025年全市一般公共预算收入执行情况表",
+            "单位：万元",
+            (rows, EXECUTION_MERGES),
+        ],
+    )
+    return [(f.rule, f.severity, f.stated_value, f.expected_value) for f in analyze_file(path).findings]
+
+
+def test_a_bare_growth_after_an_amount_is_its_change_and_agrees_with_its_row_s_rate(tmp_path: Path) -> None:
+    """全市一般公共预算收入1177亿元，增长6.2%，…其中，税收收入669亿元，增长3.2%: the rate printed right after an amount is
+    its change on last year though no 比上年 is printed, and where the table's row of that amount prints the rate in
+    its 比上年增长% column and no last-year figure is printed, the two printings must agree (adv107 S1: 3.2 for 2.2)."""
+    clean = "全市一般公共预算收入1177亿元，增长6.2%，完成预算的97.3%。其中，税收收入669亿元，增长2.2%；非税收入508亿元，增长12.0%。"
+    assert [f for f in _execution_report(tmp_path, clean) if f[1] != "info"] == []
+    slip = clean.replace("增长2.2%", "增长3.2%")
+    found = [f for f in _execution_report(tmp_path, slip) if f[1] != "info"]
+    assert found == [("change.vs-table-rate", "error", Decimal("3.2"), Decimal("2.2"))]
+
+
+def test_a_rate_on_a_base_the_table_does_not_name_is_at_most_info(tmp_path: Path) -> None:
+    """比上年预算增长9.9% against an execution table's bare 比上年增长% 6.2: the table's base is not named, so which
+    base it used is not known — info, never an error; a base named alike on both sides is compared."""
+    text = "全市一般公共预算收入1177亿元，比上年预算增长9.9%。其中，税收收入669亿元，比上年增长2.2%。"
+    found = [f[:2] for f in _execution_report(tmp_path, text) if f[0] == "change.vs-table-rate"]
+    assert found == [("change.vs-table-rate", "info")]
+
+
+def test_a_rate_after_an_amount_s_completion_rate_is_still_its_change(tmp_path: Path) -> None:
+    slip = "全市一般公共预算收入1177亿元，完成预算的97.3%，增长5.2%。其中，税收收入669亿元，增长2.2%。"
+    found = [f for f in _execution_report(tmp_path, slip) if f[1] != "info"]
+    assert found == [("change.vs-table-rate", "error", Decimal("5.2"), Decimal("6.2"))]
+
+
+def _projects_table(tmp_path: Path, total: str) -> list:
+    rows = [
+        ["序号", "项目名称", "预算资金", "实际支出", "执行率"],
+        ["1", "基础母牛扩群增量补贴项目", "1,260.00", "1,198.56", "95.12%"],
+        ["2", "滩羊良种繁育补贴项目", "680.00", "652.80", "96.00%"],
+        ["3", "规模养殖场（户）标准化棚圈建设项目", "1,450.00", "1,302.10", "89.80%"],
+        ["4", "青贮玉米种植补贴项目", "820.00", "815.90", "99.50%"],
+        ["合计", "", total, "3,969.36", "94.51%"],
+    ]
+    path = write_docx(
+        tmp_path / "同心县2024年度肉牛滩羊产业专项资金绩效评价报告.docx",
+        [
+            "同心县2024年度肉牛滩羊产业专项资金绩效评价报告",
+            "表1 2024年专项资金分项目安排及支出情况表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    return [(f.rule, f.severity, f.stated_value, f.expected_value) for f in analyze_file(path).findings]
+
+
+def test_a_bracketed_word_inside_a_row_s_name_is_not_the_row_s_unit(tmp_path: Path) -> None:
+    """规模养殖场（户）标准化棚圈建设项目: a unit word in brackets inside a name is part of the name, not the unit of the
+    row's figures (养殖户数（户） declares one only at the end). Before, the row's 1,450.00 was read in 户 and dropped
+    from the 合计's parts: a false error 4,210.00 ≠ 2,760.00 (adv117 F1)."""
+    assert [f for f in _projects_table(tmp_path, "4,210.00") if f[1] != "info"] == []
+    slip = [f for f in _projects_table(tmp_path, "4,310.00") if f[1] != "info"]
+    assert slip == [("sum.table-rows", "error", Decimal("4310.00"), Decimal("4210"))]
+
+
+def _draft_report(tmp_path: Path, sentence: str, cell: str = "472,360") -> list:
+    """A report on 2025 and the 2026 draft, whose table prints 2025's outcome beside 2024's: to the report (its year is
+    2026) the 2025 columns are last year's."""
+    rows = [
+        ["项目", "2025年预算数", "2025年执行数", "为预算%", "2024年执行数", "增长%"],
+        ["一般公共预算支出", "2,600,000", "2,540,800", "97.7", "2,491,000", "2.0"],
+        ["教育支出", "478,000", cell, "98.8", "455,870", "3.6"],
+        ["卫生健康支出", "240,000", "231,500", "96.5", "224,320", "3.2"],
+    ]
+    path = write_docx(
+        tmp_path / "鄂阳市2025年预算执行情况与2026年预算草案的报告.docx",
+        [
+            "关于鄂阳市2025年预算执行情况与2026年预算草案的报告",
+            "一、2025年预算执行情况",
+            sentence,
+            "二、2026年预算草案",
+            "2026年全市一般公共预算支出安排260亿元。",
+            "附表2 2025年全市一般公共预算支出执行情况表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    return [(f.rule, f.severity, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+
+TEXT_2025 = "全市一般公共预算支出完成254.08亿元，同比增长2.0%。其中，教育支出{edu}亿元，增长3.6%；卫生健康支出23.15亿元，增长3.2%。"
+
+
+def test_the_text_on_last_year_is_compared_with_the_table_s_columns_of_that_year(tmp_path: Path) -> None:
+    """In a report on 2025 and the 2026 draft, the table's 2025年执行数 is 2025's outcome, the figure the text on 2025
+    prints: a slip in the text (47.42 for 47.24) is named, and the growth computed from the text's slip joins it
+    rather than being blamed on the rate (adv85 S1-1, adv72 S3: missed before, or found only through the rate)."""
+    assert _draft_report(tmp_path, TEXT_2025.format(edu="47.24")) == []
+    found = _draft_report(tmp_path, TEXT_2025.format(edu="47.42"))
+    assert found == [("narrative_table.mismatch", "error", Decimal("47.42"))]
+
+
+def test_a_list_in_the_text_settles_which_of_two_printings_is_out_of_line(tmp_path: Path) -> None:
+    """市本级一般公共预算收入1,082,650万元，其中税收收入864,320万元、非税收入218,330万元 against the table's 846,320: one
+    printing each, but the text's own total adds up with the table's value, so the text's 864,320 is named (adv63)."""
+    rows = [["项目", "2025年执行数"], ["税收收入", "846,320"], ["非税收入", "236,330"], ["合计", "1,082,650"]]
+    path = write_docx(
+        tmp_path / "嘉兴市2025年预算执行情况和2026年预算草案的报告.docx",
+        [
+            "关于嘉兴市2025年预算执行情况和2026年预算草案的报告",
+            "一、2025年预算执行情况",
+            "市本级一般公共预算收入1,082,650万元，其中税收收入864,320万元、非税收入236,330万元。",
+            "附表3 2025年市本级一般公共预算收入执行情况表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    found = [
+        (f.rule, f.prov.table is None, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"
+    ]
+    assert found == [("narrative_table.mismatch", True, Decimal("864320"))]
+
+
+def test_a_breakdown_after_a_shortfall_is_of_the_revenue_and_a_local_budget_is_the_general_fund(tmp_path: Path) -> None:
+    """…收入6.08亿元，完成年度预算的95.80%，短收0.27亿元（其中：税收收入4.21亿元…）: the bracket breaks down the revenue,
+    not the shortfall, and 地方一般公共预算收入 in a table's title is the 一般公共预算: the text's 4.21 is the table's
+    41,170 printed wrong (adv104 S1; before, only the sum on the right total was found, blaming the total)."""
+    rows = [["项目", "2025年完成数"], ["税收收入", "41,170"], ["非税收入", "19,710"], ["合计", "60,880"]]
+    path = write_docx(
+        tmp_path / "西原市2025年预算执行情况和2026年预算草案的报告.docx",
+        [
+            "关于西原市2025年全市及市本级财政预算执行情况和2026年预算草案的报告",
+            "一、2025年预算执行情况",
+            "市本级地方一般公共预算收入6.08亿元，同比增长0.25%，完成年度预算的95.80%，短收0.27亿元（其中：税收收入"
+            "4.21亿元；非税收入1.97亿元）。",
+            "表8-1 2025年市本级地方一般公共预算收入执行表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    found = [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+    assert found == [("narrative_table.mismatch", Decimal("4.21"))]
+
+
+def test_the_bodies_of_a_department_listed_one_by_one_have_their_own_figures(tmp_path: Path) -> None:
+    """按预算单位分：局本部收入预算1899.95万元…；…事务中心收入预算8325.00万元，其中：财政拨款收入8325.00万元；…: each
+    figure is its body's, not the department's 收入 or 财政拨款收入 (adv114 F1–F9: nine false errors); so are the
+    units of 按单位划分 in a 决算 (adv118 F2) and 其中，厅机关本级… after the department's total (adv118 F3)."""
+    text = (
+        "上海市静安区绿化和市容管理局2025年部门预算\n一、2025年部门预算编制说明\n"
+        "2025年，本部门收入预算16121.56万元，其中：财政拨款收入15993.56万元。\n"
+        "按预算单位分：上海市静安区绿化和市容管理局（本部）收入预算1899.95万元，其中：财政拨款收入1899.95万元；"
+        "上海市静安区市容环境卫生管理事务中心收入预算8325.00万元，其中：财政拨款收入8325.00万元；"
+        "上海市静安区公园管理事务中心收入预算5896.61万元，其中：财政拨款收入5768.61万元、其他收入128.00万元。\n"
+        "2025年，本部门收入、支出预算总计均为16121.56万元。其中，局机关本级收入、支出预算总计均为1899.95万元。\n"
+    )
+    claims, found = scan_text(tmp_path, text, kind="部门预算")
+    scopes = {c.quantity.text: c.identity.scope for c in claims if c.quantity.text in ("8325.00万元", "5768.61万元")}
+    assert scopes == {
+        "8325.00万元": "上海市静安区市容环境卫生管理事务中心",
+        "5768.61万元": "上海市静安区公园管理事务中心",
+    }
+    assert alarms(found) == []
+
+
+def test_an_area_named_at_the_head_of_its_clause_is_its_own_scope(tmp_path: Path) -> None:
+    """（２）分区域收入。经开区完成一般公共预算收入181.25亿元，保税区82.64亿元…: 经开区's revenue, not the district's
+    508.89 (adv116 F1); a named area makes no unscoped figure of the report uncertain."""
+    text = (
+        "滨海新区2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "全区一般公共预算收入508.89亿元，比上年增长3.3%。\n"
+        "分区域收入。经开区完成一般公共预算收入181.25亿元，保税区82.64亿元，高新区127.99亿元，街镇及其他117.01亿元。\n"
+        "全区一般公共预算收入508.89亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert next(c for c in claims if c.quantity.text == "181.25亿元").identity.scope == "经开区"
+    assert alarms(found) == []
+
+
+def test_a_level_in_an_indicator_s_name_is_part_of_the_name(tmp_path: Path) -> None:
+    """省级公益林管护面积 2258万亩 in the score sheet against 完成公益林管护面积6120万亩，其中…省级公益林2258万亩: the sheet's
+    indicator is the 省级 part, not the whole the text names first (adv118 F1: a false error 2258 ≠ 6120)."""
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "国家级公益林管护面积", "3862万亩", "3862万亩", "10", "10"],
+        ["", "", "省级公益林管护面积", "2258万亩", "{actual}", "10", "10"],
+    ]
+    merges = [(1, 0, 2, 0), (1, 1, 2, 1)]
+
+    def run(actual: str) -> list:
+        path = write_docx(
+            tmp_path / "吉林省林业和草原局2024年度部门决算.docx",
+            [
+                "吉林省林业和草原局2024年度部门决算",
+                "十、预算绩效情况说明",
+                "一是完成公益林管护面积6120万亩，其中国家级公益林3862万亩、省级公益林2258万亩。",
+                "项目支出绩效自评表",
+                ([[c.format(actual=actual) for c in r] for r in rows], merges),
+            ],
+        )
+        return [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert run("2258万亩") == []
+
+
+def test_two_scopes_respectively_each_take_their_own_change(tmp_path: Path) -> None:
+    """全市和市本级增值税分别为45.49亿元和10.89亿元，分别比上年下降6.3%和下降6.5%: the 6.3% is 全市's, compared with the
+    全市 table's rate, not with 市本级's -6.5 (adv78: a false error on a clean report)."""
+    head = [["项目", "2025年执行数", "比上年增长%"]]
+
+    def run(rate: str) -> list:
+        path = write_docx(
+            tmp_path / "衡水市2025年预算执行情况和2026年预算草案的报告.docx",
+            [
+                "关于衡水市2025年预算执行情况和2026年预算草案的报告",
+                "一、2025年预算执行情况",
+                f"从主要税种看：全市和市本级增值税分别为45.49亿元和10.89亿元，分别比上年下降{rate}%和下降6.5%。",
+                "附表1 2025年全市一般公共预算收入执行情况表",
+                "单位：万元",
+                ([*head, ["增值税", "454,883", "-6.3"]], []),
+                "附表3 2025年市本级一般公共预算收入执行情况表",
+                "单位：万元",
+                ([*head, ["增值税", "108,942", "-6.5"]], []),
+            ],
+        )
+        return [(f.rule, f.stated_value, f.expected_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert run("6.3") == []
+    assert run("6.8") == [("change.vs-table-rate", Decimal("6.8"), Decimal("6.3"))]
+
+
+PLANNING = "上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+
+
+def test_a_figure_of_another_year_in_a_template_section_is_not_the_table_s() -> None:
+    """2023年度…公务接待费支出决算为1.26万元 in the 三公 section of a report on 2024: last year's figure, not the 2024
+    三公 table's 0.39 (adv118 F4, F5; adv114 F12, F13: false errors on clean reports). Planted into the real 规划和自然资源局
+    2024 决算; the same figure stated for 2024 is still compared."""
+    from test_national_budget_template import _alarms, _plant, _read
+
+    said = "公务接待费支出决算为0.39万元，完成预算的13.68%。"
+    last_year = "2023年度“三公”经费财政拨款支出决算为1.26万元，其中：公务接待费支出决算为1.26万元。"
+    doc = _read(Path(__file__).resolve().parents[2] / "shared" / "realdocs" / PLANNING)
+    _plant(doc, said, said + last_year)
+    assert not [f for f in _alarms(doc) if f.stated_value == Decimal("1.26")]
+    doc = _read(Path(__file__).resolve().parents[2] / "shared" / "realdocs" / PLANNING)
+    _plant(doc, said, said + last_year.replace("2023年度", "2024年度"))
+    assert [f for f in _alarms(doc) if f.stated_value == Decimal("1.26") and f.rule == "template.narrative-vs-table"]
+
+
+def test_the_parts_listed_under_an_item_are_not_the_item_s_figure() -> None:
+    """“…其他商贸事务支出（项）”476.50万元，…其中：展会补贴项目预算安排300.00万元，…预算安排176.50万元: the parts of the
+    item's 476.50, not two more printings of it (adv114 F10, F11, F15, F16: four false errors). Planted into the real
+    商务委 2025 部门预算."""
+    from test_national_budget_template import _alarms, _plant, _read
+
+    said = "”476.50万元，主要用于商贸事务管理。"
+    parts = "其中：展会补贴项目预算安排300.00万元，商圈活动项目预算安排176.50万元。"
+    doc = _read(Path(__file__).resolve().parents[2] / "shared" / "realdocs" / "上海市普陀区商务委员会25年预算.pdf")
+    _plant(doc, said, said + parts)
+    assert not [f for f in _alarms(doc) if f.stated_value in (Decimal("300.00"), Decimal("176.50"))]
