@@ -161,6 +161,10 @@ _ITEM_END = re.compile(r"(?:项目|基金|保险|专项|工程|资金)$")
 _TOPIC_WORDS = re.compile(r"情况|说明|概况|分析|工作|措施|成效|问题|建议|安排|执行|预算|决算")
 
 
+# （三）各子项目产出及效益情况, 重点项目实施情况: a heading over several projects names none of them
+_SEVERAL_PROJECTS = re.compile(r"(?:各|分|主要|重点|具体|部分)(?:子)?项目")
+
+
 def _item_heading(section: str) -> str:
     """The innermost heading that names an item: a project or a 科目 (1.乡村道路养护项目, …（204类）…), or a fund
     or account of its own ((二)职工基本医疗保险基金) — not a topic (（一）基本支出情况, (二)预算执行)."""
@@ -168,7 +172,9 @@ def _item_heading(section: str) -> str:
         name = re.sub(r"^\s*(?:[一二三四五六七八九十]+、|[（(][^)）]{1,3}[)）]|\d+[.、．])\s*", "", part)
         if re.search(r"[（(]\s*(?:\d+\s*)?[类款项]\s*[)）]", part):
             return name
-        if "项目" in name or (_ITEM_END.search(name) and not _TOPIC_WORDS.search(name)):
+        if ("项目" in name and not _SEVERAL_PROJECTS.search(name)) or (
+            _ITEM_END.search(name) and not _TOPIC_WORDS.search(name)
+        ):
             return name
     return ""
 
@@ -377,6 +383,24 @@ def _headings_above(section: str, paragraph_text: str) -> list[str]:
     return headings
 
 
+_SENTENCE_END = re.compile(r"(?<=[。；;！？])")
+_OPENING_YEAR = 12  # characters: 2025年，… / 全县2025年… / （一）2025年… open a sentence with its year
+
+
+def _years_in_passing_before(text: str, own: bool) -> str:
+    """text with the years said in passing blanked out of every sentence before the last one (of all its sentences
+    when `own` is False: an earlier paragraph): a year within a sentence's first few characters is kept."""
+    parts = _SENTENCE_END.split(normalize(text))
+    keep = len(parts) - 1 if own else len(parts)
+    out = []
+    for k, part in enumerate(parts):
+        if k < keep:
+            head, tail = part[:_OPENING_YEAR], part[_OPENING_YEAR:]
+            part = head + _YEAR.sub(lambda m: "＿" * len(m.group(0)), tail)
+        out.append(part)
+    return "".join(out)
+
+
 def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
     """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
     its headings (the nearest statement of each component wins)."""
@@ -427,6 +451,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         for i, text in enumerate(reversed(context)):
             if i < len(context) - len(headings):
                 text = without_closed_brackets(text)  # （2025年年初预算1,318,000万元） dates its own figure only
+                # 剔除2024年国有资源一次性处置收入因素后，同口径增长3.9%。税收收入…: a year said in passing in an earlier
+                # sentence dates that sentence's words; only one opening a sentence (2025年，全县…) dates what follows
+                text = _years_in_passing_before(text, own=i == 0)
             found = _years(_REASON_SAID.sub("", _VS_YEAR.sub("", _BASE_PHRASES.sub("", normalize(text)))))
             if found:
                 year = found[-1]
@@ -513,8 +540,8 @@ def _the_part_itself(part: str, row_labels: tuple[str, ...]) -> bool:
 
 
 _REGION_AFTER_YEAR = re.compile(
-    r"20\d\d\s*年度?\s*(?![各分对城乡])[\u4e00-\u9fff]{1,8}?(自治区|地区|省|市|县|区|州|盟|旗)"
-)
+    r"20\d\d\s*年度?\s*(?![各分对城乡])[\u4e00-\u9fff]{1,8}?(自治区|地区|省|市|县|区|州|盟|旗)(?![市县区旗])"
+)  # 汝州市, 禹州市: the name ends at 市, not at the 州 inside it
 _WHOLE_OF = {
     "省": "全省",
     "自治区": "全区",

@@ -73,14 +73,27 @@ class _Info:
 def extract_facts(doc: Document) -> list[Fact]:
     """Every numeric cell of every table (nested tables included) as a Fact."""
     facts: list[Fact] = []
+    previous: Table | None = None
     for table in doc.tables():
-        facts.extend(table_facts(table))
+        facts.extend(table_facts(table, _first_half(previous, table)))
+        previous = table
     settle_fact_periods(facts, document_year(doc))
     return facts
 
 
-def table_facts(table: Table) -> list[Fact]:
-    facts = _TableFacts(table).facts()
+def _first_half(previous: Table | None, table: Table) -> Table | None:
+    """The table a page break cut this one from, where the reader could not join them (项目名称 | 主管部门 at a page's foot,
+    项目资金 | 年初预算数 | … at the next page's head, drawn with other columns): the first half names the project and
+    the title; None when this table names its own or does not go on from the table before."""
+    if previous is None or table.title or named_project(table) or not named_project(previous):
+        return None
+    if not (previous.touches_bottom and table.touches_top and previous.pages and table.pages):
+        return None
+    return previous if table.pages[0] == previous.pages[-1] + 1 else None
+
+
+def table_facts(table: Table, first_half: Table | None = None) -> list[Fact]:
+    facts = _TableFacts(table, first_half).facts()
     for cell in table.cells:
         for nested in cell.nested:
             facts.extend(table_facts(nested))
@@ -117,11 +130,12 @@ def named_project(table: Table) -> str:
 
 
 class _TableFacts:
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, first_half: Table | None = None) -> None:
         self.t = table
         self.cov = table.covering()
         self.rows = table.rows()
-        self.project = named_project(table)
+        self.project = named_project(table) or (named_project(first_half) if first_half is not None else "")
+        self.title = self.t.title or (first_half.title if first_half is not None else "") or ""
         self.info: dict[int, _Info] = {}
         self._classify()
         self.header = self._header_rows()
@@ -471,7 +485,7 @@ class _TableFacts:
             prov=prov,
             row_labels=tuple(_dedupe(row_labels)),
             column_labels=tuple(_dedupe(column_labels)),
-            table_title=self.t.title or "",
+            table_title=self.title,
             code=code,
             text=cell.text,
         )

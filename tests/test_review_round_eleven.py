@@ -9,6 +9,7 @@ from pathlib import Path
 from docx_builders import write_docx
 from test_identity import alarms, scan_text
 
+from extractors.tablefacts import extract_facts
 from pipeline.analyze import analyze_file
 
 EXECUTION_HEADER = [
@@ -290,3 +291,242 @@ def test_the_parts_listed_under_an_item_are_not_the_item_s_figure() -> None:
     doc = _read(Path(__file__).resolve().parents[2] / "shared" / "realdocs" / "上海市普陀区商务委员会25年预算.pdf")
     _plant(doc, said, said + parts)
     assert not [f for f in _alarms(doc) if f.stated_value in (Decimal("300.00"), Decimal("176.50"))]
+
+
+# ------------------------------------------------------------------ round eleven, second half (adv119–124)
+
+
+def test_a_year_said_in_passing_dates_only_its_own_sentence(tmp_path: Path) -> None:
+    """…剔除2024年国有资源（资产）一次性处置收入4.30亿元因素后，同口径增长3.9%。其中，税收收入65.76亿元…: the 2024 of the
+    clause before is not the year of the figures after it (adv119: 13 false errors, each 2025 figure against its
+    table's 2024年执行数 column); a year opening a sentence still dates what follows."""
+    text = (
+        "肥西县2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "全县一般公共预算收入完成88.77亿元，增长1.1%，剔除2024年国有资源（资产）一次性处置收入4.30亿元因素后，"
+        "同口径增长3.9%。其中，税收收入65.76亿元，增长2.5%。\n"
+        "2024年，全县政府债务余额210.5亿元。\n"
+    )
+    claims, _found = scan_text(tmp_path, text)
+    periods = {c.quantity.text: c.identity.period for c in claims}
+    assert periods["65.76亿元"] == "2025" and periods["210.5亿元"] == "2024"
+
+
+def test_a_city_named_with_zhou_is_a_city() -> None:
+    """2025年汝州市一般公共预算收入执行情况表: the table is 全市's (the name ends at 市, not at the 州 inside it); read as
+    全州, no text figure of the county-level city was ever compared with its tables (adv119)."""
+    from model_builders import fact
+
+    from extractors.identity import fact_identity
+
+    f = fact("207,556", ("税收收入",), ("2025年执行数",), 1, 2, 3, title="附表1 2025年汝州市一般公共预算收入执行情况表")
+    assert fact_identity(f).scope == "全市"
+
+
+def test_a_unit_s_share_of_two_items_is_two_figures(tmp_path: Path) -> None:
+    """…公务接待费3.00万元…其中：局机关2.40万元… and …机关运行经费预算为210.26万元…其中：局机关139.56万元…: each 局机关 is
+    that item's part, not one figure printed twice (adv122 F2)."""
+    text = (
+        "上海市杨浦区文化和旅游局2026年部门预算\n一、2026年“三公”经费预算情况说明\n"
+        "（三）公务接待费3.00万元，比2025年预算减少0.20万元，主要原因是严格控制公务接待规模。其中：局机关2.40万元，"
+        "区文化和旅游市场行政执法大队0.60万元。\n"
+        "二、机关运行经费预算\n"
+        "2026年上海市杨浦区文化和旅游局下属1家行政单位和1家参照公务员法管理的事业单位财政拨款的机关运行经费预算为"
+        "210.26万元，比2025年预算减少5.14万元，主要原因是压减一般性支出。其中：局机关139.56万元，"
+        "区文化和旅游市场行政执法大队70.71万元。\n"
+    )
+    assert alarms(scan_text(tmp_path, text, kind="部门预算")[1]) == []
+
+
+def test_a_share_of_a_whole_named_without_its_total_word_or_of_another_year(tmp_path: Path) -> None:
+    """占本年收入的1.88% is of 本年收入合计 (adv120 F1: it was divided by the list's first part); a bare 占62.98% after a
+    paragraph printing the 本年收入合计 of 2024 and of 2023 fits 2024's: which one is meant is not known (adv120 F2)."""
+    text = (
+        "云南省地方志编纂委员会办公室2024年度部门决算\n二、收入决算情况说明\n"
+        "2024年度本年收入合计4957.20万元。2023年度本年收入合计4702.35万元。\n"
+        "本年收入中：财政拨款收入4789.40万元，占本年收入的96.62%；事业收入93.20万元，占本年收入的1.88%；"
+        "经营收入74.60万元，占本年收入的1.50%。\n"
+        "分单位看：办本级收入3121.98万元，占62.98%；云南省方志馆收入1008.75万元，占20.35%。\n"
+    )
+    assert alarms(scan_text(tmp_path, text, kind="部门决算")[1]) == []
+
+
+def test_a_heading_over_several_projects_names_none_and_allocated_funds_are_the_budget(tmp_path: Path) -> None:
+    """（三）各子项目产出及效益情况 › 2.农村生活垃圾治理。该子项目下达资金…: each paragraph's figures are its own project's, not
+    one figure printed four times (adv123 F2–F6); and 下达资金 is the budget an execution rate is of (adv123 S1)."""
+    text = (
+        "衡水市2024年度农村人居环境整治专项资金绩效评价报告\n四、绩效目标实现情况\n（三）各子项目产出及效益情况\n"
+        "1.农村厕所改造。该子项目下达资金2,860.00万元；实际支出2,744.38万元，执行率95.96%。\n"
+        "2.农村生活垃圾治理。该子项目下达资金1,950.00万元；实际支出1,902.17万元，执行率97.55%。\n"
+        "3.农村生活污水治理。该子项目下达资金1,380.00万元；实际支出1,253.60万元，执行率{rate}%。\n"
+    )
+    assert alarms(scan_text(tmp_path, text.format(rate="90.84"), kind="财政支出绩效评价报告")[1]) == []
+    slip = alarms(scan_text(tmp_path, text.format(rate="98.04"), kind="财政支出绩效评价报告")[1])
+    assert slip == [("rate.execution-text", "error", Decimal("98.04"))]
+
+
+def test_a_breakdown_of_the_total_by_type_under_the_last_fund_row_is_the_total_s(tmp_path: Path) -> None:
+    """合计 | 一般公共预算 | 政府性基金预算 | 其他资金 | 其中：基本支出 | 项目支出: the 其中 rows break the 合计 down by type
+    of spending (they add up to it), not the 其他资金 row above them (adv123 F1: a false error 2,846.30 ≠ 20,815.60)."""
+    rows = [
+        ["项目", "年初预算", "调整预算", "全年执行数"],
+        ["合计", "54,408.45", "56,102.30", "54,116.82"],
+        ["一般公共预算", "48,362.15", "49,802.00", "48,120.52"],
+        ["政府性基金预算", "3,200.00", "3,400.00", "3,250.00"],
+        ["其他资金", "2,846.30", "2,900.30", "2,746.30"],
+        ["其中：基本支出", "20,815.60", "21,015.60", "20,900.10"],
+        ["项目支出", "33,592.85", "35,086.70", "33,216.72"],
+    ]
+    path = write_docx(
+        tmp_path / "江苏省林业局2024年度部门整体支出绩效自评报告.docx",
+        ["江苏省林业局2024年度部门整体支出绩效自评报告", "表1 2024年度部门预算收支情况", "单位：万元", (rows, [])],
+    )
+    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+
+
+def test_a_column_number_row_does_not_hide_a_subtotal_column(tmp_path: Path) -> None:
+    """项目 | 新增一般 | 新增专项 | 小计 … with a 栏次 row 1 | 2 | 3 under it: the 小计 column is still a total of the columns
+    before it (adv124 W2: missed when the 栏次 number stood as the column's last label)."""
+    rows = [
+        ["地区", "新增债券", "", "", "再融资债券", "", ""],
+        ["", "一般", "专项", "小计", "一般", "专项", "小计"],
+        ["栏次", "1", "2", "3", "4", "5", "6"],
+        ["邢台市", "20.10", "45.39", "65.49", "18.20", "25.71", "{total}"],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 0, 3), (0, 4, 0, 6)]
+
+    def run(total: str) -> list:
+        path = write_docx(
+            tmp_path / "邢台市2024年地方政府债务发行情况表.docx",
+            [
+                "邢台市2024年地方政府债务发行情况表",
+                "单位：亿元",
+                ([[c.format(total=total) for c in r] for r in rows], merges),
+            ],
+        )
+        return [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert run("43.91") == []
+    assert run("44.91") == [("sum.table-columns", Decimal("44.91"))]
+
+
+def test_a_balance_over_its_ceiling_in_a_table_without_a_unit_is_found(tmp_path: Path) -> None:
+    """吉林 2023年地方政府债务限额及余额决算情况表 prints no unit: its ceilings and balances are still in one unit, so a
+    balance above its own ceiling is reported (a warning: the text does not say the balances are within), once per
+    row (长春莲花山生态旅游度假区 39.84 > 37.13, its 专项 34.10 > 31.10 named in the same finding)."""
+    rows = [
+        ["地区", "2023年债务限额", "", "", "2023年债务余额（决算数）", "", ""],
+        ["", "", "一般债务", "专项债务", "", "一般债务", "专项债务"],
+        ["公式", "A=B+C", "B", "C", "D=E+F", "E", "F"],
+        ["南关区", "21.66", "14.86", "6.80", "21.66", "14.86", "6.80"],
+        ["长春莲花山生态旅游度假区", "37.13", "6.04", "31.10", "39.84", "5.75", "34.10"],
+    ]
+    merges = [(0, 0, 1, 0), (0, 1, 0, 3), (0, 4, 0, 6), (1, 1, 1, 1), (1, 4, 1, 4)]
+    path = write_docx(
+        tmp_path / "吉林省2023年地方政府债务决算表.docx",
+        ["2023年地方政府债务限额及余额决算情况表", (rows, merges)],
+    )
+    found = [(f.rule, f.severity, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+    assert found == [("debt_limit.balance-over-limit", "warning", Decimal("39.84"))]
+
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+
+
+def test_a_fund_s_part_of_the_fiscal_total_is_not_the_total() -> None:
+    """其中：一般公共预算财政拨款收入支出总计…，政府性基金预算财政拨款收入支出总计…: each fund's part of the 财政拨款 总计,
+    not the 总计 itself (adv120 F5). Planted into the real 规划和自然资源局 2024 决算."""
+    from test_national_budget_template import _alarms, _plant, _read
+
+    said = "财政拨款收入支出总计9746.50万元。"
+    funds = "其中：一般公共预算财政拨款收入支出总计9546.50万元，政府性基金预算财政拨款收入支出总计200.00万元。"
+    doc = _read(REALDOCS / PLANNING)
+    _plant(doc, said, said + funds)
+    assert not [f for f in _alarms(doc) if f.stated_value in (Decimal("9546.50"), Decimal("200.00"))]
+
+
+def test_two_figures_of_the_base_year_are_no_change_of_the_item() -> None:
+    """“…（项）”1,720.00万元…2024年预算数为1,600.00万元，2024年预算执行数为1,500.00万元，2025年预算比2024年预算执行数增加
+    14.67%: the rate is 1,720.00 on 1,500.00; the two 2024 figures of the sentence are no current and base (adv122 F1: 17
+    false errors). Planted into the real 商务委 2025 部门预算."""
+    from test_national_budget_template import _alarms, _plant, _read
+
+    said = "”1,720.00万元，主要用于政策扶持资金支出。"
+    years = "2024年预算数为1,600.00万元，2024年预算执行数为1,500.00万元，2025年预算比2024年预算执行数增加14.67%。"
+    doc = _read(REALDOCS / "上海市普陀区商务委员会25年预算.pdf")
+    _plant(doc, said, said + years)
+    assert not [f for f in _alarms(doc) if f.stated_value == Decimal("14.67")]
+
+
+def test_the_units_of_a_by_unit_sentence_have_their_own_spending() -> None:
+    """分单位看，局机关本级支出…，其中基本支出…、项目支出…；…中心支出…: each unit's 基本支出, not the 支出决算表's 合计
+    (adv120 F4). Planted into the real 规划和自然资源局 2024 决算."""
+    from test_national_budget_template import _alarms, _plant, _read
+
+    said = "项目支出4381.74万元，占44.90%。"
+    units = (
+        "分单位看，局机关本级支出6,640.25万元，其中基本支出3,070.09万元、项目支出3,570.16万元；"
+        "上海市普陀区测绘管理中心支出3,119.13万元，其中基本支出2,307.55万元、项目支出811.58万元。"
+    )
+    doc = _read(REALDOCS / PLANNING)
+    _plant(doc, said, said + units)
+    assert not [f for f in _alarms(doc) if f.stated_value in (Decimal("3070.09"), Decimal("2307.55"))]
+
+
+def test_the_first_half_of_a_table_cut_by_a_page_break_names_the_second_s_project() -> None:
+    """项目名称 | 主管部门 at a page's foot, 项目资金 | 年初预算数 | … at the next page's head, drawn with other columns: the
+    second half is the same project's self-evaluation table, not a table of the department (adv120 F3)."""
+    from model_builders import SHA
+
+    from extractors.model import Cell, Document, Provenance, Table
+
+    def table(rows: list[list[str]], page: int, title: str | None, top: bool, bottom: bool) -> Table:
+        cells = [Cell(text=t, row=r, col=c) for r, row in enumerate(rows) for c, t in enumerate(row)]
+        return Table(
+            cells=cells,
+            n_rows=len(rows),
+            n_cols=max(len(r) for r in rows),
+            prov=Provenance(SHA, page=page),
+            title=title,
+            unit="万元",
+            pages=[page],
+            touches_top=top,
+            touches_bottom=bottom,
+        )
+
+    first = table(
+        [["项目名称", "云南省志编纂出版经费"], ["主管部门", "云南省地方志编纂委员会办公室"]],
+        22,
+        "项目支出绩效自评表",
+        False,
+        True,
+    )
+    second = table(
+        [["项目资金", "年初预算数", "全年预算数", "全年执行数"], ["年度资金总额", "800.00", "900.00", "868.40"]],
+        23,
+        None,
+        True,
+        False,
+    )
+    doc = Document(path="x.pdf", sha256=SHA, format="pdf", blocks=[first, second])
+    facts = extract_facts(doc)
+    assert {(f.table_title, f.identity.item) for f in facts} == {("项目支出绩效自评表", "云南省志编纂出版经费")}
+
+
+def test_a_total_column_whose_group_lost_its_head_in_a_text_table_is_not_summed(tmp_path: Path) -> None:
+    """A tab-separated 三公 table whose 预算数 head the reader kept over 合计 | 因公出国 | 公务用车 only (公务接待费 read
+    without it, once its 栏次 number 6 no longer stood as its name): which columns are the 合计's parts is not known, so
+    31.50 is not summed from 0.00 + 28.50 (a false error the 栏次 change raised on adv73)."""
+    lines = [
+        "北京市平谷区园林绿化局2024年度部门决算",
+        "公开07表",
+        "编制单位：北京市平谷区园林绿化局\t\t\t\t\t金额单位：万元",
+        "预算数\t\t\t\t\t\t决算数",
+        "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费",
+        "\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t",
+        "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12",
+        "31.50\t0.00\t28.50\t0.00\t28.50\t3.00\t27.59\t0.00\t25.73\t0.00\t25.73\t1.86",
+        "注：本表反映部门本年度“三公”经费支出预决算情况。",
+    ]
+    path = tmp_path / "北京市平谷区园林绿化局2024年度部门决算.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert [f for f in analyze_file(path).findings if f.rule == "sum.table-columns"] == []

@@ -69,7 +69,9 @@ def _within_said(ctx: Context) -> list[tuple[str, Provenance]]:
 def check(ctx: Context) -> Iterator[Finding]:
     rows: dict[tuple, dict[tuple[str, str, str], Fact | None]] = defaultdict(dict)
     for f in ctx.facts:
-        if f.quantity.dimension != "money" or f.prov.table is None or f.prov.row is None:
+        # a table that prints no unit (吉林 2023年地方政府债务限额及余额决算情况表) still prints its ceilings and
+        # balances in one unit: compared within the row
+        if f.quantity.dimension not in ("money", "unknown") or f.prov.table is None or f.prov.row is None:
             continue
         key = _column_key(f)
         if key is not None:
@@ -77,13 +79,19 @@ def check(ctx: Context) -> Iterator[Finding]:
             row[key] = f if key not in row else None  # two columns of one key: which is meant is not known
     said: list[tuple[str, Provenance]] | None = None  # read only where a balance is over its ceiling
     for cells in rows.values():
-        for (which, year, kind), balance in sorted(cells.items()):
-            limit = cells.get(("限额", year, kind))
-            if which != "余额" or limit is None or balance is None:
-                continue
-            over = tol.base_interval(balance.quantity).lo - tol.base_interval(limit.quantity).hi
-            if over <= 0:
-                continue
+        overs = [
+            (year, kind, balance, limit)
+            for (which, year, kind), balance in sorted(cells.items())
+            if which == "余额"
+            and balance is not None
+            and (limit := cells.get(("限额", year, kind))) is not None
+            and balance.quantity.unit == limit.quantity.unit
+            and tol.base_interval(balance.quantity).lo > tol.base_interval(limit.quantity).hi
+        ]
+        totals = {year for year, kind, _b, _l in overs if kind == "合计"}
+        for year, kind, balance, limit in overs:
+            if kind != "合计" and year in totals:
+                continue  # one breach, one finding: the row's total names the kinds over their own ceilings
             said = _within_said(ctx) if said is None else said
             region = "".join(balance.row_labels[:1]) if getattr(balance, "row_labels", None) else ""
             name = "政府债务" if kind == "合计" else kind
@@ -94,6 +102,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{region}{year and year + '年'}{name}余额 {fmt(balance.quantity.value)} 超过同行的债务限额 "
                 f"{fmt(limit.quantity.value)}"
             )
+            parts = [k for y, k, _b, _l in overs if y == year and k != "合计"] if kind == "合计" else []
+            if parts:
+                msg += "（其中" + "、".join(parts) + "余额亦超过其限额）"
             if stated:
                 msg += "；而正文写债务余额未超过限额"
             yield make_finding(

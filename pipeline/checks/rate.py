@@ -226,7 +226,7 @@ def _is_budget(c: Claim) -> bool:
     return c.role == "全年" and ("预算" in clause or bool(ADJUSTED_TO.search(clause)))
 
 
-_ARRANGED = re.compile(r"安排(?:资金|预算资金)?[为共计]{0,2}$")
+_ARRANGED = re.compile(r"(?:安排|下达)(?:资金|预算资金)?[为共计]{0,2}$")
 
 
 def _which_budget(words: str) -> str:

@@ -126,6 +126,11 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         # a whole of the part's own measure: a 预算 report's shares are of budgets (…预算支出12.00万元，占“三公”经费的45.11%)
         roles = {"actual", part.role}
         cands = [f for f in ctx.figures if f.key == key and f.quantity.dimension == dim and f.role in roles]
+        if not cands:
+            # 占本年收入的96.62% of 本年收入合计4957.20万元: the whole named without its 合计
+            cands = [
+                f for f in ctx.figures if f.key == key + "合计" and f.quantity.dimension == dim and f.role in roles
+            ]
         if not cands and _BARE_WHOLE.search(key):
             # 占政府采购预算总额的 of 政府采购预算512.00万元 (named 政府采购, its measure the role): the same whole
             bare = _BARE_WHOLE.sub("", key)
@@ -631,6 +636,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 else "（分母未写明，取前文最近的合计数，未必是所指的总数）"
             )
         elif v == tol.ERROR and other is not None and _other_reading(ctx, c, den, other):
+            v = tol.INFO
+        elif v == tol.ERROR and other is not None and other.key == den.key and other.role == den.role:
+            # two wholes of one name (2024年度本年收入合计4957.20 and 2023年度本年收入合计4702.35) and the share fits the
+            # other: which one is meant is not known
             v = tol.INFO
         related = [num.prov, den.prov] + ([other.prov] if other is not None else [])
         yield make_finding(

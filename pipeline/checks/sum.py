@@ -14,6 +14,7 @@ from extractors.model import Cell, Claim, Fact
 from extractors.numbers import parse_quantity
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table, is_subject_code
+from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
 from pipeline.checks import table_rows as tr
 from pipeline.checks.base import (
@@ -600,7 +601,7 @@ def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[
                 continue
             # the columns on the total's own side of a two-sided table (收入 | 金额 | 支出 | 合计 …)
             sibs = _siblings([g for g in cells if g.label_col == f.label_col], f, tuple(cols[:-1]))
-            if sibs is None or len(sibs) < 2:
+            if sibs is None or len(sibs) < 2 or _head_unread(cells, f, sibs, tuple(cols[:-1])):
                 continue
             if measured and not all(_only_a_name(_path(g)[-1]) for g in sibs):
                 continue  # 合计决算数 | 上年决算数 | 增减额: columns of other measures, no parts of it
@@ -639,8 +640,29 @@ def _only_a_name(label: str) -> bool:
     return not last_word("measure", label) and not _NOT_A_NAME.search(label)
 
 
+def _head_unread(cells: list[Fact], total: Fact, sibs: list[Fact], head: tuple[str, ...]) -> bool:
+    """Whether a column after the total, before the next total, lost the header the total stands under (预算数 › 合计 |
+    预算数 › 因公出国 | … | 公务接待费, the 公务接待费 read without its 预算数 in a text table): which columns are the
+    total's parts is then not known."""
+    if not head:
+        return False
+    later = sorted((g for g in cells if g.label_col == total.label_col and _col(g) > _col(total)), key=_col)
+    for g in later:
+        path = _path(g)
+        if path and path[-1] in ("合计", "小计", "总计") and path[: len(head)] != list(head):
+            break  # the next group's total
+        if g not in sibs and len(path) <= len(head) and path[:1] != list(head[:1]):
+            return True
+    return False
+
+
+def _col(f: Fact) -> int:
+    return f.prov.col or 0
+
+
 def _path(f: Fact) -> list[str]:
-    return [clean_label(x) for x in f.column_labels if clean_label(x)]
+    """A cell's column headers, without the 栏次 numbers a table prints under them (小计 | 5)."""
+    return [clean_label(x) for x in f.column_labels if clean_label(x) and not is_column_marker(clean_label(x))]
 
 
 def _nested(columns: list[Fact]) -> bool:

@@ -559,7 +559,8 @@ def check_qizhong(rows: list[Row]) -> Iterator[Verdict]:
             continue  # a column of changes (增减): parts of a difference need not stay below it (a printed negative,
             # not a ceiling ≤50万元 further down the column)
         confirmed = confirmed or (closed and len(block) >= 2 and meets(parent, block))
-        if r.interval.lo > parent.interval.hi:
+        if len(block) >= 2 and any(meets(q, block) for q in rows[: i - 1]):
+            continue  # 合计 | 一般公共预算 | … | 其他资金 | 其中：基本支出 | 项目支出: a breakdown of the 合计 above, by type
             yield Verdict(parent, [r], CERTAIN)
         elif (closed or at_end) and tol.total([b.interval for b in block]).lo > parent.interval.hi:
             yield Verdict(parent, block, CERTAIN)

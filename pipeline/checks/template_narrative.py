@@ -216,6 +216,8 @@ def run_narrative(
             said_as = re.search(r.lead, s.lead) if _in_section(s, r.section) else None
             if said_as is None or names_a_body(s.lead[: said_as.start()]):
                 continue  # 江苏省口岸发展研究中心一般公共预算财政拨款支出预算799.46万元: one unit's, not the 合计
+            if _FUND_BEFORE.search(s.lead[: said_as.start()]):
+                continue  # 一般公共预算财政拨款收入支出总计15,924.40万元: that fund's part of the 财政拨款 总计
             if r.sentence and not _of_sentence_subject(s.claim, r.sentence):
                 continue
             sel = r.target
@@ -265,6 +267,9 @@ def run_narrative(
                         _subject(s),
                     )
                 break
+
+
+_FUND_BEFORE = re.compile(r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|社会保险基金(?:预算)?)$")
 
 
 def _not_the_report_s(s: Said, year: int | None) -> bool:
@@ -527,6 +532,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         deltas = [
             x for x in before if re.search(f"({change_pattern()})了?$", x.lead) and x.claim.sentence == s.claim.sentence
         ]
+        if deltas and any(x.order > deltas[-1].order and x not in deltas for x in before):
+            continue  # …增加436.71万元；事业收入33,407.11万元，比2025年预算增长2.02%: a new level stands between them
         if deltas:
             d = deltas[-1]
             curs = [x for x in before if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead)]
@@ -559,6 +566,10 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 continue
             prev, cur = same[-2], same[-1]
             if id(cur.claim) in flagged or id(prev.claim) in flagged:
+                continue
+            if _is_compared_year(cur, s):
+                # 2025年预算数为1,016.06万元，2025年预算执行数为936.40万元，2026年预算比2025年预算执行数增加13.22%: both
+                # figures are the base year's; the current figure (2026's) is not in the sentence
                 continue
             delta = (
                 tol.base_interval(cur.q) - tol.base_interval(prev.q)
