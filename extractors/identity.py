@@ -662,11 +662,12 @@ class Ambiguity:
 
 def named_scope(scope: str) -> bool:
     """Whether a scope is a named unit or area (石嘴山市, 经开区, 市容环境卫生管理事务中心), not a level word (全市, 本级)."""
-    return bool(scope) and scope not in _LEVEL_SCOPES()
+    return bool(scope) and scope not in _level_scopes()
 
 
 @lru_cache(maxsize=1)
-def _LEVEL_SCOPES() -> frozenset[str]:  # noqa: N802 - a constant read once from the vocabulary
+def _level_scopes() -> frozenset[str]:
+    """The level words' values (全市, 本级, 下级 …), read once from the vocabulary."""
     return frozenset(v for _w, v in vocabulary().words.get("scope", ()))
 
 
