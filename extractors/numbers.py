@@ -283,6 +283,9 @@ def _prefix_qualifier(norm: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+_PLACE_UNITS = frozenset(("村", "组", "队", "社区", "小区", "街", "巷", "路", "号"))
+
+
 def _is_name_like(norm: str, num: _Num, unit: str, text: str) -> bool:
     """Chinese numerals that are articles (一名导师), magnitudes in names (千亩片) or inside quoted names."""
     if not num.chinese:
@@ -296,6 +299,8 @@ def _is_name_like(norm: str, num: _Num, unit: str, text: str) -> bool:
         return True
     if unit == "类":  # 二类高层建筑, 一类地区: a grade, not a count
         return True
+    if len(run) == 1 and unit in _PLACE_UNITS and num.start > 0 and "\u4e00" <= norm[num.start - 1] <= "\u9fff":
+        return True  # 长风二村, 新村五组: a place's name (a count of villages says 个: 五个村)
     # a Chinese numeral inside a short quoted name: “一件事一次办”, “三长制”
     open_q = max(text.rfind("“", 0, num.start), text.rfind('"', 0, num.start))
     if open_q >= 0:

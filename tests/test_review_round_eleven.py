@@ -530,3 +530,88 @@ def test_a_total_column_whose_group_lost_its_head_in_a_text_table_is_not_summed(
     path = tmp_path / "北京市平谷区园林绿化局2024年度部门决算.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert [f for f in analyze_file(path).findings if f.rule == "sum.table-columns"] == []
+
+
+def test_a_score_that_backs_the_printed_rate_points_at_the_amounts(tmp_path: Path) -> None:
+    """年度资金总额 1,330.00 | 1,286.65 | 10 | 95.39% | 9.54: the 得分 fits the printed 执行率 (10 × 95.39% = 9.54), so the
+    rate is backed by a second printing and the finding says the 执行数 or 预算数 is the likelier slip, with the 执行数 the
+    rate implies (adv123 P2: the typo 1,286.65 for 1,268.65 was blamed on the rate alone)."""
+    rows = [
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "1,330.00", "1,330.00", "1,286.65", "10", "95.39%", "9.54"],
+    ]
+    path = write_docx(
+        tmp_path / "威县2024年度项目支出绩效自评表.docx",
+        ["威县2024年度项目支出绩效自评表", "项目支出绩效自评表", "项目名称：农村公路养护工程", (rows, [])],
+    )
+    found = [f for f in analyze_file(path).findings if f.rule == "rate.execution"]
+    assert len(found) == 1 and "执行数应约为 1268.69" in found[0].explanation
+
+
+def test_a_numeral_inside_a_place_s_name_is_no_count() -> None:
+    """长风二村居民区2.14万人次: 二村 is the place's name, not 2 villages; read as a figure it broke the list of the
+    居民区' figures around it (adv129). A count says 个 (五个村)."""
+    from extractors.numbers import find_quantities
+
+    assert [q.text for _span, q in find_quantities("其中长风二村居民区2.14万人次、长风四村居民区1.87万人次")] == [
+        "2.14万人次",
+        "1.87万人次",
+    ]
+    assert [q.text for _span, q in find_quantities("共覆盖五个村")] == ["五个"]
+
+
+def test_a_row_s_rate_beside_two_years_is_the_later_year_s(tmp_path: Path) -> None:
+    """2025年执行数 | 2026年预算数 | 增长%: the row's rate is the 2026 budget's on 2025, not the 2025 outcome's on 2024, so
+    the text's 2025 growth is not compared with it (a false error this round's own change raised on adv125)."""
+    rows = [
+        ["项目", "2025年执行数", "2026年预算数", "增长%"],
+        ["一般公共预算收入合计", "2,262,100", "2,309,600", "2.1"],
+    ]
+    path = write_docx(
+        tmp_path / "沧州市2025年预算执行情况和2026年预算草案的报告.docx",
+        [
+            "关于沧州市2025年预算执行情况和2026年预算草案的报告",
+            "一、2025年预算执行情况",
+            "全市一般公共预算收入完成226.21亿元，增长3.2%。",
+            "附表4 2026年沧州市全市一般公共预算收入预算表",
+            "单位：万元",
+            (rows, []),
+        ],
+    )
+    assert [f for f in analyze_file(path).findings if f.rule == "change.vs-table-rate"] == []
+
+
+def test_a_bare_budget_in_the_comparison_word_may_be_the_initial_one(tmp_path: Path) -> None:
+    """…年初预算为380.00万元，调整预算为425.00万元，支出决算为412.36万元…决算数大于预算数: the national template's 预算数
+    is the 年初预算, and 412.36 > 380.00 holds (adv130 F1: a false error against the 调整预算 425.00)."""
+    text = (
+        "上海市普陀区统计局2024年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "“一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”年初预算为380.00万元，调整预算为425.00万元，"
+        "支出决算为412.36万元，完成年初预算的108.52%。决算数{word}预算数的主要原因：年中追加普查经费。\n"
+    )
+    assert alarms(scan_text(tmp_path, text.format(word="大于"), kind="部门决算")[1]) == []
+    wrong = alarms(scan_text(tmp_path, text.format(word="等于"), kind="部门决算")[1])
+    assert ("execution.final-vs-budget-word", "error", Decimal("412.36")) in wrong  # equal to neither budget
+
+
+def test_a_change_after_a_closed_list_is_the_whole_s(tmp_path: Path) -> None:
+    """机关本级本年支出3,892.09万元，其中：基本支出…，项目支出844.38万元；与2023年度相比增加116.76万元，增长3.09%: the
+    change is the whole's (116.76 ÷ 3,775.33), not the last part's (adv128 F1)."""
+    text = (
+        "兰考县教育体育局2024年度部门决算\n三、支出决算情况说明\n"
+        "机关本级本年支出3,892.09万元，其中：基本支出3,047.71万元，项目支出844.38万元；与2023年度相比增加116.76万元，"
+        "增长{rate}%。\n"
+    )
+    assert alarms(scan_text(tmp_path, text.format(rate="3.09"), kind="部门决算")[1]) == []
+
+
+def test_a_body_s_figure_of_an_unnamed_item_is_no_repeat(tmp_path: Path) -> None:
+    """分单位看：江苏省水利厅本级10656.97万元… after 基本支出 and 分单位看：江苏省水利厅本级65287.23万元… after 收入预算总计:
+    two lists of the bodies' figures of two items the lists' own words do not name (adv126 F1–F8)."""
+    text = (
+        "江苏省水利厅2026年度部门预算\n一、收支预算总体情况说明\n"
+        "（一）收入预算总计93109.5万元。分单位看：江苏省水利厅本级65287.23万元，江苏省水文水资源勘测局11446.7万元。\n"
+        "二、支出预算情况说明\n"
+        "此外，基本支出预算数为26152.1万元。分单位看：江苏省水利厅本级10656.97万元，江苏省水文水资源勘测局5210.36万元。\n"
+    )
+    assert [f for f in alarms(scan_text(tmp_path, text, kind="部门预算")[1]) if f[0].startswith("repeat")] == []

@@ -11,6 +11,7 @@ from extractors.identity import SAME, UNSETTLED
 from extractors.model import Claim, Fact, Quantity
 from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
 from pipeline import tolerance as tol
+from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import (
     Context,
     Figure,
@@ -373,7 +374,26 @@ def _rate_beside(ctx: Context, f: Figure) -> Figure | None:
         and g.obj.column_labels
         and _ROW_RATE_COLUMN.search(g.obj.column_labels[-1])
     ]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or _a_later_column(ctx, f, heads):
+        return None
+    return found[0]
+
+
+def _a_later_column(ctx: Context, f: Figure, heads: tuple[str, ...]) -> bool:
+    """Whether f's row prints the same item for a later year under the same heads (2025年执行数 | 2026年预算数 | 增长%):
+    the row's rate is then the later year's."""
+    year = f.identity.period[:4]
+    return year.isdigit() and any(
+        g.kind == "fact"
+        and g.prov.table == f.prov.table
+        and g.prov.row == f.prov.row
+        and g.quantity.dimension == "money"
+        and isinstance(g.obj, Fact)
+        and tuple(g.obj.column_labels[:-1]) == heads
+        and g.identity.period[:4].isdigit()
+        and g.identity.period[:4] > year
+        for g in ctx.figures
+    )
 
 
 def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sign: int, measure: str) -> Finding | None:
@@ -386,9 +406,9 @@ def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sig
         f
         for f in ctx.figures
         if f.kind == "fact"
-        and f.key == cur.key
+        and f.key in (cur.key, cur.key + "合计")  # 一般公共预算收入 printed in its table as 一般公共预算收入合计
         and f.quantity.dimension == "money"
-        and f.role == cur.role
+        and nt.role_in_report(f) == nt.role_in_report(cur)  # a 2025年执行数 column is the text's 2025 outcome
         and tol.printings_verdict(cur.quantity, f.quantity) == tol.OK
         and (f.obj is cur.obj or ctx.relation(cur, f) in (SAME, UNSETTLED))
     ]

@@ -76,6 +76,11 @@ def in_groups(f: Figure) -> bool:
     return _role(f) in ROLES
 
 
+def role_in_report(f: Figure) -> str:
+    """The role a figure is compared under: a past year's column named by its year takes its measure's role."""
+    return _role(f)
+
+
 def _role(f: Figure) -> str:
     if f.kind == "fact" and "指标值" in "".join(getattr(f.obj, "column_labels", ())):
         return "budget"

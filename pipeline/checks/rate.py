@@ -453,11 +453,12 @@ def _tables(ctx: Context) -> Iterator[Finding]:
                 continue
             exact = n.quantity.base_value / d.quantity.base_value * 100
             nv, dv = fmt(n.quantity.value), fmt(d.quantity.value)
+            backed = _score_backs(ctx, cells, r) if rate_role == "rate" else ""
             yield make_finding(
                 EXECUTION,
                 v,
                 fact_figure(r, ctx.doc_year),
-                f"{what}应为 {nv} ÷ {dv} = {fmt(exact, 2)}%，表中写 {r.text.strip() or fmt(r.quantity.value)}",
+                f"{what}应为 {nv} ÷ {dv} = {fmt(exact, 2)}%，表中写 {r.text.strip() or fmt(r.quantity.value)}" + backed,
                 expected=exact,
                 derivation=f"{nv} ÷ {dv} × 100",
                 related=[n.prov, d.prov],
@@ -465,6 +466,20 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             )
         if all(k in cells for k in ("score", "points", "rate")):
             yield from _score(ctx, cells["score"], cells["points"], cells["rate"])
+
+
+def _score_backs(ctx: Context, cells: dict[str, Fact], r: Fact) -> str:
+    """Where the row's 得分 fits the printed 执行率 (分值 10 × 95.39% = 9.54), the rate is backed by a second printing and
+    the slip is likelier in the 执行数 or the 预算数 it is computed from: said, with the 执行数 the printed rate implies."""
+    if not all(k in cells for k in ("score", "points", "budget", "spent")):
+        return ""
+    if any(True for _ in _score(ctx, cells["score"], cells["points"], r)):
+        return ""
+    implied = cells["budget"].quantity.value * r.quantity.value / 100
+    return (
+        f"；同行得分 {fmt(cells['score'].quantity.value)} 按所写{fmt(r.quantity.value)}%计算相符，疑执行数或预算数有误"
+        f"（按所写执行率，执行数应约为 {fmt(implied, 2)}）"
+    )
 
 
 def _score(ctx: Context, s: Fact, p: Fact, r: Fact) -> Iterator[Finding]:

@@ -76,8 +76,14 @@ def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
         k = subject_key(c.subject)
         if weak_subject(k) or len(k) < 3:  # 支出 / 采购 / 拨付资金 name nothing specific enough to compare
             continue
+        if _BODY_ONLY.search(c.subject.strip()) and not c.identity.part_of:
+            continue  # 分单位看：江苏省水利厅本级10656.97万元: a body's figure of an item its words do not name
         keyed[("amount", k, _ceiling_or_stock(ctx, c))].append(claim_figure(c))
     return keyed
+
+
+# a subject that names a body and no item (江苏省水利厅本级, 江苏省水文水资源勘测局, 局机关)
+_BODY_ONLY = re.compile(r"(?:厅|局|委员会|委|办公室|办|院|处|所|站|中心|馆|队|学校|医院|公司|本级|机关|本部|单位)$")
 
 
 _DEBT_MEASURE = re.compile(r"限额(?!以?内)|余额")  # (控制在限额以内 names no ceiling figure)

@@ -518,6 +518,21 @@ def _is_compared_year(cur: Said, delta: Said) -> bool:
     return named is not None and (cur.claim.period or "").startswith(named.group(1))
 
 
+def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
+    """The figure a change is of: the last before it, unless that is the last part of a 其中 list closed by a "；" before
+    the change (机关本级本年支出3,892.09万元，其中：基本支出…，项目支出844.38万元；与2023年度相比增加116.76万元): then the
+    list's whole."""
+    cur = curs[-1]
+    c = cur.claim
+    if c.relation != "part" or c.group is None or c.sentence != d.claim.sentence:
+        return cur
+    at = c.sentence.find(c.quantity.text)
+    to = c.sentence.find(d.claim.quantity.text, at + 1)
+    if at < 0 or to < 0 or not re.search(r"[；;]", c.sentence[at:to]):
+        return cur
+    return next((x for x in reversed(curs) if x.claim.group == c.group and x.claim.relation == "total"), cur)
+
+
 def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -542,7 +557,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 curs = _named_as(curs, d)
             if not curs or id(curs[-1].claim) in flagged:
                 continue
-            cur = curs[-1]
+            cur = _whole_after_its_parts(curs, d)
             if cur.claim.base or _is_compared_year(cur, d):
                 # 比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%: y = d ÷ the printed base
                 comp = tol.percent(tol.base_interval(d.q), tol.base_interval(cur.q))
