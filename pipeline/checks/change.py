@@ -316,6 +316,30 @@ def _prior(p: _Printing, unit: Quantity) -> str:
     return f"{fmt((prior / tol.factor(unit)).quantize(Decimal(10) ** -places))}{unit.unit}"
 
 
+def _cells_named(ctx: Context, key: str) -> list[Figure]:
+    """The table cells of one subject (indexed once per document)."""
+    index: dict[str, list[Figure]] | None = ctx.cache.get("change_named")
+    if index is None:
+        index = {}
+        for g in ctx.figures:
+            if g.kind == "fact":
+                index.setdefault(g.key, []).append(g)
+        ctx.cache["change_named"] = index
+    return index.get(key, [])
+
+
+def _row_cells(ctx: Context, f: Figure) -> list[Figure]:
+    """The table cells of f's row (indexed once per document: the rules below ask for many rows)."""
+    index: dict[tuple, list[Figure]] | None = ctx.cache.get("change_rows")
+    if index is None:
+        index = {}
+        for g in ctx.figures:
+            if g.kind == "fact" and g.prov.table is not None:
+                index.setdefault((g.prov.table, g.prov.row), []).append(g)
+        ctx.cache["change_rows"] = index
+    return index.get((f.prov.table, f.prov.row), [])
+
+
 def _this_year_cell(f: Figure, cur: Figure) -> bool:
     """Whether a cell of the base's row prints the this-year figure: of the current figure's role, or of its year
     and kind of measure (a 预算草案 report's 2025年执行数 column is 'prior' to the report and the current figure of a
@@ -333,13 +357,8 @@ def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: 
         return False
     row = [
         f
-        for f in ctx.figures
-        if f.kind == "fact"
-        and f.prov.table == prior.prov.table
-        and f.prov.row == prior.prov.row
-        and f.prov.col != prior.prov.col
-        and _this_year_cell(f, cur)
-        and f.quantity.base_unit == cur.quantity.base_unit
+        for f in _row_cells(ctx, prior)
+        if f.prov.col != prior.prov.col and _this_year_cell(f, cur) and f.quantity.base_unit == cur.quantity.base_unit
     ]
     if len(row) != 1 or tol.printings_verdict(cur.quantity, row[0].quantity) == tol.OK:
         return False
@@ -363,11 +382,8 @@ def _rate_beside(ctx: Context, f: Figure) -> Figure | None:
     heads = tuple(f.obj.column_labels[:-1]) if isinstance(f.obj, Fact) else ()
     found = [
         g
-        for g in ctx.figures
-        if g.kind == "fact"
-        and g.prov.table == f.prov.table
-        and g.prov.row == f.prov.row
-        and g.quantity.dimension == "percent"
+        for g in _row_cells(ctx, f)
+        if g.quantity.dimension == "percent"
         and g.subject == f.subject
         and isinstance(g.obj, Fact)
         and tuple(g.obj.column_labels[:-1]) == heads
@@ -384,15 +400,12 @@ def _a_later_column(ctx: Context, f: Figure, heads: tuple[str, ...]) -> bool:
     the row's rate is then the later year's."""
     year = f.identity.period[:4]
     return year.isdigit() and any(
-        g.kind == "fact"
-        and g.prov.table == f.prov.table
-        and g.prov.row == f.prov.row
-        and g.quantity.dimension == "money"
+        g.quantity.dimension == "money"
         and isinstance(g.obj, Fact)
         and tuple(g.obj.column_labels[:-1]) == heads
         and g.identity.period[:4].isdigit()
         and g.identity.period[:4] > year
-        for g in ctx.figures
+        for g in _row_cells(ctx, f)
     )
 
 
@@ -402,12 +415,12 @@ def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sig
     the two printings of one rate must agree. The row is the amount's when it prints the same figure under the same
     item name and nothing in their identities differs; a rate the table computes on another base than the text names
     (比上年预算增长% against 比上年执行增长) is not compared, and one that names a base the text leaves unnamed is info."""
+    # 一般公共预算收入 printed in its table as 一般公共预算收入合计
+    cells = _cells_named(ctx, cur.key) + _cells_named(ctx, cur.key + "合计")
     twins = [
         f
-        for f in ctx.figures
-        if f.kind == "fact"
-        and f.key in (cur.key, cur.key + "合计")  # 一般公共预算收入 printed in its table as 一般公共预算收入合计
-        and f.quantity.dimension == "money"
+        for f in cells
+        if f.quantity.dimension == "money"
         and nt.role_in_report(f) == nt.role_in_report(cur)  # a 2025年执行数 column is the text's 2025 outcome
         and tol.printings_verdict(cur.quantity, f.quantity) == tol.OK
         and (f.obj is cur.obj or ctx.relation(cur, f) in (SAME, UNSETTLED))

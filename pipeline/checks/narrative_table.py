@@ -73,15 +73,11 @@ def in_groups(f: Figure) -> bool:
             return False
         if "指标值" in cols:  # a score sheet's money target (成本指标) is the budget; ≤800万元 is a ceiling, not it
             return f.quantity.dimension == "money" and f.quantity.approx == "exact"
-    return _role(f) in ROLES
+    return role_in_report(f) in ROLES
 
 
 def role_in_report(f: Figure) -> str:
     """The role a figure is compared under: a past year's column named by its year takes its measure's role."""
-    return _role(f)
-
-
-def _role(f: Figure) -> str:
     if f.kind == "fact" and "指标值" in "".join(getattr(f.obj, "column_labels", ())):
         return "budget"
     role = f.role or "actual"
@@ -116,7 +112,7 @@ def groups(ctx: Context) -> dict[tuple[str, str, str], list[Figure]]:
     out: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for f in ctx.figures:
         if in_groups(f) and not _template_fact(ctx, f):
-            out[(f.key, _role(f), f.column_rest)].append(f)
+            out[(f.key, role_in_report(f), f.column_rest)].append(f)
     ctx.cache["groups"] = out
     return out
 
@@ -171,7 +167,7 @@ def copied_from(ctx: Context, f: Figure) -> Figure | None:
             continue  # a score sheet's actual copied from its target is that row's slip, not this one's
         if _balancing(f.key, g.key):
             continue  # 收入总计 = 支出总计 in every balanced table: no sign of a slip
-        if g.key != f.key or (_role(g) != _role(f) and g.kind == "fact"):
+        if g.key != f.key or (role_in_report(g) != role_in_report(f) and g.kind == "fact"):
             return g
     return None
 
