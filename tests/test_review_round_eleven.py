@@ -9,6 +9,7 @@ from pathlib import Path
 from docx_builders import write_docx
 from test_identity import alarms, scan_text
 
+from extractors.claims import extract_claims
 from extractors.tablefacts import extract_facts
 from pipeline.analyze import analyze_file
 
@@ -470,6 +471,9 @@ def test_the_units_of_a_by_unit_sentence_have_their_own_spending() -> None:
     doc = _read(REALDOCS / PLANNING)
     _plant(doc, said, said + units)
     assert not [f for f in _alarms(doc) if f.stated_value in (Decimal("3070.09"), Decimal("2307.55"))]
+    # the first unit's figures are its own even after the 分单位看 that opens the list
+    scopes = {c.quantity.text: c.identity.scope for c in extract_claims(doc)}
+    assert scopes["3,070.09万元"] == "局机关本级" and scopes["2,307.55万元"] == "上海市普陀区测绘管理中心"
 
 
 def test_the_first_half_of_a_table_cut_by_a_page_break_names_the_second_s_project() -> None:
