@@ -30,7 +30,8 @@ TITLE_PART = "part"  # a table title naming one part of its whole (基本支出�
 # where a noun phrase begins: punctuation, a heading label, a year, a scope or fund word, or these words
 _OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初", "年末", "累计", "共计", "合计", "即")
 # a scope word before a transfer word names the other party of a transfer (区县上解, 市县补助), not the scope
-_TRANSFER_AFTER = re.compile(r"^(?:上解|补助|转贷|结算|调入|调出|返还|转移支付|级?债务转贷)")
+# the other party of a transfer (补助区县, 区县上解); 全县调入资金 is the county's own funds brought in
+_TRANSFER_AFTER = re.compile(r"^(?:上解|补助|转贷|结算|调入(?!资金)|调出(?!资金)|返还|转移支付|级?债务转贷)")
 _PUNCT = set("，,；;。：:、（(）)“”\"'‘’—－-–《》【】[] \t\u3000.．\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
 # a year, or a stretch of one, before a name (2025年政府性基金…, 2025年1—6月政府性基金…, 上半年一般公共预算…)
@@ -499,7 +500,7 @@ def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
     if project:  # 附件2-1 …项目支出绩效自评表 项目名称：基本公共卫生服务补助资金: that project's figures
         identity = replace(identity, item=project.group(1))
     part = _title_part(title)
-    if part and not _the_part_itself(part, fact.row_labels):
+    if part and not _the_part_itself(part, fact.row_labels) and not _rows_are_projects(part, corner):
         # 公务接待费 of a 基本支出决算表 is the 基本支出 part of 公务接待费, not the 三公 公务接待费 of the text
         identity = replace(identity, part_of=part)
     return identity
@@ -534,6 +535,16 @@ def _title_part(title: str) -> str:
 _TOTAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?\s*(?:合\s*计|总\s*计|小\s*计)")
 
 
+def _rows_are_projects(part: str, corner: tuple[str, ...]) -> bool:
+    """序号 | 项目名称 | … in a 项目支出明细表: each row is a project, all of it 项目支出, not the 项目支出 part of an item
+    spent under both parts (公务接待费 of a 项目支出表 is that part of it). Not a table of one project (项目名称：X, a
+    自评表), whose rows are that project's funds."""
+    return part == "项目支出" and any(_PROJECTS_COLUMN.fullmatch("".join(c.split())) for c in corner)
+
+
+_PROJECTS_COLUMN = re.compile(r"(?:子)?项目(?:名称)?")  # not 项目资金（万元）, the funds rows of one project's 自评表
+
+
 def _the_part_itself(part: str, row_labels: tuple[str, ...]) -> bool:
     label = "".join((row_labels[-1] if row_labels else "").split())
     return not label or part in label or bool(_TOTAL_LABEL.match(label))
@@ -555,10 +566,26 @@ _WHOLE_OF = {
 }
 
 
+# 湟源县2024年一般公共预算收支决算总表, 附表1 定西市2024年…: the region's name opening the title, before its year
+_REGION_BEFORE_YEAR = re.compile(
+    r"(?:^|\s|表\s*[\d一二三四五六七八九十]+(?:[-—－]\d+)?[：:]?\s*)"
+    r"(?P<name>[\u4e00-\u9fff]{1,8}?(自治区|地区|省|市|县|区|州|盟|旗))(?![市县区旗])\s*20\d\d\s*年"
+)
+_NOT_A_REGION = re.compile(r"开发|园|社区|新区|功能区|本级|全[省市县区州]")
+
+
 def _named_region_scope(title: str) -> str:
     """2025年吉林省一般公共预算收入执行情况表: a table titled by its region's name alone is the whole region's."""
     m = _REGION_AFTER_YEAR.search(title)
-    return _WHOLE_OF.get(m.group(1), "") if m else ""
+    if m:
+        return _WHOLE_OF.get(m.group(1), "")
+    m = _REGION_BEFORE_YEAR.search(title)
+    if m and not _NOT_A_REGION.search(m.group("name")) and not _A_LEVEL.search(title[m.end() :]):
+        return _WHOLE_OF.get(m.group(2), "")
+    return ""
+
+
+_A_LEVEL = re.compile(r"[省市县区州旗]级|本级")  # 某市2026年市级一般公共预算收入预算表: the city's own level
 
 
 @lru_cache(maxsize=4096)

@@ -36,7 +36,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_HEADERS = ("编码", "代码", "科目编号")
 _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
-_TOTAL_LABEL = re.compile(r"^(?:合计|总计|小计)$")
+_TOTAL_LABEL = re.compile(r"^\D{0,16}?(?:合计|总计|小计)$")  # 合计, 襄都区小计: no label of the row above
 # a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
@@ -545,12 +545,15 @@ def _header_years(cells: list[Cell], nums: list[Cell], info: dict[int, _Info]) -
 
 _SUBJECT_LEVELS = frozenset(("类", "款", "项"))
 _NIL = re.compile(r"^[-－—–/／\\*＊]+$")  # a dash printed for "no amount": neither a number nor a label
+_CN_ORDINAL = re.compile(r"^[一二三四五六七八九十]+$")
 
 
 def _classify_text(text: str) -> _Info:
     t = text.strip()
     if not t or _NIL.match(t):
         return _Info("empty")
+    if _CN_ORDINAL.match(t):
+        return _Info("text")  # 一 | 襄都区小计, 二 | 信都区小计: a 序号 in words is a label, like the rows' names
     if parse_quantity(t) is not None:
         return _Info("number")
     m = _LABEL_NUMBER.match(t)

@@ -33,7 +33,18 @@ def _found(tmp_path: Path, text: str) -> list[tuple[str, str, str, str]]:
 def test_an_adjusted_budget_is_the_budget_before_plus_the_change(tmp_path: Path) -> None:
     assert _found(tmp_path, TABLE) == []
     slipped = TABLE.replace("| 89.50 |", "| 98.50 |")
-    assert _found(tmp_path, slipped) == [("adjustment.before-plus-change", "专项债务转贷收入", "98.50", "89.5")]
+    # the 收入合计 row's sum fails by the same 9 (its parts settled by the table's other columns, round thirteen): the
+    # two checks name the one cell they share, in one finding
+    path = tmp_path / "adjust.md"
+    path.write_text(slipped, encoding="utf-8")
+    (found,) = [f for f in analyze.analyze_file(path).findings if f.severity != "info"]
+    assert (found.rule, found.location, str(found.stated_value), str(found.expected_value)) == (
+        "sum.table-cell",
+        "表1 r3c4",
+        "98.50",
+        "89.5",
+    )
+    assert "adjustment.before-plus-change" in found.explanation
 
 
 def test_a_change_column_of_magnitudes_is_read_with_either_sign(tmp_path: Path) -> None:

@@ -53,9 +53,10 @@ def test_a_row_s_total_cell_out_in_its_column_too() -> None:
         ("合计", "4600.00", "2900.00", "1700.00"),
     ]
     found = run_checks([], grid(rows), [])
-    # the 合计 row's sum, whose parts the table does not settle (they exceed it), joins the row's own finding
-    assert sums(found) == [("sum.table-columns", "表2 r4c3", Decimal("2400.00"), Decimal("2300.00"))]
-    assert "表2 r6c3" in found[0].related_location and "亦因此格" in found[0].explanation
+    # the 合计 row's sum is settled by the table's other columns (2900 = 1000 + 1300 + 600, 1700 = 500 + 1000 + 200;
+    # round thirteen), so both sums name the one cell they share: one finding on it
+    assert sums(found) == [("sum.table-cell", "表2 r4c3", Decimal("2400.00"), Decimal("2300"))]
+    assert "表2 r6c3" in found[0].related_location and "两处" in found[0].explanation
 
 
 def test_two_sums_out_by_different_amounts_stay_two_findings() -> None:
@@ -103,7 +104,10 @@ def test_a_limit_adjusted_from_one_level_to_another_lists_the_levels_reached(tmp
     assert before and before[0].base
     wrong = text.replace("专项债务限额由286,500万元调整为358,500万元。", "专项债务限额由286,500万元调整为385,500万元。")
     _, found = scan_text(tmp_path, wrong, kind="预算调整方案")
-    assert ("sum.enumeration", "error", Decimal("677100")) in alarms(found)
+    # the first sentence's sum fails and fits the second sentence's 358,500: one finding, on the printing out of line
+    # (round thirteen; before, the sum and the two printings were two findings)
+    assert alarms(found) == [("repeat.different-values", "error", Decimal("385500"))]
+    assert "677100" in found[-1].explanation.replace(",", "") or any("677100" in f.explanation for f in found)
 
 
 def test_a_clause_of_lead_words_alone_goes_on_with_the_item_before(tmp_path: Path) -> None:

@@ -94,7 +94,9 @@ def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: 
         seen.add(key)
         out.append(f)
     merged = _one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out))))
-    return _text_backs_the_cell(_blame_the_input(one_wrong_cell(merged, facts or [], doc_year)))
+    # after the crossings: a crossing found anew, and two specific rules on one cell (which crossed nothing)
+    crossed = _one_cell_one_finding(one_wrong_cell(merged, facts or [], doc_year), final=True)
+    return _text_backs_the_cell(_blame_the_input(crossed))
 
 
 def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
@@ -107,10 +109,13 @@ def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
         if f.rule not in AMOUNT_VS_TABLE or f.prov.table is not None or f.severity == "info":
             continue
         cell = next((wrong[p] for p in f.related if p in wrong and wrong[p] is not f), None)
-        if cell is None or f.stated_value is None or cell.expected_value is None or f.unit != cell.unit:
+        if cell is None or f.stated_value is None or cell.expected_value is None:
             continue
+        a, b = unit_info(cell.unit), unit_info(f.unit)
+        if a is None or b is None or a.base_unit != b.base_unit:
+            continue  # the cell in 元, the text in 万元: compared in the text's unit
         unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
-        if abs(cell.expected_value - f.stated_value) > unit:
+        if abs(cell.expected_value * a.factor / b.factor - f.stated_value) > unit:
             continue
         dropped.add(id(f))
         cell.related.append(f.prov)
@@ -120,6 +125,7 @@ def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
 
 # a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
 AMOUNT_VS_TABLE = ("narrative_table.mismatch", "template.narrative-vs-table")
+REPEATED = "repeat.different-values"
 UNDECIDED = "；两处各印一次，未能判断哪一处有误，请两处都核对"  # narrative_table's words for a tie
 RATE_OF_AMOUNT = (
     "rate.completion",
@@ -144,6 +150,15 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
         printed = next((p for p in f.related if p.table is None and p.paragraph is not None), None)
         if printed is not None:  # the table's cell against the text's one printing
             amounts.setdefault(printed, (f, f.expected_value, f.stated_value))
+    for f in findings:
+        # one amount printed twice in the text with two values (公务接待费支出决算为3.46万元 … 3.公务接待费支出3.64万元):
+        # either printing may be the slip, the one whose rate or sum fits the other's value is
+        if f.rule != REPEATED or f.severity == "info" or not f.stated_value or not f.expected_value:
+            continue
+        other = next((p for p in f.related if p.table is None and p.paragraph is not None), None)
+        if f.prov.table is None and other is not None:
+            amounts.setdefault(f.prov, (f, f.stated_value, f.expected_value))
+            amounts.setdefault(other, (f, f.expected_value, f.stated_value))
     if not amounts:
         return findings
     dropped: set[int] = set()
@@ -155,7 +170,8 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
             continue
         if f.related[0] not in amounts or f.stated_value is None:
             continue
-        amount, text, table = amounts[f.related[0]]
+        at = f.related[0]
+        amount, text, table = amounts[at]
         refit = f.expected_value * table / text
         half = Decimal(5) * Decimal(10) ** (int(f.stated_value.as_tuple().exponent) - 1)
         if abs(refit - f.stated_value) > half:
@@ -163,18 +179,33 @@ def _blame_the_amount(findings: list[Finding]) -> list[Finding]:
         _joins_the_amount(
             f,
             amount,
-            f"所写 {f.stated_value}% 按表中数 {table} 计算相符（{refit.quantize(Decimal('0.01'))}%）",
+            f"所写 {f.stated_value}% 按{_other_printing(amount)} {table} 计算相符（{refit.quantize(Decimal('0.01'))}%）",
             text,
             dropped,
+            at,
         )
     return [f for f in findings if id(f) not in dropped]
 
 
-def _joins_the_amount(f: Finding, amount: Finding, fits: str, text: Decimal, dropped: set[int]) -> None:
-    """f is dropped: the text amount's finding names it, and says the text's amount is the figure out of line."""
+def _joins_the_amount(f: Finding, amount: Finding, fits: str, text: Decimal, dropped: set[int], at: Provenance) -> None:
+    """f is dropped: the amount's finding names it, and says the printing f used (at) is the figure out of line; a
+    finding that stood on the other printing (the table's cell, or the text's other printing) moves to it."""
     dropped.add(id(f))
     amount.related.append(f.prov)
     amount.explanation = amount.explanation.replace(UNDECIDED, "") + f"；{f.prov.render()} {fits}，误在正文数 {text}"
+    if amount.prov == at or at.paragraph != f.prov.paragraph or at.table is not None:
+        return
+    if str(text) not in "".join(f.stated_text.split()).replace(",", ""):
+        return  # the text prints the amount in another unit: the finding stays where it is
+    other, value = amount.prov, amount.stated_value
+    amount.related = [other] + [p for p in amount.related if p != at]
+    amount.prov, amount.stated_text = at, f.stated_text
+    amount.stated_value, amount.expected_value = text, value
+    amount.derivation = f"{other.render()} 印 {value}"
+
+
+def _other_printing(amount: Finding) -> str:
+    return "另一处所印数" if amount.rule == REPEATED else "表中数"
 
 
 def _sum_of_the_amount(
@@ -189,8 +220,8 @@ def _sum_of_the_amount(
         amount, text, table = amounts[p]
         if not _shifted_fits(f, text, table, amount.unit):
             continue
-        fits = f"所写 {f.stated_value} 按表中数 {table} 计算相符（{f.rule} 按正文数算得 {f.expected_value}）"
-        _joins_the_amount(f, amount, fits, text, dropped)
+        fits = f"所写 {f.stated_value} 按{_other_printing(amount)} {table} 计算相符（{f.rule} 按正文数算得 {f.expected_value}）"
+        _joins_the_amount(f, amount, fits, text, dropped, p)
         return
 
 
@@ -201,21 +232,28 @@ _GENERIC_RULES = ("sum.table-",)
 _COMPUTED = ("rate.", "share.", "scoresheet.score-rate", "template.rate", "template.share", "percent_column.")
 
 
-def _one_cell_one_finding(findings: list[Finding]) -> list[Finding]:
+def _rank(f: Finding) -> int:
+    """Which finding of one cell speaks for it: the crossing of two checks (sum.table-cell, which names both), then a
+    specific rule's, then a generic sum's."""
+    return 2 if f.rule == "sum.table-cell" else 1 if not f.rule.startswith(_GENERIC_RULES) else 0
+
+
+def _one_cell_one_finding(findings: list[Finding], final: bool = False) -> list[Finding]:
     """One table cell found out by the same amount by a table sum and by a specific rule (总分 94 against its items'
-    93 by scoresheet.total and by sum.table-rows) is one inconsistency: the specific rule's finding, naming the other."""
+    93 by scoresheet.total and by sum.table-rows), or by two rules reading one column's formula (完成预算% › 3=2/1 by
+    formula.column and percent_column), is one inconsistency: the most specific finding, naming the others."""
     best: dict[tuple, Finding] = {}
     for f in findings:
         if f.severity == "info" or f.stated_value is None or f.expected_value is None or f.prov.table is None:
             continue
         key = (f.prov.render(), f.stated_value, f.expected_value)
-        if key not in best or (best[key].rule.startswith(_GENERIC_RULES) and not f.rule.startswith(_GENERIC_RULES)):
+        if key not in best or _rank(f) > _rank(best[key]):
             best[key] = f
     out = []
     for f in findings:
         kept = best.get((f.prov.render(), f.stated_value, f.expected_value))
-        if kept is None or kept is f or f.severity == "info" or not f.rule.startswith(_GENERIC_RULES):
-            out.append(f)
+        if kept is None or kept is f or f.severity == "info" or _rank(f) > _rank(kept) or (not final and _rank(f)):
+            out.append(f)  # before the crossings, specific findings all stay: two of them may cross on a cell
             continue
         if f.rule not in kept.explanation:
             kept.explanation += f"；另经 {f.rule} 核对，结论相同"
@@ -223,7 +261,7 @@ def _one_cell_one_finding(findings: list[Finding]) -> list[Finding]:
 
 
 # a sum or a difference: a figure it is computed from that is out by d throws it out by d too
-_ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change")
+_ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change", "template.sum")
 
 
 def _fits_corrected_input(f: Finding, src: Finding) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from extractors.lists import INCOME, SPENDING, flow_of
 from extractors.model import Claim
@@ -28,6 +29,7 @@ from pipeline.checks.base import (
     span_start,
     subject_key,
 )
+from pipeline.checks.compare import positions
 from pipeline.findings import Finding
 
 FAMILY = "balance"
@@ -40,7 +42,16 @@ INCOME_LESS_SPENDING = rule(
     "narrative",
     "sum",
 )
-RULES = [INCOME_LESS_SPENDING]
+CHAIN = rule(
+    FAMILY,
+    "add-subtract",
+    "error",
+    "“加上…减去…”的结果与所列各数不符",
+    "{subject}写 {stated}，按所列各数加减为 {expected}",
+    "narrative",
+    "sum",
+)
+RULES = [INCOME_LESS_SPENDING, CHAIN]
 
 _YEARS_BALANCE = re.compile(
     r"(?:当年|本年|当期)?收支(?:结余|差额|缺口)$|^(?:当年|本年)结余$"
@@ -157,4 +168,170 @@ def check(ctx: Context) -> Iterator[Finding]:
             derivation=f"{a} − {b}",
             related=[first.prov, second.prov],
             subject=c.subject,
+        )
+    yield from _chains(ctx)
+    yield from _carried_forward(ctx)
+
+
+# "…收入140102万元，加上上级补助收入72000万元、…，减去上解上级支出16480万元、…，当年可用财力228337万元": the result
+# of a chain is a total named as one (可用财力, 总收入, 总支出, 收入总计, 收入总量), in the clause right after the last term
+_RESULT = re.compile(r"可用财力|总财力|财力总[计额量]|总收入|总支出|收入总[计量]|支出总[计量]|总计|合计")
+_ADD = re.compile(r"加上|(?:^|[，,。；;])\s*(?:再)?加(?![强快大])")
+_SUB = re.compile(r"(?:^|[，,。；;])\s*(?:再)?(?:减去|扣除|减)")
+
+
+def _chains(ctx: Context) -> Iterator[Finding]:
+    done: set[tuple] = set()
+    for c in ctx.claims:
+        key = (c.prov.block, c.prov.paragraph, c.sentence)
+        if key in done or "加" not in c.sentence:
+            continue
+        done.add(key)
+        found = _chain_in(ctx, c)
+        if found is None:
+            continue
+        base, adds, subs, result = found
+        if not subs and (base.sentence == result.sentence or (result.group is not None and base.group == result.group)):
+            continue  # a plain sum of one list: the sum family's enumeration
+        terms = [tol.base_interval(base.quantity)] + [tol.base_interval(x.quantity) for x in adds]
+        comp = tol.total(terms) - tol.total(
+            [tol.base_interval(x.quantity) for x in subs] or [tol.Interval.exact(Decimal(0))]
+        )
+        v = tol.verdict(result.quantity, comp.scale(1 / tol.factor(result.quantity)), ctx.settings)
+        for x in (base, result, *adds, *subs):
+            ctx.mark(x)
+        if v in (tol.OK, tol.INFO):
+            continue
+        exact = (
+            base.quantity.base_value
+            + sum(x.quantity.base_value for x in adds)
+            - sum(x.quantity.base_value for x in subs)
+        ) / tol.factor(result.quantity)
+        how = " + ".join(x.quantity.text for x in (base, *adds)) + "".join(f" − {x.quantity.text}" for x in subs)
+        yield make_finding(
+            CHAIN,
+            v,
+            claim_figure(result),
+            f"{result.subject}写 {result.quantity.text}，而{base.subject} {base.quantity.text} 加上 "
+            f"{'、'.join(x.quantity.text for x in adds)}"
+            + (f"，减去 {'、'.join(x.quantity.text for x in subs)}" if subs else "")
+            + f"，得 {fmt(exact)}{result.quantity.unit}",
+            expected=exact,
+            derivation=how,
+            related=[x.prov for x in (base, *adds, *subs)],
+            subject=result.subject,
+        )
+
+
+def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], Claim] | None:
+    """The figures of a 加上…减去… sentence: its first term (printed before 加上 in the sentence, named right before
+    it, or the figure its list of parts opens with), the terms added, those taken away and the result."""
+    sentence = c.sentence
+    mine = sorted((x for x in ctx.paragraph_claims(c) if x.sentence == sentence), key=span_start)
+    placed = positions(sentence, mine)
+    plus = _ADD.search(sentence)
+    if plus is None:
+        return None
+    adds: list[Claim] = []
+    subs: list[Claim] = []
+    before: list[Claim] = []
+    result: Claim | None = None
+    minus_at = next((m.start() for m in _SUB.finditer(sentence) if m.start() > plus.start()), -1)
+    for i, x in placed:
+        if i < plus.start():
+            before.append(x)
+            continue
+        if _depth(sentence[:i]):
+            continue  # 上级补助收入50.49亿元（其中：返还性收入6.12亿元…）: a term's own breakdown, no term
+        if x.quantity.dimension != "money" or x.base or x.relation in ("share", "rate", "change"):
+            return None  # a rate or a change inside the chain: not a plain sum
+        clause = re.split(r"[，,；;。]", sentence[:i])[-1]
+        if _RESULT.search(clause) and not clause.lstrip().startswith(("加", "减")):
+            result = x
+            break
+        (subs if 0 <= minus_at < i else adds).append(x)
+    if result is None or not adds:
+        return None
+    flow = flow_of(result.subject) or (INCOME if "财力" in result.subject else "")
+    if not flow:
+        return None
+    head = sentence[: plus.start()].rstrip("，, ")
+    levels = [x for x in before if _level(x)]
+    rates_after = [x for x in before if levels and span_start(x) > span_start(levels[-1])]
+    if levels and all(x.quantity.dimension in ("percent", "pp") for x in rates_after):
+        base = levels[-1]  # 全区一般公共预算收入140102万元，加上… / …支出171.23亿元，完成调整预算92.3%，加上…
+    else:
+        if head:
+            base_found = _named_before(ctx, c, head)
+        else:
+            # 加上市对区转移支付…: a sentence opening with 加上 goes on from the figure the list's first part is
+            # (…收入48.64亿元，完成预算86.8%。加上…), which the list grammar puts in the result's list
+            firsts = [
+                x
+                for x in ctx.paragraph_claims(c)
+                if span_start(x) < span_start(mine[0]) and result.group is not None and x.group == result.group
+            ]
+            base_found = firsts[0] if len(firsts) == 1 else None
+        if base_found is None:
+            return None
+        base = base_found
+    if _flow(base) not in (flow, "") and "财力" not in result.subject:
+        return None
+    if any(identities_contradict(x.identity, result.identity) for x in (base, *adds, *subs)):
+        return None
+    return base, adds, subs, result
+
+
+def _depth(text: str) -> int:
+    """How many brackets are open at the end of text."""
+    return max(0, sum(1 for ch in text if ch in "（(") - sum(1 for ch in text if ch in "）)"))
+
+
+def _named_before(ctx: Context, c: Claim, head: str) -> Claim | None:
+    """一般公共预算收入加上…: the figure of that name printed earlier in the paragraph, when there is one."""
+    name = subject_key(re.split(r"[，,；;。]", head)[-1])
+    if not name:
+        return None
+    xs = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if span_start(x) < span_start(c) and _level(x) and subject_key(x.subject) == name
+    ]
+    return xs[0] if len({x.quantity.base_value for x in xs}) == 1 else None
+
+
+_OFFSET = re.compile(r"收支相抵[，,]?\s*(?:年终)?结转下年(?:度)?(?:使用)?$")
+
+
+def _carried_forward(ctx: Context) -> Iterator[Finding]:
+    """收入总计182.84亿元，…支出总计173.68亿元。收支相抵，结转下年8.74亿元: what is carried forward is the two totals'
+    difference (each holding its carry-overs)."""
+    for c in ctx.claims:
+        at = c.sentence.find(c.quantity.text)
+        if c.quantity.dimension != "money" or at < 0 or not _OFFSET.search(c.sentence[:at]):
+            continue
+        near = [x for x in ctx.paragraph_claims(c) if span_start(x) < span_start(c) and _level(x)]
+        near = [x for x in near if not identities_contradict(x.identity, c.identity)]
+        inc = [x for x in near if _flow(x) == INCOME and _WITH_CARRY_OVER.search(x.subject)]
+        out = [x for x in near if _flow(x) == SPENDING and _WITH_CARRY_OVER.search(x.subject)]
+        if len(inc) != 1 or len(out) != 1:
+            ctx.note(c, "未找到“收支相抵”唯一的收入总计和支出总计")
+            continue
+        ctx.mark(c)
+        a, b = inc[0], out[0]
+        diff = (tol.base_interval(a.quantity) - tol.base_interval(b.quantity)).scale(1 / tol.factor(c.quantity))
+        v = tol.verdict(c.quantity, diff, ctx.settings)
+        if v in (tol.OK, tol.INFO):
+            continue
+        exact = (a.quantity.base_value - b.quantity.base_value) / tol.factor(c.quantity)
+        yield make_finding(
+            INCOME_LESS_SPENDING,
+            v,
+            claim_figure(c),
+            f"收支相抵结转下年应为 {a.subject} {a.quantity.text} − {b.subject} {b.quantity.text} = "
+            f"{fmt(exact)}{c.quantity.unit}，报告写 {c.quantity.text}",
+            expected=exact,
+            derivation=f"{a.quantity.text} − {b.quantity.text}",
+            related=[a.prov, b.prov],
+            subject=c.subject or "结转下年",
         )

@@ -346,7 +346,7 @@ def _only_number(s: str) -> bool:
 
 _BY_WHAT = re.compile(r"按[^：:]{1,8}分[：:]?")  # 按支出性质分： a grouping, not a measure
 _ROLE_WORDS = re.compile(
-    r"(20\d\d年|上年|本年|年初|全年|调整|预算|决算|执行|实际|完成值|年度指标值|指标值|数|金额|合计"
+    r"(20\d\d年|上年|本年|年初|全年|调整|预算|决算|执行|实际支出|实际|完成值|年度指标值|指标值|数|金额|合计"
     r"|完成|同期|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度)"  # 1—6月完成, 上年同期: the measure and stretch
 )
 

@@ -1,9 +1,10 @@
-"""debt_limit — a government's debt balance (余额) within its ceiling (限额), in a 限额及余额 table.
+"""debt_limit — a government's debt balance (余额) within its ceiling (限额), in a 限额及余额 table and in the text.
 
 A 地方政府债务限额及余额情况表 prints, per region, the year's ceiling and the year-end balance, each as 合计 | 一般债务 |
 专项债务. The law keeps each balance within its ceiling, and reports say so (各县区政府债务余额均未超过省核定的债务限额). A
 balance printed above its own ceiling, in the same row, year and debt type, is reported: an error where the text states the
-balances are within their ceilings, else a warning.
+balances are within their ceilings, else a warning. The text's own pairs are read alike: a ceiling and the balance that
+follows it of the same holder (临西县政府债务限额40.86亿元、余额41.27亿元).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from extractors.model import Fact, Provenance
+from extractors.model import Claim, Fact, Provenance
 from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
+from pipeline.checks.base import Context, claim_figure, fact_figure, fmt, identities_contradict, make_finding, rule
 from pipeline.findings import Finding
 
 FAMILY = "debt_limit"
@@ -26,6 +27,7 @@ OVER = rule(
     "政府债务余额超过同一地区、同一年度的债务限额",
     "{region}{kind}余额 {balance} 超过限额 {limit}",
     "table",
+    "narrative",
     "comparison",
 )
 RULES = [OVER]
@@ -117,3 +119,57 @@ def check(ctx: Context) -> Iterator[Finding]:
                 related=[limit.prov] + ([claimed[1]] if claimed is not None else []),
                 subject=f"{region} {name}余额".strip(),
             )
+    yield from _text_pairs(ctx)
+
+
+def _is_level(c: Claim) -> bool:
+    return c.quantity.dimension == "money" and c.relation in ("", "total", "part") and not c.base
+
+
+def _balance_of(limit: Claim, later: list[Claim]) -> Claim | None:
+    """The balance stated for a ceiling's own holder and debt type: the next figure of its sentence when it is a
+    bare 余额 (…限额40.86亿元、余额41.27亿元), or a later figure of its paragraph named as the ceiling is, with 余额
+    for 限额 (全市政府债务限额…；全市政府债务余额…)."""
+    own = limit.subject[: -len("限额")] + "余额"
+    for x in later:
+        if not _is_level(x):
+            continue
+        if x.sentence == limit.sentence and x.subject in ("余额", "债务余额") and x is later[0]:
+            return x
+        if x.subject == own:
+            return x
+    return None
+
+
+def _text_pairs(ctx: Context) -> Iterator[Finding]:
+    said: list[tuple[str, Provenance]] | None = None
+    for limit in ctx.claims:
+        if not _is_level(limit) or not limit.subject.endswith("限额") or _FLOW.search(limit.subject):
+            continue
+        at = limit.prov.span[0] if limit.prov.span else 0
+        later = [
+            x
+            for x in sorted(ctx.paragraph_claims(limit), key=lambda x: x.prov.span[0] if x.prov.span else 0)
+            if (x.prov.span[0] if x.prov.span else 0) > at and _is_level(x)
+        ]
+        balance = _balance_of(limit, later)
+        if balance is None or identities_contradict(balance.identity, limit.identity) or _FLOW.search(balance.subject):
+            continue
+        if tol.base_interval(balance.quantity).lo <= tol.base_interval(limit.quantity).hi:
+            continue
+        said = _within_said(ctx) if said is None else said
+        claimed = next((x for x in said if _EACH.search(x[0])), None)
+        holder = limit.subject[: -len("限额")]
+        msg = f"正文写{holder}限额 {limit.quantity.text}、余额 {balance.quantity.text}，余额超过限额"
+        if claimed is not None:
+            msg += "；而正文写债务余额未超过限额"
+        yield make_finding(
+            OVER,
+            "error" if claimed is not None else "warning",
+            claim_figure(balance),
+            msg,
+            expected=limit.quantity.value,
+            derivation=f"{balance.quantity.text} > {limit.quantity.text}",
+            related=[limit.prov] + ([claimed[1]] if claimed is not None else []),
+            subject=f"{holder}余额",
+        )

@@ -325,31 +325,40 @@ def _measure(figs: list[Figure], role: str) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     unsettled = 0
-    for (key, role, _rest), members in groups(ctx).items():
-        if len(members) < 2 or not any(f.kind == "fact" for f in members):
-            continue
-        if not any(f.kind == "claim" for f in members) and not any(_is_perf_table(f) for f in members):
-            continue  # table-to-table identities of the standard sets belong to the template family
-        for figs in ctx.identity_clusters(members):
-            yield from _check_cluster(ctx, key, role, figs)
-        for f in members:
-            if unsettled >= MAX_UNSETTLED or f.kind != "claim":
+    for (key, role, _rest), group in groups(ctx).items():
+        # 集中整治4轮次 under the heading of a project whose 实际支出 is printed: a count is never an amount's printing
+        for members in _by_dimension(group):
+            if len(members) < 2 or not any(f.kind == "fact" for f in members):
                 continue
-            other = next((g for g in members if g.kind == "fact" and ctx.unsettled(f, g) and not agree(f, g)), None)
-            if other is None:
-                continue
-            unsettled += 1
-            yield make_finding(
-                UNSETTLED,
-                "info",
-                f,
-                f"正文写{key} {fmt(f.value)}{f.quantity.unit}（{f.identity.render() or '口径未写明'}），"
-                f"{other.label}写 {fmt(other.value)}{other.quantity.unit}（{other.identity.render() or '口径未写明'}）；"
-                "两处的范围、资金、口径或年度未能确定是否相同，请核对",
-                expected=in_unit(other.quantity.base_value, f.quantity),
-                related=[other.prov],
-                subject=describe(f, key),
-            )
+            if not any(f.kind == "claim" for f in members) and not any(_is_perf_table(f) for f in members):
+                continue  # table-to-table identities of the standard sets belong to the template family
+            for figs in ctx.identity_clusters(members):
+                yield from _check_cluster(ctx, key, role, figs)
+            for f in members:
+                if unsettled >= MAX_UNSETTLED or f.kind != "claim":
+                    continue
+                other = next((g for g in members if g.kind == "fact" and ctx.unsettled(f, g) and not agree(f, g)), None)
+                if other is None:
+                    continue
+                unsettled += 1
+                yield make_finding(
+                    UNSETTLED,
+                    "info",
+                    f,
+                    f"正文写{key} {fmt(f.value)}{f.quantity.unit}（{f.identity.render() or '口径未写明'}），"
+                    f"{other.label}写 {fmt(other.value)}{other.quantity.unit}（{other.identity.render() or '口径未写明'}）；"
+                    "两处的范围、资金、口径或年度未能确定是否相同，请核对",
+                    expected=in_unit(other.quantity.base_value, f.quantity),
+                    related=[other.prov],
+                    subject=describe(f, key),
+                )
+
+
+def _by_dimension(figs: list[Figure]) -> list[list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for f in figs:
+        out.setdefault(f.quantity.dimension, []).append(f)
+    return list(out.values())
 
 
 def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Iterator[Finding]:

@@ -20,6 +20,7 @@ from decimal import Decimal
 import regex
 
 from extractors.model import Fact
+from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fact_figure, fmt, make_finding, placed_facts_by_table, rule
 from pipeline.checks.transposition import swaps
@@ -114,6 +115,12 @@ def _under_growth_group(pct: Column) -> Header | None:
     return Header("growth", "", m.group("base")) if m else None
 
 
+def _leaf(f: Fact) -> str:
+    """A cell's column as printed for people: its last label that is not a 栏次 number."""
+    named = [x.strip() for x in f.column_labels if x.strip() and not is_column_marker(x)]
+    return named[-1] if named else (f.column_labels[-1].strip() if f.column_labels else "")
+
+
 def _name(label: str, year: int | None) -> str:
     """A column name to match header words against: no spaces, units, 数/金额, with 上年/本年 as years."""
     s = _normal(label)
@@ -141,7 +148,12 @@ def _columns(facts: list[Fact]) -> dict[int, Column]:
             cells[f.prov.col].append(f)
     out: dict[int, Column] = {}
     for col, fs in cells.items():
-        labels = Counter(tuple(x for x in f.column_labels if x.strip()) for f in fs).most_common(1)[0][0]
+        # 预算数比上年执行数增长% › 3=(2-1)/1: a 栏次 row's column number names no column
+        labels = Counter(
+            tuple(x for x in f.column_labels if x.strip() and not is_column_marker(x)) for f in fs
+        ).most_common(1)[0][0]
+        if not labels:
+            continue
         percent = sum(f.quantity.dimension == "percent" for f in fs) * 2 > len(fs)
         label_col = Counter(f.label_col if f.label_col is not None else -1 for f in fs).most_common(1)[0][0]
         out[col] = Column(col, labels[-1], labels[0] if len(labels) > 1 else "", percent, label_col)
@@ -152,6 +164,8 @@ def _left(pct: Column, columns: dict[int, Column], exclude: int | None) -> list[
     """The amount columns left of a percent column on its own side: past its rows' label column, and under
     its group where its group has amounts."""
     left = [c for c in columns.values() if pct.label_col < c.col < pct.col and not c.percent and c.col != exclude]
+    if not pct.group:
+        return left  # 上年执行数 | 2025年 › 预算数, 执行数 | 为预算%: a header over both rows stands under no group
     return [c for c in left if c.group == pct.group] if any(c.group == pct.group for c in left) else left
 
 
@@ -347,12 +361,12 @@ def _swapped_amount(
         if len(fits) != 1:
             continue
         fig = fact_figure(amount, ctx.doc_year)
-        names = "、".join(f"“{cells[c].column_labels[-1].strip()}” {cells[c].quantity.text.strip()}" for c, _ in uses)
+        names = "、".join(f"“{_leaf(cells[c])}” {cells[c].quantity.text.strip()}" for c, _ in uses)
         return make_finding(
             RATIO,
             "error",
             fig,
-            f"{fig.subject or '该行'}“{amount.column_labels[-1].strip()}”写 {amount.quantity.text.strip()}，同行 {names} "
+            f"{fig.subject or '该行'}“{_leaf(amount)}”写 {amount.quantity.text.strip()}，同行 {names} "
             f"均与之不符，而按 {fmt(fits[0])}（相邻两位数字颠倒）计算均相符，疑此数有误",
             expected=fits[0],
             derivation=f"{amount.quantity.text.strip()} → {fmt(fits[0])}",
@@ -405,7 +419,7 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
             UNREAD,
             "info",
             fact_figure(stated, ctx.doc_year),
-            f"“{stated.column_labels[-1].strip()}”列 {judged} 行中 {len(failing)} 行与 "
+            f"“{_leaf(stated)}”列 {judged} 行中 {len(failing)} 行与 "
             f"“{failing[0][1].column_labels[-1].strip()}”÷“{failing[0][2].column_labels[-1].strip()}”不符，"
             "疑表头含义（如同口径）与所读不同，未判定",
             related=[f[0].prov for f in failing[1:20]],
@@ -416,7 +430,7 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
         severity = v if rule_ is RATIO else tol.WARNING
         exact = _exact(reading, num, base)
         fig = fact_figure(stated, ctx.doc_year)
-        num_name, base_name = num.column_labels[-1].strip(), base.column_labels[-1].strip()
+        num_name, base_name = _leaf(num), _leaf(base)
         how = (
             f"{num.quantity.text} ÷ {base.quantity.text} × 100"
             if reading.header.kind == "ratio"
@@ -426,7 +440,7 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
             rule_,
             severity,
             fig,
-            f"{fig.subject or '该行'}“{stated.column_labels[-1].strip()}”写 {stated.quantity.text.strip()}，"
+            f"{fig.subject or '该行'}“{_leaf(stated)}”写 {stated.quantity.text.strip()}，"
             f"按{num_name} {num.quantity.text} 与{base_name} {base.quantity.text} 计算应为 "
             f"{fmt(exact, max(stated.quantity.decimals, 1))}%（算式：{how}）",
             expected=exact,

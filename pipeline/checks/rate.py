@@ -290,6 +290,7 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         return None
     want = _which_budget(denominator)
     ident = actual.identity
+    names = (key, key + "合计")  # 市级一般公共预算收入完成33.02亿元 printed in the row 市级一般公共预算收入合计
     rows: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in ctx.figures:
         if fig.kind == "fact" and fig.quantity.dimension == "money":
@@ -297,7 +298,7 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
     found: list[tuple[Fact, str]] = []
     printed_in: set[tuple[str, str, str, tuple[str, ...]]] = set()  # the identities of the rows printing the figure
     for cells in rows.values():
-        named = [f for f in cells if f.key == key and not _budget_cell(f) and f.role != "target"]
+        named = [f for f in cells if _item_of(f) in names and not _budget_cell(f) and f.role != "target"]
         printing = [f for f in named if tol.printings_verdict(actual.quantity, f.quantity) == tol.OK]
         # not a cell of another scope, fund or year that happens to print the same value
         printing = [f for f in printing if not identities_contradict(f.identity, ident)]
@@ -305,7 +306,7 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
             continue
         printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period, _group(f)) for f in printing}
         for f in cells:
-            if not _budget_cell(f) or f.key != key or _group(f) not in {_group(p) for p in printing}:
+            if not _budget_cell(f) or _item_of(f) not in names or _group(f) not in {_group(p) for p in printing}:
                 continue
             if all(_other_year(p, f) for p in printing):
                 continue  # 上年执行数 452,300 beside this year's 预算数 in next year's draft: not its budget
@@ -337,8 +338,23 @@ def _budget_cell(f: Figure) -> bool:
 
 
 def _group(f: Figure) -> tuple[str, ...]:
-    """The column group a cell stands in (收入 › 2025年完成数 and 收入 › 2025年预算数 are both 收入's)."""
+    """The column group a cell stands in (收入 › 2025年完成数 and 收入 › 2025年预算数 are both 收入's); in a row
+    without a name, whose items stand across the columns, the cell's item columns (预算数 › 公务接待费 and
+    决算数 › 公务接待费 are both 公务接待费's)."""
+    if not f.key:
+        return (f.column_rest,)
     return tuple(f.obj.column_labels[:-1]) if isinstance(f.obj, Fact) else ()
+
+
+def _item_of(f: Figure) -> str:
+    """A cell's item: its row's name; in a row without a name under a measure header (预算数 › 因公出国（境）费 |
+    … | 决算数 › 公务接待费, the 三公 table), the column's own labels below the measure."""
+    if f.key or f.kind != "fact":
+        return f.key
+    return subject_key(_SUBTOTAL_END.sub("", f.column_rest))
+
+
+_SUBTOTAL_END = re.compile(r"(?:小计|合计)$")
 
 
 def _budget_elsewhere(
@@ -411,71 +427,107 @@ def _bracket_basis(c: Claim, after: list[Claim]) -> Claim | None:
     return x if between[:1] in ("(", "（") and not re.search(r"[)）]", between) else None
 
 
+_ROW_ROLES = (
+    ("得分", "score"),
+    ("分值", "points"),
+    ("执行率", "rate"),
+    ("控制率", "control"),
+    ("全年预算", "budget"),
+    ("调整预算", "budget"),
+    ("调整后预算", "budget"),
+    ("年初预算", "budget_initial"),
+    ("执行数", "spent"),
+    ("实际支出", "spent"),
+    ("实际执行", "spent"),
+    ("预算", "budget_plain"),  # 预算数 | 执行数 | 执行率: the row's one budget
+    ("编制", "quota"),
+    ("实际在职", "staff"),
+    ("实有", "staff"),
+)
+# the budget an 执行率 is of, the first the row prints: the year's full (adjusted) budget, a bare 预算数, the 年初预算
+_RATE_BASES = ("budget", "budget_plain", "budget_initial")
+
+
 def _row_role(f: Fact) -> str:
     text = "".join(clean_label(x) for x in f.column_labels)
-    for word, role in (
-        ("得分", "score"),
-        ("分值", "points"),
-        ("执行率", "rate"),
-        ("控制率", "control"),
-        ("全年预算", "budget"),
-        ("执行数", "spent"),
-        ("编制", "quota"),
-        ("实际在职", "staff"),
-        ("实有", "staff"),
-    ):
-        if word in text:
-            return role
-    return ""
+    return next((role for word, role in _ROW_ROLES if word in text), "")
 
 
-def _tables(ctx: Context) -> Iterator[Finding]:
-    rows: dict[tuple[int | None, int | None], dict[str, Fact]] = defaultdict(dict)
+def _row_cells(ctx: Context) -> list[dict[str, Fact]]:
+    """Each table row's cells by role; a role two columns of the row take is dropped (which is meant is unknown)."""
+    rows: dict[tuple[int | None, int | None], dict[str, Fact | None]] = defaultdict(dict)
     for f in ctx.facts:
         role = _row_role(f)
         if role:
-            rows[(f.prov.table, f.prov.row)].setdefault(role, f)
-    for cells in rows.values():
-        for rate_role, num_role, den_role, what in (
-            ("rate", "spent", "budget", "执行率"),
-            ("control", "staff", "quota", "控制率"),
+            row = rows[(f.prov.table, f.prov.row)]
+            row[role] = f if role not in row else None
+    return [{k: v for k, v in row.items() if v is not None} for row in rows.values()]
+
+
+def _tables(ctx: Context) -> Iterator[Finding]:
+    for cells in _row_cells(ctx):
+        for rate_role, num_role, den_roles, what in (
+            ("rate", "spent", _RATE_BASES, "执行率"),
+            ("control", "staff", ("quota",), "控制率"),
         ):
-            if not all(k in cells for k in (rate_role, num_role, den_role)):
+            bases = [cells[k] for k in den_roles if k in cells]
+            if rate_role not in cells or num_role not in cells or not bases:
                 continue
-            r, n, d = cells[rate_role], cells[num_role], cells[den_role]
+            r, n = cells[rate_role], cells[num_role]
             if r.quantity.dimension != "percent":
                 continue
-            comp = tol.percent(tol.base_interval(n.quantity), tol.base_interval(d.quantity))
+            n_iv = tol.base_interval(n.quantity)
+            d = bases[0]  # the year's full budget where printed: a rate on the 年初预算 beside it is the slip
+            comp = tol.percent(n_iv, tol.base_interval(d.quantity))
             if comp is not None and comp.lo > _CAPPED and r.quantity.value == _CAPPED and rate_role == "rate":
                 continue  # spent over the budget: a 自评表 prints the 执行率 as 100% (得分 = 分值 × 100%)
             v = tol.verdict(r.quantity, comp, ctx.settings)
             if v in (tol.OK, tol.INFO):
                 continue
+            if rate_role == "rate" and "budget" not in cells and _of_another_column(ctx, r, n):
+                continue  # 预算数 | 到位数 | 实际支出数 | 执行率: a rate beside a bare 预算数 may be of the funds received
             exact = n.quantity.base_value / d.quantity.base_value * 100
             nv, dv = fmt(n.quantity.value), fmt(d.quantity.value)
-            backed = _score_backs(ctx, cells, r) if rate_role == "rate" else ""
+            backed = _score_backs(ctx, cells, r, d) if rate_role == "rate" else ""
+            fig = fact_figure(r, ctx.doc_year)
             yield make_finding(
                 EXECUTION,
                 v,
-                fact_figure(r, ctx.doc_year),
+                fig,
                 f"{what}应为 {nv} ÷ {dv} = {fmt(exact, 2)}%，表中写 {r.text.strip() or fmt(r.quantity.value)}" + backed,
                 expected=exact,
                 derivation=f"{nv} ÷ {dv} × 100",
                 related=[n.prov, d.prov],
-                subject=what,
+                subject=f"{fig.subject} {what}" if fig.subject and what not in fig.subject else what,
             )
         if all(k in cells for k in ("score", "points", "rate")):
             yield from _score(ctx, cells["score"], cells["points"], cells["rate"])
 
 
-def _score_backs(ctx: Context, cells: dict[str, Fact], r: Fact) -> str:
+def _of_another_column(ctx: Context, r: Fact, n: Fact) -> bool:
+    """Whether the row's rate is its spending over another amount the row prints (到位数, 下达数)."""
+    row = [
+        f
+        for f in ctx.facts
+        if (f.prov.table, f.prov.row) == (r.prov.table, r.prov.row)
+        and f is not n
+        and f.quantity.dimension == "money"
+        and f.quantity.base_unit == n.quantity.base_unit
+    ]
+    spent = tol.base_interval(n.quantity)
+    return any(
+        tol.verdict(r.quantity, tol.percent(spent, tol.base_interval(f.quantity)), ctx.settings) == tol.OK for f in row
+    )
+
+
+def _score_backs(ctx: Context, cells: dict[str, Fact], r: Fact, budget: Fact) -> str:
     """Where the row's 得分 fits the printed 执行率 (分值 10 × 95.39% = 9.54), the rate is backed by a second printing and
     the slip is likelier in the 执行数 or the 预算数 it is computed from: said, with the 执行数 the printed rate implies."""
-    if not all(k in cells for k in ("score", "points", "budget", "spent")):
+    if not all(k in cells for k in ("score", "points", "spent")):
         return ""
     if any(True for _ in _score(ctx, cells["score"], cells["points"], r)):
         return ""
-    implied = cells["budget"].quantity.value * r.quantity.value / 100
+    implied = budget.quantity.value * r.quantity.value / 100
     return (
         f"；同行得分 {fmt(cells['score'].quantity.value)} 按所写{fmt(r.quantity.value)}%计算相符，疑执行数或预算数有误"
         f"（按所写执行率，执行数应约为 {fmt(implied, 2)}）"
@@ -715,10 +767,11 @@ def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, F
     rows: dict[tuple[int | None, int | None], dict[str, Fact]] = defaultdict(dict)
     for f in ctx.facts:
         role = _row_role(f)
-        if role:
+        if role in ("budget_initial", "budget_plain") or (not role and "预算" in "".join(f.column_labels)):
+            if f.quantity.dimension == "money":
+                rows[(f.prov.table, f.prov.row)].setdefault("other_budget", f)
+        elif role:
             rows[(f.prov.table, f.prov.row)].setdefault(role, f)
-        elif "预算" in "".join(f.column_labels) and f.quantity.dimension == "money":
-            rows[(f.prov.table, f.prov.row)].setdefault("other_budget", f)
     return {k: v for k, v in rows.items() if "rate" in v and v["rate"].quantity.dimension == "percent"}
 
 

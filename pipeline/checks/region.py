@@ -225,11 +225,20 @@ def _explained(whole: Fact, cells: list[Fact], later: list[Fact]) -> bool:
 
 def _groups(ctx: Context, lines: dict[int, dict[int, Fact]], continued: bool) -> Iterator[Finding]:
     groups = _region_groups(lines, continued)
-    if len(groups) < 2:
+    if not groups:
         return
     columns = sorted({c for g in groups for c in lines[g.head]})
     failing: dict[int, list[tuple[Fact, list[Fact]]]] = defaultdict(list)
-    for col in columns:
+    if len(groups) == 1:
+        # one region over its own level and its counties (邢台市 | 邢台市本级 | 襄都区 …): the reading is trusted where
+        # the region's other columns add up over the same rows
+        found = [_group_column(lines, groups[0], col) for col in columns]
+        met = sum(1 for x in found if x is True)
+        misses = [x for x in found if isinstance(x, tuple)]
+        if met >= 2 and met > len(misses):
+            for whole, rows in misses:
+                failing[whole.prov.row or 0].append((whole, rows))
+    for col in columns if len(groups) > 1 else []:
         met, missed = 0, []
         for g in groups:
             w = lines[g.head].get(col)
@@ -254,6 +263,21 @@ def _groups(ctx: Context, lines: dict[int, dict[int, Fact]], continued: bool) ->
             f.explanation += f"；同一行另有{len(others)}列同样不符（{'、'.join(o.prov.render() for o, _ in others)}）"
             f.related += [o.prov for o, _ in others]
         yield f
+
+
+def _group_column(lines: dict[int, dict[int, Fact]], g: _Group, col: int) -> bool | tuple[Fact, list[Fact]] | None:
+    """One group in one column: True where it adds up, the region's cell and its rows' where no reading explains it,
+    None where it is not read (a cell missing, not money) or another reading explains it."""
+    w = lines[g.head].get(col)
+    parts = [lines[m].get(col) for m in g.members]
+    cells = [p for p in parts if p is not None]
+    if w is None or len(cells) != len(parts) or any(x.quantity.dimension != "money" for x in (w, *cells)):
+        return None
+    if tol.base_interval(w.quantity).meets(_interval(cells)):
+        return True
+    if _explained(w, cells, []):
+        return None
+    return w, cells  # the rows are complete where other columns add up over them, at the table's end too
 
 
 def _group_finding(ctx: Context, w: Fact, cells: list[Fact]) -> Finding:

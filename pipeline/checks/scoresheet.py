@@ -310,14 +310,25 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         return
     pts_fact = tr.cells.get("points") or tfacts[0]
     score_fact = tr.cells.get("score") or (tfacts[1] if len(tfacts) > 1 else None)
+    # how many tables the sheet spans: as many as the 分值 total adds up over (a table of indicators before a
+    # summary of the categories is their detail, not more of the sheet)
+    spans = [
+        k
+        for k, qs in enumerate(_readings(items, lead, "points"))
+        if qs and pts_fact is not None and _adds_up(pts_fact, qs)
+    ]
     for what, tf, role in (("分值", pts_fact, "points"), ("得分", score_fact, "score")):
         if tf is None:
             continue
-        readings = [qs for qs in _readings(items, lead, role) if qs]
+        every = _readings(items, lead, role)
+        readings = [qs for qs in every if qs]
         readings += [qs for qs in [[r.cells[role].quantity for r in subtotals if role in r.cells]] if qs]
-        if not readings or any(tol.verdict(tf.quantity, tol.total([_pts(q) for q in qs])) == tol.OK for qs in readings):
+        if not readings or any(_adds_up(tf, qs) for qs in readings):
             continue
-        qs = readings[0] if subtotals else readings[-1]
+        if role == "score" and spans and every[spans[0]]:
+            qs = every[spans[0]]
+        else:
+            qs = readings[0] if subtotals else readings[-1]
         s = sum((q.value for q in qs), Decimal(0))
         yield make_finding(
             TOTAL,
@@ -329,6 +340,10 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
             related=[items[0].cells[role].prov] if role in items[0].cells else [],
             subject=f"总分（{what}）",
         )
+
+
+def _adds_up(total: Fact, parts: list[Quantity]) -> bool:
+    return tol.verdict(total.quantity, tol.total([_pts(q) for q in parts])) == tol.OK
 
 
 def _short(target: Quantity, actual: Quantity) -> bool:

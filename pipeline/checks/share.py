@@ -117,6 +117,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     dim = num.quantity.dimension
     if c.denominator:
         key = subject_key(c.denominator)
+        said = subject_key(analyse_pre(c.denominator).subject)
+        if said and said != key and not any(f.key == key for f in ctx.figures):
+            key = said  # 占授予中小企业合同金额的 of 授予中小企业合同金额1527.40万元 (named without its filler 金额)
         listed = _total_of_named_part(ctx, c, num)
         if listed is not None and _plain_name(listed.subject).endswith(_plain_name(c.denominator)):
             # 一般公共预算基本支出…，其中：人员经费…，占基本支出的87%: the whole is the list's head, which the share
@@ -198,6 +201,13 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
 
 
 _MEASURE_ONLY = re.compile(r"(?:全年|年初|调整后?|本年|当年)?(?:预算|执行|决算)数?")
+
+
+def _named_scope_settles(c: Claim, den: Figure, other: Figure) -> bool:
+    """The share names its whole's scope (占县本级一般公共预算收入的35.8%), the whole taken is of that scope and the
+    other figure of that name is not: the share's whole is settled, the other is another scope's."""
+    named = last_word("scope", c.denominator) if c.denominator else ""
+    return bool(named) and den.identity.scope == named and other.identity.scope not in ("", named)
 
 
 def _of_another_measure(c: Claim, whole: Figure) -> bool:
@@ -637,7 +647,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
         elif v == tol.ERROR and other is not None and _other_reading(ctx, c, den, other):
             v = tol.INFO
-        elif v == tol.ERROR and other is not None and other.key == den.key and other.role == den.role:
+        elif (
+            v == tol.ERROR
+            and other is not None
+            and other.key == den.key
+            and other.role == den.role
+            and not _named_scope_settles(c, den, other)
+        ):
             # two wholes of one name (2024年度本年收入合计4957.20 and 2023年度本年收入合计4702.35) and the share fits the
             # other: which one is meant is not known
             v = tol.INFO

@@ -409,6 +409,7 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     continuations = _continuations(ctx)
     incomplete = _incomplete(ctx)
     layout = _layout(ctx)
+    cells_at = _cells_by_place(ctx)
     for (table, _col), cells in _table_cols(ctx.facts).items():
         if _template_table(ctx, cells[0].table_title or ""):
             continue
@@ -422,6 +423,10 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             blanks = {r: p for r, p in places.items() if r in blank_rows}
             classified: list[tr.Row] | None = None
             for what, v in _settled_verdicts(col, empty.get(table, set()), places, blanks):
+                if v.certainty != tr.CERTAIN and _another_column_adds_up(cells_at, v):
+                    v = tr.Verdict(v.total, v.parts, tr.CERTAIN)
+                elif v.unread:
+                    continue  # 二十二、债务发行费用支出 over the unnumbered rows after it (转移性支出 …): no reading
                 # a total above its parts whose block is still open at the foot of the page: its parts may go on
                 # on the next page where the reader did not join them (a landscape table without its title repeated)
                 runs_on = table in open_ended and v.total.index < min((p.index for p in v.parts), default=last)
@@ -474,6 +479,8 @@ def _column_verdicts(
             start = totals[n - 1] + 1 if n else 0
             above = rows[start:i]
             below = rows[i + 1 : totals[n + 1]] if n + 1 < len(totals) else rows[i + 1 :]
+            if above and below and tr.meets(rows[totals[n - 1]], [*above, rows[i]]):
+                above = []  # 全市合计 | 市本级 | 县区合计 | the counties: 县区合计 is 全市合计's part, its parts are below
             # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side; a 合计 at the
             # head of rows whose 总计 below is it plus them (本级收入合计 | 上级补助收入 … | 收入总计) is one of them
             up = tr.check_total(rows[i], above, previous_total, rows[:i], blanks=blanks) if above else None
@@ -542,6 +549,36 @@ def _tables(ctx: Context) -> Iterator[Finding]:
 
 
 _ROW_WORDS = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}
+
+
+def _cells_by_place(ctx: Context) -> dict[tuple[int | None, int | None], dict[int | None, Fact]]:
+    """Per table, per column: its cells by row."""
+    out: dict[tuple[int | None, int | None], dict[int | None, Fact]] = defaultdict(dict)
+    for f in ctx.facts:
+        if f.prov.table is not None and f.quantity.dimension not in ("percent", "pp"):
+            out[(f.prov.table, f.prov.col)][f.prov.row] = f
+    return out
+
+
+def _another_column_adds_up(cells: dict[tuple[int | None, int | None], dict[int | None, Fact]], v: tr.Verdict) -> bool:
+    """Whether another column of the table adds up over exactly the same rows (2025年执行数 591,848 = Σ its tax rows,
+    where the 2026年预算数 613,200 does not): the rows are the total's parts, as the table itself shows."""
+    f = v.total.fact
+    rows = [v.total.index, *(p.index for p in v.parts)]
+    for (table, col), column in cells.items():
+        if table != f.prov.table or col == f.prov.col or not all(r in column for r in rows):
+            continue
+        others = [column[r] for r in rows]
+        if any(x.quantity.base_unit != f.quantity.base_unit for x in others):
+            continue
+        if any(x.row_labels != y.fact.row_labels for x, y in zip(others, [v.total, *v.parts], strict=True)):
+            continue  # the other side of a two-sided table (收入 | 预算数 | 支出 | 预算数): other rows' figures
+        total, parts = tr.classify_row(others[0]), [tr.classify_row(x) for x in others[1:]]
+        if sum(1 for x in others[1:] if x.quantity.value) < 2 or any(not x.quantity.value for x in others[1:]):
+            continue  # a column where one part holds it all (the others blank or 0) confirms no reading
+        if tr.meets(total, parts):
+            return True
+    return False
 
 
 def _row_labels(ctx: Context) -> dict[int | None, set[str]]:

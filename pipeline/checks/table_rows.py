@@ -304,6 +304,7 @@ class Verdict:
     total: Row
     parts: list[Row]  # the reading shown to the auditor
     certainty: str  # certain | uncertain
+    unread: bool = False  # a reading only another column of the same rows can settle: said only where one does
 
 
 def _run_meets(total: Row, reading: list[Row], from_start: bool) -> bool:
@@ -425,12 +426,26 @@ def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
         if parent.kind != "marked":
             continue
         children: list[Row] = []
+        closed = False  # the next row at the parent's level or a total ends its block here (not the table's end)
         for r in rows[i + 1 :]:
             if r.kind == "total" or (r.kind == "marked" and r.family == parent.family and r.level <= parent.level):
+                closed = True
                 break
             children.append(r)
         direct = _direct_children(parent, children)
         if not direct:
+            plain = [r for r in children if r.kind == "plain"]
+            if (
+                parent.family == "number"
+                and closed
+                and len(plain) >= 2
+                and len(plain) == len(children)
+                and not meets(parent, plain)
+            ):
+                # 一、税收收入 over 增值税 | 企业所得税 | … up to 二、: a numbered head over unnumbered rows, which may nest
+                # (by indentation only): uncertain, unless another column of the same rows adds up (sum's check); a
+                # block running to the table's end may go on where a page break cut the table
+                yield Verdict(parent, plain, UNCERTAIN, unread=True)
             continue
         own = _under_own_code(parent, children)
         if len(own) < len(children):

@@ -8,6 +8,7 @@ cell it must equal. Shares, changes (比上年增加X，增长Y%) and 完成预�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -348,7 +349,7 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     收入). None when no earlier level is so named."""
     lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
     lead = re.sub(r"各$", "", _BOTH_SIDES.sub("收支", lead))  # 收、支总计各增加: the two totals' common change
-    lead = _NAME_CUT.split(lead)[-1]  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
+    lead = _after_last_cut(lead)  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
     name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
     if not name:
         return []
@@ -377,6 +378,10 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
         found = [x for x in curs if core(x.claim.subject) == core(name)]
         if found:
             return found
+    # 因公出国（境）费支出决算增加1.57万元 after 因公出国（境）费决算为6.42万元: the item's 支出 is the item
+    spent = [x for x in curs if _spent_core(x.claim.subject) == _spent_core(name)]
+    if len({_spent_core(x.claim.subject) for x in spent}) == 1:
+        return spent
     if name.startswith("收支"):  # 收入总计…，支出总计… printed alike: the level of 收、支总计各增加
         sides = {_core("收入" + name[2:]), _core("支出" + name[2:])}
         both = [x for x in curs if _core(x.claim.subject) in sides]
@@ -385,6 +390,14 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     return []
 
 
+def _after_last_cut(lead: str) -> str:
+    """The name after the last break in a change's lead; a bracket inside a name (因公出国（境）费) is no break."""
+    masked = _IN_NAME_BRACKET.sub(lambda m: "＿" * len(m.group()), lead)
+    cuts = list(_NAME_CUT.finditer(masked))
+    return lead[cuts[-1].end() :] if cuts else lead
+
+
+_IN_NAME_BRACKET = re.compile(r"[（(][^（()）\d%]{1,4}[）)](?=[\u4e00-\u9fff])")
 _BOTH_SIDES = re.compile(r"收(?:入)?[、，,和及与]\s*支(?:出)?")  # 收、支总计, 收入、支出总计, 收入和支出总计
 _NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
@@ -398,6 +411,10 @@ _GENERIC_WORDS = re.compile(
 
 def _core(name: str) -> str:
     return _GENERIC_WORDS.sub("", _NOT_NAME.sub("", name))
+
+
+def _spent_core(name: str) -> str:
+    return re.sub(r"支出$", "", _core(unicodedata.normalize("NFKC", name)))
 
 
 def _not_bracketed(xs: list[Said], s: Said) -> list[Said]:
@@ -627,6 +644,12 @@ def _rate_s_own_item(lead: str) -> str:
     return item if len(re.findall(r"[\u4e00-\u9fff]", item)) >= 2 else ""
 
 
+def _another_item_s_amount(x: Said, fin: Said) -> bool:
+    """A figure printed after the 决算 a rate would be of, naming another item (not a change of it): the rate that
+    follows is that item's."""
+    return x.claim.relation not in ("change", "direction") and not same_item_name(x.claim, fin.claim)
+
+
 def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -639,6 +662,8 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
         if not finals or id(finals[-1].claim) in flagged:
             continue
         fin = finals[-1]
+        if any(x.order > fin.order and _another_item_s_amount(x, fin) for x in before):
+            continue  # …完成预算的87.18%，其中：…公务用车购置及运行维护费支出16.42万元，完成预算的91.22%: the item's rate
         own = _rate_s_own_item(s.lead)
         if own and own not in fin.claim.sentence[: fin.claim.sentence.find(fin.q.text)]:
             continue  # 其中：因公出国（境）费支出决算为预算的73.10%: the item's own rate, not of the total before it
