@@ -50,10 +50,11 @@ def _matching_close(text: str, open_at: int, end: int) -> int:
 MAX_LIST = 600  # characters: no real list runs longer (and text without punctuation stays linear)
 
 
-# a part's description: "人员经费2100.00万元，主要包括：基本工资、津贴补贴…等；公用经费300.00万元": from its comma to the
+# a part's description: "人员经费2100.00万元，主要包括：基本工资、津贴补贴…等；公用经费300.00万元" (…，是指为保障机构正常
+# 运转…；): from its comma to the
 # next "；" (or the end), with no figure in it — it says what the part is, it ends no list
 # a part's description or the reason for its change, up to its "；" (…0.00万元，与上年持平，主要原因是无此项支出；)
-_DESCRIPTION = re.compile(r"[，,]\s*(?:主要|具体)?(?:包括|用于|原因(?:是|为|：|:))[：:]?[^；;。！？0-9０-９]*$")
+_DESCRIPTION = re.compile(r"[，,]\s*(?:主要|具体)?(?:包括|用于|是指|原因(?:是|为|：|:))[：:]?[^；;。！？0-9０-９]*$")
 
 
 def mask_description(between: str) -> str:

@@ -75,10 +75,40 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     previous: Table | None = None
     for table in doc.tables():
-        facts.extend(table_facts(table, _first_half(previous, table)))
+        facts.extend(_parts_of_their_heads(table_facts(table, _first_half(previous, table))))
         previous = table
     settle_fact_periods(facts, document_year(doc))
     return facts
+
+
+_NUMBERED_HEAD = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
+_QIZHONG_LEAD = re.compile(r"^\s*其中\s*[:：]?\s*")
+
+
+def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:
+    """一、2023年末政府债务余额 | 其中：一般债务 | 专项债务 | … | 三、2024年政府债务还本额 | 一般债务 | 专项债务: a row name
+    printed under several numbered heads of one column names a part of each head, so each row is its head's part (the
+    一般债务 repaid is not the 一般债务 balance)."""
+    heads: dict[int | None, str] = {}
+    head = ""
+    for f in sorted(facts, key=lambda f: (f.prov.row or 0, f.prov.col or 0)):
+        label = f.row_labels[-1] if f.row_labels else ""
+        if _NUMBERED_HEAD.match(label):
+            head = label
+        elif label:
+            heads[f.prov.row] = head
+    names: dict[str, set[str]] = {}
+    for f in facts:
+        if f.prov.row in heads and f.row_labels and heads[f.prov.row]:
+            names.setdefault(_QIZHONG_LEAD.sub("", f.row_labels[-1]), set()).add(heads[f.prov.row])
+    out: list[Fact] = []
+    for f in facts:
+        head = heads.get(f.prov.row, "")
+        name = _QIZHONG_LEAD.sub("", f.row_labels[-1]) if f.row_labels else ""
+        if head and len(names.get(name, ())) > 1 and not f.identity.part_of:
+            f.identity = replace(f.identity, part_of=_NUMBERED_HEAD.sub("", head).strip())
+        out.append(f)
+    return out
 
 
 def _first_half(previous: Table | None, table: Table) -> Table | None:

@@ -613,3 +613,272 @@ def test_a_count_under_a_project_s_heading_is_not_its_amount(tmp_path: Path) -> 
         ],
     )
     assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+
+
+def test_a_project_paragraph_naming_no_item_is_its_heading_s_project(tmp_path: Path) -> None:
+    """（三）项目支出情况 › 4.农业产业发展专项资金 › 该项目全年预算560.00万元，实际支出521.90万元，执行率91.59%: the figures
+    are the heading's project's, so the text's 实际支出 meets the project table's row 512.90, and the rate that fits the
+    table names the text's amount (adv142 S1: the rate was blamed and, with a consistent rate, the slip was missed)."""
+    rows = [
+        ["序号", "项目名称", "年初预算", "调整预算", "实际支出", "执行率（%）"],
+        ["1", "农村人居环境整治项目", "300.00", "286.50", "271.38", "94.72"],
+        ["2", "农业产业发展专项资金", "500.00", "560.00", "512.90", "91.59"],
+    ]
+
+    def scan(amount: str) -> list:
+        path = write_docx(
+            tmp_path / "某县农业农村局2024年度部门整体支出绩效自评报告.docx",
+            [
+                "某县农业农村局2024年度部门整体支出绩效自评报告",
+                "表2 2024年度项目支出执行情况表",
+                "单位：万元",
+                (rows, []),
+                "（三）项目支出情况",
+                "2.农业产业发展专项资金",
+                f"该项目全年预算560.00万元，实际支出{amount}万元，执行率91.59%。",
+            ],
+        )
+        return [(f.rule, f.prov.table, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert scan("512.90") == []
+    assert scan("521.90") == [("narrative_table.mismatch", None, Decimal("521.90"))]
+
+
+def test_an_execution_rate_beside_the_funds_received_is_of_them(tmp_path: Path) -> None:
+    """资金来源 | 到位数 | 实际支出 | 执行率: with no budget printed the rate is of the funds received (adv142: 80.06%
+    computed on the plan 640.00 for 512.38 ÷ 585.60 = 87.50% went unseen)."""
+    rows = [
+        ["资金来源", "到位数", "实际支出", "执行率"],
+        ["市级补助资金", "1,250.00", "1,168.40", "93.47%"],
+        ["区级配套资金", "585.60", "512.38", "{rate}"],
+    ]
+
+    def scan(rate: str) -> list:
+        table = [[c.format(rate=rate) for c in r] for r in rows]
+        path = write_docx(
+            tmp_path / "重庆市某区2024年度农村公路养护专项资金绩效评价报告.docx",
+            ["重庆市某区2024年度农村公路养护专项资金绩效评价报告", "表2 资金使用情况表", "单位：万元", (table, [])],
+        )
+        return [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert scan("87.50%") == []
+    assert scan("80.06%") == [("rate.execution", Decimal("80.06"))]
+
+
+# ------------------------------------------------------------------ review round fourteen (adv139–146)
+
+
+def test_a_debt_kind_printed_under_several_heads_is_each_head_s_part(tmp_path: Path) -> None:
+    """一、2023年末政府债务余额 | 其中：一般债务 38.26 | 专项债务 21.54 | … | 三、2024年政府债务还本额 | 一般债务 3.47 | …:
+    each 一般债务 row is its head's part, so the text's 其中：一般债务3.47亿元 (of the principal repaid) is no printing of
+    the balance's 38.26 (adv143 F1–F6: six false errors on one Jilin-style table)."""
+    rows = [
+        ["项目", "金额"],
+        ["一、2023年末政府债务余额", "59.80"],
+        ["其中：一般债务", "38.26"],
+        ["专项债务", "21.54"],
+        ["二、2024年政府债务还本额", "4.85"],
+        ["一般债务", "3.47"],
+        ["专项债务", "1.38"],
+        ["三、2024年政府债务付息额", "1.95"],
+        ["其中：一般债务", "1.21"],
+        ["专项债务", "0.74"],
+    ]
+    path = write_docx(
+        tmp_path / "彰武县2024年政府债务情况.docx",
+        [
+            "彰武县2024年政府债务情况",
+            "三、债务还本付息",
+            "2024年全县偿还政府债务本金4.85亿元，其中：一般债务3.47亿元、专项债务1.38亿元；支付政府债务利息1.95亿元，"
+            "其中：一般债务利息1.21亿元、专项债务利息0.74亿元。",
+            "表2 彰武县2024年政府债务发行及还本付息情况表",
+            "单位：亿元",
+            (rows, []),
+        ],
+    )
+    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+
+
+def test_a_total_over_staff_office_and_project_columns_with_no_basic_head(tmp_path: Path) -> None:
+    """科目名称 | 合计 | 人员经费 | 公用经费 | 项目支出 with no 基本支出 head: 基本支出 is 人员经费 + 公用经费, so 合计 is the
+    three columns' sum, never 项目支出 alone (adv144 F1, F2)."""
+    rows = [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费", "项目支出"],
+        ["", "合计", "2,247.34", "764.64", "82.20", "{project}"],
+        ["213", "农林水支出", "2,247.34", "764.64", "82.20", "1,400.50"],
+    ]
+
+    def scan(project: str) -> list:
+        table = [[c.format(project=project) for c in r] for r in rows]
+        path = write_docx(
+            tmp_path / "湄潭县农业农村局2025年部门预算.docx",
+            ["湄潭县农业农村局2025年部门预算", "表5 一般公共预算支出预算表", "单位：万元", (table, [])],
+        )
+        return [(f.rule, f.location, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert scan("1,400.50") == []
+    # the 合计 row's 项目支出 out: its row (合计 = 人员经费 + 公用经费 + 项目支出) and its column name the one cell
+    assert scan("1,410.50") == [("sum.table-cell", "表1 r2c6", Decimal("1410.50"))]
+
+
+def test_a_part_s_definition_after_its_share_does_not_end_the_list(tmp_path: Path) -> None:
+    """…其中：基本支出846.84万元，占32.17%，是指为保障机构正常运转…；项目支出1,785.90万元，占79.47%，是指…: the 是指 clause
+    describes the part; the list and its whole go on (adv144 G2: the share was left undecided)."""
+    text = (
+        "2025年部门支出预算2,632.74万元，其中：基本支出846.84万元，占32.17%，是指为保障机构正常运转、完成日常工作任务而"
+        "发生的各项支出；项目支出1,785.90万元，占{share}%，是指在基本支出之外为完成特定行政任务或事业发展目标所发生的支出。\n"
+    )
+    _claims, clean = scan_text(tmp_path, text.format(share="67.83"), kind="部门预算")
+    assert alarms(clean) == []
+    _claims, found = scan_text(tmp_path, text.format(share="79.47"), kind="部门预算")
+    assert alarms(found) == [("share.stated-vs-computed", "error", Decimal("79.47"))]
+
+
+def test_what_is_left_after_the_income_total_and_one_spending_figure(tmp_path: Path) -> None:
+    """收入总计194.12亿元。…支出177.66亿元，完成调整预算的86.7%。收支相抵，结转下年18.46亿元: with one spending figure after
+    the income total, the carry-over is their difference (adv139 S2); where more follow (…支出9,823万元，调出资金4,760万元，
+    收支相抵) nothing is judged."""
+    text = (
+        "全市政府性基金预算收入完成150.12亿元，加上上级补助收入4.00亿元、上年结转40.00亿元，收入总计194.12亿元。"
+        "全市政府性基金预算支出177.66亿元，完成调整预算的86.7%。收支相抵，结转下年{left}亿元。\n"
+    )
+    _claims, clean = scan_text(tmp_path, text.format(left="16.46"))
+    assert alarms(clean) == []
+    _claims, found = scan_text(tmp_path, text.format(left="18.46"))
+    assert alarms(found) == [("balance.income-less-spending", "error", Decimal("18.46"))]
+    two = "全市国有资本经营预算收入完成15872万元，加上上年结转2,293万元，收入总计18,165万元。全市国有资本经营预算支出9,823万元，调出资金4,760万元，收支相抵，结转下年3,582万元。\n"
+    _claims, found = scan_text(tmp_path, two)
+    assert alarms(found) == []
+
+
+def test_a_rate_naming_the_adjusted_budget_takes_that_column_beside_the_initial_one(tmp_path: Path) -> None:
+    """全县一般公共预算收入完成30758万元，为调整预算的107.5% beside a table printing 预算数 28615 and 调整预算数 30135: the
+    rate names its column (adv146 S1: two budgets in the row left every such rate undecided)."""
+    rows = [
+        ["项目", "预算数", "调整预算数", "决算数", "决算数为调整预算数的%"],
+        ["一般公共预算收入合计", "28,615", "30,135", "30,758", "102.1"],
+        ["税收收入", "20,000", "21,500", "22,095", "102.8"],
+        ["非税收入", "8,615", "8,635", "8,663", "100.3"],
+    ]
+
+    def scan(rate: str) -> list:
+        path = write_docx(
+            tmp_path / "临泽县关于2024年财政决算的报告.docx",
+            [
+                "临泽县关于2024年财政决算的报告",
+                "一、2024年一般公共预算收支决算情况",
+                f"全县一般公共预算收入完成30758万元，为调整预算的{rate}%。",
+                "附件1 临泽县2024年一般公共预算收入决算表",
+                "单位：万元",
+                (rows, []),
+            ],
+        )
+        return [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert scan("102.1") == []
+    assert scan("107.5") == [("rate.completion", Decimal("107.5"))]
+
+
+def test_a_text_rate_is_checked_where_its_amount_is_printed_in_two_tables(tmp_path: Path) -> None:
+    """全区一般公共预算支出完成100.17亿元，完成调整预算的97.4%: the amount is printed in the 2025 execution table
+    (全区一般公共预算支出合计, under 2025年 › 执行数) and again as the 2026 table's 2025年执行数; one scope, one budget
+    (adv145 M1: two printings of one figure were taken for two scopes and the rate left undecided)."""
+    rows = [
+        ["项目", "上年执行数", "2025年", "", "为预算%"],
+        ["", "", "预算数", "执行数", ""],
+        ["全区一般公共预算支出合计", "977,860", "1,028,000", "1,001,699", "97.4"],
+        ["一般公共服务支出", "98,450", "105,000", "101,236", "96.4"],
+        ["其他支出", "879,410", "923,000", "900,463", "97.6"],
+    ]
+    draft = [
+        ["项目", "2025年执行数", "2026年预算数", "增长%"],
+        ["全区一般公共预算支出合计", "1,001,699", "1,030,000", "2.8"],
+    ]
+
+    def scan(rate: str) -> list:
+        path = write_docx(
+            tmp_path / "大兴区2025年预算执行情况和2026年预算的报告.docx",
+            [
+                "关于大兴区2025年预算执行情况和2026年预算的报告",
+                "一、2025年预算执行情况",
+                f"全区一般公共预算支出完成100.17亿元，完成调整预算的{rate}%。",
+                "附表1 大兴区2025年全区一般公共预算支出执行情况表",
+                "单位：万元",
+                (rows, [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4)]),
+                "附表2 大兴区2026年全区一般公共预算支出预算表",
+                "单位：万元",
+                (draft, []),
+            ],
+        )
+        return [
+            (f.rule, f.severity, f.stated_value)
+            for f in analyze_file(path).findings
+            if f.rule != "unresolved.no-counterpart"
+        ]
+
+    assert scan("97.4") == []
+    # the column says 预算数, the text 调整预算: the base is not certainly the one named, so info — but checked
+    assert scan("94.7") == [("rate.completion", "info", Decimal("94.7"))]
+
+
+def test_a_table_sum_out_by_a_cell_the_text_corrects_joins_the_cell_s_finding(tmp_path: Path) -> None:
+    """农林水支出 52,117 in the table, 52,297 in the text and in its 款 rows: the 合计 over the 类 rows fails by the same
+    180, so it is no second slip; the cell's finding names it and says which printing is out (adv146 S3: a warning
+    blamed 类 left unlisted)."""
+    rows = [
+        ["科目编码", "科目名称", "决算数"],
+        ["", "一般公共预算支出合计", "100,297"],
+        ["201", "一般公共服务支出", "48,000"],
+        ["213", "农林水支出", "{cell}"],
+    ]
+
+    def scan(cell: str) -> list:
+        table = [[c.format(cell=cell) for c in r] for r in rows]
+        path = write_docx(
+            tmp_path / "临泽县关于2024年财政决算的报告.docx",
+            [
+                "临泽县关于2024年财政决算的报告",
+                "一、2024年一般公共预算收支决算情况",
+                "全县一般公共预算支出100297万元，其中：一般公共服务支出48000万元，农林水支出52297万元。",
+                "附件2 临泽县2024年一般公共预算支出决算表",
+                "单位：万元",
+                (table, []),
+            ],
+        )
+        return [f for f in analyze_file(path).findings if f.severity != "info"]
+
+    assert scan("52,297") == []
+    found = scan("52,117")
+    assert [(f.rule, f.location, f.stated_value) for f in found] == [
+        ("narrative_table.mismatch", "表1 r4c3", Decimal("52117"))
+    ]
+    assert "未能判断" not in found[0].explanation and "表1 r2c3" in found[0].related_location
+
+
+def test_a_change_column_of_a_draft_budget_table_is_no_budget(tmp_path: Path) -> None:
+    """市本级一般公共预算收入78.24亿元，为预算的100.3% beside the 2026 draft's row 一般公共预算收入 | 782,386 (2025年执行数) |
+    778,803 | 比上年执行数增减额 -3,583: the change is no budget of 2025 (a re-scan of adv112 after this round's first
+    fixes read it as one: "100.3 vs -21836.45")."""
+    execution = [
+        ["项目", "预算数", "执行数", "为预算%"],
+        ["市本级一般公共预算收入合计", "779,899", "782,386", "100.3"],
+    ]
+    draft = [
+        ["项目", "2025年执行数", "2026年预算数", "比上年执行数增减额", "增减%"],
+        ["一般公共预算收入", "782,386", "778,803", "-3,583", "-0.5"],
+    ]
+    path = write_docx(
+        tmp_path / "蚌埠市2025年预算执行情况和2026年预算草案的报告.docx",
+        [
+            "关于蚌埠市2025年预算执行情况和2026年预算草案的报告",
+            "一、2025年预算执行情况",
+            "2025年市本级一般公共预算收入78.24亿元，为预算的100.3%。",
+            "附表2 蚌埠市市本级2025年一般公共预算收入执行情况表",
+            "单位：万元",
+            (execution, []),
+            "附表4 蚌埠市市本级2026年一般公共预算收支预算表",
+            "单位：万元",
+            (draft, []),
+        ],
+    )
+    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []

@@ -261,7 +261,7 @@ def _one_cell_one_finding(findings: list[Finding], final: bool = False) -> list[
 
 
 # a sum or a difference: a figure it is computed from that is out by d throws it out by d too
-_ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change", "template.sum")
+_ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change", "template.sum", "sum.table-rows")
 
 
 def _fits_corrected_input(f: Finding, src: Finding) -> bool:
@@ -316,6 +316,7 @@ def _blame_the_input(findings: list[Finding]) -> list[Finding]:
             dropped.add(id(f))
             sources.add(id(src))
             src.related.append(f.prov)
+            src.explanation = src.explanation.replace(UNDECIDED, "")  # the computed figure settles which printing
             src.explanation += (
                 f"；{f.prov.render()} 所写 {f.stated_value} 按此处应有数 {src.expected_value} 计算相符"
                 + ("" if f.rule.startswith(_COMPUTED) else f"（{f.rule} 算得 {f.expected_value}，亦因此数）")

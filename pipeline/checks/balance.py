@@ -314,6 +314,11 @@ def _carried_forward(ctx: Context) -> Iterator[Finding]:
         near = [x for x in near if not identities_contradict(x.identity, c.identity)]
         inc = [x for x in near if _flow(x) == INCOME and _WITH_CARRY_OVER.search(x.subject)]
         out = [x for x in near if _flow(x) == SPENDING and _WITH_CARRY_OVER.search(x.subject)]
+        after = [x for x in near if inc and span_start(x) > span_start(inc[-1])]
+        if not out and len(after) == 1 and _flow(after[0]) == SPENDING:
+            # 收入总计194.12亿元。…支出177.66亿元，…。收支相抵: the one figure after the income total is the spending (not
+            # where more follow it: …支出9,823万元，调出资金4,760万元，收支相抵)
+            out = after
         if len(inc) != 1 or len(out) != 1:
             ctx.note(c, "未找到“收支相抵”唯一的收入总计和支出总计")
             continue

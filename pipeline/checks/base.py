@@ -414,12 +414,27 @@ def closes_unopened(text: str) -> bool:
     return False
 
 
+_A_TOPIC = re.compile(r"(?:情况|说明|概况|分析)$")  # （三）项目支出情况 heads a topic, not one project
+
+
 def claim_figure(c: Claim) -> Figure:
+    subject = c.subject
+    item = c.identity.item
+    if (
+        item
+        and c.role
+        and not _A_TOPIC.search(item)
+        and c.quantity.dimension == "money"
+        and weak_subject(subject_key(subject))
+    ):
+        # 4.农业产业发展专项资金 › 该项目全年预算560.00万元，实际支出521.90万元: a figure naming no item of its own under
+        # an item's heading, only its measure, is the item's (下达资金1,310.00万元 names no measure: left alone)
+        subject = item
     return Figure(
         kind="claim",
         quantity=c.quantity,
-        subject=c.subject,
-        key=subject_key(c.subject),
+        subject=subject,
+        key=subject_key(subject),
         role=role_of_claim(c),
         prov=c.prov,
         text=c.sentence,

@@ -21,6 +21,7 @@ from pipeline.checks.base import (
     fmt,
     identities_contradict,
     make_finding,
+    role_of_labels,
     rule,
     same_item_name,
     span_start,
@@ -290,7 +291,9 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         return None
     want = _which_budget(denominator)
     ident = actual.identity
-    names = (key, key + "合计")  # 市级一般公共预算收入完成33.02亿元 printed in the row 市级一般公共预算收入合计
+    # 市级一般公共预算收入完成33.02亿元 printed in the row 市级一般公共预算收入合计 (named with its 合计 as written: the
+    # key of 一般公共预算支出 is its canonical name, 一般公共预算)
+    names = (key, key + "合计", subject_key(actual.subject + "合计"))
     rows: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in ctx.figures:
         if fig.kind == "fact" and fig.quantity.dimension == "money":
@@ -315,10 +318,12 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
                 continue
             assert isinstance(f.obj, Fact)
             found.append((f.obj, CERTAIN if says == want else UNSURE))
-    if len(printed_in) > 1:
+    if len({x[:3] for x in printed_in}) > 1:
         return None  # the figure is printed in rows of several scopes (全市 and 市本级 alike): whose budget is unknown
     if not found and len(printed_in) == 1:
         found = _budget_elsewhere(ctx, key, printed_in.pop(), want)
+    as_named = [x for x in found if want and x[1] == CERTAIN]
+    found = as_named or found  # 预算数 | 调整预算数 | 决算数 beside 为调整预算的107.5%: the column the rate names
     values = {f.quantity.base_value for f, _ in found}
     return found[0] if len(values) == 1 else None
 
@@ -333,7 +338,10 @@ def _other_year(a: Figure, b: Figure) -> bool:
 
 
 def _budget_cell(f: Figure) -> bool:
-    """A table cell of a budget (年初预算数, 2025年预算数 — in a report on 2025 as well as in next year's draft)."""
+    """A table cell of a budget (年初预算数, 2025年预算数 — in a report on 2025 as well as in next year's draft); never a
+    change (比上年执行数增减额 in a 预算表) nor a figure below zero."""
+    if f.role == "change" or f.quantity.value < 0:
+        return False
     return f.role in _BUDGET_ROLES or f.identity.measure in ("预算", "调整预算")
 
 
@@ -348,10 +356,14 @@ def _group(f: Figure) -> tuple[str, ...]:
 
 def _item_of(f: Figure) -> str:
     """A cell's item: its row's name; in a row without a name under a measure header (预算数 › 因公出国（境）费 |
-    … | 决算数 › 公务接待费, the 三公 table), the column's own labels below the measure."""
-    if f.key or f.kind != "fact":
+    … | 决算数 › 公务接待费, the 三公 table), the column's own last label below the measure (预算数 › 公务用车购置及
+    运行维护费 › 公务用车购置费 is 公务用车购置费's; › 小计 is its head's)."""
+    if f.key or not isinstance(f.obj, Fact):
         return f.key
-    return subject_key(_SUBTOTAL_END.sub("", f.column_rest))
+    labels = [x for x in (clean_label(y) for y in f.obj.column_labels) if x and not role_of_labels([x], None)]
+    if labels and _SUBTOTAL_END.fullmatch(labels[-1]):
+        labels = labels[:-1]
+    return subject_key(labels[-1]) if labels else ""
 
 
 _SUBTOTAL_END = re.compile(r"(?:小计|合计)$")
@@ -440,12 +452,15 @@ _ROW_ROLES = (
     ("实际支出", "spent"),
     ("实际执行", "spent"),
     ("预算", "budget_plain"),  # 预算数 | 执行数 | 执行率: the row's one budget
+    ("到位", "received"),  # 到位数 | 实际支出 | 执行率: the funds received, where no budget is printed
+    ("下达", "received"),
     ("编制", "quota"),
     ("实际在职", "staff"),
     ("实有", "staff"),
 )
-# the budget an 执行率 is of, the first the row prints: the year's full (adjusted) budget, a bare 预算数, the 年初预算
-_RATE_BASES = ("budget", "budget_plain", "budget_initial")
+# the budget an 执行率 is of, the first the row prints: the year's full (adjusted) budget, a bare 预算数, the 年初预算,
+# else the funds received (到位数, 下达资金)
+_RATE_BASES = ("budget", "budget_plain", "budget_initial", "received")
 
 
 def _row_role(f: Fact) -> str:

@@ -144,8 +144,17 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]], sigs: set[f
             # with no 小计 | 购置费 | 运行费) is its one column; a column the table does not publish is a 0
             whole = [c for c in cells if c.sig and c.sig < sig and not any(c.sig <= o for o in part_sigs if o != sig)]
             subs = whole if len(whole) == 1 else []
+        if not subs:
+            made_of = [c for part in _MADE_OF.get(sig, ()) for c in cells if c.sig == part]
+            if len(made_of) == len(_MADE_OF.get(sig, ())):
+                # 合计 | 人员经费 | 公用经费 | 项目支出 with no 基本支出 head: 基本支出 is its two columns
+                subs = made_of
         out += subs
     return out
+
+
+# a part the template knows as the sum of two others (基本支出 = 人员经费 + 公用经费, rule ys.basic.columns)
+_MADE_OF = {frozenset({"basic"}): (frozenset({"personnel"}), frozenset({"public"}))}
 
 
 def _unnamed_columns(cells: list[VCell], extra: set[str]) -> bool:
