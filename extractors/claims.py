@@ -987,8 +987,12 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
         shared = strip_scope_words(analyse_pre(phrases[-1]).subject)
         for phrase, item in zip(phrases, figures, strict=True):
             own = analyse_pre(phrase)
+            phrase = _LEADING_YEAR.sub("", phrase.strip())  # 2026年全市、市本级…: the year names no item
             if _only_scope(phrase) and shared:
-                item.claim.subject = phrase.strip() + shared  # 全市 → 全市一般公共预算收入
+                item.claim.subject = phrase + shared  # 全市 → 全市一般公共预算收入
+            elif phrase in _FLOWS and first.subject.endswith(_FLOWS):
+                # 一般公共预算收入和支出分别安排…: 支出 is the fund's spending, named as the first phrase names its income
+                item.claim.subject = first.subject[: -len(phrase)] + phrase
             else:
                 item.claim.subject = own.subject or first.subject or item.claim.subject
             item.claim.role = own.role or item.claim.role
@@ -1135,6 +1139,10 @@ def _run_length_back(text: str, figures: list[_Item]) -> int:
     while n < len(figures) and not re.search(r"[，,；;。：:]", text[figures[-n - 1].end : figures[-n].start]):
         n += 1
     return n
+
+
+_LEADING_YEAR = re.compile(r"^(?:20\d\d\s*年度?)+")
+_FLOWS = ("收入", "支出")
 
 
 def _only_scope(phrase: str) -> bool:

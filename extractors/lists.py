@@ -206,6 +206,9 @@ def _qualifier_shared(subjects: list[str], words: frozenset[str], whole: str) ->
     stem = os.path.commonprefix(sorted(words))
     if whole and len(stem) >= 2 and stem not in whole:
         return False
+    tail = os.path.commonprefix([w[::-1] for w in words])[::-1]  # 转移支付 of 一般性转移支付 | 专项转移支付
+    if whole and len(tail) >= 3 and (tail not in whole or re.search(f"[和及与、]{tail}", whole)):
+        return False  # 上级补助收入 holds 返还性收入 too; 税收返还和转移支付 names another part beside them
     around: set[tuple[str, str]] = set()
     for s in subjects:
         w = max((w for w in words if _covers(s, w)), key=len)

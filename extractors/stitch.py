@@ -168,7 +168,12 @@ def _fold_cut_row(table: Table, last: int) -> None:
     if any(c.colspan != above[c.col].colspan for c in pieces):
         return
     cut_amount = any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces)
-    if not cut_amount and not _cut_text(list(above.values()), pieces) and not _cut_words(above, pieces):
+    if (
+        not cut_amount
+        and not _cut_text(list(above.values()), pieces)
+        and not _cut_words(above, pieces)
+        and not _cut_after_joiner(above, pieces)
+    ):
         return
     _fold_into(table, above, pieces, cut)
 
@@ -227,6 +232,15 @@ def _cut_words(above: dict[int, Cell], pieces: list[Cell]) -> bool:
         if _figure(head) or _figure(tail) or not splits_a_word(head, tail):
             return False
     return True
+
+
+_JOINER_AT_END = re.compile(r"[·•/／、－\-—~～]$")
+
+
+def _cut_after_joiner(above: dict[int, Cell], pieces: list[Cell]) -> bool:
+    """A row's texts cut by the page break right after a joining mark (2000元/生· above, 年 below): every text above a
+    piece ends in one, and no piece holds a figure of its own."""
+    return all(_JOINER_AT_END.search(above[c.col].text.strip()) and not _figure(c.text.strip()) for c in pieces)
 
 
 # 15,671,8 | 08: an amount whose last group of three a narrow cell wrapped onto the next page

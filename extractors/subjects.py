@@ -324,7 +324,9 @@ def has_compare(text: str) -> bool:
 
 # a name ending in a subordinate body or in a level of the department (江苏省口岸发展研究中心, 局机关, 办公室本级,
 # 所属事业单位): what follows it is that body's figure, not the whole department's
-_SUBORDINATE_BODY = re.compile(r"(?:中心|站|所|医院|学校|馆|队|公司|机关|本级|所属(?:事业)?单位|下属单位)$")
+_SUBORDINATE_BODY = re.compile(
+    r"(?:中心|站|所|医院|(?:福利|敬老|养老|卫生|研究|设计)院|学校|馆|队|公司|机关|本级|本部|所属(?:事业)?单位|下属单位)$"
+)  # 民政局本部收入预算, 社会福利院公务用车运行费: one body's figure
 
 
 def names_a_body(words: str) -> bool:

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from extractors.headings import section_label
 from extractors.identity import document_year, fact_identity, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
 from extractors.numbers import parse_quantity
@@ -81,8 +82,13 @@ def extract_facts(doc: Document) -> list[Fact]:
     return facts
 
 
-_NUMBERED_HEAD = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
 _QIZHONG_LEAD = re.compile(r"^\s*其中\s*[:：]?\s*")
+
+
+def _numbered_head(label: str) -> str:
+    """The label's own name after its 一、 numbering, '' when it is no such head."""
+    found = section_label(label)
+    return label.lstrip()[len(found[1]) :].strip() if found is not None and found[0] == "cn" else ""
 
 
 def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:
@@ -93,8 +99,8 @@ def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:
     head = ""
     for f in sorted(facts, key=lambda f: (f.prov.row or 0, f.prov.col or 0)):
         label = f.row_labels[-1] if f.row_labels else ""
-        if _NUMBERED_HEAD.match(label):
-            head = label
+        if _numbered_head(label):
+            head = _numbered_head(label)
         elif label:
             heads[f.prov.row] = head
     names: dict[str, set[str]] = {}
@@ -106,7 +112,7 @@ def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:
         head = heads.get(f.prov.row, "")
         name = _QIZHONG_LEAD.sub("", f.row_labels[-1]) if f.row_labels else ""
         if head and len(names.get(name, ())) > 1 and not f.identity.part_of:
-            f.identity = replace(f.identity, part_of=_NUMBERED_HEAD.sub("", head).strip())
+            f.identity = replace(f.identity, part_of=head)
         out.append(f)
     return out
 
@@ -537,6 +543,8 @@ class _TableFacts:
         for label in reversed(column_labels):
             if _POINTS_HEADERS.match(label):
                 return "分"
+            if _RATE_HEADER.search(label):
+                return "%"  # 执行率 under 单位：万元、%、分: a rate whatever unit the table names first
             unit = unit_from_caption(label)
             if unit:
                 return unit
@@ -552,6 +560,7 @@ class _TableFacts:
 
 
 _LAST_BRACKET = re.compile(r"[（(][^（()）]*[)）]\s*$")
+_RATE_HEADER = re.compile(r"(?:率|比例|比重|占比)$")
 
 
 def _unit_ending(label: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from docx_builders import write_docx
 from test_identity import alarms, scan_text
 
@@ -13,6 +14,17 @@ from extractors.model import Provenance
 from pipeline.analyze import analyze_file
 from pipeline.checks import _blame_the_input, _text_backs_the_cell
 from pipeline.findings import Finding
+
+
+def _filled(rows: list[list[str]], **values: str) -> list[list[str]]:
+    """A table's rows with its {placeholders} filled in (the clean value or the slip)."""
+    return [[cell.format(**values) for cell in row] for row in rows]
+
+
+def _findings(tmp_path: Path, name: str, blocks: list) -> list[Finding]:
+    """The errors and warnings gouji reports on a .docx of these blocks (paragraphs and tables)."""
+    return [f for f in analyze_file(write_docx(tmp_path / name, blocks)).findings if f.severity != "info"]
+
 
 SANGONG_HEADER = [
     ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
@@ -191,18 +203,21 @@ def test_what_is_carried_forward_is_the_two_totals_difference(tmp_path: Path) ->
 
 
 def _report_with_table(tmp_path: Path, sentence: str, rows: list[list[str]], title: str) -> list:
-    path = write_docx(
-        tmp_path / "聊城市2025年预算执行情况和2026年预算草案的报告.docx",
-        [
-            "聊城市2025年预算执行情况和2026年预算草案的报告",
-            "一、2025年预算执行情况",
-            sentence,
-            title,
-            "单位：万元",
-            (rows, []),
-        ],
-    )
-    return [(f.rule, f.severity, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+    return [
+        (f.rule, f.severity, f.stated_value)
+        for f in _findings(
+            tmp_path,
+            "聊城市2025年预算执行情况和2026年预算草案的报告.docx",
+            [
+                "聊城市2025年预算执行情况和2026年预算草案的报告",
+                "一、2025年预算执行情况",
+                sentence,
+                title,
+                "单位：万元",
+                (rows, []),
+            ],
+        )
+    ]
 
 
 def test_a_text_rate_is_checked_against_the_table_row_of_its_total(tmp_path: Path) -> None:
@@ -235,12 +250,20 @@ def test_an_execution_rate_column_is_checked_whatever_its_budget_and_spending_ar
     ]
 
     def scan(rate: str, initial: str = "87.51") -> list:
-        table = [[cell.format(rate=rate, initial=initial) for cell in row] for row in rows]
-        path = write_docx(
-            tmp_path / "献县农业农村局2024年度部门整体支出绩效自评报告.docx",
-            ["献县农业农村局2024年度部门整体支出绩效自评报告", "表2 2024年度项目支出明细表", "单位：万元", (table, [])],
-        )
-        return [f for f in analyze_file(path).findings if f.severity != "info"]
+        table = _filled(rows, rate=rate, initial=initial)
+        return [
+            f
+            for f in _findings(
+                tmp_path,
+                "献县农业农村局2024年度部门整体支出绩效自评报告.docx",
+                [
+                    "献县农业农村局2024年度部门整体支出绩效自评报告",
+                    "表2 2024年度项目支出明细表",
+                    "单位：万元",
+                    (table, []),
+                ],
+            )
+        ]
 
     assert scan("94.18") == []
     found = scan("98.14")
@@ -252,16 +275,19 @@ def test_an_execution_rate_column_is_checked_whatever_its_budget_and_spending_ar
         ["省级补助资金", "8,460.00", "8,460.00", "8,012.37", "94.71%"],
         ["县（市、区）配套资金", "5,372.80", "4,352.15", "3,870.58", "88.93%"],
     ]
-    path = write_docx(
-        tmp_path / "达州市2024年度农村公路养护管理专项资金重点绩效评价报告.docx",
-        [
-            "达州市2024年度农村公路养护管理专项资金重点绩效评价报告",
-            "表1 资金到位及支出情况表",
-            "单位：万元",
-            (received, []),
-        ],
-    )
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [
+        f
+        for f in _findings(
+            tmp_path,
+            "达州市2024年度农村公路养护管理专项资金重点绩效评价报告.docx",
+            [
+                "达州市2024年度农村公路养护管理专项资金重点绩效评价报告",
+                "表1 资金到位及支出情况表",
+                "单位：万元",
+                (received, []),
+            ],
+        )
+    ] == []
 
 
 def test_a_project_s_text_amount_against_its_row_is_blamed_where_the_rate_backs_the_row(tmp_path: Path) -> None:
@@ -274,18 +300,21 @@ def test_a_project_s_text_amount_against_its_row_is_blamed_where_the_rate_backs_
         ["1", "高标准农田建设项目", "2,150.00", "1,986.42", "92.39"],
         ["2", "耕地地力保护补贴", "1,526.30", "1,526.30", "100.00"],
     ]
-    path = write_docx(
-        tmp_path / "献县农业农村局2024年度部门整体支出绩效自评报告.docx",
-        [
-            "献县农业农村局2024年度部门整体支出绩效自评报告",
-            "（三）项目支出情况",
-            "1.高标准农田建设项目。全年预算2,150.00万元，实际支出1,968.42万元，执行率92.39%。",
-            "表2 2024年度项目支出明细表",
-            "单位：万元",
-            (rows, []),
-        ],
-    )
-    found = [f for f in analyze_file(path).findings if f.severity != "info"]
+    found = [
+        f
+        for f in _findings(
+            tmp_path,
+            "献县农业农村局2024年度部门整体支出绩效自评报告.docx",
+            [
+                "献县农业农村局2024年度部门整体支出绩效自评报告",
+                "（三）项目支出情况",
+                "1.高标准农田建设项目。全年预算2,150.00万元，实际支出1,968.42万元，执行率92.39%。",
+                "表2 2024年度项目支出明细表",
+                "单位：万元",
+                (rows, []),
+            ],
+        )
+    ]
     assert [(f.rule, f.prov.table, f.stated_value, f.expected_value) for f in found] == [
         ("narrative_table.mismatch", None, Decimal("1968.42"), Decimal("1986.42"))
     ]
@@ -309,12 +338,15 @@ def test_subtotals_numbered_in_words_in_their_own_column_are_the_total_s_parts(t
     ]
 
     def scan(total: str) -> list:
-        table = [[cell.format(total=total) for cell in row] for row in rows]
-        path = write_docx(
-            tmp_path / "2024年邢台市新增地方政府债券资金使用情况表.docx",
-            ["2024年邢台市新增地方政府债券资金使用情况表", "单位：万元", (table, [])],
-        )
-        return [(f.rule, f.stated_value, f.expected_value) for f in analyze_file(path).findings if f.severity != "info"]
+        table = _filled(rows, total=total)
+        return [
+            (f.rule, f.stated_value, f.expected_value)
+            for f in _findings(
+                tmp_path,
+                "2024年邢台市新增地方政府债券资金使用情况表.docx",
+                ["2024年邢台市新增地方政府债券资金使用情况表", "单位：万元", (table, [])],
+            )
+        ]
 
     assert scan("56,500.00") == []
     assert scan("57,500.00") == [("sum.table-rows", Decimal("57500.00"), Decimal("56500"))]
@@ -404,31 +436,29 @@ def test_a_score_summary_after_its_indicators_is_added_up_over_its_own_rows(tmp_
     ]
 
     def scan(total: str) -> list:
-        table = [[cell.format(total=total) for cell in row] for row in summary]
-        path = write_docx(
-            tmp_path / "献县农业农村局2024年度部门整体支出绩效自评报告.docx",
-            [
-                "献县农业农村局2024年度部门整体支出绩效自评报告",
-                "表3 2024年度部门整体绩效指标完成情况表",
-                (indicators, []),
-                "表4 自评得分汇总表",
-                "单位：分",
-                (table, []),
-            ],
-        )
-        return [(f.rule, f.stated_value, f.expected_value) for f in analyze_file(path).findings if f.severity != "info"]
+        table = _filled(summary, total=total)
+        return [
+            (f.rule, f.stated_value, f.expected_value)
+            for f in _findings(
+                tmp_path,
+                "献县农业农村局2024年度部门整体支出绩效自评报告.docx",
+                [
+                    "献县农业农村局2024年度部门整体支出绩效自评报告",
+                    "表3 2024年度部门整体绩效指标完成情况表",
+                    (indicators, []),
+                    "表4 自评得分汇总表",
+                    "单位：分",
+                    (table, []),
+                ],
+            )
+        ]
 
     assert scan("94.87") == []
     assert scan("95.87") == [("scoresheet.total", Decimal("95.87"), Decimal("94.87"))]
 
 
 def _table_doc(tmp_path: Path, name: str, blocks: list) -> list:
-    path = write_docx(tmp_path / name, blocks)
-    return [
-        (f.rule, f.prov.row, f.stated_value, f.expected_value)
-        for f in analyze_file(path).findings
-        if f.severity != "info"
-    ]
+    return [(f.rule, f.prov.row, f.stated_value, f.expected_value) for f in _findings(tmp_path, name, blocks)]
 
 
 def test_one_region_over_its_own_level_and_its_counties_adds_up(tmp_path: Path) -> None:
@@ -445,7 +475,7 @@ def test_one_region_over_its_own_level_and_its_counties_adds_up(tmp_path: Path) 
     ]
 
     def scan(total: str) -> list:
-        table = [[c.format(total=total) for c in r] for r in rows]
+        table = _filled(rows, total=total)
         return _table_doc(
             tmp_path,
             "邢台市2024年地方政府债务限额情况表.docx",
@@ -471,7 +501,7 @@ def test_a_counties_total_after_the_city_s_own_level_is_the_sum_of_the_counties(
     ]
 
     def scan(cell: str) -> list:
-        table = [[c.format(cell=cell) for c in r] for r in rows]
+        table = _filled(rows, cell=cell)
         return _table_doc(
             tmp_path,
             "定西市2024年政府决算公开表.docx",
@@ -498,7 +528,7 @@ def test_a_numbered_head_over_plain_rows_is_their_total_where_another_column_add
     ]
 
     def scan(cell: str) -> list:
-        table = [[c.format(cell=cell) for c in r] for r in rows]
+        table = _filled(rows, cell=cell)
         return _table_doc(
             tmp_path, "潍坊市2026年预算表.docx", ["2026年市级一般公共预算收入预算表", "单位：万元", (table, [])]
         )
@@ -521,7 +551,7 @@ def test_a_percent_header_over_two_header_rows_and_a_column_number_row_are_read(
     merges = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4)]
 
     def scan(rate: str) -> list:
-        table = [[c.format(rate=rate) for c in r] for r in rows]
+        table = _filled(rows, rate=rate)
         return _table_doc(
             tmp_path,
             "潍坊市2025年预算执行表.docx",
@@ -538,7 +568,7 @@ def test_a_percent_header_over_two_header_rows_and_a_column_number_row_are_read(
     ]
 
     def scan_numbered(rate: str) -> list:
-        table = [[c.format(rate=rate) for c in r] for r in numbered]
+        table = _filled(numbered, rate=rate)
         return _table_doc(
             tmp_path, "永胜县2025年预算表.docx", ["永胜县2025年一般公共预算支出表", "单位：万元", (table, [])]
         )
@@ -600,19 +630,22 @@ def test_a_count_under_a_project_s_heading_is_not_its_amount(tmp_path: Path) -> 
         ["1", "农村厕所改造", "2,860.00", "2,744.38", "95.96%"],
         ["2", "村庄清洁行动及长效管护", "1,310.00", "1,296.45", "98.97%"],
     ]
-    path = write_docx(
-        tmp_path / "衡水市2024年度农村人居环境整治专项资金绩效评价报告.docx",
-        [
-            "衡水市2024年度农村人居环境整治专项资金绩效评价报告",
-            "表1 2024年度农村人居环境整治专项资金下达及使用情况表",
-            "单位：万元",
-            (rows, []),
-            "（三）各子项目产出及效益情况",
-            "2.村庄清洁行动及长效管护。该子项目下达资金1,310.00万元，实际支出1,296.45万元，执行率98.97%。全年开展村庄清洁行动"
-            "集中整治4轮次。",
-        ],
-    )
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [
+        f
+        for f in _findings(
+            tmp_path,
+            "衡水市2024年度农村人居环境整治专项资金绩效评价报告.docx",
+            [
+                "衡水市2024年度农村人居环境整治专项资金绩效评价报告",
+                "表1 2024年度农村人居环境整治专项资金下达及使用情况表",
+                "单位：万元",
+                (rows, []),
+                "（三）各子项目产出及效益情况",
+                "2.村庄清洁行动及长效管护。该子项目下达资金1,310.00万元，实际支出1,296.45万元，执行率98.97%。全年开展村庄清洁行动"
+                "集中整治4轮次。",
+            ],
+        )
+    ] == []
 
 
 def test_a_project_paragraph_naming_no_item_is_its_heading_s_project(tmp_path: Path) -> None:
@@ -626,19 +659,22 @@ def test_a_project_paragraph_naming_no_item_is_its_heading_s_project(tmp_path: P
     ]
 
     def scan(amount: str) -> list:
-        path = write_docx(
-            tmp_path / "某县农业农村局2024年度部门整体支出绩效自评报告.docx",
-            [
-                "某县农业农村局2024年度部门整体支出绩效自评报告",
-                "表2 2024年度项目支出执行情况表",
-                "单位：万元",
-                (rows, []),
-                "（三）项目支出情况",
-                "2.农业产业发展专项资金",
-                f"该项目全年预算560.00万元，实际支出{amount}万元，执行率91.59%。",
-            ],
-        )
-        return [(f.rule, f.prov.table, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+        return [
+            (f.rule, f.prov.table, f.stated_value)
+            for f in _findings(
+                tmp_path,
+                "某县农业农村局2024年度部门整体支出绩效自评报告.docx",
+                [
+                    "某县农业农村局2024年度部门整体支出绩效自评报告",
+                    "表2 2024年度项目支出执行情况表",
+                    "单位：万元",
+                    (rows, []),
+                    "（三）项目支出情况",
+                    "2.农业产业发展专项资金",
+                    f"该项目全年预算560.00万元，实际支出{amount}万元，执行率91.59%。",
+                ],
+            )
+        ]
 
     assert scan("512.90") == []
     assert scan("521.90") == [("narrative_table.mismatch", None, Decimal("521.90"))]
@@ -654,12 +690,15 @@ def test_an_execution_rate_beside_the_funds_received_is_of_them(tmp_path: Path) 
     ]
 
     def scan(rate: str) -> list:
-        table = [[c.format(rate=rate) for c in r] for r in rows]
-        path = write_docx(
-            tmp_path / "重庆市某区2024年度农村公路养护专项资金绩效评价报告.docx",
-            ["重庆市某区2024年度农村公路养护专项资金绩效评价报告", "表2 资金使用情况表", "单位：万元", (table, [])],
-        )
-        return [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+        table = _filled(rows, rate=rate)
+        return [
+            (f.rule, f.stated_value)
+            for f in _findings(
+                tmp_path,
+                "重庆市某区2024年度农村公路养护专项资金绩效评价报告.docx",
+                ["重庆市某区2024年度农村公路养护专项资金绩效评价报告", "表2 资金使用情况表", "单位：万元", (table, [])],
+            )
+        ]
 
     assert scan("87.50%") == []
     assert scan("80.06%") == [("rate.execution", Decimal("80.06"))]
@@ -684,19 +723,22 @@ def test_a_debt_kind_printed_under_several_heads_is_each_head_s_part(tmp_path: P
         ["其中：一般债务", "1.21"],
         ["专项债务", "0.74"],
     ]
-    path = write_docx(
-        tmp_path / "彰武县2024年政府债务情况.docx",
-        [
-            "彰武县2024年政府债务情况",
-            "三、债务还本付息",
-            "2024年全县偿还政府债务本金4.85亿元，其中：一般债务3.47亿元、专项债务1.38亿元；支付政府债务利息1.95亿元，"
-            "其中：一般债务利息1.21亿元、专项债务利息0.74亿元。",
-            "表2 彰武县2024年政府债务发行及还本付息情况表",
-            "单位：亿元",
-            (rows, []),
-        ],
-    )
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [
+        f
+        for f in _findings(
+            tmp_path,
+            "彰武县2024年政府债务情况.docx",
+            [
+                "彰武县2024年政府债务情况",
+                "三、债务还本付息",
+                "2024年全县偿还政府债务本金4.85亿元，其中：一般债务3.47亿元、专项债务1.38亿元；支付政府债务利息1.95亿元，"
+                "其中：一般债务利息1.21亿元、专项债务利息0.74亿元。",
+                "表2 彰武县2024年政府债务发行及还本付息情况表",
+                "单位：亿元",
+                (rows, []),
+            ],
+        )
+    ] == []
 
 
 def test_a_total_over_staff_office_and_project_columns_with_no_basic_head(tmp_path: Path) -> None:
@@ -709,12 +751,15 @@ def test_a_total_over_staff_office_and_project_columns_with_no_basic_head(tmp_pa
     ]
 
     def scan(project: str) -> list:
-        table = [[c.format(project=project) for c in r] for r in rows]
-        path = write_docx(
-            tmp_path / "湄潭县农业农村局2025年部门预算.docx",
-            ["湄潭县农业农村局2025年部门预算", "表5 一般公共预算支出预算表", "单位：万元", (table, [])],
-        )
-        return [(f.rule, f.location, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+        table = _filled(rows, project=project)
+        return [
+            (f.rule, f.location, f.stated_value)
+            for f in _findings(
+                tmp_path,
+                "湄潭县农业农村局2025年部门预算.docx",
+                ["湄潭县农业农村局2025年部门预算", "表5 一般公共预算支出预算表", "单位：万元", (table, [])],
+            )
+        ]
 
     assert scan("1,400.50") == []
     # the 合计 row's 项目支出 out: its row (合计 = 人员经费 + 公用经费 + 项目支出) and its column name the one cell
@@ -762,18 +807,21 @@ def test_a_rate_naming_the_adjusted_budget_takes_that_column_beside_the_initial_
     ]
 
     def scan(rate: str) -> list:
-        path = write_docx(
-            tmp_path / "临泽县关于2024年财政决算的报告.docx",
-            [
-                "临泽县关于2024年财政决算的报告",
-                "一、2024年一般公共预算收支决算情况",
-                f"全县一般公共预算收入完成30758万元，为调整预算的{rate}%。",
-                "附件1 临泽县2024年一般公共预算收入决算表",
-                "单位：万元",
-                (rows, []),
-            ],
-        )
-        return [(f.rule, f.stated_value) for f in analyze_file(path).findings if f.severity != "info"]
+        return [
+            (f.rule, f.stated_value)
+            for f in _findings(
+                tmp_path,
+                "临泽县关于2024年财政决算的报告.docx",
+                [
+                    "临泽县关于2024年财政决算的报告",
+                    "一、2024年一般公共预算收支决算情况",
+                    f"全县一般公共预算收入完成30758万元，为调整预算的{rate}%。",
+                    "附件1 临泽县2024年一般公共预算收入决算表",
+                    "单位：万元",
+                    (rows, []),
+                ],
+            )
+        ]
 
     assert scan("102.1") == []
     assert scan("107.5") == [("rate.completion", Decimal("107.5"))]
@@ -833,19 +881,22 @@ def test_a_table_sum_out_by_a_cell_the_text_corrects_joins_the_cell_s_finding(tm
     ]
 
     def scan(cell: str) -> list:
-        table = [[c.format(cell=cell) for c in r] for r in rows]
-        path = write_docx(
-            tmp_path / "临泽县关于2024年财政决算的报告.docx",
-            [
-                "临泽县关于2024年财政决算的报告",
-                "一、2024年一般公共预算收支决算情况",
-                "全县一般公共预算支出100297万元，其中：一般公共服务支出48000万元，农林水支出52297万元。",
-                "附件2 临泽县2024年一般公共预算支出决算表",
-                "单位：万元",
-                (table, []),
-            ],
-        )
-        return [f for f in analyze_file(path).findings if f.severity != "info"]
+        table = _filled(rows, cell=cell)
+        return [
+            f
+            for f in _findings(
+                tmp_path,
+                "临泽县关于2024年财政决算的报告.docx",
+                [
+                    "临泽县关于2024年财政决算的报告",
+                    "一、2024年一般公共预算收支决算情况",
+                    "全县一般公共预算支出100297万元，其中：一般公共服务支出48000万元，农林水支出52297万元。",
+                    "附件2 临泽县2024年一般公共预算支出决算表",
+                    "单位：万元",
+                    (table, []),
+                ],
+            )
+        ]
 
     assert scan("52,297") == []
     found = scan("52,117")
@@ -867,18 +918,159 @@ def test_a_change_column_of_a_draft_budget_table_is_no_budget(tmp_path: Path) ->
         ["项目", "2025年执行数", "2026年预算数", "比上年执行数增减额", "增减%"],
         ["一般公共预算收入", "782,386", "778,803", "-3,583", "-0.5"],
     ]
-    path = write_docx(
-        tmp_path / "蚌埠市2025年预算执行情况和2026年预算草案的报告.docx",
+    assert [
+        f
+        for f in _findings(
+            tmp_path,
+            "蚌埠市2025年预算执行情况和2026年预算草案的报告.docx",
+            [
+                "关于蚌埠市2025年预算执行情况和2026年预算草案的报告",
+                "一、2025年预算执行情况",
+                "2025年市本级一般公共预算收入78.24亿元，为预算的100.3%。",
+                "附表2 蚌埠市市本级2025年一般公共预算收入执行情况表",
+                "单位：万元",
+                (execution, []),
+                "附表4 蚌埠市市本级2026年一般公共预算收支预算表",
+                "单位：万元",
+                (draft, []),
+            ],
+        )
+    ] == []
+
+
+# ------------------------------------------------------------------ review round fifteen (adv147–154)
+
+
+def test_a_rate_column_under_a_caption_of_several_units_is_no_amount(tmp_path: Path) -> None:
+    """单位：万元、%、分 over 项目名称 | 年初预算 | 全年预算 | 全年执行数 | 执行率: the 执行率 column holds percents, so its 合计
+    row (the overall rate) is never the sum of the projects' rates (adv151 F1: "96.42 vs 775.91")."""
+    rows = [
+        ["项目名称", "年初预算", "全年预算", "全年执行数", "执行率"],
+        ["高标准农田建设", "1,200.00", "1,250.00", "1,200.80", "96.06"],
+        ["农村人居环境整治", "800.00", "820.00", "801.90", "97.79"],
+        ["合计", "2,000.00", "2,070.00", "2,002.70", "96.75"],
+    ]
+    found = _findings(
+        tmp_path,
+        "平山县农业农村局2024年度部门整体支出绩效自评报告.docx",
+        ["平山县农业农村局2024年度部门整体支出绩效自评报告", "表2 项目支出情况表", "单位：万元、%、分", (rows, [])],
+    )
+    assert found == []
+
+
+def test_a_cell_text_cut_after_a_joining_mark_by_a_page_break_is_put_back_together() -> None:
+    """资助标准 | 2000元/生· | 2000元/生· | 10 | 10.00 at a page's foot and 年 | 年 at the next page's head: the row's texts
+    finish there, no row of their own and no header of the rows after it (adv151 F2, F3: the 总分 lost three rows)."""
+    from test_stitch import SHEET_XS, part, texts
+
+    from extractors.stitch import stitch_tables
+
+    a = part(1, [["资助标准", "2000元/生·", "2000元/生·", "10"]], 700, xs=SHEET_XS)
+    b = part(2, [["", "年", "年", ""], ["受助学生因贫辍学人数", "0人", "0人", "20"]], 72, xs=SHEET_XS)
+    (t,) = stitch_tables([a, b])
+    assert texts(t)[0] == ["资助标准", "2000元/生·年", "2000元/生·年", "10"] and t.n_rows == 2
+
+
+def test_figures_paired_by_fenbie_with_a_flow_word_or_a_dated_scope(tmp_path: Path) -> None:
+    """一般公共预算收入和支出分别安排126,200万元和388,080万元 (the second is the spending), 2026年全市、市本级一般公共预算
+    收入分别安排224.8亿元、76.1亿元 (the first is 全市's): no repeat of one figure with two values (adv148 F4–F6)."""
+    text = (
+        "二、2026年预算草案\n"
+        "2026年全县一般公共预算收入和支出分别安排126,200万元和388,080万元。\n"
+        "2026年全市、市本级一般公共预算收入分别安排224.8亿元、76.1亿元。\n"
+    )
+    claims, found = scan_text(tmp_path, text)
+    assert alarms(found) == []
+    subjects = {c.quantity.text: (c.subject, c.identity.scope) for c in claims}
+    assert subjects["388,080万元"][0] == "一般公共预算支出" and subjects["224.8亿元"][1] == "全市"
+
+
+def test_a_qizhong_of_one_level_s_own_figures_is_no_breakdown_of_the_total(tmp_path: Path) -> None:
+    """全市…支付利息26.84亿元，其中市本级还本17.4亿元、付息10.96亿元: the 其中 gives the 市本级's principal and interest,
+    not parts of the 全市 interest (adv148 F1: "26.84 vs 28.36")."""
+    text = "（四）政府债务\n全市偿还到期政府债务本金67.22亿元，支付利息26.84亿元，其中市本级还本17.4亿元、付息10.96亿元。\n"
+    _claims, found = scan_text(tmp_path, text)
+    assert alarms(found) == []
+
+
+def test_a_share_of_a_whole_it_does_not_name_printed_in_an_earlier_paragraph_is_a_guess(tmp_path: Path) -> None:
+    """…收入总计166.03亿元。¶ 按经济性质分，基本支出61.23亿元，占47.5%；项目支出67.65亿元，占52.5%: the shares are of the
+    市本级 spending 128.88 (61.23 + 67.65), not of the 收入总计 before the paragraph; the whole taken is a guess, and a
+    share that another printed whole explains is `info` (adv148 F2, F3)."""
+    text = (
+        "2026年市本级一般公共预算支出128.88亿元。市本级一般公共预算收入…，收入总计166.03亿元。\n"
+        "按经济性质分，基本支出61.23亿元，占47.5%；项目支出67.65亿元，占52.5%。\n"
+    )
+    _claims, found = scan_text(tmp_path, text)
+    assert alarms(found) == []
+
+
+def test_a_difference_column_with_a_row_left_blank_is_not_summed_against_its_total(tmp_path: Path) -> None:
+    """项目 | 2025年执行数 | 2026年预算数 | 增减额 with 预备费 | (none) | 19,332 | (blank): the 增减额 column's parts miss that
+    row, so its 合计 is not checked against them (adv148 F7: a warning blamed classes left out of the table)."""
+    rows = [
+        ["项目", "2025年执行数", "2026年预算数", "增减额"],
+        ["合计", "1,288,800", "1,220,900", "-67,900"],
+        ["一般公共服务支出", "120,000", "110,000", "-10,000"],
+        ["教育支出", "300,000", "280,000", "-20,000"],
+        ["预备费", "", "19,332", ""],
+        ["其他支出", "868,800", "811,568", "-57,232"],
+    ]
+    found = _findings(
+        tmp_path,
+        "许昌市2025年预算执行情况和2026年预算草案的报告.docx",
         [
-            "关于蚌埠市2025年预算执行情况和2026年预算草案的报告",
-            "一、2025年预算执行情况",
-            "2025年市本级一般公共预算收入78.24亿元，为预算的100.3%。",
-            "附表2 蚌埠市市本级2025年一般公共预算收入执行情况表",
+            "许昌市2025年预算执行情况和2026年预算草案的报告",
+            "附表5 2026年市本级一般公共预算支出预算表",
             "单位：万元",
-            (execution, []),
-            "附表4 蚌埠市市本级2026年一般公共预算收支预算表",
-            "单位：万元",
-            (draft, []),
+            (rows, []),
         ],
     )
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [f for f in found if f.prov.col == 3] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a part of the year's new ceiling is no ceiling of the balance (adv153 F2, F3)
+        (
+            "2025年，省财政厅下达我县新增政府债务限额8.31亿元，其中一般债务限额1.46亿元、专项债务限额6.85亿元。截至2025年底，"
+            "全县一般债务余额30.68亿元，专项债务余额54.12亿元，控制在省核定的债务限额以内。\n",
+            "预算执行情况和预算草案的报告",
+        ),
+        # 一般性 and 专项 transfers are no whole 上级补助收入, which holds 返还性收入 too (adv149 F1, adv153 F1)
+        (
+            "全市上级补助收入517017.43万元，其中一般性转移支付收入397570.63万元，专项转移支付收入97899.08万元。\n",
+            "政府决算",
+        ),
+        # 人均一般公共预算支出 is of the spending, never of the 民生支出 or another 人均 before it (adv154 F1–F3)
+        (
+            "2025年全地区一般公共预算支出安排265.90亿元，其中民生支出196.25亿元，按常住人口96.70万人计算，"
+            "人均一般公共预算支出27,497元，人均民生支出20,295元。\n",
+            "预算执行情况和预算草案的报告",
+        ),
+        # 与上年相比减少63万元，增长-8.94%: a signed rate (adv147 F1); 上年预算数为… is the base (adv147 F2)
+        (
+            "（三）一般公共预算支出情况\n4.市场监督管理事务（款）市场秩序执法（项）支出642.00万元，与上年相比减少63万元，增长-8.94%。"
+            "2023年本部门一般公共预算机关运行经费预算支出586.42万元，上年预算数为601.3万元，比上年减少14.88万元，下降2.47%。\n",
+            "部门预算",
+        ),
+        # parts far above their total are overlapping categories, no breakdown (adv152 F2)
+        (
+            "全市一般公共预算支出436.1亿元，其中：民生支出382.7亿元，“三保”支出238.6亿元，债务付息支出9亿元。\n",
+            "预算执行情况和预算草案的报告",
+        ),
+    ],
+)
+def test_review_round_fifteen_false_alarms_in_text(tmp_path: Path, text: str, kind: str) -> None:
+    _claims, found = scan_text(tmp_path, text, kind=kind)
+    assert alarms(found) == []
+
+
+def test_a_unit_s_own_income_or_car_cost_names_its_body() -> None:
+    """按预算单位分，民政局本部收入预算29,174.50万元…; …上海市长宁区社会福利院公务用车运行费7.40万元: one body's figures, which
+    the template's narrative rules never compare with the department's 收入总计 or 三公 cell (adv150 F1, F2)."""
+    from extractors.subjects import names_a_body
+
+    assert names_a_body("按预算单位分，民政局本部") and names_a_body("其中上海市长宁区社会福利院")
+    assert not names_a_body("2026年部门") and not names_a_body("“三公”经费中")

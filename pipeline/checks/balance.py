@@ -22,6 +22,7 @@ from pipeline import tolerance as tol
 from pipeline.checks.base import (
     Context,
     claim_figure,
+    closes_unopened,
     fmt,
     identities_contradict,
     make_finding,
@@ -241,7 +242,7 @@ def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], 
         if i < plus.start():
             before.append(x)
             continue
-        if _depth(sentence[:i]):
+        if closes_unopened(sentence[i:]):
             continue  # 上级补助收入50.49亿元（其中：返还性收入6.12亿元…）: a term's own breakdown, no term
         if x.quantity.dimension != "money" or x.base or x.relation in ("share", "rate", "change"):
             return None  # a rate or a change inside the chain: not a plain sum
@@ -280,11 +281,6 @@ def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], 
     if any(identities_contradict(x.identity, result.identity) for x in (base, *adds, *subs)):
         return None
     return base, adds, subs, result
-
-
-def _depth(text: str) -> int:
-    """How many brackets are open at the end of text."""
-    return max(0, sum(1 for ch in text if ch in "（(") - sum(1 for ch in text if ch in "）)"))
 
 
 def _named_before(ctx: Context, c: Claim, head: str) -> Claim | None:

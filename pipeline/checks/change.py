@@ -409,6 +409,11 @@ def _a_later_column(ctx: Context, f: Figure, heads: tuple[str, ...]) -> bool:
     )
 
 
+def _one_stretch(a: str, b: str) -> bool:
+    """Whether two periods are the same stretch: both a whole year, or both the same part of one (2025年1—6月)."""
+    return ("月" in a) == ("月" in b) and ("月" not in a or a == b)
+
+
 def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sign: int, measure: str) -> Finding | None:
     """A rate of change the text prints for an amount whose table row prints the rate too (税收收入669亿元，增长3.2%
     against the row 税收收入 | 6,690,284 | … | 比上年增长% 2.2) where no last-year figure is printed to compute it:
@@ -426,6 +431,8 @@ def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sig
         and (f.obj is cur.obj or ctx.relation(cur, f) in (SAME, UNSETTLED))
     ]
     beside = [(f, r) for f in twins if (r := _rate_beside(ctx, f)) is not None]
+    # 1—6月执行数 | … | 比上年增长% (the year's growth): a rate of another stretch of the year than the amount's
+    beside = [(f, r) for f, r in beside if _one_stretch(f.identity.period, r.identity.period)]
     if not beside or len({r.quantity.value for _f, r in beside}) != 1:
         return None
     twin, printed = beside[0]

@@ -146,6 +146,9 @@ def _text_pairs(ctx: Context) -> Iterator[Finding]:
     for limit in ctx.claims:
         if not _is_level(limit) or not limit.subject.endswith("限额") or _FLOW.search(limit.subject):
             continue
+        at = limit.sentence.find(limit.quantity.text)
+        if _FLOW.search(limit.sentence[: max(at, 0)]):
+            continue  # 下达我县新增政府债务限额8.31亿元，其中一般债务限额1.46亿元: a part of the year's new ceiling
         at = limit.prov.span[0] if limit.prov.span else 0
         later = [
             x

@@ -342,6 +342,8 @@ def _budget_cell(f: Figure) -> bool:
     change (比上年执行数增减额 in a 预算表) nor a figure below zero."""
     if f.role == "change" or f.quantity.value < 0:
         return False
+    if isinstance(f.obj, Fact) and re.search(r"[%％]|率|占", "".join(f.obj.column_labels)):
+        return False  # 1—6月 › 占年度预算%: a share of the budget, not the budget
     return f.role in _BUDGET_ROLES or f.identity.measure in ("预算", "调整预算")
 
 
@@ -400,9 +402,16 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     before = [x for x in _before(ctx, c) if x.sentence == c.sentence]
     after = [x for x in ctx.paragraph_claims(c) if x.sentence == c.sentence and span_start(x) > span_start(c)]
     count = _bracket_basis(c, after) or next((x for x in reversed(before) if _persons(x)), None)
-    total = next(
-        (x for x in reversed(before) if x.quantity.base_unit == c.quantity.base_unit and not _persons(x)), None
-    )
+    totals = [
+        x
+        for x in reversed(before)
+        if x.quantity.base_unit == c.quantity.base_unit and not _persons(x) and "人均" not in (x.subject or "")
+    ]
+    # 人均一般公共预算支出 is of the 一般公共预算支出 printed before it, not of the nearest amount (民生支出, another 人均)
+    item = _PER_CAPITA_WORD.sub("", c.subject or "")
+    total = next((x for x in totals if item and _same_total(item, x)), None) if item else None
+    if total is None and len(totals) == 1:
+        total = totals[0]  # 总藏量156.78万册，人均藏书…: the one amount the sentence prints
     if count is None or total is None:
         ctx.note(c, "未找到人均数的总额或人数")
         return
@@ -425,6 +434,13 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
         derivation=f"{total.quantity.text} ÷ {count.quantity.text}",
         related=[total.prov, count.prov],
     )
+
+
+_PER_CAPITA_WORD = re.compile(r"^.*?人均")
+
+
+def _same_total(item: str, x: Claim) -> bool:
+    return subject_key(x.subject).endswith(subject_key(item)) or subject_key(item) == subject_key(x.subject)
 
 
 def _bracket_basis(c: Claim, after: list[Claim]) -> Claim | None:

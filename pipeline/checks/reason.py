@@ -57,8 +57,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if c is None or _SEVERAL_CAUSES.search(reason.subject):
             continue  # 人员经费标准调整以及部分项目压减: the movement is the last cause's, one of several
         ctx.mark(reason)
-        if change_sign(c.direction) * change_sign(reason.direction) >= 0:
-            continue
+        if change_sign(c.direction) * change_sign(reason.direction) >= 0 or c.quantity.value < 0:
+            continue  # …增加-16.17%。主要原因是：改造项目减少: the sign, not the word, says the change went down
         stated = c.direction
         printed = re.search(rf"({change_pattern()})\s*$", c.sentence[: c.sentence.find(c.quantity.text)])
         if printed:

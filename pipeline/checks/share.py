@@ -197,6 +197,14 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     if head is not None:
         return claim_figure(head), False
     near = _named_whole_before(ctx, c, num)
+    if (
+        near is not None
+        and (near.prov.block, near.prov.paragraph) != (c.prov.block, c.prov.paragraph)
+        and not near.sentence.rstrip().endswith(("：", ":"))  # …收入预算合计21,955.35万元，其中： ¶ 一般公共预算收入…
+    ):
+        # 按经济性质分，基本支出61.23亿元，占47.5%…, the paragraph before ending on a 收入总计: a whole the share does
+        # not name, printed before its paragraph, is a guess
+        return claim_figure(near), False
     return (claim_figure(near) if near is not None else None), True
 
 

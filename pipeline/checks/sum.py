@@ -179,6 +179,8 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                 continue
             if _prefix_meets(total, items):
                 continue  # the first parts add up: the list then goes on with figures of another statement
+            if _one_other_scope(total, items):
+                continue  # 全市…支付利息26.84亿元，其中市本级还本17.4亿元、付息10.96亿元: one level's own figures
             balance = _balance_after(ctx, total)
             if any(_meets(total, [*items, *balance[:k]]) for k in range(1, len(balance) + 1)):
                 continue  # 支出总计 = 收入总计 holds the 年终结余 named right after it (收支相抵，年终结余…)
@@ -200,6 +202,16 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                     f" 正好相符，疑{total.subject} {fmt(total.quantity.value)} 有误"
                 )
             yield f
+
+
+def _one_other_scope(total: Claim, items: list[Claim]) -> bool:
+    """Parts all of one scope the total is not of: that level's figures, not a breakdown of the total (a breakdown by
+    level names each level: 其中市本级…、县区…)."""
+    named = [last_word("scope", p.subject) for p in items]
+    scopes = {x for x in named if x}
+    if not named[0] or len(scopes) != 1 or not total.identity.scope:
+        return False  # the first part opens with the level (其中市本级还本…、付息…), the others carry it on
+    return total.identity.scope not in scopes and last_word("scope", total.subject) not in scopes
 
 
 _BALANCE_LEAD = re.compile(r"(?:结余|结转)[^，,；;。]{0,6}$")
@@ -237,9 +249,16 @@ def _severity(total: Claim, items: list[Claim], kind: str) -> str:
     """Parts above their total contradict it; parts below it only when the list names every part."""
     comp = tol.total([tol.base_interval(p.quantity) for p in items])
     stated = tol.base_interval(total.quantity)
+    if kind != lists.COMPLETE and comp.lo > stated.hi * _OVERLAP:
+        # 支出436.1亿元，其中：民生支出382.7亿元，“三保”支出238.6亿元…: parts far above their total overlap (categories
+        # that hold one another), they are no breakdown of it
+        return "info"
     if comp.lo > stated.hi or kind == lists.COMPLETE:
         return "error"
     return "info"
+
+
+_OVERLAP = Decimal("1.2")  # parts a fifth above their total: categories that hold one another, not a slip
 
 
 def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
@@ -517,6 +536,7 @@ def _tables(ctx: Context) -> Iterator[Finding]:
     failing, nested = _column_failures(ctx)
     grouped: dict[tuple, list[tuple[str, tr.Verdict]]] = defaultdict(list)
     labels = _row_labels(ctx)
+    cells_at = _cells_by_place(ctx)
     for what, v in verdicts:
         if what == "total" and v.certainty != tr.CERTAIN and _classes_of_one_classification(v):
             v = tr.Verdict(v.total, v.parts, tr.CERTAIN)
@@ -527,6 +547,11 @@ def _tables(ctx: Context) -> Iterator[Finding]:
         pf = [fact_figure(p.fact, ctx.doc_year) for p in v.parts]
         words = _ROW_WORDS[what]
         certain = certainty == tr.CERTAIN
+        blank = _blank_rows(cells_at, v)
+        if blank and certain:
+            # 预备费 | 19,332 | (blank) in an 增减额 column: a row of the list prints no figure here, so the shortfall
+            # may be that row's — not decided
+            certainty, certain = tr.UNCERTAIN, False
         left_out = _classes_left_out(v, labels.get(v.total.fact.prov.table, set())) if certain else []
         if left_out:
             f = _finding(OMITTED, tf, pf, "warning", words)
@@ -549,6 +574,25 @@ def _tables(ctx: Context) -> Iterator[Finding]:
 
 
 _ROW_WORDS = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}
+
+
+def _blank_rows(cells: dict[tuple[int | None, int | None], dict[int | None, Fact]], v: tr.Verdict) -> list[int]:
+    """In a column of differences (增减额: one year's amount less another's), rows among the parts' (between the first
+    and the last part, or the total) that print figures in other columns but none here: a row with no difference
+    printed (no amount the year before) leaves the column's sum undecided. A blank amount elsewhere is a nil."""
+    f = v.total.fact
+    if not _DIFFERENCE.search("".join(f.column_labels)):
+        return []
+    here = cells.get((f.prov.table, f.prov.col), {})
+    rows = [v.total.index, *(p.index for p in v.parts)]
+    lo, hi = min(rows), max(rows)
+    other_rows = {
+        r for (t, c), column in cells.items() if t == f.prov.table and c != f.prov.col for r in column if r is not None
+    }
+    return sorted(r for r in other_rows if lo < r < hi and r not in here and r not in rows)
+
+
+_DIFFERENCE = re.compile(r"增减|增加额|减少额|变动|差额")
 
 
 def _cells_by_place(ctx: Context) -> dict[tuple[int | None, int | None], dict[int | None, Fact]]:

@@ -528,11 +528,21 @@ def _of(level: Said, s: Said) -> str:
 _VS_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
 
 
+_LAST_YEAR_LEAD = re.compile(r"(?:上年|去年|上一年)(?:年初|全年|调整)?(?:预算|执行|决算)?数?为?$")
+
+
 def _is_compared_year(cur: Said, delta: Said) -> bool:
     """Whether the figure before a change is its base: the change compares with a year (较2024年调整预算减少315.30万元)
     and the figure is of that year (2024年…调整预算为39076.22万元)."""
     named = _VS_YEAR.search(delta.lead)
-    return named is not None and (cur.claim.period or "").startswith(named.group(1))
+    if named is not None:
+        return (cur.claim.period or "").startswith(named.group(1))
+    # …预算支出586.42万元，上年预算数为601.3万元，比上年减少14.88万元: the figure named as last year's is the base
+    if cur.claim.role == PRIOR_YEAR or _LAST_YEAR_LEAD.search(cur.lead):
+        return True
+    # 2025年部门收入预算34,006.52万元，2026年收入预算比上年增加1,303.57万元: a figure of the year before the change's
+    mine, theirs = (cur.claim.period or "")[:4], (delta.claim.period or "")[:4]
+    return mine.isdigit() and theirs.isdigit() and int(mine) == int(theirs) - 1
 
 
 def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
@@ -559,6 +569,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             continue
         if "分别" in s.lead:
             continue  # 分别增长2.51%和4.18%: each is of the item its claim names, in order — not of the figures before it
+        if s.q.value < 0:
+            continue  # 与上年相比减少63万元，增长-8.94%: a signed rate the change word does not give the direction of
         up = change_sign(m.group(1)) > 0
         before = _money_before(said, s)
         deltas = [
