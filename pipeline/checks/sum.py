@@ -596,11 +596,14 @@ _DIFFERENCE = re.compile(r"增减|增加额|减少额|变动|差额")
 
 
 def _cells_by_place(ctx: Context) -> dict[tuple[int | None, int | None], dict[int | None, Fact]]:
-    """Per table, per column: its cells by row."""
+    """Per table, per column: its cells by row (built once per document: the verdicts and the findings read it)."""
+    if "_cells_by_place" in ctx.cache:
+        return ctx.cache["_cells_by_place"]
     out: dict[tuple[int | None, int | None], dict[int | None, Fact]] = defaultdict(dict)
     for f in ctx.facts:
         if f.prov.table is not None and f.quantity.dimension not in ("percent", "pp"):
             out[(f.prov.table, f.prov.col)][f.prov.row] = f
+    ctx.cache["_cells_by_place"] = out
     return out
 
 
