@@ -44,6 +44,9 @@ class Words:
     not_role: tuple[str, ...] = ()
     adjustments: tuple[str, ...] = ()
     flows: tuple[tuple[str, str], ...] = ()  # word → 收入 | 支出 | 余额 (what a money figure measures)
+    chain_results: tuple[str, ...] = ()  # names of the total a 加/减 chain ends in (可用财力, 收入总计)
+    row_roles: tuple[tuple[str, str], ...] = ()  # column header word → a row figure's role, first match in file order
+    rate_headers: tuple[str, ...] = ()  # a column header ending in one of these holds percents
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,9 @@ def words() -> Words:
         not_role=tuple(w for w, _ in longest("not_role")),
         adjustments=tuple(w for w, _ in longest("adjustment")),
         flows=tuple(longest("flow")),
+        chain_results=tuple(w for w, _ in longest("chain_result")),
+        row_roles=tuple(kinds.get("row_role", [])),
+        rate_headers=tuple(w for w, _ in longest("rate_header")),
     )
 
 

@@ -26,6 +26,7 @@ from extractors.headings import section_label
 from extractors.identity import document_year, fact_identity, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
 from extractors.numbers import parse_quantity
+from extractors.subjects import words as claim_words
 from extractors.units import unit_from_caption
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -560,7 +561,7 @@ class _TableFacts:
 
 
 _LAST_BRACKET = re.compile(r"[（(][^（()）]*[)）]\s*$")
-_RATE_HEADER = re.compile(r"(?:率|比例|比重|占比)$")
+_RATE_HEADER = re.compile("(?:" + "|".join(map(re.escape, claim_words().rate_headers)) + ")$")
 
 
 def _unit_ending(label: str) -> str | None:

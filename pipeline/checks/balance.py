@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from extractors.lists import INCOME, SPENDING, flow_of
 from extractors.model import Claim
+from extractors.subjects import words as claim_words
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     Context,
@@ -176,7 +177,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 # "…收入140102万元，加上上级补助收入72000万元、…，减去上解上级支出16480万元、…，当年可用财力228337万元": the result
 # of a chain is a total named as one (可用财力, 总收入, 总支出, 收入总计, 收入总量), in the clause right after the last term
-_RESULT = re.compile(r"可用财力|总财力|财力总[计额量]|总收入|总支出|收入总[计量]|支出总[计量]|总计|合计")
+_RESULT = re.compile("|".join(map(re.escape, claim_words().chain_results)))
 _ADD = re.compile(r"加上|(?:^|[，,。；;])\s*(?:再)?加(?![强快大])")
 _SUB = re.compile(r"(?:^|[，,。；;])\s*(?:再)?(?:减去|扣除|减)")
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from extractors.model import Claim, Fact, Quantity
 from extractors.subjects import ADJUSTED_TO
+from extractors.subjects import words as claim_words
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -455,25 +456,8 @@ def _bracket_basis(c: Claim, after: list[Claim]) -> Claim | None:
     return x if between[:1] in ("(", "（") and not re.search(r"[)）]", between) else None
 
 
-_ROW_ROLES = (
-    ("得分", "score"),
-    ("分值", "points"),
-    ("执行率", "rate"),
-    ("控制率", "control"),
-    ("全年预算", "budget"),
-    ("调整预算", "budget"),
-    ("调整后预算", "budget"),
-    ("年初预算", "budget_initial"),
-    ("执行数", "spent"),
-    ("实际支出", "spent"),
-    ("实际执行", "spent"),
-    ("预算", "budget_plain"),  # 预算数 | 执行数 | 执行率: the row's one budget
-    ("到位", "received"),  # 到位数 | 实际支出 | 执行率: the funds received, where no budget is printed
-    ("下达", "received"),
-    ("编制", "quota"),
-    ("实际在职", "staff"),
-    ("实有", "staff"),
-)
+# the role of a row's figure by its column header (claim_words.csv row_role: the first word in file order decides)
+_ROW_ROLES = claim_words().row_roles
 # the budget an 执行率 is of, the first the row prints: the year's full (adjusted) budget, a bare 预算数, the 年初预算,
 # else the funds received (到位数, 下达资金)
 _RATE_BASES = ("budget", "budget_plain", "budget_initial", "received")
