@@ -583,9 +583,9 @@ def _sentence_items(
                     # …其中财政补贴收入68420万元；支出409216万元: the bare 支出 is the fund's spending, not of the 收入
                     # its 其中 part names (市级…收入完成5.23亿元，支出完成3.67亿元 keeps 市级…支出, below)
                     subject = (topic + p.generic) if topic else p.generic
-                elif p.generic in ("收入", "支出") and subject.endswith(("收入", "支出")) and not p.role:
-                    # 收入安排32.00亿元，比…下降4.2%；支出安排63.53亿元: a bare 支出 taken from the figure before is
-                    # that item's spending, not its 收入
+                elif p.generic in ("收入", "支出") and subject.endswith(("收入", "支出")):
+                    # 收入安排32.00亿元，比…下降4.2%；支出安排63.53亿元 (or 预算支出225800万元, its measure named): a bare
+                    # 支出 taken from the figure before is that item's spending, not its 收入
                     subject = subject[:-2] + p.generic
                 # 2023年当年预算执行数为60.13万元: the paragraph's item — past a change made to it (…年初预算为156.80亿元，
                 # 执行中追加上级转移支付支出8.50亿元，调整后预算为165.30亿元: 165.30 is the item's, not the 追加's) and past a
@@ -1605,8 +1605,8 @@ def _run_of_parts(after: Sequence[_Item], text: str) -> list[_Item]:
     """The amounts right after a 其中, up to its first "；", full stop or figure of another kind."""
     run: list[_Item] = []
     for i in after:
-        if run and i.claim.quantity.dimension in ("percent", "pp"):
-            continue  # 税收收入78.83亿元，增长0.8%，占…66.5%；非税收入…: a rate stated beside a part
+        if run and (i.claim.quantity.dimension in ("percent", "pp") or i.claim.relation == "change"):
+            continue  # 税收收入78.83亿元，增长0.8%，占…66.5%；非税收入… (or 比上年增加8301万元): said beside a part
         if i.claim.base and i.claim.quantity.dimension not in ("percent", "pp"):
             continue  # 一般债务余额由188.27亿元增至212.98亿元: the figure a part moved from
         if run and re.search(r"[；;。）)]", text[run[-1].end : i.start]):
@@ -1659,6 +1659,8 @@ def _list_total_by_reading(
     decided, named = _named_by_parts(candidates, [i for i in after if _plain(i)], pool)
     if decided:
         return named
+    # 收入完成292659万元，为调整预算300238万元的97.5%。其中：…: the base a rate is printed with is no whole
+    candidates = [i for i in candidates if not _RATE_BASE_AFTER.match(text, i.end)] or candidates
     last = candidates[-1]
     if _REACHED_LEAD.search("".join(last.words.split())):
         return last  # 由2.80亿元调增至3.20亿元，其中：… breaks down the level reached
@@ -1669,6 +1671,9 @@ def _list_total_by_reading(
     # an amount the budget was changed by is no whole either (年中追加调整656.36万元，全年预算数4518.76万元，其中：…)
     plain = [i for i in candidates if _kind_of_figure(i, text) == (False, "") and not _adjustment(i.claim.subject)]
     return plain[-1] if plain else last
+
+
+_RATE_BASE_AFTER = re.compile(r"\s*的\s*[0-9０-９.．]+\s*[%％]")
 
 
 def _mirrors(candidates: list[_Item], parts: list[_Item]) -> bool:

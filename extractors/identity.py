@@ -286,6 +286,7 @@ _THIS_YEAR = re.compile(r"当年|今年|全年|本年")
 _ANOTHER_BASIS = re.compile(r"剔除|扣除[^，,；;。]{0,20}因素|(?:同|可比)口径")
 
 
+_WHOLE_YEAR_NAMED = re.compile(r"全年|年度|年初|调整")
 # a stretch of a year: 截至2026年1月31日, 截至10月底, 1-10月, 上半年, 前三季度
 _PART_OF_YEAR = re.compile(
     r"截至\s*(?:20\d\d\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
@@ -463,6 +464,10 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         year -= 1
     span = _MULTI_YEAR.search(sentence) or _paragraph_span(paragraph_text[:start])
     part_of_year = _PART_OF_YEAR.search(sentence) or _paragraph_stretch(paragraph_text[:start])
+    if not part_of_year and not _WHOLE_YEAR_NAMED.search(re.split(r"[，,；;。]", sentence)[-1]):
+        # 二、2025年上半年预算执行情况 › 全市一般公共预算支出完成228.45亿元，同比增长2.7%: the section's stretch of the
+        # year (a figure naming 全年, 年度 or 年初 is the year's: 为年度预算的54.3%)
+        part_of_year = next((m for h in reversed(headings) if (m := _PART_OF_YEAR.search(h))), None)
     if part_of_year and not span:
         # 截至2026年1月31日…支出5.8亿元: a stretch of the year, not the year
         stretch = re.sub(r"\s+|20\d\d年", "", part_of_year.group(0))

@@ -216,7 +216,8 @@ def _qualifier_shared(subjects: list[str], words: frozenset[str], whole: str) ->
         around.add((before.strip(), after.strip()))
     if not whole or len(around) != 1:
         return True
-    return all(len(x) < 2 or x in whole for x in around.pop())
+    # (投入指标得分, 过程指标得分… of 自评得分: 指标 says each part is an indicator's, which the whole need not say)
+    return all(len(x) < 2 or x in whole or x.replace("指标", "") in whole for x in around.pop())
 
 
 def flow_of(name: str) -> str:

@@ -182,6 +182,7 @@ def period_in(text: str) -> str:
     return ""
 
 
+_PRIOR_WORD = re.compile(r"(?:上一年度?|上年度|上年同期|去年同期|上年|去年)(?![末底初])")
 _DONE = re.compile(r"(^|收入|支出|全年|当年|本年)(?:累计)?完成$")
 # 执行中经市人大常委会批准调整为…, 年中调减为…: the budget a change reached, the item's adjusted budget (全年)
 ADJUSTED_TO = re.compile(
@@ -234,6 +235,12 @@ def analyse_pre(pre: str) -> Pre:
     if not out.period and out.role in MEASURE_ROLES:
         out.period = relative_period(pre)
     s = _strip_leads(ORG_RE.sub("", s))
+    prior = _PRIOR_WORD.match(s)
+    if prior is not None and not _mask_names(s).startswith("＿"):
+        # 上年全县一般公共预算收入为49,725万元: last year's figure of 一般公共预算收入, not an item named 上年… (上年结转 is
+        # a name of its own, masked)
+        s = _strip_leads(s[prior.end() :])
+        out.role = out.role or PRIOR_YEAR
     if s.endswith("总计各") or s.endswith("合计各"):  # 收、支总计各增加…: 各 says "each", it names nothing
         s = s[:-1]
     if s.startswith("调整后") and out.role in ("", "预算"):  # 调整后收入预算为…: the adjusted budget of 收入

@@ -38,7 +38,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_HEADERS = ("编码", "代码", "科目编号")
 _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
-_TOTAL_LABEL = re.compile(r"^\D{0,16}?(?:合计|总计|小计)$")  # 合计, 襄都区小计: no label of the row above
 # a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
@@ -417,13 +416,18 @@ class _TableFacts:
     def _row_label_cells(self, r: int, cols: list[int]) -> list[Cell]:
         captions = {clean_label(x.text) for g in self.governing[r] for k in cols if (x := self.cov[g][k]) is not None}
         out: list[Cell] = []
-        total_row = False
+        own = [c for c in cols if (x := self.cov[r][c]) is not None and x.text.strip() and x.row == r]
         for c in cols:
             cell = self.cov[r][c]
             if cell is not None and cell.text.strip():
-                total_row = total_row or bool(_TOTAL_LABEL.match(clean_label(cell.text)))
-            elif total_row:
-                continue  # 合计 | (blank) | 3,309.90: the total of all rows, not of the 实施单位 above
+                pass
+            elif own and own[-1] < c:
+                # 合计 | (blank) | 3,309.90, 预算执行率 | (blank) | (blank) | 96.34%: a row whose own labels all stand
+                # left of a blank opens a group at their level — the deeper labels of the group above do not run on
+                # into it (a cell merged down over rows never crosses the boundary of a level left of it); a row that
+                # prints a deeper label too (绩效指标 | (blank) | 可持续影响指标 | …: the text of a cell merged down, printed
+                # mid-span) still takes the blank's label from above
+                continue
             else:
                 cell = self._label_above(r, c)
             if cell is None or cell.row in self.header or any(x is cell for x in out):

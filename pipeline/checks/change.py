@@ -53,7 +53,16 @@ ROW_RATE = rule(
     "{subject}增减率正文写 {stated}，表中同行写 {expected}",
     "cross-reference",
 )
-RULES = [STATED, ZERO, AMOUNTS, ROW_RATE]
+RATIO = rule(
+    FAMILY,
+    "ratio-to-prior",
+    "error",
+    "“为上年的X%”与本年、上年数不符",
+    "{subject}为上年的比例应为 {expected}，报告写 {stated}",
+    "narrative",
+    "arithmetic",
+)
+RULES = [STATED, ZERO, AMOUNTS, ROW_RATE, RATIO]
 
 _VS_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年)|同比")
 SPECIFIC_DIGITS = 5  # a level printed with fewer significant digits (100万元) may equal another by chance
@@ -467,7 +476,63 @@ def _scope_unsettled(ctx: Context, cur: Figure, prior: Figure) -> bool:
     return bool(a) != bool(b) and "scope" in ctx.ambiguity.several
 
 
+# 收入完成52,360万元，为上年决算的105.3%: the figure as a percent of last year's (not its growth)
+_RATIO_TO_PRIOR = re.compile(
+    r"(?:为|是|相当于)\s*(?:上年|去年|上一年)(?:同期)?度?(?:年初|调整后?|全年)?(预算|执行|决算|完成|实际)?数?的\s*$"
+)
+
+
+def _ratios_to_prior(ctx: Context) -> Iterator[Finding]:
+    """ "为上年（决算）的X%" against this year's figure before it in the sentence over last year's printed elsewhere."""
+    for sentence, claims in sentences(ctx):
+        placed = positions(sentence, claims)
+        for i, c in placed:
+            if c.quantity.dimension != "percent" or c.relation in ("share", "rate", "change") or c.denominator:
+                continue
+            said = _RATIO_TO_PRIOR.search(sentence[:i])
+            if said is None:
+                continue
+            before = [x for j, x in placed if j < i and x is not c]
+            subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
+            measure = "" if not said.group(1) else "预算" if said.group(1) == "预算" else "执行"
+            cur = current_of(ctx, before, subject, c)
+            prior = prior_of(ctx, subject, cur, measure) if cur is not None else None
+            if cur is None or prior is None:
+                ctx.note(c, f"未找到{subject}的本年数或上年数")
+                continue
+            ctx.mark(c)
+            comp = tol.percent(tol.base_interval(cur.quantity), tol.base_interval(prior.quantity))
+            if comp is None:
+                ctx.note(c, f"{subject}上年为 0，比例无定义")
+                continue
+            v = tol.verdict(c.quantity, comp, ctx.settings)
+            if v in (tol.OK, tol.INFO):
+                continue
+            # an unnamed base of a budget (为上年的) may be last year's budget or outcome; a scope one side leaves
+            # unsaid in a report of several scopes is unsettled
+            unsure = not measure and _budget(prior) and ctx.kind not in DEPARTMENT_BUDGET_KINDS
+            was = (
+                prior.value
+                if prior.quantity.unit == cur.quantity.unit
+                else in_unit(prior.quantity.base_value, cur.quantity)
+            )
+            expected = cur.quantity.base_value / prior.quantity.base_value * 100
+            how = f"{fmt(cur.value)} ÷ {fmt(was)} × 100"
+            yield make_finding(
+                RATIO,
+                "info" if unsure or _scope_unsettled(ctx, cur, prior) else v,
+                claim_figure(c),
+                f"{subject}本年 {fmt(cur.value)}{cur.quantity.unit}、上年 {fmt(was)}{cur.quantity.unit}（{prior.label}），"
+                f"为上年的比例应为 {how} = {fmt(expected, max(c.quantity.decimals, 2))}%，报告写 {c.quantity.text}",
+                expected=expected,
+                derivation=how,
+                related=[cur.prov, prior.prov],
+                subject=subject,
+            )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
+    yield from _ratios_to_prior(ctx)
     printings: list[_Printing] = []
     previous: tuple[tuple, Claim | None] | None = None  # the one amount of the sentence before, in its paragraph
     for sentence, claims in sentences(ctx):
@@ -520,9 +585,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             unsure = (
                 printed is None  # a base printed in the sentence is the base, whichever measure it is
                 and not base_measure(sentence[:i])
-                and _budget(prior)
+                and (_budget(prior) or (_budget(cur) and prior.role != "prior"))
                 and ctx.kind not in DEPARTMENT_BUDGET_KINDS
             )
+            # (a budget's unnamed base found only by its year — last year's outcome in the section on last year —
+            # may as well be last year's budget)
             # 省级…218.4亿元，比上年下降1.2% against a table row naming no scope where the report has several: not
             # certainly that scope's last year
             unsettled = printed is None and _scope_unsettled(ctx, cur, prior)
@@ -563,7 +630,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{subject}本年 {fmt(cur.value)}{cur.quantity.unit}、上年 {fmt(was)}{cur.quantity.unit}（{prior.label}），"
                 f"{word}应为 {how} = {fmt(expected * sign, max(c.quantity.decimals, 2))}{c.quantity.unit}，"
                 f"报告写 {c.quantity.text}"
-                + ("；比较基数未说明是上年预算数还是上年执行数，此处按上年预算计，请核对" if unsure else ""),
+                + (
+                    f"；比较基数未说明是上年预算数还是上年执行数，此处按上年{'预算' if _budget(prior) else '执行'}数计，请核对"
+                    if unsure
+                    else ""
+                ),
                 expected=expected * sign,
                 derivation=how,
                 related=[cur.prov, prior.prov],

@@ -94,6 +94,14 @@ def _another_figure(ctx: Context, cur: Figure, prior: Figure) -> bool:
     return ctx.relation(shifted, prior) == DIFFERENT
 
 
+def dated_year_before(cur: Figure, f: Figure) -> bool:
+    """A figure of the text dated the year before cur's, by its own words or its section's (2023年…决算为49,725万元
+    against 2024年…完成52,360万元, 比上年增长5.3%; 一、2025年预算执行情况 … against 二、2026年预算草案): last year's
+    outcome, though not named 上年."""
+    a, b = cur.identity.period, f.identity.period
+    return f.kind == "claim" and f.role == "actual" and a.isdigit() and b.isdigit() and int(b) == int(a) - 1
+
+
 def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figure | None:
     """The previous-year figure of the subject (of the base measure the sentence names, if it names one), or None
     when there is none or its printings disagree (a prior budget and a prior actual: which one is meant is not
@@ -103,7 +111,7 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
         f
         for f in ctx.figures
         if f.key == key
-        and f.role == "prior"
+        and (f.role == "prior" or dated_year_before(cur, f))
         and f.quantity.base_unit == cur.quantity.base_unit
         and not f.column_rest
         and _year_before(cur, f)

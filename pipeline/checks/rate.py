@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from extractors.model import Claim, Fact, Quantity
@@ -277,7 +278,14 @@ def _one_item(ctx: Context, budget: Claim, actual: Claim) -> bool:
     own = subject_key(actual.subject)
     if not own or weak_subject(own) or not same_item_name(budget, actual):
         return False
-    return not identities_contradict(budget.identity, actual.identity)
+    # 上半年…完成12.86亿元，完成年度预算25.60亿元的52.0%: what a stretch of the year did is rated on the year's budget
+    period = actual.identity.period
+    if _STRETCH_OF_YEAR.search(period):
+        period = period[:4] if period[:4].isdigit() else ""
+    return not identities_contradict(budget.identity, replace(actual.identity, period=period))
+
+
+_STRETCH_OF_YEAR = re.compile(r"月|半年|季度")
 
 
 CERTAIN, LIKELY, UNSURE = "error", "warning", "info"  # how sure the budget is the rate's base: the severity at most
@@ -608,6 +616,10 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         if spent is None:
             ctx.note(c, "未找到执行率所指项目的实际支出")
             return
+    at_most = tol.ERROR  # the budget of another paragraph is likely, not certainly, the rate's: a warning at most
+    if spent is not None and not budgets and _sheet_row(ctx, c, spent) is None:
+        budgets = _budgets_of_the_paragraph_before(ctx, c, spent)
+        at_most = tol.WARNING
     if spent is None or not budgets:
         yield from _execution_against_sheet(ctx, c, spent)
         return
@@ -626,6 +638,14 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         return
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
     subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
+    if at_most == tol.WARNING and v == tol.ERROR:
+        finding = _ratio_finding(
+            EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject
+        )
+        yield replace(
+            finding, severity=tol.WARNING, explanation=finding.explanation + "；预算数取自上一段，请核对是否同一项目"
+        )
+        return
     yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
 
 
@@ -652,6 +672,25 @@ def _other_sources(spent: Claim, budgets: list[Claim]) -> bool:
     # (a budget naming no item is the whole's, never the source's: 全年预算数22791.65万元，其中当年财政拨款预算…)
     keys = [k for k in (subject_key(b.subject) for b in budgets) if k and not weak_subject(k)]
     return bool(keys) and all(k not in mine and mine not in k for k in keys)
+
+
+def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> list[Claim]:
+    """The budgets printed in the paragraph right before the rate's, in its section, where that paragraph prints no
+    spending of its own ("全年预算数3,318.08万元，其中：… ¶ 全年实际支出3,196.73万元，预算执行率为96.43%"); each of the
+    rate's item (naming none, or the spending's own)."""
+    if c.prov.paragraph is None:
+        return []
+    prev = [x for x in ctx.claims if x.section == c.section and x.prov.paragraph == c.prov.paragraph - 1]
+    levels = [x for x in prev if _level(x) and not x.base and x.relation != "part"]
+    if not levels or any(not _is_budget(x) for x in levels):
+        return []  # the paragraph before prints spending too: its budgets are of its own spending
+    own = subject_key(spent.subject)
+    return [
+        x
+        for x in levels
+        if not identities_contradict(x.identity, spent.identity)
+        and (weak_subject(subject_key(x.subject)) or (bool(own) and same_item_name(x, spent)))
+    ]
 
 
 def _bracketed_before(x: Claim, c: Claim) -> bool:

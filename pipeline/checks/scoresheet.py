@@ -106,7 +106,8 @@ class Row:
     def indicator(self) -> str:
         labs = [clean_label(x) for x in self.labels if clean_label(x)]
         labs = [x for x in labs if not _DECLARED.search(x) and not x.endswith("指标") and x != "绩效指标"]
-        return labs[0] if labs else (clean_label(self.labels[-1]) if self.labels else "")
+        # 过程（30分） › 预算执行 › 政府采购执行率: the most specific label names the indicator, not its category
+        return labs[-1] if labs else (clean_label(self.labels[-1]) if self.labels else "")
 
 
 def _col_role(f: Fact) -> str:
@@ -127,6 +128,11 @@ def _col_role(f: Fact) -> str:
     if "执行数" in text:
         return "spent"
     return ""
+
+
+def points_or_score(f: Fact) -> bool:
+    """Whether a cell is of a score sheet's 分值 or 得分 column (this family adds those up, by category and total)."""
+    return _col_role(f) in ("points", "score")
 
 
 def score_tables(facts: list[Fact]) -> dict[int, list[Row]]:
@@ -528,8 +534,47 @@ def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
             cands.append((m, f))
     if not cands:
         return [], 0
+    # a department's sheet row (预算执行率 97.38%) against 该项目…预算执行率96.06% under a project's heading, or a project
+    # list's row: another item's figure, however alike its name, is not the indicator's
+    own = a.identity.item
+    lists = _project_lists(ctx)
+    cands = [(m, f) for m, f in cands if _item_of(f, lists) in ("", own)]
+    if not cands:
+        return [], 0
     best = max(m for m, _ in cands)
     return [f for m, f in cands if m == best], best
+
+
+def _project_name(f: Fact) -> str:
+    return next((x for x in map(clean_label, f.row_labels) if len(x) > 2 and x.endswith("项目")), "")
+
+
+def _project_lists(ctx: Context) -> set[int]:
+    """The tables whose rows are projects (序号 | 项目名称 | 资金来源 | … | 执行率), two or more of them."""
+    key = "scoresheet.project_lists"
+    if key not in ctx.cache:
+        rows: dict[int, set[str]] = defaultdict(set)
+        for f in ctx.facts:
+            name = _project_name(f)
+            if name and f.prov.table is not None:
+                rows[f.prov.table].add(name)
+        ctx.cache[key] = {t for t, names in rows.items() if len(names) >= 2}
+    found: set[int] = ctx.cache[key]
+    return found
+
+
+def _item_of(f: Figure, project_lists: set[int]) -> str:
+    """The project a figure is of: its heading's or its identity's, or in a project list the project its row names —
+    and its 合计 row is of the projects' spending (项目支出), not of the department's whole."""
+    if not isinstance(f.obj, Fact):
+        # a project heading's (（一）高标准农田建设项目); a topic heading (2.农业技术推广与高素质农民培育) says what the
+        # indicators are about, as the sheet does
+        return f.identity.item if f.identity.item.endswith("项目") else ""
+    if f.identity.item:
+        return f.identity.item
+    if f.obj.prov.table not in project_lists:
+        return ""
+    return _project_name(f.obj) or "项目支出"
 
 
 def _check_elsewhere(ctx: Context, rows: list[Row]) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from extractors import lists
 from extractors.identity import DIFFERENT, SAME, last_word, relation
 from extractors.model import Claim
 from extractors.subjects import analyse_pre
@@ -24,6 +25,7 @@ from pipeline.checks.base import (
     rule,
     span_start,
     subject_key,
+    weak_subject,
 )
 from pipeline.findings import Finding
 
@@ -111,15 +113,27 @@ def _nested(x: Claim, c: Claim) -> bool:
 _BARE_WHOLE = re.compile(r"(?:预算|决算)?(?:总额|总量|总数)$")
 
 
+_OUTCOME_ROLES = ("实际", "执行", "决算")  # 占实际支出的: what was spent (全年支出 names the year's, not a 全年预算)
+
+
 def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, bool]:
     """The share's whole and whether it is certain. The first list total before a part that is in no list of it
     (…公务接待费6.50万元，占17.81%, after a nested 其中 list) is a guess."""
     dim = num.quantity.dimension
     if c.denominator:
         key = subject_key(c.denominator)
-        said = subject_key(analyse_pre(c.denominator).subject)
-        if said and said != key and not any(f.key == key for f in ctx.figures):
-            key = said  # 占授予中小企业合同金额的 of 授予中小企业合同金额1527.40万元 (named without its filler 金额)
+        pre = analyse_pre(c.denominator)
+        said = subject_key(pre.subject)
+        named_role = ""
+        if not any(f.key == key for f in ctx.figures):
+            if said and said != key:
+                key = (
+                    said  # 占授予中小企业合同金额的 of 授予中小企业合同金额1527.40万元 (named without its filler 金额)
+                )
+            elif not said and pre.role in _OUTCOME_ROLES and pre.generic:
+                # 占实际支出的84.00% of 全年实际支出3,196.73万元: a whole named by its measure and a bare flow word, which
+                # the figure's own name splits into its role (实际) and its subject (支出)
+                key, named_role = subject_key(pre.generic), pre.role
         listed = _total_of_named_part(ctx, c, num)
         if listed is not None and _plain_name(listed.subject).endswith(_plain_name(c.denominator)):
             # 一般公共预算基本支出…，其中：人员经费…，占基本支出的87%: the whole is the list's head, which the share
@@ -143,6 +157,8 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
                 if f.key == bare and f.quantity.dimension == dim and f.role in ("actual", "budget", "budget_full")
             ]
         cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
+        if named_role:
+            cands = [f for f in cands if isinstance(f.obj, Claim) and f.obj.role == named_role]
         named_scope = last_word("scope", c.denominator)
         if named_scope and named_scope != part.identity.scope:  # 县本级…占全县…的: the whole is of the scope named
             part = replace(part, ident=replace(part.identity, scope=named_scope))
@@ -184,6 +200,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     if head is not None:
         return claim_figure(head), True
     start = num.prov.span[0] if num.prov.span else 0
+    head = _qizhong_head(ctx, c, num)
     for x in reversed(ctx.paragraph_claims(c)):  # the nearest total before the part: 支出总计, not 收入总计 before it
         if (x.prov.span[0] if x.prov.span else 0) >= start or x.quantity.dimension != dim or x.base:
             continue
@@ -191,9 +208,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             continue  # 收、支总计各增加4824.58万元: the change of a total is no whole
         if any(w in x.subject for w in _TOTAL_WORDS):
             return claim_figure(x), True
-        if x.relation == "total":
+        if x.relation == "total" or x is head:
+            # …。区级收入完成20.86亿元，…，其中税收收入16.16亿元，占比77.5%: the figure its lone 其中 hangs from, nearer
+            # than the total of the list before
             return claim_figure(x), False
-    head = _qizhong_head(ctx, c, num)
     if head is not None:
         return claim_figure(head), False
     near = _named_whole_before(ctx, c, num)
@@ -242,7 +260,12 @@ def _whole_of_its_measure(ctx: Context, c: Claim, num: Claim) -> Claim | None:
         and not x.base
         and x.quantity.base_value > num.quantity.base_value
     ]
-    return max(earlier, key=lambda x: (x.prov.block or 0, x.prov.span[0] if x.prov.span else 0), default=None)
+    # 全年执行数3412.86万元 …。按收入性质分：财政拨款…执行数3148.62万元: a whole named by its measure alone is a figure
+    # naming no item either, not one source's
+    unnamed = [x for x in earlier if not subject_key(x.subject) or weak_subject(subject_key(x.subject))]
+    return max(
+        unnamed or earlier, key=lambda x: (x.prov.block or 0, x.prov.span[0] if x.prov.span else 0), default=None
+    )
 
 
 _TOTAL_SUFFIX = re.compile(r"(?:合计|总计|总额)$")
@@ -554,7 +577,12 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
         nums = [num for _, num in members]
         if len(members) < 2 or len({id(n) for n in nums}) < len(nums) or any(n.quantity.base_value <= 0 for n in nums):
             continue
-        if not tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED):
+        by_shares = tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED)
+        if not by_shares and not (
+            # 因公出国（境）费…占“三公”经费的35.36%；公务用车…50.21%；公务接待费…5.15%: parts naming one of the sets
+            # that make up their whole are all of it, whatever their shares add up to (one of them may be the slip)
+            len(members) >= 3 and lists.names_a_partition([n.subject for n in nums], members[0][0].denominator or "")
+        ):
             continue  # not all of the whole's parts are named here
         if _printed_whole_fits(ctx, members):
             for c, _ in members:  # 三公经费支出3073万元…其中：…2906万元，占95%；…133万元，占4%: of the printed 3073
@@ -583,7 +611,8 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
                 "warning",
                 claim_figure(c),
                 f"{subject}占{whole_name}的比例：{whole_name}未列明，按同段各分项 {expr} 合计 "
-                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}（各分项占比合计为100%）计算，应为 "
+                f"{fmt(in_unit(whole_value, num.quantity))}{num.quantity.unit}"
+                f"（{'各分项占比合计为100%' if by_shares else '各分项即其全部组成部分'}）计算，应为 "
                 f"{num.quantity.text} ÷ {fmt(in_unit(whole_value, num.quantity))} = {fmt(exact, dec)}%，"
                 f"报告写 {fmt(c.quantity.value)}%" + (PLUG if plugged and tol.one_unit_off(exact, c.quantity) else ""),
                 expected=exact,

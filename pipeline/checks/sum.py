@@ -32,6 +32,7 @@ from pipeline.checks.base import (
     table_name,
 )
 from pipeline.checks.compare import positions
+from pipeline.checks.scoresheet import SCORE_SHEET_KINDS, points_or_score, score_tables
 from pipeline.checks.transposition import transposed
 from pipeline.findings import Finding
 
@@ -429,8 +430,13 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     incomplete = _incomplete(ctx)
     layout = _layout(ctx)
     cells_at = _cells_by_place(ctx)
+    # a score sheet's 分值 and 得分 are added up by the scoresheet family, which knows its categories: the first row
+    # under a 一级指标 cell merged down over its indicators is one indicator's, no subtotal of the rows below
+    sheets = set(score_tables(ctx.facts)) if ctx.kind in SCORE_SHEET_KINDS else set()
     for (table, _col), cells in _table_cols(ctx.facts).items():
         if _template_table(ctx, cells[0].table_title or ""):
+            continue
+        if table in sheets and all(points_or_score(f) for f in cells):
             continue
         # rows of one unit are added up (a 人 count above a block of 万元 is another list); a label and its number
         # in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
