@@ -433,3 +433,91 @@ def test_an_unsettled_base_names_the_measure_it_was_computed_on(tmp_path: Path) 
     path.write_text(DRAFT.format(rate="6.4").replace("比2025年执行数增长", "比上年增长"), encoding="utf-8")
     found = [f for f in analyze_file(path).findings if f.rule == "change.stated-vs-computed"]
     assert len(found) == 1 and "此处按上年执行数计" in found[0].explanation
+
+
+def test_a_column_of_the_adjusted_budget_is_no_base_of_a_growth_on_last_year_s_budget(tmp_path: Path) -> None:
+    """ "比上年预算增长5.1%" in a 2026 draft against a table column headed 2025年调整预算数: 调整预算数 names the adjusted
+    budget (its measure is not the 预算数 its last words spell), which is no 上年预算 — so the growth is not judged on it
+    (adv163 F1–F3, false errors)."""
+    from extractors.identity import last_word
+
+    assert last_word("measure", "2025年调整预算数", phrase_start=False) == "调整预算"
+    assert last_word("measure", "2025年年初预算数", phrase_start=False) == "预算"
+    rows = [
+        ["项目", "2025年调整预算数", "2025年执行数", "完成调整预算%"],
+        ["一般公共预算收入", "185,000", "186,420", "100.8"],
+    ]
+    blocks = [
+        "某县2025年预算执行情况和2026年预算草案的报告",
+        "二、2026年预算草案",
+        "2026年全县一般公共预算收入安排193,880万元，比2025年执行数增长4.0%，比上年预算增长5.1%。",
+        "附表1 某县2025年预算执行情况表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert _findings(tmp_path, "draft.docx", blocks) == []
+
+
+def test_a_completion_rate_finds_its_row_under_a_column_number_row(tmp_path: Path) -> None:
+    """ "教育支出85,161万元，为调整预算的97.9%" against 表2 whose 栏次 row numbers its columns (调整预算数 › 2, 决算数 › 3):
+    a column's number names no group of columns, so the row's 调整预算数 is the rate's budget — 85161 ÷ 87713 = 97.09%
+    (adv164, unresolved before)."""
+    rows = [
+        ["科目编码", "科目名称", "预算数", "调整预算数", "决算数", "决算数为调整预算%"],
+        ["栏次", "", "1", "2", "3", "4=3/2"],
+        ["205", "教育支出", "66,754", "87,713", "85,161", "97.1"],
+    ]
+    text = "全县教育支出85,161万元，为调整预算的{rate}%。"
+    blocks = [
+        "关于某县2024年财政决算的报告",
+        "一、2024年一般公共预算收支决算情况",
+        text,
+        "附表2 某县2024年一般公共预算支出决算表",
+        "单位：万元",
+        (rows, []),
+    ]
+    clean = [b.format(rate="97.1") if isinstance(b, str) else b for b in blocks]
+    assert _findings(tmp_path, "clean.docx", clean) == []
+    slip = [b.format(rate="97.9") if isinstance(b, str) else b for b in blocks]
+    found = [(f.rule, f.severity, f.stated_value) for f in _findings(tmp_path, "slip.docx", slip)]
+    assert ("rate.completion", "error", Decimal("97.9")) in found
+
+
+def test_a_reason_s_rate_is_no_rate_of_the_change(tmp_path: Path) -> None:
+    """ "会议费预算支出186.4万元，比上年预算减少14.9万元，主要原因是运转类项目经费统一压减10%": the 10% is the policy's
+    cut of another base, not the 会议费's change (adv167 F1, F2: false errors); a rate of the change itself is checked."""
+    text = "会议费预算支出186.4万元，比上年预算减少14.9万元，{tail}。"
+    blocks = [
+        "江苏省某厅2020年度部门预算公开",
+        "第三部分 江苏省某厅2020年度部门预算情况说明",
+        "十二、会议费和培训费支出预算情况",
+        text,
+    ]
+    reason = [b.format(tail="主要原因是运转类项目经费统一压减10%") for b in blocks]
+    assert _findings(tmp_path, "reason.docx", reason) == []
+    own = [b.format(tail="下降10%") for b in blocks]
+    found = [(f.rule, f.stated_value) for f in _findings(tmp_path, "own.docx", own)]
+    assert found == [("template.change", Decimal("10"))]
+
+
+def test_a_growth_on_last_year_s_adjusted_budget_is_not_judged_on_its_initial_budget(tmp_path: Path) -> None:
+    """ "比2024年年初预算增长3.6%，比2024年调整预算下降1.5%": each base is its own column — 调整预算 is never the
+    年初预算数 column (adv154, a false error once the 调整预算数 column read as its own measure)."""
+    from pipeline.checks.compare import base_measure
+
+    assert base_measure("比2024年调整预算下降") == "调整预算"
+    assert base_measure("比上年年初预算增长") == base_measure("比上年预算增长") == "预算"
+    assert base_measure("比上年执行数增长") == "执行"
+    rows = [
+        ["项目", "2024年年初预算数", "2024年调整预算数", "2024年决算数", "2025年预算数"],
+        ["一般公共预算支出", "405,131", "426,000", "414,200", "419,600"],
+    ]
+    blocks = [
+        "某地区2024年财政决算和2025年预算草案的报告",
+        "二、2025年预算草案",
+        "地区本级一般公共预算支出安排41.96亿元，比2024年年初预算增长3.6%，比2024年调整预算下降1.5%，比2024年决算数增长1.3%。",
+        "表25 2025年地区本级一般公共预算支出预算表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert _findings(tmp_path, "draft.docx", blocks) == []

@@ -75,16 +75,20 @@ def _year_before(cur: Figure, f: Figure) -> bool:
 
 
 _BASE_MEASURE = re.compile(
-    r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}\s*年)度?(?:年初|调整|全年)?(预算|执行|决算|完成|实际)"
+    r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}\s*年)度?(年初|调整后?|全年)?(预算|执行|决算|完成|实际)"
 )
 
 
 def base_measure(text: str) -> str:
-    """The measure a comparison names for its base: 较上年预算减少 → 预算; "" when it names none."""
+    """The measure a comparison names for its base: 较上年预算减少 → 预算, 比2024年调整预算下降 → 调整预算 (never the
+    年初预算 column); "" when it names none."""
     found = _BASE_MEASURE.findall(text)
     if not found:
         return ""
-    return "预算" if found[-1] == "预算" else "执行"
+    which, measure = found[-1]
+    if measure != "预算":
+        return "执行"
+    return "调整预算" if which.startswith(("调整", "全年")) else "预算"
 
 
 def _another_figure(ctx: Context, cur: Figure, prior: Figure) -> bool:

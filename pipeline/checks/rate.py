@@ -11,6 +11,7 @@ from decimal import Decimal
 from extractors.model import Claim, Fact, Quantity
 from extractors.subjects import ADJUSTED_TO
 from extractors.subjects import words as claim_words
+from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
     TRUNCATED,
@@ -362,7 +363,11 @@ def _group(f: Figure) -> tuple[str, ...]:
     决算数 › 公务接待费 are both 公务接待费's)."""
     if not f.key:
         return (f.column_rest,)
-    return tuple(f.obj.column_labels[:-1]) if isinstance(f.obj, Fact) else ()
+    if not isinstance(f.obj, Fact):
+        return ()
+    # (调整预算数 › 2 and 决算数 › 3 under a 栏次 row: a column's number names no group)
+    labels = [x for x in f.obj.column_labels if not is_column_marker(x)]
+    return tuple(labels[:-1])
 
 
 def _item_of(f: Figure) -> str:

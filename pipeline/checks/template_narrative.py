@@ -560,6 +560,9 @@ def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
     return next((x for x in reversed(curs) if x.claim.group == c.group and x.claim.relation == "total"), cur)
 
 
+_A_REASON = re.compile(r"原因|由于|因为|主要是|系因")
+
+
 def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -571,6 +574,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             continue  # 分别增长2.51%和4.18%: each is of the item its claim names, in order — not of the figures before it
         if s.q.value < 0:
             continue  # 与上年相比减少63万元，增长-8.94%: a signed rate the change word does not give the direction of
+        if _A_REASON.search(s.lead):
+            continue  # …减少14.9万元，主要原因是运转类项目经费统一压减10%: the policy's rate, on another base
         up = change_sign(m.group(1)) > 0
         before = _money_before(said, s)
         deltas = [
