@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extractors.headings import section_label
-from extractors.identity import document_year, fact_identity, settle_fact_periods
+from extractors.identity import document_year, fact_identity, last_word, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
 from extractors.numbers import parse_quantity
 from extractors.subjects import words as claim_words
@@ -76,7 +76,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     previous: Table | None = None
     for table in doc.tables():
-        facts.extend(_parts_of_their_heads(table_facts(table, _first_half(previous, table))))
+        facts.extend(_funds_of_their_heads(_parts_of_their_heads(table_facts(table, _first_half(previous, table)))))
         previous = table
     settle_fact_periods(facts, document_year(doc))
     return facts
@@ -89,6 +89,23 @@ def _numbered_head(label: str) -> str:
     """The label's own name after its 一、 numbering, '' when it is no such head."""
     found = section_label(label)
     return label.lstrip()[len(found[1]) :].strip() if found is not None and found[0] == "cn" else ""
+
+
+def _funds_of_their_heads(facts: list[Fact]) -> list[Fact]:
+    """财政总收入 | 一、一般公共预算收入 | （一）税收收入 | 增值税 … | 二、上划中央收入 …: the rows under a numbered head that
+    names a fund are that fund's (the 税收收入 of 一般公共预算收入, not all the tax a 财政总收入 table counts), unless they
+    name a fund of their own; heads are followed per label column (the two sides of a 收支表)."""
+    fund: dict[int | None, str] = {}
+    for f in sorted(facts, key=lambda f: (f.prov.row or 0, f.prov.col or 0)):
+        label = f.row_labels[-1] if f.row_labels else ""
+        head = _numbered_head(label)
+        if head:
+            fund[f.label_col] = last_word("fund", head)
+            continue
+        named = fund.get(f.label_col, "")
+        if named and not last_word("fund", label) and f.identity.fund != named:
+            f.identity = replace(f.identity, fund=named)
+    return facts
 
 
 def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:

@@ -521,3 +521,88 @@ def test_a_growth_on_last_year_s_adjusted_budget_is_not_judged_on_its_initial_bu
         (rows, []),
     ]
     assert _findings(tmp_path, "draft.docx", blocks) == []
+
+
+def test_a_change_of_the_income_and_spending_totals_is_of_the_totals(tmp_path: Path) -> None:
+    """ "收入总计4208.77万元，其中：本年收入合计4106.77万元…；支出总计4208.77万元…。收入支出总计较上年增加443.37万元，增长
+    11.77%": 收入支出总计 is the two totals printed alike (443.37 ÷ 3765.40 = 11.77%), not the 其中 part 本年收入合计
+    (adv177 F1, F2: false errors)."""
+    text = (
+        "2024年度收入总计4208.77万元，其中：本年收入合计4106.77万元，年初结转和结余102.00万元。2024年度支出总计4208.77万元，"
+        "其中：本年支出合计4100.77万元，年末结转和结余108.00万元。收入支出总计较上年增加443.37万元，增长{rate}%。"
+    )
+    blocks = [
+        "某县自然资源局2024年度部门决算",
+        "第三部分 2024年度部门决算情况说明",
+        "一、收入支出决算总体情况说明",
+        text,
+    ]
+    assert _findings(tmp_path, "clean.docx", [b.format(rate="11.77") for b in blocks]) == []
+    found = [
+        (f.rule, f.stated_value) for f in _findings(tmp_path, "slip.docx", [b.format(rate="12.10") for b in blocks])
+    ]
+    assert found == [("template.change", Decimal("12.10"))]
+
+
+def test_a_grand_total_after_a_subtotal_in_its_block_counts_the_subtotal(tmp_path: Path) -> None:
+    """全州一般公共预算收入合计 813,130 | 110 上级补助收入 2,594,000 (返还性, 一般性, 专项 under it) | 105 债务收入 | 11008
+    上年结转 | 11009 调入资金 | 11015 动用预算稳定调节基金 | 各项收入合计 3,906,550: the grand total is the subtotal above
+    plus the rows after it, however their codes nest (adv178 F1, F2: false errors)."""
+    rows = [
+        ["科目编码", "项目", "执行数"],
+        ["101", "一、税收收入", "566,132"],
+        ["103", "二、非税收入", "246,998"],
+        ["", "全州一般公共预算收入合计", "813,130"],
+        ["110", "上级补助收入", "2,594,000"],
+        ["", "返还性收入", "38,650"],
+        ["", "一般性转移支付收入", "2,386,420"],
+        ["", "专项转移支付收入", "168,930"],
+        ["105", "地方政府一般债务收入", "260,350"],
+        ["11008", "上年结转", "103,420"],
+        ["11009", "调入资金", "100,050"],
+        ["11015", "动用预算稳定调节基金", "{last}"],
+        ["", "各项收入合计", "3,906,550"],
+    ]
+    blocks = ["某州2025年预算执行情况表", "表一 2025年某州一般公共预算收入执行情况表", "单位：万元"]
+    clean = [*blocks, ([[c.format(last="35,600") for c in r] for r in rows], [])]
+    assert _findings(tmp_path, "clean.docx", clean) == []
+    slip = [*blocks, ([[c.format(last="53,600") for c in r] for r in rows], [])]
+    assert [f.rule for f in _findings(tmp_path, "slip.docx", slip) if f.rule.startswith("sum.")]
+
+
+def test_the_fiscal_total_revenue_is_a_fund_of_its_own() -> None:
+    """财政总收入 (the local revenue plus what is passed up to the centre and the province) is named as a fund of its own:
+    "财政总收入中，税收收入完成130,064万元" is not the 一般公共预算 税收收入 (adv172)."""
+    from extractors.identity import last_word
+
+    assert last_word("fund", "财政总收入中，税收收入完成") == "财政总收入"
+
+
+def test_rows_under_a_fund_s_numbered_head_are_that_fund_s(tmp_path: Path) -> None:
+    """附件1 …财政总收入执行情况表: 财政总收入 | 一、一般公共预算收入 | （一）税收收入 79,510 | …: the row's tax is the
+    一般公共预算's, so "财政总收入中，税收收入完成130,064万元" (all tax, with what is passed up) is another figure, not a
+    mismatch (adv172 F1, a false error)."""
+    rows = [
+        ["项 目", "年度预算数", "1—9月执行数"],
+        ["财政总收入", "223,900", "169,039"],
+        ["一、一般公共预算收入", "155,900", "118,485"],
+        ["（一）税收收入", "108,200", "79,510"],
+        ["（二）非税收入", "47,700", "38,975"],
+        ["二、上划中央收入", "56,200", "41,236"],
+        ["三、上划省级收入", "11,800", "9,318"],
+    ]
+    blocks = [
+        "关于某县2024年1—9月预算执行情况的报告",
+        "（一）财政总收入完成情况",
+        "1—9月，全县财政总收入完成169,039万元。财政总收入中，税收收入完成130,064万元，同比增长0.7%。",
+        "附件1 某县2024年1—9月财政总收入执行情况表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert _findings(tmp_path, "report.docx", blocks) == []
+    from extractors.docx_reader import read_docx
+    from extractors.tablefacts import extract_facts
+
+    facts = extract_facts(read_docx(tmp_path / "report.docx", "0" * 64))
+    tax = next(f for f in facts if f.row_labels[-1] == "（一）税收收入")
+    assert tax.identity.fund == "一般公共预算"

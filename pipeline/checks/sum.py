@@ -508,7 +508,9 @@ def _column_verdicts(
                 above = []  # 全市合计 | 市本级 | 县区合计 | the counties: 县区合计 is 全市合计's part, its parts are below
             # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side; a 合计 at the
             # head of rows whose 总计 below is it plus them (本级收入合计 | 上级补助收入 … | 收入总计) is one of them
-            up = tr.check_total(rows[i], above, previous_total, rows[:i], blanks=blanks) if above else None
+            # (the total before it — the block's own 本级收入合计 or the last block's — may be one of its parts)
+            before = [rows[totals[n - 1]]] if n else previous_total
+            up = tr.check_total(rows[i], above, before, rows[:i], blanks=blanks) if above else None
             if below and n + 1 < len(totals) and tr.meets(rows[totals[n + 1]], [rows[i], *below]):
                 below = []
             later = [rows[t] for t in totals[n + 1 :]]

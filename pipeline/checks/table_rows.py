@@ -381,6 +381,8 @@ def check_total(
     indented = indent_top(plain)
     arith, nested = arithmetic_top(plain)
     readings += extra
+    # (各项收入合计 = 本级收入合计 above + the top-level rows after it, however they nest: by code, indent or sums)
+    readings += [r for r in (top, indented, arith) if r]
     for reading in list(readings):
         readings += [before + reading] if before else []
     if any(meets(total, reading) for reading in readings):

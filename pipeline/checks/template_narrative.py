@@ -385,6 +385,8 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     if name.startswith("收支"):  # 收入总计…，支出总计… printed alike: the level of 收、支总计各增加
         sides = {_core("收入" + name[2:]), _core("支出" + name[2:])}
         both = [x for x in curs if _core(x.claim.subject) in sides]
+        # 收入总计 and 支出总计, not their 其中 parts 本年收入合计 and 本年支出合计 (their 合计 is no 总计)
+        both = [x for x in both if x.claim.subject.endswith(name[2:])] or both
         if len({_core(x.claim.subject) for x in both}) == 2 and len({x.q.base_value for x in both}) == 1:
             return both[-1:]
     return []
@@ -398,7 +400,8 @@ def _after_last_cut(lead: str) -> str:
 
 
 _IN_NAME_BRACKET = re.compile(r"[（(][^（()）\d%]{1,4}[）)](?=[\u4e00-\u9fff])")
-_BOTH_SIDES = re.compile(r"收(?:入)?[、，,和及与]\s*支(?:出)?")  # 收、支总计, 收入、支出总计, 收入和支出总计
+# 收、支总计, 收入、支出总计, 收入和支出总计, 收入支出总计
+_BOTH_SIDES = re.compile(r"收(?:入)?[、，,和及与]\s*支(?:出)?|收入支出(?=总计|合计)")
 _NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
 _BUDGET_ROLES = {"年初": "预算", "预算": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
