@@ -132,14 +132,19 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
 
 
 def sentences(ctx: Context) -> list[tuple[str, list[Claim]]]:
-    """Each distinct sentence with the claims in it, in document order."""
+    """Each distinct sentence with the claims in it, in document order (built once per document: several families
+    read them)."""
+    if "compare.sentences" in ctx.cache:
+        found: list[tuple[str, list[Claim]]] = ctx.cache["compare.sentences"]
+        return found
     out: dict[tuple, tuple[str, list[Claim]]] = {}
     for c in ctx.claims:
         k = (c.prov.block, c.prov.paragraph, c.sentence)
         out.setdefault(k, (c.sentence, []))[1].append(c)
     for _s, cs in out.values():
         cs.sort(key=lambda x: x.prov.span[0] if x.prov.span else 0)
-    return list(out.values())
+    ctx.cache["compare.sentences"] = list(out.values())
+    return ctx.cache["compare.sentences"]
 
 
 def positions(sentence: str, claims: list[Claim]) -> list[tuple[int, Claim]]:
