@@ -126,3 +126,16 @@ def test_a_debt_table_is_told_by_its_title(title) -> None:
 def test_a_first_heading_on_a_final_account_does_not_make_a_report_of_another_kind() -> None:
     assert classify(_doc("某局2023年度部门决算", "一、2023年财政决算情况")) == "部门决算"
     assert classify(_doc("2023年区级部门预算", "预算主管部门：某区卫生健康委员会")) == "部门预算"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "沂水县市场监督管理局2023年度部门整体绩效自评报告",  # Shandong leaves out 支出
+        "衡阳县农业农村局2023年度部门整体支出绩效自评报告",
+    ],
+)
+def test_a_department_s_self_evaluation_with_or_without_spending_in_its_title(title) -> None:
+    """部门整体绩效自评报告 is the 部门整体支出绩效自评报告 as some provinces title it (adv173): not `other`, which would cap
+    every finding at a warning."""
+    assert classify(_doc(title)) == "部门整体支出绩效自评报告"
