@@ -18,6 +18,12 @@ def _findings(tmp_path: Path, name: str, blocks: list, info: bool = False) -> li
     return [f for f in found if info or f.severity != "info"]
 
 
+def _scan_txt(path: Path, text: str) -> list[Finding]:
+    """Every finding gouji reports on a text report of these lines."""
+    path.write_text(text, encoding="utf-8")
+    return analyze_file(path).findings
+
+
 def _project_report(budget_paragraph: str, spending_paragraph: str) -> list:
     return [
         "某区卫生健康局2024年度基本公共卫生服务项目支出绩效自评报告",
@@ -110,8 +116,11 @@ def test_a_figure_as_a_percent_of_last_year_s(tmp_path: Path) -> None:
         ("change.ratio-to-prior", "error", Decimal("115.3"), Decimal("105.30"))
     ]
     path = tmp_path / "alone.txt"
-    path.write_text("关于某县2024年财政决算的报告\n" + THIS_YEAR + "为上年的115.3%。", encoding="utf-8")
-    notes = [f for f in analyze_file(path).findings if f.stated_value == Decimal("115.3")]
+    notes = [
+        f
+        for f in _scan_txt(path, "关于某县2024年财政决算的报告\n" + THIS_YEAR + "为上年的115.3%。")
+        if f.stated_value == Decimal("115.3")
+    ]
     assert [(f.rule, f.severity) for f in notes] == [("unresolved.no-counterpart", "info")]
 
 
@@ -145,8 +154,11 @@ def test_the_base_a_rate_is_printed_with_is_no_whole_of_a_qizhong_list(tmp_path:
     figure completed (192842 + 99817 = 292659), not the 调整预算 printed as the rate's base (adv157 F1, a false
     error); a change amount beside a part (比上年增加8301万元) does not end the run of parts."""
     path = tmp_path / "某市2024年财政决算的报告.txt"
-    path.write_text("关于某市2024年财政决算的报告\n（一）全市一般公共预算收支决算\n" + DECISION, encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [
+        f
+        for f in _scan_txt(path, "关于某市2024年财政决算的报告\n（一）全市一般公共预算收支决算\n" + DECISION)
+        if f.severity != "info"
+    ] == []
     path.write_text(
         "关于某市2024年财政决算的报告\n（一）全市一般公共预算收支决算\n"
         + DECISION.replace("292659万元，为", "293659万元，为"),
@@ -221,10 +233,16 @@ def test_a_lone_qizhong_part_s_share_is_of_the_figure_it_hangs_from(tmp_path: Pa
         "增长9.0%。区级一般公共预算收入完成20.86亿元，增长2.2%，其中税收收入16.16亿元，占比{share}%。"
     )
     path = tmp_path / "某区2024年预算执行情况和2025年预算草案的报告.txt"
-    path.write_text("某区2024年预算执行情况和2025年预算草案的报告\n" + text.format(share="77.5"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.rule.startswith("share.")] == []
-    path.write_text("某区2024年预算执行情况和2025年预算草案的报告\n" + text.format(share="75.7"), encoding="utf-8")
-    found = [f for f in analyze_file(path).findings if f.rule.startswith("share.")]
+    assert [
+        f
+        for f in _scan_txt(path, "某区2024年预算执行情况和2025年预算草案的报告\n" + text.format(share="77.5"))
+        if f.rule.startswith("share.")
+    ] == []
+    found = [
+        f
+        for f in _scan_txt(path, "某区2024年预算执行情况和2025年预算草案的报告\n" + text.format(share="75.7"))
+        if f.rule.startswith("share.")
+    ]
     assert [(f.stated_value, f.expected_value) for f in found] == [(Decimal("75.7"), Decimal("77.47"))]
 
 
@@ -238,10 +256,16 @@ def test_a_balance_computed_from_a_chain_s_wrong_total_is_no_second_finding(tmp_
         "预算总收入减去预算总支出，当年结余3.3亿元。"
     )
     path = tmp_path / "某区2025年预算执行情况和2026年预算草案的报告.txt"
-    path.write_text("某区2025年预算执行情况和2026年预算草案的报告\n" + text.format(total="66.4"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
-    path.write_text("某区2025年预算执行情况和2026年预算草案的报告\n" + text.format(total="67.2"), encoding="utf-8")
-    found = [(f.rule, f.stated_value, f.expected_value) for f in analyze_file(path).findings if f.severity != "info"]
+    assert [
+        f
+        for f in _scan_txt(path, "某区2025年预算执行情况和2026年预算草案的报告\n" + text.format(total="66.4"))
+        if f.severity != "info"
+    ] == []
+    found = [
+        (f.rule, f.stated_value, f.expected_value)
+        for f in _scan_txt(path, "某区2025年预算执行情况和2026年预算草案的报告\n" + text.format(total="67.2"))
+        if f.severity != "info"
+    ]
     assert found == [("balance.add-subtract", Decimal("67.2"), Decimal("66.4"))]
 
 
@@ -310,14 +334,15 @@ def test_a_draft_year_s_growth_on_last_year_s_outcome_in_the_section_on_last_yea
     (398460 − 380952) ÷ 380952 = 4.60% (adv155 S3, adv162 S3). 预计 before the figure names no item (收入预计 is 收入),
     and the figure dated the year before by its section is last year's outcome."""
     path = tmp_path / "report.txt"
-    path.write_text(DRAFT.format(rate="4.6"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
-    path.write_text(DRAFT.format(rate="6.4"), encoding="utf-8")
-    found = [(f.rule, f.severity, f.stated_value, f.expected_value) for f in analyze_file(path).findings]
+    assert [f for f in _scan_txt(path, DRAFT.format(rate="4.6")) if f.severity != "info"] == []
+    found = [(f.rule, f.severity, f.stated_value, f.expected_value) for f in _scan_txt(path, DRAFT.format(rate="6.4"))]
     assert ("change.stated-vs-computed", "error", Decimal("6.4"), Decimal("4.60")) in found
     # a base naming no measure (比上年增长) may be last year's budget: undecided, an info
-    path.write_text(DRAFT.format(rate="6.4").replace("比2025年执行数增长", "比上年增长"), encoding="utf-8")
-    found = [(f.rule, f.severity) for f in analyze_file(path).findings if f.stated_value == Decimal("6.4")]
+    found = [
+        (f.rule, f.severity)
+        for f in _scan_txt(path, DRAFT.format(rate="6.4").replace("比2025年执行数增长", "比上年增长"))
+        if f.stated_value == Decimal("6.4")
+    ]
     assert found == [("change.stated-vs-computed", "info")]
 
 
@@ -335,8 +360,7 @@ def test_a_section_on_a_stretch_of_the_year_dates_its_figures_to_that_stretch(tm
     outcome (415.69) is no base of the growth (adv68 蚌埠, adv138 阿克苏: false errors of this round); a figure naming
     the year (为年度预算的54.3%) stays the year's."""
     path = tmp_path / "report.txt"
-    path.write_text(HALF_YEAR, encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [f for f in _scan_txt(path, HALF_YEAR) if f.severity != "info"] == []
     from extractors.claims import extract_claims
     from extractors.txt_reader import read_txt
 
@@ -356,20 +380,23 @@ def test_a_debt_s_year_end_balance_is_its_opening_plus_borrowed_less_repaid(tmp_
     258.78 + 88.48 − 20.05 = 327.21 (guyuan's wording); a slip is a warning (adv157 S3), a bracket's breakdown and a
     其中 list's parts are no further terms, and interest among the terms leaves the run unjudged."""
     path = tmp_path / "某市2024年财政决算的报告.txt"
-    path.write_text("关于某市2024年财政决算的报告\n" + DEBT.format(end="327.21"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
-    path.write_text("关于某市2024年财政决算的报告\n" + DEBT.format(end="337.21"), encoding="utf-8")
-    found = [(f.rule, f.severity, f.stated_value, f.expected_value) for f in analyze_file(path).findings]
+    assert [
+        f for f in _scan_txt(path, "关于某市2024年财政决算的报告\n" + DEBT.format(end="327.21")) if f.severity != "info"
+    ] == []
+    found = [
+        (f.rule, f.severity, f.stated_value, f.expected_value)
+        for f in _scan_txt(path, "关于某市2024年财政决算的报告\n" + DEBT.format(end="337.21"))
+    ]
     assert ("balance.roll-forward", "warning", Decimal("337.21"), Decimal("327.21")) in found
     listed = (
         "全市政府债务年初余额1,922,277万元，全年举借债务285,166万元，其中新增债券147,653万元、再融资债券137,513万元；"
         "偿还债务本金155,881万元；年末债务余额2,051,562万元。"
     )
-    path.write_text("关于某市2024年财政决算的报告\n" + listed, encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert [f for f in _scan_txt(path, "关于某市2024年财政决算的报告\n" + listed) if f.severity != "info"] == []
     interest = DEBT.format(end="337.21").replace("，年末债务余额", "，支付利息9.00亿元，年末债务余额")
-    path.write_text("关于某市2024年财政决算的报告\n" + interest, encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.rule == "balance.roll-forward"] == []
+    assert [
+        f for f in _scan_txt(path, "关于某市2024年财政决算的报告\n" + interest) if f.rule == "balance.roll-forward"
+    ] == []
 
 
 def test_a_stretch_of_the_year_is_rated_on_the_year_s_budget(tmp_path: Path) -> None:
@@ -381,10 +408,8 @@ def test_a_stretch_of_the_year_is_rated_on_the_year_s_budget(tmp_path: Path) -> 
         "市本级一般公共预算收入完成12.86亿元，完成年度预算25.60亿元的{rate}%，同比增长3.5%。\n"
     )
     path = tmp_path / "report.txt"
-    path.write_text(text.format(rate="50.2"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
-    path.write_text(text.format(rate="52.0"), encoding="utf-8")
-    found = [(f.rule, f.severity, f.stated_value, f.expected_value) for f in analyze_file(path).findings]
+    assert [f for f in _scan_txt(path, text.format(rate="50.2")) if f.severity != "info"] == []
+    found = [(f.rule, f.severity, f.stated_value, f.expected_value) for f in _scan_txt(path, text.format(rate="52.0"))]
     assert ("rate.completion", "error", Decimal("52.0"), Decimal("50.23")) in [
         (r, s, v, e.quantize(Decimal("0.01")) if e is not None else e) for r, s, v, e in found
     ]
@@ -401,10 +426,16 @@ def test_shares_of_an_unprinted_whole_whose_parts_make_it_up(tmp_path: Path) -> 
     the three parts are the whole of 三公 (a set of claim_words' partitions), so its total is 169.7 and 24.5 ÷ 169.7 =
     14.44% — though the printed shares add up to 90.72%, not 100% (adv156 S2); inferred, so a warning."""
     path = tmp_path / "某厅2022年度部门预算.txt"
-    path.write_text("某厅2022年度部门预算\n" + SANGONG_SHARES.format(share="14.44"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
-    path.write_text("某厅2022年度部门预算\n" + SANGONG_SHARES.format(share="5.15"), encoding="utf-8")
-    found = [f for f in analyze_file(path).findings if f.severity != "info"]
+    assert [
+        f
+        for f in _scan_txt(path, "某厅2022年度部门预算\n" + SANGONG_SHARES.format(share="14.44"))
+        if f.severity != "info"
+    ] == []
+    found = [
+        f
+        for f in _scan_txt(path, "某厅2022年度部门预算\n" + SANGONG_SHARES.format(share="5.15"))
+        if f.severity != "info"
+    ]
     assert [(f.rule, f.severity, f.stated_value) for f in found] == [
         ("share.stated-vs-computed", "warning", Decimal("5.15"))
     ]
@@ -420,18 +451,26 @@ def test_an_evaluation_s_first_level_indicators_make_up_its_score(tmp_path: Path
         "过程指标得分28.94分，产出指标得分24.1分，效果指标得分24.3分。"
     )
     path = tmp_path / "某局2024年度部门整体支出绩效自评报告.txt"
-    path.write_text("某局2024年度部门整体支出绩效自评报告\n" + text.format(total="96.84"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
-    path.write_text("某局2024年度部门整体支出绩效自评报告\n" + text.format(total="97.24"), encoding="utf-8")
-    found = [(f.rule, f.severity, f.stated_value, f.expected_value) for f in analyze_file(path).findings]
+    assert [
+        f
+        for f in _scan_txt(path, "某局2024年度部门整体支出绩效自评报告\n" + text.format(total="96.84"))
+        if f.severity != "info"
+    ] == []
+    found = [
+        (f.rule, f.severity, f.stated_value, f.expected_value)
+        for f in _scan_txt(path, "某局2024年度部门整体支出绩效自评报告\n" + text.format(total="97.24"))
+    ]
     assert ("sum.enumeration", "error", Decimal("97.24"), Decimal("96.84")) in found
 
 
 def test_an_unsettled_base_names_the_measure_it_was_computed_on(tmp_path: Path) -> None:
     """A draft budget's 比上年增长 computed on last year's outcome says so ("此处按上年执行数计"), not "按上年预算计"."""
     path = tmp_path / "report.txt"
-    path.write_text(DRAFT.format(rate="6.4").replace("比2025年执行数增长", "比上年增长"), encoding="utf-8")
-    found = [f for f in analyze_file(path).findings if f.rule == "change.stated-vs-computed"]
+    found = [
+        f
+        for f in _scan_txt(path, DRAFT.format(rate="6.4").replace("比2025年执行数增长", "比上年增长"))
+        if f.rule == "change.stated-vs-computed"
+    ]
     assert len(found) == 1 and "此处按上年执行数计" in found[0].explanation
 
 
