@@ -208,6 +208,7 @@ def paragraph_claims(
         out.extend(extra)
         if items:
             older, previous = older + previous, items
+    _stock_parts_at_their_moment(out, text)
     for c in out:
         c.identity = claim_identity(c, text, topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
@@ -216,7 +217,51 @@ def paragraph_claims(
     _bodies_listed(out, text)
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
+    _money_of_counted_things(out, text)
     return out
+
+
+_MOMENT_STOCK = re.compile(r"^(?P<moment>年初|年末|期初|期末|年终)(?:.*?)(?P<stock>结转和结余|结余|结转|余额)$")
+
+
+def _stock_parts_at_their_moment(claims: list[Claim], text: str) -> None:
+    """The parts of a stock named at a moment of the year (年末结转和结余112.94万元，其中：财政拨款结转和结余31.27万元)
+    are that moment's: 年末财政拨款结转和结余, never the same figure as the 年初 one printed a paragraph before."""
+    for k, whole in enumerate(claims):
+        m = _MOMENT_STOCK.match(whole.subject.strip())
+        if m is None or not whole.prov.span:
+            continue
+        for c in claims[k + 1 :]:
+            if c.sentence != whole.sentence or not c.prov.span:
+                break
+            subject = c.subject.strip()
+            if (
+                subject.endswith(m["stock"])
+                and not _MOMENT_STOCK.match(subject)
+                and "其中" in text[whole.prov.span[1] : c.prov.span[0]]
+            ):
+                c.subject = m["moment"] + subject
+
+
+def _money_of_counted_things(claims: list[Claim], text: str) -> None:
+    """Money named only by its fund right after a count (共涉及项目26个，一般公共预算财政拨款26858.60万元) is the
+    counted things' money, a part of that fund's whole, not the fund's whole itself."""
+    for count, c in itertools.pairwise(claims):
+        if (
+            count.quantity.dimension != "count"
+            or c.quantity.dimension != "money"
+            or not count.subject.strip()
+            or c.relation == "total"
+            or c.identity.part_of
+            or not last_word("fund", c.subject)
+            or _without_fund_words(c.subject)
+            or not count.prov.span
+            or not c.prov.span
+        ):
+            continue
+        between = text[count.prov.span[1] : c.prov.span[0]].strip()
+        if re.fullmatch(r"[，,、]\s*(?:" + re.escape(c.subject.strip()) + ")?", between):
+            c.identity = replace(c.identity, part_of=count.subject.strip())
 
 
 # a sentence opening with one fund's income (城乡居民基本养老保险基金收入18.64亿元、支出14.24亿元，当年收支结余4.40亿元，

@@ -107,7 +107,8 @@ def repeated_header(prev: Table, nxt: Table) -> int:
     return n
 
 
-_COLUMN_NUMBER = re.compile(r"^(?:栏次|行次|栏|\d{1,2}|[A-Z](?:=[A-Z+\-]+)?)$")
+# 栏次 | 1 | 2 | 3=2/1-1 | A=B+C: a column's number or letter, with the formula it may carry
+_COLUMN_NUMBER = re.compile(r"^(?:栏次|行次|栏|\(?\d{1,2}\)?(?:=[\d()+\-−/×*%]+)?|[A-Z](?:=[A-Z+\-]+)?)$")
 
 
 def _filled(table: Table, row: int) -> list[str]:
@@ -173,6 +174,7 @@ def _fold_cut_row(table: Table, last: int) -> None:
         and not _cut_text(list(above.values()), pieces)
         and not _cut_words(above, pieces)
         and not _cut_after_joiner(above, pieces)
+        and not _cut_code(above, pieces)
     ):
         return
     _fold_into(table, above, pieces, cut)
@@ -232,6 +234,15 @@ def _cut_words(above: dict[int, Cell], pieces: list[Cell]) -> bool:
         if _figure(head) or _figure(tail) or not splits_a_word(head, tail):
             return False
     return True
+
+
+def _cut_code(above: dict[int, Cell], pieces: list[Cell]) -> bool:
+    """A 科目编码 the page break cut (221 | 住房改革支出 | 241.32 above, 02 alone below): the one piece is the code's
+    last two digits, and the code read whole is a 款 or 项 code."""
+    if len(pieces) != 1:
+        return False
+    head, tail = above[pieces[0].col].text.strip(), pieces[0].text.strip()
+    return bool(re.fullmatch(r"\d{3}|\d{5}", head) and re.fullmatch(r"\d{2}", tail))
 
 
 _JOINER_AT_END = re.compile(r"[·•/／、－\-—~～]$")

@@ -54,9 +54,13 @@ _CAPTION_LINE = re.compile(r"^(?:编制部门|编制单位|填报单位|预算�
 _HEADER_ROWS_AT_MOST = 6  # a table's header rows stand at its top
 
 
+_FORMULA_TAIL = re.compile(r"=[\d()+\-−/×*%]+$")
+
+
 def _counts_up(texts: list[str]) -> bool:
-    """1 | 2 | 3 | 4: the column numbers 1 to n in order, nothing else (three at least)."""
-    values = [unicodedata.normalize("NFKC", "".join(t.split())) for t in texts]
+    """1 | 2 | 3 | 4: the column numbers 1 to n in order, nothing else (three at least); a number may say how its
+    column is made (1=2+3 | 2 | 3 | 4=5+6), though one that does must be a number that counts up too."""
+    values = [_FORMULA_TAIL.sub("", unicodedata.normalize("NFKC", "".join(t.split()))) for t in texts]
     return len(values) >= 3 and values == [str(k) for k in range(1, len(values) + 1)]
 
 

@@ -376,7 +376,13 @@ def caption_of(lines: list[str]) -> tuple[str | None, str | None]:
             if rest:
                 title_parts.insert(0, rest)
             continue
-        if title_parts and _WHOLE_TITLE.search(title_parts[0]) and not _CAPTION_LABEL.match(text):
+        # (公开01表 alone on its caption line, under 收入支出决算总表, is no whole title)
+        if (
+            title_parts
+            and _WHOLE_TITLE.search(title_parts[0])
+            and not _CAPTION_LABEL.match(title_parts[0])
+            and not _CAPTION_LABEL.match(text)
+        ):
             break  # a whole title is read: the line above (第二部分 …部门决算表, the report's title) is not of it
         title_parts.insert(0, text)
         if _CAPTION_TOP.match(text):

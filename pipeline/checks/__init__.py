@@ -19,7 +19,7 @@ from extractors.model import Claim, Document, Fact, OutlineEntry, Provenance
 from extractors.report_kind import OTHER, classify
 from extractors.units import unit_info
 from pipeline.checks.base import Context
-from pipeline.checks.crossing import one_wrong_cell
+from pipeline.checks.crossing import one_wrong_cell, rate_and_sum
 from pipeline.checks.unresolved import split_dense
 from pipeline.findings import SEVERITY_RANK, Finding, Rule
 from pipeline.tolerance import DEFAULT, Settings
@@ -95,7 +95,8 @@ def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: 
         out.append(f)
     merged = _one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out))))
     # after the crossings: a crossing found anew, and two specific rules on one cell (which crossed nothing)
-    crossed = _one_cell_one_finding(one_wrong_cell(merged, facts or [], doc_year), final=True)
+    crossed = one_wrong_cell(merged, facts or [], doc_year)
+    crossed = _one_cell_one_finding(rate_and_sum(crossed, facts or [], doc_year), final=True)
     return _text_backs_the_cell(_blame_the_input(crossed))
 
 

@@ -437,8 +437,13 @@ def _carried_forward(ctx: Context) -> Iterator[Finding]:
         if len(inc) != 1 or len(out) != 1:
             ctx.note(c, "未找到“收支相抵”唯一的收入总计和支出总计")
             continue
-        ctx.mark(c)
         a, b = inc[0], out[0]
+        if a.quantity.base_value == b.quantity.base_value and c.quantity.value != 0:
+            # 收入总计12.43亿元，支出总计12.43亿元，收支相抵，结转下年1.08亿元: the two totals balance, so the spending
+            # total holds what is carried forward (not 收入 − 支出 = 0)
+            ctx.note(c, "收入总计与支出总计相等，结转下年已计入支出总计，未按两者之差核对")
+            continue
+        ctx.mark(c)
         diff = (tol.base_interval(a.quantity) - tol.base_interval(b.quantity)).scale(1 / tol.factor(c.quantity))
         v = tol.verdict(c.quantity, diff, ctx.settings)
         if v in (tol.OK, tol.INFO):

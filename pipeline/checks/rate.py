@@ -423,6 +423,9 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     ]
     # 人均一般公共预算支出 is of the 一般公共预算支出 printed before it, not of the nearest amount (民生支出, another 人均)
     item = _PER_CAPITA_WORD.sub("", c.subject or "")
+    holder = subject_key((c.subject or "").split("人均")[0])
+    # 村集体经济年增收9.6万元，务工脱贫户人均增收2150元: another holder's 增收, not the 务工脱贫户's total
+    totals = [x for x in totals if not _another_holder(holder, item, x)]
     total = next((x for x in totals if item and _same_total(item, x)), None) if item else None
     if total is None and len(totals) == 1:
         total = totals[0]  # 总藏量156.78万册，人均藏书…: the one amount the sentence prints
@@ -451,6 +454,18 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
 
 
 _PER_CAPITA_WORD = re.compile(r"^.*?人均")
+
+
+_TIME_WORDS = re.compile(r"全年|本年|当年|年度|累计|共计|合计|总|共|年")
+
+
+def _another_holder(holder: str, item: str, x: Claim) -> bool:
+    """The total names whose it is (村集体经济年增收), and the per-capita figure names someone else (务工脱贫户人均增收)."""
+    key, own = subject_key(x.subject or ""), subject_key(item)
+    if not holder or not own or not key.endswith(own):
+        return False
+    whose = _TIME_WORDS.sub("", key[: -len(own)])
+    return bool(whose) and whose not in holder and holder not in whose
 
 
 def _same_total(item: str, x: Claim) -> bool:

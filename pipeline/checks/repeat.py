@@ -57,6 +57,8 @@ def _where(f: Figure) -> str:
     c = f.obj
     section = getattr(c, "section", "")
     sec = section.split("›")[-1].strip() if section else ""
+    if sec and getattr(c, "sentence", "").strip().startswith(sec.rstrip("…")):
+        return f.prov.render()  # 3.年末结转和结余112.94万元，其中…: a numbered paragraph heads only itself
     return sec[:12] or f.prov.render()
 
 

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractors.headings import section_label
 from extractors.identity import last_word
 from extractors.model import Claim, Fact, Provenance, Quantity
+from extractors.outline import section_path
 from extractors.report_kind import DEPARTMENT_FINAL_KINDS, PERFORMANCE_KINDS, in_order
 from pipeline import tolerance as tol
 from pipeline.checks import narrative_table as nt
@@ -536,13 +538,32 @@ def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
         return [], 0
     # a department's sheet row (预算执行率 97.38%) against 该项目…预算执行率96.06% under a project's heading, or a project
     # list's row: another item's figure, however alike its name, is not the indicator's
-    own = a.identity.item
+    own = _project_key(a.identity.item or _sheet_project(ctx, a))
     lists = _project_lists(ctx)
-    cands = [(m, f) for m, f in cands if _item_of(f, lists) in ("", own)]
+    cands = [(m, f) for m, f in cands if _project_key(_item_of(f, lists)) in ("", own)]
     if not cands:
         return [], 0
     best = max(m for m, _ in cands)
     return [f for m, f in cands if m == best], best
+
+
+def _project_key(name: str) -> str:
+    """A project's name without its numbering and a closing bracket (（二）高标准农田建设项目（马市镇片区）)."""
+    found = section_label(name)
+    name = name[len(found[1]) :] if found and name.startswith(found[1]) else name
+    return re.sub(r"[（(][^（）()]*[）)]$", "", name.strip()).strip()
+
+
+def _sheet_project(ctx: Context, a: Fact) -> str:
+    """The project heading a project's sheet stands under (（一）马市镇农村人居环境整治提升项目 › 表3 人居环境整治项目绩效指标
+    完成情况表); a sheet titled for the department (部门整体支出绩效评价指标得分表) is the department's wherever it stands."""
+    title = a.table_title or ""
+    if "部门" in title or "项目" not in title:
+        return ""
+    for e in reversed(section_path(ctx.outline, a.prov)):
+        if _project_key(e.text).endswith("项目"):
+            return e.text
+    return ""
 
 
 def _project_name(f: Fact) -> str:
@@ -569,7 +590,7 @@ def _item_of(f: Figure, project_lists: set[int]) -> str:
     if not isinstance(f.obj, Fact):
         # a project heading's (（一）高标准农田建设项目); a topic heading (2.农业技术推广与高素质农民培育) says what the
         # indicators are about, as the sheet does
-        return f.identity.item if f.identity.item.endswith("项目") else ""
+        return f.identity.item if _project_key(f.identity.item).endswith("项目") else ""
     if f.identity.item:
         return f.identity.item
     if f.obj.prov.table not in project_lists:

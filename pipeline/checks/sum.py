@@ -560,6 +560,10 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             # 预备费 | 19,332 | (blank) in an 增减额 column: a row of the list prints no figure here, so the shortfall
             # may be that row's — not decided
             certainty, certain = tr.UNCERTAIN, False
+        selection = what == "total" and tr.titled_total(v.total) and tr.meets(v.total, v.parts) is False
+        selection = selection and sum(p.fact.quantity.base_value for p in v.parts) < v.total.fact.quantity.base_value
+        if selection:
+            certainty, certain = tr.UNCERTAIN, False
         left_out = _classes_left_out(v, labels.get(v.total.fact.prov.table, set())) if certain else []
         if left_out:
             f = _finding(OMITTED, tf, pf, "warning", words)
@@ -573,7 +577,9 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             others = [x[1].total.fact for x in items[1:]]
             f.explanation += f"；同一行另有{len(others)}列同样不符（{'、'.join(o.prov.render() for o in others[:8])}）"
             f.related += [o.prov for o in others]
-        if certainty != tr.CERTAIN:
+        if selection:
+            f.explanation += "；该行以表名为名而非“合计”，所列各行可能只是其中主要项目，请核对"
+        elif certainty != tr.CERTAIN:
             f.explanation += "；表内分项层次未能确定（无编码或序号），请核对"
         yield f
     for column, fails in failing.items():

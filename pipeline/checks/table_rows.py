@@ -29,6 +29,8 @@ QIZHONG = re.compile(r"^\s*其中\s*[:：]?")  # a 其中 row label (cross_table
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计|总额)$|(?:合计|总计)$")
 _NUMBER_RANK = {"cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4}
 _CIRCLED = re.compile(r"^[①-⑳]")
+# what may follow a table's subject in its title: 全市一般公共预算支出 | 预算表
+_TITLE_TAIL = re.compile(r"^(?:\d{4}年)?(?:年初|调整)?(?:预算|决算|执行|预计执行|预算执行)?(?:情况|数)?(?:明细)?表")
 CERTAIN, UNCERTAIN = "certain", "uncertain"
 MAX_ROWS = 400  # a column longer than this is read as a flat list only (the arithmetic reading is quadratic)
 
@@ -76,7 +78,7 @@ def classify_row(f: Fact) -> Row:
     plain = clean_label(label)
     if QIZHONG.match(label):
         return Row(f, index, label, "qizhong")
-    if _TOTAL.search(plain) and len(plain) <= 16:
+    if _TOTAL.search(plain) and len(plain) <= 16 or _names_the_table(plain, f):
         return Row(f, index, label, "total")
     if label.rstrip().endswith(("：", ":")):  # 三公经费： over its numbered rows: a heading row, above them all
         return Row(f, index, label, "marked", "number", 0)
@@ -89,6 +91,22 @@ def classify_row(f: Fact) -> Row:
     if _CIRCLED.match(label):
         return Row(f, index, label, "marked", "number", 5)
     return Row(f, index, label, "plain")
+
+
+def titled_total(row: Row) -> bool:
+    """A total known only by naming the table's subject (全市一般公共预算支出), not by 合计: the rows under it may be
+    a selection of its items (主要支出项目), so only rows adding up to more than it show a slip."""
+    return row.kind == "total" and not _TOTAL.search(clean_label(row.label))
+
+
+def _names_the_table(plain: str, f: Fact) -> bool:
+    """An uncoded row named for what the whole table shows — 全市一般公共预算支出 under "2026年全市一般公共预算支出预算表"
+    (Shandong prints its totals so, without 合计) — is the table's total."""
+    if f.code or len(plain) < 4 or not plain.endswith(("收入", "支出")):
+        return False
+    title = re.sub(r"\s+", "", f.table_title)
+    at = title.find(plain)
+    return at >= 0 and _TITLE_TAIL.match(title[at + len(plain) :]) is not None
 
 
 def blocks(column: list[Fact], empty_rows: set[int]) -> list[list[Row]]:
@@ -390,6 +408,8 @@ def check_total(
     structured = [r for r in (top, indented, arith) if r]
     if any(_run_meets(total, r, from_start=below) for r in structured):
         return None
+    if top is not None and _numbered_list(top, plain):
+        return Verdict(total, top, CERTAIN)  # 合计 over 1．… 2．… 3．… and their 其中 rows: the numbers say the parts
     if not any(_covers_all(total, r) for r in structured):
         return Verdict(total, top or indented or plain, UNCERTAIN)  # some rows beyond the total's own parts
     if subtotals and top is None:
@@ -403,6 +423,27 @@ def check_total(
     if top is None and flat and not nested and all(r.kind == "plain" for r in plain):
         return Verdict(total, plain, CERTAIN)
     return Verdict(total, top or plain, UNCERTAIN)
+
+
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+def _numbered_list(top: list[Row], plain: list[Row]) -> bool:
+    """The total's rows are one numbered list, 1 to n (一 to 十) with nothing before its first item or after its last
+    but that item's own 其中 rows: each number a part, and the rows between them their breakdowns."""
+    if len(top) < 2 or top[0].family != "number" or plain[0] is not top[0]:
+        return False
+    numbers = []
+    for r in top:
+        found = section_label(r.label)
+        mark = re.sub(r"[^\d一二三四五六七八九十]", "", found[1]) if found else ""
+        numbers.append(int(mark) if mark.isdigit() else _CN_DIGITS.find(mark) + 1 if len(mark) == 1 else 0)
+    if numbers != list(range(1, len(top) + 1)):
+        return False
+    after_last = [r for r in plain if r.index > top[-1].index]
+    return not after_last or (
+        after_last[0].kind == "qizhong" and all(r.kind in ("plain", "qizhong") for r in after_last)
+    )
 
 
 def _direct_children(parent: Row, children: list[Row]) -> list[Row]:
@@ -470,6 +511,13 @@ def check_marked_parents(rows: list[Row]) -> Iterator[Verdict]:
             if below and not meets(direct[0], below) and meets(parent, below):
                 continue
         ambiguous = any(r.kind == "plain" for r in children[:first])
+        trailing = [r for r in children if r.index > direct[-1].index and r.kind == "plain"]
+        if trailing and not meets(direct[-1], trailing):
+            # 1、… 2、… then rows that are no breakdown of 2、: they stand under a numbered row printing no figure here
+            # (3、县级专项资金 over its projects), so they may be parts too
+            if meets(parent, direct + trailing):
+                continue
+            ambiguous = True
         yield Verdict(parent, direct, UNCERTAIN if ambiguous else CERTAIN)
 
 

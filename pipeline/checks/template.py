@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from extractors.identity import document_year
+from extractors.identity import document_year, vocabulary
 from extractors.model import Fact, OutlineEntry
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import KIND_NAMES, identify_table
@@ -359,7 +359,7 @@ def run_structure(outline: list[OutlineEntry], facts: list[Fact]) -> Iterator[Fi
         elif e.kind == "heading" and (e.level or 9) <= 2:
             last_table = None
         elif e.kind == "note" and last_table is not None and last_table.prov.table is not None:
-            if not re.search(r"本表无数据|空表|故本表", e.text):
+            if not re.search(r"本表无数据|空表|故本表", e.text) or _about_other_tables(e.text, last_table.text):
                 continue
             nonzero = [f for f in by_table.get(last_table.prov.table, []) if f.quantity.value != 0]
             if nonzero:
@@ -374,6 +374,20 @@ def run_structure(outline: list[OutlineEntry], facts: list[Fact]) -> Iterator[Fi
                     related=[nonzero[0].prov],
                 )
             last_table = None
+
+
+_FUNDS_OF_A_TABLE = ("一般公共预算", "政府性基金预算", "国有资本经营预算", "社会保险基金预算")
+
+
+def _funds_named(text: str) -> set[str]:
+    return {v for w, v in vocabulary().words.get("fund", ()) if v in _FUNDS_OF_A_TABLE and w in text}
+
+
+def _about_other_tables(note: str, title: str) -> bool:
+    """注：本单位无政府性基金预算和国有资本经营预算财政拨款收支，相关公开表为空表，未列示 under the 三公 table: the note
+    names the funds whose tables are empty, and this table is of none of them."""
+    named = _funds_named(note)
+    return "本表" not in note and bool(named) and not named & _funds_named(title)
 
 
 # ------------------------------------------------------------------ entry point
