@@ -218,7 +218,22 @@ def paragraph_claims(
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
     _money_of_counted_things(out, text)
+    _sources_of_a_spending_opening_the_sentence(out)
     return out
+
+
+_OPENING_SPENDING = re.compile(r"^\s*(?P<whole>[^，,。；;：:]{2,12}?(?:支出|经费))中[，,]")
+_SOURCE = re.compile(r"(?:收入|拨款|资金)$")
+
+
+def _sources_of_a_spending_opening_the_sentence(claims: list[Claim]) -> None:
+    """基本支出中，一般公共预算拨款安排9577.72万元，事业收入安排394.40万元: a source of money inside a spending whole is
+    the source's share of that spending, not the source's whole (its items, 教育支出 under 全市一般公共预算支出中, stay
+    the items they are)."""
+    for c in claims:
+        m = _OPENING_SPENDING.match(c.sentence)
+        if m and not c.identity.part_of and c.quantity.dimension == "money" and _SOURCE.search(c.subject.strip()):
+            c.identity = replace(c.identity, part_of=m["whole"].strip())
 
 
 _MOMENT_STOCK = re.compile(r"^(?P<moment>年初|年末|期初|期末|年终)(?:.*?)(?P<stock>结转和结余|结余|结转|余额)$")

@@ -315,3 +315,55 @@ def test_a_carry_forward_after_two_equal_totals_is_held_in_the_spending_total(tm
     assert (
         _findings(tmp_path, "balance.docx", ["某市2025年市级财政决算报告", "一、一般公共预算收支决算情况", text]) == []
     )
+
+
+def test_a_change_after_two_figures_named_by_their_years_is_on_the_earlier_year_s(tmp_path: Path) -> None:
+    """ "机构运行（项）2026年预算数为1617.08万元，2025年预算数为1588.49万元，较上年预算增加28.59万元，增长1.80%": the
+    figure named 2025年 after one named 2026年 is the base, 28.59 ÷ 1588.49 = 1.80% — not 1588.49 − 28.59 (adv187
+    F3–F8: six false errors)."""
+    item = (
+        "1.科学技术支出（类）应用研究（款）机构运行（项）2026年预算数为1617.08万元，2025年预算数为1588.49万元，"
+        "较上年预算增加28.59万元，增长{rate}%。主要原因是人员经费正常增长。"
+    )
+    blocks = ["某省林业局2026年部门预算", "（二）一般公共预算当年拨款主要支出项目情况", item]
+    assert _findings(tmp_path, "clean.docx", [b.format(rate="1.80") for b in blocks]) == []
+    found = _findings(tmp_path, "slip.docx", [b.format(rate="1.08") for b in blocks])
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
+        ("template.change", Decimal("1.08"), Decimal("1.80"))
+    ]
+
+
+def test_sources_inside_a_spending_opening_the_sentence_are_its_parts(tmp_path: Path) -> None:
+    """ "基本支出中，一般公共预算拨款安排9577.72万元，事业收入安排394.40万元": the sources' shares of 基本支出, not the
+    department's 事业收入 (814.40) or 一般公共预算 (28362.22) printed again (adv187 F1–F2: two false repeat errors)."""
+    blocks = [
+        "某省林业局2026年部门预算",
+        "二、收入预算总体情况",
+        "2026年收入预算29176.62万元，其中：一般公共预算拨款28362.22万元，事业收入814.40万元。",
+        "三、支出预算总体情况",
+        "2026年支出预算29176.62万元，其中：基本支出9972.12万元，项目支出19204.50万元。",
+        "基本支出中，一般公共预算拨款安排9577.72万元，事业收入安排394.40万元。",
+    ]
+    assert _findings(tmp_path, "parts.docx", blocks) == []
+
+
+def test_a_fund_set_aside_is_no_measure_word() -> None:
+    """ "…安排预算稳定调节基金6,253.18万元，支出总计…": 安排 here puts money into the fund, it does not make the figures
+    after it budgets (adv192 F1: an outcome then taken as last year's 预算数 base)."""
+    from extractors.identity import last_word
+
+    assert last_word("measure", "安排预算稳定调节基金6,253.18万元，支出总计") == ""
+    assert last_word("measure", "2026年预算安排") == "预算"
+
+
+def test_items_inside_a_spending_opening_the_sentence_stay_its_items(tmp_path: Path) -> None:
+    """ "全市一般公共预算支出中，…民生支出合计318.06亿元，占一般公共预算支出的74.2%": spending items, not sources, so the
+    share is still checked, 318.06 ÷ 396.49 = 80.22% (adv68 S1, lost mid-round)."""
+    text = (
+        "全市一般公共预算支出完成396.49亿元。全市一般公共预算支出中，教育支出61.24亿元，社会保障和就业支出90.55亿元；"
+        "民生支出合计318.06亿元，占一般公共预算支出的{share}%。"
+    )
+    blocks = ["某市2025年预算执行情况的报告", "一、2025年预算执行情况", text]
+    assert _findings(tmp_path, "clean.docx", [b.format(share="80.2") for b in blocks]) == []
+    found = _findings(tmp_path, "slip.docx", [b.format(share="74.2") for b in blocks])
+    assert [(f.rule, f.stated_value) for f in found] == [("share.stated-vs-computed", Decimal("74.2"))]

@@ -543,9 +543,29 @@ def _is_compared_year(cur: Said, delta: Said) -> bool:
     # …预算支出586.42万元，上年预算数为601.3万元，比上年减少14.88万元: the figure named as last year's is the base
     if cur.claim.role == PRIOR_YEAR or _LAST_YEAR_LEAD.search(cur.lead):
         return True
+    if _named_year_after_a_later_one(cur):
+        return True
     # 2025年部门收入预算34,006.52万元，2026年收入预算比上年增加1,303.57万元: a figure of the year before the change's
     mine, theirs = (cur.claim.period or "")[:4], (delta.claim.period or "")[:4]
     return mine.isdigit() and theirs.isdigit() and int(mine) == int(theirs) - 1
+
+
+_CLAUSE_YEAR = re.compile(r"(20\d\d)年[^，,；;。]*?$")
+
+
+def _named_year_after_a_later_one(cur: Said) -> bool:
+    """2026年预算数为1617.08万元，2025年预算数为1588.49万元，较上年预算增加28.59万元: the figure whose own clause names
+    the earlier year, after one naming a later year, is the base of the change that follows."""
+    sentence = cur.claim.sentence
+    at = sentence.find(cur.claim.quantity.text)
+    if at < 0:
+        return False
+    clauses = re.split(r"[，,；;]", sentence[:at])
+    own = _CLAUSE_YEAR.search(clauses[-1])
+    if own is None:
+        return False
+    earlier = [int(y) for c in clauses[:-1] for y in re.findall(r"(20\d\d)年", c)]
+    return any(y > int(own.group(1)) for y in earlier)
 
 
 def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
