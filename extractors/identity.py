@@ -418,6 +418,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                 text = _BASE_PHRASES.sub("", _figure_sentences(text, keep_last=i == 0))
                 if i > 0:  # 由年初预算31.24亿元调增至36.80亿元 in an earlier paragraph: those figures' own measures
                     text = _attached_measures().sub("", text)
+                else:  # …执行中按程序调整为125500万元。全县…收入分别为127346万元: an earlier sentence's too
+                    cut = max(text.rfind(mark) for mark in "。！？") + 1
+                    text = _attached_measures().sub("", text[:cut]) + text[cut:]
                 text = _REASON_CLAUSE.sub(
                     "", text
                 )  # 主要是…新增一般债券安排的支出增加: a reason's words measure nothing

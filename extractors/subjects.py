@@ -194,7 +194,10 @@ ADJUSTED_TO = re.compile(
 _TRANSFER_VERBS = frozenset(("补助", "上解"))
 # 执行中经市、县两级人大常委会批准调整为…: the clause after "、" is who approved, not what was adjusted
 _APPROVED = re.compile(r"(?:批准|审议通过|审查批准|同意|审定)$")
-_CIRCUMSTANCE = re.compile(r"^(?:年中|执行中|预算执行中|执行过程中)?[，,]?(?:根据|因|由于|受|按照|结合)")
+_CIRCUMSTANCE = re.compile(
+    r"^(?:年中|执行中|预算执行中|执行过程中)?[，,]?(?:根据|因|由于|受|按照|结合|按(?:法定|规定)?程序|依法|按规定)"
+    r"|^(?:年中|执行中|预算执行中|执行过程中)$"
+)
 
 
 def analyse_pre(pre: str) -> Pre:
@@ -254,8 +257,8 @@ def analyse_pre(pre: str) -> Pre:
         after = _strip_leads("".join(tokens[last + 1 :]))
         if after and after not in w.generic and tokens[last] in _TRANSFER_VERBS and after.endswith(("支出", "收入")):
             s = tokens[last] + after  # 补助旗县市区支出: a transfer's name, not the counties' own spending
-        elif after and after not in w.generic:
-            s = after
+        elif after and after not in w.generic and after.removesuffix("等") not in w.generic:
+            s = after  # (有偿使用收入等: the generic word with 等 after it needs the words before it too)
         elif after:  # 遗属补助人数, 彩票公益金安排支出: the generic word needs the words before it
             first = verbs[-2] + 1 if len(verbs) > 1 else 0
             s = "".join(tokens[first:])

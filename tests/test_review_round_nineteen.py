@@ -367,3 +367,93 @@ def test_items_inside_a_spending_opening_the_sentence_stay_its_items(tmp_path: P
     assert _findings(tmp_path, "clean.docx", [b.format(share="80.2") for b in blocks]) == []
     found = _findings(tmp_path, "slip.docx", [b.format(share="74.2") for b in blocks])
     assert [(f.rule, f.stated_value) for f in found] == [("share.stated-vs-computed", Decimal("74.2"))]
+
+
+def _final_accounts_table(amount: str) -> list:
+    rows = [
+        [
+            "科目编码",
+            "项目",
+            "上年决算数",
+            "预算数",
+            "调整预算数",
+            "决算数",
+            "决算数为调整预算数%",
+            "决算数为上年决算数%",
+        ],
+        ["栏次", "", "1", "2", "3", "4", "5=4/3", "6=4/1"],
+        ["205", "教育支出", "52,318", "53,000", "53,600", "53,060", "99.0", "101.4"],
+        ["213", "农林水支出", "41,356", "40,000", "40,607", amount, "99.3", "97.5"],
+    ]
+    return ["某旗2025年财政决算报告", "附表2 某旗2025年一般公共预算支出决算表", "单位：万元", (rows, [])]
+
+
+def test_rates_a_table_s_formula_computes_from_a_wrong_amount_join_its_finding(tmp_path: Path) -> None:
+    """农林水支出 决算数 40,431 where 40,341 was meant: its two rate columns (5=4/3, 6=4/1) fit 40,341, so they are no
+    inconsistencies of their own — one finding names the amount (adv188 S2: two more errors on the right rates)."""
+    assert _findings(tmp_path, "clean.docx", _final_accounts_table("40,341")) == []
+    found = _findings(tmp_path, "slip.docx", _final_accounts_table("40,431"))
+    assert [(f.stated_value, f.expected_value) for f in found] == [(Decimal("40431"), Decimal("40341"))]
+
+
+def test_an_adjustment_made_in_the_year_is_of_the_figure_named_before_it(tmp_path: Path) -> None:
+    """ "一般公共预算收入年初预算128000万元，执行中按程序调整为125500万元。全县…收入分别为127346万元…": the 125500 is the
+    一般公共预算收入's adjusted budget (not an item named 执行中按程序), and the next sentence's figures are no adjusted
+    budgets for its 调整为 (adv180 C1)."""
+    text = (
+        "1.收入情况。2025年全县一般公共预算收入年初预算128000万元，执行中按程序调整为125500万元。"
+        "全县和县本级一般公共预算收入分别为127346万元和105862万元。"
+    )
+    path = write_docx(tmp_path / "adjusted.docx", ["某县2025年预算执行情况的报告", "一、2025年预算执行情况", text])
+    claims = {c.quantity.text: c for c in analyze_file(path).claims}
+    assert claims["125500万元"].subject == "一般公共预算收入"
+    assert claims["125500万元"].identity.measure == "调整预算"
+    assert claims["127346万元"].identity.measure != "调整预算"
+
+
+def test_an_item_ending_in_deng_keeps_its_own_name(tmp_path: Path) -> None:
+    """ "…罚没收入2.2亿元、国有资源（资产）有偿使用收入等7.4亿元": the 7.4 is 有偿使用收入 and the rest, named so — not
+    the 罚没收入 before it, against whose 2026年预算数 2.2 it was found once 2026's figures read as budgets (adv164,
+    a false error mid-round)."""
+    text = (
+        "市本级一般公共预算收入62.8亿元，比2025年实际完成数增加2.4亿元。其中：非税收入18.7亿元，增长13.2%，其中：专项收入"
+        "6.2亿元、行政事业性收费收入2.9亿元、罚没收入2.2亿元、国有资源（资产）有偿使用收入等7.4亿元。"
+    )
+    rows = [["项目", "2026年预算数"], ["罚没收入", "22,000"], ["专项收入", "62,000"]]
+    blocks = [
+        "关于某市2025年预算执行情况和2026年预算草案的报告",
+        "二、2026年预算草案",
+        text,
+        "附表8 某市2026年市本级一般公共预算收入预算表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert _findings(tmp_path, "deng.docx", blocks) == []
+    claims = {c.quantity.text: c for c in analyze_file(tmp_path / "deng.docx").claims}
+    assert claims["7.4亿元"].subject == "国有资源（资产）有偿使用收入等"
+
+
+def _half_year_table(share: str, growth: str) -> list:
+    rows = [
+        ["项目", "年初预算", "1—6月", "", "上年同期", "同比增长%"],
+        ["", "", "执行数", "占年度预算%", "", ""],
+        ["增值税", "1,050,000", "548,263", share, "521,708", growth],
+    ]
+    return [
+        "关于某区2025年上半年预算执行情况的报告",
+        "附件1 某区2025年上半年一般公共预算收入执行情况表",
+        "单位：万元",
+        (rows, [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3), (0, 4, 1, 4), (0, 5, 1, 5)]),
+    ]
+
+
+def test_a_half_year_table_s_share_of_the_year_s_budget_and_growth_on_the_same_stretch(tmp_path: Path) -> None:
+    """年初预算 | 1—6月 › 执行数, 占年度预算% | 上年同期 | 同比增长%: 占年度预算% is the stretch's 执行数 over the one budget
+    column (548263 ÷ 1050000 = 52.2%), 同比增长% over 上年同期 (548263 ÷ 521708 − 1 = 5.1%) — both were left unread
+    (adv189)."""
+    assert _findings(tmp_path, "clean.docx", _half_year_table("52.2", "5.1")) == []
+    found = _findings(tmp_path, "slip.docx", _half_year_table("25.2", "1.5"))
+    assert sorted((f.rule, f.severity, f.stated_value) for f in found) == [
+        ("percent_column.growth", "warning", Decimal("1.5")),
+        ("percent_column.ratio", "error", Decimal("25.2")),
+    ]

@@ -262,6 +262,7 @@ def _one_cell_one_finding(findings: list[Finding], final: bool = False) -> list[
 
 
 # a sum or a difference: a figure it is computed from that is out by d throws it out by d too
+_DECLARED = ("formula.column",)  # a column a table's own formula computes (5=4/3, D=E+F) from figures of its row
 _ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change", "template.sum", "sum.table-rows")
 
 
@@ -304,7 +305,7 @@ def _blame_the_input(findings: list[Finding]) -> list[Finding]:
     dropped: set[int] = set()
     sources: set[int] = set()
     for f in findings:
-        if not f.rule.startswith(_COMPUTED + _ADDED) or f.severity == "info" or f.stated_value is None:
+        if not f.rule.startswith(_COMPUTED + _ADDED + _DECLARED) or f.severity == "info" or f.stated_value is None:
             continue
         if not f.expected_value or id(f) in sources:
             continue

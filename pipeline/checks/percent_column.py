@@ -201,7 +201,7 @@ def _this_year(pct: Column, columns: dict[int, Column], year: int | None, base: 
     """The numerator a header leaves unnamed: the nearest amount column left of it, not the base, not last year's."""
     sided = _left(pct, columns, base)
     prior = f"{year - 1}年" if year is not None else "上年"
-    fresh = [c for c in sided if not any(prior in n for n in _names(c, year))]
+    fresh = [c for c in sided if not any(p in n for n in _names(c, year) for p in (prior, "上年", "去年"))]
     if not fresh:
         return None
     nearest = max(fresh, key=lambda c: c.col)
@@ -225,7 +225,28 @@ def _same_period(pct: Column, columns: dict[int, Column], year: int | None) -> t
     else:  # 执行数 beside 上年执行数: the unnamed year is the table's
         earlier = _name("上年" + name, year)
     hits = [c for c in _left(pct, columns, num) if earlier in _names(c, year)]
+    if not hits:  # 1—6月 › 执行数 | … | 上年同期 | 同比增长%: the same stretch a year earlier, named so
+        hits = [c for c in _left(pct, columns, num) if _SAME_STRETCH.search(_normal(c.leaf))]
     return (num, max(hits, key=lambda c: c.col).col) if len(hits) == 1 else None
+
+
+_SAME_STRETCH = regex.compile(r"^(?:上年|去年)同期(?:数|执行数|完成数)?$")
+_YEAR_BUDGET = regex.compile(r"(?:年度|全年)预算(?:数)?")
+
+
+def _the_one_budget(pct: Column, columns: dict[int, Column]) -> int | None:
+    """占年度预算% beside one budget column (年初预算 | 1—6月 › 执行数 | 占年度预算%): the year's budget is that column;
+    with two (年初预算 and 调整预算) which one is meant is not known."""
+    budgets = [c for c in _left(pct, columns, None) if "预算" in _normal(c.leaf) and not _OUTCOME_WORD.search(c.leaf)]
+    budgets = budgets or [
+        c
+        for c in columns.values()
+        if not c.percent and c.col < pct.col and "预算" in _normal(c.leaf) and not _OUTCOME_WORD.search(c.leaf)
+    ]
+    return budgets[0].col if len(budgets) == 1 else None
+
+
+_OUTCOME_WORD = regex.compile(r"执行|决算|完成|实际|预计")
 
 
 @dataclass
@@ -287,6 +308,8 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
                 out[pct.col] = Reading(header, *found)
             continue
         base = _find(header.base, pct, columns, year, None)
+        if base is None and _YEAR_BUDGET.fullmatch(_normal(header.base)):
+            base = _the_one_budget(pct, columns)
         if base is None:
             continue
         if header.numerator:
