@@ -393,6 +393,11 @@ _AREA_AT_HEAD = re.compile(
 def _body_at_head(text: str) -> tuple[str, bool]:
     """The body or area named at the head of a clause, and whether a 其中 puts it under the figure before (其中，
     厅机关本级…)."""
+    m = _BODY_AT_HEAD.match(text.strip()) or _AREA_AT_HEAD.match(text.strip())
+    levels = {w for w, _v in vocabulary().words.get("scope", ())}
+    if m is not None and all(n in levels for n in re.split(r"[和及与、]", m.group("name"))):
+        if re.search(r"[和及与、]", m.group("name")):
+            return "", False  # 全县和县本级…分别为A和B: each figure its own level's (the 分别 pairs them), no one body
     m = _BODY_AT_HEAD.match(text.strip())
     if m is not None:  # a body's own name, a level word too (局机关本级): one body, never certainly the whole
         return m.group("name"), bool(m.group("of"))
@@ -589,7 +594,11 @@ def _sentence_items(
             denominator = _clean_phrase(rate.group("den") or rate.group("budget") or "") if rate is not None else ""
             own = analyse_pre(pre[: rate.start()] if rate is not None else pre)
             subject = own.subject or (numerator.claim.subject if numerator else "")
-        elif change and (has_compare(window) or _bare_change_of_amount(items, text, s0, start, q)):
+        elif change and (
+            has_compare(window)
+            or _bare_change_of_amount(items, text, s0, start, q)
+            or _bare_change_in_money(items, pre, s0, q)
+        ):
             relation, direction = "change", change
             own = analyse_pre(_before_compare(pre))
             last_change = next((i for i in reversed(items) if i.claim.relation == "change"), None)
@@ -855,6 +864,15 @@ def _bare_change_of_amount(items: list[_Item], text: str, s0: int, start: int, q
     if level.claim.relation in ("share", "rate", "change"):
         return False
     return bool(_BARE_CHANGE.match(text[level.end : start]))
+
+
+def _bare_change_in_money(items: list[_Item], pre: str, s0: int, q: Quantity) -> bool:
+    """Whether a money amount whose own words are only a change word (560.00万元，增幅8.1%（增加41.96万元）) is the change
+    of the amount printed before it in the sentence, not an item of its own."""
+    if q.dimension != "money" or not any(i.start >= s0 and i.claim.quantity.dimension == "money" for i in items):
+        return False
+    own = re.split(r"[，,；;（(：:]", pre)[-1].strip()
+    return own in {w for w, _ in words().change}
 
 
 def _numerator_outside_brackets(items: list[_Item], text: str, pos: int) -> _Item | None:

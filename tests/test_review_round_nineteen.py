@@ -409,6 +409,8 @@ def test_an_adjustment_made_in_the_year_is_of_the_figure_named_before_it(tmp_pat
     assert claims["125500万元"].subject == "一般公共预算收入"
     assert claims["125500万元"].identity.measure == "调整预算"
     assert claims["127346万元"].identity.measure != "调整预算"
+    # 全县和县本级…分别为: each figure is its own level's, not one body named 全县和县本级
+    assert (claims["127346万元"].identity.scope, claims["105862万元"].identity.scope) == ("全县", "本级")
 
 
 def test_an_item_ending_in_deng_keeps_its_own_name(tmp_path: Path) -> None:
@@ -457,3 +459,21 @@ def test_a_half_year_table_s_share_of_the_year_s_budget_and_growth_on_the_same_s
         ("percent_column.growth", "warning", Decimal("1.5")),
         ("percent_column.ratio", "error", Decimal("25.2")),
     ]
+
+
+def test_a_bare_change_amount_after_the_item_is_its_change(tmp_path: Path) -> None:
+    """ "基层政权建设和社区治理（项）2026年预算560.00万元，增幅8.1%（增加41.96万元）": the 41.96 is the item's change, not
+    the item's amount against its table's 560.00 (adv196 F1–F7: seven false errors)."""
+    rows = [["科目编码", "科目名称", "2026年预算数"], ["2080208", "基层政权建设和社区治理", "560.00"]]
+    blocks = [
+        "某区民政局2026年部门预算",
+        "（二）一般公共预算支出情况",
+        "社会保障和就业支出（类）民政管理事务（款）基层政权建设和社区治理（项）2026年预算560.00万元，增幅8.1%"
+        "（增加41.96万元），主要用于社区工作者补助。",
+        "表5 一般公共预算支出预算表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert _findings(tmp_path, "bare.docx", blocks) == []
+    claims = {c.quantity.text: c for c in analyze_file(tmp_path / "bare.docx").claims}
+    assert claims["41.96万元"].relation == "change"
