@@ -403,6 +403,9 @@ def _years_in_passing_before(text: str, own: bool) -> str:
     return "".join(out)
 
 
+_OPENS_ON_LAST_YEAR = re.compile(r"^\s*(?:上一?年度?|去年)(?:末|底)?[，,]")
+
+
 def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: list[str] | None = None) -> Identity:
     """A claim's identity from its clause, its paragraph up to the figure, the section's earlier paragraphs and
     its headings (the nearest statement of each component wins)."""
@@ -463,8 +466,11 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
             if found:
                 year = found[-1]
                 break
+    opening = _sentence_before(paragraph_text, start)
     if year and last_year(claim):
         year -= 1
+    elif year and _OPENS_ON_LAST_YEAR.match(opening) and not _YEAR.search(opening):
+        year -= 1  # 上年末，全市政府债务余额476.88亿元: the sentence is about last year's figures
     span = _MULTI_YEAR.search(sentence) or _paragraph_span(paragraph_text[:start])
     part_of_year = _PART_OF_YEAR.search(sentence) or _paragraph_stretch(paragraph_text[:start])
     if not part_of_year and not _WHOLE_YEAR_NAMED.search(re.split(r"[，,；;。]", sentence)[-1]):

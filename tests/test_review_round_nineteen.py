@@ -477,3 +477,14 @@ def test_a_bare_change_amount_after_the_item_is_its_change(tmp_path: Path) -> No
     assert _findings(tmp_path, "bare.docx", blocks) == []
     claims = {c.quantity.text: c for c in analyze_file(tmp_path / "bare.docx").claims}
     assert claims["41.96万元"].relation == "change"
+
+
+def test_a_sentence_opening_on_last_year_dates_its_figures_to_it(tmp_path: Path) -> None:
+    """ "上年末，全市政府债务余额476.88亿元" is 2024's balance, not 2025's 535.79 printed again (adv195 F2–F3: false
+    repeat errors)."""
+    blocks = [
+        "某市2025年地方政府债务决算情况",
+        "截至2025年末，全市政府债务余额535.79亿元，其中一般债务198.41亿元、专项债务337.38亿元。",
+        "上年末，全市政府债务余额476.88亿元，其中一般债务187.32亿元、专项债务289.56亿元。",
+    ]
+    assert _findings(tmp_path, "last.docx", blocks) == []
