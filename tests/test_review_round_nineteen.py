@@ -7,18 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from docx_builders import write_docx
+from test_review_round_sixteen import _findings
 from test_stitch import part, texts
 
 from extractors.registry import read_document
 from extractors.stitch import stitch_tables
 from pipeline.analyze import analyze_file
 from pipeline.findings import Finding
-
-
-def _findings(tmp_path: Path, name: str, blocks: list, info: bool = False) -> list[Finding]:
-    """The errors and warnings (with infos when asked) gouji reports on a .docx of these blocks."""
-    found = analyze_file(write_docx(tmp_path / name, blocks)).findings
-    return [f for f in found if info or f.severity != "info"]
 
 
 def _seen(found: list[Finding]) -> list[tuple[str, str, str, Decimal | None, Decimal | None]]:

@@ -236,14 +236,15 @@ _YEAR_BUDGET = regex.compile(r"(?:年度|全年)预算(?:数)?")
 
 def _the_one_budget(pct: Column, columns: dict[int, Column]) -> int | None:
     """占年度预算% beside one budget column (年初预算 | 1—6月 › 执行数 | 占年度预算%): the year's budget is that column;
-    with two (年初预算 and 调整预算) which one is meant is not known."""
-    budgets = [c for c in _left(pct, columns, None) if "预算" in _normal(c.leaf) and not _OUTCOME_WORD.search(c.leaf)]
-    budgets = budgets or [
-        c
-        for c in columns.values()
-        if not c.percent and c.col < pct.col and "预算" in _normal(c.leaf) and not _OUTCOME_WORD.search(c.leaf)
-    ]
-    return budgets[0].col if len(budgets) == 1 else None
+    with two (年初预算 and 调整预算) which one is meant is not known. The budget may stand outside the percent's group."""
+
+    def budgets(cols: list[Column]) -> list[Column]:
+        return [c for c in cols if "预算" in _normal(c.leaf) and not _OUTCOME_WORD.search(c.leaf)]
+
+    found = budgets(_left(pct, columns, None)) or budgets(
+        [c for c in columns.values() if not c.percent and c.col < pct.col]
+    )
+    return found[0].col if len(found) == 1 else None
 
 
 _OUTCOME_WORD = regex.compile(r"执行|决算|完成|实际|预计")
