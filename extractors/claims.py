@@ -393,20 +393,25 @@ _AREA_AT_HEAD = re.compile(
 def _body_at_head(text: str) -> tuple[str, bool]:
     """The body or area named at the head of a clause, and whether a 其中 puts it under the figure before (其中，
     厅机关本级…)."""
-    m = _BODY_AT_HEAD.match(text.strip()) or _AREA_AT_HEAD.match(text.strip())
-    levels = {w for w, _v in vocabulary().words.get("scope", ())}
-    if m is not None and all(n in levels for n in re.split(r"[和及与、]", m.group("name"))):
-        if re.search(r"[和及与、]", m.group("name")):
-            return "", False  # 全县和县本级…分别为A和B: each figure its own level's (the 分别 pairs them), no one body
-    m = _BODY_AT_HEAD.match(text.strip())
-    if m is not None:  # a body's own name, a level word too (局机关本级): one body, never certainly the whole
-        return m.group("name"), bool(m.group("of"))
-    m = _AREA_AT_HEAD.match(text.strip())
-    if m is None:
+    text = text.strip()
+    body, area = _BODY_AT_HEAD.match(text), _AREA_AT_HEAD.match(text)
+    named = body or area
+    if named is not None and _several_levels(named.group("name")):
+        return "", False  # 全县和县本级…分别为A和B: each figure its own level's (the 分别 pairs them), no one body
+    if body is not None:  # a body's own name, a level word too (局机关本级): one body, never certainly the whole
+        return body.group("name"), bool(body.group("of"))
+    if area is None:
         return "", False
     word = vocabulary().words.get("scope", ())
-    level = next((v for w, v in word if w == m.group("name")), "")  # 全市, 市本级: the level, as anywhere else
-    return level or m.group("name"), bool(m.group("of"))
+    level = next((v for w, v in word if w == area.group("name")), "")  # 全市, 市本级: the level, as anywhere else
+    return level or area.group("name"), bool(area.group("of"))
+
+
+def _several_levels(name: str) -> bool:
+    """全县和县本级: two scope words joined, not one body's name."""
+    names = re.split(r"[和及与、]", name)
+    levels = {w for w, _v in vocabulary().words.get("scope", ())}
+    return len(names) > 1 and all(n in levels for n in names)
 
 
 def _bodies_listed(claims: list[Claim], text: str) -> None:

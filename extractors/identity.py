@@ -466,10 +466,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
             if found:
                 year = found[-1]
                 break
-    opening = _sentence_before(paragraph_text, start)
     if year and last_year(claim):
         year -= 1
-    elif year and _OPENS_ON_LAST_YEAR.match(opening) and not _YEAR.search(opening):
+    elif year and _OPENS_ON_LAST_YEAR.match(sentence) and not _YEAR.search(sentence):
         year -= 1  # 上年末，全市政府债务余额476.88亿元: the sentence is about last year's figures
     span = _MULTI_YEAR.search(sentence) or _paragraph_span(paragraph_text[:start])
     part_of_year = _PART_OF_YEAR.search(sentence) or _paragraph_stretch(paragraph_text[:start])

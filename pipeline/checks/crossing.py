@@ -106,8 +106,8 @@ def _rate_fits(f: Finding, num: Fact, base: Fact, cell: Fact, should: Decimal) -
         return False
     value = n / b * 100 - (100 if _RATES[f.rule] else 0)
     exponent = f.stated_value.as_tuple().exponent
-    half = Decimal(5) * Decimal(10) ** (int(exponent) - 1) if isinstance(exponent, int) else Decimal("0.05")
-    return abs(value - f.stated_value) <= half
+    decimals = -exponent if isinstance(exponent, int) else 1
+    return abs(value - f.stated_value) <= tol.half_unit(decimals)
 
 
 def rate_and_sum(findings: list[Finding], facts: Iterable[Fact], doc_year: int | None = None) -> list[Finding]:

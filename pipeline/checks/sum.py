@@ -560,8 +560,9 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             # 预备费 | 19,332 | (blank) in an 增减额 column: a row of the list prints no figure here, so the shortfall
             # may be that row's — not decided
             certainty, certain = tr.UNCERTAIN, False
-        selection = what == "total" and tr.titled_total(v.total) and tr.meets(v.total, v.parts) is False
-        selection = selection and sum(p.fact.quantity.base_value for p in v.parts) < v.total.fact.quantity.base_value
+        # a total named for the table whose rows add up to less: they may be its main items only
+        short = sum(p.fact.quantity.base_value for p in v.parts) < v.total.fact.quantity.base_value
+        selection = what == "total" and tr.titled_total(v.total) and not tr.meets(v.total, v.parts) and short
         if selection:
             certainty, certain = tr.UNCERTAIN, False
         left_out = _classes_left_out(v, labels.get(v.total.fact.prov.table, set())) if certain else []
