@@ -56,6 +56,7 @@ from extractors.subjects import (
     noun_after,
     period_in,
     role_in,
+    strip_filler_tail,
     words,
 )
 
@@ -390,6 +391,9 @@ _AREA_AT_HEAD = re.compile(
 )
 
 
+_REGION_LEVEL = re.compile(r"(?:自治区|地区|[省市县区州旗盟])本级$")
+
+
 def _body_at_head(text: str) -> tuple[str, bool]:
     """The body or area named at the head of a clause, and whether a 其中 puts it under the figure before (其中，
     厅机关本级…)."""
@@ -398,6 +402,8 @@ def _body_at_head(text: str) -> tuple[str, bool]:
     named = body or area
     if named is not None and _several_levels(named.group("name")):
         return "", False  # 全县和县本级…分别为A和B: each figure its own level's (the 分别 pairs them), no one body
+    if body is not None and _REGION_LEVEL.search(body.group("name")):
+        return "", False  # 安排县本级一般公共预算支出…: a level of government, which the scope words read, no body
     if body is not None:  # a body's own name, a level word too (局机关本级): one body, never certainly the whole
         return body.group("name"), bool(body.group("of"))
     if area is None:
@@ -1009,7 +1015,7 @@ def _without_compare(s: str) -> str:
 
 def _before_compare(pre: str) -> str:
     """The subject part of a change clause: 公务接待费支出比上年减少 → 公务接待费支出; 收入支出总计减少 → 收入支出总计."""
-    s = pre.rstrip(" \t\u3000了约近为")
+    s = strip_filler_tail(pre, " \t\u3000了约近为")  # (较上年节约2.88万元: 节约 keeps its 约)
     for word, _ in words().change:
         if s.endswith(word):
             s = s[: -len(word)]
@@ -1101,7 +1107,11 @@ def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
             continue
         rates = items[k : k + _run_length(text, items[k:], repeated_change=True)]
         amounts = [i for i in items[:k] if _plain(i) and i.claim.quantity.dimension == "money"]
-        amounts = amounts[len(amounts) - _run_length_back(text, amounts) :] if amounts else []
+        run = _run_length_back(text, amounts)
+        if run != len(rates):
+            # 增值税12998万元，企业所得税4612万元，…，分别比上年增长6.4%、增长6.7%…: one name and amount per clause
+            run = _run_length_back(text, amounts, clauses=True)
+        amounts = amounts[len(amounts) - run :] if amounts else []
         if len(rates) < 2 or len(amounts) != len(rates):
             continue
         for rate, amount in zip(rates, amounts, strict=True):
@@ -1123,13 +1133,14 @@ def _named_respective_changes(text: str, s0: int, items: list[_Item]) -> None:
         after = [i for i in items if i.start >= at + 2]
         if not after:
             continue
-        listed = _listed_before(text, s0, at)
+        run = after[: _run_length(text, after, repeated_change=True)]
+        # (公共安全支出、社会保障和就业支出、城乡社区支出分别增长…: three names for three rates, the 和 inside one name)
+        listed = _listed_before(text, s0, at, want=len(run))
         if len(listed) >= 2:
             names = [analyse_pre(x).subject or x.strip() for x in listed]
         gap = text[at + 2 : after[0].start]
         word = _COMPARED_TO.sub("", gap, count=1).strip()
         direction = change_before(word) if word else ""
-        run = after[: _run_length(text, after, repeated_change=True)]
         if not direction or not _CHANGE_AT_END().fullmatch(word):
             if len(run) == len(names) and all(i.claim.subject for i in run):
                 names = [
@@ -1216,10 +1227,12 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
         c.claim.subject, c.claim.role = a.claim.subject, "全年"
 
 
-def _run_length_back(text: str, figures: list[_Item]) -> int:
-    """How many of the last `figures` are listed one after another, each with its own name (A 69.6亿元、B 40.8亿元)."""
+def _run_length_back(text: str, figures: list[_Item], clauses: bool = False) -> int:
+    """How many of the last `figures` are listed one after another, each with its own name (A 69.6亿元、B 40.8亿元;
+    with `clauses`, also one per comma clause holding nothing but its name: A 69.6亿元，B 40.8亿元)."""
+    breaks = r"[；;。：:\d%]" if clauses else r"[，,；;。：:]"
     n = 1 if figures else 0
-    while n < len(figures) and not re.search(r"[，,；;。：:]", text[figures[-n - 1].end : figures[-n].start]):
+    while n < len(figures) and not re.search(breaks, text[figures[-n - 1].end : figures[-n].start]):
         n += 1
     return n
 
@@ -1505,6 +1518,8 @@ def _enumerations(
             apart = bool(re.search(r"[；;]", text[parts[-1].end : item.start]))
             # 加上上级补助收入、专项债务转贷收入和上年结转，收入总计52.4亿元: addends named with no figure
             unprinted = bool(_NAMED_ADDENDS.search(text[parts[-1].end : item.start]))
+            # 加上上级补助收入172676万元等，县本级财力总计263413万元: an addend ending in 等 stands for more than itself
+            unprinted = unprinted or any(_ends_in_etc(text, p) for p in parts)
             item.claim.list_kind = (
                 lists.PARTIAL if unprinted else lists.UNKNOWN if opened_before or apart else lists.COMPLETE
             )

@@ -364,6 +364,9 @@ class Fact:
     own_label: str = ""  # the row label written in this row itself (row_labels also carry labels down from above)
     label_depth: int | None = None  # which label column (0 = leftmost) holds own_label: a level shown by columns
     label_col: int | None = None  # the grid column of own_label
+    # a bare 合计 printed below the row of the table title's own flow (政府性基金预算收入 | 上级转移支付 | … | 收入合计):
+    # it counts more than that flow, so it is not the flow the title names
+    past_own_flow: bool = False
 
 
 def _prov_dict(p: Provenance) -> dict[str, Any]:

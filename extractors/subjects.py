@@ -321,10 +321,16 @@ def change_alternation() -> str:
     return "|".join(re.escape(w) for w, _ in words().change)
 
 
+def strip_filler_tail(s: str, fillers: str) -> str:
+    """s without the filler characters it ends in (比上年增长了 → 比上年增长), but for a word they end (节约, 保有)."""
+    while s and s[-1] in fillers and s[-2:] not in _WORDS_ENDING_IN_A_FILLER:
+        s = s[:-1]
+    return s
+
+
 def change_before(pre: str) -> str:
     """增长 / 减少 when the text right before a number is a change word (比上年增长 → 增长)."""
-    s = pre.rstrip(_EDGE)
-    s, _ = _strip_end(s, ("了", "约", "近", "为"))
+    s = strip_filler_tail(pre.rstrip(_EDGE), "了约近为")
     for word, direction in words().change:
         if s.endswith(word):
             return direction

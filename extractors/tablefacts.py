@@ -80,7 +80,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     previous: Table | None = None
     for table in doc.tables():
-        facts.extend(_funds_of_their_heads(_parts_of_their_heads(table_facts(table, _first_half(previous, table)))))
+        facts.extend(
+            _totals_past_the_own_flow(
+                _funds_of_their_heads(_parts_of_their_heads(table_facts(table, _first_half(previous, table))))
+            )
+        )
         previous = table
     settle_fact_periods(facts, document_year(doc))
     return facts
@@ -109,6 +113,29 @@ def _funds_of_their_heads(facts: list[Fact]) -> list[Fact]:
         named = fund.get(f.label_col, "")
         if named and not last_word("fund", label) and f.identity.fund != named:
             f.identity = replace(f.identity, fund=named)
+    return facts
+
+
+# 2025年全区一般公共预算收入决算表 › 合计 (or 收入合计): the row is the figure the title names, 一般公共预算收入
+TITLE_FUND_FLOW = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(收入|支出|收支)")
+BARE_TOTAL_ROW = re.compile(r"^(本年)?(收入|支出)?合计$")
+
+
+def _totals_past_the_own_flow(facts: list[Fact]) -> list[Fact]:
+    """政府性基金预算收入 | 上级转移支付 | 上年结转 | 专项债务转贷收入 | 收入合计 under "…政府性基金预算收入执行表": a bare
+    合计 printed below a row of the title's own flow (or below a 小计) adds the transfers to it."""
+    named = TITLE_FUND_FLOW.findall("".join((facts[0].table_title if facts else "").split()))
+    if len(named) != 1:
+        return facts
+    fund, flow = named[0]
+    own = [fund + f for f in (("收入", "支出") if flow == "收支" else (flow,))]
+    above: set[int | None] = set()  # label columns where the own flow or a 小计 has been printed
+    for f in sorted(facts, key=lambda f: (f.prov.row or 0, f.prov.col or 0)):
+        label = "".join((f.row_labels[-1] if f.row_labels else "").split())
+        if BARE_TOTAL_ROW.match(label):
+            f.past_own_flow = f.label_col in above
+        elif label.endswith("小计") or any(o in label for o in own):
+            above.add(f.label_col)
     return facts
 
 

@@ -26,6 +26,7 @@ from extractors.identity import (
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.subjects import change_alternation, words
+from extractors.tablefacts import BARE_TOTAL_ROW, TITLE_FUND_FLOW
 from pipeline import tolerance as tol
 from pipeline.findings import ANY_KIND, Finding, Rule
 
@@ -315,19 +316,14 @@ def fact_subject(f: Fact) -> str:
     labels = [clean_label(x) for x in f.row_labels]
     labels = [x for x in labels if x and not _only_number(x)]
     label = labels[-1] if labels else ""
-    return _titled_total(label, f.table_title or "") or label
-
-
-# 2025年全区一般公共预算收入决算表 › 合计 (or 收入合计): the row is the figure the title names, 一般公共预算收入
-_TITLE_FUND_FLOW = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(收入|支出|收支)")
-_BARE_TOTAL_ROW = re.compile(r"^(本年)?(收入|支出)?合计$")
+    return ("" if f.past_own_flow else _titled_total(label, f.table_title or "")) or label
 
 
 def _titled_total(label: str, title: str) -> str:
     """The subject a table's bare 合计 row stands for: its title's fund and flow. In a table of both flows only 本年收入合计
     / 本年支出合计 are the fund's own (its 收入合计 / 支出合计 may hold transfers, 调出资金 …), and a 总计 never is."""
-    row = _BARE_TOTAL_ROW.match(label.replace(" ", ""))
-    named = _TITLE_FUND_FLOW.findall(title)
+    row = BARE_TOTAL_ROW.match(label.replace(" ", ""))
+    named = TITLE_FUND_FLOW.findall(title)
     if row is None or len(named) != 1 or "平衡" in title:
         return ""
     fund, flow = named[0]

@@ -260,6 +260,10 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
         j -= 1
     if j < 1 or not placed[j][1].base:
         return None
+    if j < k - 1:
+        at, prev = placed[k - 1]
+        if _COMPARES.search(sentence[at + len(prev.quantity.text) : placed[k][0]]):
+            return None  # …较2026年执行数71652万元增长5%，较2026年年初预算增长7.2%: the rate names another base
     lv = j - 1
     while lv > 0 and (placed[lv][1].base or placed[lv][1].relation == "change"):
         lv -= 1  # 支出安排330500万元，比上年年初预算332400万元下降0.6%，比上年执行数352560万元下降7.0%: a second base
@@ -296,6 +300,7 @@ def _whole_it_fits(level: Claim, base: Claim, change: Claim, up: bool, claims: l
 
 
 _PRINTED_VS = re.compile(r"^[，,\s]*(?:比|较|同比|与)")
+_COMPARES = re.compile(r"比|较|与[^，,；;。]{0,12}相比")
 
 
 def _base_year_is(clause: str, prior: Figure) -> bool:

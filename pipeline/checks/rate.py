@@ -628,6 +628,12 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
     at = spent.prov.span[0] if spent is not None and spent.prov.span else 0
     budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
+    later = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) > at]
+    if spent is not None and later and "；" in _words_between(c.sentence, spent, later[0]):
+        # …执行188.08万元，执行率94.04%；其他资金全年预算数43.82万元，全部执行完毕，执行率100%: the rate is of the
+        # item budgeted in its own clause, whose spending is not printed as a figure
+        ctx.note(c, f"执行率所指项目（{later[-1].subject}）的实际支出未在本分句写出")
+        return
     if spent is None and any(_is_budget(x) for x in levels):
         # 基本支出1344.78万元，…。基本支出全年预算1356.50万元，执行率99.14%: the rate is of the budget's item, whose
         # spending an earlier sentence of the paragraph prints
@@ -657,7 +663,9 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     if any(v in (tol.OK, tol.INFO) for v, _ in verdicts):
         return
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
-    subject = c.identity.item or spent.subject or c.subject  # the project or item the rate is of
+    # the project or item the rate is of (执行40.00万元 names none: the budget's item, 其他资金全年预算数…)
+    named = next((x.subject for x in (spent, budget) if not weak_subject(subject_key(x.subject))), "")
+    subject = c.identity.item or named or spent.subject or c.subject
     if at_most == tol.WARNING and v == tol.ERROR:
         finding = _ratio_finding(
             EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject
@@ -711,6 +719,13 @@ def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> li
         if not identities_contradict(x.identity, spent.identity)
         and (weak_subject(subject_key(x.subject)) or (bool(own) and same_item_name(x, spent)))
     ]
+
+
+def _words_between(sentence: str, x: Claim, y: Claim) -> str:
+    """The words of a sentence between two of its figures ("" when either is not found in it)."""
+    at = sentence.find(x.quantity.text)
+    end = sentence.find(y.quantity.text, at + len(x.quantity.text)) if at >= 0 else -1
+    return sentence[at:end] if at >= 0 and end >= 0 else ""
 
 
 def _bracketed_before(x: Claim, c: Claim) -> bool:

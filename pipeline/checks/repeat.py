@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
-from extractors.identity import DIFFERENT, SAME
+from extractors.identity import DIFFERENT, SAME, last_word
 from extractors.model import Claim
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -110,6 +110,40 @@ def _ceiling_or_stock(ctx: Context, c: Claim) -> str:
     return said[-1] if said else ""
 
 
+def _scope_carried(ctx: Context, f: Figure) -> bool:
+    """Whether a claim's scope comes from an earlier paragraph, not from its own words or its paragraph."""
+    c = f.obj
+    if not isinstance(c, Claim) or not c.identity.scope or last_word("scope", c.subject):
+        return False
+    said: list[str] = []
+    for x in ctx.paragraph_claims(c):
+        if not said or said[-1] != x.sentence:
+            said.append(x.sentence)
+        if x is c:
+            break
+    return not any(last_word("scope", s, phrase_start=False) for s in said)
+
+
+def _of_the_other_scope(ctx: Context, f: Figure, ref: Figure, figs: list[Figure]) -> tuple[Figure, Figure] | None:
+    """上级补助收入263998万元中，…。调入资金8195万元，其中… after the 县本级 paragraph (调入资金6024万元) and the 全县 one
+    (调入资金8195万元): a figure whose scope is only carried over from an earlier paragraph, equal to the same item of
+    another scope, is more likely that scope's figure than a slip: (the printing that carries it, the other scope's)."""
+    for mine, theirs in ((f, ref), (ref, f)):
+        if not _scope_carried(ctx, mine):
+            continue
+        for g in figs:
+            if (
+                g is not mine
+                and g.identity.scope
+                and g.identity.scope != mine.identity.scope
+                and g.identity.scope != theirs.identity.scope
+                and _agree(g, mine)
+                and not _same_paragraph(g, mine)
+            ):
+                return mine, g
+    return None
+
+
 def _verdict(a: Figure, b: Figure) -> str:
     # 65,400.00元 and 6.54万元 are one figure: printings in different units are compared in base units,
     # within the rounding of the coarser one
@@ -165,6 +199,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                 msg = _message(key[1], what, ref, f, len(good))
                 if v == tol.WARNING:
                     msg += "（两数只差末位一个单位）"
+                carried = _of_the_other_scope(ctx, f, ref, figs)
+                if carried is not None:
+                    mine, other = carried
+                    v = "info"
+                    msg += (
+                        f"；但{mine.prov.render()}未写明范围（{mine.identity.scope}取自上文），而该数与"
+                        f"{other.identity.scope}的{key[1]}（{other.prov.render()}）相同，可能写的是"
+                        f"{other.identity.scope}的数，请核对"
+                    )
                 yield make_finding(
                     DIFFERENT_VALUES,
                     v,

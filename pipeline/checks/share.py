@@ -18,6 +18,7 @@ from pipeline.checks.base import (
     Figure,
     claim_figure,
     fmt,
+    identities_contradict,
     in_unit,
     make_finding,
     pct_of,
@@ -424,6 +425,8 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue
         if subject_key(x.subject) == subject_key(num.subject):
             continue  # 项目支出7835.62 (its 全年预算) is no whole of 项目支出7214.33 (what was spent), 占全年支出的
+        if identities_contradict(x.identity, num.identity):
+            continue  # 全县主要支出项目安排：…预备费…，占一般公共预算支出的 after 县本级一般公共预算支出…: another level's whole
         if x.relation == "part" and c.denominator and subject_key(x.subject) not in words:
             continue  # a part of a list (…其中基本支出…、项目支出7835.62万元) is the whole only where named so exactly
         found.append((at, x))

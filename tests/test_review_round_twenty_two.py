@@ -1,0 +1,170 @@
+"""Review round twenty-two (stop 34): false findings fresh reviews found on clean reports, each fixed at its
+mechanism, and the slip each rule must still find."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from test_review_round_sixteen import _findings, _scan_txt
+
+from extractors.registry import read_document
+from extractors.report_kind import classify
+from pipeline.analyze import analyze_file
+from pipeline.findings import Finding
+
+
+def _errors(found: list[Finding]) -> list[tuple[str, str, str, Decimal | None, Decimal | None]]:
+    return [(f.rule, f.severity, f.subject, f.stated_value, f.expected_value) for f in found if f.severity != "info"]
+
+
+def _report(*paragraphs: str) -> str:
+    return "\n".join(["某县2025年预算执行情况和2026年预算草案的报告", "一、2025年预算执行情况", *paragraphs]) + "\n"
+
+
+def test_savings_against_the_budget_is_a_change_not_a_base(tmp_path: Path) -> None:
+    """ "较预算节约5.13万元，下降17.94%": 节约 is a change word (its 约 is no "about"), so 5.13 is the change and
+    not the base of 下降17.94% (adv196 F9: 17.94 vs (23.47 − 5.13) ÷ 5.13 as an error); a wrong rate against a
+    printed base is still found, and named by its item, not by "节"."""
+    clean = "2025年度“三公”经费预算数为28.60万元，实际支出23.47万元，较预算节约5.13万元，下降17.94%。"
+    assert _errors(_scan_txt(tmp_path / "a.txt", _report(clean))) == []
+    slip = "2025年度“三公”经费实际支出23.47万元，较上年的26.35万元节约2.88万元，下降12.93%。"
+    found = _errors(_scan_txt(tmp_path / "b.txt", _report(slip)))
+    assert [(r, s, v, e) for r, _sev, s, v, e in found] == [
+        ("change.stated-vs-computed", "三公经费", Decimal("12.93"), Decimal("10.93"))
+    ]
+
+
+def test_a_rate_of_an_item_whose_spending_its_clause_does_not_print(tmp_path: Path) -> None:
+    """ "…执行188.08万元，执行率94.04%；其他资金全年预算数43.82万元，全部执行完毕，执行率100%": the 100% is of 其他资金,
+    not of the 上年结转资金 spending before the "；" (adv196 F8); printed, its spending is checked and named."""
+    head = "按资金来源分：上年结转资金全年预算数200.00万元，执行188.08万元，执行率94.04%；"
+    clean = head + "其他资金全年预算数43.82万元，全部执行完毕，执行率100%。"
+    assert _errors(_scan_txt(tmp_path / "a.txt", _report(clean))) == []
+    slip = head + "其他资金全年预算数43.82万元，执行40.00万元，执行率100%。"
+    found = _errors(_scan_txt(tmp_path / "b.txt", _report(slip)))
+    assert [(r, s, v, e) for r, _sev, s, v, e in found] == [
+        ("rate.execution-text", "其他资金", Decimal("100"), Decimal("91.28"))
+    ]
+
+
+def _fund_tables(own_income: str) -> list:
+    income = [
+        ["项目", "调整预算", "执行数"],
+        ["国有土地使用权出让收入", "280,316", "271,333"],
+        ["城市基础设施配套费收入", "12,063", "11,073"],
+        ["政府性基金预算收入", "292,379", own_income],
+        ["上级转移支付", "", "36,348"],
+        ["上年结转", "", "26,671"],
+        ["专项债务转贷收入", "", "251,471"],
+        ["收入合计", "", "596,896"],
+    ]
+    return [
+        "某市2025年预算执行情况和2026年预算草案的报告",
+        "一、2025年预算执行情况",
+        "市本级政府性基金预算收入28.2亿元，为调整预算的96.5%。",
+        "表5 2025年市本级政府性基金预算收入执行表",
+        "单位：万元",
+        (income, []),
+    ]
+
+
+def test_a_fund_tables_bare_total_below_its_own_flow_holds_the_transfers(tmp_path: Path) -> None:
+    """ "…政府性基金预算收入执行表": 政府性基金预算收入 | 上级转移支付 | 上年结转 | 专项债务转贷收入 | 收入合计 — the bare
+    收入合计 adds the transfers, it is not the fund's own revenue the title names (adv194 F3–F4: the text's 31.3亿元
+    against 收入合计 627499 as an error); the row of the fund's own revenue is still compared with the text."""
+    assert _findings(tmp_path, "clean.docx", _fund_tables("282,406")) == []
+    found = _findings(tmp_path, "slip.docx", _fund_tables("292,406"))
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
+        ("narrative_table.mismatch", Decimal("28.2"), Decimal("29.24"))
+    ]
+
+
+def _claims(path: Path, text: str) -> dict[str, str]:
+    path.write_text(text, encoding="utf-8")
+    return {c.quantity.text: c.subject for c in analyze_file(path).claims}
+
+
+def test_respective_changes_pair_names_and_rates_in_order(tmp_path: Path) -> None:
+    """ "公共安全支出、社会保障和就业支出、城乡社区支出分别增长1.3%、0.5%、0.1%" (a 和 inside one name) and
+    "增值税12998万元，企业所得税4612万元，…，分别比上年增长6.4%、增长6.7%…" (one name and amount per clause): each
+    rate is its own item's (adv194 F5–F6: every rate given the last item)."""
+    names = _claims(
+        tmp_path / "a.txt",
+        _report("与2025年年初预算相比，公共安全支出、社会保障和就业支出、城乡社区支出分别增长1.3%、0.5%、0.1%。"),
+    )
+    assert [names[x] for x in ("1.3%", "0.5%", "0.1%")] == ["公共安全支出", "社会保障和就业支出", "城乡社区支出"]
+    taxes = _claims(
+        tmp_path / "b.txt",
+        _report(
+            "主要税种中，增值税12998万元，企业所得税4612万元，契税4942万元，分别比上年增长6.4%、增长6.7%、增长2.9%。"
+        ),
+    )
+    assert [taxes[x] for x in ("6.4%", "6.7%", "2.9%")] == ["增值税", "企业所得税", "契税"]
+
+
+def test_an_addend_ending_in_etc_leaves_the_chain_incomplete(tmp_path: Path) -> None:
+    """ "县本级一般公共预算收入计划57007万元，加上上级补助收入172676万元等，县本级财力总计263413万元": the 等 says more
+    addends are left out, so the shortfall is said as info (adv194 F7: an error); without 等 it is an error."""
+    chain = "县本级一般公共预算收入计划57007万元，加上上级补助收入172676万元{etc}，县本级财力总计263413万元。"
+    partial = [f for f in _scan_txt(tmp_path / "a.txt", _report(chain.format(etc="等"))) if f.rule.startswith("sum.")]
+    assert [(f.rule, f.severity) for f in partial] == [("sum.enumeration-partial", "info")]
+    full = [f for f in _scan_txt(tmp_path / "b.txt", _report(chain.format(etc=""))) if f.rule.startswith("sum.")]
+    assert [(f.rule, f.severity, f.expected_value) for f in full] == [("sum.enumeration", "error", Decimal("229683"))]
+
+
+def test_a_scope_carried_from_the_paragraph_before_meets_the_other_scopes_figure(tmp_path: Path) -> None:
+    """ "调入资金8195万元，其中…" in a paragraph naming no scope, after the 全县 paragraph (调入资金8195万元) and the 县本级
+    one (调入资金6024万元): its 本级 is only carried over and its value is 全县's, so the mismatch with 6024 is said as
+    info (adv194 F1); a paragraph stating 县本级 itself keeps the error."""
+    county = "全县收支平衡情况：一般公共预算收入98600万元，调入资金8195万元，收入总计106795万元。"
+    level = "县本级收支平衡情况：一般公共预算收入82984万元，调入资金6024万元，收入总计89008万元。"
+    carried = "调入资金8195万元，其中：从政府性基金预算调入3465万元，从其他资金调入4730万元。"
+    found = [f for f in _scan_txt(tmp_path / "a.txt", _report(county, level, carried)) if f.rule.startswith("repeat")]
+    assert [(f.rule, f.severity) for f in found] == [("repeat.different-values", "info")]
+    assert "取自上文" in found[0].explanation
+    stated = "县本级调入资金8195万元，其中：从政府性基金预算调入3465万元，从其他资金调入4730万元。"
+    found = [f for f in _scan_txt(tmp_path / "b.txt", _report(county, level, stated)) if f.rule.startswith("repeat")]
+    assert [(f.rule, f.severity, f.stated_value) for f in found] == [
+        ("repeat.different-values", "error", Decimal("8195"))
+    ]
+
+
+def test_a_level_word_after_a_verb_is_no_body_and_a_share_takes_its_own_levels_whole(tmp_path: Path) -> None:
+    """ "收入总计286449万元，安排县本级一般公共预算支出249298万元" names the level 本级, not a body "安排县本级"; and
+    "全县主要支出项目安排：…预备费4163万元，占一般公共预算支出的1.2%" is a share of 全县's 336156, not of the 县本级
+    249298 printed nearer (adv194 F2: 4163 ÷ 249298 = 1.67% as an error)."""
+    text = _report(
+        "2026年全县一般公共预算支出安排336156万元，上解上级支出2979万元，债务还本支出30094万元，支出总计369229万元。",
+        "县本级一般公共预算收入预期85663万元。收入总计286449万元，安排县本级一般公共预算支出249298万元、上解上级支出"
+        "1990万元、补助乡镇支出12423万元、债务还本支出22738万元，收支平衡。",
+        "全县主要支出项目安排：教育支出58466万元，比上年预算下降0.1%；预备费4163万元，占一般公共预算支出的{share}%。",
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text.format(share="1.2"), encoding="utf-8")
+    result = analyze_file(path)
+    level = next(c for c in result.claims if c.quantity.text == "249298万元")
+    assert level.identity.scope == "本级"
+    assert [f for f in result.findings if f.rule.startswith("share") and f.severity != "info"] == []
+    found = _scan_txt(tmp_path / "b.txt", text.format(share="1.5"))
+    assert [(f.rule, f.expected_value) for f in found if f.rule.startswith("share") and f.severity != "info"] == [
+        ("share.stated-vs-computed", Decimal("1.24"))
+    ]
+
+
+def test_a_self_evaluation_of_project_funds_is_of_the_project_kind(tmp_path: Path) -> None:
+    """ "浩门镇2023年度财政项目资金绩效自评报告" is a projects' self-evaluation (adv199: read as an unknown kind, so its
+    slips were capped at warnings)."""
+    path = tmp_path / "r.txt"
+    path.write_text("浩门镇2023年度财政项目资金绩效自评报告\n一、项目基本情况\n", encoding="utf-8")
+    assert classify(read_document(path)) == "项目支出绩效自评表"
+
+
+def test_a_second_rate_naming_another_base_is_not_of_the_printed_one(tmp_path: Path) -> None:
+    """ "收入安排75240万元，较2026年执行数71652万元增长5%，较2026年年初预算增长7.2%": the 7.2% is against the 年初预算,
+    not the printed 执行数 (adv197 F1: 7.2 vs 5.01 as an error); the first rate is still checked on its printed base."""
+    head = "县本级一般公共预算收入安排75240万元，较2026年执行数71652万元增长{rate}%，较2026年年初预算增长7.2%。"
+    text = "关于某县2026年预算执行情况和2027年预算草案的报告\n二、2027年预算草案\n" + head + "\n"
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="5"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="6")))
+    assert [(r, v, e) for r, _sev, _s, v, e in found] == [("change.stated-vs-computed", Decimal("6"), Decimal("5.01"))]
