@@ -65,11 +65,12 @@ def _caption(b: Block) -> bool:
 def _same_columns(prev: Table, nxt: Table) -> bool:
     if prev.n_cols != nxt.n_cols:
         return False
-    return nxt.header_rows == 0 or repeated_header(prev, nxt) == nxt.header_rows
+    # (the repeat may go on past the header rows the reader saw: 栏次 | 1 | 2 | 4=3/2 …)
+    return nxt.header_rows == 0 or repeated_header(prev, nxt) >= nxt.header_rows
 
 
 def _append(prev: Table, nxt: Table) -> None:
-    skip = nxt.header_rows
+    skip = max(nxt.header_rows, repeated_header(prev, nxt))
     offset = prev.n_rows - skip
     prev.cells += [replace(c, row=c.row + offset) for c in nxt.cells if c.row >= skip]
     prev.n_rows = offset + nxt.n_rows

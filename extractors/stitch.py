@@ -272,6 +272,13 @@ _CAPTION_LINE = re.compile(
 )
 
 
+_CONTINUED_CAPTION = re.compile(r"^续表|[（(]续表?[）)]")
+
+
+def _plain_marks(p: Block) -> str:
+    return "".join(p.text.split()) if isinstance(p, Paragraph) else ""
+
+
 def _repeated_caption(p: Block, table: Table) -> bool:
     """A line printed above a continuation that only repeats the table's title, number or unit."""
     if not isinstance(p, Paragraph):
@@ -293,6 +300,8 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
                 p = out[k - 1]
                 if _repeated_caption(p, b):
                     k -= 1
+                    # 续表3 above it: the caption says the table goes on, whatever the margins show
+                    retitled = retitled or bool(_CONTINUED_CAPTION.search(_plain_marks(p)))
                 elif prev_table is not None and isinstance(p, Paragraph) and _plain(p.text) == _plain(prev_table.title):
                     k, retitled = k - 1, True  # the title printed again above this page's part
                 else:

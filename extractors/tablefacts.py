@@ -121,6 +121,9 @@ TITLE_FUND_FLOW = re.compile(r"(一般公共预算|政府性基金预算|国有�
 BARE_TOTAL_ROW = re.compile(r"^(本年)?(收入|支出)?合计$")
 
 
+_BARE_TOTAL_WORD = re.compile(r"^(?:小计|合计|总计)$")
+
+
 def _totals_past_the_own_flow(facts: list[Fact]) -> list[Fact]:
     """政府性基金预算收入 | 上级转移支付 | 上年结转 | 专项债务转贷收入 | 收入合计 under "…政府性基金预算收入执行表": a bare
     合计 printed below a row of the title's own flow (or below a 小计) adds the transfers to it."""
@@ -581,12 +584,26 @@ class _TableFacts:
         fact.identity = fact_identity(fact, tuple(clean_label(x.text) for x in corner))
         if self.project:  # a 项目支出绩效自评表's figures are its project's, not another project's
             fact.identity = replace(fact.identity, item=self.project)
-        for depth, k in enumerate(label_cols):
-            own = self.cov[r][k]
-            if own is not None and own.row == r and own.text.strip() and self.info[id(own)].kind == "text":
-                fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), depth, own.indent
-                fact.label_col = own.col
-                break
+        written = [
+            (depth, own)
+            for depth, k in enumerate(label_cols)
+            if (own := self.cov[r][k]) is not None
+            and own.row == r
+            and own.text.strip()
+            and self.info[id(own)].kind == "text"
+        ]
+        if (
+            len(written) > 1
+            and written[0][1].rowspan > 1
+            and not _BARE_TOTAL_WORD.match(clean_label(written[1][1].text))
+        ):
+            # 一般债券 merged down over its bonds, the first bond's name beside it: the merged cell heads the group,
+            # the row is the bond's (but 公务用车购置及运行费 | 小计 is the group's own row)
+            written = written[1:]
+        if written:
+            depth, own = written[0]
+            fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), depth, own.indent
+            fact.label_col = own.col
         for own in (x for x in (paired, sub) if x is not None):
             fact.own_label, fact.label_depth, fact.indent = clean_label(own.text), 0, own.indent
             fact.label_col = own.col

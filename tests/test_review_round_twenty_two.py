@@ -10,6 +10,7 @@ from test_review_round_sixteen import _findings, _scan_txt
 
 from extractors.registry import read_document
 from extractors.report_kind import classify
+from extractors.stitch import stitch_tables
 from pipeline.analyze import analyze_file
 from pipeline.findings import Finding
 
@@ -168,3 +169,83 @@ def test_a_second_rate_naming_another_base_is_not_of_the_printed_one(tmp_path: P
     assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="5"))) == []
     found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="6")))
     assert [(r, v, e) for r, _sev, _s, v, e in found] == [("change.stated-vs-computed", Decimal("6"), Decimal("5.01"))]
+
+
+def test_a_table_continued_under_its_own_caption_on_the_next_page_is_one_table() -> None:
+    """表3 on p.5, then "续表3 / 单位：万元" above its next part on p.6 (the part sits under its caption, not at the top
+    margin): one table, the repeated header dropped (adv200 F2, adv195 F1: the first part's total checked against
+    its own rows only)."""
+    from test_stitch import part, texts
+
+    from extractors.model import Paragraph, Provenance
+
+    head = [["项目", "决算数"]]
+    a = part(
+        5, [*head, ["一般公共预算支出合计", "6.00"], ["一般公共服务支出", "1.00"]], 600, title="表3", header_rows=1
+    )
+    b = part(6, [*head, ["教育支出", "2.00"], ["卫生健康支出", "3.00"]], 120, title="续表3", touches_top=False)
+    caption = Paragraph(text="续表3", prov=Provenance("x", page=6))
+    (t,) = [x for x in stitch_tables([a, caption, b]) if not isinstance(x, Paragraph)]
+    assert texts(t) == [*head, ["一般公共预算支出合计", "6.00"], ["一般公共服务支出", "1.00"], ["教育支出", "2.00"],
+                        ["卫生健康支出", "3.00"]]  # fmt: skip
+    # without the caption saying so, a part away from the top margin is another table
+    assert len(stitch_tables([a, b])) == 2
+
+
+def _spending(rows: list[list[str]]) -> list[list[str]]:
+    head = [
+        ["项目", "全州", "", "州本级", ""],
+        ["", "预算数", "决算数", "预算数", "决算数"],
+        ["栏次", "1", "2", "3", "4"],
+    ]
+    return [*head, *rows]
+
+
+def test_a_word_continuation_whose_repeat_runs_past_the_header_rows_is_joined(tmp_path: Path) -> None:
+    """附表2 and "附表2（续）" in Word, each under the two header rows and the 栏次 row: one table (adv200 F1: the
+    continuation's total checked against its own classes only, 附表2's classes "未列出")."""
+    merges = [(0, 1, 0, 2), (0, 3, 0, 4)]
+    first = _spending([["一般公共服务支出", "10", "9", "4", "4"], ["教育支出", "20", "19", "8", "7"]])
+    rest = _spending([["住房保障支出", "5", "5", "2", "2"], ["一般公共预算支出合计", "35", "{total}", "14", "13"]])
+    blocks = ["某州2023年财政决算", "附表2 2023年某州一般公共预算支出决算表", "单位：万元", (first, merges), "附表2（续）",
+              "单位：万元"]  # fmt: skip
+    clean = [*blocks, ([[x.format(total="33") for x in r] for r in rest], merges)]
+    assert _findings(tmp_path, "clean.docx", clean) == []
+    slip = [*blocks, ([[x.format(total="37") for x in r] for r in rest], merges)]
+    found = _findings(tmp_path, "slip.docx", slip)
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
+        ("sum.table-rows-omitted", Decimal("37"), Decimal("33"))
+    ]
+
+
+def _bonds(first: str) -> list:
+    rows = [
+        ["债券类型", "债券名称", "期限（年）", "发行金额"],
+        ["一般债券", "2025年某省政府一般债券（一期）", "10", first],
+        ["", "2025年某省政府再融资一般债券（三期）", "7", "171,917"],
+        ["", "一般债券小计", "", "307,021"],
+        ["专项债券", "2025年某省政府专项债券（二期）", "20", "251,334"],
+        ["", "2025年某省政府再融资专项债券（四期）", "10", "63,641"],
+        ["", "专项债券小计", "", "314,975"],
+        ["合计", "", "", "621,996"],
+    ]
+    return ["某市2025年地方政府债务情况", "表4 某市2025年地方政府债券发行明细表", "单位：万元",
+            (rows, [(1, 0, 2, 0), (4, 0, 5, 0), (7, 0, 7, 2)])]  # fmt: skip
+
+
+def test_a_group_label_merged_down_beside_its_rows_closes_with_its_own_subtotal(tmp_path: Path) -> None:
+    """一般债券 merged down beside its bonds, then 一般债券小计; 合计 at the foot: the 合计 adds the two 小计 rows and each
+    小计 its bonds (adv195 F4–F5: 合计 against the first bond of each group as an error); a wrong bond is found on its
+    小计."""
+    assert _findings(tmp_path, "clean.docx", _bonds("135,104")) == []
+    found = _findings(tmp_path, "slip.docx", _bonds("135,404"))
+    assert [(f.rule, f.subject.split()[-1], f.stated_value, f.expected_value) for f in found] == [
+        ("sum.table-rows", "一般债券小计", Decimal("307021"), Decimal("307321"))
+    ]
+    total = _bonds("135,104")
+    rows, merges = total[-1]
+    total[-1] = ([*rows[:-1], ["合计", "", "", "622,996"]], merges)
+    found = _findings(tmp_path, "total.docx", total)
+    assert [(f.rule, f.subject.split()[-1], f.stated_value, f.expected_value) for f in found] == [
+        ("sum.table-rows", "合计", Decimal("622996"), Decimal("621996"))
+    ]

@@ -78,7 +78,7 @@ def classify_row(f: Fact) -> Row:
     plain = clean_label(label)
     if QIZHONG.match(label):
         return Row(f, index, label, "qizhong")
-    if _TOTAL.search(plain) and len(plain) <= 16 or _names_the_table(plain, f):
+    if _TOTAL.search(plain) and len(plain) <= 16 or _names_the_table(plain, f) or _closes_its_group(plain, f):
         return Row(f, index, label, "total")
     if label.rstrip().endswith(("：", ":")):  # 三公经费： over its numbered rows: a heading row, above them all
         return Row(f, index, label, "marked", "number", 0)
@@ -97,6 +97,46 @@ def titled_total(row: Row) -> bool:
     """A total known only by naming the table's subject (全市一般公共预算支出), not by 合计: the rows under it may be
     a selection of its items (主要支出项目), so only rows adding up to more than it show a slip."""
     return row.kind == "total" and not _TOTAL.search(clean_label(row.label))
+
+
+def _group_label(row: Row) -> str:
+    """The label of a cell merged down beside a row's own label (一般债券 beside its bonds), "" when none."""
+    f = row.fact
+    return clean_label(f.row_labels[0]) if f.label_depth and len(f.row_labels) > 1 else ""
+
+
+def _grouped_parts(total: Row, rows: list[Row], wider: list[Row]) -> list[Row] | None:
+    """The parts a group's label settles: a 一般债券小计 closing its group adds the rows labelled 一般债券; a 合计 under
+    groups each closed by its own 小计, every row above in one of them, adds the 小计 rows."""
+    if total.kind != "total":
+        return None
+    plain = clean_label(total.label)
+    if _closes_its_group(plain, total.fact):
+        group = plain[: -len("小计")]
+        return rows if rows and all(_group_label(r) == group for r in rows) else None
+    closing = [r for r in wider if r.kind == "total" and _closes_its_group(clean_label(r.label), r.fact)]
+    groups = {clean_label(r.label)[: -len("小计")] for r in closing}
+    if len(closing) < 2 or any(r.kind != "total" and _group_label(r) not in groups for r in wider):
+        return None
+    return closing if len(closing) == len(groups) else None
+
+
+def check_grouped_total(total: Row, wider: list[Row]) -> Verdict | None:
+    """A 合计 over groups each closed by its own 小计 against those 小计 rows (None where they add up or are no such
+    groups)."""
+    parts = _grouped_parts(total, [], wider)
+    return Verdict(total, parts, CERTAIN) if parts and not meets(total, parts) else None
+
+
+def closes_its_group(row: Row) -> bool:
+    return row.kind == "total" and _closes_its_group(clean_label(row.label), row.fact)
+
+
+def _closes_its_group(plain: str, f: Fact) -> bool:
+    """一般债券小计 under the bonds a cell 一般债券, merged down beside them, groups: the group's subtotal (unlike
+    市县小计 heading the cities under it, which no group label carries)."""
+    group = plain[: -len("小计")] if plain.endswith("小计") else ""
+    return len(group) >= 2 and any(clean_label(x) == group for x in f.row_labels[:-1])
 
 
 def _names_the_table(plain: str, f: Fact) -> bool:
@@ -408,6 +448,9 @@ def check_total(
     structured = [r for r in (top, indented, arith) if r]
     if any(_run_meets(total, r, from_start=below) for r in structured):
         return None
+    grouped = _grouped_parts(total, rows, wider or [])
+    if grouped is not None:
+        return Verdict(total, grouped, CERTAIN)  # the group label merged down beside the rows says which they are
     if top is not None and _numbered_list(top, plain):
         return Verdict(total, top, CERTAIN)  # 合计 over 1．… 2．… 3．… and their 其中 rows: the numbers say the parts
     if not any(_covers_all(total, r) for r in structured):
