@@ -616,7 +616,7 @@ def _sentence_items(
             # 减少56.95万元，下降1.87%: both about the same figure — unless a new level stands between them
             # (公务接待费…减支0.0132亿元、下降31.1%，公务用车…0.2390亿元、增支0.0489亿元: the 0.0489 is the car's)
             latest = max((i for i in (last_change, numerator) if i is not None), key=lambda i: i.start, default=None)
-            source = latest or _whole_of_parts(previous)
+            source = latest or _whole_of_parts(previous, text)
             subject = own.subject or (source.claim.subject if source is not None else "")
         else:
             adjacent = bool(same_clause) and not pre.strip()
@@ -624,6 +624,8 @@ def _sentence_items(
                 pre = re.split(r"[和及与]", pre)[-1]
             p = analyse_pre(pre)
             subject, role, period = p.subject, p.role, p.period
+            if role == "全年" and _THE_YEARS_FLOW.search(pre):
+                role = "执行"  # 全年支出168.35万元: the year's spending (全年预算, 调整为… are the adjusted budget)
             named_budget = _BUDGET_IN_RATE.search(pre) if q.dimension == "money" else None
             if named_budget is not None and numerator is not None:
                 # 完成年度预算25.60亿元的52.0%: the budget of the figure the rate is of
@@ -842,14 +844,22 @@ def _numerator(items: list[_Item]) -> _Item | None:
     return None
 
 
-def _whole_of_parts(items: list[_Item]) -> _Item | None:
+def _whole_of_parts(items: list[_Item], text: str) -> _Item | None:
     """_numerator of the sentence before, where a change opens a sentence of its own: past the parts of a 其中 list to
-    their whole (…总计180万元，其中：事业收入150万元，其他收入30万元。与上年相比增加10万元: the 180's change)."""
+    their whole (…总计180万元，其中：事业收入150万元，其他收入30万元。与上年相比增加10万元: the 180's change), also
+    where the list was read no further than its first part (公务接待费支出6.42万元，其中：国内…6.42万元，共接待52批次…；
+    国（境）外公务接待支出0万元。较上年减少0.75万元)."""
     last = _numerator(items)
-    if last is None or last.claim.relation != "part" or last.claim.group is None:
+    if last is not None and last.claim.relation != "part":
+        head = next((i for i in items if _plain(i) and _QIZHONG_AFTER.match(text, i.end)), None)
+        return head if head is not None and head.start < last.start else last
+    if last is None or last.claim.group is None:
         return last
     whole = (i for i in items if i.claim.group == last.claim.group and i.claim.relation == "total")
     return next(whole, last)
+
+
+_QIZHONG_AFTER = re.compile(r"\s*(?:万元|亿元|元)?\s*[，,；;]?\s*其中")
 
 
 # 收入1177亿元，增长6.2%; 收入1177亿元，完成预算的97.3%，增长6.2%: a rate of change printed right after an amount (or
@@ -1011,6 +1021,9 @@ _IN_BASE = re.compile(r"[^，,；;。]{0,6}?基础上")
 def _without_compare(s: str) -> str:
     """Drop 比上年 / 比2023年预算 / 与上年相比: the year named there is the comparison base, not the figure's."""
     return _COMPARED.sub("", s)
+
+
+_THE_YEARS_FLOW = re.compile(r"(?:^|[，,：:；;])\s*全年(?:共)?(?:支出|收入)\s*$")
 
 
 def _before_compare(pre: str) -> str:
@@ -1183,7 +1196,9 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
     (last year's end), the figure it reached the item's."""
     for i in items:
         m = _ADJUSTED_BY_AT_END.search(i.claim.subject)
-        if m is not None and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
+        # (年中追加调整后全年预算数2517.82万元: the budget the additions led to, a level; the word must stand at the figure)
+        at_figure = _ADJUSTED_BY_AT_END.search(text[max(0, i.start - 8) : i.start].rstrip())
+        if m is not None and at_figure and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
             # 新增专项债券转贷收入调增46,500万元: the amount the item was adjusted by, no level of it
             i.claim.subject = i.claim.subject[: m.start()]
             i.claim.relation, i.claim.group = "change", None
@@ -1412,7 +1427,11 @@ def _enumerations(
                 after = (acc[0] + lo, acc[1] + hi)
                 made = bool(parts) and acc[0] <= whole[1] and whole[0] <= acc[1]
                 crosses = bool(parts) and any(parts[-1].end <= s < i.start for s in soft)
-                if made or (crosses and not separated and after[0] > whole[1] and not _completes(parts, i, total)):
+                # (a part of nothing after the others made the total is one more of them: …，因公出国（境）费0元)
+                zero = i.claim.quantity.value == 0
+                if (made and not zero) or (
+                    crosses and not separated and after[0] > whole[1] and not _completes(parts, i, total)
+                ):
                     # the parts already make the total, or a "；" leads to a figure that no longer fits (unless it is
                     # the rest of a set of parts that make up their whole: 其中：人员经费…；公用经费…)
                     break

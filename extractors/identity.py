@@ -88,6 +88,7 @@ _PLACE_START = re.compile(
         "[对向给的和与及在从为比较各上下年全本级我]",  # words that join or qualify, not a name (和 may open one: 和田)
     )
 )
+_BODY_NAME_END = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|厅|委员会|办公室|中心|院|馆|站|所|队|学校|医院|公司|协会)$")
 _TABLE_NUMBER = re.compile(r"(?:附表|附件|表)\s*[\d一二三四五六七八九十]+(?:[-—－.．]\d+)*")
 
 
@@ -114,7 +115,8 @@ def _phrase_start(text: str, pos: int) -> bool:
         for opener in _OPENERS:
             if before.endswith(opener):
                 return True
-        return bool(_LABEL_END.search(before))
+        # 宾川县卫生健康局2025年一般公共预算支出预算表: a body's name (before its year) ends where the phrase begins
+        return bool(_LABEL_END.search(before) or _BODY_NAME_END.search(before))
 
 
 def _mask(text: str) -> str:

@@ -86,6 +86,7 @@ KIND_NAMES: dict[str, str] = {
 _QUOTES = "“”\"'‘’「」『』"
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _YEAR_PREFIX = re.compile(r"^(\d{4}年(度)?)")
+_PERIOD_SUFFIX = re.compile(r"(?<=表)[(（]?\d{4}年度?[)）]?$")
 _NUMBERING = re.compile(r"^([一二三四五六七八九十]+、|\d+[\.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 
 
@@ -97,7 +98,7 @@ def normalise_title(text: str) -> str:
     t = "".join(ch for ch in t if ch not in _QUOTES)
     t = _NUMBERING.sub("", t)
     t = _YEAR_PREFIX.sub("", t)
-    return t
+    return _PERIOD_SUFFIX.sub("", t)  # 公开06表 一般公共预算财政拨款基本支出决算表 2023年度 (the year after the name)
 
 
 _LEADING_LABEL = re.compile(

@@ -38,6 +38,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_HEADERS = ("编码", "代码", "科目编号")
 _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
+_LABEL_COLUMN_LETTERS = {"甲", "乙", "丙"}
 # a column's number in a 栏次 row, with the formula it may carry: 1, (2), 3=1+2, 5=4/3
 _COLUMN_NUMBER = re.compile(r"^(?:\(?\d{1,2}\)?|[A-Z])(?:=[\d()A-Z+\-−/×*%]+)?$")
 _HEADER_MAX = 30
@@ -309,11 +310,13 @@ class _TableFacts:
         its cells read as numbers."""
         filled = [c for c in cells if c.text.strip()]
         # 类 | 款 | 项 | 栏次 | 1 | 2 | 3: the 栏次 may stand in the 科目名称 column, after the code headers
-        first = next((k for k, c in enumerate(filled) if clean_label(c.text) in _ORDINAL_HEADERS), None)
+        # (甲 | 1=2+3 | 2 | 3, 甲 | 乙 | 1 | 2: the label columns lettered 甲, 乙 in the 栏次 row)
+        leads = _ORDINAL_HEADERS | _LABEL_COLUMN_LETTERS
+        first = next((k for k, c in enumerate(filled) if clean_label(c.text) in leads), None)
         if first is None or len(filled) - first < 3 or any(self._is_numeric(c) for c in filled[:first]):
             return False
         # 栏次 |  | 1 | 栏次 |  | 2 | 3: a two-sided table numbers each side's columns after its own 栏次
-        return all(is_column_marker(c.text) or clean_label(c.text) in _ORDINAL_HEADERS for c in filled[first + 1 :])
+        return all(is_column_marker(c.text) or clean_label(c.text) in leads for c in filled[first + 1 :])
 
     def _numbered_columns(self, r: int) -> bool:
         """1 | 2 | 3 | … | 12 under a table's headers with no 栏次 before it: the columns' numbers — one such row near

@@ -249,3 +249,262 @@ def test_a_group_label_merged_down_beside_its_rows_closes_with_its_own_subtotal(
     assert [(f.rule, f.subject.split()[-1], f.stated_value, f.expected_value) for f in found] == [
         ("sum.table-rows", "合计", Decimal("622996"), Decimal("621996"))
     ]
+
+
+def test_a_rate_restating_the_comparison_and_a_rate_between_level_and_base(tmp_path: Path) -> None:
+    """ "收入完成180.35亿元，完成调整预算的101.2%，比上年的171.62亿元增加8.73亿元，同比增长5.1%": the growth is on the
+    printed base though a completion rate stands between the level and it, and 同比 names no other base (found
+    missed while checking adv197: the rate was left unresolved)."""
+    text = (
+        "关于某市2026年预算执行情况和2027年预算草案的报告\n一、2026年预算执行情况\n全市一般公共预算收入完成180.35亿元，"
+        "完成调整预算的101.2%，比上年的171.62亿元增加8.73亿元，同比增长{rate}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="5.1"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="6.1")))
+    assert [(r, v, e) for r, _sev, _s, v, e in found] == [
+        ("change.stated-vs-computed", Decimal("6.1"), Decimal("5.09"))
+    ]
+
+
+def test_project_paragraphs_name_each_figure_by_its_project(tmp_path: Path) -> None:
+    """ "3.河湖长制工作经费：年初预算185.00万元，调整后全年预算185.00万元，全年支出168.35万元，执行率91.00%" after
+    "1.农村饮水安全巩固提升工程：…调整后全年预算1,280.00万元…": 调整后 is a measure word, not a name, and 全年支出 is
+    the year's spending, so no project's figures are another's (adv204 F5–F8: four repeat errors)."""
+    lines = [
+        "某县水务局2024年度部门整体支出绩效自评报告",
+        "（四）项目支出情况。",
+        "1.农村饮水安全巩固提升工程：年初预算860.00万元，调整后全年预算1,280.00万元，全年支出1,246.52万元，执行率97.38%。",
+        "3.河湖长制工作经费：年初预算185.00万元，调整后全年预算185.00万元，全年支出168.35万元，执行率{rate}%。",
+    ]
+    path = tmp_path / "a.txt"
+    path.write_text("\n".join(lines).format(rate="91.00") + "\n", encoding="utf-8")
+    result = analyze_file(path)
+    spent = next(c for c in result.claims if c.quantity.text == "168.35万元")
+    assert (spent.subject, spent.identity.measure) == ("河湖长制工作经费", "执行")
+    assert _errors(result.findings) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", "\n".join(lines).format(rate="93.00") + "\n"))
+    assert [(r, s, v, e) for r, _sev, s, v, e in found] == [
+        ("rate.execution-text", "河湖长制工作经费", Decimal("93.00"), Decimal("91.00"))
+    ]
+
+
+def test_a_comparison_after_a_list_ending_in_nothing_is_of_the_whole(tmp_path: Path) -> None:
+    """ "“三公”经费支出10.78万元，其中公务接待费2.36万元，公务用车运行维护费8.42万元，因公出国（境）费0元，较上年12.05万元
+    减少1.27万元，下降10.54%": the zero part belongs to the list, and the comparison is the whole's (adv204 F3–F4)."""
+    text = (
+        "某县水务局2024年度部门整体支出绩效自评报告\n（三）“三公”经费\n“三公”经费支出10.78万元，其中公务接待费2.36万元，"
+        "公务用车运行维护费8.42万元，因公出国（境）费0元，较上年12.05万元减少1.27万元，下降{rate}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="10.54"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="11.54")))
+    assert [(r, s, v, e) for r, _sev, s, v, e in found] == [
+        ("change.stated-vs-computed", "三公经费", Decimal("11.54"), Decimal("10.54"))
+    ]
+
+
+def _unit_budget(health: str) -> list:
+    spending = [
+        ["科目编码", "科目名称", "合计"],
+        ["208", "社会保障和就业支出", "495.86"],
+        ["210", "卫生健康支出", health],
+    ]
+    funds = [["支出功能分类科目", "合计", "一般公共预算", "政府性基金预算"], ["卫生健康支出", health, health, "0.00"]]
+    return [
+        "宾川县卫生健康局2025年单位预算",
+        "一、支出预算情况",
+        "按支出功能分，社会保障和就业支出、卫生健康支出分别为495.86万元、4,536.86万元。",
+        "表4 宾川县卫生健康局2025年财政拨款收支预算总表",
+        "单位：万元",
+        (funds, []),
+        "表6 宾川县卫生健康局2025年一般公共预算支出预算表（按功能科目分类）",
+        "单位：万元",
+        (spending, []),
+    ]
+
+
+def test_a_table_titled_for_a_fund_after_the_bodys_name_is_that_funds(tmp_path: Path) -> None:
+    """ "宾川县卫生健康局2025年一般公共预算支出预算表": the fund the title names after the body's name and year is its
+    cells' fund, so the text's 卫生健康支出 of all funds is not certainly that cell (adv204 F9: an error)."""
+    from extractors.identity import last_word
+
+    assert last_word("fund", "宾川县卫生健康局2025年一般公共预算支出预算表") == "一般公共预算"
+    assert last_word("fund", "补助区县一般公共预算") == "一般公共预算"
+    assert _findings(tmp_path, "a.docx", _unit_budget("2,601.06")) == []
+
+
+def test_two_columns_of_one_row_are_never_one_figure(tmp_path: Path) -> None:
+    """A row whose header the reader misplaced gives two cells the same column labels (资金总额 95.40, 财政拨款 10.00
+    both under "185.50"): they are still two figures, never one printed twice (adv204 F1: an error blaming the
+    10.00)."""
+    rows = [
+        ["项目名称", "资金", "资金", "资金"],
+        ["动物防疫及检疫监管工作经费", "95.40", "10.00", "85.40"],
+    ]
+    blocks = ["某局2025年部门预算", "表十二 某局2025年项目绩效目标表", "单位：万元", (rows, [])]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("narrative_table")] == []
+
+
+def test_a_source_named_apart_from_a_code_path_meets_its_own_column(tmp_path: Path) -> None:
+    """ "5.农林水支出（类）农业农村（款）其他农业农村支出（项）…一般公共预算拨款10.00万元…；该项目另安排其他资金85.40万元":
+    the 85.40 is the 其他资金 column's, not the 科目's total (adv204 F2: a warning); a wrong one is still found."""
+    rows = [
+        ["科目编码", "科目名称", "合计", "一般公共预算", "其他资金"],
+        ["213", "农林水支出", "95.40", "10.00", "85.40"],
+        ["21301", "农业农村", "95.40", "10.00", "85.40"],
+        ["2130199", "其他农业农村支出", "95.40", "10.00", "85.40"],
+    ]
+    text = (
+        "5.农林水支出（类）农业农村（款）其他农业农村支出（项）2025年一般公共预算拨款10.00万元，主要用于动物防疫；"
+        "该项目另安排其他资金{other}万元。"
+    )
+    blocks = ["某局2025年部门预算", "一、支出预算情况", text, "表三 支出预算表", "单位：万元", (rows, [])]
+    clean = [b.format(other="85.40") if isinstance(b, str) else b for b in blocks]
+    assert [f for f in _findings(tmp_path, "a.docx", clean) if f.rule.startswith("item_code")] == []
+
+
+def test_a_budget_level_with_last_year_against_only_last_years_actual_is_unsure(tmp_path: Path) -> None:
+    """ "预备费20.0亿元，与上年持平" (2026's budget) where last year's 年初预算 20.0 and 实际支出 11.6 are printed: the
+    actual is not certainly the base, so it is said as info (adv202 F1: an error)."""
+    text = (
+        "关于某省2025年预算执行情况与2026年预算草案的报告\n一、2025年预算执行情况\n"
+        "省级年初预算安排预备费20.0亿元，实际支出11.6亿元，剩余8.4亿元全部转入预算稳定调节基金。\n"
+        "二、2026年预算草案\n预备费20.0亿元，与上年持平。\n"
+    )
+    found = [f for f in _scan_txt(tmp_path / "a.txt", text) if f.rule.startswith("direction")]
+    assert [(f.rule, f.severity) for f in found] == [("direction.vs-prior-year", "info")]
+
+
+def test_a_completion_rate_after_a_semicolon_naming_another_item(tmp_path: Path) -> None:
+    """ "其中，教育支出68,425万元，占年度预算的53.1%，…；城乡社区支出进度相对较慢，仅完成年度预算的42.3%": the 42.3%
+    is 城乡社区支出's, whose spending is not printed (adv202 F2: computed as 68,425 ÷ 128,860 from the table)."""
+    text = "\n".join(
+        [
+            "关于某区2025年上半年预算执行情况的报告",
+            "一、上半年预算执行情况",
+            "（一）一般公共预算执行情况",
+            "2.支出情况。1—6月，全区一般公共预算支出34.22亿元，为年度预算的51.2%，同比增长6.3%，快于序时进度1.2个百分点。",
+            "表1  2025年1—6月全区一般公共预算主要支出项目执行情况",
+            "单位：万元",
+            "项目\t年度预算数\t1—6月执行数\t占年度预算（%）\t同比增长（%）",
+            "教育支出\t128,860\t68,425\t53.1\t5.8",
+            "城乡社区支出\t115,177\t48,720\t42.3\t12.6",
+            "其中，教育支出68,425万元，占年度预算的53.1%，主要用于保障教师工资待遇；城乡社区支出进度相对较慢，仅完成年度"
+            "预算的42.3%，主要是部分城市更新项目尚处于前期阶段。",
+        ]
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) == []
+
+
+def test_a_standard_title_followed_by_its_year_is_still_that_table() -> None:
+    """ "公开06表 一般公共预算财政拨款基本支出决算表 2023年度": the year after the name leaves the standard table (its
+    three column pairs) to the template family (adv201 F1–F2: its 302 checked against the middle pair only)."""
+    from extractors.table_identity import identify_table
+
+    assert identify_table("公开06表 一般公共预算财政拨款基本支出决算表 2023年度") == "js.gp_basic"
+    assert identify_table("一般公共预算财政拨款基本支出决算表（2023年度）") == "js.gp_basic"
+
+
+def test_a_change_opening_a_sentence_after_a_qizhong_list_is_the_heads(tmp_path: Path) -> None:
+    """ "4.公务接待费支出6.42万元，其中：国内公务接待支出6.42万元，共接待52批次…；国（境）外公务接待支出0万元。较上年减少
+    0.75万元，下降10.40%": the change is 公务接待费's, though the list was read no further than its first part
+    (adv201 F3: computed on the 0万元)."""
+    text = (
+        "某局2023年度部门决算\n（三）“三公”经费\n4.公务接待费支出6.42万元，其中：国内公务接待支出6.42万元，共接待52批次、"
+        "418人次；国（境）外公务接待支出0万元。较上年减少0.75万元，下降10.40%。\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    change = next(c for c in analyze_file(path).claims if c.quantity.text == "0.75万元")
+    assert change.subject == "公务接待费"
+
+
+def test_a_unit_reports_project_score_sheet_is_the_projects(tmp_path: Path) -> None:
+    """A 单位决算 printing one project's 自评表 funds block (年度资金总额 | 150.00 | 168.50 | 168.50 | 10 | 100.00% |
+    10.00): its 年度资金总额 is the project's money, not the unit's 支出合计 (adv201 F4: an error)."""
+    rows = [
+        ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "150.00", "168.50", "168.50", "10", "100.00%", "10.00"],
+        ["其中：当年财政拨款", "150.00", "168.50", "168.50", "—", "100.00%", "—"],
+    ]
+    blocks = [
+        "某文化馆2023年度单位决算公开说明",
+        "一、收入支出决算总体情况说明",
+        "2023年度本年支出合计678.74万元。",
+        "（四）预算绩效管理情况",
+        "群众文化活动项目绩效自评综述：全年预算数为168.50万元，执行数为168.50万元。",
+        (rows, []),
+    ]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("narrative_table")] == []
+
+
+def _insurance(first: str) -> list:
+    rows = [
+        ["项目", "合计", "企业职工基本养老保险基金"],
+        ["一、收入", "7,404,873", "7,404,873"],
+        ["其中：1.保险费收入", first, first],
+        ["2.财政补贴收入", "2,575,633", "2,575,633"],
+        ["3.利息收入", "372,012", "372,012"],
+        ["二、支出", "6,573,964", "6,573,964"],
+    ]
+    return ["某市2023年财政决算", "表7 某市2023年社会保险基金收支决算表", "单位：万元", (rows, [])]
+
+
+def test_a_qizhong_row_numbered_1_opens_the_numbered_list(tmp_path: Path) -> None:
+    """ "一、收入 | 其中：1.保险费收入 | 2.财政补贴收入 | 3.利息收入": the 其中 row is item 1 of the list (adv203 F1–F2:
+    the total against items 2 and 3 only); a wrong item is still found."""
+    assert [f for f in _findings(tmp_path, "a.docx", _insurance("4,457,228")) if f.rule.startswith("sum")] == []
+    found = [f for f in _findings(tmp_path, "b.docx", _insurance("4,467,228")) if f.rule.startswith("sum")]
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found[:1]] == [
+        ("sum.table-rows", Decimal("7404873"), Decimal("7414873"))
+    ]
+
+
+def test_a_column_number_row_lettered_jia_holds_no_figures(tmp_path: Path) -> None:
+    """ "甲 | 1=2+3 | 2 | 3 | 4=5+6 | 5 | 6" under a debt table's headers numbers its columns (adv203 F3–F4: read as a
+    region 甲 whose 余额 5 exceeds its 限额 2)."""
+    rows = [
+        ["地区", "限额", "", "", "余额", "", ""],
+        ["", "合计", "一般债务", "专项债务", "合计", "一般债务", "专项债务"],
+        ["甲", "1=2+3", "2", "3", "4=5+6", "5", "6"],
+        ["某市", "1,000", "400", "600", "900", "350", "550"],
+    ]
+    blocks = ["某市2023年政府债务情况", "表9 某市2023年地方政府债务限额和余额情况表", "单位：万元",
+              (rows, [(0, 1, 0, 3), (0, 4, 0, 6), (0, 0, 1, 0)])]  # fmt: skip
+    assert _findings(tmp_path, "a.docx", blocks) == []
+
+
+def test_general_and_special_transfers_alone_are_not_every_transfer(tmp_path: Path) -> None:
+    """ "省对我市转移支付3,385,066万元…其中一般性转移支付2,450,633万元…；专项转移支付736,508万元": many reports count
+    返还性收入 in 转移支付 too, so the two are not certainly every part (adv203 F5: an error)."""
+    text = _report(
+        "2023年省对我市转移支付3,385,066万元，增长5.1%。其中一般性转移支付2,450,633万元，占72.4%；专项转移支付736,508万元，"
+        "占21.8%。"
+    )
+    found = [f for f in _scan_txt(tmp_path / "a.txt", text) if f.rule.startswith("sum.")]
+    assert [(f.rule, f.severity) for f in found] == [("sum.enumeration-partial", "info")]
+
+
+def test_the_budget_named_inside_a_rate_is_no_level_of_a_change(tmp_path: Path) -> None:
+    """ "支出合计8.80万元，完成预算9.50万元的92.63%，比上年9.21万元减少0.41万元，下降4.45%": the change is of the 8.80, not
+    of the budget the rate names (found while reviewing this round's own change: an error on 9.50)."""
+    text = (
+        "某镇2025年度部门整体支出绩效自评报告\n（三）“三公”经费\n2025年“三公”经费支出合计8.80万元，完成预算9.50万元的"
+        "92.63%，比上年9.21万元减少0.41万元，下降{rate}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="4.45"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="5.45")))
+    assert [(r, v, e) for r, _sev, _s, v, e in found] == [
+        ("change.stated-vs-computed", Decimal("5.45"), Decimal("4.45"))
+    ]
+
+
+def test_a_budget_reached_after_additions_is_a_level(tmp_path: Path) -> None:
+    """ "年中经追加调整后全年预算数为4368.56万元，全年实际支出4165.47万元，预算执行率为95.35%": the 4368.56 is the
+    adjusted budget (a level), not the amount added, so the rate is on it."""
+    text = (
+        "某局2023年度部门整体支出绩效自评报告\n（一）预算执行情况\n2023年初部门预算安排3760.32万元，年中经追加调整后全年预算数"
+        "为4368.56万元，全年实际支出4165.47万元，预算执行率为{rate}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="95.35"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="96.35")))
+    assert [(r, v, e) for r, _sev, _s, v, e in found] == [("rate.execution-text", Decimal("96.35"), Decimal("95.35"))]

@@ -23,7 +23,7 @@ from pipeline.checks.base import (
     rule,
     subject_key,
 )
-from pipeline.checks.compare import DOWN, UP, base_measure, current_of, positions, prior_of, sentences
+from pipeline.checks.compare import DOWN, UP, base_measure, current_of, is_budget, positions, prior_of, sentences
 from pipeline.findings import Finding
 
 FAMILY = "change"
@@ -234,7 +234,6 @@ def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], a
     )
 
 
-_BUDGET_COLUMN = re.compile(r"预算数?$")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _VS_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|调整后?|全年)?预算")
 _VS_NAMED_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
@@ -267,12 +266,21 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
     lv = j - 1
     while lv > 0 and (placed[lv][1].base or placed[lv][1].relation == "change"):
         lv -= 1  # 支出安排330500万元，比上年年初预算332400万元下降0.6%，比上年执行数352560万元下降7.0%: a second base
+    rate_end: int | None = None  # where the rates printed between the level and its base end
+    if lv == j - 1:
+        while lv > 0 and placed[lv][1].relation in ("rate", "share"):
+            # 收入完成180.35亿元，完成调整预算的101.2%，比上年的171.62亿元增加…: the level before its rate
+            rate_end = rate_end or placed[lv][0] + len(placed[lv][1].quantity.text)
+            lv -= 1
+            at, x = placed[lv]
+            if lv > 0 and sentence[at + len(x.quantity.text) : placed[lv + 1][0]].strip() == "的":
+                lv -= 1  # 支出8.80万元，完成预算9.50万元的92.63%，比上年…: the budget the rate names is no level
     (at_level, level), (at_base, base) = placed[lv], placed[j]
     if level.base or level.relation in ("share", "rate", "change") or level.quantity.dimension != "money":
         return None
     if base.quantity.base_unit != level.quantity.base_unit or level.quantity.approx != "exact":
         return None
-    between = sentence[at_level + len(level.quantity.text) : at_base]
+    between = sentence[rate_end if rate_end is not None else at_level + len(level.quantity.text) : at_base]
     if not _PRINTED_VS.match(between) or re.search(r"[；;。]", sentence[at_level : placed[k][0]]):
         return None
     return level, base
@@ -300,7 +308,7 @@ def _whole_it_fits(level: Claim, base: Claim, change: Claim, up: bool, claims: l
 
 
 _PRINTED_VS = re.compile(r"^[，,\s]*(?:比|较|同比|与)")
-_COMPARES = re.compile(r"比|较|与[^，,；;。]{0,12}相比")
+_COMPARES = re.compile(r"(?<!同)比|较|与[^，,；;。]{0,12}相比")  # (同比 restates the comparison)
 
 
 def _base_year_is(clause: str, prior: Figure) -> bool:
@@ -308,14 +316,6 @@ def _base_year_is(clause: str, prior: Figure) -> bool:
     with 2022 is not compared with its 上年 column. True when the comparison names no year."""
     named = _VS_NAMED_YEAR.search(clause)
     return named is None or prior.identity.period == named.group(1)
-
-
-def _budget(f: Figure) -> bool:
-    """Whether a figure is a budget (its identity's measure, or for a table cell its column: 2025年预算数)."""
-    if f.identity.measure:
-        return "预算" in f.identity.measure and "执行" not in f.identity.measure
-    labels = f.obj.column_labels if isinstance(f.obj, Fact) else ()
-    return any(_BUDGET_COLUMN.search(x.strip()) and not re.search("执行|完成|决算", x) for x in labels)
 
 
 def _prior(p: _Printing, unit: Quantity) -> str:
@@ -361,7 +361,7 @@ def _this_year_cell(f: Figure, cur: Figure) -> bool:
     if f.role == cur.role:
         return True
     period = cur.identity.period
-    return bool(period) and f.identity.period == period and _budget(f) == _budget(cur)
+    return bool(period) and f.identity.period == period and is_budget(f) == is_budget(cur)
 
 
 def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: int) -> bool:
@@ -515,7 +515,7 @@ def _ratios_to_prior(ctx: Context) -> Iterator[Finding]:
                 continue
             # an unnamed base of a budget (为上年的) may be last year's budget or outcome; a scope one side leaves
             # unsaid in a report of several scopes is unsettled
-            unsure = not measure and _budget(prior) and ctx.kind not in DEPARTMENT_BUDGET_KINDS
+            unsure = not measure and is_budget(prior) and ctx.kind not in DEPARTMENT_BUDGET_KINDS
             was = (
                 prior.value
                 if prior.quantity.unit == cur.quantity.unit
@@ -590,7 +590,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             unsure = (
                 printed is None  # a base printed in the sentence is the base, whichever measure it is
                 and not base_measure(sentence[:i])
-                and (_budget(prior) or (_budget(cur) and prior.role != "prior"))
+                and (is_budget(prior) or (is_budget(cur) and prior.role != "prior"))
                 and ctx.kind not in DEPARTMENT_BUDGET_KINDS
             )
             # (a budget's unnamed base found only by its year — last year's outcome in the section on last year —
@@ -636,7 +636,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{word}应为 {how} = {fmt(expected * sign, max(c.quantity.decimals, 2))}{c.quantity.unit}，"
                 f"报告写 {c.quantity.text}"
                 + (
-                    f"；比较基数未说明是上年预算数还是上年执行数，此处按上年{'预算' if _budget(prior) else '执行'}数计，请核对"
+                    f"；比较基数未说明是上年预算数还是上年执行数，此处按上年{'预算' if is_budget(prior) else '执行'}数计，请核对"
                     if unsure
                     else ""
                 ),

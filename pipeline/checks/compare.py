@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from extractors.identity import DIFFERENT, SAME
-from extractors.model import Claim
+from extractors.model import Claim, Fact
 from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import Context, Figure, change_pattern, change_words, claim_figure, subject_key
 
@@ -104,6 +104,17 @@ def dated_year_before(cur: Figure, f: Figure) -> bool:
     outcome, though not named 上年."""
     a, b = cur.identity.period, f.identity.period
     return f.kind == "claim" and f.role == "actual" and a.isdigit() and b.isdigit() and int(b) == int(a) - 1
+
+
+_BUDGET_COLUMN = re.compile(r"预算数?$")
+
+
+def is_budget(f: Figure) -> bool:
+    """Whether a figure is a budget (its identity's measure, or for a table cell its column: 2025年预算数)."""
+    if f.identity.measure:
+        return "预算" in f.identity.measure and "执行" not in f.identity.measure
+    labels = f.obj.column_labels if isinstance(f.obj, Fact) else ()
+    return any(_BUDGET_COLUMN.search(x.strip()) and not re.search("执行|完成|决算", x) for x in labels)
 
 
 def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figure | None:

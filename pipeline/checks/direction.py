@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fmt, in_unit, make_finding, rule
-from pipeline.checks.compare import DIRECTION, DOWN, UP, current_of, positions, prior_of, sentences
+from pipeline.checks.compare import (
+    DIRECTION,
+    DOWN,
+    UP,
+    base_measure,
+    current_of,
+    is_budget,
+    positions,
+    prior_of,
+    sentences,
+)
 from pipeline.findings import Finding
 
 FAMILY = "direction"
@@ -58,7 +69,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             cur = current_of(ctx, before, subject)
             if cur is None:
                 continue
-            prior = prior_of(ctx, subject, cur)
+            measure = base_measure(sentence[: m.start()])
+            prior = prior_of(ctx, subject, cur, measure)
             anchor = before[-1]
             for c in before:
                 if c.relation in ("direction", "change"):
@@ -75,12 +87,15 @@ def check(ctx: Context) -> Iterator[Finding]:
             d_txt = f"{'增加' if diff > 0 else '减少'} {fmt(abs(in_unit(diff, cur.quantity)))}{unit}"
             if prior.quantity.base_value:
                 d_txt += f"（{fmt(diff / prior.quantity.base_value * 100, 2)}%）"
+            # 预备费20.0亿元，与上年持平 (a budget) against last year's 实际支出 only: last year's budget may be meant
+            unsure = not measure and is_budget(cur) and not is_budget(prior) and ctx.kind not in DEPARTMENT_BUDGET_KINDS
             yield make_finding(
                 VS_PRIOR,
-                "error",
+                "info" if unsure else "error",
                 cur,
                 f"{subject}写“{m.group(0)}”，但上年为 {fmt(prior.value)}{prior.quantity.unit}（{prior.label}），"
-                f"本年为 {fmt(cur.value)}{unit}，{d_txt}",
+                f"本年为 {fmt(cur.value)}{unit}，{d_txt}"
+                + ("；本年为预算数，上年取的是执行数，所比的也可能是上年预算数，请核对" if unsure else ""),
                 expected=in_unit(prior.quantity.base_value, cur.quantity) if word == "持平" else None,
                 derivation=f"上年 {fmt(prior.value)} → 本年 {fmt(cur.value)}",
                 related=[prior.prov],

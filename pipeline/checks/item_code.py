@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from extractors.identity import last_word
 from extractors.model import Claim, Fact
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.subjects import words
@@ -27,6 +28,8 @@ from pipeline.checks.base import (
     role_of_claim,
     role_of_labels,
     rule,
+    subject_key,
+    weak_subject,
 )
 from pipeline.findings import Finding
 
@@ -119,6 +122,19 @@ def _row_amounts(ctx: Context, code: str) -> list[Fact]:
     return out
 
 
+def _source_named(c: Claim, name: str) -> str:
+    """The source of money a figure's own words name apart from the 科目 and its funds (其他资金, 事业收入), "" when
+    they name the 科目, a fund or nothing."""
+    own = _name(clean_label(c.subject))
+    if not own or name in own or last_word("fund", own) or weak_subject(subject_key(own)):
+        return ""
+    return own
+
+
+def _all_row_amounts(ctx: Context, code: str) -> list[Fact]:
+    return [f for f in ctx.facts if f.code == code and f.quantity.dimension == "money"]
+
+
 def _is_level(c: Claim, doc_year: int | None, kind: str) -> bool:
     """A figure of the 科目 this year, of the measure the document's tables print (a 决算's 决算, not its 年初预算)."""
     if c.quantity.dimension != "money" or c.relation not in ("", "total") or c.base or c.role == "上年":
@@ -151,7 +167,12 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             code, name = named
             subject = f"{name}（{code}）"
-        cells = _row_amounts(ctx, code)
+        source = _source_named(c, name)
+        if source:
+            # 该项目另安排其他资金85.40万元: one source's share of the 科目, met only by a column of that source
+            cells = [f for f in _all_row_amounts(ctx, code) if f.column_labels and _name(f.column_labels[-1]) == source]
+        else:
+            cells = _row_amounts(ctx, code)
         if not cells:
             continue
         stated = tol.base_interval(c.quantity)

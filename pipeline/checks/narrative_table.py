@@ -101,6 +101,17 @@ def _role_in_its_year(f: Figure) -> str:
     return "actual" if _OUTCOME.search(words) else ""
 
 
+_SCORE_COLUMN = re.compile(r"^(?:分值|得分|权重|自评得分)$")
+
+
+def _projects_score_sheets(ctx: Context) -> set[int | None]:
+    """The tables of a 部门/单位 report laid out as a score sheet (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
+    得分): each is one project's self-evaluation, its 年度资金总额 the project's money, not the body's 支出合计."""
+    if ctx.kind not in DEPARTMENT_KINDS:
+        return set()
+    return {f.prov.table for f in ctx.facts if any(_SCORE_COLUMN.match(x.strip()) for x in f.column_labels)}
+
+
 def _is_perf_table(f: Figure) -> bool:
     title = getattr(f.obj, "table_title", "") or ""
     return any(w in title for w in ("绩效", "基础数据", "自评"))
@@ -110,8 +121,9 @@ def groups(ctx: Context) -> dict[tuple[str, str, str], list[Figure]]:
     if "groups" in ctx.cache:
         return ctx.cache["groups"]
     out: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    projects = _projects_score_sheets(ctx)
     for f in ctx.figures:
-        if in_groups(f) and not _template_fact(ctx, f):
+        if in_groups(f) and not _template_fact(ctx, f) and not (f.kind == "fact" and f.prov.table in projects):
             out[(f.key, role_in_report(f), f.column_rest)].append(f)
     ctx.cache["groups"] = out
     return out
@@ -354,6 +366,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _same_row(a: Figure, b: Figure) -> bool:
+    return b.kind == "fact" and (a.prov.table, a.prov.row) == (b.prov.table, b.prov.row)
+
+
 def _by_dimension(figs: list[Figure]) -> list[list[Figure]]:
     out: dict[str, list[Figure]] = {}
     for f in figs:
@@ -379,6 +395,8 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 continue  # narrative vs narrative is the repeat family's
             if _full_budget_printed(ctx, f, good):
                 continue
+            if f.kind == "fact" and all(_same_row(f, g) for g in good):
+                continue  # two columns of one row are two figures, whatever the reading made of their headers
             expected = in_unit(ref.quantity.base_value, f.quantity)
             msg = (
                 f"{f.label}写 {fmt(f.value)}{f.quantity.unit}，而{_names(good)}写{key}{measure} "

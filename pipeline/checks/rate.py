@@ -147,6 +147,11 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     # the rate is of the figure it follows in its sentence (税收收入完成113.3亿元，为年预算的96.7%), else of the
     # paragraph's last 决算/执行 figure
     near = next((x for x in reversed(before) if x.sentence == c.sentence and not _is_budget(x) and _level(x)), None)
+    if near is not None and "；" in _words_between(c.sentence, near, c):
+        # …教育支出68,425万元，占年度预算的53.1%；城乡社区支出进度相对较慢，仅完成年度预算的42.3%: the clause after the
+        # "；" is about another item, whose figure is not printed
+        ctx.note(c, "完成率所在分句另起一项，其决算数未在文中写出")
+        return
     actual = near or next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
     budget: Claim | Fact | None = None
     certain = CERTAIN
@@ -665,7 +670,7 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
     # the project or item the rate is of (执行40.00万元 names none: the budget's item, 其他资金全年预算数…)
     named = next((x.subject for x in (spent, budget) if not weak_subject(subject_key(x.subject))), "")
-    subject = c.identity.item or named or spent.subject or c.subject
+    subject = named or c.identity.item or spent.subject or c.subject
     if at_most == tol.WARNING and v == tol.ERROR:
         finding = _ratio_finding(
             EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject

@@ -77,6 +77,10 @@ def classify_row(f: Fact) -> Row:
     index = f.prov.row or 0
     plain = clean_label(label)
     if QIZHONG.match(label):
+        numbered = section_label(QIZHONG.sub("", label))
+        if numbered is not None and numbered[0] in _NUMBER_RANK:
+            # 其中：1.保险费收入 | 2.财政补贴收入 | …: the first of a numbered list, as marked as the rest
+            return Row(f, index, label, "marked", "number", _NUMBER_RANK[numbered[0]])
         return Row(f, index, label, "qizhong")
     if _TOTAL.search(plain) and len(plain) <= 16 or _names_the_table(plain, f) or _closes_its_group(plain, f):
         return Row(f, index, label, "total")
