@@ -218,6 +218,7 @@ def paragraph_claims(
     _bodies_listed(out, text)
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
+    _area_heading_the_sentence(out)
     _money_of_counted_things(out, text)
     _sources_of_a_spending_opening_the_sentence(out)
     return out
@@ -296,9 +297,47 @@ _ACCOUNT_WORDS = frozenset(
         "累计结余",
         "当年收支缺口",
         "收支缺口",
+        "本年收支结余",
+        "本年结余",
+        "保险费收入",
+        "财政补贴收入",
+        "利息收入",
+        "转移收入",
+        "待遇支出",
+        "社会保险待遇支出",
+        "转移支出",
     )
 )
+# 城乡居民基本养老保险基金当年收支缺口2.00亿元，…，年末滚存结余374.91亿元: a fund's account other than its income
+_FUND_ACCOUNT_HEAD = re.compile(
+    r"^(?P<fund>.{2,}?基金)(?:" + "|".join(sorted(_ACCOUNT_WORDS, key=len, reverse=True)) + ")$"
+)
 _WHOLE_FUNDS = frozenset(("社会保险基金", "政府性基金", "社保基金"))
+
+
+_AREA_HEAD = re.compile(
+    r"^(?P<area>[\u4e00-\u9fff]{1,8}?(?<!社|园|景|小|街|矿|林|牧|山|库|灾|片|辖|城|县|市)(?:市|县|区|州|盟|旗))"
+    r"(?=一般公共预算|政府性基金|国有资本|社会保险|财政|税收|地方一般|政府债务)"
+)
+
+
+def _area_heading_the_sentence(claims: list[Claim]) -> None:
+    """分地区看，成都市一般公共预算收入1276.81亿元，其中税收收入909.36亿元，一般公共预算支出1770.48亿元: an area named at
+    the head of the sentence's first figure is the scope of the figures after it, up to one naming another area."""
+    sentences: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        sentences.setdefault((c.prov.block, c.prov.paragraph, c.sentence), []).append(c)
+    for group in sentences.values():
+        area = ""
+        for c in sorted(group, key=lambda c: c.prov.span or (0, 0)):
+            m = _AREA_HEAD.match(c.subject.strip())
+            if m is not None:
+                named = m.group("area")
+                area = "" if last_word("scope", named) or named.startswith("全") else named
+            elif c is group[0] or not area:
+                break
+            if area and c.quantity.dimension == "money":
+                c.identity = replace(c.identity, scope=area)
 
 
 def _accounts_of_one_fund(claims: list[Claim]) -> None:
@@ -311,10 +350,13 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
     for group in sentences.values():
         money = sorted((c for c in group if c.quantity.dimension == "money"), key=lambda c: c.prov.span or (0, 0))
         head = money[0].subject.strip() if money else ""
-        if not head.endswith("收入") or len(head) < 4:
+        m = _FUND_HEAD.match(head) or _FUND_ACCOUNT_HEAD.match(head)
+        if head.endswith("收入") and len(head) >= 4:
+            item = head[:-2]
+        elif m is not None:
+            item = m.group("fund")
+        else:
             continue
-        item = head[:-2]
-        m = _FUND_HEAD.match(head)
         one_fund = m is not None and strip_scope_words(m.group("fund")) not in _WHOLE_FUNDS
         renamed: Claim | None = None  # the amount just renamed: a share right after it is its share
         segment = 0  # the "；"-part of the sentence the last income head stands in
@@ -1073,9 +1115,14 @@ def _CHANGE_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, bui
 
 def _respectively(text: str, s0: int, items: list[_Item]) -> None:
     """基本支出和项目支出分别为2998.29万元、621.15万元: the n phrases name the n figures in order."""
+    named: list[str] = []  # the names the last 分别 of the sentence gave its figures
     for m in _RESPECTIVELY.finditer(text, s0, items[-1].start if items else s0):
         after = [i for i in items if i.start >= m.end() and i.claim.quantity.dimension not in ("percent", "pp")]
         phrases = _listed_before(text, s0, m.start(), _run_length(text, after))
+        flow = phrases[0].strip(" ，,") if len(phrases) == 1 else ""
+        if flow in _FLOWS and named and len(after) >= len(named):
+            # …预算收入分别为A、B、C、D，支出分别为E、F、G、H: the same funds' spending, in the same order
+            phrases = [n[: -len(flow)] + flow if n.endswith(_FLOWS) else n + flow for n in named]
         if len(phrases) < 2 or len(after) < len(phrases):
             continue
         figures = after[: len(phrases)]
@@ -1087,6 +1134,9 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
         first = analyse_pre(phrases[0])
         # 全市和市本级一般公共预算收入: the noun the names share, after the last one's scope word
         shared = strip_scope_words(analyse_pre(phrases[-1]).subject)
+        # 一般公共预算、政府性基金预算、…社会保险基金预算收入: the flow the last fund names is every fund's
+        last_flow = next((f for f in _FLOWS if analyse_pre(phrases[-1]).subject.endswith(f)), "")
+        named = []
         for phrase, item in zip(phrases, figures, strict=True):
             own = analyse_pre(phrase)
             phrase = _LEADING_YEAR.sub("", phrase.strip())  # 2026年全市、市本级…: the year names no item
@@ -1095,9 +1145,12 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             elif phrase in _FLOWS and first.subject.endswith(_FLOWS):
                 # 一般公共预算收入和支出分别安排…: 支出 is the fund's spending, named as the first phrase names its income
                 item.claim.subject = first.subject[: -len(phrase)] + phrase
+            elif last_flow and own.subject and _only_fund(own.subject):
+                item.claim.subject = own.subject + last_flow
             else:
                 item.claim.subject = own.subject or first.subject or item.claim.subject
             item.claim.role = own.role or item.claim.role
+            named.append(item.claim.subject)
 
 
 # 分别比上年执行数下降15.9%、下降6.9%和下降11.9%: the base named between 分别 and its rates
@@ -1131,7 +1184,7 @@ def _respective_changes(text: str, s0: int, items: list[_Item]) -> None:
             # (下降6.3%和下降6.5%: each rate that says its own direction keeps it)
             rate.claim.relation, rate.claim.direction = "change", rate.claim.direction or item.claim.direction
             rate.claim.subject = amount.claim.subject
-        return
+        # (a sentence may pair two runs: …收入分别预计为A和B，分别比2025年执行数增长…；…支出分别安排C和D，分别比…)
 
 
 _COMPARED_TO = re.compile(r"^\s*(?:同比|比上年|较上年|比上年同期|与上年相比|比去年|较去年)?[，,]?\s*")
@@ -1256,6 +1309,22 @@ _LEADING_YEAR = re.compile(r"^(?:20\d\d\s*年度?)+")
 _FLOWS = ("收入", "支出")
 
 
+def _outcome_said_of_budget(total: _Item, sentence: list[_Item]) -> bool:
+    """…收入预算…调整为71.8亿元，实际完成数为调整预算的99.2%…。其中，税收收入46.89亿元…: the budget's sentence goes on to
+    the outcome, printed only as a rate of it, which the next sentence's 其中 then breaks down (not the budget)."""
+    if total.claim.role not in ("全年", "年初", "预算"):
+        return False
+    return any(
+        i.start > total.start and i.claim.relation == "rate" and "预算" in (i.claim.denominator or "") for i in sentence
+    )
+
+
+def _only_fund(phrase: str) -> bool:
+    """全县一般公共预算, 政府性基金预算: a fund's name (after a scope word), naming no flow of it."""
+    rest = strip_scope_words(phrase)
+    return bool(last_word("fund", rest)) and not rest.endswith(_FLOWS) and len(rest) <= 10
+
+
 def _only_scope(phrase: str) -> bool:
     return bool(last_word("scope", phrase)) and not strip_scope_words(phrase).strip()
 
@@ -1361,6 +1430,8 @@ def _enumerations(
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
             # a sentence opening with 其中
             total = _list_total([i for i in previous if _plain(i)], first, text, following, previous)
+            if total is not None and _outcome_said_of_budget(total, previous):
+                continue
         if total is None or total.claim.group is not None:
             continue
         end = lists.list_end(text, pos, s1)

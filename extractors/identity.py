@@ -31,6 +31,8 @@ TITLE_PART = "part"  # a table title naming one part of its whole (基本支出�
 _OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初", "年末", "累计", "共计", "合计", "即")
 # a scope word before a transfer word names the other party of a transfer (区县上解, 市县补助), not the scope
 # the other party of a transfer (补助区县, 区县上解); 全县调入资金 is the county's own funds brought in
+# 省级资金、市级配套资金: the level a project's money comes from, not the scope of the figures (中央资金 beside them)
+SOURCE_AFTER = re.compile(r"^(?:配套|自筹|财政|专项)?资金")
 _TRANSFER_AFTER = re.compile(r"^(?:上解|补助|转贷|结算|调入(?!资金)|调出(?!资金)|返还|转移支付|级?债务转贷)")
 _PUNCT = set("，,；;。：:、（(）)“”\"'‘’—－-–《》【】[] \t\u3000.．\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
@@ -139,7 +141,15 @@ def last_word(component: str, text: str, phrase_start: bool = True) -> str:
         while start >= 0:
             end = start + len(word)
             ok = not phrase_start or _phrase_start(text, start)
-            if ok and component == "scope" and (_TRANSFER_AFTER.match(text[end:]) or _COUNT_AFTER.match(text[end:])):
+            if (
+                ok
+                and component == "scope"
+                and (
+                    _TRANSFER_AFTER.match(text[end:])
+                    or _COUNT_AFTER.match(text[end:])
+                    or (word.endswith("级") and SOURCE_AFTER.match(text[end:]))
+                )
+            ):
                 ok = (
                     False  # 补助区县: the other party of a transfer; 全区7个乡镇: counts the 乡镇, whose figures follow
                 )
@@ -152,7 +162,10 @@ def last_word(component: str, text: str, phrase_start: bool = True) -> str:
 def strip_scope_words(text: str) -> str:
     """text without its scope words (市本级, 全市 …): what is left names the item."""
     for word, _ in vocabulary().words.get("scope", ()):
-        text = text.replace(word, "")
+        if word in text:
+            # (省级资金, 市级配套资金 name where the money comes from: the item keeps its level)
+            pattern = re.escape(word) + (f"(?!{SOURCE_AFTER.pattern[1:]})" if word.endswith("级") else "")
+            text = re.sub(pattern, "", text)
     return text
 
 
@@ -493,12 +506,23 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     own_scope = last_word("scope", before[len(unit) :]) if unit else ""
     return Identity(
         scope=(own_scope or unit) if unit else (last_word("scope", claim.subject) or component("scope")),
-        fund=component("fund"),
+        fund=_own_fund(claim.subject, component("fund")),
         measure=measure,
         period=period,
         item=item,
         part_of=bracket_parent(paragraph_text, start),
     )
+
+
+def _own_fund(subject: str, said: str) -> str:
+    """The fund of a figure whose subject is nothing but a fund's flow (政府性基金预算收入), where the words before it
+    named another fund last ("…国有资本经营预算、社会保险基金预算收入分别为…"); else the fund those words name."""
+    rest = re.sub(r"(?:收入|支出)(?:合计|总计)?$", "", strip_scope_words(normalize(subject)))
+    if not said or rest == subject or not rest:
+        return said
+    fund = last_word("fund", rest)
+    own = fund if fund and any(rest == w for w, v in vocabulary().words.get("fund", ()) if v == fund) else ""
+    return own or said
 
 
 def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:

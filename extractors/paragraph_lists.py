@@ -40,7 +40,8 @@ _ASIDE = re.compile(r"^\s*(?:——|—|－|-|·|•)")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 
 
-def _number(token: str) -> int:
+def list_number(token: str) -> int:
+    """The number a list marker token stands for: 3, 十一, ③."""
     if token in _CIRCLED:  # before isdigit(): ① is a digit to Python
         return _CIRCLED.index(token) + 1
     if token.isdigit():
@@ -48,9 +49,9 @@ def _number(token: str) -> int:
     if len(token) == 1:
         return _CN.index(token) + 1
     if token.startswith("十"):  # 十一
-        return 10 + _number(token[1:])
+        return 10 + list_number(token[1:])
     tens = _CN.index(token[0]) + 1  # 二十, 二十一
-    return tens * 10 + (_number(token[2:]) if len(token) > 2 else 0)
+    return tens * 10 + (list_number(token[2:]) if len(token) > 2 else 0)
 
 
 def _marker(text: str) -> tuple[int, int, int] | None:
@@ -58,7 +59,7 @@ def _marker(text: str) -> tuple[int, int, int] | None:
     for rank, pattern in enumerate(_STYLES):
         m = pattern.match(text)
         if m:
-            return rank, _number(m.group(1)), m.end()
+            return rank, list_number(m.group(1)), m.end()
     return None
 
 

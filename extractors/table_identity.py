@@ -134,6 +134,8 @@ def identify_table(title: str | None) -> str | None:
         # 黑龙江省民政厅2025年一般公共预算“三公”经费支出表: the body's name before the year is no part of the title
         bodiless = re.sub(r"^[^\d]{2,30}?(?=\d{4}年)", "", labelled)
         names += [stripped, labelled, bodiless, re.sub(r"^(\d{4}年度?)部门", r"\1", bodiless)]
+    # 4财政拨款收支总表 财政拨款收支总表 (a workbook's sheet name before the title): each printed piece on its own
+    names += [normalise_title(piece) for piece in title.split()[1:]] if len(t) <= 40 else []
     # the title itself is short: a long text is a sentence that mentions a table, unless its table number splits it
     # into a short title printed twice (表三-1 一般公共预算基本支出预算表 表三-1 大竹县…2026年一般公共预算基本支出预算表)
     for name in dict.fromkeys((*names, t)):

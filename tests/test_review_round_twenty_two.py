@@ -508,3 +508,179 @@ def test_a_budget_reached_after_additions_is_a_level(tmp_path: Path) -> None:
     assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="95.35"))) == []
     found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="96.35")))
     assert [(r, v, e) for r, _sev, _s, v, e in found] == [("rate.execution-text", Decimal("96.35"), Decimal("95.35"))]
+
+
+def test_a_satisfaction_rate_is_the_satisfied_over_the_surveyed(tmp_path: Path) -> None:
+    """ "抽查回访120户，表示满意的113户，满意度94.17%" (adv199: a rate printed as 94.71% was missed); counts of another
+    unit, or a survey naming no satisfied count, are not judged."""
+    text = "某镇2023年度部门整体支出绩效自评报告\n（三）满意度\n{sentence}\n"
+    ok = "抽查回访120户，表示满意的113户，满意度94.17%。"
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(sentence=ok))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(sentence=ok.replace("94.17", "94.71"))))
+    assert [(r, v, e) for r, _sev, _s, v, e in found] == [("rate.satisfaction", Decimal("94.71"), Decimal("94.17"))]
+    other = "发放问卷120份，回访群众113人，满意度94.71%。"
+    assert _errors(_scan_txt(tmp_path / "c.txt", text.format(sentence=other))) == []
+
+
+def _identities(path: Path, text: str) -> dict[str, tuple[str, str]]:
+    path.write_text(text, encoding="utf-8")
+    return {c.quantity.text: (c.subject, c.identity.fund) for c in analyze_file(path).claims}
+
+
+def test_four_funds_listed_once_name_both_respective_runs(tmp_path: Path) -> None:
+    """ "全县一般公共预算、政府性基金预算、国有资本经营预算、社会保险基金预算收入分别为A、B、C、D，支出分别为E、F、G、H": each
+    figure is its own fund's income or spending (adv205 F3–F5: every one read as 社会保险基金预算支出)."""
+    found = _identities(
+        tmp_path / "a.txt",
+        _report(
+            "全县一般公共预算、政府性基金预算、国有资本经营预算、社会保险基金预算收入分别为28.64亿元、19.86亿元、0.95亿元、"
+            "36.42亿元，支出分别为100.23亿元、27.65亿元、0.26亿元、35.17亿元。"
+        ),
+    )
+    assert found["19.86亿元"] == ("政府性基金预算收入", "政府性基金预算")
+    assert found["100.23亿元"] == ("一般公共预算支出", "一般公共预算")
+    assert found["0.26亿元"] == ("国有资本经营预算支出", "国有资本经营预算")
+
+
+def test_two_respective_runs_of_rates_in_one_sentence(tmp_path: Path) -> None:
+    """ "全市和市级…收入分别预计为A和B，分别比2025年执行数增长4.0%和2.9%；全市和市级…支出分别安排C和D，分别比2025年年初预算
+    增长1.8%和2.4%": the second run pairs too (adv205 F6: 1.8% given to 市级)."""
+    text = _report(
+        "全市和市级一般公共预算收入分别预计为248.2亿元和73.3亿元，分别比2025年执行数增长4.0%和2.9%；全市和市级一般公共预算"
+        "支出分别安排471.2亿元和104.6亿元，分别比2025年年初预算增长1.8%和2.4%。"
+    )
+    found = _identities(tmp_path / "a.txt", text)
+    assert [found[x][0] for x in ("1.8%", "2.4%")] == ["全市一般公共预算支出", "市级一般公共预算支出"]
+
+
+def test_a_qizhong_after_an_outcome_said_only_as_a_rate_of_the_budget(tmp_path: Path) -> None:
+    """ "…收入预算经市人大常委会批准调整为71.8亿元，实际完成数为调整预算的99.2%。其中，市级税收收入46.89亿元，非税收入
+    24.35亿元": the parts break down the outcome (unprinted), not the adjusted budget (adv205 F1–F2: errors)."""
+    text = _report(
+        "执行中，市级一般公共预算收入预算经市人大常委会批准调整为71.8亿元，实际完成数为调整预算的99.2%。其中，市级税收收入"
+        "46.89亿元，非税收入24.35亿元。"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.rule.startswith("sum.")] == []
+
+
+def test_an_execution_rate_after_a_broken_down_spending_is_the_wholes(tmp_path: Path) -> None:
+    """ "实际支出1548.92万元，其中中央资金620.00万元、省级资金528.12万元、县级资金400.80万元；预算执行率97.64%": the rate is
+    of the 1548.92 (adv207 F1: of the last part, 400.80)."""
+    text = (
+        "某县农业农村局2023年度项目支出绩效自评报告\n（一）项目概况及资金情况\n项目全年预算1586.40万元，其中中央资金620.00万元、"
+        "省级资金540.40万元、县级资金426.00万元；实际支出1548.92万元，其中中央资金620.00万元、省级资金528.12万元、县级资金"
+        "400.80万元；预算执行率{rate}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format(rate="97.64"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format(rate="96.64")))
+    assert [(r, v, e) for r, _sev, _s, v, e in found] == [("rate.execution-text", Decimal("96.64"), Decimal("97.64"))]
+
+
+def test_money_named_by_the_level_it_comes_from_is_no_scope(tmp_path: Path) -> None:
+    """ "中央资金支出2286.50万元，省级资金支出1098.40万元，市级资金支出226.80万元，区级资金支出392.60万元": 省级/市级/区级资金
+    are sources, not the scope 本级, so the three are not one figure (adv207 F2–F3: repeat errors)."""
+    from extractors.identity import last_word
+
+    assert last_word("scope", "省级资金支出") == ""
+    assert last_word("scope", "市级一般公共预算收入") == "本级"
+    text = (
+        "某区2023年度农村供水保障工程项目财政重点绩效评价报告\n（二）项目资金投入和使用情况\n分来源看，中央资金支出2286.50万元，"
+        "省级资金支出1098.40万元，市级资金支出226.80万元，区级资金支出392.60万元。其中，省级资金支出1098.40万元，执行率"
+        "91.53%；区级资金支出392.60万元。\n"
+    )
+    assert [
+        f for f in _scan_txt(tmp_path / "a.txt", text) if f.rule.startswith("repeat") and f.severity != "info"
+    ] == []
+
+
+def _appropriations(total: str) -> list:
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、本年收入", "4,031.16", "一、本年支出", "4,031.16"],
+        ["（一）一般公共预算拨款", "4,031.16", "八、社会保障和就业支出", "278.21"],
+        ["（二）政府性基金预算拨款", "", "九、卫生健康支出", "121.35"],
+        ["", "", "十、节能环保支出", "3,631.60"],
+        ["二、上年结转", "", "二、年终结转结余", ""],
+        ["收入总计", "4,031.16", "支出总计", total],
+    ]
+    return [
+        "某市生态环境局2025年部门预算",
+        "表4 财政拨款收支总表",
+        "单位：万元",
+        (rows, [(0, 0, 0, 1), (0, 2, 0, 3)]),
+    ]
+
+
+def test_class_rows_under_the_years_own_spending_keep_their_national_numbers(tmp_path: Path) -> None:
+    """财政拨款收支总表's spending side: 一、本年支出 | 八、… | 九、… | 十、… | 二、年终结转结余 | 支出总计: the 类 rows are
+    本年支出's, so the total is 一、 + 二、 (adv206 F1: 支出总计 against 一、 and the 类 rows, twice the total)."""
+    found = [f for f in _findings(tmp_path, "a.docx", _appropriations("4,031.16")) if f.rule == "template.sum"]
+    assert found == []
+    found = [f for f in _findings(tmp_path, "b.docx", _appropriations("4,131.16")) if f.rule == "template.sum"]
+    assert [(f.stated_value, f.expected_value) for f in found] == [(Decimal("4131.16"), Decimal("4031.16"))]
+
+
+def test_a_workbook_sheet_name_before_a_standard_title() -> None:
+    """ "4财政拨款收支总表 财政拨款收支总表" (the sheet's name, then the title printed in it) is the standard table
+    (adv206 F2: no standard table of the workbook recognised, its 目录 said to list a missing one)."""
+    from extractors.table_identity import identify_table
+
+    assert identify_table("4财政拨款收支总表 财政拨款收支总表") == "ys.czbk_total"
+
+
+def test_a_parts_own_rate_right_after_it_is_the_parts(tmp_path: Path) -> None:
+    """ "全年实际支出2465.00万元，预算执行率97.90%，其中：基本支出1896.07万元，执行率99.51%": the 99.51% follows its part, so
+    it is the part's, not the whole's (found while checking this round's change on adv73)."""
+    text = (
+        "某局2024年度部门整体支出绩效自评报告\n（三）部门整体支出规模\n全年预算数2517.82万元，其中：基本支出1905.34万元，项目支出"
+        "612.48万元。全年实际支出2465.00万元，预算执行率97.90%，其中：基本支出1896.07万元，执行率99.51%；项目支出568.93万元，"
+        "执行率92.89%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_text_figure_naming_no_measure_printed_in_another_column_of_the_row(tmp_path: Path) -> None:
+    """ "…共下达资金…县（区）级资金436.50万元" against a table row 县（区）级资金 | 436.50 | 436.50 | 347.20: the text's figure is
+    the row's 下达/到位 column, not its 实际支出 (found while checking this round's change on adv101)."""
+    rows = [["资金来源", "计划下达", "实际到位", "实际支出"], ["县（区）级资金", "436.50", "436.50", "347.20"]]
+    blocks = [
+        "某区2023年农村供水保障工程项目财政支出绩效评价报告",
+        "（二）项目资金投入和使用情况",
+        "2023年该项目共下达资金436.50万元，其中：县（区）级资金436.50万元。",
+        "表1 项目资金来源及支出情况表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("narrative_table")] == []
+
+
+def test_the_accounts_of_one_social_insurance_fund_are_that_funds(tmp_path: Path) -> None:
+    """ "城乡居民基本养老保险基金当年收支缺口2.00亿元，…，年末滚存结余374.91亿元" and "机关事业单位基本养老保险基金收入
+    771.71亿元，其中财政补贴收入154.57亿元": the later figures are the one fund's, not all funds' (adv208 F1–F4)."""
+    names = _claims(
+        tmp_path / "a.txt",
+        _report(
+            "全省社会保险基金年末滚存结余5652.66亿元。城乡居民基本养老保险基金当年收支缺口2.00亿元，动用历年滚存结余弥补，年末滚存"
+            "结余374.91亿元。机关事业单位基本养老保险基金收入771.71亿元，其中财政补贴收入154.57亿元。"
+        ),
+    )
+    assert names["374.91亿元"] == "城乡居民基本养老保险基金年末滚存结余"
+    assert names["154.57亿元"] == "机关事业单位基本养老保险基金财政补贴收入"
+
+
+def test_an_area_heading_the_sentence_is_the_scope_of_its_figures(tmp_path: Path) -> None:
+    """ "分地区看，成都市一般公共预算收入1276.81亿元，其中税收收入909.36亿元，一般公共预算支出1770.48亿元": every figure is
+    成都市's (adv208 F5: the 1770.48 against 全省's spending as an error)."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        _report(
+            "全省一般公共预算支出12200.21亿元。",
+            "分地区看，成都市一般公共预算收入1276.81亿元，其中税收收入909.36亿元，一般公共预算支出1770.48亿元。",
+        ),
+        encoding="utf-8",
+    )
+    result = analyze_file(path)
+    spending = next(c for c in result.claims if c.quantity.text == "1770.48亿元")
+    assert spending.identity.scope == "成都市"
+    assert [f for f in result.findings if f.rule.startswith("repeat") and f.severity != "info"] == []

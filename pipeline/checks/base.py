@@ -16,6 +16,7 @@ from typing import Any
 from extractors.identity import (
     DIFFERENT,
     SAME,
+    SOURCE_AFTER,
     UNSETTLED,
     Ambiguity,
     named_scope,
@@ -110,7 +111,15 @@ def _without_lead_scope(s: str) -> str:
     still name something (全市 alone stays)."""
     for _ in range(2):  # 2023年市本级…, 全市…
         word = next(
-            (w for w in scope_words() if s.startswith(w) and len(s) - len(w) >= MIN_SUBJECT and s[len(w)] != "级"), ""
+            (
+                w
+                for w in scope_words()
+                if s.startswith(w)
+                and len(s) - len(w) >= MIN_SUBJECT
+                and s[len(w)] != "级"
+                and not (w.endswith("级") and SOURCE_AFTER.match(s[len(w) :]))  # 省级资金: a source, not a scope
+            ),
+            "",
         )
         if not word:
             break
@@ -145,7 +154,7 @@ def _weak_subject() -> re.Pattern[str]:
 _CHANGED_TO = re.compile(
     r"^(?:下降|增长|增加|减少|降低|提高|上升|回落|压减|缩减)(?:到|至)$|^(?:调增|调减|调整)(?:到|至|为)?$|^(?:增至|降至|达到|升至|调为)$"
 )
-_MEASURE_ONLY = re.compile(r"^(?:年初|全年|调整后?)?(?:预算|决算|执行)数?(?:合计|总计)?$")
+_MEASURE_ONLY = re.compile(r"^(?:(?:年初|全年|调整后?)?(?:预算|决算|执行)数?(?:合计|总计)?|(?:实际)?到位(?:资金|数)?)$")
 _CLASS_OF_MONEY = re.compile(
     r"^(?:专项|奖励|补助|奖补|补贴|配套|扶持|引导|财政|项目|上级|中央|省级|市级|县级|各类|相关|有关|安排|到位)?"
     r"(?:资金|经费|补助|奖励|款项|投入)$"

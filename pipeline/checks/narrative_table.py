@@ -23,6 +23,7 @@ from pipeline.checks.base import (
     Figure,
     clean_label,
     describe,
+    fact_figure,
     fmt,
     identities_contradict,
     in_unit,
@@ -366,6 +367,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def _another_column_prints(ctx: Context, f: Figure, good: list[Figure]) -> bool:
+    """Whether a text figure naming no measure, set against a table cell, is printed in another column of that cell's
+    row: the text's figure is that column's (下达资金 436.50 beside the row's 实际支出 347.20)."""
+    pairs = [(f, g) for g in good] + [(g, f) for g in good]
+    for text, cell in pairs:
+        if text.kind != "claim" or cell.kind != "fact" or not isinstance(text.obj, Claim) or text.obj.role:
+            continue
+        row = (cell.prov.table, cell.prov.row)
+        if any(
+            (x.prov.table, x.prov.row) == row and x is not cell.obj and agree(text, fact_figure(x, ctx.doc_year))
+            for x in ctx.facts
+        ):
+            return True
+    return False
+
+
 def _same_row(a: Figure, b: Figure) -> bool:
     return b.kind == "fact" and (a.prov.table, a.prov.row) == (b.prov.table, b.prov.row)
 
@@ -397,6 +414,8 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 continue
             if f.kind == "fact" and all(_same_row(f, g) for g in good):
                 continue  # two columns of one row are two figures, whatever the reading made of their headers
+            if _another_column_prints(ctx, f, good):
+                continue  # 县（区）级资金436.50 (下达) against the row's 实际支出 347.20, its 到位 column printing 436.50
             expected = in_unit(ref.quantity.base_value, f.quantity)
             msg = (
                 f"{f.label}写 {fmt(f.value)}{f.quantity.unit}，而{_names(good)}写{key}{measure} "

@@ -117,7 +117,27 @@ SCORE_TOTAL = rule(
     "narrative",
     "arithmetic",
 )
-RULES = [COMPLETION, ZERO, EXECUTION, EXECUTION_TEXT, SCORE, PER_CAPITA, CONTROL_TEXT, SCORE_RATE, SCORE_TOTAL]
+SATISFACTION = rule(
+    FAMILY,
+    "satisfaction",
+    "error",
+    "满意度与满意数÷调查数不符",
+    "满意度应为 {satisfied} ÷ {surveyed} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
+RULES = [
+    COMPLETION,
+    ZERO,
+    EXECUTION,
+    EXECUTION_TEXT,
+    SCORE,
+    PER_CAPITA,
+    CONTROL_TEXT,
+    SCORE_RATE,
+    SCORE_TOTAL,
+    SATISFACTION,
+]
 
 
 def _before(ctx: Context, c: Claim) -> list[Claim]:
@@ -631,6 +651,10 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         x for x in before if x.sentence == c.sentence and _level(x) and not x.base and not _bracketed_before(x, c)
     ]
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
+    if spent is not None and spent.relation == "part" and "；" in _words_between(c.sentence, spent, c):
+        # 实际支出1548.92万元，其中中央资金620.00万元、…县级资金400.80万元；预算执行率97.64%: the spending the list
+        # breaks down, not its last part
+        spent = next((x for x in levels if x.group == spent.group and x.relation == "total"), spent)
     at = spent.prov.span[0] if spent is not None and spent.prov.span else 0
     budgets = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) < at]
     later = [x for x in levels if _is_budget(x) and (x.prov.span[0] if x.prov.span else 0) > at]
@@ -736,9 +760,8 @@ def _words_between(sentence: str, x: Claim, y: Claim) -> str:
 def _bracketed_before(x: Claim, c: Claim) -> bool:
     """Whether x stands in a bracket closed before c in their sentence (实际支出1,268.90万元（其中：…，上年结转资金22.86万元），
     预算执行率96.67%: the rate is of the 1,268.90 the bracket breaks down)."""
-    at = c.sentence.find(x.quantity.text)
-    end = c.sentence.find(c.quantity.text, at + len(x.quantity.text)) if at >= 0 else -1
-    return at >= 0 and end >= 0 and closes_unopened(c.sentence[at:end])
+    between = _words_between(c.sentence, x, c)
+    return bool(between) and closes_unopened(between)
 
 
 def _spent_before(before: list[Claim], budget: Claim) -> Claim | None:
@@ -854,6 +877,45 @@ def _score_rate(ctx: Context, c: Claim) -> Iterator[Finding]:
     if v is not None:
         subject = full.subject.removesuffix("满分") or "得分率"
         yield _ratio_finding(SCORE_RATE, v, c, (score, "得分"), (full, full.subject), "得分率", subject)
+
+
+_SATISFACTION_RATE = re.compile(r"满意(?:度|率)(?:为|达|达到|是)?$")
+_SURVEYED = re.compile(r"调查|回访|抽查|问卷|受访|走访|访问|测评")
+_SATISFIED = re.compile(r"满意")
+_HEADS = ("人", "户", "份", "名", "人次", "家")
+
+
+def _is_satisfaction(c: Claim) -> bool:
+    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
+        return False
+    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+    return bool(_SATISFACTION_RATE.search(words.strip()))
+
+
+def _satisfaction(ctx: Context, c: Claim) -> Iterator[Finding]:
+    """满意度 = 满意数 ÷ 调查数, when the two counts right before the rate in its sentence are the people surveyed and
+    those satisfied ("抽查回访120户，表示满意的113户，满意度94.17%"), of one unit."""
+    before = _before(ctx, c)[-2:]
+    if len(before) != 2 or any(x.sentence != c.sentence or x.quantity.unit not in _HEADS for x in before):
+        return
+    surveyed, satisfied = before
+    asked = _clause_before(c.sentence, surveyed.quantity.text)
+    said = c.sentence[c.sentence.find(surveyed.quantity.text) + len(surveyed.quantity.text) :]
+    said = said[: said.find(satisfied.quantity.text)] if satisfied.quantity.text in said else ""
+    if (
+        surveyed.quantity.unit != satisfied.quantity.unit
+        or not _SURVEYED.search(asked)
+        or _SATISFIED.search(asked)
+        or not _SATISFIED.search(said)
+        or "不满意" in said
+    ):
+        return
+    ctx.mark(c)
+    v = _ratio_verdict(ctx, c, satisfied, surveyed)
+    if v is not None:
+        yield _ratio_finding(
+            SATISFACTION, v, c, (satisfied, "满意"), (surveyed, "调查"), "满意度", c.subject or "满意度"
+        )
 
 
 def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, Fact]]:
@@ -984,6 +1046,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _score_rate(ctx, c)
         elif _is_control_rate(c):
             yield from _control_text(ctx, c)
+        elif _is_satisfaction(c):
+            yield from _satisfaction(ctx, c)
         elif _is_execution_rate(c):
             yield from _execution_text(ctx, c)
         elif _is_completion(c):

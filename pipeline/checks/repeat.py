@@ -98,16 +98,21 @@ def _ceiling_or_stock(ctx: Context, c: Claim) -> str:
     own = _DEBT_MEASURE.findall(c.subject)
     if own:
         return own[-1]
+    at = c.sentence.find(c.quantity.text)
+    before = "".join(_sentences_before(ctx, c)) + c.sentence[: max(at, 0)]
+    said = _DEBT_MEASURE.findall(before)
+    return said[-1] if said else ""
+
+
+def _sentences_before(ctx: Context, c: Claim) -> list[str]:
+    """The sentences of c's paragraph before its own, in order."""
     sentences: list[str] = []
     for x in ctx.paragraph_claims(c):
         if x is c:
             break
         if not sentences or sentences[-1] != x.sentence:
             sentences.append(x.sentence)
-    at = c.sentence.find(c.quantity.text)
-    before = "".join(t for t in sentences if t != c.sentence) + c.sentence[: max(at, 0)]
-    said = _DEBT_MEASURE.findall(before)
-    return said[-1] if said else ""
+    return [t for t in sentences if t != c.sentence]
 
 
 def _scope_carried(ctx: Context, f: Figure) -> bool:
@@ -115,12 +120,7 @@ def _scope_carried(ctx: Context, f: Figure) -> bool:
     c = f.obj
     if not isinstance(c, Claim) or not c.identity.scope or last_word("scope", c.subject):
         return False
-    said: list[str] = []
-    for x in ctx.paragraph_claims(c):
-        if not said or said[-1] != x.sentence:
-            said.append(x.sentence)
-        if x is c:
-            break
+    said = [*_sentences_before(ctx, c), c.sentence]
     return not any(last_word("scope", s, phrase_start=False) for s in said)
 
 

@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from extractors.identity import document_year, vocabulary
 from extractors.model import Fact, OutlineEntry
+from extractors.paragraph_lists import list_number
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import KIND_NAMES, identify_table
 from pipeline import tolerance as tol
@@ -79,12 +80,34 @@ def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Findi
             if sub:
                 # the subtotal stands for the parts above it: it and the parts between it and the total
                 parts = [sub[-1]] + [p for p in parts if sub[-1].row < p.row < t.row]
+            parts = _past_the_years_own(parts)
             if not parts:
                 continue
             comp = sum_of([p.q for p in parts])
             v = tol.verdict_in_base(t.q, comp)
             if v in (tol.ERROR, tol.WARNING):
                 yield cell_finding(R_SUM, v, t, parts, r, view, comp)
+
+
+_THE_YEARS_OWN = re.compile(r"^([一二三四五六七八九十]+)、本年(?:收入|支出)(?:合计)?$")
+_CN_NUMBER = re.compile(r"^([一二三四五六七八九十]+)、")
+
+
+def _past_the_years_own(parts: list[VCell]) -> list[VCell]:
+    """一、本年支出 | 八、社会保障和就业支出 | 九、… | 二、年终结转结余: the numbered 类 rows under 一、本年支出 keep the
+    national 类 numbers, so among the rows numbered like the parts only 一、 and the 二、 after it are the parts."""
+    found = next(((p, m) for p in parts if (m := _THE_YEARS_OWN.match(p.label))), None)
+    if found is None:
+        return parts
+    head, m = found
+    expected = list_number(m.group(1)) + 1
+    kept = [head]
+    for p in sorted((p for p in parts if p.row > head.row), key=lambda p: p.row):
+        m = _CN_NUMBER.match(p.label)
+        if m is not None and list_number(m.group(1)) == expected:
+            kept.append(p)
+            expected += 1
+    return kept + [p for p in parts if p.row < head.row]
 
 
 def _by_row(v: View) -> dict[tuple[int, int, str], list[VCell]]:
