@@ -219,6 +219,7 @@ def paragraph_claims(
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
     _area_heading_the_sentence(out)
+    _spending_of_the_labelled_item(out, text)
     _money_of_counted_things(out, text)
     _sources_of_a_spending_opening_the_sentence(out)
     return out
@@ -315,6 +316,24 @@ _FUND_ACCOUNT_HEAD = re.compile(
 _WHOLE_FUNDS = frozenset(("社会保险基金", "政府性基金", "社保基金"))
 
 
+_ITEM_LABEL = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*(?P<label>[^：:，,。；;\d]{2,20}?)\s*[：:]"
+)
+_NOT_AN_ITEM = re.compile(r"(?:情况|说明|分析|概况|总体|决算|预算|合计|总计|构成|用途)$")
+_BARE_SPENDING_NAME = re.compile(r"^(?:本年|当年|全年)?(?:实际)?支出$")
+
+
+def _spending_of_the_labelled_item(claims: list[Claim], text: str) -> None:
+    """3.公务用车运行维护费：主要用于…。本年支出5.24万元，较上年减少0.58万元: a paragraph opening on an item's label names
+    the item whose bare 本年支出 it prints (not the department's 本年支出合计)."""
+    m = _ITEM_LABEL.match(text)
+    if m is None or _NOT_AN_ITEM.search(m["label"]):
+        return
+    for c in claims:
+        if _BARE_SPENDING_NAME.match(c.subject.strip()):
+            c.subject = m["label"].strip()
+
+
 _AREA_HEAD = re.compile(
     r"^(?P<area>[\u4e00-\u9fff]{1,8}?(?<!社|园|景|小|街|矿|林|牧|山|库|灾|片|辖|城|县|市)(?:市|县|区|州|盟|旗))"
     r"(?=一般公共预算|政府性基金|国有资本|社会保险|财政|税收|地方一般|政府债务)"
@@ -333,7 +352,8 @@ def _area_heading_the_sentence(claims: list[Claim]) -> None:
             m = _AREA_HEAD.match(c.subject.strip())
             if m is not None:
                 named = m.group("area")
-                area = "" if last_word("scope", named) or named.startswith("全") else named
+                # (初全区 of "2024年初全区…" holds a scope word: no area's name)
+                area = "" if strip_scope_words(named) != named or named.startswith("全") else named
             elif c is group[0] or not area:
                 break
             if area and c.quantity.dimension == "money":

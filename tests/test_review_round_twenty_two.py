@@ -684,3 +684,68 @@ def test_an_area_heading_the_sentence_is_the_scope_of_its_figures(tmp_path: Path
     spending = next(c for c in result.claims if c.quantity.text == "1770.48亿元")
     assert spending.identity.scope == "成都市"
     assert [f for f in result.findings if f.rule.startswith("repeat") and f.severity != "info"] == []
+
+
+def test_a_scope_word_inside_the_head_is_no_area(tmp_path: Path) -> None:
+    """ "2024年初全区政府债务余额240,900万元，…": the head's "初全区" holds the scope word 全区, no area's name (found while
+    checking this round's change on adv163: the roll-forward of the balance was lost)."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        _report(
+            "2024年初全区政府债务余额240,900万元，全年新增政府债务40,600万元，偿还政府债务本金11,700万元，年末全区政府债务余额269,800万元。"
+        ),
+        encoding="utf-8",
+    )
+    opening = next(c for c in analyze_file(path).claims if c.quantity.text == "240,900万元")
+    assert opening.identity.scope == "全区"
+
+
+def test_last_years_budget_in_a_code_path_sentence_is_not_the_items_amount(tmp_path: Path) -> None:
+    """ "5.…行政单位离退休（项）612.38万元，上年预算数为612.81万元": the 612.81 is last year's (adv212 F1: twelve errors
+    against the rows' 612.38)."""
+    rows = [
+        ["科目编码", "科目名称", "合计"],
+        ["208", "社会保障和就业支出", "612.38"],
+        ["20805", "行政事业单位养老支出", "612.38"],
+        ["2080501", "行政单位离退休", "612.38"],
+    ]
+    text = "5.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）612.38万元，上年预算数为612.81万元，下降0.07%。"
+    blocks = ["某局2026年部门预算", "（二）支出预算情况", text, "表3 支出预算表", "单位：万元", (rows, [])]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("item_code")] == []
+
+
+def test_a_column_of_averages_is_not_summed(tmp_path: Path) -> None:
+    """A 加权平均期限 (or 平均利率) column's 合计 row is an average of the rows, no sum (adv212 F2: an error)."""
+    rows = [
+        ["月份", "发行金额", "加权平均期限（年）"],
+        ["1月", "100.0", "12.6"],
+        ["2月", "50.0", "14.2"],
+        ["合计", "150.0", "13.1"],
+    ]
+    blocks = ["某省2025年地方政府债务情况", "表2 2025年政府债券发行情况表", "单位：亿元", (rows, [])]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("sum")] == []
+
+
+def test_a_bare_spending_in_a_paragraph_labelled_by_its_item_is_the_items(tmp_path: Path) -> None:
+    """ "3.公务用车运行维护费：主要用于…。本年支出5.24万元，较上年减少0.58万元，下降10.04%": the 本年支出 is the item's,
+    not the department's 本年支出合计 (adv210 F5–F6: computed on last year's 1986.42)."""
+    text = _report(
+        "本年支出合计2,099.62万元，较上年增长5.7%（上年为1,986.42万元）。",
+        "3.公务用车运行维护费：主要用于公务用车燃料费、维修费、保险费。本年支出5.24万元，较上年减少0.58万元，下降10.04%。",
+    )
+    spent = _claims(tmp_path / "a.txt", text)["5.24万元"]
+    assert spent == "公务用车运行维护费"
+    assert [
+        f for f in _scan_txt(tmp_path / "b.txt", text) if f.rule.startswith("change") and f.severity != "info"
+    ] == []
+
+
+def test_a_code_paths_spending_is_not_compared_with_an_income_table(tmp_path: Path) -> None:
+    """ "教育支出（类）普通教育（款）小学教育（项）…支出决算为2,018.77万元" against the 收入决算表's row of that code (its
+    income from every source, 2,071.57): a different measure (adv210 F2–F4: errors)."""
+    income = [["科目编码", "科目名称", "本年收入合计", "事业收入"], ["205", "教育支出", "2,071.57", "52.80"],
+              ["20502", "普通教育", "2,071.57", "52.80"], ["2050202", "小学教育", "2,071.57", "52.80"]]  # fmt: skip
+    text = "教育支出（类）普通教育（款）小学教育（项）年初预算为1,890.00万元，支出决算为2,018.77万元。"
+    blocks = ["某学校2023年度部门决算", "（五）一般公共预算财政拨款支出决算具体情况", text, "表2 收入决算表", "单位：万元",
+              (income, [])]  # fmt: skip
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("item_code")] == []

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from extractors.identity import last_word
+from extractors.identity import last_word, last_year
 from extractors.model import Claim, Fact
 from extractors.report_kind import DEPARTMENT_KINDS, in_order
 from extractors.subjects import words
@@ -103,6 +103,9 @@ FINAL_KINDS = frozenset(("部门决算", "单位决算"))
 BUDGET_ROLES = ("budget", "budget_full")
 
 
+_INCOME_TABLE = re.compile(r"收入(?:决算|预算)?表")
+
+
 def _row_amounts(ctx: Context, code: str) -> list[Fact]:
     """The amounts a row of the code prints for its 科目 as a whole: each table's first amount of the row, and the
     合计/小计 and fund columns (一般公共预算, 财政拨款) — not the 人员经费 or 公用经费 parts of it."""
@@ -110,6 +113,8 @@ def _row_amounts(ctx: Context, code: str) -> list[Fact]:
     for f in ctx.facts:
         if f.code != code or f.quantity.dimension != "money":
             continue
+        if _INCOME_TABLE.search(f.table_title) and "支出" not in f.table_title:
+            continue  # 收入决算表 by 科目: what each 科目 received from every source, not what it spent
         role = role_of_labels(f.column_labels, ctx.doc_year)
         if role in ("prior", "change", "rate") or (ctx.kind in FINAL_KINDS and role in BUDGET_ROLES):
             continue  # a 决算's 年初预算 column is not its 决算
@@ -139,6 +144,8 @@ def _is_level(c: Claim, doc_year: int | None, kind: str) -> bool:
     """A figure of the 科目 this year, of the measure the document's tables print (a 决算's 决算, not its 年初预算)."""
     if c.quantity.dimension != "money" or c.relation not in ("", "total") or c.base or c.role == "上年":
         return False
+    if last_year(c) or (c.identity.period[:4].isdigit() and doc_year and int(c.identity.period[:4]) != doc_year):
+        return False  # …（项）612.38万元，上年预算数为612.81万元: last year's budget, not the 科目's amount
     if kind in FINAL_KINDS and role_of_claim(c) in BUDGET_ROLES:
         return False
     if any(w in (c.lead or "") for w in words().adjustments):

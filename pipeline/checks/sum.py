@@ -423,6 +423,9 @@ def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
     return out
 
 
+_NOT_ADDITIVE = re.compile(r"平均|期限|利率")
+
+
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     empty = _empty_rows(ctx)
     open_ended = _open_ended(ctx)
@@ -438,6 +441,8 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             continue
         if table in sheets and all(points_or_score(f) for f in cells):
             continue
+        if any(_NOT_ADDITIVE.search(label) for label in cells[0].column_labels):
+            continue  # 加权平均期限, 平均利率: a 合计 row of averages is no sum of the rows
         # rows of one unit are added up (a 人 count above a block of 万元 is another list); a label and its number
         # in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
         units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp")}
