@@ -815,10 +815,15 @@ _STAFF_WORDS = ("实际在职", "实有", "在职", "在编")
 
 def _is_control_rate(c: Claim) -> bool:
     """编制控制率121.40%, 人员控制率为98%: the staff over the authorised posts."""
+    return _rate_named(c, _CONTROL_RATE)
+
+
+def _rate_named(c: Claim, name: re.Pattern[str]) -> bool:
+    """A percent with no base of its own whose words right before it end in the rate's name (控制率为, 得分率)."""
     if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
         return False
     words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
-    return bool(_CONTROL_RATE.search(words.strip()))
+    return bool(name.search(words.strip()))
 
 
 def _headcount(c: Claim) -> str:
@@ -853,10 +858,7 @@ _FULL_POINTS = ("满分", "分值", "标准分")
 
 
 def _is_score_rate(c: Claim) -> bool:
-    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
-        return False
-    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
-    return bool(_SCORE_RATE.search(words.strip()))
+    return _rate_named(c, _SCORE_RATE)
 
 
 def _points(c: Claim, words: tuple[str, ...]) -> bool:
@@ -886,10 +888,7 @@ _HEADS = ("人", "户", "份", "名", "人次", "家")
 
 
 def _is_satisfaction(c: Claim) -> bool:
-    if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator:
-        return False
-    words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
-    return bool(_SATISFACTION_RATE.search(words.strip()))
+    return _rate_named(c, _SATISFACTION_RATE)
 
 
 def _satisfaction(ctx: Context, c: Claim) -> Iterator[Finding]:
@@ -900,8 +899,7 @@ def _satisfaction(ctx: Context, c: Claim) -> Iterator[Finding]:
         return
     surveyed, satisfied = before
     asked = _clause_before(c.sentence, surveyed.quantity.text)
-    said = c.sentence[c.sentence.find(surveyed.quantity.text) + len(surveyed.quantity.text) :]
-    said = said[: said.find(satisfied.quantity.text)] if satisfied.quantity.text in said else ""
+    said = _words_between(c.sentence, surveyed, satisfied)
     if (
         surveyed.quantity.unit != satisfied.quantity.unit
         or not _SURVEYED.search(asked)

@@ -513,15 +513,15 @@ def _column_verdicts(
                 above = []  # 全市合计 | 市本级 | 县区合计 | the counties: 县区合计 is 全市合计's part, its parts are below
             if above and tr.closes_its_group(rows[i]):
                 below = []  # 一般债券小计 under the bonds its group label heads: the rows below are another group's
-            # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side; a 合计 at the
-            # head of rows whose 总计 below is it plus them (本级收入合计 | 上级补助收入 … | 收入总计) is one of them
-            # (the total before it — the block's own 本级收入合计 or the last block's — may be one of its parts)
             if not above and not below and n:
                 # 合计 right after the last of the groups each closed by its own 小计 (一般债券小计, 专项债券小计)
                 grouped = tr.check_grouped_total(rows[i], rows[:i])
                 if grouped is not None:
                     yield "total", grouped
                 continue
+            # a total between rows (市县合计 under 全区 and 本级, over the counties) may sum either side; a 合计 at the
+            # head of rows whose 总计 below is it plus them (本级收入合计 | 上级补助收入 … | 收入总计) is one of them
+            # (the total before it — the block's own 本级收入合计 or the last block's — may be one of its parts)
             before = [rows[totals[n - 1]]] if n else previous_total
             up = tr.check_total(rows[i], above, before, rows[:i], blanks=blanks) if above else None
             if below and n + 1 < len(totals) and tr.meets(rows[totals[n + 1]], [rows[i], *below]):
