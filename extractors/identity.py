@@ -32,7 +32,8 @@ _OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初"
 # a scope word before a transfer word names the other party of a transfer (区县上解, 市县补助), not the scope
 # the other party of a transfer (补助区县, 区县上解); 全县调入资金 is the county's own funds brought in
 # 省级资金、市级配套资金: the level a project's money comes from, not the scope of the figures (中央资金 beside them)
-SOURCE_AFTER = re.compile(r"^(?:配套|自筹|财政|专项)?资金")
+_SOURCE = r"(?:配套|自筹|财政|专项)?资金"
+SOURCE_AFTER = re.compile("^" + _SOURCE)
 _TRANSFER_AFTER = re.compile(r"^(?:上解|补助|转贷|结算|调入(?!资金)|调出(?!资金)|返还|转移支付|级?债务转贷)")
 _PUNCT = set("，,；;。：:、（(）)“”\"'‘’—－-–《》【】[] \t\u3000.．\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?")
@@ -164,7 +165,7 @@ def strip_scope_words(text: str) -> str:
     for word, _ in vocabulary().words.get("scope", ()):
         if word in text:
             # (省级资金, 市级配套资金 name where the money comes from: the item keeps its level)
-            pattern = re.escape(word) + (f"(?!{SOURCE_AFTER.pattern[1:]})" if word.endswith("级") else "")
+            pattern = re.escape(word) + (f"(?!{_SOURCE})" if word.endswith("级") else "")
             text = re.sub(pattern, "", text)
     return text
 
