@@ -47,6 +47,7 @@ from extractors.identity import (
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities, normalize
 from extractors.paragraph_lists import link_paragraph_lists
+from extractors.report_kind import title_lines
 from extractors.subjects import (
     LABEL_RE,
     analyse_pre,
@@ -102,6 +103,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     last: list[Claim] = []  # the previous paragraph's claims
     last_para: Paragraph | None = None
     read: list[tuple[Paragraph, list[Claim]]] = []  # the paragraphs of text (no table notes), for lists over them
+    title = "".join(title_lines(doc))
     for para in _narrative_blocks(doc):
         if para.kind == TABLE_NOTE:  # prose in a table: its own context, the running section left as it was
             out.extend(paragraph_claims(para, _note_section(current, doc, para), groups))
@@ -109,7 +111,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         section = tracker.visit(para)
         if section != current:
             earlier, current = [], section
-        found = paragraph_claims(para, section, groups, earlier[-SECTION_CONTEXT:])
+        found = paragraph_claims(para, section, groups, earlier[-SECTION_CONTEXT:], title)
         block = para.prov.block
         before = doc.blocks[block - 1] if block is not None and 0 < block <= len(doc.blocks) else None
         previous = before if isinstance(before, Paragraph) else None  # the block right before, if a paragraph
@@ -178,7 +180,11 @@ SECTION_CONTEXT = 3  # earlier paragraphs of the same section that may state a f
 
 
 def paragraph_claims(
-    para: Paragraph, section: str = "", groups: Iterator[int] | None = None, earlier: list[str] | None = None
+    para: Paragraph,
+    section: str = "",
+    groups: Iterator[int] | None = None,
+    earlier: list[str] | None = None,
+    title: str = "",
 ) -> list[Claim]:
     text = para.text
     if groups is None:
@@ -215,7 +221,7 @@ def paragraph_claims(
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     _parts_in_scope_of_total(out, text)
     _parts_named_by_scope(out)
-    _bodies_listed(out, text)
+    _bodies_listed(out, text, title)
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
     _area_heading_the_sentence(out)
@@ -442,7 +448,7 @@ _BODY_AT_HEAD = re.compile(
     r"(?!占|为|比|较|相当于|达到|完成)"  # 占县本级一般公共预算收入的: a share's whole, not a body heading its clause
     r"(?P<name>[\u4e00-\u9fff“”]{1,40}?"
     r"(?:中心|站|所|院|医院|学校|小学|中学|幼儿园|馆|队|公司|机关本级|机关|本级|本部|[（(](?:本部|机关|本级)[)）]))"
-    r"(?=\s*(?:20\d\d年度?)?(?:收入|支出|财政拨款|一般公共预算|“?三公”?|机关运行|预算|决算|年初|全年|项目|部门))"
+    r"(?=\s*(?:20\d\d年度?)?(?:收入|支出|财政拨款|一般公共预算|“?三公”?|机关运行|预算|决算|年初|全年|本年|当年|项目|部门))"
 )
 
 
@@ -475,6 +481,18 @@ def _body_at_head(text: str) -> tuple[str, bool]:
     return level or area.group("name"), bool(area.group("of"))
 
 
+_SUBORDINATE = re.compile(r"(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|[（(](?:本部|机关|本级)[)）])$")
+
+
+def _subordinate(body: str, title: str) -> bool:
+    """A body the report's title does not name, of a kind that stands under a department (a school, a centre, the
+    department's own 机关)."""
+    if not _SUBORDINATE.search(body) or body in title:
+        return False
+    # the department's 机关 is a part of it; a short form of its own name (省检察院 in 江苏省人民检察院…) is not
+    return bool(re.search(r"[（(](?:本部|机关|本级)[)）]$", body)) or body[-3:] not in title
+
+
 def _several_levels(name: str) -> bool:
     """全县和县本级: two scope words joined, not one body's name."""
     names = re.split(r"[和及与、]", name)
@@ -482,27 +500,34 @@ def _several_levels(name: str) -> bool:
     return len(names) > 1 and all(n in levels for n in names)
 
 
-def _bodies_listed(claims: list[Claim], text: str) -> None:
+def _bodies_listed(claims: list[Claim], text: str, title: str = "") -> None:
     """Figures of a paragraph that lists the department's bodies one by one (按预算单位分：局本部收入预算1899.95万元，其中：
     财政拨款收入1899.95万元；…管理事务中心收入预算8325.00万元，其中：…；…): each figure is its body's, named at the head of
     its clause or of its "；" group, and not the department's figure of that name. Said only where the paragraph
-    names two bodies or more, or a 其中 puts the body under the figure before (其中，厅机关本级…): a 单位预算 naming
-    itself once is the report's own figure."""
+    names two bodies or more, or a 其中 puts the body under the figure before (其中，厅机关本级…), or the one body it
+    names is a subordinate one the report's title does not name (岐山县高级中学支出预算… in 岐山县教育局's 单位预算): a
+    单位预算 naming itself once is the report's own figure."""
     named: list[tuple[Claim, str]] = []
     under = False
-    for c in claims:
+    opened = ""  # the body the paragraph opens with: its later groups (；本年支出…) are that body's too
+    for k, c in enumerate(claims):
         if not c.prov.span:
             continue
         start = c.prov.span[0]
-        clause = text[max(text.rfind(ch, 0, start) for ch in "，,；;。") + 1 : start]
-        group = text[max(text.rfind(ch, 0, start) for ch in "；;。") + 1 : start]
+        # (2.县人民医院本年收入…: a numbered unit's clause, past its label)
+        clause = LABEL_RE.sub("", text[max(text.rfind(ch, 0, start) for ch in "，,；;。") + 1 : start])
+        group = LABEL_RE.sub("", text[max(text.rfind(ch, 0, start) for ch in "；;。") + 1 : start])
         body, of = _body_at_head(clause)
         if not body:
             body, of = _body_at_head(group)
+        if body and k == 0 and not re.search(r"[；;。]", text[:start]):
+            opened = body
+        body = body or (opened if opened and not _TOTAL_BEFORE.search(group) else "")
         if body:
             named.append((c, body))
             under = under or of
-    if len({b for _c, b in named}) < 2 and not under:
+    bodies = {b for _c, b in named}
+    if len(bodies) < 2 and not under and not (title and bodies and _subordinate(bodies.pop(), title)):
         return
     for c, body in named:
         c.identity = replace(c.identity, scope=body)
@@ -589,11 +614,18 @@ def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int,
     if not spans:
         return ""
     s0, s1 = spans[0]
+    aspect = _ASPECT.match(text, s0, s1) or _PROJECT_RUN_IN.match(text, s0, s1)
+    if aspect is not None and not any(s0 <= span[0] < aspect.end() for span, _ in found):
+        # “三公”经费方面，全年预算12.50万元，实际支出9.86万元; 学前教育普惠发展专项项目绩效自评综述：…全年预算数为
+        # 9650.00万元: the figures are the aspect's, the project's
+        return aspect.group(1).replace("“", "").replace("”", "")
     if any(s0 <= span[0] < s1 for span, _ in found):
         # 1．高标准农田建设项目（中央和自治区补助资金）：年初预算2000.00万元…: a labelled name before a colon
         colon = re.search(r"[：:]", text[s0:s1])
-        if heading_label(text) is None or colon is None or any(s0 <= span[0] < s0 + colon.start() for span, _ in found):
+        if colon is None or any(s0 <= span[0] < s0 + colon.start() for span, _ in found):
             return ""
+        if heading_label(text) is None and not _ITEM_END.search(text[s0 : s0 + colon.start()].rstrip()):
+            return ""  # (行政单位离退休（项）：年初预算220.00万元: a 科目 names its figures without a number)
         title = LABEL_RE.sub("", text[s0 : s0 + colon.start()]).strip().replace("“", "").replace("”", "")
         return title if 2 <= len(title) <= 48 else ""
     title = LABEL_RE.sub("", text[s0:s1]).strip(" 。！？!?.．").replace("“", "").replace("”", "")
@@ -604,6 +636,8 @@ def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int,
 
 
 _RUN_IN_TITLE = re.compile(r"[\u4e00-\u9fff“”、]{4,16}")
+_PROJECT_RUN_IN = re.compile(r"\s*([^，,；;。：:\d（(]{2,40}?项目)[^，,；;。：:\d]{0,12}[：:]")
+_ASPECT = re.compile(r"\s*(?:在|从)?([\u4e00-\u9fff“”（）]{2,16}?)方面[，,：:]")
 
 
 def _sentence_items(
@@ -715,7 +749,14 @@ def _sentence_items(
                 subject = (_reason_named(between) or _item_opened(between)) if p.role and not same_clause else ""
                 subject = subject or (_named_group(pre) if q.dimension == "money" else "")
                 subject = subject or _fallback_subject(
-                    text, end, s1, p.verb_only, items, same_clause, adjacent, p.role in ("全年", "年初", "预算")
+                    text,
+                    end,
+                    s1,
+                    p.verb_only,
+                    _kin(items, q),
+                    same_clause,
+                    adjacent,
+                    p.role in ("全年", "年初", "预算"),
                 )
                 if (
                     p.generic in ("收入", "支出")
@@ -737,7 +778,7 @@ def _sentence_items(
                 earlier = _numerator(
                     [
                         x
-                        for x in previous
+                        for x in _kin(previous, q)
                         if not _adjustment(x.claim.subject)
                         and not _a_part(x)
                         # 年中使用上年结转资金26.16万元，全年预算1,312.56万元: carried-in funds, like an addition, are no
@@ -750,6 +791,12 @@ def _sentence_items(
                     flows = ("收入", "支出")
                     if p.generic in flows and subject.endswith(flows) and not subject.endswith(p.generic):
                         subject = subject[:-2] + p.generic  # …基金预算收入完成52.1亿元…。支出预算96.7亿元: its 支出
+                if p.generic in ("收入", "支出") and _RECEIPT_ONLY.fullmatch(subject):
+                    # 实际到位480.00万元，到位率93.60%；实际支出468.22万元: the spending, not the funds received before it
+                    subject = p.generic
+                elif p.generic in ("收入", "支出") and _TOTAL_WORD.sub("", subject).endswith(_OTHER_FLOW[p.generic]):
+                    # …收入总计13620万元；支出6180万元: the spending, not the 收入's total
+                    subject = _TOTAL_WORD.sub("", subject)[:-2] + p.generic
                 subject = subject or (topic if p.role or p.generic else "") or p.generic
             subject = _tidy_subject(subject, q)
         if not role and relation in ("", "per-capita", "direction"):
@@ -766,6 +813,8 @@ def _sentence_items(
             and q.dimension not in ("percent", "pp")
             and (_compared_base(pre, text[end:s1]) or _compared_base_far(clause_pre, same_clause, cstart, text[end:s1]))
         )
+        if base:
+            subject = re.sub(r"(?<=[\u4e00-\u9fff）)])(?:比|较|与)$", "", subject)  # 三公经费支出比上年的10.74万元
         claim = Claim(
             subject=subject,
             quantity=_money_context(q, subject, sentence),
@@ -1005,6 +1054,21 @@ def _reason_named(between: str) -> str:
     return analyse_pre(m.group(1)).subject if m else ""
 
 
+def _kin(items: list[_Item], q: Quantity) -> list[_Item]:
+    """The figures an amount may take its name from: amounts (项目自评得分94.5分。全年预算数为9650.00万元: a budget is
+    no score's)."""
+    if q.dimension != "money":
+        return items
+    return [x for x in items if x.claim.quantity.dimension in ("money", "percent", "pp")]
+
+
+_RESIDUAL = re.compile(r"\s*(?:其他|其它|其余|剩余)")
+_OTHER_FLOW = {"收入": "支出", "支出": "收入"}
+_TOTAL_WORD = re.compile(r"(?:总计|合计|总额|总量)$")
+# a subject naming only money received (实际到位, 到位资金): no item a bare 支出 after it is of
+_RECEIPT_ONLY = re.compile(r"(?:[\u4e00-\u9fff]{0,8}资金)?(?:实际|全年)?(?:到位|到账|拨付|下达)(?:资金|金额|数)?")
+
+
 def _fallback_subject(
     text: str,
     end: int,
@@ -1228,7 +1292,12 @@ def _named_respective_changes(text: str, s0: int, items: list[_Item]) -> None:
         word = _COMPARED_TO.sub("", gap, count=1).strip()
         direction = change_before(word) if word else ""
         if not direction or not _CHANGE_AT_END().fullmatch(word):
-            if len(run) == len(names) and all(i.claim.subject for i in run):
+            rates = all(i.claim.quantity.dimension == "percent" for i in run)
+            if len(run) == len(names) and rates and all(names):
+                # …支出分别为478.63亿元、106.38亿元，分别完成调整预算的95.5%、95.1%: each rate is of its amount, in order
+                for name, item in zip(names, run, strict=True):
+                    item.claim.subject = name
+            elif len(run) == len(names) and all(i.claim.subject for i in run):
                 names = [
                     i.claim.subject for i in run
                 ]  # 全市和市本级增值税分别为…: 全市增值税, 市本级增值税 (_respectively)
@@ -1534,6 +1603,10 @@ def _enumerations(
                     and not _carried(total, i)
                 ):
                     break  # 其中统筹基金支出22.48亿元；当年收支结余4.64亿元: past the "；" another flow, not a part
+                if crosses and _same_share_after(text, items, total, i):
+                    # 农林水支出1594.70万元，占一般公共预算支出的27.5%，…，其中对村级转移支付486.70万元；交通运输支出
+                    # 236.40万元，占一般公共预算支出的4.1%: past the "；" a sibling of the total, its share of the same whole
+                    break
                 separated = separated or crosses
                 acc = after
             parts.append(i)
@@ -1570,6 +1643,8 @@ def _enumerations(
         pre = text[max(s0, item.start - _TOTAL_WINDOW) : item.start]
         if item.claim.group is not None or not _plain(item) or not _TOTAL_BEFORE.search(pre):
             continue
+        if _RESIDUAL.match(item.claim.subject):
+            continue  # …；公共安全支出10900万元；其他各项支出合计40686万元: the rest, one more item of the list
         parts = []
         before_break: _Item | None = None
         cut = False  # the list goes on before its first part here (a part of another list stands there)
@@ -2028,6 +2103,19 @@ _ADDEND_WORDS = ("补助", "转移支付", "调入", "调出", "结转", "结余
 _RATE_BASE = re.compile(r"\s*的\s*[\d.．]+\s*[%％]")  # 为调整预算50000万元的101%: the rate's base, no level
 
 
+def _share_after(text: str, items: list[_Item], x: _Item) -> str:
+    """The whole named by a share right after x, no other figure and no "；" between ("" when none)."""
+    nxt = next((i for i in items if i.start > x.start), None)
+    if nxt is None or nxt.claim.relation != "share" or re.search(r"[；;。]", text[x.end : nxt.start]):
+        return ""
+    return nxt.claim.denominator
+
+
+def _same_share_after(text: str, items: list[_Item], total: _Item, i: _Item) -> bool:
+    named = _share_after(text, items, total)
+    return bool(named) and named == _share_after(text, items, i)
+
+
 def _meets(total: _Item, parts: list[_Item]) -> bool:
     whole = _interval(total)
     lo = sum((_interval(p)[0] for p in parts), Decimal(0))
@@ -2058,7 +2146,10 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
         # 全省政府性基金预算收入178.4亿元…。其中，国有土地使用权出让收入142.7亿元…。加上…，收入总量为555.0亿元: the
         # sentence of 其中 parts is done, 加 opens its own: what it adds to is the whole they broke down
         return whole if _base_key(whole.claim.quantity) == _base_key(total.claim.quantity) else None
-    if text.find("其中", head, at) >= 0:
+    of_level = _LEVEL_QIZHONG.match(
+        text, head
+    )  # 其中，市本级国有资本经营预算收入12450万元，…，加上…: a level's own chain
+    if text.find("其中", of_level.end() if of_level else head, at) >= 0:
         return None  # the list's head or its part: which one 加 adds to is not known
     money = [
         i
@@ -2071,7 +2162,7 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     x = max(money, key=lambda i: i.end, default=None)
     if x is None or not _plain(x) or x.claim.relation == "part" or x.start < head:
         return None
-    if x.start > text.rfind("其中", 0, at) >= 0:
+    if x.start > text.rfind("其中", 0, at) >= 0 and not of_level:
         return None  # …。其中,税收收入1556亿元,增长2.3%。非税收入1180亿元,增长9.9%。加上…: a 其中 list may end on it
     levels = {
         re.sub(r"\s", "", i.claim.subject)
@@ -2095,6 +2186,7 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     return x if _flow(x) and lists.part_of_flow(_flow(total), _flow(x)) else None
 
 
+_LEVEL_QIZHONG = re.compile(r"\s*其中[，,：:]?\s*(?:[省市县区州旗]本级|本级)")
 _PARENT_OPENS = re.compile(r"^\s*([^，,；;。：:\d]{2,20}?)中[，,：:]")
 
 
@@ -2135,6 +2227,8 @@ def _whole_of_list_before(text: str, items: list[_Item], head: int, at: int) -> 
     加上…; …年初预算62.00亿元，…调减为52.00亿元，全年完成49.87亿元，…。其中，…。加上…: the 49.87)."""
     if not text[head:at].lstrip().startswith("其中") or text[max(0, head - 1) : head] not in "。！？":
         return None
+    if not re.search(r"[。！？]\s*$", text[head:at]):
+        return None  # 其中，市本级…收入12450万元，…，加上…: 加 goes on the 其中 sentence, it opens none of its own
     before = max(text.rfind(p, 0, head - 1) for p in "。！？") + 1
     levels = [
         i

@@ -179,17 +179,19 @@ _TOPIC_WORDS = re.compile(r"情况|说明|概况|分析|工作|措施|成效|问
 
 
 # （三）各子项目产出及效益情况, 重点项目实施情况: a heading over several projects names none of them
-_SEVERAL_PROJECTS = re.compile(r"(?:各|分|主要|重点|具体|部分)(?:子)?项目")
+# projects as a topic: 各项目, 重点项目, 部门决算中项目绩效自评结果, 年度项目支出
+_SEVERAL_PROJECTS = re.compile(r"(?:各|分|主要|重点|具体|部分|中|年度|部门|单位)(?:子)?项目")
 
 
 def _item_heading(section: str) -> str:
     """The innermost heading that names an item: a project or a 科目 (1.乡村道路养护项目, …（204类）…), or a fund
-    or account of its own ((二)职工基本医疗保险基金) — not a topic (（一）基本支出情况, (二)预算执行)."""
+    or account of its own ((二)职工基本医疗保险基金) — not a topic (（一）基本支出情况, (二)预算执行, （一）项目基本情况
+    under each project's own heading)."""
     for part in reversed([p.strip() for p in section.split("›") if p.strip()]):
         name = re.sub(r"^\s*(?:[一二三四五六七八九十]+、|[（(][^)）]{1,3}[)）]|\d+[.、．])\s*", "", part)
         if re.search(r"[（(]\s*(?:\d+\s*)?[类款项]\s*[)）]", part):
             return name
-        if ("项目" in name and not _SEVERAL_PROJECTS.search(name)) or (
+        if ("项目" in name and not _SEVERAL_PROJECTS.search(name) and not name.startswith("项目")) or (
             _ITEM_END.search(name) and not _TOPIC_WORDS.search(name)
         ):
             return name
@@ -300,6 +302,7 @@ def _paragraph_stretch(before: str) -> re.Match[str] | None:
 
 _THIS_YEAR = re.compile(r"当年|今年|全年|本年")
 _ANOTHER_BASIS = re.compile(r"剔除|扣除[^，,；;。]{0,20}因素|(?:同|可比)口径")
+_BASIS_AFTER = re.compile(r"\s*[（(][^）)]{0,6}(?:同|可比)口径[^）)]{0,10}[）)]")
 
 
 _WHOLE_YEAR_NAMED = re.compile(r"全年|年度|年初|调整")
@@ -308,6 +311,10 @@ _PART_OF_YEAR = re.compile(
     r"截至\s*(?:20\d\d\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
     r"|(?<![\d.])1\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度"
 )
+
+_OPENS_ON_YEAR_START = re.compile(r"^\s*(?:20\d\d\s*年)?(?:年初|初)[，,]")  # 2025年初，全市政府债务余额921.4亿元
+_STOCK = re.compile(r"余额|滚存结余|累计结余")
+_DECEMBER_END = re.compile(r"(?<!\d)12\s*月(?:\s*31\s*日|底|末)?$")
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -456,7 +463,12 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         return ""
 
     measure = ""
-    if claim.role in ("年初", "预算"):
+    opening_stock = bool(_STOCK.search(claim.subject)) and (
+        claim.role == "年初" or bool(_OPENS_ON_YEAR_START.match(_sentence_before(paragraph_text, start)))
+    )
+    if opening_stock:
+        measure = "执行"  # 2024年初一般债务余额152,386.47万元: the balance the year opened with, last year's end
+    elif claim.role in ("年初", "预算"):
         measure = "预算"
     elif claim.role == "全年":
         measure = "调整预算"
@@ -466,7 +478,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         measure = "目标"
     measure = measure or component("measure")
     sentence = _sentence_before(paragraph_text, start)
-    if _ANOTHER_BASIS.search(sentence):
+    after = paragraph_text[claim.prov.span[1] :] if claim.prov.span else ""
+    if _ANOTHER_BASIS.search(sentence) or _BASIS_AFTER.match(after):
+        # (增长3.9%（可比口径）: the basis said in a bracket right after the figure)
         measure = "同口径"  # 剔除留抵退税等一次性因素，按同口径…收入为428.60亿元: not the figure as printed elsewhere
     year = 0
     if claim.period and claim.period[:4].isdigit():
@@ -482,7 +496,7 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
             if found:
                 year = found[-1]
                 break
-    if year and last_year(claim):
+    if year and (last_year(claim) or opening_stock):
         year -= 1
     elif year and _OPENS_ON_LAST_YEAR.match(sentence) and not _YEAR.search(sentence):
         year -= 1  # 上年末，全市政府债务余额476.88亿元: the sentence is about last year's figures
@@ -492,6 +506,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         # 二、2025年上半年预算执行情况 › 全市一般公共预算支出完成228.45亿元，同比增长2.7%: the section's stretch of the
         # year (a figure naming 全年, 年度 or 年初 is the year's: 为年度预算的54.3%)
         part_of_year = next((m for h in reversed(headings) if (m := _PART_OF_YEAR.search(h))), None)
+    if part_of_year and _DECEMBER_END.search(part_of_year.group(0)):
+        part_of_year = None  # 截至2023年12月31日, 1-12月: the whole year
     if part_of_year and not span:
         # 截至2026年1月31日…支出5.8亿元: a stretch of the year, not the year
         stretch = re.sub(r"\s+|20\d\d年", "", part_of_year.group(0))
@@ -515,9 +531,14 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     )
 
 
+_NOT_APPROPRIATED = re.compile(r"事业收入|经营收入|其他收入|上级补助收入|附属单位上缴收入|事业基金")
+
+
 def _own_fund(subject: str, said: str) -> str:
     """The fund of a figure whose subject is nothing but a fund's flow (政府性基金预算收入), where the words before it
     named another fund last ("…国有资本经营预算、社会保险基金预算收入分别为…"); else the fund those words name."""
+    if said == "财政拨款" and _NOT_APPROPRIATED.search(subject):
+        return ""  # …其中：财政拨款收入1282.20万元，事业收入5982.61万元: 事业收入 is no appropriation
     rest = re.sub(r"(?:收入|支出)(?:合计|总计)?$", "", strip_scope_words(normalize(subject)))
     if not said or rest == subject or not rest:
         return said

@@ -17,9 +17,11 @@ from typing import Any
 from extractors.wordcut import base_tokenizer
 
 DATA = Path(__file__).resolve().parent / "data"
-# a year, with its month or its end (2024年末全县专项债务余额: the balance at the year's end, not an item 末…)
+# a year, with its month, its end or its start (2024年末全县专项债务余额: the balance at the year's end, not an item
+# 末…; 2024年初全县债务余额 likewise, but 年初预算 keeps its measure word)
 PERIOD_RE = re.compile(
-    r"\d{4}\s*年度?(?:末|底|\d{1,2}(?:[-—~～至]\d{1,2})?\s*月份?)?|(?:\d{1,2}[-—~～至])?\d{1,2}\s*月份?"
+    r"\d{4}\s*年度?(?:末|底|初(?!预算|批复|安排|计划|下达|部门)|\d{1,2}(?:[-—~～至]\d{1,2})?\s*月份?)?"
+    r"|(?:\d{1,2}[-—~～至])?\d{1,2}\s*月份?"
 )
 # a section label at the start of a paragraph: 1. / 1、 / （一） / (1) / 一、
 LABEL_RE = re.compile(

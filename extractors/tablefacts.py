@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 from extractors.headings import section_label
@@ -471,6 +472,15 @@ class _TableFacts:
         captions = {clean_label(x.text) for g in self.governing[r] for k in cols if (x := self.cov[g][k]) is not None}
         out: list[Cell] = []
         own = [c for c in cols if (x := self.cov[r][c]) is not None and x.text.strip() and x.row == r]
+        if (
+            not own
+            and not any(x.text.strip() for c in cols if (x := self.cov[r][c]) is not None)
+            and self._sums_above(r)
+            and not self._one_group_above(r, cols)
+        ):
+            # | 4,286.50 | 4,187.40: a row of no label printing the sums of the rows above, of items no label groups, is
+            # their total (under a group's rows, 产出指标 | … and | | 50 | 49, it is the group's 小计: labels run on)
+            return []
         for c in cols:
             cell = self.cov[r][c]
             if cell is not None and cell.text.strip():
@@ -491,6 +501,32 @@ class _TableFacts:
             ):
                 out.append(cell)
         return out
+
+    def _one_group_above(self, r: int, cols: list[int]) -> bool:
+        """Whether the body rows above r share one label in some label column (a group they all belong to)."""
+        top = max((h for h in self.header if h < r), default=-1) + 1
+        for c in cols:
+            labels = {clean_label(x.text) for rr in range(top, r) if (x := self.cov[rr][c]) is not None}
+            if len(labels) == 1 and labels != {""}:
+                return True
+        return False
+
+    def _sums_above(self, r: int) -> bool:
+        """Whether each money figure of row r is the sum of its column over the body rows above (two at least)."""
+        top = max((h for h in self.header if h < r), default=-1) + 1
+        figures = [x for x in self.rows[r] if self.info[id(x)].kind == "number"]
+        if r - top < 2 or not figures:
+            return False
+        summed = 0
+        for cell in figures:
+            own = parse_quantity(cell.text)
+            parts = [parse_quantity(x.text) for rr in range(top, r) if (x := self.cov[rr][cell.col]) is not None]
+            if own is None or len(parts) < 2 or any(q is None for q in parts):
+                continue
+            total = sum((q.value for q in parts if q is not None), start=Decimal(0))
+            summed += abs(total - own.value) <= len(parts) * Decimal(10) ** -own.decimals
+        # (a rate column, 97.69 under 执行率, is no sum: the amounts' columns settle it)
+        return summed >= min(2, len(figures))
 
     def _pair_label(self, r: int, cell: Cell) -> Cell | None:
         """In a row of label/value pairs (其中：财政拨款 | 800.00 | 其他资金 | 200.00), the label right before the value."""

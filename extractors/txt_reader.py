@@ -289,16 +289,19 @@ def _placed(rows: list[list[tuple[str, int]]]) -> list[list[tuple[int, int, tupl
     n_head = leading_header_rows([[t for t, _ in x] for x in rows])
     first: int | None = None  # the first figure column of the full data rows, found when a short row needs it
     out: list[list[tuple[int, int, tuple[str, int]]]] = []
+    block_width = n  # the width of the rows just above, as written: a block of its own (指标 rows under 项目资金)
     for r, row in enumerate(rows):
         spans: list[int] | None = None
         if 0 < len(row) < n and r < n_head:
             spans = _header_spans(row, rows[r + 1] if r + 1 < n_head else [], n)
-        elif 0 < len(row) < n:
+        elif 0 < len(row) < n and len(row) != block_width:
             if first is None:
                 first = _first_figure_column(rows[n_head:], n)
             spans = _label_row_spans(row, first, n)
         if spans is None:
             out.append([(c, 1, cell) for c, cell in enumerate(row)])
+            if row:
+                block_width = len(row)
             continue
         placed, col = [], 0
         for span, cell in zip(spans, row, strict=True):

@@ -115,7 +115,7 @@ _MINUS = ("调减", "核减", "压减", "减少")
 _AFTER = re.compile(r"(?:调整(?:后|为|预算)|调[增减整]至|调为)[^，,；;。（()）\d]{0,12}$")
 _REACHED = re.compile(r"\s*(?:万元|亿元|元)?\s*(?:至|到|后为)\s*")  # 由26000万元调减6000万元至20000万元
 # 由年初预算22.85亿元调增至31.45亿元，增加8.60亿元: the change stated after the budget it made
-_CHANGE_AFTER = re.compile(r"^[，,]\s*(增加|调增|追加|减少|调减|核减|压减)了?$")
+_CHANGE_AFTER = re.compile(r"^[，,]\s*(净)?(增加|调增|追加|减少|调减|核减|压减)了?$")
 # a bracket, a "；", a 其中 (a part of a change, 其中教育追加…) or a comparison (比上年减少…) between the figures: the
 # sentence says more than one adjustment of one figure
 _BREAK = re.compile(r"[；;。（()）]|其中|[比较]上?年|[比较]\d{4}|同比|相比")
@@ -162,15 +162,29 @@ def _chain(ctx: Context, first: Claim, rest: list[Claim], gaps: list[str]) -> It
             yield from _judge_text(ctx, first, changes, x)
             return
         if after is not None and len(rest) > len(changes) + 1:
-            nxt, nxt_gap = rest[len(changes) + 1], gaps[len(changes) + 1]
-            m = _CHANGE_AFTER.match(nxt_gap)
-            if m is not None and nxt.quantity.dimension == "money":
-                yield from _judge_change(ctx, first, x, -1 if m.group(1) in _MINUS else 1, nxt)
+            stated = _changes_after(rest[len(changes) + 1 :], gaps[len(changes) + 1 :])
+            net = [c for c in stated if c[2]]
+            if net:  # …调增107,100万元，调减21,400万元，净增加85,700万元: the net change is B − A
+                yield from _judge_change(ctx, first, x, net[0][0], net[0][1])
+            elif len(stated) == 1:
+                yield from _judge_change(ctx, first, x, stated[0][0], stated[0][1])
+            # (gross changes of both signs and no net one: what they add to is left to the table)
             return
         m = _CHANGE.search(gap)
         if m is None or after is not None:
             return
         changes.append((-1 if m.group(1) in _MINUS else 1, x))
+
+
+def _changes_after(rest: list[Claim], gaps: list[str]) -> list[tuple[int, Claim, bool]]:
+    """The changes stated one after another right after the adjusted budget: (sign, figure, whether it is the net)."""
+    out: list[tuple[int, Claim, bool]] = []
+    for x, gap in zip(rest, gaps, strict=False):
+        m = _CHANGE_AFTER.match(gap)
+        if m is None or x.quantity.dimension != "money":
+            break
+        out.append((-1 if m.group(2) in _MINUS else 1, x, bool(m.group(1))))
+    return out
 
 
 def _flow(words: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from extractors.lists import INCOME, SPENDING, flow_of
@@ -243,7 +244,8 @@ def _inside_bracket(before: str) -> bool:
 def _judge_roll_forward(
     ctx: Context, opening: Claim, borrowed: list[Claim], repaid: list[Claim], closing: Claim
 ) -> Iterator[Finding]:
-    if not borrowed or not repaid or identities_contradict(opening.identity, closing.identity):
+    # (the opening balance is last year's year-end figure: its year is no contradiction)
+    if not borrowed or not repaid or identities_contradict(replace(opening.identity, period=""), closing.identity):
         return
     terms = [opening, *borrowed, *repaid, closing]
     if any(x.quantity.dimension != "money" or x.quantity.base_unit != closing.quantity.base_unit for x in terms):

@@ -286,6 +286,62 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
     return level, base
 
 
+def _level_named_as(base: Claim, before: list[Claim]) -> bool:
+    """Whether an amount of the base's own name stands before it in its sentence (“三公”经费…实际支出9.86万元；“三公”经费
+    支出比上年的10.74万元下降8.19%)."""
+    key = subject_key(base.subject)
+    return any(
+        x is not base and not x.base and x.quantity.dimension == "money" and subject_key(x.subject) == key
+        for x in before
+        if (x.prov.span or (0,))[0] < (base.prov.span or (0,))[0]
+    )
+
+
+_ADJUSTING = re.compile(r"调整为|调整至|调增|调减|追加|核增|核减")
+_VS_ANOTHER_YEAR = re.compile(r"上年|去年|同比|上一年|[比较]\s*20\d\d")
+
+
+def _an_adjustment(sentence: str, placed: list[tuple[int, Claim]], k: int) -> bool:
+    """A change made to a budget (…年初预算438,000.00万元，…调整为496,850.00万元，增加58,850.00万元; 由年初预算的
+    330.28亿元调增36.05亿元至366.34亿元): an adjustment word before it in its sentence with at most the adjusted figure
+    between, and no comparison with another year."""
+    at, c = placed[k]
+    found = list(_ADJUSTING.finditer(sentence, 0, at))
+    if not found:
+        return False
+    since = found[-1].end()
+    if _VS_ANOTHER_YEAR.search(sentence, since, at):
+        return False
+    between = [x for j, x in placed if since <= j < at and x.quantity.dimension == c.quantity.dimension]
+    return len(between) <= 1 and c.quantity.dimension == "money"
+
+
+_FROM = re.compile(r"由[^，,；;。]{0,24}$")
+_TO = re.compile(r"^[^，,；;。\d]{0,12}(?:为|至|到)$")
+_TO_CHANGE = re.compile(r"^[，,]?\s*(?:共|累计|净)?$")
+
+
+def _from_to(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
+    """(level, base) where the change at placed[k] follows "由 base … 为/至 level" (全州一般公共预算支出预算由年初的
+    468.00亿元调整为512.64亿元，增加44.64亿元): the change is from the figure its sentence names, not from last year."""
+    if k < 2:
+        return None
+    (at_base, base), (at_level, level) = placed[k - 2], placed[k - 1]
+    at_change = placed[k][0]
+    clause_end = max(sentence.rfind(p, 0, at_base) for p in "，,；;。")
+    if not _FROM.search(sentence[clause_end + 1 : at_base]):
+        return None
+    if not _TO.match(sentence[at_base + len(base.quantity.text) : at_level]):
+        return None
+    words = sentence[at_level + len(level.quantity.text) : at_change]
+    word = next((w for w in UP + DOWN if words.rstrip().endswith(w)), "")
+    if not word or not _TO_CHANGE.match(words.rstrip()[: -len(word)]):
+        return None
+    if base.quantity.base_unit != level.quantity.base_unit or base.relation or level.relation:
+        return None
+    return level, base
+
+
 def _whole_it_fits(level: Claim, base: Claim, change: Claim, up: bool, claims: list[Claim]) -> Claim:
     """The level a printed base and its change are of, where that level is the last part of a 其中 list: the list's
     whole when base ± change lands nearer the whole than the part (政府债务余额183,812万元，其中：一般债务余额97,046万元，
@@ -554,13 +610,29 @@ def check(ctx: Context) -> Iterator[Finding]:
             before = [x for j, x in placed if j < i and x is not c and x.relation != "change"]
             subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
-            if level is not None:
+            if level is not None and c.identity.measure != "同口径":  # (同口径分别增长5.8%和6.3%: another basis)
                 printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
             clause = _CLAUSE_END.split(sentence[:i])[-1]
             if _against_budget(clause):
                 ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
                 continue
+            if _an_adjustment(sentence, placed, k):
+                ctx.note(c, f"{subject}的增减是预算调整数，不是与上年相比")
+                continue
             printed = _printed_base(sentence, placed, k)
+            if printed is None and (adjusted := _from_to(sentence, placed, k)) is not None:
+                if c.quantity.dimension == "money":
+                    continue  # 由年初的468.00亿元调整为512.64亿元，增加44.64亿元: the adjustment family's sum
+                printed = adjusted
+            if printed is None and any(x.base and not _level_named_as(x, before) for x in before):
+                # 全市支出比上年的465.21亿元增加13.42亿元, its level not printed in the sentence: the base is printed, so no
+                # other figure (a table's 上年 column of another scope) stands in for it
+                ctx.note(c, f"{subject}的比较基数已在句中写出，但本年数未在本句写出")
+                continue
+            if printed is None and c.identity.measure == "同口径":
+                # 增长3.9%（可比口径）: a rate on a basis other than the printed figures
+                ctx.note(c, f"{subject}的增减按同口径（可比口径）计算，与所印本年数、上年数口径不同")
+                continue
             cur: Figure | None
             prior: Figure | None
             if printed is not None:  # 收入安排136.02亿元，比2025年执行数131.69亿元增长4%: the base is printed

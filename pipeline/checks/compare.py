@@ -121,8 +121,24 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
     """The previous-year figure of the subject (of the base measure the sentence names, if it names one), or None
     when there is none or its printings disagree (a prior budget and a prior actual: which one is meant is not
     known)."""
-    key = subject_key(subject)
-    figs = [
+    figs = _priors_named(ctx, subject_key(subject), cur, measure)
+    if not figs and not subject.endswith(_TOTAL_ENDS):
+        # 全县一般公共预算支出…，比上年增长6.5% against the table's 一般公共预算支出合计 | 上年决算数: the total row
+        figs = _priors_named(ctx, subject_key(subject + "合计"), cur, measure)
+    if not figs:
+        return None
+    good, bad = nt.consensus(ctx, figs)
+    if bad:
+        return None
+    facts = [f for f in good if f.kind == "fact"]
+    return (facts or good)[0]
+
+
+_TOTAL_ENDS = ("合计", "总计")
+
+
+def _priors_named(ctx: Context, key: str, cur: Figure, measure: str) -> list[Figure]:
+    return [
         f
         for f in ctx.figures
         if f.key == key
@@ -133,13 +149,6 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
         and (not measure or _same_measure(measure, f.measure))
         and not _another_figure(ctx, cur, f)
     ]
-    if not figs:
-        return None
-    good, bad = nt.consensus(ctx, figs)
-    if bad:
-        return None
-    facts = [f for f in good if f.kind == "fact"]
-    return (facts or good)[0]
 
 
 def sentences(ctx: Context) -> list[tuple[str, list[Claim]]]:

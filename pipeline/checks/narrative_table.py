@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from extractors.identity import DIFFERENT
 from extractors.model import Claim
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table
@@ -353,6 +354,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 other = next((g for g in members if g.kind == "fact" and ctx.unsettled(f, g) and not agree(f, g)), None)
                 if other is None:
                     continue
+                if any(g.kind == "fact" and agree(f, g) and ctx.relation(f, g) != DIFFERENT for g in members):
+                    continue  # printed by a cell it may be (教育支出71,236 = 决算数): the row's 上年决算数 is another figure
                 unsettled += 1
                 yield make_finding(
                     UNSETTLED,

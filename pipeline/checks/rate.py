@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extractors.model import Claim, Fact, Quantity
@@ -126,7 +126,17 @@ SATISFACTION = rule(
     "narrative",
     "arithmetic",
 )
+RATIO_TEXT = rule(
+    FAMILY,
+    "ratio-text",
+    "error",
+    "完成率、到位率、回收率与同句所写两数之比不符",
+    "{rate}应为 {num} ÷ {den} = {expected}%，报告写 {stated}%",
+    "narrative",
+    "arithmetic",
+)
 RULES = [
+    RATIO_TEXT,
     COMPLETION,
     ZERO,
     EXECUTION,
@@ -173,6 +183,17 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
         ctx.note(c, "完成率所在分句另起一项，其决算数未在文中写出")
         return
     actual = near or next((x for x in reversed(before) if x.role in ("决算", "执行", "实际")), None)
+    if actual is None and c.subject:
+        # 一般公共预算财政拨款支出37146.98万元，…。年初预算为28444.00万元，支出决算完成年初预算的130.60%: the level of
+        # the rate's own name, printed earlier in its paragraph
+        actual = next(
+            (
+                x
+                for x in reversed(before)
+                if _level(x) and not _is_budget(x) and x.relation != "part" and same_item_name(x, c)
+            ),
+            None,
+        )
     budget: Claim | Fact | None = None
     certain = CERTAIN
     if actual is not None and _names_another_item(c, actual):
@@ -673,7 +694,7 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
             return
     at_most = tol.ERROR  # the budget of another paragraph is likely, not certainly, the rate's: a warning at most
     if spent is not None and not budgets and _sheet_row(ctx, c, spent) is None:
-        budgets = _budgets_of_the_paragraph_before(ctx, c, spent)
+        budgets = _budgets_earlier_in_its_paragraph(ctx, c, spent) or _budgets_of_the_paragraph_before(ctx, c, spent)
         at_most = tol.WARNING
     if spent is None or not budgets:
         yield from _execution_against_sheet(ctx, c, spent)
@@ -731,6 +752,29 @@ def _other_sources(spent: Claim, budgets: list[Claim]) -> bool:
     return bool(keys) and all(k not in mine and mine not in k for k in keys)
 
 
+def _budgets_earlier_in_its_paragraph(ctx: Context, c: Claim, spent: Claim) -> list[Claim]:
+    """The budgets printed in the sentences before the rate's in its paragraph, where those sentences print no spending
+    of their own ("该项目预算安排资金1,280.00万元，其中…。截至12月31日，…实际支出1,196.54万元，预算执行率93.48%"); each of
+    the rate's item (naming none, or the spending's own)."""
+    if c.prov.paragraph is None:
+        return []
+    earlier = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if x.sentence != c.sentence
+        and c.sentence not in x.sentence
+        and (x.prov.span or (0,))[0] < (c.prov.span or (0,))[0]
+    ]
+    named = [
+        x for x in earlier if _level(x) and _is_budget(x) and not x.base and spent.subject and same_item_name(x, spent)
+    ]
+    if named or spent.relation == "part":
+        # 全年预算数2517.82万元，其中：基本支出1905.34万元…。全年实际支出…，其中：基本支出1896.07万元，执行率99.51%: a
+        # part's rate is of its own name's budget, never of the whole's
+        return named
+    return _budgets_of_their_item(earlier, spent)
+
+
 def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> list[Claim]:
     """The budgets printed in the paragraph right before the rate's, in its section, where that paragraph prints no
     spending of its own ("全年预算数3,318.08万元，其中：… ¶ 全年实际支出3,196.73万元，预算执行率为96.43%"); each of the
@@ -738,7 +782,11 @@ def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> li
     if c.prov.paragraph is None:
         return []
     prev = [x for x in ctx.claims if x.section == c.section and x.prov.paragraph == c.prov.paragraph - 1]
-    levels = [x for x in prev if _level(x) and not x.base and x.relation != "part"]
+    return _budgets_of_their_item(prev, spent)
+
+
+def _budgets_of_their_item(claims: list[Claim], spent: Claim) -> list[Claim]:
+    levels = [x for x in claims if _level(x) and not x.base and x.relation != "part"]
     if not levels or any(not _is_budget(x) for x in levels):
         return []  # the paragraph before prints spending too: its budgets are of its own spending
     own = subject_key(spent.subject)
@@ -746,8 +794,17 @@ def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> li
         x
         for x in levels
         if not identities_contradict(x.identity, spent.identity)
-        and (weak_subject(subject_key(x.subject)) or (bool(own) and same_item_name(x, spent)))
+        and (_names_no_item(x) or (bool(own) and same_item_name(x, spent)))
     ]
+
+
+def _names_no_item(budget: Claim) -> bool:
+    """预算安排资金, 全年预算数: a budget named only by its measure and a class of money, no item of its own."""
+    key = subject_key(budget.subject)
+    return weak_subject(key) or weak_subject(_BUDGET_WORDS.sub("", key))
+
+
+_BUDGET_WORDS = re.compile(r"^(?:年初|全年|调整后?)?预算")
 
 
 def _words_between(sentence: str, x: Claim, y: Claim) -> str:
@@ -916,6 +973,56 @@ def _satisfaction(ctx: Context, c: Claim) -> Iterator[Finding]:
         )
 
 
+@dataclass(frozen=True)
+class _Ratio:
+    """A rate said with the two figures it is of, each named in its own clause right before it."""
+
+    name: str
+    num: str  # the words of the numerator's clause (实际完成452眼)
+    den: str  # the words of the denominator's clause (计划460眼)
+
+    def named(self, c: Claim) -> bool:
+        if c.quantity.dimension != "percent" or c.relation not in ("", "rate") or c.denominator not in ("", "率"):
+            return False  # (完成率98.26% is read as a rate of "率": no base named)
+        words = c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text)
+        return bool(re.search(self.name + r"(?:为|达|达到|是)?$", words.strip()))
+
+
+_RATIOS = (
+    _Ratio("完成率", "完成", "计划|目标|任务|预期"),
+    _Ratio("到位率", "到位|到账", "预算|计划|应到位|下达|批复|安排"),
+    _Ratio("回收率", "回收", "发放|发出|印发"),
+)
+
+
+def _named_ratio(c: Claim) -> _Ratio | None:
+    return next((r for r in _RATIOS if r.named(c)), None)
+
+
+def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
+    """完成率 = 完成数 ÷ 计划数 (计划460眼，实际完成452眼，完成率98.26%), 到位率 = 到位 ÷ 预算, 回收率 = 回收 ÷ 发放: when
+    the two figures right before the rate in its sentence are, clause by clause, the base and the part, of one unit,
+    with no "；" breaking them off."""
+    before = _before(ctx, c)[-2:]
+    if len(before) != 2 or any(x.sentence != c.sentence or x.quantity.dimension == "percent" for x in before):
+        return
+    den, num = before
+    den_words = _clause_before(c.sentence, den.quantity.text)
+    if (
+        den.quantity.unit != num.quantity.unit
+        or not re.search(ratio.den, den_words)
+        or not re.search(ratio.num, _words_between(c.sentence, den, num))
+        or re.search(r"[；;]", _words_between(c.sentence, den, c))
+    ):
+        return
+    ctx.mark(c)
+    v = _ratio_verdict(ctx, c, num, den)
+    if v is not None:
+        words = (ratio.num.split("|")[0], ratio.den.split("|")[0])
+        subject = re.sub(f"(?:{ratio.den})$", "", c.subject) or ratio.name  # 新建机井计划 → 新建机井
+        yield _ratio_finding(RATIO_TEXT, v, c, (num, words[0]), (den, words[1]), ratio.name, subject)
+
+
 def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, Fact]]:
     """The table rows with an 执行率 cell (the funds rows of a 自评表), by role of their cells."""
     rows: dict[tuple[int | None, int | None], dict[str, Fact]] = defaultdict(dict)
@@ -1046,6 +1153,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _control_text(ctx, c)
         elif _is_satisfaction(c):
             yield from _satisfaction(ctx, c)
+        elif (ratio := _named_ratio(c)) is not None:
+            yield from _ratio_text(ctx, c, ratio)
         elif _is_execution_rate(c):
             yield from _execution_text(ctx, c)
         elif _is_completion(c):

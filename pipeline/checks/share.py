@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from extractors import lists
-from extractors.identity import DIFFERENT, SAME, last_word, relation
+from extractors.identity import DIFFERENT, SAME, last_word, relation, strip_scope_words
 from extractors.model import Claim
 from extractors.subjects import analyse_pre
 from pipeline import tolerance as tol
@@ -61,11 +61,24 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
         and not x.base  # 比上年1,000.00万元 is last year's figure
         and (x.prov.span[0] if x.prov.span else 0) < start
     ]
+    nearest = max(before, key=lambda x: x.prov.span[0] if x.prov.span else 0, default=None)
+    if (
+        nearest is not None
+        and nearest.sentence == c.sentence
+        and subject_key(nearest.subject) == subject_key(c.subject)
+        and _RIGHT_AFTER.fullmatch(_words_after(nearest, c))
+    ):
+        return nearest  # …，其中一般性转移支付2957.13亿元，占比83.5%: the share right after its own part
     same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
     # a part of a breakdown the share follows is its numerator only when the share names it in a later sentence
     # (省级资金、市级资金分别占计划资金的67.62%、23.45%, after 其中：省级资金2013.74万元，市级资金689.30万元); in its
     # own sentence a share takes the name of the figure before it, which says nothing
-    same = [x for x in same if not _nested(x, c) or x.sentence != c.sentence]
+    named_here = bool(c.subject) and c.subject in re.split(r"[，,；;。：:]", c.sentence[: _at(c)])[-1]
+    if not named_here:
+        same = [x for x in same if not _nested(x, c) or x.sentence != c.sentence]
+    else:
+        # …，其中一般性转移支付1314.28亿元、专项转移支付258.87亿元，一般性转移支付占比83.5%: its clause names the part
+        same = [x for x in same if x.sentence == c.sentence] or same
     if c.identity.scope and same:
         # 全市政府债务余额占限额的96.3% after 市本级…余额, 县区…余额: the 全市 one, not the last of that name
         own = [x for x in same if x.identity.scope == c.identity.scope]
@@ -121,6 +134,16 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     """The share's whole and whether it is certain. The first list total before a part that is in no list of it
     (…公务接待费6.50万元，占17.81%, after a nested 其中 list) is a guess."""
     dim = num.quantity.dimension
+    if c.denominator and _SCOPE_ONLY.fullmatch(c.denominator) and last_word("scope", c.denominator):
+        if num.sentence != c.sentence:
+            return None, True  # a part printed elsewhere (区级…收入 of 1—6月 a paragraph up) may be of another stretch
+        return _whole_of_the_scope(ctx, num, last_word("scope", c.denominator)), True
+    own = _respective_whole(ctx, c, num) if c.denominator else None
+    if own is not None:
+        return own, True
+    here = (_whole_in_its_sentence(ctx, c, num) or _whole_in_bracket_after(ctx, c, num)) if c.denominator else None
+    if here is not None:
+        return claim_figure(here), True
     if c.denominator:
         key = subject_key(c.denominator)
         pre = analyse_pre(c.denominator)
@@ -159,7 +182,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             ]
         cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
         if named_role:
-            cands = [f for f in cands if isinstance(f.obj, Claim) and f.obj.role == named_role]
+            # (a bare 支出 of another section — a project's 实际支出 under 三、项目支出绩效情况 — is no whole of this one)
+            cands = [
+                f for f in cands if isinstance(f.obj, Claim) and f.obj.role == named_role and f.obj.section == c.section
+            ]
         named_scope = last_word("scope", c.denominator)
         if named_scope and named_scope != part.identity.scope:  # 县本级…占全县…的: the whole is of the scope named
             part = replace(part, ident=replace(part.identity, scope=named_scope))
@@ -228,6 +254,153 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
 
 
 _MEASURE_ONLY = re.compile(r"(?:全年|年初|调整后?|本年|当年)?(?:预算|执行|决算)数?")
+# a whole named by its scope alone: 占全省的17.32%, 占全市总量的
+_SCOPE_ONLY = re.compile(r"(?:全[省市县区州盟旗镇乡]|[省市县区州]本级|本级)(?:总量|总额|合计)?")
+
+
+_BARE_NAME = re.compile(r"^(?:实际|全年|本年|当年)|(?:资金|金额|数|总额)$")
+
+
+def _bare_name(text: str) -> str:
+    return _BARE_NAME.sub("", subject_key(text))
+
+
+def _whole_in_its_sentence(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The whole a share names, printed earlier in the share's own sentence under that name but for 实际/资金 (实际到位
+    480.00万元，…；实际支出468.22万元，…，占到位资金的97.55%): nearer and surer than a figure of the exact name
+    elsewhere (the department's 实际到位资金 two paragraphs up)."""
+    want = _bare_name(c.denominator)
+    if len(want) < 2:
+        return None
+    start = c.prov.span[0] if c.prov.span else 0
+    scope = last_word("scope", c.denominator)
+    found = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if x.sentence == c.sentence
+        and x is not num
+        and (x.prov.span[0] if x.prov.span else 0) < start
+        and x.quantity.dimension == num.quantity.dimension
+        and x.relation not in ("share", "rate", "change")
+        and not x.base
+        and x.quantity.base_value >= num.quantity.base_value
+        and _bare_name(x.subject) == want
+        # never the part's own figure of another measure (市本级…收入调整为61.80亿元 for 占全市…收入的), nor a
+        # whole of another scope than the one named, nor a budget for an outcome (政府采购预算 for 占政府采购金额的)
+        and subject_key(x.subject) != subject_key(num.subject)
+        and (not scope or x.identity.scope == scope)
+        and role_of_claim(x) == role_of_claim(num)
+    ]
+    return max(found, key=lambda x: x.prov.span[0] if x.prov.span else 0) if found else None
+
+
+def _whole_in_bracket_after(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The whole printed in a bracket right after the share (占项目支出的94.10%（全区项目支出预算236,580.42万元）),
+    under the name the share gives it (but for its scope and measure words)."""
+    want = _loose(strip_scope_words(subject_key(c.denominator)))
+    end = c.prov.span[1] if c.prov.span else None
+    if end is None or len(want) < 2:
+        return None
+    for x in ctx.paragraph_claims(c):
+        at = x.prov.span[0] if x.prov.span else -1
+        if at <= end or x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change"):
+            continue
+        if not _OPEN_BRACKET_ONLY.fullmatch(_words_after(c, x)):
+            return None
+        name = _loose(strip_scope_words(subject_key(x.subject)))
+        return x if name.endswith(want) and x.quantity.base_value >= num.quantity.base_value else None
+    return None
+
+
+_LAST_NOUN = re.compile(r"(?:余额|限额|支出|收入|资金)$")
+
+
+def _respective_whole(ctx: Context, c: Claim, num: Claim) -> Figure | None:
+    """The whole of each part of a 分别 share naming one common word (一般债务余额…、专项债务余额…，分别占限额的97.7%和
+    95.5%): the part's own name with its last noun turned into that word (一般债务限额), where that figure is printed with
+    one value and is no other scope, fund or year."""
+    if "分别" not in re.split(r"[，,；;。：:]", c.sentence[: _at(c)])[-1] or not _LAST_NOUN.search(num.subject):
+        return None
+    word = subject_key(c.denominator)
+    if not _LAST_NOUN.fullmatch(word):
+        return None
+    key = subject_key(_LAST_NOUN.sub("", num.subject) + word)
+    part = claim_figure(num)
+    found = [
+        f
+        for f in ctx.figures
+        if f.key == key
+        and f.quantity.dimension == num.quantity.dimension
+        and not f.column_rest
+        and getattr(f.obj, "relation", "") not in ("share", "rate", "change")
+        and ctx.relation(part, f) != DIFFERENT
+    ]
+    if len({f.quantity.base_value for f in found}) != 1:
+        return None
+    return next((f for f in found if f.kind == "claim"), found[0])
+
+
+def _at(c: Claim) -> int:
+    """Where the claim's figure stands in its sentence (its end when not found)."""
+    at = c.sentence.find(c.quantity.text)
+    return at if at >= 0 else len(c.sentence)
+
+
+_RIGHT_AFTER = re.compile(r"[，,\s]*(?:占比|占|所占比重|比重)(?:为|达)?\s*")
+_OPEN_BRACKET_ONLY = re.compile(r"\s*[（(][^（()）]*")
+
+
+def _words_after(a: Claim, b: Claim) -> str:
+    """The words of a's sentence from the end of a to the start of b ("" where b is not after a in it)."""
+    at = a.sentence.find(a.quantity.text)
+    to = a.sentence.find(b.quantity.text, at + len(a.quantity.text)) if at >= 0 else -1
+    return a.sentence[at + len(a.quantity.text) : to] if at >= 0 and to >= 0 else ""
+
+
+def _whole_of_the_scope(ctx: Context, num: Claim, scope: str) -> Figure | None:
+    """The whole of a share that names only a scope (省本级一般公共预算收入519.6亿元，占全省的17.32%): the figure of
+    the part's own name, fund, measure and year at that scope; or the total of the part's 其中 list when that total
+    is of that scope (全省政府性基金预算收入…，其中省本级收入…，占全省的). None where that figure is not printed or
+    its printings disagree."""
+    dim = num.quantity.dimension
+    if num.group is not None and num.relation == "part":
+        totals = [x for x in ctx.group_claims(num) if x.relation == "total" and x.quantity.dimension == dim]
+        if len(totals) == 1 and totals[0].identity.scope == scope:
+            return claim_figure(totals[0])
+    part = claim_figure(num)
+    part = replace(part, ident=replace(part.identity, scope=scope))
+    found = [
+        f
+        for f in ctx.figures
+        if f.key == part.key
+        and f.obj is not num
+        and f.quantity.dimension == dim
+        and not f.column_rest
+        and f.quantity.base_value >= num.quantity.base_value
+        and getattr(f.obj, "relation", "") not in ("share", "rate", "change")
+        and not getattr(f.obj, "base", False)
+        and f.identity.scope == scope
+        and ctx.relation(part, f) == SAME
+    ]
+    if len({f.quantity.base_value for f in found}) == 1:
+        return next((f for f in found if f.kind == "claim"), found[0])
+    head = _qizhong_head(ctx, num, num)
+    if (
+        not found
+        and head is not None
+        and head.identity.scope == scope
+        and _flow_word(head.subject) == _flow_word(num.subject)
+        and ctx.relation(part, claim_figure(head)) != DIFFERENT
+    ):
+        # 全省政府性基金预算收入1200亿元，其中省本级收入120亿元，占全省的10%: the figure its 其中 hangs from, of the same
+        # flow (not 全省…支出1495835万元 just before "其中省级…收入824915万元")
+        return claim_figure(head)
+    return None
+
+
+def _flow_word(name: str) -> str:
+    found = re.findall(r"收入|支出|余额|限额", name)
+    return found[-1] if found else ""
 
 
 def _named_scope_settles(c: Claim, den: Figure, other: Figure) -> bool:

@@ -182,6 +182,9 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                 continue  # the first parts add up: the list then goes on with figures of another statement
             if _one_other_scope(total, items):
                 continue  # 全市…支付利息26.84亿元，其中市本级还本17.4亿元、付息10.96亿元: one level's own figures
+            falls = [_a_decrease(p) for p in items]
+            if any(falls) and not (all(falls) and _a_decrease(total)):
+                continue  # 由142800万元调增至244800万元，其中：新增…156000万元，…调减…54000万元: changes of both signs
             balance = _balance_after(ctx, total)
             if any(_meets(total, [*items, *balance[:k]]) for k in range(1, len(balance) + 1)):
                 continue  # 支出总计 = 收入总计 holds the 年终结余 named right after it (收支相抵，年终结余…)
@@ -203,6 +206,16 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                     f" 正好相符，疑{total.subject} {fmt(total.quantity.value)} 有误"
                 )
             yield f
+
+
+_DECREASE = re.compile(r"调减|核减|压减|减少|减收")
+
+
+def _a_decrease(part: Claim) -> bool:
+    """A part said as a decrease in its own clause (…相应调减国有土地使用权出让收入安排的支出54000万元)."""
+    at = part.sentence.find(part.quantity.text)
+    clause = re.split(r"[，,；;。：:、]", part.sentence[:at])[-1] if at >= 0 else ""
+    return bool(_DECREASE.search(clause))
 
 
 def _one_other_scope(total: Claim, items: list[Claim]) -> bool:

@@ -583,6 +583,47 @@ def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
     return next((x for x in reversed(curs) if x.claim.group == c.group and x.claim.relation == "total"), cur)
 
 
+def _rate_s_base(x: Said) -> bool:
+    """A figure a rate is of (完成全年预算数14.70万元的74.91%): no level a change after it is made to."""
+    at = x.claim.sentence.find(x.claim.quantity.text)
+    return at >= 0 and bool(re.match(r"的\s*\d", x.claim.sentence[at + len(x.claim.quantity.text) :]))
+
+
+def _an_earlier_year(prev: Said, cur: Said) -> bool:
+    """Whether the figure before may be the earlier year's of the one after it: no colon list opens between them, and
+    a year it names is not the later figure's own."""
+    at = cur.claim.sentence.find(prev.claim.quantity.text)
+    to = cur.claim.sentence.find(cur.claim.quantity.text, at + 1) if at >= 0 else -1
+    if at >= 0 and to > at and re.search(r"[：:]", cur.claim.sentence[at:to]):
+        return False
+    named = re.search(r"(20\d\d)\s*年", prev.lead)
+    return named is None or named.group(1) != cur.claim.identity.period[:4]
+
+
+def _rate_of_change(cur: Said, d: Said, up: bool) -> tuple[tol.Interval | None, Decimal | None, str]:
+    """The rate a change amount d makes of the figure cur (comparable interval, exact value, how it is worked)."""
+    if cur.claim.base or _is_compared_year(cur, d):
+        # 比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%: y = d ÷ the printed base
+        comp = tol.percent(tol.base_interval(d.q), tol.base_interval(cur.q))
+        exact = d.q.base_value / cur.q.base_value * 100 if cur.q.base_value else None
+        return comp, exact, f"{fmt(d.q.value, d.q.decimals)} ÷ {fmt(cur.q.value, cur.q.decimals)}"
+    # 比上年增加 d，增长 y%: the previous year is cur − d (cur + d after 减少), y = d ÷ previous
+    sign = -1 if up else 1
+    comp = tol.percent(tol.base_interval(d.q), tol.base_interval(cur.q) + tol.base_interval(d.q).scale(Decimal(sign)))
+    prev_base = cur.q.base_value + sign * d.q.base_value
+    exact = d.q.base_value / prev_base * 100 if prev_base else None
+    how = f"{fmt(d.q.value, d.q.decimals)} ÷ ({fmt(cur.q.value, cur.q.decimals)} {'−' if up else '+'} {fmt(d.q.value, d.q.decimals)})"
+    return comp, exact, how
+
+
+def _list_whole(curs: list[Said], cur: Said, d: Said) -> Said | None:
+    """The whole of the 其中 list whose last part cur is, printed in the change's sentence (None when cur is no part)."""
+    c = cur.claim
+    if c.relation != "part" or c.group is None or c.sentence != d.claim.sentence:
+        return None
+    return next((x for x in reversed(curs) if x.claim.group == c.group and x.claim.relation == "total"), None)
+
+
 _A_REASON = re.compile(r"原因|由于|因为|主要是|系因")
 
 
@@ -608,27 +649,29 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             continue  # …增加436.71万元；事业收入33,407.11万元，比2025年预算增长2.02%: a new level stands between them
         if deltas:
             d = deltas[-1]
-            curs = [x for x in before if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead)]
+            curs = [
+                x
+                for x in before
+                if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead) and not _rate_s_base(x)
+            ]
             curs = _not_bracketed(curs, d)
             if curs and curs[-1].claim.sentence != d.claim.sentence and not _alone(said, curs[-1], d):
                 curs = _named_as(curs, d)
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = _whole_after_its_parts(curs, d)
-            if cur.claim.base or _is_compared_year(cur, d):
-                # 比2022年度机关支出1,000.00万元增加50.00万元，增长5.00%: y = d ÷ the printed base
-                comp = tol.percent(tol.base_interval(d.q), tol.base_interval(cur.q))
-                exact = d.q.base_value / cur.q.base_value * 100 if cur.q.base_value else None
-                how = f"{fmt(d.q.value, d.q.decimals)} ÷ {fmt(cur.q.value, cur.q.decimals)}"
-            else:
-                # 比上年增加 d，增长 y%: the previous year is cur − d (cur + d after 减少), y = d ÷ previous
-                sign = -1 if up else 1
-                comp = tol.percent(
-                    tol.base_interval(d.q), tol.base_interval(cur.q) + tol.base_interval(d.q).scale(Decimal(sign))
-                )
-                prev_base = cur.q.base_value + sign * d.q.base_value
-                exact = d.q.base_value / prev_base * 100 if prev_base else None
-                how = f"{fmt(d.q.value, d.q.decimals)} ÷ ({fmt(cur.q.value, cur.q.decimals)} {'−' if up else '+'} {fmt(d.q.value, d.q.decimals)})"
+            whole = _list_whole(curs, cur, d)
+            if whole is not None and up and not cur.claim.base and d.q.base_value >= cur.q.base_value:
+                cur, whole = whole, None  # an increase no smaller than the part is not the part's: last year's was ≤ 0
+            comp, exact, how = _rate_of_change(cur, d, up)
+            if whole is not None and tol.verdict(s.q, comp) != tol.OK:
+                # …其中：…，国有资本经营预算财政拨款120.00万元，比上年增加2896.62万元，增长5.73%: the change may be the
+                # list's whole's (53416.98万元) as well as its last part's; one that fits is enough
+                alt = _rate_of_change(whole, d, up)
+                if tol.verdict(s.q, alt[0]) == tol.OK:
+                    decided.add(id(d.claim))
+                    decided.add(id(s.claim))
+                    continue
             related = [d.claim.prov, cur.claim.prov]
             decided.add(id(d.claim))  # the 增加/减少 amount is checked with its percent
         else:
@@ -638,6 +681,10 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 continue
             prev, cur = same[-2], same[-1]
             if id(cur.claim) in flagged or id(prev.claim) in flagged:
+                continue
+            if not _an_earlier_year(prev, cur):
+                # 2023年度一般公共预算财政拨款支出10207.18万元，主要用于以下方面：社会保障和就业支出（类）339.84万元，…，
+                # 较上年增长6.62%: the figure before is this year's whole the part belongs to, not last year's
                 continue
             if _is_compared_year(cur, s):
                 # 2025年预算数为1,016.06万元，2025年预算执行数为936.40万元，2026年预算比2025年预算执行数增加13.22%: both
