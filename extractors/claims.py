@@ -438,6 +438,7 @@ _BODY_HEAD = re.compile(
     r"^(?:分单位看|其中)?[，,：:\s]*(?:.{1,18}?(?:中心|站|所|医院|学校|馆|队|公司)|(?:局|委|厅|院|办|部门)?机关(?:本级)?|"
     r"(?:局|委|厅|院|办|部门)本级|所属(?:事业)?单位|下属单位).{1,}"
 )
+_MOVEMENT = re.compile(r"举借|借入|偿还|还本|付息|转贷")
 _TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
 
 
@@ -481,7 +482,20 @@ def _body_at_head(text: str) -> tuple[str, bool]:
     return level or area.group("name"), bool(area.group("of"))
 
 
-_SUBORDINATE = re.compile(r"(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|[（(](?:本部|机关|本级)[)）])$")
+_SUBORDINATE = re.compile(r"(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?|[（(](?:本部|机关|本级)[)）])$")
+
+
+_BODY_TITLE = re.compile(
+    r"\s*(?P<name>[\u4e00-\u9fff“”]{2,40}?(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?|[（(](?:本部|机关|本级)[)）]))"
+    r"(?=\s|$|20\d\d|支出|收入|预算|决算|单位|情况|[（(]单位)"
+)
+
+
+def subordinate_body(heading: str, title: str) -> str:
+    """The subordinate body a table's title or heading names alone ("（三）长治市农业技术推广中心 单位：万元" in 长治市农业
+    农村局's report), "" when it names none or names the report's own body."""
+    found = _BODY_TITLE.match(LABEL_RE.sub("", heading.strip()))
+    return found.group("name") if found is not None and _subordinate(found.group("name"), title) else ""
 
 
 def _subordinate(body: str, title: str) -> bool:
@@ -490,7 +504,7 @@ def _subordinate(body: str, title: str) -> bool:
     if not _SUBORDINATE.search(body) or body in title:
         return False
     # the department's 机关 is a part of it; a short form of its own name (省检察院 in 江苏省人民检察院…) is not
-    return bool(re.search(r"[（(](?:本部|机关|本级)[)）]$", body)) or body[-3:] not in title
+    return bool(re.search(r"[（(](?:本部|机关|本级)[)）]$|机关(?:本级)?$", body)) or body[-3:] not in title
 
 
 def _several_levels(name: str) -> bool:
@@ -547,6 +561,9 @@ def _units_as_parts_of_total(claims: list[Claim]) -> None:
             _UNIT_ONLY.search(c.subject.strip())
             or _TRANSFER_BETWEEN.search(total.subject)
             or _BODY_HEAD.match(total.subject.strip())
+            # 全县举借政府债务182,300万元。其中：一般债务42,600万元: the part of what was borrowed, not the 一般债务 (a
+            # balance, or what was repaid) of that name elsewhere
+            or (_MOVEMENT.search(total.subject) and not _MOVEMENT.search(c.subject))
         ):
             c.identity = replace(c.identity, part_of=total.subject or total.quantity.text)
 
@@ -603,7 +620,7 @@ def _without_fund_words(name: str) -> str:
     """A name without its fund words (一般公共预算, 政府性基金预算 …) and the words that only say it is money."""
     for word, _ in vocabulary().words.get("fund", ()):
         name = name.replace(word, "")
-    return re.sub(r"\s|拨款|资金|预算", "", name)
+    return re.sub(r"\s|拨款|资金|预算|当年|本年", "", name)
 
 
 def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int, int], Quantity]]) -> str:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.model import Document, Table
+from extractors.model import Document, Paragraph, Table
 from extractors.txt_reader import leading_header_rows
 from extractors.units import unit_from_caption
 
 LEAD_ROWS = 6  # a title inside the grid stands in the table's first rows
 TITLE_MAX = 60
 _TITLE_WORD = re.compile(r"表(?:[（(][^）)]{1,12}[）)])?$")
-_MAKER = re.compile(r"(?:编制(?:部门|单位)|填报单位|预算单位|部门(?:名称)?|单位)\s*[：:]")
+_MAKER = re.compile(r"(?:编制(?:部门|单位)|填报单位|预算单位|部门(?:名称)?|单位(?:名称)?)\s*[：:]")
 _NUMBER_LABEL = re.compile(r"^\s*(?:公开|附)?\s*(?:[表]\s*)?[0-9０-９一二三四五六七八九十\-—.]+\s*表?\s*$")
 
 
@@ -67,6 +67,22 @@ def lift_titles(doc: Document) -> None:
             table.title = f"{label} {title}" if label else title
         if unit and not table.unit:
             table.unit = unit
+    _titles_left_on_the_page_before(doc)  # (only for a table still without a title: one in its grid wins)
+
+
+def _titles_left_on_the_page_before(doc: Document) -> None:
+    """A PDF table at the top of a page with no title of its own, whose title line (六、一般公共预算基本支出表 单位名称：…
+    单位：万元) is the last paragraph of the page before: that line is its caption."""
+    for before, block in zip(doc.blocks, doc.blocks[1:], strict=False):
+        if not isinstance(block, Table) or block.title or not block.touches_top or not isinstance(before, Paragraph):
+            continue
+        if before.prov.page is None or block.prov.page != before.prov.page + 1:
+            continue
+        text = before.text.strip()
+        head = _MAKER.split(text, maxsplit=1)[0].strip() if _MAKER.search(text) else text
+        if head and len(_plain(head)) <= TITLE_MAX and _TITLE_WORD.search(_plain(head)):
+            block.title = head
+            block.unit = block.unit or unit_from_caption(text)
 
 
 def _title_line(table: Table, r: int) -> str:

@@ -23,10 +23,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
+from extractors.claims import subordinate_body
 from extractors.headings import section_label
 from extractors.identity import document_year, fact_identity, last_word, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
 from extractors.numbers import parse_quantity
+from extractors.report_kind import title_lines
 from extractors.subjects import words as claim_words
 from extractors.units import unit_from_caption
 
@@ -81,12 +83,17 @@ def extract_facts(doc: Document) -> list[Fact]:
     """Every numeric cell of every table (nested tables included) as a Fact."""
     facts: list[Fact] = []
     previous: Table | None = None
+    title = "".join(title_lines(doc))
     for table in doc.tables():
-        facts.extend(
-            _totals_past_the_own_flow(
-                _funds_of_their_heads(_parts_of_their_heads(table_facts(table, _first_half(previous, table))))
-            )
+        found = _totals_past_the_own_flow(
+            _funds_of_their_heads(_parts_of_their_heads(table_facts(table, _first_half(previous, table))))
         )
+        body = subordinate_body((table.title or "").split("\n")[0], title)
+        if (
+            body
+        ):  # （三）长治市农业技术推广中心 over a table of 基本支出/项目支出: that unit's figures, not the department's
+            found = [replace(f, identity=replace(f.identity, scope=body)) for f in found]
+        facts.extend(found)
         previous = table
     settle_fact_periods(facts, document_year(doc))
     return facts

@@ -523,3 +523,114 @@ def test_a_row_of_no_label_printing_the_sums_above_is_their_total(tmp_path: Path
     blocks[2] = "（4）水质净化消毒设备购置：安排资金246.00万元，实际支出236.50万元，执行率97.36%。"
     found = [(f.rule, f.stated_value, f.expected_value) for f in _findings(tmp_path, "b.docx", blocks)]
     assert ("narrative_table.mismatch", Decimal("236.50"), Decimal("239.5")) in found
+
+
+def test_parts_of_what_was_borrowed_and_of_what_was_repaid(tmp_path: Path) -> None:
+    """ "全县举借政府债务182,300万元。其中：一般债务42,600万元，专项债务139,700万元。…偿还政府债务本金96,840万元。其中：一般债务
+    38,520万元，专项债务58,320万元": each 一般债务 is a part of its own movement, not one figure printed twice (adv228
+    F1–F2: two repeat errors)."""
+    text = "\n".join(
+        [
+            "某县2024年地方政府债务决算情况说明",
+            "二、政府债务余额情况",
+            "2024年，全县举借政府债务182,300万元。其中：一般债务42,600万元，专项债务139,700万元。",
+            "2024年，全县偿还政府债务本金96,840万元。其中：一般债务38,520万元，专项债务58,320万元。",
+        ]
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) == []
+
+
+def test_a_sibling_named_like_the_part_is_no_whole(tmp_path: Path) -> None:
+    """ "基本支出…实际支出3,899.94万元…；项目支出…实际支出4,860.59万元…。基本支出占全年支出的44.52%，项目支出占55.48%": 项目支出
+    ends in 支出 but is 基本支出's sibling, not the 全年支出 whole (adv227 F1: 3899.94 ÷ 4860.59 as an error), and a guessed
+    whole smaller than its part is none."""
+    text = "\n".join(
+        [
+            "某市农业农村局2023年度部门整体支出绩效评价报告",
+            "二、部门整体支出情况",
+            "基本支出全年预算3,930.37万元，实际支出3,899.94万元；项目支出全年预算5,236.15万元，实际支出4,860.59万元，"
+            "执行率92.83%。基本支出占全年支出的44.52%，项目支出占55.48%。",
+        ]
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) == []
+
+
+def test_a_table_under_a_subordinate_units_heading_is_that_units(tmp_path: Path) -> None:
+    """A table titled by a subordinate unit ("（一）某市农业技术推广中心 单位：万元") prints that unit's 基本支出/项目支出, not the
+    department's the narrative states (adv227 F2–F13: twelve narrative-vs-table errors)."""
+    rows = [
+        ["项目", "年初预算", "全年预算", "实际支出"],
+        ["合计", "1,698.30", "2,141.14", "2,003.61"],
+        ["一、基本支出", "938.30", "956.54", "951.24"],
+        ["二、项目支出", "760.00", "1,184.60", "1,052.37"],
+    ]
+    blocks = [
+        "某市农业农村局2023年度部门整体支出绩效评价报告",
+        "二、部门整体支出情况",
+        "基本支出全年预算3,930.37万元，实际支出3,899.94万元；项目支出全年预算5,236.15万元，实际支出4,860.59万元。",
+        "（一）某市农业技术推广中心",
+        "（一）某市农业技术推广中心 单位：万元",
+        (rows, []),
+    ]
+    assert _findings(tmp_path, "a.docx", blocks) == []
+
+
+def test_the_departments_own_jiguan_and_a_fund_part_of_funds_involved(tmp_path: Path) -> None:
+    """ "某区教育局机关2025年收入预算…，支出预算1702.46万元，其中基本支出611.46万元、项目支出1091.00万元": the 机关 is one unit
+    of the department (adv226 F1–F2); "…涉及财政拨款资金2475.00万元，其中一般公共预算当年拨款2415.00万元" is that fund's part of
+    the money involved, not the fund's whole (adv226 F3)."""
+    text = "\n".join(
+        [
+            "某区教育局2025年部门预算",
+            "一、支出预算情况",
+            "本部门2025年支出预算合计16143.34万元，其中：基本支出13538.34万元；项目支出2605.00万元。",
+            "某区教育局机关2025年收入预算1702.46万元，支出预算1702.46万元，其中基本支出611.46万元、项目支出1091.00万元。",
+            "二、一般公共预算当年拨款情况",
+            "2025年一般公共预算当年拨款15301.34万元。",
+            "三、其他重要事项",
+            "2025年本部门实行绩效目标管理的项目14个，涉及财政拨款资金2475.00万元，其中一般公共预算当年拨款2415.00万元、"
+            "政府性基金预算拨款60.00万元。",
+        ]
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) == []
+
+
+def test_a_fund_accounts_paragraph_against_a_table_with_the_funds_as_columns(tmp_path: Path) -> None:
+    """ "1.企业职工基本养老保险基金。收入…，本年收支结余9910万元" against a table whose columns are 合计 | 企业职工基本养老保险基金 |
+    …: the row's fund column prints 9910, so its 合计 column is another figure (adv225 F1–F6: six errors against 100040)."""
+    rows = [
+        ["项目", "合计", "企业职工基本养老保险基金", "城乡居民基本养老保险基金"],
+        ["一、收入", "1,591,370", "1,510,510", "80,860"],
+        ["二、支出", "1,548,050", "1,500,600", "47,450"],
+        ["三、本年收支结余", "43,320", "9,910", "33,410"],
+    ]
+    blocks = [
+        "某市2024年社会保险基金决算",
+        "（一）全市社会保险基金决算情况",
+        "1.企业职工基本养老保险基金。收入1510510万元，支出1500600万元，本年收支结余9910万元。",
+        "2.城乡居民基本养老保险基金。收入80860万元，支出47450万元，本年收支结余33410万元。",
+        "表5 2024年全市社会保险基金收支决算表",
+        "单位：万元",
+        (rows, []),
+    ]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("narrative_table")] == []
+
+
+def test_a_pdf_tables_title_left_at_the_foot_of_the_page_before() -> None:
+    """A PDF table starting at the top of page 9 with no caption, the last paragraph of page 8 being its title line
+    ("六、一般公共预算基本支出表单位名称：… 单位：万元"): that line is its title (adv226 F4: a "listed in the contents but
+    missing" warning); a table in mid-page keeps no title from a paragraph on another page."""
+    from extractors.model import Cell, Document, Paragraph, Provenance, Table
+    from extractors.table_titles import lift_titles
+
+    def table(page: int, top: bool) -> Table:
+        cells = [Cell("合计", 0, 0), Cell("3112.50", 0, 1)]
+        return Table(cells, 1, 2, Provenance("x", page=page), pages=[page], touches_top=top)
+
+    line = "六、一般公共预算基本支出表单位名称：某省产品质量监督检验研究院 单位：万元"
+    doc = Document("a.pdf", "x", "pdf", [Paragraph(line, Provenance("x", page=8)), table(9, True)])
+    lift_titles(doc)
+    assert (doc.tables()[0].title, doc.tables()[0].unit) == ("六、一般公共预算基本支出表", "万元")
+    apart = Document("b.pdf", "x", "pdf", [Paragraph(line, Provenance("x", page=8)), table(9, False)])
+    lift_titles(apart)
+    assert apart.tables()[0].title is None

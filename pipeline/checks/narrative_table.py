@@ -375,7 +375,7 @@ def _another_column_prints(ctx: Context, f: Figure, good: list[Figure]) -> bool:
     row: the text's figure is that column's (下达资金 436.50 beside the row's 实际支出 347.20)."""
     pairs = [(f, g) for g in good] + [(g, f) for g in good]
     for text, cell in pairs:
-        if text.kind != "claim" or cell.kind != "fact" or not isinstance(text.obj, Claim) or text.obj.role:
+        if text.kind != "claim" or cell.kind != "fact" or not isinstance(text.obj, Claim) or _names_a_measure(text.obj):
             continue
         row = (cell.prov.table, cell.prov.row)
         if any(
@@ -384,6 +384,11 @@ def _another_column_prints(ctx: Context, f: Figure, good: list[Figure]) -> bool:
         ):
             return True
     return False
+
+
+def _names_a_measure(c: Claim) -> bool:
+    """Whether a text figure's own words name its measure (本年, 当年 name the year, no measure)."""
+    return c.role not in ("", "本年", "当年")
 
 
 def _same_row(a: Figure, b: Figure) -> bool:
@@ -415,8 +420,13 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 continue  # narrative vs narrative is the repeat family's
             if _full_budget_printed(ctx, f, good):
                 continue
-            if f.kind == "fact" and all(_same_row(f, g) for g in good):
-                continue  # two columns of one row are two figures, whatever the reading made of their headers
+            if f.kind == "fact" and (
+                all(_same_row(f, g) for g in good) or any(g.kind == "fact" and _same_row(f, g) for g in good)
+            ):
+                # two columns of one row are two figures, whatever the reading made of their headers: where one cell of
+                # the row prints the text's figure (本年收支结余 | 合计 100040 | 企业职工基本养老保险基金 9910), another
+                # column of it is another figure
+                continue
             if _another_column_prints(ctx, f, good):
                 continue  # 县（区）级资金436.50 (下达) against the row's 实际支出 347.20, its 到位 column printing 436.50
             expected = in_unit(ref.quantity.base_value, f.quantity)

@@ -596,6 +596,8 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 财政拨款收入 is no whole of 事业收入, its fellow part (占本年收入的: 本年收入's key is 收入)
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue
+        if c.denominator and _a_sibling_of(num, x, words):
+            continue  # 基本支出占全年支出的44.52% after 项目支出…实际支出4,860.59万元: a part of that word, not its whole
         if subject_key(x.subject) == subject_key(num.subject):
             continue  # 项目支出7835.62 (its 全年预算) is no whole of 项目支出7214.33 (what was spent), 占全年支出的
         if identities_contradict(x.identity, num.identity):
@@ -606,6 +608,18 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     # of the same measure as the part where one is printed: 支出152.35亿元 before 调整预算为156亿元 for 支出118.73亿元
     own_measure = [f for f in found if role_of_claim(f[1]) == role_of_claim(num)]
     return max(own_measure or found, key=lambda f: f[0])[1] if found else None
+
+
+_WHOLE_PREFIX = re.compile(r"^(?:全年|本年|当年|年度|实际|全部|部门)")
+
+
+def _a_sibling_of(num: Claim, x: Claim, words: tuple[str, ...]) -> bool:
+    """Whether x, named like the share's part by a name ending in the whole's word (项目支出 beside 基本支出 for 支出),
+    is a sibling of the part rather than the whole."""
+    own, other = subject_key(num.subject), subject_key(x.subject)
+    if not own.endswith(words) or other in words or _TOTAL_SUFFIX.search(other):
+        return False
+    return _WHOLE_PREFIX.sub("", other) not in words
 
 
 def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure | None, str]:
@@ -818,6 +832,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             ctx.note(c, "未找到占比的分子")
             continue
         den, certain = _denominator(ctx, c, num)
+        if den is not None and not certain and den.quantity.base_value < num.quantity.base_value:
+            den = None  # a guessed whole smaller than the part (项目支出4860.59 under 基本支出3899.94) is none
         if den is None:
             ctx.note(c, f"未找到占比的分母“{c.denominator or '合计'}”")
             orphans.append((c, num))
