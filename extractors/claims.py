@@ -121,6 +121,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         last, last_para = found, para
         earlier.append(para.text)
     link_paragraph_lists(read, groups)
+    _bodies_of_their_headings(out, title)
     _parts_take_their_total_s_measure(out)
     year = document_year(doc)
     for c in out:
@@ -438,6 +439,11 @@ _BODY_HEAD = re.compile(
     r"^(?:分单位看|其中)?[，,：:\s]*(?:.{1,18}?(?:中心|站|所|医院|学校|馆|队|公司)|(?:局|委|厅|院|办|部门)?机关(?:本级)?|"
     r"(?:局|委|厅|院|办|部门)本级|所属(?:事业)?单位|下属单位).{1,}"
 )
+_CATEGORY_PART = re.compile(r"(?:基本支出|项目支出|人员经费|公用经费|日常公用经费)(?:安排)?$")
+_WHOLE_NAME = re.compile(
+    r"(?:一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|部门|单位|本年|全年|年度|年初|预算|20\d\d年度?)*"
+    r"(?:收入|支出)(?:预算|决算)?(?:数)?(?:合计|总计|总额)?"
+)
 _MOVEMENT = re.compile(r"举借|借入|偿还|还本|付息|转贷")
 _TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
 
@@ -455,7 +461,7 @@ _BODY_AT_HEAD = re.compile(
 
 # an area named as the whole head of its clause (经开区完成一般公共预算收入181.25亿元，保税区82.64亿元): not 城乡社区支出
 _AREA_AT_HEAD = re.compile(
-    r"^(?:(?P<of>其中)[：:，,]?\s*)?(?P<name>[\u4e00-\u9fff]{1,12}?(?:区|县|市|旗|镇|乡|街道))"
+    r"^(?:(?P<of>其中)[：:，,]?\s*)?(?P<name>[\u4e00-\u9fff]{1,20}?(?:区|县|市|旗|镇|乡|街道|管委会))"
     r"(?:(?:完成|实现|达到|为)[^，,；;。]*)?$"
 )
 
@@ -482,7 +488,9 @@ def _body_at_head(text: str) -> tuple[str, bool]:
     return level or area.group("name"), bool(area.group("of"))
 
 
-_SUBORDINATE = re.compile(r"(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?|[（(](?:本部|机关|本级)[)）])$")
+_SUBORDINATE = re.compile(
+    r"(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?|[（(](?:本部|机关|本级)[)）]|街道|镇|乡|开发区|园区|管委会)$"
+)
 
 
 _BODY_TITLE = re.compile(
@@ -496,6 +504,27 @@ def subordinate_body(heading: str, title: str) -> str:
     农村局's report), "" when it names none or names the report's own body."""
     found = _BODY_TITLE.match(LABEL_RE.sub("", heading.strip()))
     return found.group("name") if found is not None and _subordinate(found.group("name"), title) else ""
+
+
+_BODY_HEADING = re.compile(
+    r"[\u4e00-\u9fff“”（）()]{2,30}?(?:局|委员会|委|办公室|中心|站|所|院|学校|中学|小学|幼儿园|馆|队|街道|镇|乡|"
+    r"管委会|开发区|园区|公司|机关(?:本级)?)"
+)
+
+
+def _bodies_of_their_headings(claims: list[Claim], title: str) -> None:
+    """Figures under a heading that is nothing but another body's name (（一）市教育局, （三）区融资担保中心, 会城街道) in a
+    report on several bodies are that body's, where their own words name no scope: each department's 本年收入合计 is its
+    own, not one figure printed ten times."""
+    for c in claims:
+        if c.identity.scope and c.identity.scope not in ("本级",):
+            continue
+        # (the item a paragraph's run-in name gives, （六）实验幼儿园：收入预算…, first)
+        for part in [c.identity.item, *reversed([p.strip() for p in c.section.split("›") if p.strip()])]:
+            name = LABEL_RE.sub("", part).strip(" 。.：:")
+            if _BODY_HEADING.fullmatch(name) and name not in title and name[-3:] not in title:
+                c.identity = replace(c.identity, scope=name)
+                break
 
 
 def _subordinate(body: str, title: str) -> bool:
@@ -564,6 +593,12 @@ def _units_as_parts_of_total(claims: list[Claim]) -> None:
             # 全县举借政府债务182,300万元。其中：一般债务42,600万元: the part of what was borrowed, not the 一般债务 (a
             # balance, or what was repaid) of that name elsewhere
             or (_MOVEMENT.search(total.subject) and not _MOVEMENT.search(c.subject))
+            # 会议费预算12.40万元，其中基本支出安排4.20万元: 会议费's 基本支出, not the department's
+            or (
+                _CATEGORY_PART.match(c.subject.strip())
+                and not _WHOLE_NAME.fullmatch(total.subject.strip())
+                and not _CATEGORY_PART.search(total.subject.strip())  # 基本支出…其中人员经费: the usual breakdown
+            )
         ):
             c.identity = replace(c.identity, part_of=total.subject or total.quantity.text)
 
@@ -1079,6 +1114,7 @@ def _kin(items: list[_Item], q: Quantity) -> list[_Item]:
     return [x for x in items if x.claim.quantity.dimension in ("money", "percent", "pp")]
 
 
+_SET_ASIDE = re.compile(r"剔除|扣除|不含|不考虑")
 _RESIDUAL = re.compile(r"\s*(?:其他|其它|其余|剩余)")
 _OTHER_FLOW = {"收入": "支出", "支出": "收入"}
 _TOTAL_WORD = re.compile(r"(?:总计|合计|总额|总量)$")
@@ -1535,7 +1571,13 @@ def _enumerations(
         total = _list_total(before, first, text, following, near)
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
             # a sentence opening with 其中
-            total = _list_total([i for i in previous if _plain(i)], first, text, following, previous)
+            # (剔除…一次性处置国有资源收入1200万元因素后，同口径增长8.6%。其中：…: an amount set aside is no list's whole)
+            kept = [
+                i
+                for i in previous
+                if _plain(i) and not _SET_ASIDE.search(text[clause_start_before(text, 0, i.start) : i.start])
+            ]
+            total = _list_total(kept, first, text, following, previous)
             if total is not None and _outcome_said_of_budget(total, previous):
                 continue
         if total is None or total.claim.group is not None:

@@ -375,18 +375,22 @@ def _figure_sentences(text: str, keep_last: bool) -> str:
 
 _LIST_ITEM = re.compile(r"(?:^|[；;：:])([^；;：:。]*?)(?=\d[\d,，.]*\s*(?:万|亿)?元)")
 _LIST_OPENER = re.compile(r"(?:收入|支出|资金)?(?:包括|分别为|构成为)[：:]")
+# 本年收入合计…，其中：财政拨款收入…，事业收入…；本年支出…: the parts' fund names are the parts' (items split by commas too)
+_QIZHONG_OPENER = re.compile(r"其中[：:，,]?")
+_QIZHONG_ITEM = re.compile(r"(?:^|[，,、；;：:])([^，,、；;：:。]*?)(?=\d[\d,，.]*\s*(?:万|亿)?元)")
 
 
 def _other_listed_names(text: str) -> str:
     """text without the names of the items of a "包括：A X万元；B Y万元" list before the figure (收入包括：一般公共预算
     拨款收入47,712.37万元；… 支出包括：公共安全支出…): a fund in another item's name is that item's, not the context's."""
     out = text
-    for opener in _LIST_OPENER.finditer(text):
-        end = text.find("。", opener.end())
-        stop = len(text) if end < 0 else end
-        segment = text[opener.end() : stop]
-        masked = _LIST_ITEM.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "＿" * len(m.group(1)), segment)
-        out = out[: opener.end()] + masked + out[stop:]
+    for pattern, item in ((_LIST_OPENER, _LIST_ITEM), (_QIZHONG_OPENER, _QIZHONG_ITEM)):
+        for opener in pattern.finditer(out):
+            end = out.find("。", opener.end())
+            stop = len(out) if end < 0 else end
+            segment = out[opener.end() : stop]
+            masked = item.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + "＿" * len(m.group(1)), segment)
+            out = out[: opener.end()] + masked + out[stop:]
     return out
 
 
@@ -783,7 +787,12 @@ def relation(a: Identity, b: Identity, ambiguity: Ambiguity) -> str:
         if va and vb:
             if not _compatible(name, va, vb):
                 return DIFFERENT
-        elif (va or vb) and (name in ambiguity.several or (name == "scope" and named_scope(va or vb))):
+        elif (va or vb) and (
+            name in ambiguity.several
+            or (name == "scope" and named_scope(va or vb))
+            # 财政拨款's 基本支出 and a 基本支出 of no fund (all a department's money): never certainly one figure
+            or (name == "fund" and (va or vb) == "财政拨款")
+        ):
             unsettled = (
                 True  # a named unit or area (经开区, 市容环境卫生管理事务中心) is never certainly the unnamed whole
             )

@@ -171,12 +171,15 @@ def _covers(subject: str, word: str) -> bool:
 _CARRY = re.compile(r"结转|结余")
 
 
+_REST_UNPRINTED = re.compile(r"\s*[，,；;]?\s*(?:其余|剩余|余下|另有)")
+
+
 def completeness(subjects: list[str], after_last: str, before_first: str, whole: str = "") -> str:
     """COMPLETE, PARTIAL or UNKNOWN for a list of part subjects, given the text right after its last figure and
     right before its first; `whole`, the total's name: parts that make up a set only under a qualifier the total
     does not share (新增一般债券, 新增专项债券 under 发行政府债券) are all of the qualified whole, not of the total."""
-    if _ETC.match(after_last):
-        return PARTIAL
+    if _ETC.match(after_last) or _REST_UNPRINTED.match(after_last):
+        return PARTIAL  # (…125.60万元，其余为人员经费和日常公用经费: the rest named without its figure)
     # the rest (其他收入, 其他支出) closes a list as its last part, or followed only by carry-overs (…其他收入530.00万元；
     # 上年结转4,080.60万元); elsewhere it is one 类 of many named (城乡社区支出…，其他支出…，债务付息支出…)
     rest = next((k for k, s in enumerate(subjects) if s.strip().startswith("其他")), None)

@@ -202,11 +202,15 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+_MEASURE_GLOSS = re.compile(r"[（(](?:调整后?预算|年初预算|全年预算|预算数|决算数|执行数|调整预算数)[）)]")
+
+
 def analyse_pre(pre: str) -> Pre:
     """Subject, role and period from the text between a clause start and a number."""
     w = words()
     out = Pre(period=period_in(pre))
     s = LABEL_RE.sub("", PERIOD_RE.sub("", pre.replace("收、支", "收支")).strip(_EDGE))  # 收、支总预算: one name
+    s = _MEASURE_GLOSS.sub("", s).strip(_EDGE)  # 全年预算数（调整预算）为: a gloss of the measure, no name
     adjusted = ADJUSTED_TO.search(s)
     if adjusted and not _mask_names(s)[: adjusted.start()].endswith("＿"):
         s, out.role = s[: adjusted.start()], "全年"

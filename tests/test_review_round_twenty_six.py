@@ -634,3 +634,186 @@ def test_a_pdf_tables_title_left_at_the_foot_of_the_page_before() -> None:
     apart = Document("b.pdf", "x", "pdf", [Paragraph(line, Provenance("x", page=8)), table(9, False)])
     lift_titles(apart)
     assert apart.tables()[0].title is None
+
+
+def test_rates_of_totals_named_by_their_measure_and_of_actual_counts(tmp_path: Path) -> None:
+    """ "…调整后全年预算合计2,048.90万元，全年实际支出合计1,964.81万元，综合预算执行率95.90%": totals named by their measure
+    name no two sources (it went unchecked: "预算数未在本句写出"); "计划培训教师2000人次，实际培训2150人次，完成率107.50%":
+    what was actually done over the plan. Wrong rates are found."""
+
+    def doc(rate: str, done: str) -> str:
+        return (
+            "\n".join(
+                [
+                    "某区教委2024年度项目支出绩效自评报告",
+                    "一、总体情况",
+                    "3个项目年初预算合计2,030.00万元，调整后全年预算合计2,048.90万元，全年实际支出合计1,964.81万元，"
+                    f"综合预算执行率{rate}。",
+                    f"产出方面：计划培训教师2000人次，实际培训2150人次，完成率{done}；培训考核合格率99.30%。",
+                ]
+            )
+            + "\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", doc("95.90%", "107.50%"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", doc("96.90%", "105.50%")))
+    assert [(r, v, e) for r, _s, v, e in found] == [
+        ("rate.execution-text", Decimal("96.90"), Decimal("95.90")),
+        ("rate.ratio-text", Decimal("105.50"), Decimal("107.50")),
+    ]
+
+
+def test_a_gap_to_the_time_progress(tmp_path: Path) -> None:
+    """ "1—6月，…完成年度预算的48.2%，低于序时进度1.8个百分点": six months are 50% of the year, 50 − 48.2 = 1.8 (adv228
+    found every such gap unchecked); a wrong gap is a warning (some reports count days); a growth rate before a gap is no
+    share of the year's budget and is left alone."""
+
+    def doc(low: str, high: str) -> str:
+        return (
+            "\n".join(
+                [
+                    "某州2025年上半年预算执行情况的报告",
+                    "一、2025年1—6月预算执行情况",
+                    f"1—6月，全州一般公共预算收入完成62.35亿元，完成年度预算的48.2%，低于序时进度{low}个百分点；"
+                    f"一般公共预算支出完成156.2亿元，完成年度预算的53.6%，超序时进度{high}个百分点。",
+                    "税收收入增长5.2%，高于序时进度3个百分点。",
+                ]
+            )
+            + "\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", doc("1.8", "3.6"))) == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", doc("2.8", "3.6")) if f.severity != "info"]
+    assert [(f.rule, f.severity, f.stated_value, f.expected_value) for f in found] == [
+        ("rate.time-progress", "warning", Decimal("2.8"), Decimal("1.8"))
+    ]
+
+
+def test_an_amount_set_aside_is_no_lists_whole(tmp_path: Path) -> None:
+    """ "…同比增收2965万元。剔除2024年一次性处置国有资源收入1200万元因素后，同口径增长8.6%。其中：税收收入31470万元，…；非税
+    收入20950万元": the amount set aside is no whole of the 其中 list opening the next sentence (adv232 F1–F2)."""
+    text = _report(
+        "全县一般公共预算收入完成5.24亿元，为预算的102.38%，比上年增长6.0%，同比增收2965万元。剔除2024年一次性处置国有资源"
+        "收入1200万元因素后，同口径增长8.6%。其中：税收收入31470万元，占比60.0%，增长3.5%；非税收入20950万元，增长10.0%。"
+    )
+    assert [x for x in _errors(_scan_txt(tmp_path / "a.txt", text)) if x[0].startswith("sum")] == []
+
+
+def test_a_target_met_in_another_unit_and_grades_of_two_scales(tmp_path: Path) -> None:
+    """A score sheet's 受益人口 target ≥21000人 met by 2.13万人 (compared in 人, not 2.13 against 21000), and a target 较好
+    met by 良好 (two scales' second grade) are no shortfalls given full points (adv231 F1–F2)."""
+    rows = [
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t受益人口\t≥21000人\t2.13万人\t10\t10",
+        "效益指标\t社会效益指标\t群众精神文化生活改善程度\t较好\t良好\t5\t5",
+    ]
+    text = "\n".join(["某县2024年度项目支出绩效自评表", "", "项目支出绩效自评表", *rows]) + "\n"
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.rule.startswith("scoresheet")] == []
+
+
+def test_two_budgets_in_one_sentence_and_a_measure_in_a_bracket(tmp_path: Path) -> None:
+    """ "…年初预算为16073.00万元，全年预算数（调整预算）为16489.40万元，支出决算为16145.43万元，完成年初预算的100.45%，完成全年
+    预算的97.91%": the bracket glosses the measure and names nothing (the figures after it were named "预算数（调整预算）", so
+    neither rate was checked); each rate is of the budget its words name. A wrong 年初 rate is found, the 全年 one is not
+    computed on the 年初 budget."""
+    said = (
+        "2023年度一般公共预算财政拨款支出年初预算为16073.00万元，全年预算数（调整预算）为16489.40万元，支出决算为16145.43万元，"
+        "完成年初预算的{}，完成全年预算的97.91%。"
+    )
+    text = _final_accounts("五、一般公共预算财政拨款支出决算情况说明", said)
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("100.45%"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("100.54%")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("template.rate", Decimal("100.54"), Decimal("100.45"))]
+
+
+def test_departments_under_their_own_headings_and_areas_heading_their_sentences(tmp_path: Path) -> None:
+    """A 市级部门决算汇总 with a section per department ("（一）市教育局", "（二）市卫生健康委员会"): each section's figures
+    are its department's (adv236: 137 repeat errors between departments); areas heading their sentences
+    ("会城街道完成一般公共预算收入…") are each their own; a department's 财政拨款 基本支出 is never certainly its 基本支出 of
+    all funds, and the 财政拨款收入 of a 其中 list gives no fund to the figures after it."""
+
+    def dept(label: str, name: str, income: str, own: str, spent: str, basic: str, project: str) -> list[str]:
+        return [
+            f"（{label}）{name}",
+            f"2024年度本年收入合计{income}万元，其中：财政拨款收入{own}万元，事业收入{Decimal(income) - Decimal(own)}万元。"
+            f"本年支出合计{spent}万元，其中基本支出{basic}万元，项目支出{Decimal(spent) - Decimal(basic)}万元。",
+            f"财政拨款支出{own}万元，其中基本支出{Decimal(basic) - 100}万元，项目支出{project}万元。",
+        ]
+
+    lines = [
+        "某市2024年度市级部门决算汇总",
+        "二、各部门决算情况",
+        *dept("一", "市教育局", "115916.11", "98215.36", "118234.43", "75670.04", "22645.32"),
+        *dept("二", "市公安局", "69617.32", "67879.48", "69312.27", "25146.27", "42833.21"),
+        "三、分街镇情况",
+        "会城街道完成一般公共预算收入68,312万元，其中税收收入60,210万元。",
+        "大泽镇完成一般公共预算收入16,671万元，其中税收收入14,020万元。",
+    ]
+    assert _errors(_scan_txt(tmp_path / "a.txt", "\n".join(lines) + "\n")) == []
+
+
+def test_money_due_a_rate_on_its_own_basis_and_targets_set_by_a_verb(tmp_path: Path) -> None:
+    """ "项目应到位资金6240.00万元…。…累计支出5872.34万元，占到位资金的96.50%": 应到位 is what was due, not what arrived
+    (adv235 F1); "按应到位资金计算的执行率为94.35%" names its own base (F2); under "（三）项目绩效目标", "完成…新建或改造学校食堂
+    15所" sets a target, not an outcome (F3 — score-sheet side left to the table tests)."""
+    text = "\n".join(
+        [
+            "某区2024年度高标准农田建设项目财政支出绩效评价报告",
+            "一、项目基本情况",
+            "项目总投资6240.00万元，项目应到位资金6240.00万元，实际到位6085.56万元，到位率97.53%。",
+            "截至2024年12月31日，项目累计支出5872.34万元，占到位资金的96.50%。",
+            "项目实际支出5872.34万元，资金执行率为96.50%（按到位资金计算），按应到位资金计算的执行率为94.11%。",
+        ]
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) == []
+
+
+def test_a_list_whose_rest_is_named_without_its_figure(tmp_path: Path) -> None:
+    """ "本年支出3057.22万元，其中：征地和拆迁补偿支出2860.00万元，其他国有土地使用权出让收入安排的支出125.60万元，其余为人员经费和
+    日常公用经费": the rest is named but not printed, so the list is partial (adv233 F1: 3057.22 vs 2985.60 as an error); a
+    list that says nothing of a rest is still added up."""
+    said = "2024年度本年支出3057.22万元，其中：征地和拆迁补偿支出2860.00万元，其他国有土地使用权出让收入安排的支出125.60万元{}。"
+    text = _final_accounts("三、支出决算情况说明", said)
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("，其余为人员经费和日常公用经费"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("sum.enumeration", Decimal("3057.22"), Decimal("2985.60"))]
+
+
+def test_an_items_own_basic_and_project_spending_and_a_units_run_in_name(tmp_path: Path) -> None:
+    """ "会议费预算12.40万元，…其中基本支出安排4.20万元、项目支出安排8.20万元": the 会议费's 基本支出, not the department's
+    (two repeat errors once a 其中 part's fund stopped naming the figures after it); "（六）实验幼儿园：收入预算…，其中…财政专户
+    管理资金收入380.00万元" is that unit's, not the department's 640.00 of that name."""
+    text = "\n".join(
+        [
+            "某区教育局2026年部门预算",
+            "一、收入支出预算总体情况",
+            "本部门2026年收入预算合计16143.34万元，其中：一般公共预算拨款收入15503.34万元；财政专户管理资金收入640.00万元。"
+            "支出预算合计16143.34万元，其中：基本支出5938.59万元，项目支出10204.75万元。",
+            "（六）实验幼儿园：收入预算1766.90万元，其中财政拨款收入1386.90万元、财政专户管理资金收入380.00万元。",
+            "二、其他重要事项",
+            "2026年本部门会议费预算12.40万元，比2025年预算减少1.10万元，其中基本支出安排4.20万元、项目支出安排8.20万元。",
+        ]
+    )
+    assert [x for x in _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) if x[0].startswith("repeat")] == []
+
+
+def test_a_share_after_last_years_amount_and_a_change_named_by_its_measure(tmp_path: Path) -> None:
+    """ "小学教育（2050202）14525.70万元，上年预算15106.73万元，减少581.03万元，占一般公共预算支出的20.00%": the share is of
+    this year's amount (adv237 F1–F2); "“三公”经费…支出决算为5.6万元，…。决算数比上年减少0.4万元，下降6.7%": a change named
+    by its measure alone is of that measure's level in its paragraph, not of the 本年支出合计 before it (adv238 F1–F2)."""
+    text = _final_accounts(
+        "一、收入支出决算总体情况",
+        "本部门2024年度本年收入合计1885.9万元，本年支出合计1856.9万元。",
+        "二、“三公”经费财政拨款支出决算情况说明",
+        "“三公”经费财政拨款支出预算为6.7万元，支出决算为5.6万元，完成预算的83.6%。决算数比上年减少0.4万元，下降{}。",
+    )
+    assert [x for x in _errors(_scan_txt(tmp_path / "a.txt", text.format("6.7%"))) if "change" in x[0]] == []
+    found = [x for x in _errors(_scan_txt(tmp_path / "b.txt", text.format("8.7%"))) if "change" in x[0]]
+    assert [(r, v, e) for r, _s, v, e in found] == [("template.change", Decimal("8.7"), Decimal("6.7"))]
+    shares = _report(
+        "一般公共预算支出72628.52万元。",
+        "（二）小学教育（2050202）14525.70万元，上年预算15106.73万元，减少581.03万元，占一般公共预算支出的{}。",
+    )
+    assert [x for x in _errors(_scan_txt(tmp_path / "c.txt", shares.format("20.00%"))) if "share" in x[0]] == []
+    found = [x for x in _errors(_scan_txt(tmp_path / "d.txt", shares.format("21.00%"))) if "share" in x[0]]
+    assert [(r, v, e) for r, _s, v, e in found] == [("share.stated-vs-computed", Decimal("21.00"), Decimal("20.00"))]

@@ -135,7 +135,17 @@ RATIO_TEXT = rule(
     "narrative",
     "arithmetic",
 )
+TIME_PROGRESS = rule(
+    FAMILY,
+    "time-progress",
+    "warning",
+    "高于或低于序时进度的百分点与完成率、序时进度之差不符",
+    "{rate} − 序时进度 {progress}% 应为 {expected} 个百分点，报告写 {stated}",
+    "narrative",
+    "arithmetic",
+)
 RULES = [
+    TIME_PROGRESS,
     RATIO_TEXT,
     COMPLETION,
     ZERO,
@@ -659,12 +669,18 @@ def _is_execution_rate(c: Claim) -> bool:
     return bool(_EXECUTION_RATE.search(words.strip()))
 
 
+_OWN_BASIS = re.compile(r"按[^，,；;。]{1,12}计算")
+
+
 def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     """An execution rate in the text against the spending and the budget printed before it in its sentence
     ("项目预算资金100.00万元，实际支出90.00万元，执行率90.00%"): the spending is the last level before the rate,
     the budget the budgets before that; one that fits is enough (年初 and 调整 both printed)."""
     if "分别" in _clause_before(c.sentence, c.quantity.text):
         return
+    if _OWN_BASIS.search(_clause_before(c.sentence, c.quantity.text)):
+        ctx.note(c, "执行率写明了自己的计算口径，未与预算数核对")
+        return  # 按应到位资金计算的执行率为94.35%: a rate on the base it names, not on the budget
     if _another_period(c):
         return  # …，预算执行率96.58%，上年预算执行率为95.12%: last year's rate, of figures not printed here
     before = _before(ctx, c)
@@ -742,13 +758,18 @@ def _another_period(c: Claim) -> bool:
     return bool(own) and not own & set(_YEAR_WORD.findall(head)) and bool(_YEAR_WORD.search(head))
 
 
+_MEASURE_WORDS = re.compile(r"年初|全年|调整后?|实际|预算|决算|执行|合计|总计|支出|资金|数")
+
+
 def _other_sources(spent: Claim, budgets: list[Claim]) -> bool:
     """Whether every budget before names another item than the spending does (上年结转资金 spent, 当年财政拨款 budgeted)."""
     mine = subject_key(spent.subject)
-    if not mine or weak_subject(mine):
-        return False
+    if not mine or weak_subject(mine) or not _MEASURE_WORDS.sub("", mine):
+        return False  # (实际支出合计 names a measure and a total, no item)
     # (a budget naming no item is the whole's, never the source's: 全年预算数22791.65万元，其中当年财政拨款预算…)
-    keys = [k for k in (subject_key(b.subject) for b in budgets) if k and not weak_subject(k)]
+    keys = [
+        k for k in (subject_key(b.subject) for b in budgets) if k and not weak_subject(k) and _MEASURE_WORDS.sub("", k)
+    ]
     return bool(keys) and all(k not in mine and mine not in k for k in keys)
 
 
@@ -989,7 +1010,7 @@ class _Ratio:
 
 
 _RATIOS = (
-    _Ratio("完成率", "完成", "计划|目标|任务|预期"),
+    _Ratio("完成率", "完成|实际", "计划|目标|任务|预期"),
     _Ratio("到位率", "到位|到账", "预算|计划|应到位|下达|批复|安排"),
     _Ratio("回收率", "回收", "发放|发出|印发"),
 )
@@ -1021,6 +1042,69 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
         words = (ratio.num.split("|")[0], ratio.den.split("|")[0])
         subject = re.sub(f"(?:{ratio.den})$", "", c.subject) or ratio.name  # 新建机井计划 → 新建机井
         yield _ratio_finding(RATIO_TEXT, v, c, (num, words[0]), (den, words[1]), ratio.name, subject)
+
+
+_VS_PROGRESS = re.compile(r"(高于|快于|超过?|超出|低于|慢于|落后于?)(?:时间|序时)进度$")
+_MONTHS = (
+    (re.compile(r"(?<!\d)1\s*[-—~至]\s*(\d{1,2})\s*月|截至\s*(?:20\d\d\s*年)?(\d{1,2})\s*月"), 0),
+    (re.compile(r"上半年"), 6),
+    (re.compile(r"前三季度"), 9),
+    (re.compile(r"一季度|第一季度"), 3),
+)
+
+
+def _months_elapsed(period: str) -> int:
+    """The months of the year a stretch covers (2025年1—6月 → 6, 上半年 → 6), 0 when it names none."""
+    for pattern, months in _MONTHS:
+        m = pattern.search(period)
+        if m is not None:
+            return months or int(next(g for g in m.groups() if g))
+    return 0
+
+
+def _time_progress(ctx: Context) -> Iterator[Finding]:
+    """ "完成年度预算的48.2%，低于序时进度1.8个百分点" in a report on 1—6月: the time's share of the year is 6 ÷ 12 = 50%,
+    and 50 − 48.2 = 1.8. A warning at most: some reports count the time by days."""
+    for c in ctx.claims:
+        if c.quantity.dimension != "pp":
+            continue
+        words = _clause_before(c.sentence, c.quantity.text).strip()
+        said = _VS_PROGRESS.search(words)
+        months = _months_elapsed(c.identity.period)
+        if said is None or not 0 < months < 12:
+            continue
+        before = [x for x in _before(ctx, c) if x.sentence == c.sentence]
+        rate = before[-1] if before else None
+        if (
+            rate is None
+            or rate.quantity.dimension != "percent"
+            or re.search(r"[；;]", _words_between(c.sentence, rate, c))
+        ):
+            continue
+        if rate.relation != "rate" and "进度" not in _clause_before(c.sentence, rate.quantity.text):
+            continue  # (增长5.2%，高于序时进度…: a growth is no share of the year's budget)
+        ctx.mark(c)
+        progress = Decimal(months) * 100 / 12
+        sign = -1 if said.group(1) in ("低于", "慢于", "落后", "落后于") else 1
+        gap = (
+            tol.interval(rate.quantity) - tol.Interval(progress - Decimal("0.05"), progress + Decimal("0.05"))
+        ).scale(Decimal(sign))
+        v = tol.verdict(c.quantity, gap, ctx.settings)
+        if v in (tol.OK, tol.INFO):
+            continue
+        exact = sign * (rate.quantity.value - progress)
+        shown_progress = fmt(progress.quantize(Decimal("0.1")))
+        yield make_finding(
+            TIME_PROGRESS,
+            tol.WARNING,
+            claim_figure(c),
+            f"{months}个月的序时进度为 {months} ÷ 12 = {shown_progress}%，完成率 {rate.quantity.text} 与之相差 "
+            f"{fmt(abs(exact), max(c.quantity.decimals, 1))} 个百分点（{said.group(1)}），报告写 {c.quantity.text}",
+            expected=exact,
+            derivation=f"{rate.quantity.text} − {shown_progress}%",
+            related=[rate.prov],
+            subject=rate.subject or c.subject,
+        )
 
 
 def _funds_rows(ctx: Context) -> dict[tuple[int | None, int | None], dict[str, Fact]]:
@@ -1163,3 +1247,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _per_capita(ctx, c)
     yield from _tables(ctx)
     yield from _score_totals(ctx)
+    yield from _time_progress(ctx)

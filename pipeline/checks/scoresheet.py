@@ -92,7 +92,9 @@ RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE]
 _DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _NAMED_POINTS = re.compile(r"^([\u4e00-\u9fff]+?)[（(](\d+(?:\.\d+)?)分[）)]$")
 _HEDGE = re.compile(r"^(基本|大部分|部分|大体|大致|未|尚未|没有|未能|暂未)")
+# grades of one scale, best first; 较好 and 良好 stand on one rank (two scales' second grade: 好/较好, 优秀/良好)
 _QUALITATIVE_ORDER = ("显著", "明显", "较好", "良好", "一般", "较差")
+_SAME_RANK = {"良好": "较好"}
 
 
 @dataclass
@@ -357,9 +359,10 @@ def _adds_up(total: Fact, parts: list[Quantity]) -> bool:
 def _short(target: Quantity, actual: Quantity) -> bool:
     if target.dimension != actual.dimension or target.base_unit != actual.base_unit:
         return False
+    # (in base units: 2.13万人 meets ≥21000人)
     if target.approx in ("at-most", "less-than"):
-        return tol.interval(actual).lo > tol.interval(target).hi
-    return tol.interval(actual).hi < tol.interval(target).lo
+        return tol.base_interval(actual).lo > tol.base_interval(target).hi
+    return tol.base_interval(actual).hi < tol.base_interval(target).lo
 
 
 def _columns(rows: list[Row]) -> dict[str, int]:
@@ -396,7 +399,8 @@ def _qual_short(target: str, actual: str) -> bool:
     if _HEDGE.match(actual) and not _HEDGE.match(target) and target in actual:
         return True
     if target in _QUALITATIVE_ORDER and actual in _QUALITATIVE_ORDER:
-        return _QUALITATIVE_ORDER.index(actual) > _QUALITATIVE_ORDER.index(target)
+        rank = [_QUALITATIVE_ORDER.index(_SAME_RANK.get(x, x)) for x in (actual, target)]
+        return rank[0] > rank[1]
     return False
 
 
@@ -495,6 +499,7 @@ def _level_named(name: str) -> str:
 
 _TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划")
 _ACTUAL_FRAME = re.compile(r"完成|实际|实现|达成|取得")
+_DONE_FRAME = re.compile(r"实际|已|累计|共完成|全年完成")
 
 
 def _stated_as_target(c: Claim) -> bool:
@@ -507,7 +512,11 @@ def _stated_as_target(c: Claim) -> bool:
     if target:
         return not actual or max(actual) < max(target)
     heading = c.section.split("›")[-1]
-    return bool(_TARGET_FRAME.search(heading)) and not actual and not _ACTUAL_FRAME.search(heading)
+    if not _TARGET_FRAME.search(heading) or _ACTUAL_FRAME.search(heading):
+        return False
+    # under a heading of targets (（三）项目绩效目标), "完成校舍改造4.5万平方米，…" sets them: only words of what was done
+    # (实际, 已, 累计) make it an outcome
+    return not actual or not _DONE_FRAME.search(head)
 
 
 _FENBIE_RUN = re.compile(r"分别[^，,；;。]{0,6}?[\d.]+\s*%?(?:[、和及与][\d.]+\s*%?)+")

@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from extractors import lists
-from extractors.identity import DIFFERENT, SAME, last_word, relation, strip_scope_words
+from extractors.identity import DIFFERENT, SAME, last_word, last_year, relation, strip_scope_words
 from extractors.model import Claim
 from extractors.subjects import analyse_pre
 from pipeline import tolerance as tol
@@ -70,6 +70,9 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     ):
         return nearest  # …，其中一般性转移支付2957.13亿元，占比83.5%: the share right after its own part
     same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
+    if any(not last_year(x) for x in same):
+        # 小学教育14525.70万元，上年预算15106.73万元，减少581.03万元，占…的20.00%: the share is of this year's amount
+        same = [x for x in same if not last_year(x)]
     # a part of a breakdown the share follows is its numerator only when the share names it in a later sentence
     # (省级资金、市级资金分别占计划资金的67.62%、23.45%, after 其中：省级资金2013.74万元，市级资金689.30万元); in its
     # own sentence a share takes the name of the figure before it, which says nothing
@@ -563,6 +566,7 @@ def _whole_named_with_its_measure(ctx: Context, c: Claim, num: Claim) -> Figure 
         and f.quantity.base_value >= num.quantity.base_value
         and getattr(f.obj, "relation", "") not in ("share", "rate", "change")
         and _loose(f.key).endswith(want)
+        and not re.search(r"(?:应|计划|预计|拟)$", _loose(f.key)[: -len(want)])  # 应到位资金 is no 到位资金
         and f.key
         != part.key  # 项目支出 (its budget) is no whole of 项目支出 (what was spent), whatever 全年支出 ends in
         and relation(replace(f.identity, fund="", item="", part_of=""), loose_part, ctx.ambiguity) == SAME
@@ -596,6 +600,8 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 财政拨款收入 is no whole of 事业收入, its fellow part (占本年收入的: 本年收入's key is 收入)
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue
+        if re.search(r"(?:应|计划|预计|拟)$", _before_suffix(subject_key(x.subject), words)):
+            continue  # 项目应到位资金 (what was due) is no 到位资金 (what arrived)
         if c.denominator and _a_sibling_of(num, x, words):
             continue  # 基本支出占全年支出的44.52% after 项目支出…实际支出4,860.59万元: a part of that word, not its whole
         if subject_key(x.subject) == subject_key(num.subject):
@@ -608,6 +614,12 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     # of the same measure as the part where one is printed: 支出152.35亿元 before 调整预算为156亿元 for 支出118.73亿元
     own_measure = [f for f in found if role_of_claim(f[1]) == role_of_claim(num)]
     return max(own_measure or found, key=lambda f: f[0])[1] if found else None
+
+
+def _before_suffix(key: str, words: tuple[str, ...]) -> str:
+    """key without the one of words it ends in."""
+    end = next((w for w in words if w and key.endswith(w)), "")
+    return key[: len(key) - len(end)]
 
 
 _WHOLE_PREFIX = re.compile(r"^(?:全年|本年|当年|年度|实际|全部|部门)")

@@ -340,6 +340,9 @@ def _alone(said: list[Said], x: Said, d: Said) -> bool:
     )
 
 
+_MEASURE_NAME = re.compile(r"(?:决算|执行|预算)数?")
+
+
 def _named_as(curs: list[Said], d: Said) -> list[Said]:
     """Where an amount of change stands in a sentence after its level's, the levels of the item the change names:
     "…支出决算为35.64万元，其中：…公务接待费支出决算为3.18万元。“三公”经费…支出决算数比2021年度减少32.14万元" is a
@@ -353,6 +356,16 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
     if not name:
         return []
+    if _MEASURE_NAME.fullmatch(name):
+        # 三公经费…支出决算为5.6万元，…。决算数比上年减少0.4万元: a change named by its measure alone is of that measure's
+        # level in its own paragraph, never of another paragraph's 本年支出合计
+        own = [
+            x
+            for x in curs
+            if (x.claim.prov.block, x.claim.prov.paragraph) == (d.claim.prov.block, d.claim.prov.paragraph)
+            and _BUDGET_ROLES.get(x.claim.role, "决算") == ("预算" if "预算" in name else "决算")
+        ]
+        return own[-1:]
     compared = re.search(r"(?:比|较|与|同)\s*(\d{4})\s*年", d.claim.sentence)
     curs = [
         x
@@ -755,11 +768,18 @@ def run_rates(said: list[Said], flagged: set[int], decided: set[int]) -> Iterato
         if own and own not in fin.claim.sentence[: fin.claim.sentence.find(fin.q.text)]:
             continue  # 其中：因公出国（境）费支出决算为预算的73.10%: the item's own rate, not of the total before it
         # the budget of the final's own item: 基本支出决算为600万元，完成年初预算的… is not of the total's budget
-        budgets = [x for x in before if re.search(r"预算(数)?为$", x.lead) and same_item_name(x.claim, fin.claim)]
+        # (全年预算数（调整预算）为16489.40万元: a gloss of the measure in a bracket)
+        budgets = [
+            x
+            for x in before
+            if re.search(r"预算(数)?(?:[（(][^（()）]{1,8}[）)])?为$", x.lead) and same_item_name(x.claim, fin.claim)
+        ]
         if not budgets:
             continue
         word = m.group(1) or ""
         named = [b for b in budgets if word and word in b.lead]
+        if word and not named and len(budgets) > 1:
+            continue  # 完成全年预算的 where the budgets printed name no 全年: which one is meant is not known
         bud = named[-1] if named else budgets[-1]
         decided.add(id(s.claim))
         comp = tol.percent(tol.base_interval(fin.q), tol.base_interval(bud.q))
