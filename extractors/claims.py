@@ -441,7 +441,8 @@ _BODY_HEAD = re.compile(
 )
 _CATEGORY_PART = re.compile(r"(?:基本支出|项目支出|人员经费|公用经费|日常公用经费)(?:安排)?$")
 _WHOLE_NAME = re.compile(
-    r"(?:一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|部门|单位|本年|全年|年度|年初|预算|20\d\d年度?)*"
+    r"(?:一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|财政资金|财政|资金|部门整体|部门|单位|全部|本年|全年|年度|年初|预算|"
+    r"实际|20\d\d年度?)*"
     r"(?:收入|支出)(?:预算|决算)?(?:数)?(?:合计|总计|总额)?"
 )
 _MOVEMENT = re.compile(r"举借|借入|偿还|还本|付息|转贷")
@@ -593,6 +594,8 @@ def _units_as_parts_of_total(claims: list[Claim]) -> None:
             # 全县举借政府债务182,300万元。其中：一般债务42,600万元: the part of what was borrowed, not the 一般债务 (a
             # balance, or what was repaid) of that name elsewhere
             or (_MOVEMENT.search(total.subject) and not _MOVEMENT.search(c.subject))
+            # …项目支出3,756.70万元，其中…，单位资金安排项目支出320.00万元: a part named as its total is one source's share
+            or re.sub(r"\s", "", c.subject) == re.sub(r"\s", "", total.subject)
             # 会议费预算12.40万元，其中基本支出安排4.20万元: 会议费's 基本支出, not the department's
             or (
                 _CATEGORY_PART.match(c.subject.strip())

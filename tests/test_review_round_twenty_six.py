@@ -817,3 +817,19 @@ def test_a_share_after_last_years_amount_and_a_change_named_by_its_measure(tmp_p
     assert [x for x in _errors(_scan_txt(tmp_path / "c.txt", shares.format("20.00%"))) if "share" in x[0]] == []
     found = [x for x in _errors(_scan_txt(tmp_path / "d.txt", shares.format("21.00%"))) if "share" in x[0]]
     assert [(r, v, e) for r, _s, v, e in found] == [("share.stated-vs-computed", Decimal("21.00"), Decimal("20.00"))]
+
+
+def test_a_part_named_as_its_total_is_one_sources_share(tmp_path: Path) -> None:
+    """ "2024年项目支出3,756.70万元，其中一般公共预算财政拨款项目支出3,436.70万元，单位资金安排项目支出320.00万元": the last
+    part is one source's 项目支出, not the 项目支出 printed twice with two values (adv64: a repeat error once a 其中 part's
+    fund stopped naming the figures after it)."""
+    text = "\n".join(
+        [
+            "某市林业和草原局2024年部门预算",
+            "一、支出预算情况",
+            "2024年支出预算5,126.90万元，其中：基本支出1,370.20万元，项目支出3,756.70万元。",
+            "二、项目支出情况",
+            "2024年项目支出3,756.70万元，其中一般公共预算财政拨款项目支出3,436.70万元，单位资金安排项目支出320.00万元。",
+        ]
+    )
+    assert [x for x in _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) if x[0].startswith("repeat")] == []
