@@ -489,13 +489,14 @@ def _body_at_head(text: str) -> tuple[str, bool]:
     return level or area.group("name"), bool(area.group("of"))
 
 
-_SUBORDINATE = re.compile(
-    r"(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?|[（(](?:本部|机关|本级)[)）]|街道|镇|乡|开发区|园区|管委会)$"
-)
+# the words a subordinate body's name ends in (a unit, the department's own 机关) and an area's
+_UNIT_END = r"中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?"
+_AREA_END = r"街道|镇|乡|开发区|园区|管委会"
+_SUBORDINATE = re.compile(rf"(?:{_UNIT_END}|[（(](?:本部|机关|本级)[)）]|{_AREA_END})$")
 
 
 _BODY_TITLE = re.compile(
-    r"\s*(?P<name>[\u4e00-\u9fff“”]{2,40}?(?:中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?|[（(](?:本部|机关|本级)[)）]))"
+    rf"\s*(?P<name>[\u4e00-\u9fff“”]{{2,40}}?(?:{_UNIT_END}|[（(](?:本部|机关|本级)[)）]))"
     r"(?=\s|$|20\d\d|支出|收入|预算|决算|单位|情况|[（(]单位)"
 )
 
@@ -507,10 +508,7 @@ def subordinate_body(heading: str, title: str) -> str:
     return found.group("name") if found is not None and _subordinate(found.group("name"), title) else ""
 
 
-_BODY_HEADING = re.compile(
-    r"[\u4e00-\u9fff“”（）()]{2,30}?(?:局|委员会|委|办公室|中心|站|所|院|学校|中学|小学|幼儿园|馆|队|街道|镇|乡|"
-    r"管委会|开发区|园区|公司|机关(?:本级)?)"
-)
+_BODY_HEADING = re.compile(rf"[\u4e00-\u9fff“”（）()]{{2,30}}?(?:局|委员会|委|办公室|公司|{_UNIT_END}|{_AREA_END})")
 
 
 def _bodies_of_their_headings(claims: list[Claim], title: str) -> None:
