@@ -754,8 +754,8 @@ def test_departments_under_their_own_headings_and_areas_heading_their_sentences(
 
 def test_money_due_a_rate_on_its_own_basis_and_targets_set_by_a_verb(tmp_path: Path) -> None:
     """ "项目应到位资金6240.00万元…。…累计支出5872.34万元，占到位资金的96.50%": 应到位 is what was due, not what arrived
-    (adv235 F1); "按应到位资金计算的执行率为94.35%" names its own base (F2); under "（三）项目绩效目标", "完成…新建或改造学校食堂
-    15所" sets a target, not an outcome (F3 — score-sheet side left to the table tests)."""
+    (adv235 F1); "按应到位资金计算的执行率为94.35%" names its own base (F2). (adv235 F3, a target heading's "完成…" sentence
+    read as an outcome against a score sheet, is fixed in scoresheet._stated_as_target but has no test of its own yet.)"""
     text = "\n".join(
         [
             "某区2024年度高标准农田建设项目财政支出绩效评价报告",
