@@ -63,7 +63,8 @@ from extractors.subjects import (
 
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
 _RATE = re.compile(
-    r"完成(?P<den>[^，,；;。、]{0,12}?)的?$"
+    # (比2024年完成数增长5.01%: a change against what was done, not a completion rate)
+    r"完成(?P<den>(?:(?!增长|下降|增加|减少|提高|降低|上升|回落)[^，,；;。、]){0,12}?)的?$"
     r"|(?:^|[，,；;]|为|是|相当于|达到?)\s*(?P<budget>(?:年初|全年|年|调整后?|批准调整|变更后?)?预算数?)的?$"
 )
 _BUDGET_ONLY = re.compile(
@@ -765,6 +766,18 @@ def _sentence_items(
             # 减少56.95万元，下降1.87%: both about the same figure — unless a new level stands between them
             # (公务接待费…减支0.0132亿元、下降31.1%，公务用车…0.2390亿元、增支0.0489亿元: the 0.0489 is the car's)
             latest = max((i for i in (last_change, numerator) if i is not None), key=lambda i: i.start, default=None)
+            ratio = items[-1] if items else None
+            if (
+                ratio is not None
+                and ratio.start >= s0
+                and ratio.claim.quantity.dimension == "percent"
+                and ratio.claim.relation in ("share", "rate", "")
+                and ratio.claim.subject
+                and (latest is None or ratio.start > latest.start)
+            ):
+                # 财政补贴收入占该项基金收入的67.4%，比上年执行数增长4.3%; 资产负债率为35.02%，比上年末下降1.40个百分点:
+                # the change is of what the ratio before it names, not of the last amount
+                latest = ratio
             source = latest or _whole_of_parts(previous, text)
             subject = own.subject or (source.claim.subject if source is not None else "")
         else:

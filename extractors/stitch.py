@@ -168,7 +168,10 @@ def _fold_cut_row(table: Table, last: int) -> None:
         return
     if any(c.colspan != above[c.col].colspan for c in pieces):
         return
-    cut_amount = any(_cut_amount(above[c.col].text.strip(), c.text.strip()) for c in pieces)
+    cut_amount = any(
+        _cut_amount(above[c.col].text.strip(), c.text.strip()) or _cut_decimals(table, above[c.col], c.text.strip())
+        for c in pieces
+    )
     if (
         not cut_amount
         and not _cut_text(list(above.values()), pieces)
@@ -265,6 +268,23 @@ def _cut_amount(head: str, tail: str) -> bool:
     if _CUT_GROUP.match(head) and _WHOLE_GROUPS.match(head + tail):
         return True  # 15,671,8 | 08: cut inside its last group of three
     return head.endswith((".", ",")) or tail.startswith((".", ","))
+
+
+_SHORT_DECIMALS = re.compile(r"^[\d,]*\.(\d+)$")
+
+
+def _cut_decimals(table: Table, head: Cell, tail: str) -> bool:
+    """11,753.6 | 2: an amount cut inside its decimals, where the column's other amounts all print as many decimals
+    as head and tail together."""
+    m = _SHORT_DECIMALS.match(head.text.strip())
+    if m is None or not re.fullmatch(r"\d{1,2}", tail):
+        return False
+    others = [
+        x.group(1)
+        for c in table.cells
+        if c.col == head.col and c is not head and (x := _SHORT_DECIMALS.match(c.text.strip())) is not None
+    ]
+    return len(others) >= 2 and all(len(d) == len(m.group(1)) + len(tail) for d in others)
 
 
 _CAPTION_LINE = re.compile(

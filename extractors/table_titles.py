@@ -73,16 +73,30 @@ def lift_titles(doc: Document) -> None:
 def _titles_left_on_the_page_before(doc: Document) -> None:
     """A PDF table at the top of a page with no title of its own, whose title line (六、一般公共预算基本支出表 单位名称：…
     单位：万元) is the last paragraph of the page before: that line is its caption."""
-    for before, block in zip(doc.blocks, doc.blocks[1:], strict=False):
-        if not isinstance(block, Table) or block.title or not block.touches_top or not isinstance(before, Paragraph):
+    for k, block in enumerate(doc.blocks):
+        if k == 0 or not isinstance(block, Table) or block.title:
             continue
-        if before.prov.page is None or block.prov.page != before.prov.page + 1:
+        before, unit_line = doc.blocks[k - 1], ""
+        if _unit_line_atop(before, block) and k >= 2:
+            # 表4 财政拨款收入支出决算总表 at the foot of one page, 单位：万元 above the grid at the top of the next
+            before, unit_line = doc.blocks[k - 2], before.text.strip()  # type: ignore[union-attr]
+        elif not block.touches_top:
+            continue
+        if not isinstance(before, Paragraph) or before.prov.page is None or block.prov.page != before.prov.page + 1:
             continue
         text = before.text.strip()
         head = _MAKER.split(text, maxsplit=1)[0].strip() if _MAKER.search(text) else text
         if head and len(_plain(head)) <= TITLE_MAX and _TITLE_WORD.search(_plain(head)):
             block.title = head
-            block.unit = block.unit or unit_from_caption(text)
+            block.unit = block.unit or unit_from_caption(text) or unit_from_caption(unit_line)
+
+
+_UNIT_ONLY = re.compile(r"^(?:金额)?单位[：:][^，,。；;]{1,8}$")
+
+
+def _unit_line_atop(p: object, table: Table) -> bool:
+    """A paragraph that only gives the unit (单位：万元), printed on the table's page right above it."""
+    return isinstance(p, Paragraph) and p.prov.page == table.prov.page and bool(_UNIT_ONLY.match(_plain(p.text)))
 
 
 def _title_line(table: Table, r: int) -> str:

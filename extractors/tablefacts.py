@@ -153,14 +153,21 @@ def _totals_past_the_own_flow(facts: list[Fact]) -> list[Fact]:
 
 def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:
     """一、2023年末政府债务余额 | 其中：一般债务 | 专项债务 | … | 三、2024年政府债务还本额 | 一般债务 | 专项债务: a row name
-    printed under several numbered heads of one column names a part of each head, so each row is its head's part (the
-    一般债务 repaid is not the 一般债务 balance)."""
+    printed under several numbered heads of one column (or heads a 其中 row follows) names a part of each head, so each
+    row is its head's part (the 一般债务 repaid is not the 一般债务 balance)."""
     heads: dict[int | None, str] = {}
     head = ""
+    labels = {f.prov.row: (f.row_labels[-1] if f.row_labels else "") for f in facts}
+    rows = sorted((r for r in labels if labels[r]), key=lambda r: r or 0)
+    # 企业职工基本养老保险基金收入 | 其中：保险费收入 | 财政补贴收入 | … | 城乡居民…基金收入 | 其中：保险费收入: a row that a
+    # 其中 row follows heads the rows after it as a numbered head does
+    opens = {a for a, b in zip(rows, rows[1:], strict=False) if _QIZHONG_LEAD.match(labels[b])}
     for f in sorted(facts, key=lambda f: (f.prov.row or 0, f.prov.col or 0)):
         label = f.row_labels[-1] if f.row_labels else ""
         if _numbered_head(label):
             head = _numbered_head(label)
+        elif f.prov.row in opens and not _QIZHONG_LEAD.match(label):
+            head = "".join(label.split())
         elif label:
             heads[f.prov.row] = head
     names: dict[str, set[str]] = {}
@@ -217,8 +224,10 @@ def named_project(table: Table) -> str:
         name = cell.text[m.end() :].strip()
         if not name:
             row = [c for c in cells[i + 1 :] if c.row == cell.row and c.text.strip()]
-            # 项目名称 | 预算数 | 执行数 is a header row naming columns, not a project
-            after = row[0] if row and (len(row) == 1 or row[0].colspan > 1) else None
+            # 项目名称 | 预算数 | 执行数 is a header row naming columns, not a project; 项目名称 | X | 预算金额（万元） |
+            # 780.00 pairs labels with their values
+            pairs = len(row) >= 3 and bool(parse_quantity(row[-1].text)) and not parse_quantity(row[0].text)
+            after = row[0] if row and (len(row) == 1 or row[0].colspan > 1 or pairs) else None
             name = after.text.strip() if after is not None else ""
         name = "".join(name.split())
         return name if 2 <= len(name) <= 60 and not parse_quantity(name) else ""
@@ -661,6 +670,8 @@ class _TableFacts:
                 return "分"
             if _RATE_HEADER.search(label):
                 return "%"  # 执行率 under 单位：万元、%、分: a rate whatever unit the table names first
+            if _RATIO_HEADER.search(label):
+                return "倍"  # 本息覆盖倍数 under 单位：万元: a ratio of two amounts, not an amount
             unit = unit_from_caption(label)
             if unit:
                 return unit
@@ -676,6 +687,7 @@ class _TableFacts:
 
 
 _LAST_BRACKET = re.compile(r"[（(][^（()）]*[)）]\s*$")
+_RATIO_HEADER = re.compile(r"(?:倍数|倍率)$")
 _RATE_HEADER = re.compile("(?:" + "|".join(map(re.escape, claim_words().rate_headers)) + ")$")
 
 

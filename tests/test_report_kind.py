@@ -139,3 +139,18 @@ def test_a_department_s_self_evaluation_with_or_without_spending_in_its_title(ti
     """部门整体绩效自评报告 is the 部门整体支出绩效自评报告 as some provinces title it (adv173): not `other`, which would cap
     every finding at a warning."""
     assert classify(_doc(title)) == "部门整体支出绩效自评报告"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("山东省2025年社会保险基金预算情况的报告", "预算执行情况和预算草案的报告"),
+        ("关于某区2024年国有资本经营预算执行情况的报告", "预算执行情况和预算草案的报告"),
+        ("甘肃省2025年新增专项债券项目信息公开", "地方政府债务表"),
+        ("2025年某省政府专项债券（十二期）新增项目信息公开", "地方政府债务表"),
+    ],
+)
+def test_a_fund_s_own_budget_report_and_a_bond_projects_disclosure(title, kind) -> None:
+    """A 社会保险基金/国有资本经营 预算情况的报告 is a government budget report of one fund, and a 新增专项债券项目信息公开 a
+    debt disclosure (adv240, adv248: read as `other`, every finding capped at a warning)."""
+    assert classify(_doc(title, "单位：亿元")) == kind

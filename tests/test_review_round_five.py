@@ -312,13 +312,18 @@ def test_an_added_list_after_a_qizhong_sentence_adds_to_the_level_that_sentence_
 
 def test_a_rest_in_the_middle_of_a_list_does_not_close_it(tmp_path: Path) -> None:
     """其中：城乡社区支出79.56亿元，其他支出12.56亿元，债务付息支出9.94亿元 (adv80 阿克苏): 其他支出 is a 功能类 here, not
-    the rest; only a list ending in its 其他… names every part."""
+    the rest; a list ending in its 其他… names every part — unless that 其他… is itself a 类 of the classification its
+    other parts are 类 of (其他支出 after 城乡社区支出 and 债务付息支出: adv243 F3, a reviewed change of stop 36), where it
+    may be the 类 as well as the rest."""
     text = "某地区2025年预算执行情况的报告\n（二）政府性基金预算\n全地区政府性基金预算支出完成112.85亿元。其中：{parts}。\n"
     middle = "城乡社区支出79.56亿元，其他支出12.56亿元，债务付息支出9.94亿元"
     _, found = scan_text(tmp_path, text.format(parts=middle))
     assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
     last = "城乡社区支出79.56亿元，债务付息支出9.94亿元，其他支出12.56亿元"
     _, found = scan_text(tmp_path, text.format(parts=last))
+    assert [a for a in _alarms(found) if a[0].startswith("sum.")] == []
+    rest = "城乡社区支出79.56亿元，债务付息支出9.94亿元，其他政府性基金支出12.56亿元"  # a rest that is no 类
+    _, found = scan_text(tmp_path, text.format(parts=rest))
     assert [a[0] for a in _alarms(found)] == ["sum.enumeration"]
 
 

@@ -754,8 +754,8 @@ def test_departments_under_their_own_headings_and_areas_heading_their_sentences(
 
 def test_money_due_a_rate_on_its_own_basis_and_targets_set_by_a_verb(tmp_path: Path) -> None:
     """ "项目应到位资金6240.00万元…。…累计支出5872.34万元，占到位资金的96.50%": 应到位 is what was due, not what arrived
-    (adv235 F1); "按应到位资金计算的执行率为94.35%" names its own base (F2). (adv235 F3, a target heading's "完成…" sentence
-    read as an outcome against a score sheet, is fixed in scoresheet._stated_as_target but has no test of its own yet.)"""
+    (adv235 F1); "按应到位资金计算的执行率为94.35%" names its own base (F2). (adv235 F3 is
+    tested below.)"""
     text = "\n".join(
         [
             "某区2024年度高标准农田建设项目财政支出绩效评价报告",
@@ -833,3 +833,38 @@ def test_a_part_named_as_its_total_is_one_sources_share(tmp_path: Path) -> None:
         ]
     )
     assert [x for x in _errors(_scan_txt(tmp_path / "a.txt", text + "\n")) if x[0].startswith("repeat")] == []
+
+
+def test_a_sentence_under_a_target_heading_sets_targets(tmp_path: Path) -> None:
+    """Under "（三）项目绩效目标", "完成校舍改造4.5万平方米" is the target the score sheet prints as 年度指标值 ≥45000平方米, not
+    what was achieved (the sheet's 实际完成值 is 46000): no outcome to compare (adv235 F3). Words of what was done (实际完成…) under
+    the same heading still make an outcome, and one that disagrees with the sheet is found."""
+
+    def report(sentence: str) -> str:
+        rows = [
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+            "产出指标\t数量指标\t校舍改造面积\t≥45000平方米\t46000平方米\t20\t20",
+            "\t质量指标\t工程验收合格率\t100%\t100%\t20\t20",
+        ]
+        return (
+            "\n".join(
+                [
+                    "某县2024年度薄弱学校改造项目支出绩效自评报告",
+                    "一、项目基本情况",
+                    "（三）项目绩效目标",
+                    sentence,
+                    "二、绩效自评表",
+                    "项目支出绩效自评表",
+                    *rows,
+                ]
+            )
+            + "\n"
+        )
+
+    target = "通过项目实施，完成校舍改造4.5万平方米，工程验收合格率达到100%。"
+    assert [f for f in _scan_txt(tmp_path / "a.txt", report(target)) if f.rule.startswith("scoresheet")] == []
+    done = "项目实际完成校舍改造4.8万平方米，工程验收合格率达到100%。"
+    found = [f for f in _scan_txt(tmp_path / "b.txt", report(done)) if f.rule.startswith("scoresheet")]
+    assert [{f.stated_value, f.expected_value} for f in found if f.severity != "info"] == [
+        {Decimal("48000"), Decimal("46000")}
+    ]

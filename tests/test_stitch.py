@@ -167,3 +167,15 @@ def test_a_next_row_of_texts_only_is_a_row_of_its_own() -> None:
     assert stitch_tables([e, f])[0].n_rows == 2
     g = part(2, [["指标", "第2项", "意度", ""]], 72, xs=SHEET_XS)
     assert stitch_tables([part(1, [["满意度", "服务对", "群众满", "10"]], 700, xs=SHEET_XS), g])[0].n_rows == 2
+
+
+def test_an_amount_cut_inside_its_decimals_is_put_back_together() -> None:
+    """11,753.6 | 2: a page break inside the decimals of an amount whose column prints two decimals everywhere
+    (adv243 F1–F2: the stub row "2" was read as a 合计 of 2万元)."""
+    a = part(1, [["教育支出", "5,120.40"], ["卫生健康支出", "6,633.20"], ["合计", "11,753.6"]], 640, xs=XS[:3])
+    b = part(2, [["", "2"], ["说明", ""]], 72, touches_bottom=False, xs=XS[:3])
+    (t,) = stitch_tables([a, b])
+    assert texts(t)[2] == ["合计", "11,753.62"] and t.n_rows == 4
+    whole = part(1, [["教育支出", "5,120.4"], ["卫生健康支出", "6,633.2"], ["合计", "11,753.6"]], 640, xs=XS[:3])
+    (t2,) = stitch_tables([whole, part(2, [["", "2"], ["说明", ""]], 72, touches_bottom=False, xs=XS[:3])])
+    assert texts(t2)[2] == ["合计", "11,753.6"]  # a column of one decimal: the 2 below is no cut piece

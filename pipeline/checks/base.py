@@ -492,6 +492,10 @@ def _drafted(fig: Figure) -> bool:
     return bool(_DRAFT_HEADING.search(c.section)) and not _SPENT_WORDS.search(c.sentence)
 
 
+def _heading_words(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
 @dataclass
 class Context:
     claims: list[Claim]
@@ -569,10 +573,11 @@ class Context:
                 by_text: dict[str, list[tuple[int, int]]] = defaultdict(list)  # words → (block, place), in order
                 heads = [e for e in self.outline if e.kind == "heading" and e.prov.block is not None]
                 for i, e in enumerate(heads):
-                    by_text[e.text.strip()].append((e.prov.block or 0, i))
+                    by_text[_heading_words(e.text)].append((e.prov.block or 0, i))
                 self.cache["_headings_by_text"] = by_text
             own, at = c.section.split("›")[-1].strip(), fig.prov.block
-            found = [i for block, i in self.cache["_headings_by_text"].get(own, []) if block <= at]
+            # (the outline keeps its headings NFKC-normalised, a claim's section as printed: （一）收入预算)
+            found = [i for block, i in self.cache["_headings_by_text"].get(_heading_words(own), []) if block <= at]
             places[id(c)] = (found[-1], own) if found else None
         return places[id(c)]
 

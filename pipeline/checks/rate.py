@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from extractors.lists import flow_of
 from extractors.model import Claim, Fact, Quantity
 from extractors.subjects import ADJUSTED_TO
 from extractors.subjects import words as claim_words
@@ -377,6 +378,8 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         for f in cells:
             if not _budget_cell(f) or _item_of(f) not in names or _group(f) not in {_group(p) for p in printing}:
                 continue
+            if all(_other_flow(p, f) for p in printing):
+                continue  # 收入调整预算数 | … | 支出调整预算数 | 支出决算数 in one row: the budget of the printing's own side
             if all(_other_year(p, f) for p in printing):
                 continue  # 上年执行数 452,300 beside this year's 预算数 in next year's draft: not its budget
             says = _which_budget("".join(f.obj.column_labels) if isinstance(f.obj, Fact) else "")
@@ -392,6 +395,12 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
     found = as_named or found  # 预算数 | 调整预算数 | 决算数 beside 为调整预算的107.5%: the column the rate names
     values = {f.quantity.base_value for f, _ in found}
     return found[0] if len(values) == 1 else None
+
+
+def _other_flow(a: Figure, b: Figure) -> bool:
+    """Two cells of one row under headers of different flows (收入决算数, 支出调整预算数)."""
+    flows = [flow_of("".join(x.obj.column_labels)) if isinstance(x.obj, Fact) else "" for x in (a, b)]
+    return all(flows) and flows[0] != flows[1]
 
 
 def _other_year(a: Figure, b: Figure) -> bool:
@@ -587,6 +596,7 @@ def _tables(ctx: Context) -> Iterator[Finding]:
                 continue  # 预算数 | 到位数 | 实际支出数 | 执行率: a rate beside a bare 预算数 may be of the funds received
             exact = n.quantity.base_value / d.quantity.base_value * 100
             nv, dv = fmt(n.quantity.value), fmt(d.quantity.value)
+            what = _header_word(r, rate_role) or what  # 支出进度（%）: the rate named as its header names it
             backed = _score_backs(ctx, cells, r, d) if rate_role == "rate" else ""
             fig = fact_figure(r, ctx.doc_year)
             yield make_finding(
@@ -601,6 +611,12 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             )
         if all(k in cells for k in ("score", "points", "rate")):
             yield from _score(ctx, cells["score"], cells["points"], cells["rate"])
+
+
+def _header_word(f: Fact, role: str) -> str:
+    """The word of a cell's column header that gave it its row role (执行率, 支出进度)."""
+    text = "".join(clean_label(x) for x in f.column_labels)
+    return next((word for word, r in _ROW_ROLES if r == role and word in text), "")
 
 
 def _of_another_column(ctx: Context, r: Fact, n: Fact) -> bool:
@@ -803,6 +819,10 @@ def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> li
     if c.prov.paragraph is None:
         return []
     prev = [x for x in ctx.claims if x.section == c.section and x.prov.paragraph == c.prov.paragraph - 1]
+    if spent.relation == "part":
+        # 全年预算数1280.00万元，其中：中央车购税资金850.00万元… ¶ …其中：中央资金支出850.00万元，执行率100.00%: a part's
+        # rate is of its own name's budget, never of the whole's
+        return [x for x in prev if _level(x) and _is_budget(x) and not x.base and same_item_name(x, spent)]
     return _budgets_of_their_item(prev, spent)
 
 

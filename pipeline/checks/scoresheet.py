@@ -169,7 +169,12 @@ def _points_of_the_score(r: Row) -> None:
     score = r.cells.get("score")
     if score is None or score.prov.col is None:
         return
-    before = [f for f in r.every if _col_role(f) == "points" and (f.prov.col or 0) < score.prov.col]
+    # 一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 with the category's cells merged down: the row's own indicator is its
+    # last pair, the category's printed only in its first row
+    scores = [f for f in r.every if _col_role(f) == "score" and f.prov.col is not None]
+    score = max(scores, key=lambda f: f.prov.col or 0)
+    r.cells["score"] = score
+    before = [f for f in r.every if _col_role(f) == "points" and (f.prov.col or 0) < (score.prov.col or 0)]
     if before:
         r.cells["points"] = max(before, key=lambda f: f.prov.col or 0)
 

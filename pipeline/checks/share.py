@@ -70,6 +70,10 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     ):
         return nearest  # …，其中一般性转移支付2957.13亿元，占比83.5%: the share right after its own part
     same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
+    if not same and c.subject:
+        # 税收收入222.80万元，…，税收占一般公共预算收入的比重为75.7%: the share names its part without the flow word
+        flows = {subject_key(c.subject + w) for w in ("收入", "支出")}
+        same = [x for x in before if x.sentence == c.sentence and x.subject and subject_key(x.subject) in flows]
     if any(not last_year(x) for x in same):
         # 小学教育14525.70万元，上年预算15106.73万元，减少581.03万元，占…的20.00%: the share is of this year's amount
         same = [x for x in same if not last_year(x)]
@@ -162,7 +166,11 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
                 # the figure's own name splits into its role (实际) and its subject (支出)
                 key, named_role = subject_key(pre.generic), pre.role
         listed = _total_of_named_part(ctx, c, num)
-        if listed is not None and _plain_name(listed.subject).endswith(_plain_name(c.denominator)):
+        if listed is not None and (
+            _plain_name(listed.subject).endswith(_plain_name(c.denominator))
+            # 本年收入合计 for 占本年收入的 (the names as printed: 政府债务余额 of 市本级 is no 全市政府债务余额)
+            or _TOTAL_SUFFIX.sub("", _plain_name(listed.subject)) == _TOTAL_SUFFIX.sub("", _plain_name(c.denominator))
+        ):
             # 一般公共预算基本支出…，其中：人员经费…，占基本支出的87%: the whole is the list's head, which the share
             # names without its fund — not the department's 基本支出 of all funds printed elsewhere
             return claim_figure(listed), True
@@ -193,6 +201,26 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         if named_scope and named_scope != part.identity.scope:  # 县本级…占全县…的: the whole is of the scope named
             part = replace(part, ident=replace(part.identity, scope=named_scope))
         cands = [f for f in cands if ctx.relation(part, f) != DIFFERENT]  # never a whole of another year or scope
+        fund = part.identity.fund
+        if fund and cands and not any(f.identity.fund == fund for f in cands):
+            # under 六、一般公共预算财政拨款项目支出决算情况说明, "…项目1426.38万元，占项目支出的27.08%": the whole of the
+            # part's own fund (一般公共预算财政拨款项目支出), not the 项目支出 of all funds
+            funded = [
+                f
+                for f in ctx.figures
+                if f.key != key
+                and f.obj is not num
+                and _FUND_WORDS.sub("", f.key) == key
+                and f.identity.fund == fund
+                and f.quantity.dimension == dim
+                and f.role in roles
+                and not f.column_rest
+                and f.quantity.base_value > num.quantity.base_value  # (财政拨款收入 of 占本年收入的 is the part itself)
+                # (the section's whole names the section as its item, the part its project)
+                and relation(replace(f.identity, item=""), replace(part.identity, item=""), ctx.ambiguity) != DIFFERENT
+            ]
+            if len({f.quantity.base_value for f in funded}) == 1:
+                return ([f for f in funded if f.kind == "claim"] or funded)[0], True
         same = [f for f in cands if ctx.relation(part, f) == SAME]  # the whole of the same scope, fund, year
         unsure = False
         if len({f.quantity.base_value for f in cands}) > 1:
@@ -256,6 +284,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     return (claim_figure(near) if near is not None else None), True
 
 
+_FUND_WORDS = re.compile(r"一般公共预算|政府性基金预算?|国有资本经营预算|社会保险基金预算|财政拨款")
 _MEASURE_ONLY = re.compile(r"(?:全年|年初|调整后?|本年|当年)?(?:预算|执行|决算)数?")
 # a whole named by its scope alone: 占全省的17.32%, 占全市总量的
 _SCOPE_ONLY = re.compile(r"(?:全[省市县区州盟旗镇乡]|[省市县区州]本级|本级)(?:总量|总额|合计)?")

@@ -188,7 +188,8 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
             balance = _balance_after(ctx, total)
             if any(_meets(total, [*items, *balance[:k]]) for k in range(1, len(balance) + 1)):
                 continue  # 支出总计 = 收入总计 holds the 年终结余 named right after it (收支相抵，年终结余…)
-            severity = _severity(total, items, _kind(t, total, items))
+            kind = _kind(t, total, items)
+            severity = _severity(total, items, lists.UNKNOWN if _rest_is_a_class(items) else kind)
             f = _finding(
                 NARRATIVE if severity != "info" else PARTIAL,
                 claim_figure(total),
@@ -283,6 +284,15 @@ def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
     last = max(items, key=span_start)
     at = placed.get(id(last), 0) + len(last.quantity.text)
     return lists.completeness([p.subject for p in items], total.sentence[at : at + 4], "", total.subject)
+
+
+def _rest_is_a_class(items: list[Claim]) -> bool:
+    """Whether a list of 类 ends in a 其他… that is itself a 类 of their classification (…卫生健康支出…；其他支出52,600元:
+    the 类 其他支出, which a list of some 类 in 科目 order ends with — no residual naming the rest)."""
+    names = [class_name(p.subject) for p in sorted(items, key=span_start)]
+    if len(names) < 3 or not names[-1].startswith("其他"):
+        return False
+    return any(set(names) <= {n for m in c for n in m} for c in classifications())
 
 
 def _prefix_meets(total: Claim, items: list[Claim]) -> bool:
@@ -436,7 +446,7 @@ def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
     return out
 
 
-_NOT_ADDITIVE = re.compile(r"平均|期限|利率")
+_NOT_ADDITIVE = re.compile(r"平均|期限|利率|倍数|倍率|系数")
 
 
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
@@ -455,10 +465,10 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
         if table in sheets and all(points_or_score(f) for f in cells):
             continue
         if any(_NOT_ADDITIVE.search(label) for label in cells[0].column_labels):
-            continue  # 加权平均期限, 平均利率: a 合计 row of averages is no sum of the rows
+            continue  # 加权平均期限, 平均利率, 本息覆盖倍数: a 合计 row of averages or ratios is no sum of the rows
         # rows of one unit are added up (a 人 count above a block of 万元 is another list); a label and its number
         # in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
-        units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp")}
+        units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp", "ratio")}
         for unit in sorted(units):
             col = [f for f in cells if f.quantity.base_unit == unit and f.prov.span is None]
             last = col[-1].prov.row or 0 if col else 0
@@ -787,7 +797,18 @@ def _col(f: Fact) -> int:
 
 def _path(f: Fact) -> list[str]:
     """A cell's column headers, without the 栏次 numbers a table prints under them (小计 | 5)."""
-    return [clean_label(x) for x in f.column_labels if clean_label(x) and not is_column_marker(clean_label(x))]
+    out: list[str] = []
+    for x in f.column_labels:
+        label = clean_label(x)
+        if not label or is_column_marker(label):
+            continue
+        # 资金来源：预算安排 — a header flattened into one row names its group before the colon
+        parts = re.split(r"[：:]", label)
+        out += parts if len(parts) == 2 and _GROUP_HEAD.fullmatch(parts[0]) and parts[1] else [label]
+    return out
+
+
+_GROUP_HEAD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
 def _nested(columns: list[Fact]) -> bool:

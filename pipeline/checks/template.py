@@ -25,6 +25,7 @@ from pipeline.checks.base import Context, fact_figure, fmt, in_unit, shown
 from pipeline.checks.template_narrative import narrative, run_changes, run_narrative, run_rates, run_shares
 from pipeline.checks.template_rules import (
     AnyRule,
+    Cells,
     ColumnsRule,
     CrossRule,
     HierarchyRule,
@@ -81,12 +82,34 @@ def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Findi
                 # the subtotal stands for the parts above it: it and the parts between it and the total
                 parts = [sub[-1]] + [p for p in parts if sub[-1].row < p.row < t.row]
             parts = _past_the_years_own(parts)
-            if not parts:
+            if not parts or _a_total_part_unprinted(r.parts.row, parts):
                 continue
             comp = sum_of([p.q for p in parts])
             v = tol.verdict_in_base(t.q, comp)
-            if v in (tol.ERROR, tol.WARNING):
+            if v in (tol.ERROR, tol.WARNING) and not _rows_above_add_up(views, r, t):
                 yield cell_finding(R_SUM, v, t, parts, r, view, comp)
+
+
+def _rows_above_add_up(views: dict[str, View], r: SumRule, t: VCell) -> bool:
+    """Whether every row printed above the total on its side adds up to it: a table laid out otherwise than the rule
+    reads it (一般公共预算拨款收入 | 事业收入 | 上年结转 | 收入总计, its income rows not numbered) whose 总计 holds."""
+    above = [
+        c
+        for c in select(views, Cells(table=r.total.table, side=r.total.side))
+        if c.sig == t.sig and c.side == t.side and c.row < t.row
+    ]
+    return len(above) >= 2 and tol.verdict_in_base(t.q, sum_of([c.q for c in above])) == tol.OK
+
+
+def _a_total_part_unprinted(pattern: str | None, parts: list[VCell]) -> bool:
+    """Whether a part the rule names that is itself a total (本年收入合计 of 总计 = 本年收入合计 + 年初结转和结余) is not
+    printed: the table lists that total's items in its place (一、一般公共预算财政拨款, 二、政府性基金预算财政拨款), and the
+    rows found are not all the parts."""
+    m = re.fullmatch(r"\^\((.*)\)\$", pattern or "")
+    if m is None:
+        return False
+    totals = [alt for alt in m.group(1).split("|") if "合计" in alt]
+    return any(not any(re.fullmatch(alt, p.label) for p in parts) for alt in totals)
 
 
 _THE_YEARS_OWN = re.compile(r"^([一二三四五六七八九十]+)、本年(?:收入|支出)(?:合计)?$")
@@ -408,9 +431,13 @@ def _funds_named(text: str) -> set[str]:
 
 def _about_other_tables(note: str, title: str) -> bool:
     """注：本单位无政府性基金预算和国有资本经营预算财政拨款收支，相关公开表为空表，未列示 under the 三公 table: the note
-    names the funds whose tables are empty, and this table is of none of them."""
-    named = _funds_named(note)
-    return "本表" not in note and bool(named) and not named & _funds_named(title)
+    names the funds whose tables are empty, and this table is of none of them (of another, where the note says 本表)."""
+    named, own = _funds_named(note), _funds_named(title)
+    if "本表" in note:
+        # 本部门无政府性基金预算财政拨款收入支出，本表为空表 below the 一般公共预算…“三公”经费表 (the 政府性基金 table's title
+        # and grid printed after it): "本表" is the table of the fund the note names, which this title names not
+        return bool(named) and bool(own) and not named & own
+    return bool(named) and not named & own
 
 
 # ------------------------------------------------------------------ entry point

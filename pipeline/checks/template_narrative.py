@@ -343,6 +343,33 @@ def _alone(said: list[Said], x: Said, d: Said) -> bool:
 _MEASURE_NAME = re.compile(r"(?:决算|执行|预算)数?")
 
 
+def _change_name(d: Said) -> str:
+    """The name an amount of change gives the figure it changes (…与上年相比，本年收入合计增加: 本年收入合计)."""
+    lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
+    lead = re.sub(r"各$", "", _BOTH_SIDES.sub("收支", lead))  # 收、支总计各增加: the two totals' common change
+    lead = _after_last_cut(lead)  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
+    return _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
+
+
+def _total_kind(name: str) -> str:
+    """Which total a name is: 总计 (the year's money with what was carried in or over), 合计 (本年收入合计, 本年支出:
+    the year's own), or '' (no total named)."""
+    if re.search(r"总计$", name):
+        return "总计"
+    if re.search(r"合计$", name) or name.startswith("本年"):
+        return "合计"
+    return ""
+
+
+def _another_total(name: str, x: Said) -> bool:
+    """Whether a name and a level are two different totals: 本年收入合计 is a part of 收入总计 (总计 = 合计 + 年初结转和
+    结余), never its printing; nor is one fund's figure."""
+    mine, theirs = _total_kind(name), _total_kind(x.claim.subject)
+    if theirs == "总计" and _FUND_NAMES.search(name) and not _FUND_NAMES.search(x.claim.subject):
+        return True  # 一般公共预算财政拨款支出 (one fund's spending of the year) is no 支出总计 (all funds, with carry-over)
+    return bool(mine and theirs and mine != theirs)
+
+
 def _named_as(curs: list[Said], d: Said) -> list[Said]:
     """Where an amount of change stands in a sentence after its level's, the levels of the item the change names:
     "…支出决算为35.64万元，其中：…公务接待费支出决算为3.18万元。“三公”经费…支出决算数比2021年度减少32.14万元" is a
@@ -350,12 +377,10 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
     …收入增加200.00万元，…，支出增加500.00万元" changes 2,000.00 and 2,150.00. Never the figure of the year compared
     with (2023年度收入总计2,105.30万元 printed after this year's), nor one whose name only holds the change's (其他收入 for
     收入). None when no earlier level is so named."""
-    lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
-    lead = re.sub(r"各$", "", _BOTH_SIDES.sub("收支", lead))  # 收、支总计各增加: the two totals' common change
-    lead = _after_last_cut(lead)  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
-    name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
+    name = _change_name(d)
     if not name:
         return []
+    curs = [x for x in curs if not _another_total(name, x)]
     if _MEASURE_NAME.fullmatch(name):
         # 三公经费…支出决算为5.6万元，…。决算数比上年减少0.4万元: a change named by its measure alone is of that measure's
         # level in its own paragraph, never of another paragraph's 本年支出合计
@@ -668,8 +693,13 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead) and not _rate_s_base(x)
             ]
             curs = _not_bracketed(curs, d)
-            if curs and curs[-1].claim.sentence != d.claim.sentence and not _alone(said, curs[-1], d):
-                curs = _named_as(curs, d)
+            if curs and curs[-1].claim.sentence != d.claim.sentence:
+                if not _alone(said, curs[-1], d):
+                    curs = _named_as(curs, d)
+                elif _another_total(_change_name(d), curs[-1]):
+                    # 收入、支出决算总计均为54676.38万元。与上年相比，本年收入合计增加3878.33万元: the change names the year's
+                    # own total, a part of the 总计 printed — its level is not printed
+                    curs = []
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = _whole_after_its_parts(curs, d)
