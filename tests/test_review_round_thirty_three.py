@@ -453,3 +453,103 @@ def test_a_note_on_an_empty_table_of_another_fund_printed_before_its_grid(tmp_pa
         ),
     ]
     assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule == "template.empty-note-with-data"] == []
+
+
+def test_a_share_column_is_each_rows_amount_over_the_tables_total(tmp_path: Path) -> None:
+    """决算数 | 基本支出 | 项目支出 | 占比（%） with a 合计 row: each row's 占比 is its 决算数 over the 合计's (a recall gap
+    adv255 S3 measured: "占比" was read as a ratio of a column named 比)."""
+
+    def table(share: str) -> list:
+        rows = [
+            ["科目名称", "决算数", "基本支出", "项目支出", "占比（%）"],
+            ["社会保障和就业支出", "235.65", "235.65", "0.00", "8.25"],
+            ["农林水支出", "2524.41", "1202.09", "1322.32", share],
+            ["住房保障支出", "96.58", "96.58", "0.00", "3.38"],
+            ["合计", "2856.64", "1534.32", "1322.32", "100.00"],
+        ]
+        return ["某县农业农村局2024年部门决算", "表二 一般公共预算财政拨款支出决算表", "单位：万元", (rows, [])]
+
+    assert [f for f in _findings(tmp_path, "a.docx", table("88.37")) if f.rule.startswith("percent_column")] == []
+    found = [f for f in _findings(tmp_path, "b.docx", table("87.37")) if f.rule.startswith("percent_column")]
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
+        ("percent_column.ratio", Decimal("87.37"), Decimal("88.37"))
+    ]
+
+
+def test_a_completion_column_is_what_was_done_over_the_plan(tmp_path: Path) -> None:
+    """年度计划值 | 实际完成值 | 完成率（%）: each row's 完成率 is its actual over its plan (adv255 S4, a recall gap)."""
+
+    def table(rate: str) -> list:
+        rows = [
+            ["指标名称", "年度计划值", "实际完成值", "完成率（%）"],
+            ["市场主体抽查户次", "1500", "1635", rate],
+            ["食品安全抽检批次", "3600", "3852", "107.00"],
+        ]
+        return ["某区市场监督管理局2024年度部门整体支出绩效自评报告", "表1 产出指标完成情况表", (rows, [])]
+
+    assert [f for f in _findings(tmp_path, "a.docx", table("109.00")) if f.rule.startswith("percent_column")] == []
+    found = [f for f in _findings(tmp_path, "b.docx", table("108.50")) if f.rule.startswith("percent_column")]
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
+        ("percent_column.ratio", Decimal("108.50"), Decimal("109"))
+    ]
+
+
+def test_a_three_public_table_with_its_items_as_rows(tmp_path: Path) -> None:
+    """项目 | 预算数 | 决算数 with the 三公 items as numbered rows (3.公务接待费 | 8.00 | 6.42): the narrative's 公务接待费
+    is that row's 决算数 (adv255 S1: the county layout was checked by no rule). Items as columns still are."""
+
+    def report(reception: str) -> list:
+        rows = [
+            ["项目", "预算数", "决算数"],
+            ["合计", "28.00", "25.02"],
+            ["1.因公出国（境）费", "0.00", "0.00"],
+            ["2.公务用车购置及运行维护费", "20.00", "18.60"],
+            ["（1）公务用车购置费", "0.00", "0.00"],
+            ["（2）公务用车运行维护费", "20.00", "18.60"],
+            ["3.公务接待费", "8.00", "6.42"],
+        ]
+        return [
+            "某县农业农村局2024年部门决算",
+            "表三 一般公共预算财政拨款“三公”经费支出决算表",
+            "单位：万元",
+            (rows, []),
+            "五、一般公共预算财政拨款“三公”经费支出决算情况说明",
+            "2024年度“三公”经费支出决算25.02万元。",
+            f"3.公务接待费支出决算{reception}万元，全年国内公务接待48批次。",
+        ]
+
+    assert [f for f in _findings(tmp_path, "a.docx", report("6.42")) if f.rule.startswith("template")] == []
+    found = [f for f in _findings(tmp_path, "b.docx", report("6.24")) if f.rule.startswith("template")]
+    assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
+        ("template.narrative-vs-table", Decimal("6.24"), Decimal("6.42"))
+    ]
+
+
+def test_a_change_on_a_printed_base_is_named_by_its_item(tmp_path: Path) -> None:
+    """ "机关运行经费预算612.38万元，比2024年预算655.90万元减少43.52万元，下降7.12%": a wrong rate's finding names 机关运行经费,
+    not "比" (the printed base's own words; adv255 S12)."""
+    text = (
+        "某厅2025年部门预算\n五、机关运行经费\n2025年机关运行经费预算612.38万元，比2024年预算655.90万元减少43.52万元，"
+        "下降7.12%，主要是压减办公费。\n"
+    )
+    found = _errors(_scan_txt(tmp_path / "a.txt", text))
+    assert [(s, v) for _r, s, v, _e in found] == [("机关运行经费 下降", Decimal("7.12"))]
+
+
+def test_a_change_against_the_budget_its_sentence_prints(tmp_path: Path) -> None:
+    """ "三公经费预算68.50万元，实际支出49.83万元，比预算减少18.67万元，下降27.3%": a change against the budget, both printed
+    before it, is checked (it was noted "与预算相比" and left: a recall gap adv252 measured); a bare rate right after it is
+    against the budget too, most likely — a warning at most."""
+
+    def report(amount: str, rate: str) -> str:
+        return (
+            "某局2024年度部门整体支出绩效自评报告\n（三）三公经费\n2024年三公经费预算68.50万元，实际支出49.83万元，"
+            f"比预算减少{amount}万元，下降{rate}。\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", report("18.67", "27.3%"))) == []
+    found = _scan_txt(tmp_path / "b.txt", report("17.67", "25.3%"))
+    assert [(f.rule, f.severity, f.stated_value, f.expected_value) for f in found if f.severity != "info"] == [
+        ("change.stated-vs-computed", "error", Decimal("17.67"), Decimal("18.67")),
+        ("change.stated-vs-computed", "warning", Decimal("25.3"), Decimal("27.26")),
+    ]

@@ -22,6 +22,7 @@ from pipeline.checks.base import (
     make_finding,
     rule,
     subject_key,
+    weak_subject,
 )
 from pipeline.checks.compare import DOWN, UP, base_measure, current_of, is_budget, positions, prior_of, sentences
 from pipeline.findings import Finding
@@ -248,6 +249,72 @@ def _against_budget(clause: str) -> bool:
 
 
 _SHORT_OF_BUDGET = re.compile(r"(?:短收|超收)\s*$")
+_OUTCOME_ROLES = ("决算", "执行", "实际")
+_BUDGET_ROLES = ("预算", "年初", "全年")
+
+
+def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) -> tuple[Claim, Claim] | None:
+    """(outcome, budget) of a change against a budget whose sentence prints both before it ("三公经费预算68.50万元，实际
+    支出49.83万元，比预算减少18.67万元"): the one budget the words allow (年初 for 比年初预算) and the one outcome after it,
+    of one item; None when either is not so printed."""
+    c = placed[k][1]
+    before = [
+        x
+        for _, x in placed[:k]
+        if x.quantity.dimension == "money" and x.relation in ("", "total") and not x.base and x is not c
+    ]
+    named = "年初" if "年初" in clause else "全年" if re.search(r"调整|全年", clause) else ""
+    budgets = [x for x in before if x.role in _BUDGET_ROLES and (not named or x.role == named)]
+    if len(budgets) != 1:
+        return None
+    budget = budgets[0]
+    after = {id(x) for _, x in placed[next(j for j, (_, x) in enumerate(placed) if x is budget) + 1 : k]}
+    outcomes = [x for x in before if x.role in _OUTCOME_ROLES and id(x) in after]
+    if len(outcomes) != 1 or outcomes[0].quantity.base_unit != budget.quantity.base_unit:
+        return None
+    outcome = outcomes[0]
+    if subject_key(outcome.subject) != subject_key(budget.subject) and not weak_subject(subject_key(outcome.subject)):
+        return None
+    return outcome, budget
+
+
+def _difference(outcome: Claim, budget: Claim, sign: int) -> str:
+    a, b = fmt(outcome.quantity.value), fmt(budget.quantity.value)
+    return f"{a} − {b}" if sign > 0 else f"{b} − {a}"
+
+
+def _against_its_budget(ctx: Context, c: Claim, word: str, outcome: Claim, budget: Claim) -> Finding | None:
+    """The change of an outcome against its budget (比预算减少18.67万元, 比年初预算下降27.3%), both printed before it."""
+    sign = 1 if word in UP else -1
+    oi, bi = tol.base_interval(outcome.quantity), tol.base_interval(budget.quantity)
+    if c.quantity.dimension == "percent":
+        comp = tol.percent(oi - bi, bi)
+        if comp is None:
+            return None
+        exact = (outcome.quantity.base_value - budget.quantity.base_value) / budget.quantity.base_value * 100
+        how = f"({_difference(outcome, budget, sign)}) ÷ {fmt(budget.quantity.value)} × 100"
+    elif c.quantity.dimension == "money" and c.quantity.base_unit == outcome.quantity.base_unit:
+        comp = (oi - bi).scale(Decimal(1) / tol.factor(c.quantity))
+        exact = in_unit(outcome.quantity.base_value - budget.quantity.base_value, c.quantity)
+        how = _difference(outcome, budget, sign)
+    else:
+        return None
+    v = tol.verdict(c.quantity, comp.scale(Decimal(sign)), ctx.settings)
+    if v in (tol.OK, tol.INFO):
+        return None
+    subject = budget.subject or c.subject
+    return make_finding(
+        STATED,
+        v,
+        claim_figure(c),
+        f"{subject}实际 {fmt(outcome.quantity.value)}{outcome.quantity.unit}、预算 {fmt(budget.quantity.value)}"
+        f"{budget.quantity.unit}，与预算相比{word}应为 {how} = {fmt(exact * sign, max(c.quantity.decimals, 2))}"
+        f"{c.quantity.unit}，报告写 {c.quantity.text}",
+        expected=exact * sign,
+        derivation=how,
+        related=[outcome.prov, budget.prov],
+        subject=subject,
+    )
 
 
 def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
@@ -601,6 +668,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         here = (claims[0].prov.block, claims[0].prov.paragraph)
         carried = previous[1] if previous is not None and previous[0] == here else None
         previous = (here, _sole_level(claims))
+        vs_budget: set[int] = set()  # the changes of this sentence made against a budget
         for k, (i, c) in enumerate(placed):
             if c.relation != "change" or c.quantity.dimension == "pp":
                 continue
@@ -613,8 +681,22 @@ def check(ctx: Context) -> Iterator[Finding]:
             if level is not None and c.identity.measure != "同口径":  # (同口径分别增长5.8%和6.3%: another basis)
                 printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
             clause = _CLAUSE_END.split(sentence[:i])[-1]
-            if _against_budget(clause):
-                ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
+            after_budget_change = k > 0 and id(placed[k - 1][1]) in vs_budget and clause.strip() in UP + DOWN
+            if _against_budget(clause) or after_budget_change:
+                # (…比预算减少18.67万元，下降27.3%: the rate right after a change against the budget is against it too)
+                vs_budget.add(id(c))
+                pair = _outcome_and_budget(placed, k, clause)
+                if pair is None:
+                    ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
+                    continue
+                ctx.mark(c)
+                found = _against_its_budget(ctx, c, word, *pair)
+                if found is not None and not _against_budget(clause) and found.severity == tol.ERROR:
+                    # (…比预算减少18.67万元，下降27.3%: a bare rate after it is most likely, not certainly, against the
+                    # budget too)
+                    found = replace(found, severity=tol.WARNING)
+                if found is not None:
+                    yield found
                 continue
             if _an_adjustment(sentence, placed, k):
                 ctx.note(c, f"{subject}的增减是预算调整数，不是与上年相比")

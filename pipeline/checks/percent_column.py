@@ -255,6 +255,48 @@ class Reading:
     header: Header
     numerator: int
     base: int
+    base_row: int | None = None  # a share of a column's total: the base is this row's cell of column −1 − base
+
+
+_BARE_SHARE = regex.compile(r"^(?:所占|占)?(?:合计|总额|总计)?(?:的)?(?:比例|比重|占比)$|^占比$")
+_BARE_COMPLETION = regex.compile(r"^(?:完成率|完成比例|完成进度)$")
+_ACTUAL_COLUMN = regex.compile(r"实际|完成值|完成数|完成量")
+_PLAN_COLUMN = regex.compile(r"计划|目标|指标值")
+
+
+def _bare_share(pct: Column, columns: dict[int, Column], facts: list[Fact], year: int | None) -> Reading | None:
+    """占比（%） beside an amount column whose 合计 row the table prints: each row's amount over that total."""
+    if not _BARE_SHARE.match(_PERCENT_MARK.sub("", _normal(pct.leaf))):  # (a column of percents: its cells say so)
+        return None
+    sided = _left(pct, columns, None)
+    prior = f"{year - 1}年" if year is not None else "上年"
+    sided = [c for c in sided if not any(p in n for n in _names(c, year) for p in (prior, "上年", "去年"))]
+    # 决算数 | 基本支出 | 项目支出 | 占比（%）: the row's amount, not a part of it
+    amounts = [c for c in sided if _MEASURE.search(c.leaf) or _normal(c.leaf) in _GROUP_TOTALS or "金额" in c.leaf]
+    if len(amounts) != 1 and not (not amounts and len(sided) == 1):
+        return None
+    num = (amounts or sided)[0].col
+    totals = {
+        f.prov.row
+        for f in facts
+        if f.prov.col == num and f.row_labels and _normal(f.row_labels[-1]) in _GROUP_TOTALS - {"小计"}
+    }
+    if len(totals) != 1:
+        return None
+    # (the base stands in no column of the row: a column number no cell has, its cell the total row's)
+    return Reading(Header("ratio", columns[num].leaf, "合计"), num, -1 - num, totals.pop())
+
+
+def _bare_completion(pct: Column, columns: dict[int, Column]) -> Reading | None:
+    """年度计划值 | 实际完成值 | 完成率（%）: what was done over what was planned, the one column of each left of it."""
+    if not _BARE_COMPLETION.match(_PERCENT_MARK.sub("", _normal(pct.leaf))):
+        return None
+    sided = _left(pct, columns, None)
+    done = [c for c in sided if _ACTUAL_COLUMN.search(_normal(c.leaf))]
+    plan = [c for c in sided if _PLAN_COLUMN.search(_normal(c.leaf)) and c not in done]
+    if len(done) != 1 or len(plan) != 1:
+        return None
+    return Reading(Header("ratio", done[0].leaf, plan[0].leaf), done[0].col, plan[0].col)
 
 
 def _bare_growth_over_last_year(pct: Column, columns: dict[int, Column], year: int | None) -> Reading | None:
@@ -292,6 +334,10 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
     out: dict[int, Reading] = {}
     for pct in columns.values():
         if not pct.percent:
+            continue
+        bare = _bare_share(pct, columns, facts, year) or _bare_completion(pct, columns)
+        if bare is not None:
+            out[pct.col] = bare
             continue
         header = parse_header(pct.leaf)
         if header is None and (header := _under_growth_group(pct)) is not None:
@@ -346,7 +392,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             rows[f.prov.row or 0][f.prov.col or 0] = f
         found: list[Finding] = []
         for col, reading in readings.items():
-            found += _column(ctx, reading, [cells for _, cells in sorted(rows.items()) if col in cells], col)
+            total = rows.get(reading.base_row, {}).get(-1 - reading.base) if reading.base_row is not None else None
+            if reading.base_row is not None and total is None:
+                continue
+            lines = [cells for _, cells in sorted(rows.items()) if col in cells]
+            if total is not None:  # a share of the column's total: every row's base is that one cell
+                lines = [{**cells, reading.base: total} for cells in lines]
+            found += _column(ctx, reading, lines, col)
         yield from _one_amount_out(ctx, found, rows, readings)
 
 
@@ -455,6 +507,8 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
         exact = _exact(reading, num, base)
         fig = fact_figure(stated, ctx.doc_year)
         num_name, base_name = _leaf(num), _leaf(base)
+        if base.prov.row != stated.prov.row:  # a share of the column's total: 合计 决算数
+            base_name = "".join((base.row_labels[-1] if base.row_labels else "合计").split()) + base_name
         how = (
             f"{num.quantity.text} ÷ {base.quantity.text} × 100"
             if reading.header.kind == "ratio"

@@ -560,12 +560,15 @@ def run_shares(
 def _of(level: Said, s: Said) -> str:
     """A rate's subject: the item whose figure it is a rate of (基本支出 增长), not the rate word alone."""
     name = level.claim.subject or _subject(level)
+    if _COMPARISON_WORD.fullmatch(name):
+        name = s.claim.subject  # 比2024年预算655.90万元, the printed base: named by the change it is the base of
     if s.item and (not name or weak_subject(subject_key(name))):
         # 17.农林水支出（类）…（项）：…支出决算为96.80万元，完成年初预算的…: the item heading names it, not 支出
         name = re.sub(r"^\s*\d+[.、．]\s*", "", s.item)
     return f"{name} {s.lead}".strip() if name and name not in s.lead else s.lead
 
 
+_COMPARISON_WORD = re.compile(r"比|较|与|同|对比|相比")
 _VS_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
 
 

@@ -213,6 +213,8 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
             if f.quantity.dimension not in ("money", "unknown") or f.quantity.unit == "%":
                 continue
             roles = column_roles(tuple(f.column_labels))
+            if kind in _SANGONG and not set(roles) & _SANGONG_ITEMS:
+                roles = _sangong_row(f) + roles  # items as rows (公务接待费 | 预算数 | 决算数): the row names the item
             label, key = _label(f), row_key(f.row_labels, f.code)
             relabel = kind in TWO_SIDED or kind == "js.gp_basic" or not key.code
             if relabel and table is not None and f.prov.row is not None and f.prov.col is not None:
@@ -232,6 +234,22 @@ def build_views(facts: list[Fact], doc: Document | None = None, doc_year: int | 
         _segments(v)
         views[kind] = v
     return views
+
+
+_SANGONG = ("js.sangong", "ys.sangong")
+_SANGONG_ITEMS = {"abroad", "car", "car_buy", "car_run", "reception", "total", "subtotal", "sangong"}
+_ROW_LEAD = re.compile(r"^\s*(?:其中\s*[:：]?|[（(]?\d{1,2}[)）.、．]|[一二三四五六七八九十]+、)\s*")
+
+
+def _sangong_row(f: Fact) -> tuple[str, ...]:
+    """The 三公 item a row names where the items stand as rows: 公务用车购置及运行维护费 is the car's 小计, 其中：公务用车
+    购置费 its part; 合计 the total."""
+    role = column_role(_ROW_LEAD.sub("", f.row_labels[-1])) if f.row_labels else None
+    if role == "car":
+        return ("car", "subtotal")
+    if role in ("car_buy", "car_run"):
+        return ("car", role)
+    return (role,) if role in _SANGONG_ITEMS else ()
 
 
 def _goes_on(table: Table, after: Table | None) -> bool:
