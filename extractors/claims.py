@@ -491,7 +491,7 @@ def _body_at_head(text: str) -> tuple[str, bool]:
 
 
 # the words a subordinate body's name ends in (a unit, the department's own 机关) and an area's
-_UNIT_END = r"中心|站|所|院|学校|中学|小学|幼儿园|馆|队|机关(?:本级)?"
+_UNIT_END = r"中心|站|所|院|学校|中学|小学|幼儿园|馆|队|林场|农场|牧场|机关(?:本级)?"
 _AREA_END = r"街道|镇|乡|开发区|园区|管委会"
 _SUBORDINATE = re.compile(rf"(?:{_UNIT_END}|[（(](?:本部|机关|本级)[)）]|{_AREA_END})$")
 
@@ -517,7 +517,7 @@ def _bodies_of_their_headings(claims: list[Claim], title: str) -> None:
     report on several bodies are that body's, where their own words name no scope: each department's 本年收入合计 is its
     own, not one figure printed ten times."""
     for c in claims:
-        if c.identity.scope and c.identity.scope not in ("本级",):
+        if c.identity.scope and c.identity.scope not in ("本级", "下级"):  # (四、下属单位决算情况 names no body)
             continue
         # (the item a paragraph's run-in name gives, （六）实验幼儿园：收入预算…, first)
         for part in [c.identity.item, *reversed([p.strip() for p in c.section.split("›") if p.strip()])]:

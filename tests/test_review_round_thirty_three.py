@@ -553,3 +553,71 @@ def test_a_change_against_the_budget_its_sentence_prints(tmp_path: Path) -> None
         ("change.stated-vs-computed", "error", Decimal("17.67"), Decimal("18.67")),
         ("change.stated-vs-computed", "warning", Decimal("25.3"), Decimal("27.26")),
     ]
+
+
+def test_a_score_sheet_target_column_called_the_plan(tmp_path: Path) -> None:
+    """年度计划值 | 实际完成值: the plan is the row's target, never a figure elsewhere its actual must equal (adv256 F1–F4:
+    each row's actual reported against its own plan)."""
+    rows = [
+        ["一级指标", "二级指标", "指标名称", "年度计划值", "实际完成值", "完成率（%）", "分值", "得分"],
+        ["产出指标", "数量指标", "家庭医生签约服务人数（人）", "120000", "126350", "105.29", "50", "50.00"],
+        ["产出指标", "数量指标", "老年人健康管理人数（人）", "45000", "42860", "95.24", "50", "47.62"],
+    ]
+    blocks = ["某区卫生健康局2024年度部门整体支出绩效自评报告", "表1 部门整体支出绩效自评表", (rows, [])]
+    assert [f for f in _findings(tmp_path, "a.docx", blocks) if f.rule.startswith("scoresheet")] == []
+
+
+def test_units_under_their_own_headings_below_a_heading_of_subordinate_units(tmp_path: Path) -> None:
+    """Under "四、下属单位决算情况", "（一）某林场" and "（二）某防火服务中心" each head their unit's figures: 下属单位 in the
+    heading names no body, so it does not keep each unit's 人员经费 from being its own (adv258 F1–F2)."""
+    lines = [
+        "某县林业和草原局2024年部门决算",
+        "四、下属单位决算情况",
+        "（一）某县国有冶力关林场。本年支出3098.98万元，其中：基本支出1256.38万元；项目支出1842.60万元。",
+        "基本支出中，人员经费1086.52万元，公用经费169.86万元。",
+        "（二）某县森林草原防火服务中心。本年支出940.95万元，其中：基本支出412.60万元；项目支出528.35万元。",
+        "基本支出中，人员经费356.18万元，公用经费56.42万元。",
+    ]
+    assert _errors(_scan_txt(tmp_path / "a.txt", "\n".join(lines) + "\n")) == []
+
+
+def test_changes_against_the_budget_in_a_final_account(tmp_path: Path) -> None:
+    """ "机关运行经费支出452.18万元，年初预算486.00万元，比年初预算减少33.82万元，降低6.96%；比2023年度减少19.45万元，下降
+    4.12%": the first change is against the budget (not year-on-year from the budget: adv257 F1, F3), the second of the
+    outcome, never of the budget printed as the first one's base (F2, F4). A wrong amount against the budget is found."""
+
+    def report(amount: str) -> str:
+        return (
+            "某局2024年度部门决算\n七、机关运行经费支出说明\n2024年度本部门机关运行经费支出452.18万元，年初预算486.00万元，"
+            f"比年初预算减少{amount}万元，降低6.96%；比2023年度减少19.45万元，下降4.12%。\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", report("33.82"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", report("32.82")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("change.stated-vs-computed", Decimal("32.82"), Decimal("33.82"))]
+
+
+def test_a_shortfall_against_the_adjusted_budget_is_a_comparison(tmp_path: Path) -> None:
+    """ "其中，国有土地使用权出让收入2013475万元，比调整预算短收166525万元，…，占政府性基金预算收入的90.0%": 比调整预算 compares,
+    so the shortfall is no part and names nothing (adv257 F5: the share computed on the shortfall)."""
+    text = (
+        "某市2024年预算执行情况的报告\n二、政府性基金预算\n全市政府性基金预算收入年初预算2850000万元，调整预算为2410000万元。"
+        "全年完成2236718万元，完成调整预算的92.8%。其中，国有土地使用权出让收入2013475万元，比调整预算短收166525万元，"
+        "完成调整预算的92.4%，占政府性基金预算收入的90.0%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_draft_revenue_expected_is_its_budget(tmp_path: Path) -> None:
+    """ "2026年全市一般公共预算收入预期安排1172600.00万元，比2025年执行数增长4.8%": 预期 is a word of the draft, not of
+    the item's name (its growth went unchecked against the 2025 执行数: adv259 S4)."""
+
+    def report(growth: str) -> str:
+        return (
+            "某市2025年预算执行情况和2026年预算草案的报告\n一、2025年预算执行情况\n2025年全市一般公共预算收入完成1118580.00万元。\n"
+            f"二、2026年预算草案\n2026年全市一般公共预算收入预期安排1172600.00万元，比2025年执行数增长{growth}。\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", report("4.8%"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", report("3.8%")))
+    assert [(r, v) for r, _s, v, _e in found] == [("change.stated-vs-computed", Decimal("3.8"))]

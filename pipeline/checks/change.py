@@ -255,8 +255,8 @@ _BUDGET_ROLES = ("预算", "年初", "全年")
 
 def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) -> tuple[Claim, Claim] | None:
     """(outcome, budget) of a change against a budget whose sentence prints both before it ("三公经费预算68.50万元，实际
-    支出49.83万元，比预算减少18.67万元"): the one budget the words allow (年初 for 比年初预算) and the one outcome after it,
-    of one item; None when either is not so printed."""
+    支出49.83万元，比预算减少18.67万元"): the one budget the words allow (年初 for 比年初预算) and the one other amount, of
+    one item; None when either is not so printed."""
     c = placed[k][1]
     before = [
         x
@@ -268,8 +268,9 @@ def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) ->
     if len(budgets) != 1:
         return None
     budget = budgets[0]
-    after = {id(x) for _, x in placed[next(j for j, (_, x) in enumerate(placed) if x is budget) + 1 : k]}
-    outcomes = [x for x in before if x.role in _OUTCOME_ROLES and id(x) in after]
+    # (the outcome before or after the budget: 支出452.18万元，年初预算486.00万元，比年初预算减少…; a figure naming no
+    # measure is what was done)
+    outcomes = [x for x in before if x is not budget and (x.role in _OUTCOME_ROLES or not x.role)]
     if len(outcomes) != 1 or outcomes[0].quantity.base_unit != budget.quantity.base_unit:
         return None
     outcome = outcomes[0]

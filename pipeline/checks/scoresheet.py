@@ -125,7 +125,7 @@ def _col_role(f: Fact) -> str:
     ):
         if word in text:
             return role
-    if "指标值" in text or "目标" in text:
+    if re.search(r"指标值|目标|计划值|计划数|预期值|年度计划", text):  # (年度计划值 | 实际完成值: the target)
         return "target"
     if "全年预算" in text:
         return "budget_full"
@@ -534,7 +534,7 @@ def _paired_by_fenbie(c: Claim) -> bool:
 
 def _elsewhere(ctx: Context, r: Row, a: Fact) -> tuple[list[Figure], int]:
     """Figures elsewhere for the same indicator and role (actual), best match first."""
-    row_objs = {id(f) for f in r.cells.values()}
+    row_objs = {id(f) for f in r.every}  # (the row's own target, whatever its column is called, is no figure elsewhere)
     cands: list[tuple[int, Figure]] = []
     for f in ctx.figures:
         if id(f.obj) in row_objs or f.quantity.base_unit != a.quantity.base_unit:

@@ -624,6 +624,17 @@ def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
     return next((x for x in reversed(curs) if x.claim.group == c.group and x.claim.relation == "total"), cur)
 
 
+_VS_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|调整后?|全年)?预算(?:数)?")
+
+
+def _base_of_a_budget_change(x: Said, before: list[Said], d: Said) -> bool:
+    """A budget a change against the budget follows before d (…支出452.18万元，年初预算486.00万元，比年初预算减少33.82
+    万元，…；比2023年度减少19.45万元): the base of that change, no level of a change after it."""
+    if _BUDGET_ROLES.get(x.claim.role) != "预算":
+        return False
+    return any(y.order > x.order and y.order < d.order and _VS_BUDGET.search(y.lead) for y in before)
+
+
 def _rate_s_base(x: Said) -> bool:
     """A figure a rate is of (完成全年预算数14.70万元的74.91%): no level a change after it is made to."""
     at = x.claim.sentence.find(x.claim.quantity.text)
@@ -690,10 +701,15 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             continue  # …增加436.71万元；事业收入33,407.11万元，比2025年预算增长2.02%: a new level stands between them
         if deltas:
             d = deltas[-1]
+            if _VS_BUDGET.search(d.lead):
+                continue  # 比年初预算减少33.82万元，降低6.96%: a change against the budget (the change family's)
             curs = [
                 x
                 for x in before
-                if x.order < d.order and not re.search(f"({change_pattern()})了?$", x.lead) and not _rate_s_base(x)
+                if x.order < d.order
+                and not re.search(f"({change_pattern()})了?$", x.lead)
+                and not _rate_s_base(x)
+                and not _base_of_a_budget_change(x, before, d)
             ]
             curs = _not_bracketed(curs, d)
             if curs and curs[-1].claim.sentence != d.claim.sentence:
