@@ -1589,7 +1589,10 @@ def _enumerations(
             kept = [
                 i
                 for i in previous
-                if _plain(i) and not _SET_ASIDE.search(text[clause_start_before(text, 0, i.start) : i.start])
+                if _plain(i)
+                and not _SET_ASIDE.search(text[clause_start_before(text, 0, i.start) : i.start])
+                # (综合得分92.5分（满分100分）。其中：…: a bracket's figure qualifies the one before it)
+                and not _in_closed_bracket(text, i, pos)
             ]
             total = _list_total(kept, first, text, following, previous)
             if total is not None and _outcome_said_of_budget(total, previous):
@@ -2178,15 +2181,40 @@ _RATE_BASE = re.compile(r"\s*的\s*[\d.．]+\s*[%％]")  # 为调整预算50000�
 
 def _share_after(text: str, items: list[_Item], x: _Item) -> str:
     """The whole named by a share right after x, no other figure and no "；" between ("" when none)."""
-    nxt = next((i for i in items if i.start > x.start), None)
-    if nxt is None or nxt.claim.relation != "share" or re.search(r"[；;。]", text[x.end : nxt.start]):
-        return ""
-    return nxt.claim.denominator
+    nxt = _next_share(text, items, x)
+    return nxt.claim.denominator if nxt is not None else ""
 
 
 def _same_share_after(text: str, items: list[_Item], total: _Item, i: _Item) -> bool:
     named = _share_after(text, items, total)
-    return bool(named) and named == _share_after(text, items, i)
+    return (bool(named) and named == _share_after(text, items, i)) or _share_of_the_totals_whole(text, items, total, i)
+
+
+def _share_of_the_totals_whole(text: str, items: list[_Item], total: _Item, i: _Item) -> bool:
+    """教育支出45121.15万元，占85.00%，…；文化旅游体育与传媒支出305.75万元，占0.58%: two bare shares, the second of the
+    whole the first is of (305.75 ÷ 53083.7), not of the first figure (305.75 ÷ 45121.15) — a sibling, no part."""
+    shares = [_next_share(text, items, x) for x in (total, i)]
+    if any(s is None or s.claim.denominator for s in shares):
+        return False
+    (t_lo, t_hi), (p_lo, p_hi) = _interval(total), _interval(i)
+    (ts_lo, ts_hi), (ps_lo, ps_hi) = (_interval(s) for s in shares if s is not None)
+    if ts_lo <= 0 or t_lo <= 0:
+        return False
+    whole = (t_lo * 100 / ts_hi, t_hi * 100 / ts_lo)  # the whole the total's share is of
+    of_whole = (p_lo * 100 / whole[1], p_hi * 100 / whole[0])
+    of_total = (p_lo * 100 / t_hi, p_hi * 100 / t_lo)
+    return _overlaps(of_whole, (ps_lo, ps_hi)) and not _overlaps(of_total, (ps_lo, ps_hi))
+
+
+def _overlaps(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _next_share(text: str, items: list[_Item], x: _Item) -> _Item | None:
+    nxt = next((i for i in items if i.start > x.start), None)
+    if nxt is None or nxt.claim.relation != "share" or re.search(r"[；;。]", text[x.end : nxt.start]):
+        return None
+    return nxt
 
 
 def _meets(total: _Item, parts: list[_Item]) -> bool:

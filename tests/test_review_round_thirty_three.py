@@ -621,3 +621,59 @@ def test_a_draft_revenue_expected_is_its_budget(tmp_path: Path) -> None:
     assert _errors(_scan_txt(tmp_path / "a.txt", report("4.8%"))) == []
     found = _errors(_scan_txt(tmp_path / "b.txt", report("3.8%")))
     assert [(r, v) for r, _s, v, _e in found] == [("change.stated-vs-computed", Decimal("3.8"))]
+
+
+def test_last_years_base_is_no_printing_of_this_years_figure(tmp_path: Path) -> None:
+    """ "一般公共预算拨款收入较上年预算6512.70万元增加341.62万元" in a later paragraph: the base is last year's budget, not
+    a second printing of this year's 6854.32 (adv262 F2)."""
+    text = (
+        "某局2025年部门预算\n一、收入预算\n2025年收入预算8599.67万元，其中：一般公共预算拨款收入6854.32万元，占79.70%；"
+        "其他收入1745.35万元，占20.30%。\n二、变动情况\n一般公共预算拨款收入较上年预算6512.70万元增加341.62万元，增长5.25%，"
+        "主要是节能改造项目增加。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_maximum_in_a_bracket_is_no_whole_of_the_scores_after_it(tmp_path: Path) -> None:
+    """ "综合得分92.5分（满分100分）…。其中：决策得分18.5分（满分20分），…": the list after 其中 breaks down the score, not the
+    maximum the bracket gives (adv262 F1: 100 vs 92.5)."""
+    text = (
+        "某区2024年农村供水保障工程项目绩效评价报告\n四、评价结论\n经评价，该项目综合得分92.5分（满分100分），评价等级为“优”。"
+        "其中：决策得分18.5分（满分20分），得分率92.5%；过程得分19分（满分20分），得分率95.0%；产出得分36分（满分40分），"
+        "得分率90.0%；效益得分19分（满分20分），得分率95.0%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_siblings_after_a_semicolon_whose_bare_shares_are_of_the_totals_whole(tmp_path: Path) -> None:
+    """ "教育支出45121.15万元，占85.00%，其中普通教育支出41343.88万元…；文化旅游体育与传媒支出305.75万元，占0.58%；…": each
+    bare share after the "；" is of the whole 教育支出's own share is of (53085.60), not of 教育支出 — siblings, no parts
+    (adv261 F1–F5). Parts whose bare shares are of the total stay parts."""
+    siblings = (
+        "某县教育体育局2024年度部门决算\n三、支出决算情况说明\n2024年度本年支出合计53085.60万元。按功能分类，教育支出45121.15万元，"
+        "占85.00%，其中普通教育支出41343.88万元，包括学前教育2680.46万元、小学教育18285.86万元、初中教育11910.55万元、"
+        "高中教育8467.01万元；文化旅游体育与传媒支出305.75万元，占0.58%；社会保障和就业支出3349.82万元，占6.31%；"
+        "卫生健康支出1663.96万元，占3.13%；住房保障支出2644.92万元，占4.98%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", siblings)) == []
+    parts = (
+        "某县2024年预算执行情况的报告\n一、一般公共预算\n全县一般公共预算支出5000万元，占全市的6.00%，其中：教育支出1000万元，"
+        "占20.00%；卫生健康支出800万元，占16.00%；农林水支出900万元，占18.00%。\n"
+    )
+    found = [x for x in _errors(_scan_txt(tmp_path / "b.txt", parts.replace("占16.00%", "占17.00%")))]
+    assert [(r, v, e) for r, _s, v, e in found] == [("share.stated-vs-computed", Decimal("17.00"), Decimal("16.00"))]
+
+
+def test_a_count_and_its_printed_base(tmp_path: Path) -> None:
+    """ "门诊486213人次，比上年452871人次增加33342人次，增长7.36%": a count is a level as money is, its base printed beside it
+    (left unchecked with the note that this year's figure was not in the sentence: adv260). Wrong ones are found."""
+
+    def report(amount: str, rate: str) -> str:
+        return (
+            "某县人民医院2024年度部门整体支出绩效自评报告\n（二）产出情况\n2024年完成门诊486213人次，比上年452871人次增加"
+            f"{amount}人次，增长{rate}。\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", report("33342", "7.36%"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", report("33442", "7.36%")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("change.stated-vs-computed", Decimal("33442"), Decimal("33342"))]

@@ -318,6 +318,14 @@ def _against_its_budget(ctx: Context, c: Claim, word: str, outcome: Claim, budge
     )
 
 
+_NO_LEVEL = ("percent", "pp", "unknown", "points", "ratio")
+
+
+def _shown_decimals(q: Quantity) -> int:
+    """Decimals to show a computed change in: at least two for money and percents, as printed for counts."""
+    return max(q.decimals, 2 if q.dimension in ("money", "percent") else 0)
+
+
 def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
     """(level, base) where the change at placed[k] follows "level, 比/较 … base" in its own clause with nothing but
     its own change amount between (2026年收入安排136.02亿元，比2025年执行数131.69亿元增长4%; 支出1,100.00万元，比上年
@@ -344,8 +352,8 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
             if lv > 0 and sentence[at + len(x.quantity.text) : placed[lv + 1][0]].strip() == "的":
                 lv -= 1  # 支出8.80万元，完成预算9.50万元的92.63%，比上年…: the budget the rate names is no level
     (at_level, level), (at_base, base) = placed[lv], placed[j]
-    if level.base or level.relation in ("share", "rate", "change") or level.quantity.dimension != "money":
-        return None
+    if level.base or level.relation in ("share", "rate", "change") or level.quantity.dimension in _NO_LEVEL:
+        return None  # (a count is a level as money is: 门诊486213人次，比上年452871人次增加33342人次)
     if base.quantity.base_unit != level.quantity.base_unit or level.quantity.approx != "exact":
         return None
     between = sentence[rate_end if rate_end is not None else at_level + len(level.quantity.text) : at_base]
@@ -788,7 +796,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 "info" if unsure or unsettled else v,
                 claim_figure(c),
                 f"{subject}本年 {fmt(cur.value)}{cur.quantity.unit}、上年 {fmt(was)}{cur.quantity.unit}（{prior.label}），"
-                f"{word}应为 {how} = {fmt(expected * sign, max(c.quantity.decimals, 2))}{c.quantity.unit}，"
+                f"{word}应为 {how} = {fmt(expected * sign, _shown_decimals(c.quantity))}{c.quantity.unit}，"
                 f"报告写 {c.quantity.text}"
                 + (
                     f"；比较基数未说明是上年预算数还是上年执行数，此处按上年{'预算' if is_budget(prior) else '执行'}数计，请核对"

@@ -75,6 +75,8 @@ def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
     for c in ctx.claims:
         if c.quantity.dimension != "money" or c.relation in ("share", "rate", "change", "per-capita"):
             continue
+        if c.base and _last_year_named(c):
+            continue  # 较上年预算6512.70万元增加…: last year's figure, the base of a change, no printing of this year's
         k = subject_key(c.subject)
         if weak_subject(k) or len(k) < 3:  # 支出 / 采购 / 拨付资金 name nothing specific enough to compare
             continue
@@ -82,6 +84,16 @@ def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
             continue  # 分单位看：江苏省水利厅本级10656.97万元: a body's figure of an item its words do not name
         keyed[("amount", k, _ceiling_or_stock(ctx, c))].append(claim_figure(c))
     return keyed
+
+
+_LAST_YEAR_BASE = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年|上年度|20\d\d\s*年度?)")
+
+
+def _last_year_named(c: Claim) -> bool:
+    """Whether a comparison base's own words name an earlier year (较上年预算6512.70万元, 比2023年度的…)."""
+    at = c.sentence.find(c.quantity.text)
+    clause = re.split(r"[，,；;。]", c.sentence[: at if at >= 0 else 0])[-1]
+    return bool(_LAST_YEAR_BASE.search(clause))
 
 
 # a subject that names a body and no item (江苏省水利厅本级, 江苏省水文水资源勘测局, 局机关)
