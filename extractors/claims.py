@@ -1859,12 +1859,35 @@ def _bracket_still_open(text: str) -> int:
 
 def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
     """Whether a figure stands in a bracket closed before pos: 收入150亿元（含上年结转资金5亿元），其中：… breaks down
-    150, never the 5 the bracket notes."""
-    opened = max(text.rfind("（", 0, item.start), text.rfind("(", 0, item.start))
-    if opened < 0 or max(text.rfind("）", opened, item.start), text.rfind(")", opened, item.start)) >= 0:
+    150, never the 5 the bracket notes. Brackets nest: 个人所得税4.52亿元 stands in （其中：…（含…）…）, though a bracket
+    closed before it."""
+    if max(text.rfind("（", 0, item.start), text.rfind("(", 0, item.start)) < 0:
         return False
-    closes = [x for x in (text.find("）", item.end), text.find(")", item.end)) if x >= 0]
-    return bool(closes) and min(closes) < pos
+    closed = 0  # the brackets closed between an opening and the figure, walking back
+    for k in range(item.start - 1, -1, -1):
+        ch = text[k]
+        if ch in "。！？":
+            return False
+        if ch in "）)":
+            closed += 1
+        elif ch in "（(":
+            if closed == 0:
+                break  # the bracket the figure stands in
+            closed -= 1
+    else:
+        return False
+    level = 0
+    for k in range(item.end, len(text)):
+        ch = text[k]
+        if ch in "。！？":
+            return False
+        if ch in "（(":
+            level += 1
+        elif ch in "）)":
+            if level == 0:
+                return k < pos
+            level -= 1
+    return False
 
 
 _LABEL_MAX = 30

@@ -677,3 +677,42 @@ def test_a_count_and_its_printed_base(tmp_path: Path) -> None:
     assert _errors(_scan_txt(tmp_path / "a.txt", report("33342", "7.36%"))) == []
     found = _errors(_scan_txt(tmp_path / "b.txt", report("33442", "7.36%")))
     assert [(r, v, e) for r, _s, v, e in found] == [("change.stated-vs-computed", Decimal("33442"), Decimal("33342"))]
+
+
+def test_a_score_column_outside_a_score_sheet_is_not_added_up(tmp_path: Path) -> None:
+    """季度 | 考核得分 | … | 应付运维绩效付费 under 单位：万元, the 合计 row printing the quarters' mean score (91.65): scores are
+    no amounts to add up (adv264 F1: 91.65 vs 366.6); the money columns still are."""
+
+    def table(paid_total: str) -> str:
+        rows = [
+            "某区城乡环卫一体化PPP项目2024年度财政支出绩效评价报告",
+            "表1 季度运维绩效考核结果",
+            "单位：万元",
+            "季度\t考核得分\t运维绩效服务费基数\t应付运维绩效付费",
+            "第一季度\t92.50\t880.20\t880.20",
+            "第二季度\t88.60\t880.20\t836.19",
+            "第三季度\t94.20\t880.20\t880.20",
+            "第四季度\t91.30\t880.20\t880.20",
+            f"合计\t91.65\t3520.80\t{paid_total}",
+        ]
+        return "\n".join(rows) + "\n"
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", table("3476.79"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", table("3467.79")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("sum.table-rows", Decimal("3467.79"), Decimal("3476.79"))]
+
+
+def test_a_breakdown_in_a_bracket_holding_a_bracket(tmp_path: Path) -> None:
+    """ "税收收入113.13亿元（其中：增值税…、企业所得税15.87亿元（含…2.36亿元）、个人所得税4.52亿元），为预算的99.8%，…
+    非税收入43.58亿元": the outer bracket is one breakdown of 税收收入 however it nests (adv267 F1: its items added to the
+    total's parts), the rate after it is 税收收入's (F2), and a balance after "收入…（其中：财政补贴收入…）" is of the income
+    the bracket breaks down (F3)."""
+    text = (
+        "某市2024年预算执行情况的报告\n一、一般公共预算\n全市一般公共预算收入完成156.71亿元，为预算的100.2%。其中：税收收入"
+        "113.13亿元（其中：增值税53.18亿元、企业所得税15.87亿元（含跨地区经营汇总纳税企业分享部分2.36亿元）、个人所得税"
+        "4.52亿元），为预算的99.8%；非税收入43.58亿元。\n二、社会保险基金预算\n全市社会保险基金预算收入完成186.42亿元（其中："
+        "财政补贴收入64.18亿元），社会保险基金预算支出完成179.55亿元，当年收支结余6.87亿元。\n"
+        "附表1 2024年全市一般公共预算收入执行表\n单位：亿元\n项目\t预算数\t执行数\n税收收入\t113.40\t113.13\n"
+        "个人所得税\t4.60\t4.52\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []

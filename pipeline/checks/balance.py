@@ -92,6 +92,8 @@ def _near(ctx: Context, c: Claim) -> list[Claim]:
     before = sorted((x for x in ctx.paragraph_claims(c) if span_start(x) < span_start(c)), key=span_start)
     at = c.sentence.find(c.quantity.text)
     listed = c.sentence.rfind("其中", 0, at if at >= 0 else 0)
+    if listed >= 0 and closes_unopened(c.sentence[listed : at if at >= 0 else 0]):
+        listed = -1  # 收入完成186.42亿元（其中：财政补贴收入64.18亿元），支出…: a breakdown in a bracket closed before
     inside = listed >= 0  # there the fund's own figures are parts of the breakdown, and are its levels
     if inside:
         before = [x for x in before if x.sentence == c.sentence and x.sentence.find(x.quantity.text) > listed]

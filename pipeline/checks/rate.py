@@ -187,7 +187,14 @@ def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
         return
     # the rate is of the figure it follows in its sentence (税收收入完成113.3亿元，为年预算的96.7%), else of the
     # paragraph's last 决算/执行 figure
-    near = next((x for x in reversed(before) if x.sentence == c.sentence and not _is_budget(x) and _level(x)), None)
+    near = next(
+        (
+            x
+            for x in reversed(before)
+            if x.sentence == c.sentence and not _is_budget(x) and _level(x) and not _bracketed_before(x, c)
+        ),
+        None,
+    )  # (税收收入113.13亿元（其中：…个人所得税4.52亿元），为预算的99.8%: the figure the bracket breaks down)
     if near is not None and "；" in _words_between(c.sentence, near, c):
         # …教育支出68,425万元，占年度预算的53.1%；城乡社区支出进度相对较慢，仅完成年度预算的42.3%: the clause after the
         # "；" is about another item, whose figure is not printed

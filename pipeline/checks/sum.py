@@ -155,7 +155,6 @@ def named_total(total: Figure) -> str | None:
     return f"{title} {own.replace(' ', '')}"
 
 
-_PAREN = re.compile(r"[（(][^（）()]*[）)]")
 _RESTATED = ("合计", "总计", "共计", "累计", "总共")
 
 
@@ -354,11 +353,27 @@ def _exactly(whole: Claim, parts: list[Claim]) -> bool:
     return whole.quantity.base_value != 0 and s == whole.quantity.base_value
 
 
+def _outer_brackets(text: str) -> list[tuple[int, int]]:
+    """The spans of the outermost brackets (（其中：…（含…）…） is one span, the inner bracket inside it)."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            if depth == 0:
+                start = k
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, k + 1))
+    return spans
+
+
 def _bracketed(total: Claim, parts: list[Claim]) -> set[int]:
     """The parts standing inside brackets opened after the list's first part of their sentence."""
     out: set[int] = set()
     for sentence in dict.fromkeys(c.sentence for c in parts):
-        spans = [m.span() for m in _PAREN.finditer(sentence)]
+        spans = _outer_brackets(sentence)
         if not spans:
             continue
         here = [c for c in parts if c.sentence == sentence]
@@ -447,6 +462,7 @@ def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
 
 
 _NOT_ADDITIVE = re.compile(r"平均|期限|利率|倍数|倍率|系数")
+_SCORES = re.compile(r"得分|评分|分数")
 
 
 def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
@@ -459,6 +475,7 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     # a score sheet's 分值 and 得分 are added up by the scoresheet family, which knows its categories: the first row
     # under a 一级指标 cell merged down over its indicators is one indicator's, no subtotal of the rows below
     sheets = set(score_tables(ctx.facts)) if ctx.kind in SCORE_SHEET_KINDS else set()
+    pointed = {f.prov.table for f in ctx.facts if any("分值" in x for x in f.column_labels)}  # tables of a score sheet
     for (table, _col), cells in _table_cols(ctx.facts).items():
         if _template_table(ctx, cells[0].table_title or ""):
             continue
@@ -466,6 +483,8 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             continue
         if any(_NOT_ADDITIVE.search(label) for label in cells[0].column_labels):
             continue  # 加权平均期限, 平均利率, 本息覆盖倍数: a 合计 row of averages or ratios is no sum of the rows
+        if any(_SCORES.search(label) for label in cells[0].column_labels) and table not in pointed:
+            continue  # 考核得分 in a table of no 分值 (its 合计 the quarters' mean): no score sheet's sum
         # rows of one unit are added up (a 人 count above a block of 万元 is another list); a label and its number
         # in one cell (其中：基本支出：2998.29) is a key–value pair, not a row of the column
         units = {f.quantity.base_unit for f in cells if f.quantity.dimension not in ("percent", "pp", "ratio")}
