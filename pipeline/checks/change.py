@@ -24,7 +24,17 @@ from pipeline.checks.base import (
     subject_key,
     weak_subject,
 )
-from pipeline.checks.compare import DOWN, UP, base_measure, current_of, is_budget, positions, prior_of, sentences
+from pipeline.checks.compare import (
+    DOWN,
+    UP,
+    VS_BUDGET,
+    base_measure,
+    current_of,
+    is_budget,
+    positions,
+    prior_of,
+    sentences,
+)
 from pipeline.findings import Finding
 
 FAMILY = "change"
@@ -236,7 +246,6 @@ def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], a
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
-_VS_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|调整后?|全年)?预算")
 _VS_NAMED_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
 
 
@@ -245,7 +254,7 @@ def _against_budget(clause: str) -> bool:
     excess is of the budget), not against last year."""
     if _SHORT_OF_BUDGET.search(clause) and not _VS_LAST_YEAR.search(clause):
         return True
-    return bool(_VS_BUDGET.search(clause)) and not re.search(r"上年|去年|上一年|\d{4}\s*年", clause)
+    return bool(VS_BUDGET.search(clause)) and not re.search(r"上年|去年|上一年|\d{4}\s*年", clause)
 
 
 _SHORT_OF_BUDGET = re.compile(r"(?:短收|超收)\s*$")

@@ -109,6 +109,10 @@ def dated_year_before(cur: Figure, f: Figure) -> bool:
 _BUDGET_COLUMN = re.compile(r"预算数?$")
 
 
+# a comparison with this year's budget (比年初预算, 较调整预算, 与预算): no change against last year
+VS_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|调整后?|全年)?预算")
+
+
 def is_budget(f: Figure) -> bool:
     """Whether a figure is a budget (its identity's measure, or for a table cell its column: 2025年预算数)."""
     if f.identity.measure:

@@ -32,7 +32,7 @@ from pipeline.checks.base import (
     subject_key,
     weak_subject,
 )
-from pipeline.checks.compare import positions
+from pipeline.checks.compare import VS_BUDGET, positions
 from pipeline.checks.template_rules import ItemRule, NarrativeRule, ShareRule
 from pipeline.checks.template_views import (
     _CLAUSE,
@@ -624,15 +624,12 @@ def _whole_after_its_parts(curs: list[Said], d: Said) -> Said:
     return next((x for x in reversed(curs) if x.claim.group == c.group and x.claim.relation == "total"), cur)
 
 
-_VS_BUDGET = re.compile(r"(?:比|较|与)\s*(?:年初|调整后?|全年)?预算(?:数)?")
-
-
 def _base_of_a_budget_change(x: Said, before: list[Said], d: Said) -> bool:
     """A budget a change against the budget follows before d (…支出452.18万元，年初预算486.00万元，比年初预算减少33.82
     万元，…；比2023年度减少19.45万元): the base of that change, no level of a change after it."""
     if _BUDGET_ROLES.get(x.claim.role) != "预算":
         return False
-    return any(y.order > x.order and y.order < d.order and _VS_BUDGET.search(y.lead) for y in before)
+    return any(y.order > x.order and y.order < d.order and VS_BUDGET.search(y.lead) for y in before)
 
 
 def _rate_s_base(x: Said) -> bool:
@@ -701,7 +698,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             continue  # …增加436.71万元；事业收入33,407.11万元，比2025年预算增长2.02%: a new level stands between them
         if deltas:
             d = deltas[-1]
-            if _VS_BUDGET.search(d.lead):
+            if VS_BUDGET.search(d.lead):
                 continue  # 比年初预算减少33.82万元，降低6.96%: a change against the budget (the change family's)
             curs = [
                 x
