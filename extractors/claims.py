@@ -210,6 +210,7 @@ def paragraph_claims(
         _named_respective_changes(text, s0, items)
         _adjustment_chains(text, items)
         _respective_shares(text, s0, items)
+        _total_split_respectively(text, s0, items, groups)
         _enumerations(text, s0, items, previous, groups, older)
         _per_capita(items, groups)
         extra = _flat_claims(para, text, s0, s1, items, section, previous, groups)
@@ -229,6 +230,7 @@ def paragraph_claims(
     _area_heading_the_sentence(out)
     _spending_of_the_labelled_item(out, text)
     _money_of_counted_things(out, text)
+    _limits_are_exact(out)
     _sources_of_a_spending_opening_the_sentence(out)
     return out
 
@@ -672,7 +674,7 @@ def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int,
     if aspect is not None and not any(s0 <= span[0] < aspect.end() for span, _ in found):
         # “三公”经费方面，全年预算12.50万元，实际支出9.86万元; 学前教育普惠发展专项项目绩效自评综述：…全年预算数为
         # 9650.00万元: the figures are the aspect's, the project's
-        return aspect.group(1).replace("“", "").replace("”", "")
+        return next(g for g in aspect.groups() if g).replace("“", "").replace("”", "")
     if any(s0 <= span[0] < s1 for span, _ in found):
         # 1．高标准农田建设项目（中央和自治区补助资金）：年初预算2000.00万元…: a labelled name before a colon
         colon = re.search(r"[：:]", text[s0:s1])
@@ -690,7 +692,13 @@ def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int,
 
 
 _RUN_IN_TITLE = re.compile(r"[\u4e00-\u9fff“”、]{4,16}")
-_PROJECT_RUN_IN = re.compile(r"\s*([^，,；;。：:\d（(]{2,40}?项目)[^，,；;。：:\d]{0,12}[：:]")
+# 学前教育普惠发展专项项目绩效自评综述：…, 2024年城区老旧小区改造配套项目：…, 学前教育普惠性幼儿园生均补助：…
+_PROJECT_RUN_IN = re.compile(
+    r"\s*(?:20\d\d年度?)?([^，,；;。：:\d（(]{2,40}?(?:项目|补助|补贴|专项|工程|经费))[^，,；;。：:\d]{0,12}[：:]"
+    # 困难群众临时救助资金：全年预算数460.00万元…, 智慧城管平台运维服务：…: any name run in before the paragraph's figures
+    r"|\s*(?:20\d\d年度?)?((?![^：:]*(?:其中|主要|具体|包括|分别|合计|总计|情况|说明|如下|方面|看|是|为|有)[：:])"
+    r"[\u4e00-\u9fff“”、]{4,30})[：:]"
+)
 _ASPECT = re.compile(r"\s*(?:在|从)?([\u4e00-\u9fff“”（）]{2,16}?)方面[，,：:]")
 
 
@@ -786,8 +794,10 @@ def _sentence_items(
                 pre = re.split(r"[和及与]", pre)[-1]
             p = analyse_pre(pre)
             subject, role, period = p.subject, p.role, p.period
-            if role == "全年" and _THE_YEARS_FLOW.search(pre):
-                role = "执行"  # 全年支出168.35万元: the year's spending (全年预算, 调整为… are the adjusted budget)
+            if role == "全年" and (_THE_YEARS_FLOW.search(pre) or _THE_YEARS_OUTCOME.search(pre)):
+                # 全年支出168.35万元, 全年用于民生方面的支出6,215.60万元: the year's spending (全年预算, 调整为… are the
+                # adjusted budget)
+                role = "执行"
             named_budget = _BUDGET_IN_RATE.search(pre) if q.dimension == "money" else None
             if named_budget is not None and numerator is not None:
                 # 完成年度预算25.60亿元的52.0%: the budget of the figure the rate is of
@@ -814,12 +824,19 @@ def _sentence_items(
                 between = text[last_end:cstart]
                 subject = (_reason_named(between) or _item_opened(between)) if p.role and not same_clause else ""
                 subject = subject or (_named_group(pre) if q.dimension == "money" else "")
+                kin = _kin(items, q)
+                list_at = text.rfind("其中", s0, start)
+                list_closed = max(text.rfind("；", s0, start), text.rfind(";", s0, start))
+                if 0 <= list_at < list_closed and not p.generic:
+                    # …，其中当年财政拨款…、其他资金64.00万元；全年执行数906.18万元: a measure after the 其中 list closed is of
+                    # the list's whole, never of its last part (a part of its own clause past the "；" still names it)
+                    kin = [i for i in kin if i.start < list_at or i.start > list_closed]
                 subject = subject or _fallback_subject(
                     text,
                     end,
                     s1,
                     p.verb_only,
-                    _kin(items, q),
+                    kin,
                     same_clause,
                     adjacent,
                     p.role in ("全年", "年初", "预算"),
@@ -908,13 +925,18 @@ def _change_next() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:相比|相较|比较)?[，,]?\s*(?:有所|略有|大幅|共)?(?:{change}|(?:基本)?持平)")
 
 
-def _records(after: list[_Item], end: int, nested: list[tuple[int, int]]) -> bool:
+def _records(after: list[_Item], end: int, nested: list[tuple[int, int]], total: _Item) -> bool:
     """A 其中 list that names one subject twice in one measure is a list of records, not of parts ("其中：行政编制45人，实际在职48人；
-    事业编制69人，实际在职79人": each category's 编制 and 在职), and adds up to no one total."""
+    事业编制69人，实际在职79人": each category's 编制 and 在职), and adds up to no one total. Only figures that could be
+    the total's parts count (…公务接待费3.67万元，共接待国内公务来访12批次、86人次: the counts are the part's own)."""
     named = [
         (i.claim.subject, i.claim.role)  # one item's 年初预算 and 决算 are two measures of it, not two records
         for i in after
-        if i.start < end and _plain(i) and i.claim.subject and not any(a < i.start < b for a, b in nested)
+        if i.start < end
+        and _plain(i)
+        and i.claim.subject
+        and not any(a < i.start < b for a, b in nested)
+        and _base_key(i.claim.quantity) == _base_key(total.claim.quantity)
     ]
     return len(set(named)) < len(named)
 
@@ -1217,6 +1239,10 @@ def _without_compare(s: str) -> str:
 
 
 _THE_YEARS_FLOW = re.compile(r"(?:^|[，,：:；;])\s*全年(?:共)?(?:支出|收入)\s*$")
+# 全年 opening what was spent or received, with no word of a budget or a plan after it
+_THE_YEARS_OUTCOME = re.compile(
+    r"(?:^|[，,：:；;])\s*全年(?:(?!预算|计划|安排|调整|目标|预计|拟|控制|核定|批准)[^，,：:；;])*?(?:支出|收入)\s*$"
+)
 
 
 def _before_compare(pre: str) -> str:
@@ -1235,15 +1261,30 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
 _RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*$")
 
 
+_RESPECTIVE_HEAD = re.compile(r"^.*?分别(?:为|是|有)[：:]")
+
+
+def _names_start(text: str, s0: int, end: int) -> int:
+    """Where the clause of names ending at `end` starts; the list may span 、, which also breaks clauses."""
+    cstart = clause_start_before(text, s0, end)
+    while cstart > s0 and text[cstart - 1] == "、":
+        cstart = clause_start_before(text, s0, cstart - 1)
+    return cstart
+
+
 def _listed_before(text: str, s0: int, at: int, want: int = 0) -> list[str]:
     """The phrases listed in the clause before `at` (基本支出和项目支出, 省级资金、市级资金和县级配套资金); when `want`
     names are wanted and the 、 alone list that many, a 和/及/与 inside a name (社会保障和就业支出) splits nothing."""
-    cstart = clause_start_before(text, s0, at)
-    # the list may span 、 which also breaks clauses: walk back over 、-joined phrases
-    while cstart > s0 and text[cstart - 1] == "、":
-        cstart = clause_start_before(text, s0, cstart - 1)
-    full = [x for x in re.split(r"[、和及与]", text[cstart:at]) if x.strip()]
-    by_comma = [x for x in text[cstart:at].split("、") if x.strip()]
+    end = at
+    while end > s0 and text[end - 1] in " ，,":
+        end -= 1  # 分别为：A项目、B项目，分别安排…: the names end in the clause before the comma
+    cstart = _names_start(text, s0, end)
+    if end != at and re.search(r"\d", text[cstart:end]):
+        end = at  # …，社会保障与就业支出完成57.7亿元，分别增长…: a clause of figures names no list
+        cstart = _names_start(text, s0, end)
+    named = _RESPECTIVE_HEAD.sub("", text[cstart:end])
+    full = [x for x in re.split(r"[、和及与]", named) if x.strip()]
+    by_comma = [x for x in named.split("、") if x.strip()]
     return by_comma if want and len(full) != want and len(by_comma) == want else full
 
 
@@ -1302,6 +1343,50 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
                 item.claim.subject = own.subject or first.subject or item.claim.subject
             item.claim.role = own.role or item.claim.role
             named.append(item.claim.subject)
+
+
+_COUNTED_NAMES = re.compile(r"[两二三四五六七八九十\d]+(?:项|类|个|大|方面)")
+
+
+_LIMIT_NAME = re.compile(r"(?:限额|上限|限值|控制数|控制线)$")
+
+
+def _limits_are_exact(claims: list[Claim]) -> None:
+    """控制在省核定的债务限额3865000万元以内: 以内 bounds what is controlled (the balance), the limit itself is printed
+    exactly — read as "at most", the limit was no whole any share could be worked on."""
+    for c in claims:
+        if c.quantity.approx in ("at-most", "at-least") and _LIMIT_NAME.search(c.subject):
+            c.quantity = replace(c.quantity, approx="exact")
+
+
+def _total_split_respectively(text: str, s0: int, items: list[_Item], groups: Iterator[int]) -> None:
+    """教育、社会保障和就业、卫生健康三项支出合计211.54亿元，占一般公共预算支出的50.3%，分别为86.27亿元、75.64亿元、
+    48.63亿元: the names listed before a total's 合计 are its parts, and the figures 分别为 gives them, in order, are
+    theirs — a list printed whole first, its parts after a clause about the whole."""
+    for m in _RESPECTIVELY.finditer(text, s0, items[-1].start if items else s0):
+        after = [i for i in items if i.start >= m.end()]
+        figures = after[: _run_length(text, after)]
+        before = [i for i in items if i.end <= m.start() and _plain(i)]
+        if len(figures) < 2 or not before or not all(_plain(f) and f.claim.group is None for f in figures):
+            continue
+        total = before[-1]
+        if total.claim.group is not None or not _RESPECTIVE_VERB.match(text[m.end() : figures[0].start]):
+            continue
+        if any(_base_key(f.claim.quantity) != _base_key(total.claim.quantity) for f in figures):
+            continue
+        start = clause_start_before(text, s0, total.start)
+        said = _TOTAL_BEFORE.search(text[start : total.start])
+        if said is None:
+            continue
+        at = start + said.start()
+        names = [_COUNTED_NAMES.sub("", x).strip(" ，,") for x in _listed_before(text, s0, at, len(figures))]
+        if len(names) != len(figures) or not all(names):
+            continue
+        gid = next(groups)
+        total.claim.group, total.claim.relation, total.claim.list_kind = gid, "total", lists.COMPLETE
+        for name, f in zip(names, figures, strict=True):
+            f.claim.group, f.claim.relation = gid, "part"
+            f.claim.subject = analyse_pre(name).subject or name
 
 
 # 分别比上年执行数下降15.9%、下降6.9%和下降11.9%: the base named between 分别 and its rates
@@ -1565,6 +1650,28 @@ def _restated_after(text: str, s0: int, items: list[_Item], parts: list[_Item], 
     return a.base_unit == b.base_unit and a.base_value == b.base_value
 
 
+# what opens a list of a total's parts: 其中, a breakdown by units or places (分单位看：, 分街道（镇）看：), 具体情况如下：
+_LIST_OPENER = re.compile(
+    r"其中|分[\u4e00-\u9fff（）()]{1,8}?看[：:，,]|(?:具体|明细|详细)(?:情况)?如下[：:]|具体(?:为|是|包括)[：:]?|包括[：:]"
+)
+
+
+_ITEM_NUMBER = re.compile(r"(?:^|[。；;：:\s])\s*(\d{1,2})[.．、](?!\d)[^。；;]*$")
+
+
+def _next_numbered_item(text: str, total: _Item, start: int, end: int) -> bool:
+    """Whether the total is item n of a numbered list (2.社会保障和就业支出…) and item n+1 begins between start and end."""
+    own = _ITEM_NUMBER.search(text[max(0, total.start - 40) : total.start])
+    if own is None:
+        return False
+    return re.search(rf"(?:^|[。；;\s]){int(own.group(1)) + 1}[.．、](?!\d)", text[start:end]) is not None
+
+
+_WHOLE_THEN_PARTS = re.compile(r"\s*中[，,：:]")
+_SHARE_WHOLE_BEFORE = re.compile(r"占[^，,；;。：:（(]{0,20}$")
+_FULL_BREAKDOWN = re.compile(r"具体(?:情况)?(?:为|是|如下)")
+
+
 def _enumerations(
     text: str, s0: int, items: list[_Item], previous: list[_Item], groups: Iterator[int], older: Sequence[_Item] = ()
 ) -> None:
@@ -1575,8 +1682,9 @@ def _enumerations(
     s1 = max(i.end for i in items)
     s1 = next((k + 1 for k in range(s1, len(text)) if text[k] in "。！？!?"), len(text))
     starts = [i.start for i in items]
-    for m in re.finditer("其中", text[s0 : items[-1].start]):
+    for m in _LIST_OPENER.finditer(text[s0 : items[-1].start]):
         pos = s0 + m.start()
+        opens = s0 + m.end()  # where the list's first part may stand
         k = bisect.bisect_right(starts, pos)  # items[:k] start before 其中
         first = items[k] if k < len(items) else None
         near = items[max(0, k - _LIST_REACH) : k]  # a 其中 breaks down a figure of its own stretch of text
@@ -1597,6 +1705,10 @@ def _enumerations(
             total = _list_total(kept, first, text, following, previous)
             if total is not None and _outcome_said_of_budget(total, previous):
                 continue
+        if total is None and first is not None and m.group(0) != "其中" and _plain(first):
+            if _WHOLE_THEN_PARTS.match(text[first.end :]):
+                # 分级次看，全州一般公共预算收入1018282万元中，州本级收入…，县市级收入…: the whole the breakdown opens with
+                total, k = first, k + 1
         if total is None or total.claim.group is not None:
             continue
         end = lists.list_end(text, pos, s1)
@@ -1604,27 +1716,31 @@ def _enumerations(
         if len(totals) > 1:  # 全市和市本级收入分别为45.23亿元和12.46亿元，其中税收收入分别为28.77亿元和8.1亿元
             _respective_lists(text, totals, [i for i in items[k:] if i.start < end], groups)
             continue
-        nested = lists.nested_spans(text, pos + 2, end)  # a part's bracketed breakdown (sum reads it apart)
+        nested = lists.nested_spans(text, opens, end)  # a part's bracketed breakdown (sum reads it apart)
         # 市本级…284.7亿元，其中：一般债务…，专项债务…；县区…301.8亿元，其中：一般债务…: the next 其中 opens a list of its own
         again = next(
             (
-                m2.start() + pos + 2
-                for m2 in re.finditer("其中", text[pos + 2 : end])
-                if not any(a < m2.start() + pos + 2 < b for a, b in nested)
+                m2.start() + opens
+                for m2 in re.finditer("其中", text[opens:end])
+                if not any(a < m2.start() + opens < b for a, b in nested)
             ),
             end,
         )
-        if _records(items[k:], again, nested):
+        if _records(items[k:], again, nested, total):
             continue
         soft = lists.soft_ends(text, pos, end)
         # the 其中 (or 包括, 主要用于, 主要是) after this one that open no bracketed breakdown (those are `nested`): a part's
         # own list (…其中：新增债券171.27亿元，包括一般债券40.79亿元、专项债券130.48亿元；再融资债券67.95亿元; 其中，税收收入
         # 29.65亿元，占比64.6%，主要是增值税12.64亿元、企业所得税5.84亿元…等)
         inners = [
-            pos + 2 + m2.start()
-            for m2 in re.finditer("其中|包括|(?:主要|具体)用于|主要(?:是|有|为)", text[pos + 2 : end])
-            if not any(a <= pos + 2 + m2.start() < b for a, b in nested)
+            opens + m2.start()
+            for m2 in re.finditer("其中|包括|(?:主要|具体)用于|主要(?:是|有|为)", text[opens:end])
+            if not any(a <= opens + m2.start() < b for a, b in nested)
         ]
+        if m.group(0) != "其中" and any(text.startswith("其中", x) for x in inners):
+            # 收入总计…。包括：1.本年收入合计…，其中…；其他收入…。2.年初结转…: a list of subtotals, each broken down in
+            # its turn — where one part's own list ends is not told by its "；"
+            continue
         whole = _interval(total)
         acc = (Decimal(0), Decimal(0))
         parts: list[_Item] = []
@@ -1645,7 +1761,11 @@ def _enumerations(
                 continue
             if not _plain(i):  # a change or rate stated beside a part is not a part
                 continue
+            if _SHARE_WHOLE_BEFORE.search(text[max(s0, i.start - 24) : i.start]) and re.match(r"\s*的", text[i.end :]):
+                continue  # …，占全省同项收入2,865,400万元的12.3%: the whole of a part's share, no part
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
+                if separated and not inside and parts and not re.search(r"[；;]", text[parts[-1].end : i.start]):
+                    continue  # …；公务用车…18.42万元，…，年末公务用车保有量5辆；公务接待费…: the part's own detail
                 break
             if not inside and not lists.part_of_flow(_flow(total), _flow(i)):
                 break  # 年末滚存结余133.75亿元。其中，某基金收入…: income is no part of what is left (a bracketed
@@ -1656,6 +1776,8 @@ def _enumerations(
                 continue  # …减少4.44万元。其中，公务接待费预算为6.54万元: a level is no part of a change amount
             if parts and not inside and _list_breaks(text, parts[-1], i, items):
                 break
+            if not inside and _next_numbered_item(text, total, (parts[-1].end if parts else pos), i.start):
+                break  # 2.社会保障和就业支出2101.8亿元，其中…；3.卫生健康支出1003.7亿元: the total's sibling, no part
             if not parts and not inside and any(pos < x < i.start for x in soft):
                 break  # 收入349.8亿元，其中税收占比67.7%；加上级补助…: the 其中 clause closed before any part
             if not inside:
@@ -1706,6 +1828,10 @@ def _enumerations(
                 total.claim.list_kind = lists.COMPLETE  # 预算编制得分19.50分（满分20分）…: every part's full marks
             if _restated_after(text, s0, items, parts, total, end):
                 total.claim.list_kind = lists.COMPLETE  # …其中A 870.00万，B 70.00万…，合计1170.00万: the text sums them
+            if _FULL_BREAKDOWN.match(m.group(0)):
+                total.claim.list_kind = (
+                    lists.COMPLETE
+                )  # 项目支出3,845.67万元具体为：…: what the total is made of, all of it
             if _INCLUDES.match(text[total.end : pos]):
                 # 债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券…: the bracket names a part the list leaves out
                 total.claim.list_kind = lists.PARTIAL
@@ -1752,6 +1878,19 @@ def _enumerations(
             if len(parts) >= 2 and _meets(item, parts):
                 break  # …偿还到期政府债务本金30.66亿元，支付利息16.07亿元，还本付息合计46.73亿元: the parts already make it
             parts.insert(0, cand)
+        else:
+            # the reading reached the sentence's start: the sentence before may end on the list's first part (…支出安排
+            # 475498万元。其中：…。调出资金35000万元，专项债务还本支出65802万元，支出总计576300万元)
+            ends_on = next(
+                (
+                    x
+                    for x in reversed(previous)
+                    if _plain(x) and _base_key(x.claim.quantity) == _base_key(item.claim.quantity)
+                ),
+                None,
+            )
+            if parts and ends_on is not None and lists.part_of_flow(_flow(item), _flow(ends_on)):
+                before_break = before_break or ends_on
         parts = _of_the_counted_kind(item, parts)
         if _a_sibling_named_total(text[clause_start_before(text, s0, item.start) : item.start], parts, text[s0:]):
             continue  # …县级基本财力保障机制奖补资金收入…，各类共同财政事权转移支付收入合计139700万元: the next item

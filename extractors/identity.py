@@ -243,8 +243,9 @@ def settle_fact_periods(facts: list[Fact], year: str) -> None:
 
 _RUN_IN = re.compile(r"^([^，,；;。：:]{2,60})[：:]")
 _UNIT_NAME = re.compile(
-    r"^(.{2,40}?(?:开发区|园区|新区|示范区|管委会|街道|自治州|自治县|地区|[省市州盟县区旗镇乡]))(?:[（(][^）)]{1,30}[）)])?"
+    r"^(.{1,40}?(?:开发区|园区|新区|示范区|管委会|街道|自治州|自治县|地区|[省市州盟县区旗镇乡]))(?:[（(][^）)]{1,30}[）)])?"
 )
+_NOT_A_NAME_START = "本全该各我此每县市区乡镇省"
 
 
 def named_unit(paragraph_text: str) -> str:
@@ -257,8 +258,8 @@ def named_unit(paragraph_text: str) -> str:
     if unit is None:
         return ""
     name = unit.group(1)
-    if last_word("scope", name) or len(name) < 3:
-        return ""
+    if last_word("scope", name) or len(name) < 2 or name[0] in _NOT_A_NAME_START:
+        return ""  # (萧县：… names a county; 全市, 本级, 各县 name no unit)
     return name
 
 
@@ -425,9 +426,20 @@ def _years_in_passing_before(text: str, own: bool) -> str:
     for k, part in enumerate(parts):
         if k < keep:
             head, tail = part[:_OPENING_YEAR], part[_OPENING_YEAR:]
-            part = head + _YEAR.sub(lambda m: "＿" * len(m.group(0)), tail)
+            # …完成130,520万元，在此基础上，2025年一般公共预算收入预期安排…: a year opening a clause dates what follows
+            # it (比2024年执行数增长 is a comparison, no clause of its own)
+            part = head + _blank_years_in_passing(tail)
         out.append(part)
     return "".join(out)
+
+
+_CLAUSE_YEAR = re.compile(r"[，,]\s*(20\d\d\s*年)")
+
+
+def _blank_years_in_passing(text: str) -> str:
+    """text with its years blanked out but those opening a clause."""
+    kept = {m.start(1) for m in _CLAUSE_YEAR.finditer(text)}
+    return _YEAR.sub(lambda m: m.group(0) if m.start() in kept else "＿" * len(m.group(0)), text)
 
 
 _OPENS_ON_LAST_YEAR = re.compile(r"^\s*(?:上一?年度?|去年)(?:末|底)?[，,]")

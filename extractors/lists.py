@@ -30,6 +30,10 @@ CLAUSE_BREAK = "，,、；;：:"
 _BREAKER = re.compile(
     r"^\s*(?:再)?(?:加上|加|减去|减|扣除|另外|另|此外|同时|预计|合计|共计|总计|累计|收支相抵|调整后|调整为)"
 )
+# a figureless remark on what the part before is made of or spent on, not a statement of its own
+_REMARK = re.compile(
+    r"^\s*(?:均为|均是|均系|全部为|全部是|全部系|全部用于|均用于|全为|系|即|主要(?:为|是|系|来源于|来自|用于|包括))"
+)
 _ETC = re.compile(r"^\s*(?:亿元|万元|元)?\s*等")
 COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", ""
 INCOME, SPENDING, BALANCE = "收入", "支出", "余额"  # the values of data/claim_words.csv's flow words
@@ -139,12 +143,20 @@ def breaks_list(between: str, has_figure: list[bool]) -> bool:
     clauses = split_clauses(between)
     if len(clauses) <= 1:
         return False
+    remark = False  # inside a remark on the part before: it runs to the part's "；"
     for k, clause in enumerate(clauses[1:], 1):
         if _BREAKER.match(clause):
             return True
         last = k == len(clauses) - 1
         if _UNCHANGED.match(clause.strip().rstrip("_")):
             continue  # 与2024年预算持平: a part's change, stated without a figure
+        if _REMARK.match(clause):
+            # 公务用车购置及运行费15.32万元，全部为公务用车运行费，主要用于7辆公务用车的燃料、维修等支出；公务接待费…:
+            # what the part is made of or spent on, to its "；"
+            remark = True
+            continue
+        if remark and not last:
+            continue
         if clause.strip() and not last and not (k < len(has_figure) and has_figure[k]):
             return True
     return bool(_BREAKER.match(clauses[-1]))

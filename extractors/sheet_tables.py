@@ -87,10 +87,12 @@ def workbook_document(path: str, sha256: str, fmt: str, sheets: list[SheetData])
             doc.blocks.append(Paragraph(text=text, prov=prov))
         rows -= set(prose)
         for first, last in _column_blocks(sheet, rows, cols):
-            prov = Provenance(sha256=sha256, block=len(doc.blocks), table=len(doc.tables()))
-            table = sheet_table(sheet, prov, rows, {c for c in cols if first <= c <= last})
-            if table is not None:
-                doc.blocks.append(table)
+            block_cols = {c for c in cols if first <= c <= last}
+            for block_rows in _row_blocks(sheet, rows, block_cols):
+                prov = Provenance(sha256=sha256, block=len(doc.blocks), table=len(doc.tables()))
+                table = sheet_table(sheet, prov, block_rows, block_cols)
+                if table is not None:
+                    doc.blocks.append(table)
     note = skipped.note()
     if note:
         doc.notes.append(note)
@@ -195,6 +197,32 @@ def _column_blocks(sheet: SheetData, rows: set[int], cols: set[int]) -> list[tup
             cuts = [c0 for c0, _ in titles[1:]]
     edges = [lo, *cuts, hi + 1]
     return [(a, b - 1) for a, b in zip(edges, edges[1:], strict=False) if any(a <= c < b for c in cols)]
+
+
+_NOTE = re.compile(r"^\s*(?:注|说明|备注|附注|资料来源|数据来源)")
+
+
+def _row_blocks(sheet: SheetData, rows: set[int], cols: set[int]) -> list[set[int]]:
+    """Tables stacked on one sheet, split into row blocks: a new table starts after an empty row at a row holding one
+    text alone (its title, often merged across the columns) that is followed by a 单位 line or a header of labels
+    before its first figures (…收入合计 / blank / 2024年…转移性收入决算表 / 单位：万元 / 项目 | 预算数 | …)."""
+    anchors = _anchors(sheet, rows, cols)
+    by_row: dict[int, list[str]] = {}
+    for (r, _c), text in sorted(anchors.items()):
+        by_row.setdefault(r, []).append(text)
+    used = sorted(by_row)
+    starts = [used[0]] if used else []
+    for i in range(1, len(used)):
+        r = used[i]
+        if r - used[i - 1] < 2 or len(by_row[r]) != 1 or looks_numeric(by_row[r][0]) or _NOTE.match(by_row[r][0]):
+            continue
+        after = [by_row[x] for x in used[i + 1 : i + 4]]
+        if not after or any(looks_numeric(t) for t in after[0]):
+            continue  # a label over figures (a row heading of the same table), not a title
+        if any(_UNIT.search(t) for t in after[0]) or len(after[0]) >= 2:
+            starts.append(r)
+    edges = [*starts, (used[-1] + 1) if used else 0]
+    return [{x for x in rows if a <= x < b} for a, b in zip(edges, edges[1:], strict=False)] or [rows]
 
 
 def _anchors(sheet: SheetData, rows: set[int], cols: set[int]) -> dict[tuple[int, int], str]:

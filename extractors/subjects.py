@@ -205,6 +205,9 @@ _CIRCUMSTANCE = re.compile(
 _MEASURE_GLOSS = re.compile(r"[（(](?:调整后?预算|年初预算|全年预算|预算数|决算数|执行数|调整预算数)[）)]")
 
 
+_LEVEL_END = re.compile(r"[（(][类款项][)）]$")
+
+
 def analyse_pre(pre: str) -> Pre:
     """Subject, role and period from the text between a clause start and a number."""
     w = words()
@@ -258,7 +261,7 @@ def analyse_pre(pre: str) -> Pre:
         return out
     tokens = cut(s)
     verbs = [i for i, t in enumerate(tokens) if t in w.verbs]
-    if verbs:
+    if verbs and not _LEVEL_END.search(s):  # …对村级公益事业建设的补助（项）: a 科目's path is one name, verbs and all
         last = verbs[-1]
         after = _strip_leads("".join(tokens[last + 1 :]))
         if after and after not in w.generic and tokens[last] in _TRANSFER_VERBS and after.endswith(("支出", "收入")):

@@ -80,7 +80,8 @@ def _titles_left_on_the_page_before(doc: Document) -> None:
         if _unit_line_atop(before, block) and k >= 2:
             # 表4 财政拨款收入支出决算总表 at the foot of one page, 单位：万元 above the grid at the top of the next
             before, unit_line = doc.blocks[k - 2], before.text.strip()  # type: ignore[union-attr]
-        elif not block.touches_top:
+        elif not block.touches_top and not (block.unit and _ends_in_a_unit(before)):
+            # (表4 财政拨款收支预算总表 at the foot of a page joined to the 单位：万元 heading the next: one paragraph)
             continue
         if not isinstance(before, Paragraph) or before.prov.page is None or block.prov.page != before.prov.page + 1:
             continue
@@ -92,6 +93,13 @@ def _titles_left_on_the_page_before(doc: Document) -> None:
 
 
 _UNIT_ONLY = re.compile(r"^(?:金额)?单位[：:][^，,。；;]{1,8}$")
+
+
+_UNIT_TAIL = re.compile(r"(?:金额)?单位[：:][^，,。；;：:]{1,8}$")
+
+
+def _ends_in_a_unit(p: object) -> bool:
+    return isinstance(p, Paragraph) and bool(_UNIT_TAIL.search(_plain(p.text)))
 
 
 def _unit_line_atop(p: object, table: Table) -> bool:

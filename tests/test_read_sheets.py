@@ -214,3 +214,35 @@ def test_prose_above_a_table_is_read_as_paragraphs_and_the_table_keeps_its_title
 def test_tables_are_not_prose(rows) -> None:
     doc = _workbook(SheetData(name="01", cells=grid(rows)))
     assert doc.paragraphs() == [] and len(doc.tables()) == 1
+
+
+def test_tables_stacked_on_a_sheet_are_split_at_a_blank_row_and_a_new_title() -> None:
+    """Two tables one above the other, a blank row between, the second with its own title, 单位 line and header: two
+    tables, the second's title and header its own, not data rows of the first (adv270: the 专项 transfers' 合计 was
+    offered the 一般性 transfers' total). A blank row before a note, or inside one table before a row heading over
+    figures, splits nothing."""
+    rows = [
+        ["2024年一般性转移支付决算表", "", ""],
+        ["单位：万元", "", ""],
+        ["项目", "调整预算数", "决算数"],
+        ["一般性转移支付合计", "300", "310"],
+        ["均衡性转移支付", "100", "110"],
+        ["县级基本财力保障机制奖补资金", "200", "200"],
+        ["", "", ""],
+        ["2024年专项转移支付决算表", "", ""],
+        ["单位：万元", "", ""],
+        ["项目", "调整预算数", "决算数"],
+        ["专项转移支付合计", "50", "55"],
+        ["教育", "20", "25"],
+        ["交通运输", "30", "30"],
+        ["", "", ""],
+        ["注：本表为决算数。", "", ""],
+    ]
+    merged = [(0, 0, 0, 2), (7, 0, 7, 2)]
+    first, second = _workbook(SheetData(name="转移支付表", cells=grid(rows), merged=merged)).tables()
+    assert first.title == "转移支付表 2024年一般性转移支付决算表" and first.n_rows == 4
+    assert second.title == "转移支付表 2024年专项转移支付决算表" and second.unit == "万元"
+    assert [c.text for c in second.rows()[0]] == ["项目", "调整预算数", "决算数"]
+    assert second.rows()[-1][0].text.startswith("注")  # the note stays with the table above it
+    one = [["项目", "金额"], ["一、基本支出", "30"], ["", ""], ["二、项目支出", ""], ["业务费", "20"]]
+    assert len(_workbook(SheetData(name="01", cells=grid(one))).tables()) == 1

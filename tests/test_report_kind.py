@@ -154,3 +154,23 @@ def test_a_fund_s_own_budget_report_and_a_bond_projects_disclosure(title, kind) 
     """A 社会保险基金/国有资本经营 预算情况的报告 is a government budget report of one fund, and a 新增专项债券项目信息公开 a
     debt disclosure (adv240, adv248: read as `other`, every finding capped at a warning)."""
     assert classify(_doc(title, "单位：亿元")) == kind
+
+
+def test_a_budget_draft_of_tables_alone_is_a_government_report(tmp_path) -> None:
+    """ "中宁县2025年预算草案" over tables only (a debt table last): the draft budget, not a 地方政府债务表 (adv278)."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "中宁县2025年预算草案\n\n表一 中宁县2025年一般公共预算收入预算表\n单位：万元\n项目\t预算数\n税收收入\t24907\n"
+        "表五 中宁县地方政府债务限额及余额情况表\n单位：万元\n项目\t金额\n债务限额\t100000\n",
+        encoding="utf-8",
+    )
+    assert classify(read_document(str(path))) == "预算执行情况和预算草案的报告"
+
+
+def test_a_funds_performance_report_without_evaluation_in_its_title(tmp_path) -> None:
+    """ "云江市2024年民生实事项目资金绩效报告": a performance report of funds, not of unknown kind (adv292)."""
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "云江市2024年民生实事项目资金绩效报告\n一、项目资金安排情况\n该项目安排资金1200.00万元。\n", encoding="utf-8"
+    )
+    assert classify(read_document(str(path))) == "财政支出绩效评价报告"

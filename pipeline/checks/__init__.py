@@ -20,6 +20,7 @@ from extractors.report_kind import OTHER, classify
 from extractors.units import unit_info
 from pipeline.checks.base import Context
 from pipeline.checks.crossing import one_wrong_cell, rate_and_sum
+from pipeline.checks.derivation import recomputed
 from pipeline.checks.unresolved import split_dense
 from pipeline.findings import SEVERITY_RANK, Finding, Rule
 from pipeline.tolerance import DEFAULT, Settings
@@ -97,7 +98,7 @@ def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: 
     # after the crossings: a crossing found anew, and two specific rules on one cell (which crossed nothing)
     crossed = one_wrong_cell(merged, facts or [], doc_year)
     crossed = _one_cell_one_finding(rate_and_sum(crossed, facts or [], doc_year), final=True)
-    return _text_backs_the_cell(_blame_the_input(crossed))
+    return _text_backs_the_cell(_blame_the_input(_settle_by_the_rate(crossed, facts or [])))
 
 
 def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
@@ -277,7 +278,12 @@ def _fits_corrected_input(f: Finding, src: Finding) -> bool:
         if not src.stated_value or not src.expected_value:
             return False
         ratios = (src.expected_value / src.stated_value, src.stated_value / src.expected_value)
-        return any(abs(f.expected_value * r - f.stated_value) <= unit for r in ratios)
+        if any(abs(f.expected_value * r - f.stated_value) <= unit for r in ratios):
+            return True
+        # the input sits inside a longer formula (a change's 2.90 ÷ (18.74 + 2.90), where the text's total 18.74 sums
+        # to 18.47 and 2.90 ÷ (18.47 + 2.90) is the 13.57% printed): the finding's own derivation, recomputed
+        refit = recomputed(f.expected_value, f.derivation, src.stated_value, src.expected_value)
+        return refit is not None and abs(refit - f.stated_value) <= unit
     return _shifted_fits(f, src.stated_value, src.expected_value, src.unit)
 
 
@@ -325,6 +331,50 @@ def _blame_the_input(findings: list[Finding]) -> list[Finding]:
             )
             break
     return [f for f in findings if id(f) not in dropped]
+
+
+def _settle_by_the_rate(findings: list[Finding], facts: list[Fact]) -> list[Finding]:
+    """A text amount found to match none of the several table cells it may be (小学教育（项）支出3213.05万元 against
+    the 科目's 3173.05 and 3448.45) whose own rate, computed from it, is found wrong too (完成预算的104.03%, not 3213.05 ÷
+    3050): when the rate fits one of the cells (3173.05 ÷ 3050 = 104.03%), that cell is the amount the text meant. The
+    amount's finding becomes the error, against that cell; the rate's finding joins it."""
+    cells = {f.prov: f for f in facts}
+    dropped: set[int] = set()
+    undecided = {
+        f.prov: f
+        for f in findings
+        if f.severity == "warning" and f.stated_value and f.expected_value is None and f.prov.table is None
+    }
+    for f in findings:
+        if not f.rule.startswith(_COMPUTED) or f.severity != "error" or f.stated_value is None or not f.expected_value:
+            continue
+        amount = next((undecided[p] for p in f.related if p in undecided), None)
+        if amount is None or amount.expected_value is not None or amount.stated_value is None:
+            continue
+        unit = Decimal(10) ** int(f.stated_value.as_tuple().exponent)
+        for cell in (cells[p] for p in amount.related if p in cells):
+            value = _in_unit(cell, amount.unit)
+            refit = None if value is None else recomputed(f.expected_value, f.derivation, amount.stated_value, value)
+            if refit is None or abs(refit - f.stated_value) > unit:
+                continue
+            dropped.add(id(f))
+            amount.severity, amount.expected_value = "error", value
+            amount.related = [cell.prov] + [p for p in amount.related if p != cell.prov] + [f.prov]
+            amount.explanation += (
+                f"；{f.prov.render()} 所写 {f.stated_value}% 按 {cell.prov.render()} 的 {value} 计算相符，误在正文数 "
+                f"{amount.stated_value}"
+            )
+            break
+    return [f for f in findings if id(f) not in dropped]
+
+
+def _in_unit(cell: Fact, unit: str) -> Decimal | None:
+    """A cell's value in the given printed unit (万元), None when the two units measure different things."""
+    a, b = unit_info(unit), unit_info(cell.quantity.unit)
+    if a is None or b is None or a.base_unit != b.base_unit:
+        return None
+    value = cell.quantity.base_value / a.factor
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _merge_repeated_arithmetic(findings: list[Finding]) -> list[Finding]:

@@ -96,6 +96,23 @@ def _code_named(c: Claim, labels: dict[str, set[str]]) -> tuple[str, str] | None
     return (code, name) if name in labels.get(code, set()) else None
 
 
+_LEVEL_NAMED = re.compile(
+    r"(?:^|[、，,：:；;\s]|\d[.．、])(?P<name>[^（(）)：:，,、.．\s\d]{2,}?)[（(](?P<level>[类款项])[)）](?:支出)?$"
+)
+_LEVEL_CODE = {"类": 3, "款": 5, "项": 7}
+
+
+def _level_named(c: Claim, labels: dict[str, set[str]]) -> tuple[str, str] | None:
+    """(code, name) of a figure whose subject is a 科目 named with its level alone (2.基本公共卫生服务（项）支出6432.18万元),
+    when exactly one code of that level is printed under that name."""
+    m = _LEVEL_NAMED.search(unicodedata.normalize("NFKC", c.subject).replace("(", "（").replace(")", "）"))
+    if m is None:
+        return None
+    name, length = _name(m.group("name")), _LEVEL_CODE[m.group("level")]
+    codes = [code for code, names in labels.items() if len(code) == length and name in names]
+    return (codes[0], name) if len(codes) == 1 else None
+
+
 _WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$|一般公共预算|财政拨款")
 
 
@@ -169,7 +186,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             code = codes.pop()
             subject, name = f"{path[0]}（类）{path[1]}（款）{path[2]}（项）", path[2]
         else:
-            named = _code_named(c, labels)
+            named = _code_named(c, labels) or _level_named(c, labels)
             if named is None:
                 continue
             code, name = named
@@ -180,6 +197,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             cells = [f for f in _all_row_amounts(ctx, code) if f.column_labels and _name(f.column_labels[-1]) == source]
         else:
             cells = _row_amounts(ctx, code)
+        if c.identity.fund:
+            # 财政拨款支出…主要用于：农林水支出（类）6215.82万元, or a 项 under 一般公共预算财政拨款支出决算具体情况: a fund's
+            # figure of the 科目, which only a table of that fund prints (the all-funds 支出决算表's row is another figure)
+            cells = [f for f in cells if f.identity.fund == c.identity.fund]
         if not cells:
             continue
         stated = tol.base_interval(c.quantity)

@@ -485,22 +485,31 @@ def _persons(x: Claim) -> bool:
 def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     """人均 = the sentence's total of the same unit ÷ its number of people: the people stated in the bracket right
     after the figure (人均藏书1.32册（按常住人口118.77万人计算）), else the nearest before it."""
-    before = [x for x in _before(ctx, c) if x.sentence == c.sentence]
+    # the figures of its own clause run: "…生均公用经费1200元；…资助学生8400人次，人均1500元" — the "；" parts another group's
+    before = [
+        x
+        for x in _before(ctx, c)
+        if x.sentence == c.sentence and not re.search(r"[；;]", _words_between(c.sentence, x, c))
+    ]
     after = [x for x in ctx.paragraph_claims(c) if x.sentence == c.sentence and span_start(x) > span_start(c)]
     count = _bracket_basis(c, after) or next((x for x in reversed(before) if _persons(x)), None)
     totals = [
         x
         for x in reversed(before)
-        if x.quantity.base_unit == c.quantity.base_unit and not _persons(x) and "人均" not in (x.subject or "")
+        if x.quantity.base_unit == c.quantity.base_unit and not _persons(x) and not _AVERAGE.search(x.subject or "")
     ]
     # 人均一般公共预算支出 is of the 一般公共预算支出 printed before it, not of the nearest amount (民生支出, another 人均)
     item = _PER_CAPITA_WORD.sub("", c.subject or "")
     holder = subject_key((c.subject or "").split("人均")[0])
+    if count is not None and _another_group(holder, count):
+        count = None  # 按在编教职工128人测算，…，学生人均公用经费3500元: the staff counted are not the students
     # 村集体经济年增收9.6万元，务工脱贫户人均增收2150元: another holder's 增收, not the 务工脱贫户's total
     totals = [x for x in totals if not _another_holder(holder, item, x)]
     total = next((x for x in totals if item and _same_total(item, x)), None) if item else None
     if total is None and len(totals) == 1:
         total = totals[0]  # 总藏量156.78万册，人均藏书…: the one amount the sentence prints
+    if total is None and count is not None and item:
+        total = _total_named_earlier(ctx, c, item)
     if count is None or total is None:
         ctx.note(c, "未找到人均数的总额或人数")
         return
@@ -526,6 +535,45 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
 
 
 _PER_CAPITA_WORD = re.compile(r"^.*?人均")
+_GROUPS = re.compile(r"学生|教师|教职工|职工|在职|离退休|退休|干部|人员|户|居民|农民|村民|患者|老人|儿童|幼儿")
+
+
+def _another_group(holder: str, count: Claim) -> bool:
+    """The per-capita figure names whose it is (学生人均) and the people counted are another group (在编教职工)."""
+    mine = set(_GROUPS.findall(holder))
+    theirs = set(_GROUPS.findall(subject_key(count.subject or "")))
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+_AVERAGE = re.compile(r"[人生户亩]均|平均")  # 生均公用经费8623元: a figure per head itself, never a total
+
+
+def _total_named_earlier(ctx: Context, c: Claim, item: str) -> Claim | None:
+    """The total a per-capita figure names (人均基本支出 → 基本支出) printed earlier in its section, when every printing
+    of it there agrees (基本支出78214.63万元。…按在职人员2846人计算，人均基本支出27.48万元)."""
+    at = next((k for k, x in enumerate(ctx.claims) if x is c), None)
+    if at is None:
+        return None
+    named = [
+        x
+        for x in ctx.claims[:at]
+        # (其中：基本支出878.60万元: a part of another list is the total of the per-capita figure named after it)
+        if (x.relation in ("", "total") or (x.relation == "part" and subject_key(x.subject) == subject_key(item)))
+        and not x.base
+        and x.quantity.base_unit == c.quantity.base_unit
+        and not _AVERAGE.search(x.subject or "")
+        and _same_total(item, x)
+        and not _another_holder(subject_key((c.subject or "").split("人均")[0]), item, x)
+    ]
+    # in its own section; else anywhere before it, printed under exactly its name (人员经费2,175.40万元 under 二、支出预算
+    # 情况 for 三、人员经费保障情况's 人均人员经费)
+    own = [x for x in named if x.section == c.section]
+    named = own or [
+        x
+        for x in named
+        if subject_key(x.subject) == subject_key(item) and not identities_contradict(x.identity, c.identity)
+    ]
+    return named[-1] if named and len({x.quantity.base_value for x in named}) == 1 else None
 
 
 _TIME_WORDS = re.compile(r"全年|本年|当年|年度|累计|共计|合计|总|共|年")
@@ -735,9 +783,20 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     if spent is not None and not budgets and _sheet_row(ctx, c, spent) is None:
         budgets = _budgets_earlier_in_its_paragraph(ctx, c, spent) or _budgets_of_the_paragraph_before(ctx, c, spent)
         at_most = tol.WARNING
+    if spent is None and not levels and _sheet_row(ctx, c, None) is None:
+        # 全年预算数104318.75万元，全年执行数101927.44万元。¶ 全年预算执行率为97.71%: a rate opening its sentence is of
+        # the figures the sentence before ends on
+        spent, budgets = _figures_of_the_sentence_before(ctx, c)
+        at_most = tol.WARNING
     if spent is None or not budgets:
         yield from _execution_against_sheet(ctx, c, spent)
         return
+    own_budget = _NAMED_BUDGET.search(c.lead if c.lead is not None else _clause_before(c.sentence, c.quantity.text))
+    if own_budget is not None:
+        # 全年预算执行率: of the 全年预算, not of the 年初预算 printed beside it
+        want = _which_budget(own_budget.group(0))
+        own = [b for b in budgets if _which_budget(_clause_before(b.sentence, b.quantity.text)) in (want, "")]
+        budgets = own or budgets
     if _other_sources(spent, budgets):
         # …当年财政拨款预算21386.75万元…，上年结转资金执行数1064.28万元，执行率85.24%: the budget of another source
         ctx.note(c, f"执行率所指项目（{spent.subject}）的预算数未在本句写出")
@@ -764,6 +823,31 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         )
         return
     yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
+
+
+_NAMED_BUDGET = re.compile(r"(?:全年|调整后?|年初)预算(?:的)?执行率")
+
+
+def _figures_of_the_sentence_before(ctx: Context, c: Claim) -> tuple[Claim | None, list[Claim]]:
+    """The spending and its budgets the sentence right before a rate's ends on, in its section (that sentence's last
+    level a spending, budgets before it): (None, []) when it ends on anything else."""
+    at = next((k for k, x in enumerate(ctx.claims) if x is c), None)
+    if at is None or not at:
+        return None, []
+    last = ctx.claims[at - 1]
+    if last.section != c.section or last.sentence == c.sentence or c.prov.paragraph is None:
+        return None, []
+    if last.prov.paragraph not in (c.prov.paragraph, c.prov.paragraph - 1):
+        return None, []
+    sentence = [x for x in ctx.claims[:at] if x.sentence == last.sentence and x.prov.paragraph == last.prov.paragraph]
+    levels = [x for x in sentence if _level(x) and not x.base]
+    if not levels or _is_budget(levels[-1]) or levels[-1].relation == "part":
+        return None, []
+    spent = levels[-1]
+    budgets = [x for x in levels[:-1] if _is_budget(x) and not identities_contradict(x.identity, spent.identity)]
+    if len(budgets) != len(levels) - 1:
+        return None, []  # the sentence prints another spending too: whose rate it is cannot be told
+    return spent, budgets
 
 
 _PRIOR_PERIOD = re.compile(r"上年|去年|上一年|上年度|前一?年|同期")
@@ -1037,7 +1121,7 @@ class _Ratio:
 
 
 _RATIOS = (
-    _Ratio("完成率", "完成|实际", "计划|目标|任务|预期"),
+    _Ratio("完成率", "完成|实际", "计划|目标|任务|预期|预算"),  # (该项目预算…，实际支出…，预算完成率98.3%)
     _Ratio("到位率", "到位|到账", "预算|计划|应到位|下达|批复|安排"),
     _Ratio("回收率", "回收", "发放|发出|印发"),
 )
@@ -1056,6 +1140,15 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
         return
     den, num = before
     den_words = _clause_before(c.sentence, den.quantity.text)
+    once = all(c.sentence.count(x.quantity.text) == 1 for x in (den, num))  # (words found by a figure's text)
+    if once and not re.search(ratio.den, den_words) and re.search(ratio.den, _words_between(c.sentence, den, num)):
+        # 全年新建高标准农田12.36万亩，目标任务12.00万亩，完成率103.00%: what was done first, its target after it
+        den, num = num, den
+        den_words = _words_between(c.sentence, num, den)
+        if den.quantity.unit != num.quantity.unit or re.search(r"[；;]", _words_between(c.sentence, num, c)):
+            return
+        yield from _ratio_checked(ctx, c, ratio, num, den, den_words, num.subject)
+        return
     if (
         den.quantity.unit != num.quantity.unit
         or not re.search(ratio.den, den_words)
@@ -1063,11 +1156,18 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
         or re.search(r"[；;]", _words_between(c.sentence, den, c))
     ):
         return
+    yield from _ratio_checked(ctx, c, ratio, num, den, den_words)
+
+
+def _ratio_checked(
+    ctx: Context, c: Claim, ratio: _Ratio, num: Claim, den: Claim, den_words: str, named: str = ""
+) -> Iterator[Finding]:
     ctx.mark(c)
     v = _ratio_verdict(ctx, c, num, den)
     if v is not None:
-        words = (ratio.num.split("|")[0], ratio.den.split("|")[0])
-        subject = re.sub(f"(?:{ratio.den})$", "", c.subject) or ratio.name  # 新建机井计划 → 新建机井
+        said = re.search(ratio.den, den_words)
+        words = (ratio.num.split("|")[0], said.group(0) if said else ratio.den.split("|")[0])
+        subject = named or re.sub(f"(?:{ratio.den})$", "", c.subject) or ratio.name  # 新建机井计划 → 新建机井
         yield _ratio_finding(RATIO_TEXT, v, c, (num, words[0]), (den, words[1]), ratio.name, subject)
 
 

@@ -69,9 +69,10 @@ def _same_paragraph(a: Figure, b: Figure) -> bool:
 def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
     keyed: dict[tuple, list[Figure]] = defaultdict(list)
     for c, num, den in ctx.cache.get("shares", []):  # shares: same part and the same whole (share resolved both)
-        keyed[("share", subject_key(num.subject or c.subject), den.key, den.quantity.base_value)].append(
-            claim_figure(c)
-        )
+        part = subject_key(num.subject or c.subject)
+        if weak_subject(part) or len(part) < 3:
+            continue  # 实际支出…，支出占全市实际支出的19.14%: a bare 支出 names no part (each district's own paragraph)
+        keyed[("share", part, den.key, den.quantity.base_value)].append(claim_figure(c))
     for c in ctx.claims:
         if c.quantity.dimension != "money" or c.relation in ("share", "rate", "change", "per-capita"):
             continue

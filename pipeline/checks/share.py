@@ -170,6 +170,7 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             _plain_name(listed.subject).endswith(_plain_name(c.denominator))
             # 本年收入合计 for 占本年收入的 (the names as printed: 政府债务余额 of 市本级 is no 全市政府债务余额)
             or _TOTAL_SUFFIX.sub("", _plain_name(listed.subject)) == _TOTAL_SUFFIX.sub("", _plain_name(c.denominator))
+            or _named_with_its_measure(c.denominator, listed)
         ):
             # 一般公共预算基本支出…，其中：人员经费…，占基本支出的87%: the whole is the list's head, which the share
             # names without its fund — not the department's 基本支出 of all funds printed elsewhere
@@ -501,7 +502,21 @@ def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
         return None
     named = _abbreviates(subject_key(c.denominator), subject_key(totals[0].subject))
     # 收入合计…其中：事业收入185.40万元，占本年收入的8.00%: the list's 收入合计 is the 本年收入 the share names
-    return totals[0] if named or _whole_name(totals[0].subject) == _whole_name(c.denominator) else None
+    if named or _whole_name(totals[0].subject) == _whole_name(c.denominator):
+        return totals[0]
+    return totals[0] if _named_with_its_measure(c.denominator, totals[0]) else None
+
+
+def _named_with_its_measure(words: str, total: Claim) -> bool:
+    """2025年支出预算5,319.00万元，其中：基本支出…，占支出预算的27.70%: the whole named by its subject and its measure."""
+    name = _plain_name(words)
+    m = _MEASURE_TAIL.search(name)
+    return (
+        m is not None
+        and bool(total.role)
+        and name[: m.start()] == _plain_name(total.subject)
+        and _MEASURE_OF_ROLE.get(total.role) == m.group(1)
+    )
 
 
 ABBREVIATION_ENDS = 2  # 计划资金: 计划 … 资金
@@ -629,6 +644,8 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 财政拨款收入 is no whole of 事业收入, its fellow part (占本年收入的: 本年收入's key is 收入)
         if not subject_key(x.subject).endswith(words) or x.quantity.base_value < num.quantity.base_value:
             continue
+        if x.quantity.base_value == num.quantity.base_value and c.quantity.value < _WHOLE_PERCENT:
+            continue  # …分别安排4.20亿元、… ¶ 其中，A项目使用4.20亿元，占…的30.00%: the part printed again, no whole of it
         if re.search(r"(?:应|计划|预计|拟)$", _before_suffix(subject_key(x.subject), words)):
             continue  # 项目应到位资金 (what was due) is no 到位资金 (what arrived)
         if c.denominator and _a_sibling_of(num, x, words):
@@ -643,6 +660,11 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     # of the same measure as the part where one is printed: 支出152.35亿元 before 调整预算为156亿元 for 支出118.73亿元
     own_measure = [f for f in found if role_of_claim(f[1]) == role_of_claim(num)]
     return max(own_measure or found, key=lambda f: f[0])[1] if found else None
+
+
+_MEASURE_TAIL = re.compile(r"(预算|决算)数?$")
+_MEASURE_OF_ROLE = {"预算": "预算", "年初": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
+_WHOLE_PERCENT = 99  # a share below this is of a whole larger than its part
 
 
 def _before_suffix(key: str, words: tuple[str, ...]) -> str:
@@ -891,7 +913,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 STATED,
                 "info",
                 claim_figure(c),
-                f"{subject}占比的分母 {fmt(den.value)} 为零，无法计算",
+                f"{subject}占比的分母 {fmt(den.value)} 为零，无法计算"
+                if den.quantity.approx == "exact" and num.quantity.approx == "exact"
+                else f"{subject}占比的分子或分母是范围（{num.quantity.text}、{den.quantity.text}），无法计算",
                 related=[num.prov, den.prov],
                 subject=subject,
             )

@@ -225,9 +225,12 @@ def _one_other_scope(total: Claim, items: list[Claim]) -> bool:
     scopes = {x for x in named if x}
     if not named[0] or len(scopes) != 1 or not total.identity.scope:
         return False  # the first part opens with the level (其中市本级还本…、付息…), the others carry it on
+    if any(not x and _LEVEL_NAME.search(p.subject) for x, p in zip(named, items, strict=True)):
+        return False  # 州本级收入…，县市级收入…: a breakdown by level, each part naming its own
     return total.identity.scope not in scopes and last_word("scope", total.subject) not in scopes
 
 
+_LEVEL_NAME = re.compile(r"[省市州县区旗乡镇]级")
 _BALANCE_LEAD = re.compile(r"(?:结余|结转)[^，,；;。]{0,6}$")
 _INCOME_TOTAL = re.compile(r"收入(?:总计|合计)$")
 
@@ -759,6 +762,11 @@ def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[
                 continue
             if measured and not all(_only_a_name(_path(g)[-1]) for g in sibs):
                 continue  # 合计决算数 | 上年决算数 | 增减额: columns of other measures, no parts of it
+            if not measured and sibs:
+                # 合计 | 一般性转移支付 | 专项转移支付 | 上年数 | 增长%: last year's column is no part of this year's 合计
+                sibs = [g for g in sibs if not _PRIOR_OR_CHANGE.search(_path(g)[-1])]
+                if len(sibs) < 2:
+                    continue
             if _nested(sibs):
                 nested.add((f.prov.table, f.prov.col))
                 continue
@@ -787,6 +795,8 @@ def _column_finding(items: list[tuple[Figure, list[Figure]]]) -> Finding:
 # 合计决算数 | 阿克苏市 | 库车市 …: a total column that names its measure, over columns named by their parts alone
 _MEASURED_TOTAL = re.compile(r"^(?:合计|总计)(?:决算数|预算数|执行数|决算|预算|金额|数)$")
 _NOT_A_NAME = re.compile(r"\d|年|增|减|比|差|变动|率|%")
+# (上年结转 is a source of this year's money, no year of its own)
+_PRIOR_OR_CHANGE = re.compile(r"(?:上年度?|去年|上一年|前一年)(?!结转|结余|结存)|增减|增长|同比|变动|率|%")
 
 
 def _only_a_name(label: str) -> bool:

@@ -195,12 +195,18 @@ def _part_cells(cells: list[VCell], part_sigs: list[frozenset[str]], sigs: set[f
             if len(made_of) == len(_MADE_OF.get(sig, ())):
                 # 合计 | 人员经费 | 公用经费 | 项目支出 with no 基本支出 head: 基本支出 is its two columns
                 subs = made_of
+        if not subs:
+            # 合计 | 因公出国（境）费 | 公务用车运行维护费 | 公务接待费, no 公务用车购置及运行费 head over it: the car's part is the
+            # columns of its own items the table prints
+            subs = [c for c in cells if c.sig and c.sig <= _ITEMS_OF.get(head or sig, frozenset())]
         out += subs
     return out
 
 
 # a part the template knows as the sum of two others (基本支出 = 人员经费 + 公用经费, rule ys.basic.columns)
 _MADE_OF = {frozenset({"basic"}): (frozenset({"personnel"}), frozenset({"public"}))}
+# the items a part of the 三公 is made of, printed as columns of their own without the part's head
+_ITEMS_OF = {frozenset({"car"}): frozenset({"car_buy", "car_run"})}
 
 
 def _unnamed_columns(cells: list[VCell], extra: set[str]) -> bool:
@@ -241,6 +247,7 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
             children: list[list[VCell]] = []
             going_on: set[int] = set()  # cells of the next column group, whose side and grid key are that group's
             ambiguous = False
+            under: list[int] = []  # the levels of the rows under a total
             for j in range(i + 1, len(rows)):
                 kj = keys[j]
                 if is_total and total_re and re.search(total_re, labels[j]):
@@ -252,9 +259,11 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
                     continue
                 if level and (kj.level <= level or not kj.code.startswith(k.code)):
                     break
+                under.append(kj.level)
                 if kj.level == level + 1:
                     children.append(rows[j])
             else:  # the rows under it run to the table's end: where the table goes on, more of them are there
+                j = len(rows)
                 ambiguous = ambiguous or v.goes_on
                 for more in later if level else []:
                     km = more[0].key
@@ -263,6 +272,9 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
                     if km.level == level + 1:
                         children.append(more)
                         going_on.update(id(c) for c in more)
+            if is_total and not children and len(under) >= 2 and len(set(under)) == 1:
+                # a table printing its 项 rows alone (2080501 …, 2120101 …, no 类 or 款 rows): 合计 = Σ项
+                children = [rows[x] for x in range(i + 1, j) if keys[x].level is not None]
             if ambiguous or not children:
                 continue
             for t in cs:

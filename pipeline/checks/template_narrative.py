@@ -348,7 +348,19 @@ def _change_name(d: Said) -> str:
     lead = _COMPARED.sub("", re.sub(f"(?:{change_pattern()})了?$", "", d.lead))
     lead = re.sub(r"各$", "", _BOTH_SIDES.sub("收支", lead))  # 收、支总计各增加: the two totals' common change
     lead = _after_last_cut(lead)  # …1,086.40万元（增长4.27%）、事业收入增加: 事业收入
-    return _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
+    name = _NOT_NAME.sub("", lead if len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 else d.claim.subject)
+    if name in ("收入", "支出"):
+        # 本年收入增加252.11万元，增长3.9%，支出增加209.81万元: the bare 支出 is the 本年 one its counterpart names
+        sentence = d.claim.sentence
+        at = sentence.find(d.claim.quantity.text)
+        at = sentence.rfind(d.lead, 0, at) if at >= 0 and d.lead else at
+        pair = list(_COUNTERPART.finditer(sentence[:at])) if at > 0 else []
+        if pair and (pair[-1].group(1) or pair[-1].group(3)):
+            name = (pair[-1].group(1) or "") + name + (pair[-1].group(3) or "")
+    return name
+
+
+_COUNTERPART = re.compile(r"(本年度?)?(收入|支出)(合计|总计)?(?=[^，,；;。]{0,12}?(?:增加|减少|增长|下降))")
 
 
 def _total_kind(name: str) -> str:
@@ -361,12 +373,18 @@ def _total_kind(name: str) -> str:
     return ""
 
 
+_FUND_FLOW = re.compile(r"(?:财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算?)(?:资金)?(?:收入|支出)$")
+
+
 def _another_total(name: str, x: Said) -> bool:
     """Whether a name and a level are two different totals: 本年收入合计 is a part of 收入总计 (总计 = 合计 + 年初结转和
     结余), never its printing; nor is one fund's figure."""
     mine, theirs = _total_kind(name), _total_kind(x.claim.subject)
     if theirs == "总计" and _FUND_NAMES.search(name) and not _FUND_NAMES.search(x.claim.subject):
         return True  # 一般公共预算财政拨款支出 (one fund's spending of the year) is no 支出总计 (all funds, with carry-over)
+    if theirs == "总计" and not mine and _FUND_FLOW.search(name):
+        # 财政拨款收入、支出决算总计1,901.60万元。…财政拨款支出比上年增加85.55万元: a fund's spending of the year, no 总计
+        return True
     return bool(mine and theirs and mine != theirs)
 
 
@@ -665,6 +683,23 @@ def _rate_of_change(cur: Said, d: Said, up: bool) -> tuple[tol.Interval | None, 
     return comp, exact, how
 
 
+def _amount_the_rate_implies(cur: Said, d: Said, s: Said, up: bool) -> str:
+    """Which of the sentence's two figures of change may be the one out of line: the amount the printed rate makes of
+    the level (16,074.80 ÷ (1 + 6.81%) is last year's 15,050.05, so 增加 1,024.75), said beside the rate's finding —
+    the sentence alone cannot tell the amount's slip from the rate's."""
+    if cur.claim.base or _is_compared_year(cur, d) or not cur.q.base_value:
+        return ""
+    rate = s.q.value / 100
+    last = cur.q.value / (1 + rate) if up else cur.q.value / (1 - rate) if rate != 1 else None
+    if last is None:
+        return ""
+    amount = abs(cur.q.value - last)
+    return (
+        f"；若所写增减幅度无误，则{'增加' if up else '减少'}额应约为 {fmt(amount, d.q.decimals)}{d.q.unit}"
+        f"（所写 {d.q.text}），两数必有一处有误"
+    )
+
+
 def _list_whole(curs: list[Said], cur: Said, d: Said) -> Said | None:
     """The whole of the 其中 list whose last part cur is, printed in the change's sentence (None when cur is no part)."""
     c = cur.claim
@@ -696,6 +731,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         ]
         if deltas and any(x.order > deltas[-1].order and x not in deltas for x in before):
             continue  # …增加436.71万元；事业收入33,407.11万元，比2025年预算增长2.02%: a new level stands between them
+        implied = ""
         if deltas:
             d = deltas[-1]
             if VS_BUDGET.search(d.lead):
@@ -733,6 +769,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                     continue
             related = [d.claim.prov, cur.claim.prov]
             decided.add(id(d.claim))  # the 增加/减少 amount is checked with its percent
+            implied = _amount_the_rate_implies(cur, d, s, up)
         else:
             # 2023年…执行数为 a，2024年预算安排 b，比…增加 y%: y = (b − a) ÷ a
             same = _not_bracketed(_money_before(said, s, same_sentence=True), s)
@@ -775,6 +812,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             )
             continue
         expl = f"增减幅度应为 {how} = {fmt(exact, max(s.q.decimals, 2)) if exact is not None else '?'}%，报告写 {shown(s.q)}"
+        if implied:
+            expl += implied
         if verdict == tol.WARNING:
             expl += TRUNCATED
         yield finding_at(R_CHANGE, verdict, claim_figure(s.claim), expl, exact, related, _of(cur, s), how)
