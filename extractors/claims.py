@@ -231,6 +231,7 @@ def paragraph_claims(
     _spending_of_the_labelled_item(out, text)
     _money_of_counted_things(out, text)
     _limits_are_exact(out)
+    _lone_parts(out)
     _sources_of_a_spending_opening_the_sentence(out)
     return out
 
@@ -1346,6 +1347,24 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
 
 
 _COUNTED_NAMES = re.compile(r"[两二三四五六七八九十\d]+(?:项|类|个|大|方面)")
+
+
+def _lone_parts(claims: list[Claim]) -> None:
+    """A 其中 that names one part only before the next numbered item (1.市直普通高中运转经费7390.30万元，其中公用经费1836.00
+    万元；2.…): that figure is a part of the one before it, whatever else of its name the report prints."""
+    for prev, c in zip(claims, claims[1:], strict=False):
+        if c.group is not None or c.relation or c.identity.part_of or prev.relation not in ("", "total"):
+            continue
+        if prev.sentence != c.sentence or prev.quantity.base_unit != c.quantity.base_unit or not prev.subject:
+            continue
+        at, before = c.sentence.find(c.quantity.text), c.sentence.find(prev.quantity.text)
+        if not re.match(r"\s*[；;]\s*\d{1,2}[.．、](?!\d)", c.sentence[at + len(c.quantity.text) :]):
+            continue  # (a 其中 naming one part elsewhere is read as it always was)
+        if 0 <= before < at and re.fullmatch(
+            r"万?元?\s*[，,]\s*其中[：:，,]?\s*" + re.escape(c.subject),
+            c.sentence[before + len(prev.quantity.text) : at].strip(),
+        ):
+            c.identity = replace(c.identity, part_of=prev.subject)
 
 
 _LIMIT_NAME = re.compile(r"(?:限额|上限|限值|控制数|控制线)$")

@@ -699,3 +699,40 @@ def test_last_years_column_is_no_part_of_a_bare_total(tmp_path: Path) -> None:
     assert [(f.rule, f.stated_value, f.expected_value) for f in found] == [
         ("sum.table-columns", Decimal("710.00"), Decimal("700.00"))
     ]
+
+
+def test_last_years_budget_column_named_by_its_year_is_no_part(tmp_path: Path) -> None:
+    """单位名称 | 合计 | 一般公共预算拨款 | … | 上年结转 | 2024年预算数 | 增减额 in a 2025 budget: the 2024 column and the
+    change are no parts of the 合计, 上年结转 is (adv277, a false error of this stop's own, caught before landing)."""
+    text = (
+        "某街道办事处2025年部门预算\n二、分单位收入预算情况\n单位：万元\n"
+        "单位名称\t合计\t一般公共预算拨款\t政府性基金预算拨款\t其他收入\t上年结转\t2024年预算数\t增减额\n"
+        "合计\t10725.20\t9087.30\t1200.00\t127.90\t310.00\t9318.42\t1406.78\n"
+        "本级\t8437.95\t6842.35\t1200.00\t85.60\t310.00\t7110.56\t1327.39\n"
+        "社区服务中心\t2287.25\t2244.95\t0.00\t42.30\t0.00\t2207.86\t79.39\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_a_lone_part_before_the_next_numbered_item_is_its_totals(tmp_path: Path) -> None:
+    """ "1.市直普通高中运转经费7390.30万元，其中公用经费1836.00万元；2.…" and, in another section, "基本支出…，其中…公用经费
+    360.80万元": the first is a part of the 运转经费, no printing of the department's 公用经费 (adv287, a false error of
+    this stop's own, caught before landing)."""
+    text = (
+        "某市教育局2025年部门预算\n二、项目支出预算情况\n高中教育（项）一般公共预算拨款8650.30万元，包括：1.市直普通高中运转经费"
+        "7390.30万元，其中公用经费1836.00万元；2.学生资助补助经费1260.00万元，其中国家助学金900.00万元、免学费补助360.00"
+        "万元。\n三、一般公共预算基本支出预算情况\n一般公共预算基本支出3481.30万元，其中人员经费3120.50万元，公用经费360.80万元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_share_of_the_project_spending_in_a_projects_paragraph(tmp_path: Path) -> None:
+    """ "区人民医院能力提升项目：…实际支出1489.48万元…，其中设备购置支出968.20万元，占项目支出的65.00%" with the department's
+    项目支出5735.92万元 printed in an earlier section: 项目支出 is this project's, never the department's (adv294 F1)."""
+    text = (
+        "某区卫生健康局2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n全年实际支出8230.55万元，其中基本支出2494.63万元，"
+        "项目支出5735.92万元。\n三、项目支出情况\n区人民医院能力提升项目：年初预算1500.00万元，全年预算数1520.00万元，实际支出"
+        "1489.48万元，执行率97.99%。完成发热门诊改造1处，购置CT等医疗设备12台（套），其中设备购置支出968.20万元，占项目支出的"
+        "65.00%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []

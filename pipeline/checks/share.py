@@ -193,6 +193,23 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
                 if f.key == bare and f.quantity.dimension == dim and f.role in ("actual", "budget", "budget_full")
             ]
         cands = [f for f in cands if not f.column_rest and f.quantity.base_value >= num.quantity.base_value]
+        if (
+            c.identity.item
+            and _PROJECT_WHOLE.fullmatch(key)
+            and not subject_key(c.identity.item).startswith(
+                subject_key(num.subject)
+            )  # (the part is the project itself)
+        ):
+            # 区人民医院能力提升项目：…实际支出1489.48万元…，其中设备购置支出968.20万元，占项目支出的65.00%: in a paragraph about
+            # one project, 项目支出 is that project's spending, not the department's 项目支出 printed elsewhere
+            cands = [
+                f
+                for f in cands
+                if isinstance(f.obj, Claim)
+                and (f.obj.prov.block, f.obj.prov.paragraph) == (c.prov.block, c.prov.paragraph)
+            ]
+            if not cands:
+                return None, True  # (the project's spending is printed under its own name: not found by this one)
         if named_role:
             # (a bare 支出 of another section — a project's 实际支出 under 三、项目支出绩效情况 — is no whole of this one)
             cands = [
@@ -662,6 +679,7 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
     return max(own_measure or found, key=lambda f: f[0])[1] if found else None
 
 
+_PROJECT_WHOLE = re.compile(r"项目(?:支出|资金|经费)?")
 _MEASURE_TAIL = re.compile(r"(预算|决算)数?$")
 _MEASURE_OF_ROLE = {"预算": "预算", "年初": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
 _WHOLE_PERCENT = 99  # a share below this is of a whole larger than its part

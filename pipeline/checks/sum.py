@@ -764,7 +764,7 @@ def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[
                 continue  # 合计决算数 | 上年决算数 | 增减额: columns of other measures, no parts of it
             if not measured and sibs:
                 # 合计 | 一般性转移支付 | 专项转移支付 | 上年数 | 增长%: last year's column is no part of this year's 合计
-                sibs = [g for g in sibs if not _PRIOR_OR_CHANGE.search(_path(g)[-1])]
+                sibs = [g for g in sibs if not _another_years_column(_path(g)[-1])]
                 if len(sibs) < 2:
                     continue
             if _nested(sibs):
@@ -797,6 +797,12 @@ _MEASURED_TOTAL = re.compile(r"^(?:合计|总计)(?:决算数|预算数|执行�
 _NOT_A_NAME = re.compile(r"\d|年|增|减|比|差|变动|率|%")
 # (上年结转 is a source of this year's money, no year of its own)
 _PRIOR_OR_CHANGE = re.compile(r"(?:上年度?|去年|上一年|前一年)(?!结转|结余|结存)|增减|增长|同比|变动|率|%")
+
+
+def _another_years_column(label: str) -> bool:
+    """A column of last year's figures or of the change beside a 合计 that names no year (上年数, 2024年预算数, 增减额,
+    增长%)."""
+    return bool(_PRIOR_OR_CHANGE.search(label) or re.search(r"20\d\d\s*年", label))
 
 
 def _only_a_name(label: str) -> bool:
