@@ -74,6 +74,7 @@ _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
 _INCLUDES = re.compile(r"^\s*[（(]\s*(?:含|包括)")
 # …，收入总计555.0亿元 / 收入总量为555.0亿元: the total the figures before it add up to
+_TOTAL_ALONE = re.compile(r"[\s，,]*(?:共计|总计|总共|合计|共)(?:为|达|是)?\s*")
 _TOTAL_BEFORE = re.compile(r"(?:共|共计|合计|总计|累计|总共|(?:收入|支出)总量)(?:为|达|是)?\s*$")
 _TOTAL_WINDOW = 6
 _DIRECTION_MARKER = re.compile(r"([^，,；;。！？\s]{1,12}?)(大于|小于|等于|高于|低于)([^，,；;。！？\s的：:]{1,12})")
@@ -346,8 +347,11 @@ def _spending_of_the_labelled_item(claims: list[Claim], text: str) -> None:
 
 
 _AREA_HEAD = re.compile(
-    r"^(?P<area>[\u4e00-\u9fff]{1,8}?(?<!社|园|景|小|街|矿|林|牧|山|库|灾|片|辖|城|县|市)(?:市|县|区|州|盟|旗))"
-    r"(?=一般公共预算|政府性基金|国有资本|社会保险|财政|税收|地方一般|政府债务)"
+    # (社区, 山区, 城区, 县区 are no area's names; 南山县, 佛山市 are)
+    r"^(?P<area>[\u4e00-\u9fff]{1,8}?"
+    r"(?:(?<!社|园|景|小|街|矿|林|牧|山|库|灾|片|辖|城|县|市)区|(?<!城|县|市)市|(?<!县|市|区)县|州|盟|旗))"
+    r"(?=(?:获得|争取到?|收到|分得|下达|分配|安排)?"
+    r"(?:一般公共预算|政府性基金|国有资本|社会保险|财政|税收|地方一般|政府债务|债务|一般性转移|专项转移|转移支付|上级补助))"
 )
 
 
@@ -795,6 +799,9 @@ def _sentence_items(
                 pre = re.split(r"[和及与]", pre)[-1]
             p = analyse_pre(pre)
             subject, role, period = p.subject, p.role, p.period
+            if not subject and _TOTAL_ALONE.fullmatch(pre) and q.dimension == "money" and not noun_after(text[end:s1]):
+                # …、专项转移支付71560万元，共计340470万元，占全市12.51%: the list's total, not its last part again
+                subject = "合计"
             if role == "全年" and (_THE_YEARS_FLOW.search(pre) or _THE_YEARS_OUTCOME.search(pre)):
                 # 全年支出168.35万元, 全年用于民生方面的支出6,215.60万元: the year's spending (全年预算, 调整为… are the
                 # adjusted budget)
@@ -842,6 +849,9 @@ def _sentence_items(
                     adjacent,
                     p.role in ("全年", "年初", "预算"),
                 )
+                if p.role in ("到位", "实际", "执行") and _PLAN_WORD.search(subject) and "计划" not in pre:
+                    # 市级资金计划3,000.00万元，实际到位2,400.00万元: the item's money received, not its 计划
+                    subject = _PLAN_WORD.sub("", subject)
                 if (
                     p.generic in ("收入", "支出")
                     and subject.endswith(("收入", "支出"))
@@ -1281,12 +1291,45 @@ def _listed_before(text: str, s0: int, at: int, want: int = 0) -> list[str]:
         end -= 1  # 分别为：A项目、B项目，分别安排…: the names end in the clause before the comma
     cstart = _names_start(text, s0, end)
     if end != at and re.search(r"\d", text[cstart:end]):
-        end = at  # …，社会保障与就业支出完成57.7亿元，分别增长…: a clause of figures names no list
-        cstart = _names_start(text, s0, end)
+        head = _NAMES_THEN_TOTAL.match(text, cstart, end)
+        if head is not None and want:
+            # 其中农林水支出和社会保障和就业支出两项合计3,595.60万元，分别占…: the names before their total
+            end = head.end("names")
+        else:
+            end = at  # …，社会保障与就业支出完成57.7亿元，分别增长…: a clause of figures names no list
+            cstart = _names_start(text, s0, end)
     named = _RESPECTIVE_HEAD.sub("", text[cstart:end])
     full = [x for x in re.split(r"[、和及与]", named) if x.strip()]
     by_comma = [x for x in named.split("、") if x.strip()]
-    return by_comma if want and len(full) != want and len(by_comma) == want else full
+    if want and len(full) != want and len(by_comma) == want:
+        return by_comma
+    if want and len(full) > want:
+        return _names_ending_alike(named, want) or full
+    return full
+
+
+_PLAN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])(?:计划|计划数)$")
+_NAMES_THEN_TOTAL = re.compile(r"(?P<names>[^\d，,；;。]+?)(?:[两二三四五六七八九十]|\d+)项(?:合计|共计|共)")
+
+
+def _names_ending_alike(named: str, want: int) -> list[str]:
+    """农林水支出和社会保障和就业支出 as two names: the one way to join the pieces between 和/及/与 into `want` names that all
+    end as the last does (…支出), [] when there is none or more than one."""
+    pieces = re.split(r"([、和及与])", named)
+    words, joins = pieces[0::2], pieces[1::2]
+    end = words[-1].strip()[-2:]
+    found: list[list[str]] = []
+    for cuts in itertools.combinations(range(1, len(words)), want - 1):
+        bounds = [0, *cuts, len(words)]
+        names = [
+            "".join(words[i] + (joins[i] if i < b - 1 else "") for i in range(a, b)).strip()
+            for a, b in zip(bounds, bounds[1:], strict=False)
+        ]
+        if all(n.endswith(end) for n in names) and not any(
+            joins[c - 1] == "、" for c in range(1, len(words)) if c not in cuts
+        ):
+            found.append(names)
+    return found[0] if len(found) == 1 else []
 
 
 def _run_length(text: str, figures: list[_Item], repeated_change: bool = False) -> int:
@@ -1820,6 +1863,10 @@ def _enumerations(
                     and not _carried(total, i)
                 ):
                     break  # 其中统筹基金支出22.48亿元；当年收支结余4.64亿元: past the "；" another flow, not a part
+                if crosses and _heads_a_colon_list(text, s0, total) and not re.match(r"其中\s*[:：]", text[pos:]):
+                    # 主要支出项目：城乡社区支出398765万元，其中…312345万元；其他支出56789万元；…: the "；" separates the
+                    # colon's items, siblings of the total; its 其中 (no colon of its own) ended before the "；"
+                    break
                 if crosses and _same_share_after(text, items, total, i):
                     # 农林水支出1594.70万元，占一般公共预算支出的27.5%，…，其中对村级转移支付486.70万元；交通运输支出
                     # 236.40万元，占一般公共预算支出的4.1%: past the "；" a sibling of the total, its share of the same whole
@@ -1950,6 +1997,17 @@ def _enumerations(
 
 _NAMED_ADDENDS = re.compile(r"(?:加上|加)[^，,；;。\d]{2,}[、和及][^，,；;。\d]{2,}[，,]")
 _RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。！？\d]{0,4}$")  # 分别为, 分别完成, 分别达到
+
+
+def _heads_a_colon_list(text: str, s0: int, total: _Item) -> bool:
+    """Whether the total heads an item of a list a colon opens in its sentence, its items separated by "；"
+    (主要支出项目：教育支出…；社会保障和就业支出887420万元，…): right after the colon or after a "；"."""
+    before = text[s0 : total.start]
+    colon = max(before.rfind("："), before.rfind(":"))
+    if colon < 0:
+        return False
+    mark = re.search(r"[：:；;，,。][^：:；;，,。]*$", before)
+    return mark is not None and mark.group(0)[0] in "：:；;"
 
 
 def _respective_run(text: str, items: list[_Item], item: _Item) -> list[_Item]:

@@ -183,6 +183,9 @@ _TOPIC_WORDS = re.compile(r"情况|说明|概况|分析|工作|措施|成效|问
 _SEVERAL_PROJECTS = re.compile(r"(?:各|分|主要|重点|具体|部分|中|年度|部门|单位)(?:子)?项目")
 
 
+_PROJECT_LABEL = re.compile(r"项目(?:名称|名)\s*[:：]\s*(.+?)[。.；;]?$")
+
+
 def _item_heading(section: str) -> str:
     """The innermost heading that names an item: a project or a 科目 (1.乡村道路养护项目, …（204类）…), or a fund
     or account of its own ((二)职工基本医疗保险基金) — not a topic (（一）基本支出情况, (二)预算执行, （一）项目基本情况
@@ -191,6 +194,9 @@ def _item_heading(section: str) -> str:
         name = re.sub(r"^\s*(?:[一二三四五六七八九十]+、|[（(][^)）]{1,3}[)）]|\d+[.、．])\s*", "", part)
         if re.search(r"[（(]\s*(?:\d+\s*)?[类款项]\s*[)）]", part):
             return name
+        labelled = _PROJECT_LABEL.match(name)
+        if labelled is not None:
+            return labelled.group(1)  # 2.项目名：城乡居民养老保险参保缴费补助。: the project the label names
         if ("项目" in name and not _SEVERAL_PROJECTS.search(name) and not name.startswith("项目")) or (
             _ITEM_END.search(name) and not _TOPIC_WORDS.search(name)
         ):
@@ -442,6 +448,8 @@ def _blank_years_in_passing(text: str) -> str:
     return _YEAR.sub(lambda m: m.group(0) if m.start() in kept else "＿" * len(m.group(0)), text)
 
 
+_AS_AT = re.compile(r"截至|截止")
+_RECEIVED = re.compile(r"到位(?:资金|数|金额)?\s*(?:为|达|共)?\s*$")
 _OPENS_ON_LAST_YEAR = re.compile(r"^\s*(?:上一?年度?|去年)(?:末|底)?[，,]")
 
 
@@ -484,12 +492,15 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     )
     if opening_stock:
         measure = "执行"  # 2024年初一般债务余额152,386.47万元: the balance the year opened with, last year's end
+    elif _STOCK.search(claim.subject) and _AS_AT.search(_sentence_before(paragraph_text, start)):
+        measure = "执行"  # 截至2024年末，全旗政府债务余额…: a balance as it stood, under a draft's heading too
     elif claim.role in ("年初", "预算"):
         measure = "预算"
     elif claim.role == "全年":
         measure = "调整预算"
     elif claim.role in ("执行", "决算", "实际"):
-        measure = "执行"
+        # (全年实际到位资金2280.00万元: money received, not spent)
+        measure = "到位" if _RECEIVED.search(paragraph_text[:start]) else "执行"
     elif claim.role == "目标":
         measure = "目标"
     measure = measure or component("measure")

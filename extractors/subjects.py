@@ -346,7 +346,7 @@ def change_before(pre: str) -> str:
     return ""
 
 
-COMPARE_RE = re.compile(r"(?:比|较)(?:\d{4}\s*年度?|上年|去年|上一年|同期|年初)|与.{0,10}?相比")
+COMPARE_RE = re.compile(r"(?:比|较之?)(?:\d{4}\s*年度?|上年|去年|上一年|同期|年初)|与.{0,10}?相比")
 
 
 def has_compare(text: str) -> bool:

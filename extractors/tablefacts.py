@@ -431,11 +431,40 @@ class _TableFacts:
 
     def _column_labels(self, r: int, c: int) -> list[Cell]:
         out: list[Cell] = []
-        for g in self.governing[r]:
+        group = self.governing[r]
+        for k, g in enumerate(group):
             cell = self.cov[g][c] if c < self.t.n_cols else None
+            if (cell is None or not cell.text.strip()) and k + 1 < len(group):
+                cell = self._head_spanning(g, group[k + 1], c)
             if cell is not None and cell.text.strip() and all(x is not cell for x in out):
                 out.append(cell)
         return out
+
+    def _head_spanning(self, g: int, below: int, c: int) -> Cell | None:
+        """A blank upper header cell under a merged head printed only in its first cell (PDF text has no spans):
+        2025年预算数 | (blank) | (blank) over 合计 | 基本支出 | 项目支出 — the head to its left covers it when that head
+        has a caption of its own below it (a head over sub-columns, not a caption merged down) and every column
+        from the head to this one has a caption below and none above."""
+        if c >= self.t.n_cols or not self._captioned(below, c):
+            return None
+        for k in range(c - 1, -1, -1):
+            cell = self.cov[g][k]
+            if not self._captioned(below, k):
+                return None
+            if cell is not None and cell.text.strip():
+                under = self.cov[below][k]
+                return cell if under is not None and under is not cell and under.row == below else None
+        return None
+
+    def _captioned(self, r: int, c: int) -> bool:
+        """Whether a header row names column c in words (not a 栏次 marker such as 1, B or A=B+C)."""
+        cell = self.cov[r][c]
+        return (
+            cell is not None
+            and bool(cell.text.strip())
+            and self.info[id(cell)].kind == "text"
+            and not is_column_marker(cell.text.strip())
+        )
 
     def _label_columns(self, r: int, c: int) -> list[int]:
         """The block of non-numeric columns just left of the numeric block holding column c (a two-sided
@@ -668,8 +697,9 @@ class _TableFacts:
         for label in reversed(column_labels):
             if _POINTS_HEADERS.match(label):
                 return "分"
-            if _RATE_HEADER.search(label):
-                return "%"  # 执行率 under 单位：万元、%、分: a rate whatever unit the table names first
+            if _RATE_HEADER.search(label) or _GROWTH_HEADER.match(clean_label(label)):
+                # 执行率 under 单位：万元、%、分, 比上年增长 under 单位：万元、%: a rate whatever unit the table names first
+                return "%"
             if _RATIO_HEADER.search(label):
                 return "倍"  # 本息覆盖倍数 under 单位：万元: a ratio of two amounts, not an amount
             unit = unit_from_caption(label)
@@ -688,6 +718,8 @@ class _TableFacts:
 
 _LAST_BRACKET = re.compile(r"[（(][^（()）]*[)）]\s*$")
 _RATIO_HEADER = re.compile(r"(?:倍数|倍率)$")
+# 比上年增长, 同比增长, 增幅: a rate of change named alone (an amount of change says 增减额, 增加额, 增长额)
+_GROWTH_HEADER = re.compile(r"^(?:比上年|较上年|比上年同期|同比)?(?:增长|增幅|增减幅度|下降|降幅)$")
 _RATE_HEADER = re.compile("(?:" + "|".join(map(re.escape, claim_words().rate_headers)) + ")$")
 
 

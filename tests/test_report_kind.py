@@ -174,3 +174,16 @@ def test_a_funds_performance_report_without_evaluation_in_its_title(tmp_path) ->
         "云江市2024年民生实事项目资金绩效报告\n一、项目资金安排情况\n该项目安排资金1200.00万元。\n", encoding="utf-8"
     )
     assert classify(read_document(str(path))) == "财政支出绩效评价报告"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("川东市农业农村局2024年度部门整体支出绩效目标自评表", "部门整体支出绩效自评报告"),
+        ("2024年度项目支出绩效目标自评表", "项目支出绩效自评表"),
+    ],
+)
+def test_a_self_evaluation_of_performance_targets(title, kind) -> None:
+    """ "…部门整体支出绩效目标自评表" (Sichuan's standard title, 目标 before 自评): a self-evaluation (adv303: `other`, its
+    score sheet's rules left out)."""
+    assert classify(_doc(title)) == kind

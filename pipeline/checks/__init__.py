@@ -108,7 +108,7 @@ def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
     wrong = {f.prov: f for f in findings if f.prov.table is not None and f.severity != "info" and f.expected_value}
     dropped: set[int] = set()
     for f in findings:
-        if f.rule not in AMOUNT_VS_TABLE or f.prov.table is not None or f.severity == "info":
+        if f.rule not in TEXT_VS_CELL or f.prov.table is not None or f.severity == "info":
             continue
         cell = next((wrong[p] for p in f.related if p in wrong and wrong[p] is not f), None)
         if cell is None or f.stated_value is None or cell.expected_value is None:
@@ -127,6 +127,8 @@ def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
 
 # a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
 AMOUNT_VS_TABLE = ("narrative_table.mismatch", "template.narrative-vs-table")
+# …and those that name the cells they compare with (a 科目's path against its rows) and so can be backed by one
+TEXT_VS_CELL = (*AMOUNT_VS_TABLE, "item_code.path-vs-rows")
 REPEATED = "repeat.different-values"
 UNDECIDED = "；两处各印一次，未能判断哪一处有误，请两处都核对"  # narrative_table's words for a tie
 RATE_OF_AMOUNT = (

@@ -328,13 +328,23 @@ def fact_subject(f: Fact) -> str:
     return ("" if f.past_own_flow else _titled_total(label, f.table_title or "")) or label
 
 
+_BY_UNITS = re.compile(r"各(?:街镇|街道|乡镇|苏木|镇|县|区|市|旗)|分(?:地区|县|区|市|乡镇|街镇|街道)|按地区")
+_APPROPRIATED_SPENDING = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算)财政拨款支出")
+_SANGONG_ONLY = re.compile(r"^(?!.*(?:会议费|培训费|机关运行)).*三公经费")
+
+
 def _titled_total(label: str, title: str) -> str:
     """The subject a table's bare 合计 row stands for: its title's fund and flow. In a table of both flows only 本年收入合计
     / 本年支出合计 are the fund's own (its 收入合计 / 支出合计 may hold transfers, 调出资金 …), and a 总计 never is."""
     row = BARE_TOTAL_ROW.match(label.replace(" ", ""))
+    if row is not None and row.group(2) != "收入" and _SANGONG_ONLY.search(re.sub(r"[“”\"'\s]", "", title)):
+        return "三公经费"  # the 合计 row of a table of the 三公 items alone (not of 会议费, 培训费 or 机关运行经费 too)
+    appropriated = _APPROPRIATED_SPENDING.search("".join(title.split()))
+    if row is not None and appropriated is not None and row.group(2) != "收入" and "收入" not in title:
+        return appropriated.group(1) + "财政拨款支出"  # 一般公共预算财政拨款支出决算表's 合计
     named = TITLE_FUND_FLOW.findall(title)
-    if row is None or len(named) != 1 or "平衡" in title:
-        return ""
+    if row is None or len(named) != 1 or "平衡" in title or _BY_UNITS.search(title):
+        return ""  # (2024年各街镇一般公共预算支出情况表: its 合计 is the 街镇's together, not the report's whole)
     fund, flow = named[0]
     this_year, own = row.group(1), row.group(2) or ""
     if flow == "收支":
@@ -481,7 +491,8 @@ DEFAULT_MEASURE = {
 
 _PROJECT = re.compile(r"项目|专项资金|补助资金")
 _DRAFT_HEADING = re.compile(r"预算草案|预算[(（]草案[)）]|预算安排")
-_SPENT_WORDS = re.compile(r"执行|完成|决算|实际|实现")
+# (截至2024年末，全旗政府债务余额…: a stock at a past moment, under the draft's heading, is no budget)
+_SPENT_WORDS = re.compile(r"执行|完成|决算|实际|实现|截至|截止")
 
 
 def _drafted(fig: Figure) -> bool:

@@ -67,19 +67,21 @@ def _labels_by_code(facts: list[Fact]) -> dict[str, set[str]]:
     for f in facts:
         code = (f.code or "").strip()
         if len(code) in _LENGTHS and code.isdigit() and f.own_label:
-            out.setdefault(code, set()).add(_name(f.own_label))
+            # (2050204 高中教育 printed in one cell: the label past its code)
+            out.setdefault(code, set()).add(_name(f.own_label).removeprefix(code))
     return out
 
 
 def _codes(path: tuple[str, str, str], labels: dict[str, set[str]]) -> set[str]:
-    """The 项 codes whose 类, 款 and 项 rows carry the path's three names."""
+    """The 项 codes whose 类, 款 and 项 rows carry the path's three names (a table printing 项 rows alone, 2050204 高中教育
+    with no 205 or 20502 row, names the 项 by its own row)."""
     return {
         code
         for code, names in labels.items()
         if len(code) == 7
         and path[2] in names
-        and path[1] in labels.get(code[:5], set())
-        and path[0] in labels.get(code[:3], set())
+        and path[1] in labels.get(code[:5], {path[1]})
+        and path[0] in labels.get(code[:3], {path[0]})
     }
 
 

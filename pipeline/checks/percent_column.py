@@ -45,6 +45,15 @@ GROWTH = rule(
     "table",
     "arithmetic",
 )
+DIFFERENCE = rule(
+    FAMILY,
+    "difference",
+    "error",
+    "表中“增减额”列与两年两列之差不符",
+    "{subject}写 {stated}，按两列之差应为 {expected}",
+    "table",
+    "arithmetic",
+)
 UNREAD = rule(
     FAMILY,
     "unread",
@@ -54,7 +63,7 @@ UNREAD = rule(
     "table",
     "arithmetic",
 )
-RULES = [RATIO, GROWTH, UNREAD]
+RULES = [RATIO, GROWTH, DIFFERENCE, UNREAD]
 
 _PERCENT_MARK = regex.compile(r"[（(]?[%％][)）]?|百分比")
 _UNIT = regex.compile(r"[（(][^（）()]*[元%％][^（）()]*[)）]")
@@ -72,7 +81,7 @@ MIN_ROWS_FOR_MOST = 3
 
 @dataclass(frozen=True)
 class Header:
-    kind: str  # ratio | growth
+    kind: str  # ratio | growth | difference
     numerator: str  # the named numerator column, "" when the header names none
     base: str  # the named base column; 上年 for 同比
 
@@ -328,12 +337,48 @@ def _bare_growth_between_years(pct: Column, columns: dict[int, Column]) -> Readi
     return Reading(Header("growth", "", early.leaf), late.col, early.col)
 
 
+_BARE_DIFFERENCE = regex.compile(r"^(?:比上年)?(?:增减|增减额|增减金额|增加额|增减数|变动额|差额)$")
+
+
+def _bare_difference(col: Column, columns: dict[int, Column], year: int | None) -> Reading | None:
+    """2024年预算数 | 2025年预算数 | 增减额 (or 上年数 | 本年数 | 增减): an amount column of changes after exactly two amount
+    columns of consecutive years is the later year's less the earlier's, row by row."""
+    leaf = _normal(col.leaf)
+    if col.percent or not (
+        _BARE_DIFFERENCE.match(leaf) or (_BARE_GROWTH.match(leaf) and _GROUP_GROWTH.match(col.group))
+    ):
+        return None
+    sided = _left(replace(col, group=""), columns, None)
+    years = {c.col: {int(y) for n in _names(c, year) for y in _YEAR.findall(n)} for c in sided}
+    if any(len(y) != 1 for y in years.values()):
+        return None
+    by_year: dict[int, list[Column]] = defaultdict(list)
+    for c in sided:
+        by_year[min(years[c.col])].append(c)
+    if len(by_year) != 2:
+        return None
+    # a year split under its head (2025年预算数 › 合计 | 基本支出 | 项目支出): the year's 合计
+    picked = [cs[0] if len(cs) == 1 else _the_total(cs) for _y, cs in sorted(by_year.items())]
+    early, late = picked
+    if early is None or late is None or min(years[late.col]) - min(years[early.col]) != 1:
+        return None
+    return Reading(Header("difference", late.leaf, early.leaf), late.col, early.col)
+
+
+def _the_total(columns: list[Column]) -> Column | None:
+    totals = [c for c in columns if _normal(c.leaf) in _GROUP_TOTALS]
+    return totals[0] if len(totals) == 1 else None
+
+
 def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
     columns = _columns(facts)
     year = _table_year(facts, doc_year)
     out: dict[int, Reading] = {}
     for pct in columns.values():
         if not pct.percent:
+            difference = _bare_difference(pct, columns, year)
+            if difference is not None:
+                out[pct.col] = difference
             continue
         bare = _bare_share(pct, columns, facts, year) or _bare_completion(pct, columns)
         if bare is not None:
@@ -368,7 +413,13 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
     return out
 
 
-def _computed(reading: Reading, num: Fact, base: Fact) -> tol.Interval | None:
+def _computed(reading: Reading, num: Fact, base: Fact, stated: Fact) -> tol.Interval | None:
+    """The percent the reading computes, or for a difference the amount in the stated cell's unit."""
+    if reading.header.kind == "difference":
+        if not num.quantity.base_unit == base.quantity.base_unit == stated.quantity.base_unit:
+            return None
+        diff = tol.base_interval(num.quantity) - tol.base_interval(base.quantity)
+        return diff.scale(Decimal(1) / tol.factor(stated.quantity))
     if num.quantity.base_unit != base.quantity.base_unit or base.quantity.value <= 0 or num.quantity.value < 0:
         return None
     pct = tol.percent(tol.base_interval(num.quantity), tol.base_interval(base.quantity))
@@ -377,7 +428,9 @@ def _computed(reading: Reading, num: Fact, base: Fact) -> tol.Interval | None:
     return pct if reading.header.kind == "ratio" else pct - tol.Interval.exact(Decimal(100))
 
 
-def _exact(reading: Reading, num: Fact, base: Fact) -> Decimal:
+def _exact(reading: Reading, num: Fact, base: Fact, stated: Fact) -> Decimal:
+    if reading.header.kind == "difference":
+        return (num.quantity.base_value - base.quantity.base_value) / tol.factor(stated.quantity)
     pct = num.quantity.base_value / base.quantity.base_value * 100
     return pct if reading.header.kind == "ratio" else pct - 100
 
@@ -460,7 +513,7 @@ def _fits(ctx: Context, reading: Reading, cells: dict[int, Fact], col: int, at: 
     if num is None or base is None:
         return False
     num, base = (moved if reading.numerator == at else num), (moved if reading.base == at else base)
-    comp = _computed(reading, num, base)
+    comp = _computed(reading, num, base, cells[col])
     return comp is not None and _verdict(cells[col], comp, ctx) == tol.OK
 
 
@@ -478,9 +531,13 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
     failing: list[tuple[Fact, Fact, Fact, str]] = []
     for cells in rows:
         stated, num, base = cells[col], cells.get(reading.numerator), cells.get(reading.base)
-        if num is None or base is None or stated.quantity.dimension != "percent":
+        if (
+            num is None
+            or base is None
+            or (stated.quantity.dimension == "percent") != (reading.header.kind != "difference")
+        ):
             continue
-        comp = _computed(reading, num, base)
+        comp = _computed(reading, num, base, stated)
         if comp is None:
             continue
         judged += 1
@@ -496,23 +553,29 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
             "info",
             fact_figure(stated, ctx.doc_year),
             f"“{_leaf(stated)}”列 {judged} 行中 {len(failing)} 行与 "
-            f"“{failing[0][1].column_labels[-1].strip()}”÷“{failing[0][2].column_labels[-1].strip()}”不符，"
+            f"“{failing[0][1].column_labels[-1].strip()}”{'−' if reading.header.kind == 'difference' else '÷'}"
+            f"“{failing[0][2].column_labels[-1].strip()}”不符，"
             "疑表头含义（如同口径）与所读不同，未判定",
             related=[f[0].prov for f in failing[1:20]],
         )
         return
     for stated, num, base, v in failing:
-        rule_ = RATIO if reading.header.kind == "ratio" else GROWTH
-        severity = v if rule_ is RATIO else tol.WARNING
-        exact = _exact(reading, num, base)
+        rule_ = {"ratio": RATIO, "growth": GROWTH, "difference": DIFFERENCE}[reading.header.kind]
+        severity = tol.WARNING if rule_ is GROWTH else v
+        exact = _exact(reading, num, base, stated)
         fig = fact_figure(stated, ctx.doc_year)
         num_name, base_name = _leaf(num), _leaf(base)
         if base.prov.row != stated.prov.row:  # a share of the column's total: 合计 决算数
             base_name = "".join((base.row_labels[-1] if base.row_labels else "合计").split()) + base_name
-        how = (
-            f"{num.quantity.text} ÷ {base.quantity.text} × 100"
-            if reading.header.kind == "ratio"
-            else f"({num.quantity.text} ÷ {base.quantity.text} − 1) × 100"
+        how = {
+            "ratio": f"{num.quantity.text} ÷ {base.quantity.text} × 100",
+            "growth": f"({num.quantity.text} ÷ {base.quantity.text} − 1) × 100",
+            "difference": f"{num.quantity.text} − {base.quantity.text}",
+        }[reading.header.kind]
+        shown = (
+            fmt(exact, stated.quantity.decimals)
+            if reading.header.kind == "difference"
+            else f"{fmt(exact, max(stated.quantity.decimals, 1))}%"
         )
         yield make_finding(
             rule_,
@@ -520,7 +583,7 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
             fig,
             f"{fig.subject or '该行'}“{_leaf(stated)}”写 {stated.quantity.text.strip()}，"
             f"按{num_name} {num.quantity.text} 与{base_name} {base.quantity.text} 计算应为 "
-            f"{fmt(exact, max(stated.quantity.decimals, 1))}%（算式：{how}）",
+            f"{shown}（算式：{how}）",
             expected=exact,
             derivation=how,
             related=[num.prov, base.prov],

@@ -649,6 +649,8 @@ def _tables(ctx: Context) -> Iterator[Finding]:
                 continue
             if rate_role == "rate" and "budget" not in cells and _of_another_column(ctx, r, n):
                 continue  # 预算数 | 到位数 | 实际支出数 | 执行率: a rate beside a bare 预算数 may be of the funds received
+            if rate_role == "rate" and "received" in cells and _fits(ctx, r, n, cells["received"]):
+                continue  # 调整预算 | 到位资金 | 实际支出 | 执行率 (按到位资金): worked on the money received, as the text may be
             exact = n.quantity.base_value / d.quantity.base_value * 100
             nv, dv = fmt(n.quantity.value), fmt(d.quantity.value)
             what = _header_word(r, rate_role) or what  # 支出进度（%）: the rate named as its header names it
@@ -666,6 +668,12 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             )
         if all(k in cells for k in ("score", "points", "rate")):
             yield from _score(ctx, cells["score"], cells["points"], cells["rate"])
+
+
+def _fits(ctx: Context, r: Fact, n: Fact, d: Fact) -> bool:
+    """Whether the rate r is n over d."""
+    comp = tol.percent(tol.base_interval(n.quantity), tol.base_interval(d.quantity))
+    return comp is not None and tol.verdict(r.quantity, comp, ctx.settings) in (tol.OK, tol.INFO)
 
 
 def _header_word(f: Fact, role: str) -> str:
@@ -741,6 +749,15 @@ def _is_execution_rate(c: Claim) -> bool:
 
 
 _OWN_BASIS = re.compile(r"按[^，,；;。]{1,12}计算")
+_BASIS_AFTER = re.compile(r"\s*[（(](?:以|按)[^（）()]{1,12}计(?:算)?[)）]")  # 预算执行率95.51%（以到位资金计）
+# 实际到位资金10090.00万元: the money received, on which a 执行率 may be worked instead of the budget
+_RECEIVED = re.compile(r"到位")
+
+
+def _after(c: Claim) -> str:
+    """The words right after a claim's figure in its sentence."""
+    at = c.sentence.find(c.quantity.text)
+    return c.sentence[at + len(c.quantity.text) :] if at >= 0 else ""
 
 
 def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
@@ -749,7 +766,7 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     the budget the budgets before that; one that fits is enough (年初 and 调整 both printed)."""
     if "分别" in _clause_before(c.sentence, c.quantity.text):
         return
-    if _OWN_BASIS.search(_clause_before(c.sentence, c.quantity.text)):
+    if _OWN_BASIS.search(_clause_before(c.sentence, c.quantity.text)) or _BASIS_AFTER.match(_after(c)):
         ctx.note(c, "执行率写明了自己的计算口径，未与预算数核对")
         return  # 按应到位资金计算的执行率为94.35%: a rate on the base it names, not on the budget
     if _another_period(c):
@@ -770,6 +787,13 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         # …执行188.08万元，执行率94.04%；其他资金全年预算数43.82万元，全部执行完毕，执行率100%: the rate is of the
         # item budgeted in its own clause, whose spending is not printed as a figure
         ctx.note(c, f"执行率所指项目（{later[-1].subject}）的实际支出未在本分句写出")
+        return
+    if spent is not None and any(
+        x.sentence == c.sentence and x.relation == "rate" and span_start(x) > span_start(spent) for x in before
+    ):
+        # …实际支出2551.14万元，项目预算执行率96.23%；部门整体预算执行率97.40%: the pair before has its rate already; a
+        # second rate after it is of another whole, whose figures are not in this sentence
+        ctx.note(c, "执行率之前的实际支出和预算已有其执行率，此执行率所指另一项目的数未在本句写出")
         return
     if spent is None and any(_is_budget(x) for x in levels):
         # 基本支出1344.78万元，…。基本支出全年预算1356.50万元，执行率99.14%: the rate is of the budget's item, whose
@@ -810,6 +834,10 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
         verdicts.append((tol.verdict(c.quantity, comp, ctx.settings), budget))
     if any(v in (tol.OK, tol.INFO) for v, _ in verdicts):
         return
+    if _on_the_money_received(ctx, c, spent, levels):
+        # 年初预算5400.00万元，实际到位5250.00万元，…实际支出5118.62万元，预算执行率97.50%: worked on what was received
+        ctx.note(c, "执行率按实际到位资金计算相符，未按预算数判定")
+        return
     v, budget = next(((v, b) for v, b in verdicts if v == tol.WARNING), verdicts[0])
     # the project or item the rate is of (执行40.00万元 names none: the budget's item, 其他资金全年预算数…)
     named = next((x.subject for x in (spent, budget) if not weak_subject(subject_key(x.subject))), "")
@@ -826,6 +854,20 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
 
 
 _NAMED_BUDGET = re.compile(r"(?:全年|调整后?|年初)预算(?:的)?执行率")
+
+
+def _on_the_money_received(ctx: Context, c: Claim, spent: Claim, levels: list[Claim]) -> bool:
+    """Whether the rate fits the spending over the money received (到位) its sentence prints before the spending."""
+    at = spent.prov.span[0] if spent.prov.span else 0
+    for x in levels:
+        if x is spent or (x.prov.span[0] if x.prov.span else 0) >= at:
+            continue
+        if not _RECEIVED.search(x.subject + _clause_before(x.sentence, x.quantity.text)):
+            continue
+        comp = tol.percent(tol.base_interval(spent.quantity), tol.base_interval(x.quantity))
+        if comp is not None and tol.verdict(c.quantity, comp, ctx.settings) in (tol.OK, tol.INFO):
+            return True
+    return False
 
 
 def _figures_of_the_sentence_before(ctx: Context, c: Claim) -> tuple[Claim | None, list[Claim]]:

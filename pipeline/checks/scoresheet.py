@@ -695,10 +695,17 @@ def _check_subtotals(rows: list[Row]) -> Iterator[Finding]:
     for k, r in enumerate(rows):
         if not _is_subtotal_row(r):
             continue
+        # a 小计 naming its category (过程 | 小计 | 20 | 19.30) sums that category's rows, wherever it stands (at the
+        # head of its rows or at their foot); one naming none, the rows since the previous 小计
+        group = _category_rows(r, rows)
+        if not group and k + 1 < len(rows) and _is_subtotal_row(rows[k + 1]) and not _is_total_row(rows[k + 1]):
+            start = k + 1
+            continue  # 小计 rows stacked at the foot naming no category of the rows: which rows each sums is not known
+        group = group or rows[start:k]
+        start = k + 1
         # rows whose 分值 and 得分 stand in the 小计's columns: a 年度资金总额 row above the 绩效指标 header is laid out
         # under its own header (…| 分值 | 执行率 | 得分)
-        items = [x for x in rows[start:k] if "points" in x.cells and not _is_total_row(x) and _same_columns(x, r)]
-        start = k + 1
+        items = [x for x in group if "points" in x.cells and not _is_total_row(x) and _same_columns(x, r)]
         if len(items) < 2:
             continue
         for what, role in (("分值", "points"), ("得分", "score")):
@@ -721,6 +728,24 @@ def _check_subtotals(rows: list[Row]) -> Iterator[Finding]:
                 related=[items[0].cells[role].prov, items[-1].cells[role].prov],
                 subject=f"{name}小计（{what}）",
             )
+
+
+def _category_rows(subtotal: Row, rows: list[Row]) -> list[Row]:
+    """The rows of the category a 小计 row names before its 小计 (决策 | 小计, 产出指标小计), [] when it names none."""
+    names = [clean_label(x) for x in subtotal.labels if clean_label(x)]
+    if not names or not names[-1].endswith("小计") or subtotal.unnamed:
+        return []
+    # (产出指标 | 小计, or one cell 产出指标小计)
+    head = names[0] if len(names) >= 2 else names[0].removesuffix("小计").strip()
+    if not head:
+        return []
+    return [
+        x
+        for x in rows
+        if x is not subtotal
+        and not _is_subtotal_row(x)
+        and next((clean_label(y) for y in x.labels if clean_label(y)), "") == head
+    ]
 
 
 def _check_score_rates(rows: list[Row]) -> Iterator[Finding]:

@@ -19,7 +19,7 @@ from extractors.identity import document_year, vocabulary
 from extractors.model import Fact, OutlineEntry
 from extractors.paragraph_lists import list_number
 from extractors.report_kind import DEPARTMENT_KINDS
-from extractors.table_identity import KIND_NAMES, identify_table
+from extractors.table_identity import KIND_NAMES, RowKey, identify_table
 from pipeline import tolerance as tol
 from pipeline.checks.base import Context, fact_figure, fmt, in_unit, shown
 from pipeline.checks.template_narrative import narrative, run_changes, run_narrative, run_rates, run_shares
@@ -275,6 +275,9 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
             if is_total and not children and len(under) >= 2 and len(set(under)) == 1:
                 # a table printing its 项 rows alone (2080501 …, 2120101 …, no 类 or 款 rows): 合计 = Σ项
                 children = [rows[x] for x in range(i + 1, j) if keys[x].level is not None]
+            if is_total and not under and not ambiguous:
+                # a 合计 row at the foot of its coded rows (207 … 2101101 | 合计): the rows above it, up to a total before
+                children, ambiguous = _rows_above(rows, keys, labels, i, total_re or "")
             if ambiguous or not children:
                 continue
             for t in cs:
@@ -295,6 +298,22 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
         if any(_mended_by(t, parts, p, wrong[id(p)]) for p in parts if id(p) in wrong):
             continue  # a part that disagrees with its own parts is the printing out of line: its finding says so
         yield cell_finding(R_HIERARCHY, verdict, t, parts, r, v, comp)
+
+
+def _rows_above(
+    rows: list[list[VCell]], keys: list[RowKey], labels: list[str], i: int, total_re: str
+) -> tuple[list[list[VCell]], bool]:
+    """The 类 rows a 合计 printed at the foot of its table sums (its 项 rows where the table prints no 类 or 款), and
+    whether a row between is unplaced (no code, no total): then what it sums is not known."""
+    start = next((x + 1 for x in range(i - 1, -1, -1) if re.search(total_re, labels[x])), 0)
+    between = range(start, i)
+    if any(keys[x].level is None for x in between):
+        return [], True
+    levels = [keys[x].level for x in between]
+    top = [rows[x] for x in between if keys[x].level == 1]
+    if top:
+        return top, False
+    return ([rows[x] for x in between] if len(levels) >= 2 and len(set(levels)) == 1 else []), False
 
 
 def _named(sig: frozenset[str]) -> frozenset[str]:

@@ -280,6 +280,8 @@ def _not_the_report_s(s: Said, year: int | None) -> bool:
     ident = s.claim.identity
     if ident.scope and ident.scope not in _WHOLE_SCOPES:
         return True
+    if ident.part_of and names_a_body(ident.part_of):
+        return True  # 分单位看：局机关4,036.42万元，…其中基本支出1,386.42万元: the unit's part, not the department's
     period = ident.period[:4]
     return bool(year) and period.isdigit() and len(ident.period) == 4 and int(period) != year
 
@@ -386,6 +388,22 @@ def _another_total(name: str, x: Said) -> bool:
         # 财政拨款收入、支出决算总计1,901.60万元。…财政拨款支出比上年增加85.55万元: a fund's spending of the year, no 总计
         return True
     return bool(mine and theirs and mine != theirs)
+
+
+def _names_another_item(d: Said, level: Said) -> bool:
+    """Whether the change's sentence opens with an item's name (农林水支出较之上年…) that the level's words do not hold."""
+    own = compact(d.claim.subject)
+    words = compact(level.claim.subject + (level.lead or ""))
+    # (…农林水支出和社会保障和就业支出两项合计: a total of several items, of which the change names one)
+    several = bool(
+        re.search(r"(?:[两二三四五六七八九十]|\d+)项(?:合计|共计)|[和、及与][^和、及与]+(?:合计|共计|总计)$", words)
+    )
+    return (
+        bool(own)
+        and compact(d.claim.sentence).startswith(own)
+        and (own not in words or several)
+        and not _MEASURE_NAME.fullmatch(own)
+    )
 
 
 def _named_as(curs: list[Said], d: Said) -> list[Said]:
@@ -746,7 +764,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             ]
             curs = _not_bracketed(curs, d)
             if curs and curs[-1].claim.sentence != d.claim.sentence:
-                if not _alone(said, curs[-1], d):
+                if not _alone(said, curs[-1], d) or _names_another_item(d, curs[-1]):
+                    # (…两项合计3,595.60万元，…。农林水支出较之上年多支出199.19万元: the change names one item of the two)
                     curs = _named_as(curs, d)
                 elif _another_total(_change_name(d), curs[-1]):
                     # 收入、支出决算总计均为54676.38万元。与上年相比，本年收入合计增加3878.33万元: the change names the year's

@@ -262,9 +262,8 @@ def _goes_on(table: Table, after: Table | None) -> bool:
 _COLUMN_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
-_PRIOR = re.compile(
-    r"上年(?:度)?(?:预算|决算|执行)数?"
-)  # 上年预算数 | 本年预算数 — not 上年结转, a part of this year's
+# 上年预算数 | 本年预算数 — not 上年结转, a part of this year's; nor 比上年增减 | 增减额 | 增长%, a change from last year's
+_PRIOR = re.compile(r"上年(?:度)?(?:预算|决算|执行)数?|比上年|较上年|增减|增长|下降")
 
 
 def _not_last_years(fs: list[Fact], labels: Callable[[Fact], tuple[str, ...]]) -> list[Fact]:
