@@ -351,7 +351,7 @@ _AREA_HEAD = re.compile(
     r"^(?P<area>[\u4e00-\u9fff]{1,8}?"
     r"(?:(?<!社|园|景|小|街|矿|林|牧|山|库|灾|片|辖|城|县|市)区|(?<!城|县|市)市|(?<!县|市|区)县|州|盟|旗))"
     r"(?=(?:获得|争取到?|收到|分得|下达|分配|安排)?"
-    r"(?:一般公共预算|政府性基金|国有资本|社会保险|财政|税收|地方一般|政府债务|债务|一般性转移|专项转移|转移支付|上级补助))"
+    r"(?:一般公共预算|政府性基金|国有资本|社会保险|财政|税收|地方一般|政府债务|债务|一般债务|专项债务|一般性转移|专项转移|转移支付|上级补助))"
 )
 
 
@@ -1272,6 +1272,10 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
 _RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*$")
 
 
+_AREAS_VERB_NOUN = re.compile(
+    r"^\s*(?:完成|实现|安排|获得|下达|收到|达到)(?P<noun>[\u4e00-\u9fff]{2,16}?)(?:为|达|共)?\s*$"
+)
+_AREA_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗|镇|乡|街道|州|盟)")
 _RESPECTIVE_HEAD = re.compile(r"^.*?分别(?:为|是|有)[：:]")
 
 
@@ -1363,9 +1367,15 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             continue
         figures = after[: len(phrases)]
         gaps = [text[a.end : b.start] for a, b in zip(figures, figures[1:], strict=False)]
-        if any(re.sub(r"[、和及与，,\s]", "", g) for g in gaps) or not _RESPECTIVE_VERB.match(
-            text[m.end() : figures[0].start]
-        ):
+        if any(re.sub(r"[、和及与，,\s]", "", g) for g in gaps):
+            continue
+        if not _RESPECTIVE_VERB.match(text[m.end() : figures[0].start]):
+            done = _AREAS_VERB_NOUN.match(text[m.end() : figures[0].start])
+            areas = [_LEADING_YEAR.sub("", x.strip(" ，,")) for x in phrases]
+            if done is not None and all(_only_scope(x) or _AREA_NAME.fullmatch(x) for x in areas):
+                # 渭滨区、金台区分别完成一般公共预算收入9.86亿元、8.52亿元: each area's figure of the noun after the verb
+                for area, item in zip(areas, figures, strict=True):
+                    item.claim.subject = area + done.group("noun")
             continue
         first = analyse_pre(phrases[0])
         # 全市和市本级一般公共预算收入: the noun the names share, after the last one's scope word

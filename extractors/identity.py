@@ -122,12 +122,17 @@ def _phrase_start(text: str, pos: int) -> bool:
         return bool(_LABEL_END.search(before) or _BODY_NAME_END.search(before))
 
 
+_ADJUSTED_THEN_BUDGET = re.compile(r"(调整后[^，,；;。：:\d]{0,8}?)预算")
+
+
 def _mask(text: str) -> str:
     """Blank out names holding a measure word (一般公共预算, 部门预算) and rate bases (完成预算的, 比上年预算)."""
     for name in vocabulary().masks:
         if name in text:
             text = text.replace(name, "＿" * len(name))
-    return _BASE_PHRASES.sub(lambda m: "＿" * len(m.group()), text)
+    text = _BASE_PHRASES.sub(lambda m: "＿" * len(m.group()), text)
+    # 调整后市级预算平衡情况: the budget named after 调整后 is the adjusted one, not a budget of its own
+    return _ADJUSTED_THEN_BUDGET.sub(lambda m: m.group(1) + "＿＿", text)
 
 
 @lru_cache(maxsize=4096)

@@ -128,7 +128,7 @@ def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:
 # a text amount found to differ from its table (the amount finding) and a rate or share computed from that amount
 AMOUNT_VS_TABLE = ("narrative_table.mismatch", "template.narrative-vs-table")
 # …and those that name the cells they compare with (a 科目's path against its rows) and so can be backed by one
-TEXT_VS_CELL = (*AMOUNT_VS_TABLE, "item_code.path-vs-rows")
+TEXT_VS_CELL = (*AMOUNT_VS_TABLE, "item_code.path-vs-rows", "scoresheet.total-in-text")
 REPEATED = "repeat.different-values"
 UNDECIDED = "；两处各印一次，未能判断哪一处有误，请两处都核对"  # narrative_table's words for a tie
 RATE_OF_AMOUNT = (

@@ -108,10 +108,13 @@ _SCORE_COLUMN = re.compile(r"^(?:分值|得分|权重|自评得分)$")
 
 def _projects_score_sheets(ctx: Context) -> set[int | None]:
     """The tables of a 部门/单位 report laid out as a score sheet (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 |
-    得分): each is one project's self-evaluation, its 年度资金总额 the project's money, not the body's 支出合计."""
-    if ctx.kind not in DEPARTMENT_KINDS:
+    得分): each is one project's self-evaluation, its 年度资金总额 the project's money, not the body's 支出合计; so is each
+    of several score sheets in any report (a workbook of three projects' 自评表: which project a figure is of, its sheet
+    alone tells)."""
+    sheets = {f.prov.table for f in ctx.facts if any(_SCORE_COLUMN.match(x.strip()) for x in f.column_labels)}
+    if ctx.kind not in DEPARTMENT_KINDS and len(sheets) < 2:
         return set()
-    return {f.prov.table for f in ctx.facts if any(_SCORE_COLUMN.match(x.strip()) for x in f.column_labels)}
+    return sheets
 
 
 def _is_perf_table(f: Figure) -> bool:

@@ -322,18 +322,16 @@ def _bare_growth_over_last_year(pct: Column, columns: dict[int, Column], year: i
 
 
 def _bare_growth_between_years(pct: Column, columns: dict[int, Column]) -> Reading | None:
-    """2025年执行数 | 2026年预算数 | 增长%: a bare 增长% after exactly two amount columns, named by consecutive years, is the
-    later year's over the earlier's (with two columns of the earlier year, which one is meant is not known)."""
+    """2025年执行数 | 2026年预算数 | 增长%: a bare 增长% (or 增减率（%）) after the amount columns of two consecutive years
+    (`_two_years`) is the later year's over the earlier's (with two columns of the earlier year, which one is meant is
+    not known)."""
     leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
-    if pct.group or not _PERCENT_MARK.search(_normal(pct.leaf)) or not _BARE_GROWTH.match(leaf):
+    if pct.group or not _PERCENT_MARK.search(pct.leaf) or not _BARE_GROWTH.match(leaf):
         return None
-    sided = _left(pct, columns, None)
-    years = {c.col: _YEAR.findall(_normal(c.leaf)) for c in sided}
-    if len(sided) != 2 or any(len(y) != 1 for y in years.values()):
+    pair = _two_years(pct, columns, None)
+    if pair is None:
         return None
-    early, late = sorted(sided, key=lambda c: int(years[c.col][0]))
-    if int(years[late.col][0]) - int(years[early.col][0]) != 1:
-        return None
+    early, late = pair
     return Reading(Header("growth", "", early.leaf), late.col, early.col)
 
 
@@ -348,7 +346,18 @@ def _bare_difference(col: Column, columns: dict[int, Column], year: int | None) 
         _BARE_DIFFERENCE.match(leaf) or (_BARE_GROWTH.match(leaf) and _GROUP_GROWTH.match(col.group))
     ):
         return None
-    sided = _left(replace(col, group=""), columns, None)
+    pair = _two_years(replace(col, group=""), columns, year)
+    if pair is None:
+        return None
+    early, late = pair
+    return Reading(Header("difference", late.leaf, early.leaf), late.col, early.col)
+
+
+def _two_years(col: Column, columns: dict[int, Column], year: int | None) -> tuple[Column, Column] | None:
+    """The amount columns of two consecutive years left of a column of changes (the earlier, the later), the other
+    change columns beside it (增减额 before 增减率) aside; a year split under its head (2025年预算数 › 合计 | 基本支出 |
+    项目支出) by its 合计. None when the columns are not so."""
+    sided = [c for c in _left(col, columns, None) if not _BARE_DIFFERENCE.match(_normal(c.leaf))]
     years = {c.col: {int(y) for n in _names(c, year) for y in _YEAR.findall(n)} for c in sided}
     if any(len(y) != 1 for y in years.values()):
         return None
@@ -357,12 +366,10 @@ def _bare_difference(col: Column, columns: dict[int, Column], year: int | None) 
         by_year[min(years[c.col])].append(c)
     if len(by_year) != 2:
         return None
-    # a year split under its head (2025年预算数 › 合计 | 基本支出 | 项目支出): the year's 合计
-    picked = [cs[0] if len(cs) == 1 else _the_total(cs) for _y, cs in sorted(by_year.items())]
-    early, late = picked
+    early, late = (cs[0] if len(cs) == 1 else _the_total(cs) for _y, cs in sorted(by_year.items()))
     if early is None or late is None or min(years[late.col]) - min(years[early.col]) != 1:
         return None
-    return Reading(Header("difference", late.leaf, early.leaf), late.col, early.col)
+    return early, late
 
 
 def _the_total(columns: list[Column]) -> Column | None:

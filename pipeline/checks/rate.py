@@ -666,8 +666,52 @@ def _tables(ctx: Context) -> Iterator[Finding]:
                 related=[n.prov, d.prov],
                 subject=f"{fig.subject} {what}" if fig.subject and what not in fig.subject else what,
             )
-        if all(k in cells for k in ("score", "points", "rate")):
+        if all(k in cells for k in ("score", "points", "rate")) and not _points_split_below(ctx, cells["points"]):
             yield from _score(ctx, cells["score"], cells["points"], cells["rate"])
+
+
+def _points_split_below(ctx: Context, points: Fact) -> bool:
+    """年度资金总额 | … | 10 | 95.48% | 9.39 over 其中：当年财政拨款 | … | 6 and two rows more of 2 each (or a 合计 row under
+    its parts): the total's points are its parts', each scored on its own rate, so its score is theirs added up, not
+    分值 × its own rate."""
+    below = sorted(
+        (
+            f
+            for f in ctx.facts
+            if f.prov.table == points.prov.table
+            and f.prov.col == points.prov.col
+            and (f.prov.row or 0) > (points.prov.row or 0)
+        ),
+        key=lambda f: f.prov.row or 0,
+    )
+    if below and any(x.strip().startswith("其中") for x in below[0].row_labels):
+        total = Decimal(0)
+        for f in below[:8]:
+            total += f.quantity.value
+            if total == points.quantity.value:
+                return True
+    # 基本支出 | … | 4 and 项目支出 | … | 6 above 合计 | … | 10: the same, the parts printed first
+    if not any(_TOTAL_LABEL.fullmatch(clean_label(x)) for x in points.row_labels[-1:]):
+        return False
+    above = sorted(
+        (
+            f
+            for f in ctx.facts
+            if f.prov.table == points.prov.table
+            and f.prov.col == points.prov.col
+            and (f.prov.row or 0) < (points.prov.row or 0)
+        ),
+        key=lambda f: -(f.prov.row or 0),
+    )
+    total = Decimal(0)
+    for n, f in enumerate(above[:8], start=1):
+        total += f.quantity.value
+        if n >= 2 and total == points.quantity.value:
+            return True
+    return False
+
+
+_TOTAL_LABEL = re.compile(r"合计|小计|总计")
 
 
 def _fits(ctx: Context, r: Fact, n: Fact, d: Fact) -> bool:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractors.headings import section_label
-from extractors.identity import last_word
+from extractors.identity import last_word, last_year
 from extractors.model import Claim, Fact, Provenance, Quantity
 from extractors.outline import section_path
 from extractors.report_kind import DEPARTMENT_FINAL_KINDS, PERFORMANCE_KINDS, in_order
@@ -18,6 +18,7 @@ from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import (
     Context,
     Figure,
+    claim_figure,
     clean_label,
     fact_figure,
     fmt,
@@ -87,7 +88,17 @@ SCORE_RATE = rule(
     "score-sheet",
     kinds=SCORE_SHEET_KINDS,
 )
-RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE]
+TOTAL_SAID = rule(
+    FAMILY,
+    "total-in-text",
+    "error",
+    "正文所写总得分与评分表总分不符",
+    "正文写总得分 {stated}，评分表总分为 {expected}",
+    "score-sheet",
+    "cross-reference",
+    kinds=SCORE_SHEET_KINDS,
+)
+RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE, TOTAL_SAID]
 
 _DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _NAMED_POINTS = re.compile(r"^([\u4e00-\u9fff]+?)[（(](\d+(?:\.\d+)?)分[）)]$")
@@ -295,10 +306,24 @@ def _lead_tables(tables: dict[int, list[Row]], t: int) -> list[list[Row]]:
     part of a score sheet split over several tables (the 预算执行率 row above the 指标 rows and the 总分)."""
     lead: list[list[Row]] = []
     prev = t - 1
-    while prev in tables and not any(_is_total_row(r) for r in tables[prev]):
+    while prev in tables and not any(_is_total_row(r) and not _sums_rows_above(r, tables[prev]) for r in tables[prev]):
+        # (基本支出 4 | 项目支出 6 | 合计 10 before the 指标 rows: a breakdown's 合计, no sheet's total)
         lead.append(tables[prev])
         prev -= 1
     return lead
+
+
+def _sums_rows_above(total: Row, rows: list[Row]) -> bool:
+    """Whether a total row's points are the sum of the points of the rows right above it (two or more)."""
+    if "points" not in total.cells:
+        return False
+    above = [r for r in rows[: rows.index(total)] if "points" in r.cells]
+    acc: list[Quantity] = []
+    for r in reversed(above):
+        acc.append(r.cells["points"].quantity)
+        if len(acc) >= 2 and _adds_up(total.cells["points"], acc):
+            return True
+    return False
 
 
 def _readings(items: list[Row], lead: list[list[Row]], role: str) -> list[list[Quantity]]:
@@ -306,7 +331,7 @@ def _readings(items: list[Row], lead: list[list[Row]], role: str) -> list[list[Q
     rows = list(items)
     readings = [[r.cells[role].quantity for r in rows if role in r.cells]]
     for table in lead:
-        rows = [r for r in table if "points" in r.cells] + rows
+        rows = _without_breakdowns([r for r in table if "points" in r.cells]) + rows
         readings.append([r.cells[role].quantity for r in rows if role in r.cells])
     return readings
 
@@ -323,6 +348,8 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
     subtotals = [r for r in rows if r is not tr and "points" in r.cells and _is_subtotal_row(r)]
     if not tfacts or not items:
         return
+    if any(_points_unread(r) for r in rows if r is not tr and not _is_subtotal_row(r)):
+        return  # a row scored whose 分值 was printed but not read (1E+1): the sums cannot be told
     pts_fact = tr.cells.get("points") or tfacts[0]
     score_fact = tr.cells.get("score") or (tfacts[1] if len(tfacts) > 1 else None)
     # how many tables the sheet spans: as many as the 分值 total adds up over (a table of indicators before a
@@ -338,6 +365,10 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         every = _readings(items, lead, role)
         readings = [qs for qs in every if qs]
         readings += [qs for qs in [[r.cells[role].quantity for r in subtotals if role in r.cells]] if qs]
+        # 年度资金总额（合计）| 10 over 其中：基本支出 | 4 and 项目支出 | 6: points given a total and its parts count once
+        whole_only = [r.cells[role].quantity for r in _without_breakdowns(items) if role in r.cells]
+        if whole_only and len(whole_only) < len(items):
+            readings.append(whole_only)
         if not readings or any(_adds_up(tf, qs) for qs in readings):
             continue
         if role == "score" and spans and every[spans[0]]:
@@ -355,6 +386,40 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
             related=[items[0].cells[role].prov] if role in items[0].cells else [],
             subject=f"总分（{what}）",
         )
+
+
+def _points_unread(r: Row) -> bool:
+    """Whether a row prints a score but no 分值 the sheet could read (1E+1 where 10 was meant), in a sheet whose other
+    rows print theirs."""
+    return "score" in r.cells and "points" not in r.cells
+
+
+def _without_breakdowns(items: list[Row]) -> list[Row]:
+    """The items without the rows a 其中 breaks an item's points down into (合计 | 10, 其中：基本支出 | 4, 项目支出 | 6):
+    the run of rows after an item, the first labelled 其中, whose points add up to the item's."""
+    out: list[Row] = []
+    k = 0
+    while k < len(items):
+        r = items[k]
+        out.append(r)
+        k += 1
+        first = items[k] if k < len(items) else None
+        if first is None or not any(x.strip().startswith("其中") for x in first.labels):
+            continue
+        run: list[Row] = []
+        for x in items[k:]:
+            run.append(x)
+            if len(run) >= 2 and _adds_up(r.cells["points"], [y.cells["points"].quantity for y in run]):
+                k += len(run)  # the breakdown is skipped
+                break
+    # 基本支出 | 4, 项目支出 | 6, 合计 | 10: the parts printed before the 合计 that adds them up
+    for r in [x for x in out if _is_total_row(x) and "points" in x.cells]:
+        at = out.index(r)
+        for n in range(2, at + 1):
+            if _adds_up(r.cells["points"], [y.cells["points"].quantity for y in out[at - n : at]]):
+                out = out[: at - n] + out[at:]
+                break
+    return out
 
 
 def _adds_up(total: Fact, parts: list[Quantity]) -> bool:
@@ -772,8 +837,69 @@ def _check_score_rates(rows: list[Row]) -> Iterator[Finding]:
         )
 
 
+# 整体支出绩效自评得分, 自评总分, 综合得分: the sheet's total score said in words as the whole's — not a bare 自评得分
+# (a category's under its heading, or a project's), nor a category's (产出指标得分) or a project's (项目自评得分)
+_TOTAL_SCORE_NAME = re.compile(r"(?:总分|总得分|整体[^，,；;。]{0,8}得分|综合得分|综合评分)$")
+# a category named before the score in its sentence or by its heading ((二)产出情况 … 综合得分38.30分)
+_CATEGORY_WORDS = re.compile(r"投入|过程|产出|效益|满意度|决策|项目")
+_PART_SCORE_WORDS = re.compile(r"指标|小计|满分|分值|投入|过程|产出|效益|满意度|决策|管理|上年|去年|项目")
+
+
+def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Finding]:
+    """The total score the text gives (自评得分90.0分) against the one score sheet's 总分 row (91.0): one figure printed
+    twice. Only where the report has one score sheet with a total: with several (one per project), which is meant is
+    not known."""
+    rows_ = [r for rows in tables.values() for r in rows if _is_total_row(r) and "score" in r.cells]
+    if len({r.cells["score"].quantity.value for r in rows_}) != 1:
+        return
+    sheet = rows_[0].cells["score"]
+    full = rows_[0].cells.get("points")  # 总分100分: the sheet's full marks, said as its 总分
+    # the report's year: the one most of its figures are dated (2023年度…自评得分93.5分 in a report on 2024 is last year's)
+    years = Counter(c.identity.period[:4] for c in ctx.claims if c.identity.period[:4].isdigit())
+    year = years.most_common(1)[0][0] if years else ""
+    for c in ctx.claims:
+        name = re.sub(r"\s", "", c.subject)
+        if (
+            c.quantity.dimension != "points"
+            or c.relation in ("share", "rate", "change")
+            or not _TOTAL_SCORE_NAME.search(name)
+            or _PART_SCORE_WORDS.search(name + (c.lead or ""))
+            or _CATEGORY_WORDS.search(_before_in_sentence(c) + _last_heading(c))
+            or last_year(c)
+            or (c.identity.period[:4].isdigit() and c.identity.period[:4] != year)
+        ):
+            continue
+        v = tol.verdict(c.quantity, tol.interval(sheet.quantity), ctx.settings)
+        if v in (tol.OK, tol.INFO):
+            continue
+        if full is not None and tol.verdict(c.quantity, tol.interval(full.quantity), ctx.settings) == tol.OK:
+            continue  # …构建指标体系，总分100分: the full marks, not the score
+        yield make_finding(
+            TOTAL_SAID,
+            "error",
+            claim_figure(c),
+            f"正文写{c.subject} {c.quantity.text}，而评分表总分为 {fmt(sheet.quantity.value)}；同一得分应一致",
+            expected=sheet.quantity.value,
+            derivation="评分表总分",
+            related=[sheet.prov],
+            subject=c.subject,
+        )
+
+
+def _before_in_sentence(c: Claim) -> str:
+    """The words of a claim's sentence before its figure (产出指标满分40分，综合得分38.30分: a category's score)."""
+    at = c.sentence.find(c.quantity.text)
+    return c.sentence[:at] if at >= 0 else ""
+
+
+def _last_heading(c: Claim) -> str:
+    parts = [p.strip() for p in c.section.split("›") if p.strip()]
+    return parts[-1] if parts else ""
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     tables = score_tables(ctx.facts)
+    yield from _check_total_said(ctx, tables)
     for t, rows in tables.items():
         yield from _check_score_rates(rows)
         yield from _check_categories(rows)

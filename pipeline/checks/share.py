@@ -249,6 +249,8 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             # 占局本级本年支出合计的: a whole that does not state the scope named is not certainly that scope's
             return (claims or cands)[0], not (named_scope and not same)
         near = _named_whole_before(ctx, c, num)
+        if near is not None and named_scope and near.identity.scope and near.identity.scope != named_scope:
+            near = None  # 泾源县…政府债务余额126.42亿元…，占全市政府债务余额的6.9%: a county's is no 全市 whole
         if near is not None:
             # a whole of another measure than the part's (年初预算108.00 for 完成72.86) is a guess
             same_measure = not num.role or not near.role or role_of_claim(near) == role_of_claim(num)
@@ -269,7 +271,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         return claim_figure(listed), True
     if c.denominator:
         whole = _whole_of_its_measure(ctx, c, num)
-        if whole is not None:
+        scope = last_word("scope", c.denominator)
+        if whole is not None and not (scope and whole.identity.scope and whole.identity.scope != scope):
+            # (泾源县…政府债务余额126.42亿元…，占全市政府债务余额的6.9%: a county's is no 全市 whole)
             return claim_figure(whole), False
         return None, True  # the whole the share names is not printed: no other total stands in for it
     head = _colon_head(ctx, c, num)
@@ -372,9 +376,17 @@ def _respective_whole(ctx: Context, c: Claim, num: Claim) -> Figure | None:
     if "分别" not in re.split(r"[，,；;。：:]", c.sentence[: _at(c)])[-1] or not _LAST_NOUN.search(num.subject):
         return None
     word = subject_key(c.denominator)
-    if not _LAST_NOUN.fullmatch(word):
-        return None
+    qualified = not _LAST_NOUN.fullmatch(word)
+    if qualified:
+        # 分别占债务限额的94.2%和93.5%: a qualified name may be the common whole (政府债务限额) or each part's own; each
+        # part's own only where the share fits it
+        noun = _LAST_NOUN.search(word)
+        if noun is None:
+            return None
+        word = noun.group(0)
     key = subject_key(_LAST_NOUN.sub("", num.subject) + word)
+    if key == subject_key(num.subject):
+        return None  # 一般债务余额…，分别占债务余额的: the parts' common whole
     part = claim_figure(num)
     found = [
         f
@@ -387,7 +399,12 @@ def _respective_whole(ctx: Context, c: Claim, num: Claim) -> Figure | None:
     ]
     if len({f.quantity.base_value for f in found}) != 1:
         return None
-    return next((f for f in found if f.kind == "claim"), found[0])
+    whole = next((f for f in found if f.kind == "claim"), found[0])
+    if qualified:
+        comp = pct_of(num.quantity, whole.quantity)
+        if comp is None or tol.verdict(c.quantity, comp, ctx.settings) not in (tol.OK, tol.INFO):
+            return None
+    return whole
 
 
 def _at(c: Claim) -> int:
@@ -498,6 +515,19 @@ _TOTAL_SUFFIX = re.compile(r"(?:合计|总计|总额)$")
 def _whole_name(text: str) -> str:
     """A whole's name without 合计/总计 (收入合计 and 本年收入 both name 收入)."""
     return _TOTAL_SUFFIX.sub("", subject_key(text))
+
+
+def _total_of_a_wider_whole(ctx: Context, c: Claim, num: Claim) -> Claim:
+    """泾源县…政府债务余额126.42亿元，其中一般债务余额…、专项债务余额90.69亿元，占全市政府债务余额的6.9%: a share of a
+    wider scope's whole of the list total's own name is the total's share, not its last part's."""
+    scope = last_word("scope", c.denominator or "")
+    if not scope or num.relation != "part" or num.group is None:
+        return num
+    total = next((x for x in ctx.group_claims(num) if x.group == num.group and x.relation == "total"), None)
+    if total is None or total.identity.scope == scope:
+        return num
+    named = _plain_name(strip_scope_words(c.denominator))
+    return total if named and _plain_name(strip_scope_words(total.subject)) == named else num
 
 
 def _plain_name(text: str) -> str:
@@ -912,6 +942,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if num is None:
             ctx.note(c, "未找到占比的分子")
             continue
+        num = _total_of_a_wider_whole(ctx, c, num)
         den, certain = _denominator(ctx, c, num)
         if den is not None and not certain and den.quantity.base_value < num.quantity.base_value:
             den = None  # a guessed whole smaller than the part (项目支出4860.59 under 基本支出3899.94) is none
