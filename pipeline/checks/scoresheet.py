@@ -315,15 +315,18 @@ def _lead_tables(tables: dict[int, list[Row]], t: int) -> list[list[Row]]:
 
 def _sums_rows_above(total: Row, rows: list[Row]) -> bool:
     """Whether a total row's points are the sum of the points of the rows right above it (two or more)."""
+    return _parts_above(total, [r for r in rows[: rows.index(total)] if "points" in r.cells]) > 0
+
+
+def _parts_above(total: Row, above: list[Row]) -> int:
+    """How many of the rows right above a total row (each with points) add up to its points: 0 when no run of two
+    or more does (基本支出 | 4, 项目支出 | 6 above 合计 | 10: 2)."""
     if "points" not in total.cells:
-        return False
-    above = [r for r in rows[: rows.index(total)] if "points" in r.cells]
-    acc: list[Quantity] = []
-    for r in reversed(above):
-        acc.append(r.cells["points"].quantity)
-        if len(acc) >= 2 and _adds_up(total.cells["points"], acc):
-            return True
-    return False
+        return 0
+    for n in range(2, len(above) + 1):
+        if _adds_up(total.cells["points"], [r.cells["points"].quantity for r in above[-n:]]):
+            return n
+    return 0
 
 
 def _readings(items: list[Row], lead: list[list[Row]], role: str) -> list[list[Quantity]]:
@@ -415,10 +418,8 @@ def _without_breakdowns(items: list[Row]) -> list[Row]:
     # 基本支出 | 4, 项目支出 | 6, 合计 | 10: the parts printed before the 合计 that adds them up
     for r in [x for x in out if _is_total_row(x) and "points" in x.cells]:
         at = out.index(r)
-        for n in range(2, at + 1):
-            if _adds_up(r.cells["points"], [y.cells["points"].quantity for y in out[at - n : at]]):
-                out = out[: at - n] + out[at:]
-                break
+        n = _parts_above(r, out[:at])
+        out = out[: at - n] + out[at:]
     return out
 
 
