@@ -1269,7 +1269,7 @@ def _before_compare(pre: str) -> str:
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
 # 分别完成5.23亿元和3.53亿元: a verb of a few characters may stand between 分别 and the first figure
-_RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*$")
+_RESPECTIVE_VERB = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,3}(?:为|了)?)?\s*[：:]?\s*$")  # 分别为：A、B
 
 
 _AREAS_VERB_NOUN = re.compile(
@@ -1662,15 +1662,42 @@ def _respective_shares(text: str, s0: int, items: list[_Item]) -> None:
         if len(names) >= 2:
             if len(names) == len(shares) and all(names) and len(set(names)) == len(names):
                 _name_shares(shares, names, item.claim.denominator)
+            elif len(shares) >= 2:
+                # 教育、社会保障和就业和卫生健康支出分别为…，分别占…: names not told apart — no share is the last one's
+                for share in shares:
+                    share.claim.subject = ""
             continue
         prev = items[k - 1] if k else None
-        if prev is None or not _plain(prev):
+        if prev is None or not (_plain(prev) or _own_change(prev)):
+            if prev is not None and len(shares) >= 2:
+                for share in shares:  # (…分别增长4.7%、6.4%和4.9%，分别占…的17.7%、…: amounts not told apart)
+                    share.claim.subject = ""
             continue
-        amounts = [i for i in items[:k] if _plain(i)][-len(shares) :]
+        # (一般债券98000万元、专项债券210000万元，合计308000万元，分别占…: the parts, not their 合计)
+        amounts = [i for i in items[:k] if _plain(i) and not _TOTAL_NAME.search(i.claim.subject)][-len(shares) :]
         subjects = [a.claim.subject for a in amounts]
-        if len(shares) < 2 or len(amounts) < len(shares) or len(set(subjects)) < len(subjects) or not all(subjects):
+        # (市本级…52.32亿元，下降4.3%；县（市、区）…165.68亿元，增长3.7%，分别占…: each amount with its own change)
+        between = [i for i in items[:k] if amounts and i.start > amounts[0].start and not _plain(i)]
+        if (
+            len(shares) < 2
+            or len(amounts) < len(shares)
+            or len(set(subjects)) < len(subjects)
+            or not all(subjects)
+            or not all(_own_change(i) for i in between)
+        ):
+            if len(shares) >= 2:
+                for share in shares:  # which amount each share is of is not known: none is named after the last
+                    share.claim.subject = ""
             continue  # amounts that do not name themselves apart cannot be told apart by their shares
         _name_shares(shares, subjects, item.claim.denominator)
+
+
+_TOTAL_NAME = re.compile(r"(?:合计|总计|共计|小计)$")
+
+
+def _own_change(item: _Item) -> bool:
+    """A change said of the amount before it (…165.68亿元，增长3.7%)."""
+    return item.claim.relation == "change" and item.claim.quantity.dimension in ("percent", "pp")
 
 
 def _share_run(text: str, items: list[_Item]) -> list[_Item]:
@@ -1725,6 +1752,7 @@ def _restated_after(text: str, s0: int, items: list[_Item], parts: list[_Item], 
 # what opens a list of a total's parts: 其中, a breakdown by units or places (分单位看：, 分街道（镇）看：), 具体情况如下：
 _LIST_OPENER = re.compile(
     r"其中|分[\u4e00-\u9fff（）()]{1,8}?看[：:，,]|(?:具体|明细|详细)(?:情况)?如下[：:]|具体(?:为|是|包括)[：:]?|包括[：:]"
+    r"|(?P<named>[\u4e00-\u9fff]{2,12}?)中[：:]"
 )
 
 
@@ -1742,6 +1770,17 @@ def _next_numbered_item(text: str, total: _Item, start: int, end: int) -> bool:
 _WHOLE_THEN_PARTS = re.compile(r"\s*中[，,：:]")
 _SHARE_WHOLE_BEFORE = re.compile(r"占[^，,；;。：:（(]{0,20}$")
 _FULL_BREAKDOWN = re.compile(r"具体(?:情况)?(?:为|是|如下)")
+
+
+def _named_whole(name: str, candidates: Sequence[_Item]) -> _Item | None:
+    """The last plain figure before a list opened by "<name>中：" whose subject is that name (项目资金来源中：: of 项目资金,
+    the word after it names the breakdown)."""
+    name = re.sub(r"(?:的)?(?:来源|构成|结构|组成|分布)(?:情况)?$", "", name)
+    for i in reversed(candidates):
+        subject = "".join(i.claim.subject.split())
+        if _plain(i) and len(subject) >= 2 and (name.endswith(subject) or subject.endswith(name)):
+            return i
+    return None
 
 
 def _enumerations(
@@ -1762,7 +1801,21 @@ def _enumerations(
         near = items[max(0, k - _LIST_REACH) : k]  # a 其中 breaks down a figure of its own stretch of text
         before = [i for i in near if i.end <= pos and _plain(i) and not _in_closed_bracket(text, i, pos)]
         following = items[k:]
-        total = _list_total(before, first, text, following, near)
+        total: _Item | None
+        if m.group("named"):
+            # …街道级收入60345万元。街道级收入中：清河街道…、西园街道…: the whole named again, its figure said before —
+            # its whole name (各县（市、区）收入中：names more than 收入)
+            ends_here = [i for i in items[:k] if i.end == s0 + m.end("named") and _plain(i)]
+            if ends_here:  # 基本支出8060.63万元中：人员经费…；公用经费…: the figure the colon list breaks down
+                total = ends_here[-1]
+            elif pos > s0 and not re.match(r"[，,；;。：:\s]", text[pos - 1]):
+                continue
+            else:
+                total = _named_whole(m.group("named"), [*previous, *before])
+            if total is None:
+                continue
+        else:
+            total = _list_total(before, first, text, following, near)
         if total is None and k == 0 and previous and not text[s0:pos].strip(" \t\u3000，,"):
             # a sentence opening with 其中
             # (剔除…一次性处置国有资源收入1200万元因素后，同口径增长8.6%。其中：…: an amount set aside is no list's whole)
@@ -2206,7 +2259,29 @@ def _list_total(
         return None
     chosen = _list_total_by_reading(candidates, first, text, after, pool)
     summed = _summed_by_parts(candidates, after, text)
-    return summed if summed is not None and chosen is not None and not _sums_to(chosen, after, text) else chosen
+    chosen = summed if summed is not None and chosen is not None and not _sums_to(chosen, after, text) else chosen
+    if chosen is not None and first is not None and _plain(first) and _smaller_than(chosen, first):
+        # …政府债券164.07亿元，一般债券55.51亿元和专项债券108.56亿元。其中，新增债券110.10亿元…: a whole is never
+        # smaller than its first part — the last figure before is a sibling, the whole the latest one that can hold it
+        chosen = next(
+            (
+                c
+                for c in reversed(candidates)
+                if _plain(c)
+                and not _smaller_than(c, first)
+                and c.claim.relation != "part"
+                # (收入包括：一般公共预算财政拨款…；支出包括：…: a figure after another list's opener is its part)
+                and not _LIST_OPENER.search(text[text.rfind("。", 0, c.start) + 1 : c.start])
+                and lists.part_of_flow(_flow(c), _flow(first))
+            ),
+            None,
+        )
+    return chosen
+
+
+def _smaller_than(whole: _Item, part: _Item) -> bool:
+    a, b = whole.claim.quantity, part.claim.quantity
+    return _base_key(a) == _base_key(b) and a.base_value < b.base_value
 
 
 def _run_of_parts(after: Sequence[_Item], text: str) -> list[_Item]:

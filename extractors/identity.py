@@ -559,8 +559,20 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         measure=measure,
         period=period,
         item=item,
-        part_of=bracket_parent(paragraph_text, start),
+        part_of=bracket_parent(paragraph_text, start) or _whole_opening(sentence),
     )
+
+
+_WHOLE_OPENING = re.compile(
+    r"^\s*(?P<whole>[\u4e00-\u9fff]{2,12}?(?:收入|支出|资金|债券|债务|经费|拨款|补助|转移支付))(?:的)?(?:来源|构成|结构)?中[，,：:]"
+)
+
+
+def _whole_opening(sentence: str) -> str:
+    """The whole a sentence opens with as the one it breaks down (新增债券中，一般债券173.55亿元，专项债券456.42亿元): its
+    figures up to the first "；" are that whole's parts, not the report's 一般债券 and 专项债券."""
+    m = _WHOLE_OPENING.match(sentence)
+    return m.group("whole") if m is not None and not re.search(r"[；;]", sentence[m.end() :]) else ""
 
 
 _NOT_APPROPRIATED = re.compile(r"事业收入|经营收入|其他收入|上级补助收入|附属单位上缴收入|事业基金")

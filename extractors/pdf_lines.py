@@ -238,6 +238,11 @@ def char_edges(chars: list[Char], text: str) -> array[float]:
 
 
 _NUMBER_END = re.compile(r"[0-9.,．，]$")
+_TABLE_LABEL = re.compile(
+    r"^\s*(?:附|续)?表\s*[0-9０-９一二三四五六七八九十]{1,3}(?:[-—][0-9]{1,2})?[\s：:、.．][^，,。；;]*$"
+)
+_MAKER = re.compile(r"^\s*(?:编制(?:部门|单位)|填报单位)\s*[：:]")
+_UNIT_LINE = re.compile(r"单位\s*[：:]\s*(?:万|亿|千)?元\s*$")
 _NUMBER_GOES_ON = re.compile(r"^[0-9.,%．％]")
 
 
@@ -331,6 +336,11 @@ def page_margins(lines: list[Line], fallback: Margins | None) -> Margins | None:
         return None
     left = min(shared_left) if shared_left else fallback.left  # type: ignore[union-attr]
     right = max(shared_right) if shared_right else fallback.right  # type: ignore[union-attr]
+    beyond = sorted(ln.x1 for ln in lines if ln.x1 > right + 2 * ln.size)
+    if len(beyond) >= 2:
+        # the edge shared is that of short lines (headings of one width: （二）过程情况, （三）产出情况) while lines of
+        # ragged body text reach further: the column ends where they do (the second widest: one line may overflow)
+        right = beyond[-2]
     gaps = sorted(
         b.top - a.bottom
         for a, b in zip(lines, lines[1:], strict=False)
@@ -360,8 +370,8 @@ def starts_paragraph(
     if prev is None:
         return True
     size = max(cur.size, 1.0)
-    if is_heading(cur.text):
-        return True
+    if is_heading(cur.text) or _TABLE_LABEL.match(cur.text) or _UNIT_LINE.search(prev.text) or _MAKER.match(cur.text):
+        return True  # a table's title (表8 一般公共预算“三公”经费预算表) and its 单位 line are lines of their own
     if _LEADERS.search(cur.text) or _LEADERS.search(prev.text):
         return True
     if _other_size(cur.size, prev.size):

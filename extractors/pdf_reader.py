@@ -38,6 +38,7 @@ from extractors.pdf_lines import (
 from extractors.pdf_tables import MAX_CELLS, MAX_GRID, TABLE_SETTINGS, TableDraft, build_table, caption_for, fill_cells
 from extractors.pdf_tables import grid_size as _grid_size
 from extractors.stitch import stitch_tables
+from extractors.table_titles import title_in_grid
 from extractors.txt_reader import leading_header_rows, unit_from_caption
 
 # pdfium (fast, C) with a per-page pdfplumber fallback; GOUJI_PDF_ENGINE=pdfplumber reads every page with pdfplumber
@@ -359,6 +360,7 @@ def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
     prev_orientation = ""
     here: Margins | None = None
     prev_margins: Margins | None = None
+    trailing: list[Line] = []  # the lines after the last table of the page before
 
     def flush() -> None:
         if para:
@@ -383,15 +385,36 @@ def _blocks(pages: list[_Page], sha256: str) -> list[Block]:
                 item.title, item.unit, item.caption_lines = caption_for(_since_last_table(items[:i]))
                 item.touches_top = not lines_above and item.bbox[1] <= top_area + margin
                 item.touches_bottom = i == len(items) - 1 and item.bbox[3] >= bottom_area - margin
-                blocks.append(_table(item, sha256))
+                table = _table(item, sha256)
+                if item.title is None and all(any(ln is u for u in item.caption_lines) for ln in lines_above):
+                    # (nothing above it on its page but its 编制单位/单位 line)
+                    _caption_from_the_page_before(table, trailing)
+                blocks.append(table)
                 continue
             crossing = prev is not None and prev.page != p.number
             if starts_paragraph(prev, item, here, prev_margins if crossing else None):
                 flush()
             para.append(item)
             prev = item
+        trailing = _since_last_table(items)
     flush()
     return blocks
+
+
+_TABLE_TITLE = re.compile(r"表(?:[（(][^）)]{1,12}[）)])?\s*$")
+
+
+def _caption_from_the_page_before(table: Table, lines: list[Line]) -> None:
+    """A table opening its page under a title (and 单位) printed at the foot of the page before, with no title of
+    its own in its grid. A contents page's last entry is no caption: several lines there name tables."""
+    title, unit, _used = caption_for(lines)
+    if title is None or title_in_grid(table)[0] is not None:
+        return
+    # (a heading 附表 or 附表1 over the title names no table of its own)
+    if sum(bool(_TABLE_TITLE.search(ln.text)) and len("".join(ln.text.split())) > 4 for ln in lines[-6:]) > 1:
+        return
+    table.title = title
+    table.unit = table.unit or unit
 
 
 def _since_last_table(items: list[tuple[float, int, Any]]) -> list[Line]:

@@ -314,10 +314,12 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if isinstance(b, Table):
-            k, retitled = len(out), False
+            k, retitled, passed = len(out), False, 0
             prev_table = next((x for x in reversed(out) if isinstance(x, Table)), None)
-            while k > 0 and len(out) - k < 4:
+            while k > 0 and passed < 4:
                 p = out[k - 1]
+                # (the digits of a page number printed sideways, "5" and "7" of — 57 —, count as nothing passed)
+                passed += not (isinstance(p, Paragraph) and len(_plain(p.text)) <= 2)
                 if _repeated_caption(p, b):
                     k -= 1
                     # 续表3 above it: the caption says the table goes on, whatever the margins show

@@ -37,14 +37,16 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("ys.procurement", r"政府采购(支出)?预算表"),
     ("ys.gp_basic", r"一般公共预算(财政拨款)?基本支出(部门预算)?(经济分类)?预算表" + _SUBJECT_KIND),
     ("ys.czbk_basic", r"财政拨款基本支出预算表" + _SUBJECT_KIND),
-    ("ys.gp", r"一般公共预算(财政拨款)?(支出)?(功能分类)?预算表" + _SUBJECT_KIND),
+    # (一般公共预算当年拨款支出预算表: the year's appropriation of that fund)
+    ("ys.gp", r"一般公共预算(财政拨款|当年拨款|当年财政拨款|财政拨款当年)?(支出)?(功能分类)?预算表" + _SUBJECT_KIND),
     (
         "ys.gf",
         r"(政府性基金预算(支出)?功能分类预算表|(财政拨款)?政府性基金(预算)?(财政拨款)?支出预算表)" + _SUBJECT_KIND,
     ),
     ("ys.soe", r"国有资本经营预算(支出)?功能分类预算表"),
     ("ys.czbk", r"财政拨款支出预算表" + _SUBJECT_KIND),
-    ("ys.expense", r"(?<!项目)支出预算(总)?表"),  # (项目支出预算表 lists projects: no 支出总表)
+    # (项目支出预算表 lists projects: no 支出总表; a title naming a fund is that fund's table, never all funds')
+    ("ys.expense", r"^(?!.*(?:一般公共预算|政府性基金|国有资本经营|社会保险基金|财政拨款)).*(?<!项目)支出预算(总)?表"),
     # the 财政部 部门预算公开 template as most provinces and the central departments print it: 部门收支总表, 部门收入总表,
     # 部门支出总表, 财政拨款收支总表, 一般公共预算支出表 … — a 预算 publication's tables, named without 预算
     ("ys.czbk_total", r"^(\d{4}年度?)?财政拨款收支总表"),

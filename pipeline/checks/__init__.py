@@ -98,7 +98,30 @@ def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: 
     # after the crossings: a crossing found anew, and two specific rules on one cell (which crossed nothing)
     crossed = one_wrong_cell(merged, facts or [], doc_year)
     crossed = _one_cell_one_finding(rate_and_sum(crossed, facts or [], doc_year), final=True)
-    return _text_backs_the_cell(_blame_the_input(_settle_by_the_rate(crossed, facts or [])))
+    return _one_text_figure_one_finding(
+        _text_backs_the_cell(_blame_the_input(_settle_by_the_rate(crossed, facts or [])))
+    )
+
+
+def _one_text_figure_one_finding(findings: list[Finding]) -> list[Finding]:
+    """A text total found not to balance the other total of its sentence (balance.totals-balanced) by the same amount as
+    another rule finds it out (支出总计3783000万元 against its restatement, 3738000): one inconsistency, the other
+    rule's finding naming this one."""
+    others: dict[tuple, Finding] = {}
+    for f in findings:
+        if f.rule != BALANCED and f.severity != "info" and f.prov.table is None and f.expected_value is not None:
+            others.setdefault((f.prov, f.stated_value, f.expected_value), f)
+    out: list[Finding] = []
+    for f in findings:
+        other = others.get((f.prov, f.stated_value, f.expected_value)) if f.rule == BALANCED else None
+        if other is None:
+            out.append(f)
+        elif f.rule not in other.explanation:
+            other.explanation += f"；另经 {f.rule} 核对，结论相同"
+    return out
+
+
+BALANCED = "balance.totals-balanced"
 
 
 def _text_backs_the_cell(findings: list[Finding]) -> list[Finding]:

@@ -63,7 +63,16 @@ ROLL_FORWARD = rule(
     "narrative",
     "sum",
 )
-RULES = [INCOME_LESS_SPENDING, CHAIN, ROLL_FORWARD]
+BALANCED = rule(
+    FAMILY,
+    "totals-balanced",
+    "error",
+    "写明收支平衡，而收入总数与支出总数不等",
+    "{subject}写 {stated}，收入总数为 {expected}",
+    "narrative",
+    "sum",
+)
+RULES = [INCOME_LESS_SPENDING, CHAIN, ROLL_FORWARD, BALANCED]
 
 _YEARS_BALANCE = re.compile(
     r"(?:当年|本年|当期)?收支(?:结余|差额|缺口)$|^(?:当年|本年)结余$"
@@ -193,6 +202,55 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from chains
     yield from _carried_forward(ctx)
     yield from _roll_forward(ctx)
+    yield from _balanced(ctx)
+
+
+# 收入总量为183627万元，支出总量为183627万元（含…），收支平衡: a sentence saying the budget balances says its two totals
+# are equal (not 收支基本平衡, nor a 收入合计 that leaves out the carry-overs)
+_SAID_BALANCED = re.compile(r"收支(?:相抵后?)?平衡")
+_NOT_SAID = re.compile(r"(?:未|不|难以|无法|未能|尚未)(?:实现)?$")
+_INCOME_TOTAL = re.compile(r"(?:收入总量|收入总计|总收入)$")
+_SPENDING_TOTAL = re.compile(r"(?:支出总量|支出总计|总支出)$")
+_LEFT_OVER = re.compile(r"结余|结转|结存|缺口|赤字|差额")
+
+
+def _balanced(ctx: Context) -> Iterator[Finding]:
+    for sentence, claims in sentences(ctx):
+        done = 0
+        for said in _SAID_BALANCED.finditer(sentence):
+            if _NOT_SAID.search(sentence[max(0, said.start() - 4) : said.start()]):
+                continue
+            placed = [(i, c) for i, c in positions(sentence, claims) if done <= i < said.start()]
+            done = said.end()
+            top = [(i, c) for i, c in placed if c.quantity.dimension == "money" and not _inside_bracket(sentence[:i])]
+            incomes = [(i, c) for i, c in top if _INCOME_TOTAL.search(c.subject.strip())]
+            spendings = [(i, c) for i, c in top if _SPENDING_TOTAL.search(c.subject.strip())]
+            if len(incomes) != 1 or len(spendings) != 1:
+                continue
+            (i_at, inc), (s_at, spent) = incomes[0], spendings[0]
+            later = max(i_at, s_at)
+            if any(at > later and _LEFT_OVER.search(c.subject) for at, c in top):
+                continue  # …支出总计…，年终结余…，收支平衡: what is left balances them
+            if identities_contradict(inc.identity, spent.identity) or inc.base or spent.base:
+                continue
+            scale = 1 / tol.factor(spent.quantity)
+            v = tol.verdict(spent.quantity, tol.base_interval(inc.quantity).scale(scale), ctx.settings)
+            ctx.mark(spent)
+            if v in (tol.OK, tol.INFO):
+                continue
+            exact = inc.quantity.base_value * scale
+            yield make_finding(
+                BALANCED,
+                v,
+                claim_figure(spent),
+                f"本句写明收支平衡，而{spent.subject.strip()} {spent.quantity.text} 与{inc.subject.strip()} "
+                f"{inc.quantity.text} 不等（相差 {fmt(abs(exact - spent.quantity.value))}{spent.quantity.unit}），"
+                "两数必有一处有误",
+                expected=exact,
+                derivation=f"{inc.subject.strip()} {inc.quantity.text}",
+                related=[inc.prov],
+                subject=spent.subject.strip(),
+            )
 
 
 # 全市法定债务年初余额258.78亿元，当年新增债务88.48亿元（新增一般债券…），当年偿还债务20.05亿元（…），年末债务余额

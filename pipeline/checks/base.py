@@ -548,7 +548,7 @@ class Context:
     def relation(self, a: Figure, b: Figure) -> str:
         """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity). Two cells
         of one column of one table are two figures, whatever their labels share (two projects of one 实施单位)."""
-        if _one_column(a, b):
+        if _one_column(a, b) or self._parts_of_two_wholes(a, b):
             return DIFFERENT
         found = relation(a.identity, b.identity, self.ambiguity)
         items = [x.identity.item for x in (a, b)]
@@ -566,6 +566,44 @@ class Context:
             # likely the sum over the items, not any one item's
             return UNSETTLED
         return found
+
+    def _parts_of_two_wholes(self, a: Figure, b: Figure) -> bool:
+        """Two printed parts of two lists whose wholes are two figures (全省共发行债券300亿元，其中一般债券100亿元…;
+        再融资债券90亿元，其中一般债券40亿元…): each part is its own whole's share, not one figure printed twice. A
+        figure larger than the whole the other printing is a part of is no printing of that part either. (Only of two
+        printings of one name: a part's own ceiling — 一般债务限额 for 一般债务余额 — is another figure anyway.)"""
+        if a.key != b.key:
+            return False
+        whole_a, whole_b = self._whole_of_part(a), self._whole_of_part(b)
+        if whole_a is not None and whole_b is not None:
+            return (
+                whole_a is not whole_b
+                and subject_key(whole_a.subject) != subject_key(whole_b.subject)
+                and whole_a.quantity.base_value != whole_b.quantity.base_value
+            )
+        other, whole = (b, whole_a) if whole_a is not None else (a, whole_b)
+        if whole is None or other.kind != "claim" or not isinstance(other.obj, Claim):
+            return False
+        if other.quantity.base_value > whole.quantity.base_value:
+            return True  # a part is never larger than its whole
+        # 按用途划分，新增债券629.97亿元、再融资债券361.49亿元；按类型划分，一般债券335.35亿元…: printed beside the whole
+        # itself, a figure is of the whole's level (the report's 一般债券), not the whole's own part
+        key = subject_key(whole.subject)
+        return any(
+            x is not whole
+            and x.sentence == other.obj.sentence
+            and subject_key(x.subject) == key
+            and x.quantity.base_value == whole.quantity.base_value
+            and (x.group is None or x.group != other.obj.group)
+            for x in self.paragraph_claims(other.obj)
+        )
+
+    def _whole_of_part(self, f: Figure) -> Claim | None:
+        c = f.obj
+        if f.kind != "claim" or not isinstance(c, Claim) or c.relation != "part" or c.group is None:
+            return None
+        totals = [x for x in self.group_claims(c) if x.relation == "total"]
+        return totals[0] if len(totals) == 1 and totals[0].quantity.base_unit == c.quantity.base_unit else None
 
     def _in_sections_alike(self, a: Figure, b: Figure) -> bool:
         """Whether two printings stand under two headings of one text (a section repeated per item): the headings'

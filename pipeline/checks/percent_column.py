@@ -348,7 +348,11 @@ def _bare_difference(col: Column, columns: dict[int, Column], year: int | None) 
         return None
     pair = _two_years(replace(col, group=""), columns, year)
     if pair is None:
-        return None
+        # 执行数 | … | 上年执行数 | 增减额: this year's column less the one of the same name printed as last year's
+        found = _same_period(col, columns, year) if not col.group else None
+        if found is None or "上年" not in _normal(columns[found[1]].leaf):
+            return None
+        return Reading(Header("difference", columns[found[0]].leaf, columns[found[1]].leaf), *found)
     early, late = pair
     return Reading(Header("difference", late.leaf, early.leaf), late.col, early.col)
 
@@ -356,8 +360,13 @@ def _bare_difference(col: Column, columns: dict[int, Column], year: int | None) 
 def _two_years(col: Column, columns: dict[int, Column], year: int | None) -> tuple[Column, Column] | None:
     """The amount columns of two consecutive years left of a column of changes (the earlier, the later), the other
     change columns beside it (增减额 before 增减率) aside; a year split under its head (2025年预算数 › 合计 | 基本支出 |
-    项目支出) by its 合计. None when the columns are not so."""
-    sided = [c for c in _left(col, columns, None) if not _BARE_DIFFERENCE.match(_normal(c.leaf))]
+    项目支出) by its 合计; a year's 其中 columns (2024年末余额 | 其中：一般债务 | 其中：专项债务) are its parts, never the
+    amount compared. None when the columns are not so."""
+    sided = [
+        c
+        for c in _left(col, columns, None)
+        if not _BARE_DIFFERENCE.match(_normal(c.leaf)) and not _normal(c.leaf).startswith("其中")
+    ]
     years = {c.col: {int(y) for n in _names(c, year) for y in _YEAR.findall(n)} for c in sided}
     if any(len(y) != 1 for y in years.values()):
         return None

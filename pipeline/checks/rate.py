@@ -651,6 +651,9 @@ def _tables(ctx: Context) -> Iterator[Finding]:
                 continue  # 预算数 | 到位数 | 实际支出数 | 执行率: a rate beside a bare 预算数 may be of the funds received
             if rate_role == "rate" and "received" in cells and _fits(ctx, r, n, cells["received"]):
                 continue  # 调整预算 | 到位资金 | 实际支出 | 执行率 (按到位资金): worked on the money received, as the text may be
+            if rate_role == "rate" and _header_word(n, "spent") == "决算数" and "budget_initial" in cells:
+                if _fits(ctx, r, n, cells["budget_initial"]):
+                    continue  # 年初预算数 | 全年预算数 | 决算数 | 执行率: a final account's rate may be of the 年初预算
             exact = n.quantity.base_value / d.quantity.base_value * 100
             nv, dv = fmt(n.quantity.value), fmt(d.quantity.value)
             what = _header_word(r, rate_role) or what  # 支出进度（%）: the rate named as its header names it
@@ -1000,6 +1003,14 @@ def _budgets_of_the_paragraph_before(ctx: Context, c: Claim, spent: Claim) -> li
         # 全年预算数1280.00万元，其中：中央车购税资金850.00万元… ¶ …其中：中央资金支出850.00万元，执行率100.00%: a part's
         # rate is of its own name's budget, never of the whole's
         return [x for x in prev if _level(x) and _is_budget(x) and not x.base and same_item_name(x, spent)]
+    # 全年预算3418.75万元，其中：基本支出预算1642.18万元… ¶ 基本支出实际支出1618.44万元，执行率98.55%: a spending named as
+    # a part the paragraph before budgets is of that part's budget, though its own sentence lists nothing
+    parts = [
+        x for x in prev if x.relation == "part" and _level(x) and _is_budget(x) and not x.base and not _names_no_item(x)
+    ]
+    named = [x for x in parts if same_item_name(x, spent)]
+    if named and all(_is_budget(x) for x in prev if _level(x) and not x.base):
+        return named
     return _budgets_of_their_item(prev, spent)
 
 
@@ -1018,11 +1029,12 @@ def _budgets_of_their_item(claims: list[Claim], spent: Claim) -> list[Claim]:
 
 def _names_no_item(budget: Claim) -> bool:
     """预算安排资金, 全年预算数: a budget named only by its measure and a class of money, no item of its own."""
-    key = subject_key(budget.subject)
-    return weak_subject(key) or weak_subject(_BUDGET_WORDS.sub("", key))
+    key = _ADJUSTED.sub("", subject_key(budget.subject))  # 年中追加调整后全年预算: the adjusted budget, no item
+    return not key or weak_subject(key) or weak_subject(_BUDGET_WORDS.sub("", key))
 
 
 _BUDGET_WORDS = re.compile(r"^(?:年初|全年|调整后?)?预算")
+_ADJUSTED = re.compile(r"^(?:年中|年度中|执行中)?(?:追加|追减|调增|调减|调整)(?:调整)?后?")
 
 
 def _words_between(sentence: str, x: Claim, y: Claim) -> str:
@@ -1225,6 +1237,8 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     if len(before) != 2 or any(x.sentence != c.sentence or x.quantity.dimension == "percent" for x in before):
         return
     den, num = before
+    if any(_A_DIFFERENCE.search(_clause_before(c.sentence, x.quantity.text)) for x in before):
+        return  # 支出决算29.64万元，超出预算1.64万元，完成率105.86%: by how much the budget was passed, no base nor part
     den_words = _clause_before(c.sentence, den.quantity.text)
     once = all(c.sentence.count(x.quantity.text) == 1 for x in (den, num))  # (words found by a figure's text)
     if once and not re.search(ratio.den, den_words) and re.search(ratio.den, _words_between(c.sentence, den, num)):
@@ -1243,6 +1257,9 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     ):
         return
     yield from _ratio_checked(ctx, c, ratio, num, den, den_words)
+
+
+_A_DIFFERENCE = re.compile(r"(?:超出|超过|超支|节约|节余|结余|少于|多于|低于|高于)[^，,；;。\d]{0,6}$")
 
 
 def _ratio_checked(

@@ -65,11 +65,15 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     if (
         nearest is not None
         and nearest.sentence == c.sentence
+        and bool(c.subject.strip())  # (a share left unnamed on purpose names no part: 分别占… of parts not told apart)
         and subject_key(nearest.subject) == subject_key(c.subject)
         and _RIGHT_AFTER.fullmatch(_words_after(nearest, c))
     ):
         return nearest  # …，其中一般性转移支付2957.13亿元，占比83.5%: the share right after its own part
-    same = [x for x in before if x.subject and subject_key(x.subject) == subject_key(c.subject)]
+    # (专项债券合计872160.25万元，专项债券占比64.5%: the part named with 合计 is the part the share names)
+    same = [x for x in before if x.subject and _no_total_word(x.subject) == _no_total_word(c.subject)]
+    if not _no_total_word(c.subject):
+        same = []  # a share naming no part (or only 合计) is matched by no name
     if not same and c.subject:
         # 税收收入222.80万元，…，税收占一般公共预算收入的比重为75.7%: the share names its part without the flow word
         flows = {subject_key(c.subject + w) for w in ("收入", "支出")}
@@ -100,7 +104,30 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     if not before and not same:
         return None
     pool = same or before
-    return max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
+    nearest = max(pool, key=lambda x: x.prov.span[0] if x.prov.span else 0)
+    if (
+        not same
+        and nearest.sentence != c.sentence
+        and any(
+            x is not c and x.sentence == c.sentence and (x.prov.span[0] if x.prov.span else 0) < start
+            for x in ctx.paragraph_claims(c)
+        )
+    ):
+        # …城市维护建设税65300万元等。其中，增值税增长7.4%，占税收收入的35.2%: the share's own sentence is about another
+        # figure (增值税's, whose amount it does not print): not the last amount of the sentence before
+        return None
+    if not same and _RESPECTIVE_OF_ONE_WHOLE.search(_words_after(nearest, c)):
+        # A、B和C分别为2350.35、358.00、242.88万元，分别占…的76.14%、…: shares of several parts whose names were not
+        # read — the first is not the last part's (分别占A和B的a%、b% is one part's share of each whole)
+        return None
+    return nearest
+
+
+_RESPECTIVE_OF_ONE_WHOLE = re.compile(r"分别(?:占|为)(?![^，,；;。]*[和与及、][^，,；;。]*的)")
+
+
+def _no_total_word(subject: str) -> str:
+    return re.sub(r"(?:合计|总计)$", "", subject_key(subject))
 
 
 def _named_part_earlier(ctx: Context, c: Claim) -> Claim | None:
@@ -286,6 +313,8 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             continue
         if x.relation in ("share", "rate", "change"):
             continue  # 收、支总计各增加4824.58万元: the change of a total is no whole
+        if x.quantity.base_value < num.quantity.base_value:
+            continue  # 一般债券合计480838.50万元，专项债券合计872160.25万元: a sibling's total, smaller than the part
         if any(w in x.subject for w in _TOTAL_WORDS):
             return claim_figure(x), True
         if x.relation == "total" or x is head:
@@ -697,7 +726,7 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 项目应到位资金 (what was due) is no 到位资金 (what arrived)
         if c.denominator and _a_sibling_of(num, x, words):
             continue  # 基本支出占全年支出的44.52% after 项目支出…实际支出4,860.59万元: a part of that word, not its whole
-        if subject_key(x.subject) == subject_key(num.subject):
+        if _no_total_word(x.subject) == _no_total_word(num.subject):
             continue  # 项目支出7835.62 (its 全年预算) is no whole of 项目支出7214.33 (what was spent), 占全年支出的
         if identities_contradict(x.identity, num.identity):
             continue  # 全县主要支出项目安排：…预备费…，占一般公共预算支出的 after 县本级一般公共预算支出…: another level's whole

@@ -103,6 +103,13 @@ def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
     return tol.ERROR
 
 
+# why parts that do not make their total are no error (sum.enumeration-partial): fewer, or far more, than its parts
+_UNDECIDED_PARTS = {
+    False: "小于总数；所列未必是全部分项，未作判定",
+    True: "远大于总数；所列疑为相互包含的类别，并非总数的分项，未作判定",
+}
+
+
 def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Finding:
     s = sum((p.quantity.base_value for p in parts), Decimal(0)) / tol.factor(total.quantity)
     # each part in the total's unit (48.62亿元 among parts in 万元 is 486200)
@@ -116,7 +123,8 @@ def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Find
         r,
         sev,
         total,
-        f"{total.subject or '合计'}写 {fmt(total.value)}{total.quantity.unit}，而{what} {expr} = {fmt(s)}，两者不符"
+        f"{total.subject or '合计'}写 {fmt(total.value)}{total.quantity.unit}，而{what} {expr} = {fmt(s)}，"
+        + (_UNDECIDED_PARTS[s > total.quantity.value] if sev == "info" else "两者不符")
         + ("（分项之和小于总数，若所列为全部分项则有误）" if sev == "warning" else "")
         + _transposition(total, parts),
         expected=s,

@@ -478,7 +478,16 @@ _IN_NAME_BRACKET = re.compile(r"[（(][^（()）\d%]{1,4}[）)](?=[\u4e00-\u9fff
 _BOTH_SIDES = re.compile(r"收(?:入)?[、，,和及与]\s*支(?:出)?|收入支出(?=总计|合计)")
 _NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
-_BUDGET_ROLES = {"年初": "预算", "预算": "预算", "全年": "预算", "决算": "决算", "执行": "决算", "实际": "决算"}
+# (本年收入合计17994.47万元，年初预算为…，调整预算为…: the year's own figure beside its budgets is the outcome)
+_BUDGET_ROLES = {
+    "年初": "预算",
+    "预算": "预算",
+    "全年": "预算",
+    "决算": "决算",
+    "执行": "决算",
+    "实际": "决算",
+    "本年": "决算",
+}
 
 # words that say which printing or which total a name is, not what it is of (本年收入合计 is 收入's)
 _GENERIC_WORDS = re.compile(
@@ -616,7 +625,13 @@ def _is_compared_year(cur: Said, delta: Said) -> bool:
     and the figure is of that year (2024年…调整预算为39076.22万元)."""
     named = _VS_YEAR.search(delta.lead)
     if named is not None:
-        return (cur.claim.period or "").startswith(named.group(1))
+        # (上年预算数为102.83万元，较2025年预算增加4.04万元: last year's figure, resolved to that year, is the base)
+        said_last_year = (
+            cur.claim.period == PRIOR_YEAR or cur.claim.role == PRIOR_YEAR or _LAST_YEAR_LEAD.search(cur.lead)
+        )
+        return (cur.claim.period or "").startswith(named.group(1)) or (
+            bool(said_last_year) and cur.claim.identity.period == named.group(1)
+        )
     # …预算支出586.42万元，上年预算数为601.3万元，比上年减少14.88万元: the figure named as last year's is the base
     if cur.claim.role == PRIOR_YEAR or _LAST_YEAR_LEAD.search(cur.lead):
         return True
