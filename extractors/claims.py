@@ -1776,9 +1776,11 @@ def _named_whole(name: str, candidates: Sequence[_Item]) -> _Item | None:
     """The last plain figure before a list opened by "<name>中：" whose subject is that name (项目资金来源中：: of 项目资金,
     the word after it names the breakdown)."""
     name = re.sub(r"(?:的)?(?:来源|构成|结构|组成|分布)(?:情况)?$", "", name)
+    # (新增专项债券资金中：… of 新增专项债券: the money of the figure named)
+    names = {name, re.sub(r"(?:资金|的?使用|使用情况|投向)$", "", name)} - {""}
     for i in reversed(candidates):
         subject = "".join(i.claim.subject.split())
-        if _plain(i) and len(subject) >= 2 and (name.endswith(subject) or subject.endswith(name)):
+        if _plain(i) and len(subject) >= 2 and any(n.endswith(subject) or subject.endswith(n) for n in names):
             return i
     return None
 
@@ -1976,6 +1978,12 @@ def _enumerations(
             continue
         if _RESIDUAL.match(item.claim.subject):
             continue  # …；公共安全支出10900万元；其他各项支出合计40686万元: the rest, one more item of the list
+        if re.search(r"后\s*[，,]", text[max(0, clause_start_before(text, s0, item.start) - 2) : item.start]) and not (
+            re.search(r"加上?", text[s0 : item.start])
+        ):
+            # 本年偿还…、发行…和再融资…后，年末…合计267.80亿元: what stands after them, no sum of them (加上…等4.19亿元
+            # 后，收入总量为66.61亿元 is one)
+            continue
         parts = []
         before_break: _Item | None = None
         cut = False  # the list goes on before its first part here (a part of another list stands there)

@@ -559,8 +559,21 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         measure=measure,
         period=period,
         item=item,
-        part_of=bracket_parent(paragraph_text, start) or _whole_opening(sentence),
+        part_of=bracket_parent(paragraph_text, start) or _whole_opening(sentence) or _debt_class(sentence, claim),
     )
+
+
+_DEBT_CLASS = re.compile(r"^\s*(?:其中[，,：:]?\s*)?[\u4e00-\u9fff]{0,6}?(一般债务|专项债务|一般债券|专项债券)")
+
+
+def _debt_class(sentence: str, claim: Claim) -> str:
+    """The class of debt a clause run opens with (一般债务年初余额186.42亿元，当年新增21.30亿元，偿还12.79亿元，年末余额
+    194.93亿元；专项债务…): its later figures, named by their measure alone, are that class's, not the whole debt's."""
+    chunk = re.split(r"[；;：:]", sentence)[-1]
+    m = _DEBT_CLASS.match(chunk)
+    if m is None or re.search(r"一般|专项", claim.subject):
+        return ""
+    return m.group(1)
 
 
 _WHOLE_OPENING = re.compile(

@@ -458,3 +458,145 @@ def test_shares_of_a_list_whose_amounts_share_one_unit_name_no_total(tmp_path: P
         "2.27%。\n"
     )
     assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_balance_whose_moment_opens_its_sentence_starts_a_roll_forward(tmp_path: Path) -> None:
+    """ "2024年初，全市政府债务余额675.38亿元。全年新增…128.64亿元，偿还…51.27亿元，2024年末…余额753.75亿元": the moment in
+    a clause of its own before the balance makes it the opening one (adv354 S6: 675.38 + 128.64 − 51.27 = 752.75)."""
+
+    def text(closing: str) -> str:
+        return (
+            "某市2024年地方政府债务情况\n一、债务余额\n2024年初，全市政府债务余额675.38亿元。全年新增政府债券128.64亿元，"
+            f"偿还到期债务本金51.27亿元，2024年末全市政府债务余额{closing}亿元。\n"
+        )
+
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text("752.75")) if f.severity != "info"] == []
+    found = [(f.rule, f.stated_value) for f in _scan_txt(tmp_path / "b.txt", text("753.75")) if f.severity != "info"]
+    assert found == [("balance.roll-forward", Decimal("753.75"))]
+
+
+def test_this_projects_score_in_a_project_self_evaluation_is_the_sheets_total(tmp_path: Path) -> None:
+    """ "经综合评价，本项目绩效自评得分83.7分" in a report with one score sheet: the project the report is about, its
+    score the sheet's 总分 (adv354 S7 was missed: the word 项目 kept it for a project's score among several)."""
+
+    def text(said: str) -> str:
+        rows = [
+            "某区2024年老旧小区改造项目支出绩效自评报告",
+            "表2 项目支出绩效自评得分表",
+            "一级指标\t二级指标\t分值\t得分",
+            "决策\t项目立项\t20\t18.2",
+            "产出\t产出数量\t50\t45.5",
+            "效益\t社会效益\t30\t18.5",
+            "总分\t\t100\t82.2",
+            "三、自评结论",
+            f"经综合评价，本项目绩效自评得分{said}分，评价等级为“良”。",
+        ]
+        return "\n".join(rows) + "\n"
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", text("82.2"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text("83.7")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("scoresheet.total-in-text", Decimal("83.7"), Decimal("82.2"))]
+
+
+def test_a_cost_indicator_under_its_target_meets_it() -> None:
+    """成本指标 › 亩均投资（元/亩）| 1500 | 1480 | 5 | 5: a cost is met at or below its target, so full marks are no
+    shortfall (adv357 F1); one above its target with full marks is."""
+    from model_builders import fact
+    from test_checks_scoresheet import T4, alarms, row
+
+    from pipeline.checks import run_checks
+
+    def sheet(actual: str) -> list:
+        facts = row(11, "产出指标", "数量指标", "新建高标准农田", "1.2万亩", "1.2万亩", "50", "50")
+        facts += row(12, "", "成本指标", "亩均投资", "1500元", f"{actual}元", "50", "50")
+        facts += [
+            fact("100", ("总分",), ("分值",), 1, 13, 6, title=T4),
+            fact("100", ("总分",), ("得分",), 1, 13, 7, title=T4),
+        ]
+        return facts
+
+    assert alarms(run_checks([], sheet("1480"), [])) == []
+    assert alarms(run_checks([], sheet("1520"), [])) == [("scoresheet.full-points-shortfall", "50")]
+
+
+def test_last_years_share_is_not_worked_on_this_years_parts(tmp_path: Path) -> None:
+    """ "上年基本支出占本年支出的比重为36.12%": a share its clause dates to last year is not this year's 186.24 ÷ 501.96
+    (adv359 probe: an error 36.12 vs 37.10)."""
+    text = (
+        "某局2024年部门决算\n一、支出\n本年支出合计501.96万元，其中基本支出186.24万元，项目支出315.72万元。"
+        "基本支出占本年支出的比重为37.10%。上年基本支出占本年支出的比重为36.12%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_figures_of_a_debt_class_named_at_the_head_of_their_clause_run(tmp_path: Path) -> None:
+    """ "分类型看：一般债务年初余额186.42亿元，当年新增21.30亿元，偿还12.79亿元，年末余额194.93亿元；专项债务…": the bare
+    年末余额 is 一般债务's, not the whole debt's 653.82 printed again (adv361 F1–F4); a class's closing balance is rolled
+    forward from its own class's opening one only (adv361 F5)."""
+
+    def text(general_closing: str) -> str:
+        return (
+            "某市2024年预算执行情况的报告\n一、政府债务\n"
+            "2024年初，全市政府债务余额589.19亿元。全年新增90.20亿元，偿还25.57亿元，年末余额653.82亿元。\n"
+            "分类型看：一般债务年初余额186.42亿元，当年新增21.30亿元，偿还12.79亿元，"
+            f"年末余额{general_closing}亿元；专项债务年初余额402.77亿元，当年新增68.90亿元，偿还12.78亿元，年末余额458.89亿元。\n"
+            "其中，一般债务年末余额194.93亿元，为年初余额186.42亿元加新增21.30亿元减偿还12.79亿元；专项债务年末余额458.89"
+            "亿元，为年初余额402.77亿元加新增68.90亿元减偿还12.78亿元。\n"
+        )
+
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text("194.93")) if f.severity != "info"] == []
+    found = [(f.rule, f.stated_value) for f in _scan_txt(tmp_path / "b.txt", text("195.93")) if f.severity != "info"]
+    assert ("balance.roll-forward", Decimal("195.93")) in found
+
+
+def test_a_total_after_what_was_done_before_it_is_no_sum_of_those(tmp_path: Path) -> None:
+    """ "本年偿还到期本金25.34亿元、发行新增债券35.90亿元和再融资债券16.15亿元后，年末专项和一般债务合计267.80亿元": the
+    balance after the movements is no sum of them (adv361 F6)."""
+    text = (
+        "某市2024年政府决算的报告\n一、政府债务\n本年偿还到期本金25.34亿元、发行新增债券35.90亿元和再融资债券16.15亿元后，"
+        "年末专项和一般债务合计267.80亿元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_last_years_per_capita_is_not_worked_on_this_years_total(tmp_path: Path) -> None:
+    """ "上年人均基本支出22.60万元（上年末实有人数150人）" after this year's 基本支出3653.45万元: last year's per-capita figure
+    is not this year's total over last year's people (adv362 F1)."""
+    text = (
+        "某中心2024年部门决算\n一、支出\n本年支出合计9416.36万元，其中：基本支出3653.45万元，项目支出5762.91万元。\n"
+        "上年人均基本支出22.60万元（上年末实有人数150人）。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_list_opened_by_the_money_of_a_figure_named_before(tmp_path: Path) -> None:
+    """ "新增专项债券215.40亿元…。新增专项债券资金中：A…、B…": the list breaks down the bonds' money (adv363 D3 missed)."""
+
+    def text(last: str) -> str:
+        return (
+            "某市2024年地方政府债务情况说明\n二、新增债券\n2024年全市新增专项债券215.40亿元，全部用于有一定收益的公益性项目"
+            f"建设。新增专项债券资金中：交通基础设施68.30亿元，城乡社区基础设施52.75亿元，保障性安居工程44.20亿元，"
+            f"农林水利28.65亿元，社会事业{last}亿元。\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", text("21.50"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text("24.50")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("sum.enumeration", Decimal("215.40"), Decimal("218.4"))]
+
+
+def test_a_projects_score_in_a_departments_report_is_not_the_sheets_total(tmp_path: Path) -> None:
+    """In a department's report with one sheet (its own), "…项目…，该项目自评得分93分" is one project's score, not the
+    sheet's 总分 (guards this stop's own "本项目绩效自评得分" reading, caught on adv321 before landing)."""
+    rows = [
+        "某县农业农村局2024年度部门整体支出绩效自评报告",
+        "表2 部门整体支出绩效自评得分表",
+        "一级指标\t二级指标\t分值\t得分",
+        "投入\t预算执行率\t20\t18.5",
+        "产出\t产出数量\t40\t38",
+        "效益\t社会效益\t40\t39",
+        "总分\t\t100\t95.5",
+        "二、项目绩效情况",
+        "1.高标准农田建设项目：全年预算500.00万元，实际支出480.00万元，本项目自评得分93分。",
+        "2.农机购置补贴项目：全年预算300.00万元，实际支出297.00万元，该项目自评得分96.5分。",
+    ]
+    assert _errors(_scan_txt(tmp_path / "a.txt", "\n".join(rows) + "\n")) == []

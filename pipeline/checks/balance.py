@@ -124,6 +124,19 @@ def _flow(x: Claim) -> str:
     return flow_of(_own_clause(x)) or flow_of(x.subject)
 
 
+_MOMENT = re.compile(r"^\s*(?:(?:20\d\d|上)年(?:初|末|底)|年初|年末|年底|期初|期末)\s*$")
+
+
+def _with_its_moment(x: Claim) -> str:
+    """The figure's own clause, after the moment a clause of its own before it names (2024年初，全市政府债务余额…)."""
+    own = _own_clause(x)
+    at = x.sentence.find(x.quantity.text)
+    clauses = re.split(r"[，,；;。：:]|(?<!\d)\.(?!\d)", x.sentence[:at] if at >= 0 else "")
+    if len(clauses) >= 2 and _MOMENT.match(clauses[-2]):
+        return clauses[-2].replace("底", "末") + own
+    return own
+
+
 def _own_clause(x: Claim) -> str:
     """The words of the figure's own clause ("." ends a sentence where it stands between no digits)."""
     return re.split(r"[，,；;。：:]|(?<!\d)\.(?!\d)", x.lead or "")[-1]
@@ -269,7 +282,7 @@ def _roll_forward(ctx: Context) -> Iterator[Finding]:
     for claims in _paragraphs(ctx):
         run: tuple[Claim, list[Claim], list[Claim]] | None = None
         for x in claims:
-            words = _own_clause(x)
+            words = _with_its_moment(x)
             if _OPENING.search(words):
                 run = (x, [], [])
             elif run is None or x.quantity.dimension in ("percent", "pp") or x.relation in ("share", "rate", "part"):
@@ -301,12 +314,19 @@ def _inside_bracket(before: str) -> bool:
     return before.count("（") + before.count("(") > before.count("）") + before.count(")")
 
 
+def _debt_class_of(x: Claim) -> str:
+    named = re.search(r"一般|专项", x.subject)
+    return named.group(0) if named else re.sub(r"(债务|债券)$", "", x.identity.part_of) if x.identity.part_of else ""
+
+
 def _judge_roll_forward(
     ctx: Context, opening: Claim, borrowed: list[Claim], repaid: list[Claim], closing: Claim
 ) -> Iterator[Finding]:
     # (the opening balance is last year's year-end figure: its year is no contradiction)
     if not borrowed or not repaid or identities_contradict(replace(opening.identity, period=""), closing.identity):
         return
+    if _debt_class_of(opening) != _debt_class_of(closing):
+        return  # 一般债务…年初余额…；专项债务年末余额…: the closing balance of another class of debt
     terms = [opening, *borrowed, *repaid, closing]
     if any(x.quantity.dimension != "money" or x.quantity.base_unit != closing.quantity.base_unit for x in terms):
         return

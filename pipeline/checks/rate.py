@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from extractors.identity import last_year
 from extractors.lists import flow_of
 from extractors.model import Claim, Fact, Quantity
 from extractors.subjects import ADJUSTED_TO
@@ -508,7 +509,8 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     total = next((x for x in totals if item and _same_total(item, x)), None) if item else None
     if total is None and len(totals) == 1:
         total = totals[0]  # 总藏量156.78万册，人均藏书…: the one amount the sentence prints
-    if total is None and count is not None and item:
+    if total is None and count is not None and item and not last_year(c):
+        # (上年人均基本支出22.60万元: last year's, never of this year's 基本支出 printed earlier)
         total = _total_named_earlier(ctx, c, item)
     if count is None or total is None:
         ctx.note(c, "未找到人均数的总额或人数")

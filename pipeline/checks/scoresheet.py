@@ -427,11 +427,19 @@ def _adds_up(total: Fact, parts: list[Quantity]) -> bool:
     return tol.verdict(total.quantity, tol.total([_pts(q) for q in parts])) == tol.OK
 
 
-def _short(target: Quantity, actual: Quantity) -> bool:
+# 成本指标 › 亩均投资（元/亩）| 1500 | 1480: a cost (or a rate of mishaps) is met at or below its target
+_LOWER_IS_BETTER = re.compile(r"成本|单价|造价|发生率|事故率|投诉率|差错率")
+
+
+def _lower_is_better(r: Row) -> bool:
+    return bool(_LOWER_IS_BETTER.search("".join(clean_label(x) for x in r.labels)))
+
+
+def _short(target: Quantity, actual: Quantity, lower_is_better: bool = False) -> bool:
     if target.dimension != actual.dimension or target.base_unit != actual.base_unit:
         return False
     # (in base units: 2.13万人 meets ≥21000人)
-    if target.approx in ("at-most", "less-than"):
+    if lower_is_better or target.approx in ("at-most", "less-than"):
         return tol.base_interval(actual).lo > tol.base_interval(target).hi
     return tol.base_interval(actual).hi < tol.base_interval(target).lo
 
@@ -497,7 +505,7 @@ def _check_shortfall(ctx: Context, rows: list[Row]) -> Iterator[Finding]:
             continue
         t, a = r.cells.get("target"), r.cells.get("actual")
         where = [x.prov for x in (t, a) if x is not None]
-        if t is not None and a is not None and _short(t.quantity, a.quantity):
+        if t is not None and a is not None and _short(t.quantity, a.quantity, _lower_is_better(r)):
             desc = f"目标 {t.text.strip() or fmt(t.quantity.value)}，实际 {a.text.strip() or fmt(a.quantity.value)}"
         else:
             if t is None and a is None and ctx.doc is None and {"target", "actual"} <= cols.keys():
@@ -843,6 +851,9 @@ def _check_score_rates(rows: list[Row]) -> Iterator[Finding]:
 _TOTAL_SCORE_NAME = re.compile(r"(?:总分|总得分|整体[^，,；;。]{0,8}得分|综合得分|综合评分)$")
 # a category named before the score in its sentence or by its heading ((二)产出情况 … 综合得分38.30分)
 _CATEGORY_WORDS = re.compile(r"投入|过程|产出|效益|满意度|决策|项目")
+# (in a report on one project: 该项目 in a department's report is one project among several)
+_THIS_PROJECTS_SCORE = re.compile(r"本项目(?:的)?(?:绩效)?自评(?:总|综合)?得分(?:为|是)?$")
+_PROJECT_REPORTS = ("项目支出绩效自评表", "财政支出绩效评价报告")
 _PART_SCORE_WORDS = re.compile(r"指标|小计|满分|分值|投入|过程|产出|效益|满意度|决策|管理|上年|去年|项目")
 
 
@@ -860,12 +871,16 @@ def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Fi
     year = years.most_common(1)[0][0] if years else ""
     for c in ctx.claims:
         name = re.sub(r"\s", "", c.subject)
+        # 本项目绩效自评得分83.7分: the project the report is about, its score the sheet's total
+        own_project = ctx.kind in _PROJECT_REPORTS and bool(
+            _THIS_PROJECTS_SCORE.search(re.sub(r"\s", "", _before_in_sentence(c)))
+        )
         if (
             c.quantity.dimension != "points"
             or c.relation in ("share", "rate", "change")
-            or not _TOTAL_SCORE_NAME.search(name)
-            or _PART_SCORE_WORDS.search(name + (c.lead or ""))
-            or _CATEGORY_WORDS.search(_before_in_sentence(c) + _last_heading(c))
+            or not (own_project or _TOTAL_SCORE_NAME.search(name))
+            or (not own_project and _PART_SCORE_WORDS.search(name + (c.lead or "")))
+            or (not own_project and _CATEGORY_WORDS.search(_before_in_sentence(c) + _last_heading(c)))
             or last_year(c)
             or (c.identity.period[:4].isdigit() and c.identity.period[:4] != year)
         ):

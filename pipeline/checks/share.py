@@ -961,11 +961,17 @@ def _list_head_explains(ctx: Context, c: Claim, num: Claim, den: Figure) -> bool
     return any(tol.verdict(c.quantity, pct_of(x.quantity, den.quantity), ctx.settings) == tol.OK for x in heads)
 
 
+_LAST_YEARS_SHARE = re.compile(r"^\s*(?:上年度?|去年|上一年度?)")
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     shares: list[tuple[Claim, Claim, Figure]] = ctx.cache.setdefault("shares", [])
     orphans: list[tuple[Claim, Claim]] = []
     for c in ctx.claims:
         if not _is_share(c):
+            continue
+        if _LAST_YEARS_SHARE.match(re.split(r"[，,；;。：:]", c.sentence[: _at(c)])[-1]):
+            ctx.note(c, "上年的占比，本年数未能用于核对")  # 上年基本支出占本年支出的比重为36.12%
             continue
         num = _numerator(ctx, c)
         if num is None:
