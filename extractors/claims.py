@@ -1767,6 +1767,7 @@ def _next_numbered_item(text: str, total: _Item, start: int, end: int) -> bool:
     return re.search(rf"(?:^|[。；;\s]){int(own.group(1)) + 1}[.．、](?!\d)", text[start:end]) is not None
 
 
+_BODY_AND_ITS_UNITS = re.compile(r"(?:本级|机关|本部)(?:及|和|以及|与)(?:所属|下属)(?:的)?$")
 _WHOLE_THEN_PARTS = re.compile(r"\s*中[，,：:]")
 _SHARE_WHOLE_BEFORE = re.compile(r"占[^，,；;。：:（(]{0,20}$")
 _FULL_BREAKDOWN = re.compile(r"具体(?:情况)?(?:为|是|如下)")
@@ -1838,6 +1839,8 @@ def _enumerations(
                 total, k = first, k + 1
         if total is None or total.claim.group is not None:
             continue
+        if _BODY_AND_ITS_UNITS.search(text[clause_start_before(text, s0, total.start) : total.start]):
+            continue  # 由厅机关本级及所属14个二级预算单位组成，其中行政单位1个、…: the list counts the 本级 too (15)
         end = lists.list_end(text, pos, s1)
         totals = _respective_run(text, items if any(i is total for i in items) else previous, total)
         if len(totals) > 1:  # 全市和市本级收入分别为45.23亿元和12.46亿元，其中税收收入分别为28.77亿元和8.1亿元

@@ -600,3 +600,61 @@ def test_a_projects_score_in_a_departments_report_is_not_the_sheets_total(tmp_pa
         "2.农机购置补贴项目：全年预算300.00万元，实际支出297.00万元，该项目自评得分96.5分。",
     ]
     assert _errors(_scan_txt(tmp_path / "a.txt", "\n".join(rows) + "\n")) == []
+
+
+def test_per_capita_figures_each_with_their_own_basis_in_brackets(tmp_path: Path) -> None:
+    """ "本年人均基本支出为130909.50元（基本支出4686.56万元÷实有人数358人），上年人均基本支出为128400.00元（基本支出4481.16
+    万元÷实有人数349人）": each figure on its own bracket's total and people (adv365 F1: last year's was worked on this
+    year's basis)."""
+
+    def text(last: str) -> str:
+        return (
+            "某中学2024年单位决算\n一、支出\n本年人均基本支出为130909.50元（基本支出4686.56万元÷实有人数358人），上年人均"
+            f"基本支出为{last}元（基本支出4481.16万元÷实有人数349人）。\n"
+        )
+
+    assert _errors(_scan_txt(tmp_path / "a.txt", text("128400.00"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text("128900.00")))
+    assert [(r, v) for r, _s, v, _e in found] == [("rate.per-capita", Decimal("128900.00"))]
+
+
+def test_a_growth_of_a_per_head_figure_is_not_worked_on_a_total(tmp_path: Path) -> None:
+    """ "上年公用经费668.50万元，在校学生2358人，生均公用经费2835.03元，比上年增长2.55%": the two figures before the growth
+    are a total and a figure per head, no two years of one figure (adv365 F2)."""
+    text = (
+        "某中学2024年单位决算\n一、公用经费\n公用经费702.39万元，按在校学生2416人计算，生均公用经费2907.24元；上年公用经费"
+        "668.50万元，在校学生2358人，生均公用经费2835.03元，比上年增长2.55%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_an_undeclared_first_level_row_after_a_complete_category(tmp_path: Path) -> None:
+    """满意度指标（10分）| … | 10 then 预算执行率 | (blank) | (blank) | … | 10: the category already has its 10 points and the
+    row, its labels not lined up, is another 一级 item (adv366 F1); a fall's size (发生率下降幅度) is better the larger."""
+    from model_builders import fact
+    from test_checks_scoresheet import T4, alarms, row
+
+    from pipeline.checks import run_checks
+
+    facts = row(11, "产出指标（50分）", "数量指标", "签约人数", "1万人", "1.1万人", "50", "50")
+    facts += row(12, "效益指标（30分）", "社会效益指标", "火灾发生率下降幅度", "10%", "18.2%", "30", "30")
+    facts += row(13, "满意度指标（10分）", "服务对象满意度指标", "居民满意度", "85%", "91.2%", "10", "10")
+    facts += [
+        fact("100%", ("绩效指标", "预算执行率"), ("年度指标值",), 1, 14, 4, title=T4),
+        fact("97.92%", ("绩效指标", "预算执行率"), ("实际完成值",), 1, 14, 5, title=T4),
+        fact("10", ("绩效指标", "预算执行率"), ("分值",), 1, 14, 6, title=T4),
+        fact("9.8", ("绩效指标", "预算执行率"), ("得分",), 1, 14, 7, title=T4),
+        fact("100", ("总分",), ("分值",), 1, 15, 6, title=T4),
+        fact("99.8", ("总分",), ("得分",), 1, 15, 7, title=T4),
+    ]
+    assert alarms(run_checks([], facts, [])) == []
+
+
+def test_units_counted_beside_the_body_itself_are_no_whole_of_a_list_counting_it_too(tmp_path: Path) -> None:
+    """ "由厅机关本级及所属14个二级预算单位决算组成，其中行政单位1个、…2个、…12个": the list counts the 本级 too (15), so
+    the 14 is no whole of it (adv367 F1)."""
+    text = (
+        "某厅2024年度部门决算\n一、部门概况\n本部门决算由厅机关本级及所属14个二级预算单位决算组成，其中行政单位1个，"
+        "参照公务员法管理的事业单位2个，其他事业单位12个。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []

@@ -493,6 +493,10 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
         if x.sentence == c.sentence and not re.search(r"[；;]", _words_between(c.sentence, x, c))
     ]
     after = [x for x in ctx.paragraph_claims(c) if x.sentence == c.sentence and span_start(x) > span_start(c)]
+    own = _bracket_total_and_count(c, after)
+    if own is not None:  # 上年人均基本支出为128400.00元（基本支出4481.16万元÷实有人数349人）: its own basis
+        yield from _judge_per_capita(ctx, c, *own)
+        return
     count = _bracket_basis(c, after) or next((x for x in reversed(before) if _persons(x)), None)
     totals = [
         x
@@ -515,6 +519,26 @@ def _per_capita(ctx: Context, c: Claim) -> Iterator[Finding]:
     if count is None or total is None:
         ctx.note(c, "未找到人均数的总额或人数")
         return
+    yield from _judge_per_capita(ctx, c, total, count)
+
+
+def _bracket_total_and_count(c: Claim, after: list[Claim]) -> tuple[Claim, Claim] | None:
+    """The total and the number of people a bracket right after the per-capita figure prints (（基本支出4686.56万元÷实有
+    人数358人）), None where it prints not exactly one of each."""
+    at = c.sentence.find(c.quantity.text)
+    if at < 0:
+        return None
+    rest = c.sentence[at + len(c.quantity.text) :]
+    m = re.match(r"\s*[（(]([^）)]*)[）)]", rest)
+    if m is None:
+        return None
+    inside = [x for x in after if x.quantity.text in m.group(1)]
+    totals = [x for x in inside if x.quantity.base_unit == c.quantity.base_unit and not _persons(x)]
+    counts = [x for x in inside if _persons(x)]
+    return (totals[0], counts[0]) if len(totals) == 1 and len(counts) == 1 else None
+
+
+def _judge_per_capita(ctx: Context, c: Claim, total: Claim, count: Claim) -> Iterator[Finding]:
     ctx.mark(c)
     comp = tol.ratio(tol.base_interval(total.quantity), tol.base_interval(count.quantity))
     if comp is None:

@@ -253,9 +253,18 @@ def _categories(rows: list[Row]) -> list[tuple[str, Decimal, Row, list[Row]]]:
             cats.append((m.group(1), Decimal(m.group(2)), r, current))
         elif current is not None and _under_another_label(r, cats[-1][2], cats[-1][0]):
             current = None  # a category that declares no points (满意度 cut from 指标（10分） by a page break)
+        elif current is not None and _complete_and_apart(current, cats[-1][1], r):
+            # 满意度指标（10分）| … | 10 then 预算执行率 | (blank) | (blank) | … | 10: the category already has its points,
+            # and a row whose labels do not line up with its own stands under the next 一级 label
+            current = None
         elif current is not None:
             current.append(r)
     return cats
+
+
+def _complete_and_apart(items: list[Row], declared: Decimal, r: Row) -> bool:
+    have = sum((x.cells["points"].quantity.value for x in items), Decimal(0))
+    return have == declared and len(r.labels) < len(items[0].labels)
 
 
 def _under_another_label(r: Row, first: Row, name: str) -> bool:
@@ -432,7 +441,9 @@ _LOWER_IS_BETTER = re.compile(r"成本|单价|造价|发生率|事故率|投诉�
 
 
 def _lower_is_better(r: Row) -> bool:
-    return bool(_LOWER_IS_BETTER.search("".join(clean_label(x) for x in r.labels)))
+    text = "".join(clean_label(x) for x in r.labels)
+    # (森林火灾发生率下降幅度, 成本降低率: how much it fell, the more the better)
+    return bool(_LOWER_IS_BETTER.search(text)) and not re.search(r"下降|降低|减少|减幅|降幅", text)
 
 
 def _short(target: Quantity, actual: Quantity, lower_is_better: bool = False) -> bool:

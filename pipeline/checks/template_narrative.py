@@ -479,6 +479,7 @@ _BOTH_SIDES = re.compile(r"收(?:入)?[、，,和及与]\s*支(?:出)?|收入支
 _NAME_CUT = re.compile(r"[，；;、：:）)]|(?<![0-9]),|,(?![0-9]{3})")
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|部门预算|单位预算")
 # (本年收入合计17994.47万元，年初预算为…，调整预算为…: the year's own figure beside its budgets is the outcome)
+_PER_HEAD = re.compile(r"人均|生均|户均|车均|亩均|平均")
 _BUDGET_ROLES = {
     "年初": "预算",
     "预算": "预算",
@@ -811,6 +812,10 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 continue
             prev, cur = same[-2], same[-1]
             if id(cur.claim) in flagged or id(prev.claim) in flagged:
+                continue
+            if bool(_PER_HEAD.search(prev.claim.subject)) != bool(_PER_HEAD.search(cur.claim.subject)):
+                # 上年公用经费668.50万元，…，生均公用经费2835.03元，比上年增长2.55%: a total and a figure per head are
+                # no pair of years of one figure
                 continue
             if not _an_earlier_year(prev, cur):
                 # 2023年度一般公共预算财政拨款支出10207.18万元，主要用于以下方面：社会保障和就业支出（类）339.84万元，…，
