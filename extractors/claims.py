@@ -234,7 +234,21 @@ def paragraph_claims(
     _limits_are_exact(out)
     _lone_parts(out)
     _sources_of_a_spending_opening_the_sentence(out)
+    _sums_over_units(out)
     return out
+
+
+# 分街镇（园区）看，全区7个街镇（园区）共完成区级税收收入244788万元: the towns' sum, not the district's 税收收入
+_UNITS_SUM = re.compile(r"分(?P<units>[\u4e00-\u9fff（）()]{1,10}?)看[，,：:][^。；;]*?\d+个(?P=units)[^。；;，,]*?共")
+
+
+def _sums_over_units(claims: list[Claim]) -> None:
+    """Figures a breakdown by units opens with as the units' sum (…N个街镇（园区）共完成…): their scope is those units."""
+    for c in claims:
+        at = c.sentence.find(c.quantity.text)
+        m = _UNITS_SUM.search(c.sentence[: at if at >= 0 else 0])
+        if m is not None and c.quantity.dimension == "money" and not re.search(r"[，,；;]", c.sentence[m.end() : at]):
+            c.identity = replace(c.identity, scope=m.group("units"))
 
 
 _OPENING_SPENDING = re.compile(r"^\s*(?P<whole>[^，,。；;：:]{2,12}?(?:支出|经费))中[，,]")

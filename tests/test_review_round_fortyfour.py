@@ -10,6 +10,7 @@ from test_review_round_forty import _errors
 from test_review_round_sixteen import _scan_txt
 
 from extractors.pdf_lines import Line, page_margins, starts_paragraph
+from pipeline.analyze import analyze_file
 
 
 def _debt_by_county(change: str) -> str:
@@ -658,3 +659,25 @@ def test_units_counted_beside_the_body_itself_are_no_whole_of_a_list_counting_it
         "参照公务员法管理的事业单位2个，其他事业单位12个。\n"
     )
     assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_breakdown_by_units_opens_with_the_units_sum(tmp_path: Path) -> None:
+    """ "分街镇（园区）看，全区7个街镇（园区）共完成区级税收收入244788万元": the towns' sum, not the district's 税收收入 of
+    the table (adv370 F1–F2: 1004136 against 244788 as one figure)."""
+    rows = [
+        "天津市西青区2025年预算执行情况和2026年预算草案的报告",
+        "一、2025年预算执行情况",
+        "2025年，全区一般公共预算收入完成138.27亿元，其中，税收收入100.41亿元，比上年下降1.4%。",
+        "分街镇（园区）看，全区7个街镇（园区）共完成区级税收收入244788万元，比上年增长2.3%。",
+        "表1  天津市西青区2025年一般公共预算收入执行情况表（单位：万元）",
+        "项目\t预算数\t执行数\t为预算%\t比上年增长%",
+        "税收收入\t1001986\t1004136\t100.2\t-1.4",
+    ]
+    found = analyze_file(_write(tmp_path / "a.txt", "\n".join(rows) + "\n")).claims
+    (towns,) = [c for c in found if c.quantity.text == "244788万元"]
+    assert towns.identity.scope == "街镇（园区）"
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
