@@ -61,7 +61,7 @@ from extractors.subjects import (
     words,
 )
 
-_SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:约|为|达|达到)?$")
+_SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:分别)?(?:约|为|达|达到)?$")
 _RATE = re.compile(
     # (比2024年完成数增长5.01%: a change against what was done, not a completion rate)
     r"完成(?P<den>(?:(?!增长|下降|增加|减少|提高|降低|上升|回落)[^，,；;。、]){0,12}?)的?$"
@@ -202,15 +202,18 @@ def paragraph_claims(
     for s0, s1 in spans:
         inside = []
         while k < len(found) and found[k][0][0] < s1:
-            if found[k][0][0] >= s0:
+            if found[k][0][0] >= s0 and not _COUNT_NAMING_A_TOTAL.match(text, found[k][0][1]):
                 inside.append(found[k])
             k += 1
-        items = _sentence_items(para, text, s0, s1, inside, section, previous, topic)
+        # （二）预算执行情况。2024年全年实际支出5287.22万元: a section's name is the figures' context, not their name
+        named = "" if _SECTION_ONLY.fullmatch(topic) else topic
+        items = _sentence_items(para, text, s0, s1, inside, section, previous, named)
         _respectively(text, s0, items)
         _respective_changes(text, s0, items)
         _named_respective_changes(text, s0, items)
         _adjustment_chains(text, items)
         _respective_shares(text, s0, items)
+        _list_shares_of_one_whole(text, s0, items)
         _total_split_respectively(text, s0, items, groups)
         _enumerations(text, s0, items, previous, groups, older)
         _per_capita(items, groups)
@@ -220,8 +223,10 @@ def paragraph_claims(
         if items:
             older, previous = older + previous, items
     _stock_parts_at_their_moment(out, text)
+    _classes_of_a_debt_stock(out, text)
     for c in out:
-        c.identity = claim_identity(c, text, topic, earlier or [])
+        # (1.收入执行情况。…: a section's name is no item of the figures, as it names none of them)
+        c.identity = claim_identity(c, text, "" if _SECTION_ONLY.fullmatch(topic) else topic, earlier or [])
         c.prov = para.locate(c.prov)  # PDF: the page and box of the figure itself
     _parts_in_scope_of_total(out, text)
     _parts_named_by_scope(out)
@@ -285,6 +290,24 @@ def _stock_parts_at_their_moment(claims: list[Claim], text: str) -> None:
                 and "其中" in text[whole.prov.span[1] : c.prov.span[0]]
             ):
                 c.subject = m["moment"] + subject
+
+
+_DEBT_STOCK = re.compile(r"(?:(?:年初|年末|期初|期末|上年末)?余额|限额)$")
+_DEBT_CLASS_ONLY = re.compile(r"(?:一般|专项)(?:债务|债券)")
+
+
+def _classes_of_a_debt_stock(claims: list[Claim], text: str) -> None:
+    """The classes a debt stock is broken into (全市政府债务年初余额14480790万元，其中一般债务4856210万元、专项债务…)
+    are that stock's: 一般债务年初余额, never a 一般债务 row's 还本付息 合计 in a table."""
+    for k, whole in enumerate(claims):
+        m = _DEBT_STOCK.search(whole.subject.strip())
+        if m is None or not whole.prov.span or "债" not in whole.subject:
+            continue
+        for c in claims[k + 1 :]:
+            if c.sentence != whole.sentence or not c.prov.span:
+                break
+            if _DEBT_CLASS_ONLY.fullmatch(c.subject.strip()) and "其中" in text[whole.prov.span[1] : c.prov.span[0]]:
+                c.subject = c.subject.strip() + m.group(0)
 
 
 def _money_of_counted_things(claims: list[Claim], text: str) -> None:
@@ -710,12 +733,20 @@ def _topic(text: str, spans: list[tuple[int, int]], found: list[tuple[tuple[int,
     return title if 0 < len(title) <= 48 else ""
 
 
+# 三项合计187.96亿元, 两项共计…: the count names the total, it is no figure between the parts and their total
+_COUNT_NAMING_A_TOTAL = re.compile(r"(?<=[项类个])(?:合计|共计|总计)")
 _RUN_IN_TITLE = re.compile(r"[\u4e00-\u9fff“”、]{4,16}")
+# a title of measure words and a section word only (预算执行情况, 收支决算总体情况, 部门整体支出概况)
+_SECTION_ONLY = re.compile(
+    r"(?:20\d\d年度?)?(?:预算|执行|决算|收支|收入|支出|总体|整体|基本|年度|部门|单位|财政|资金|使用|绩效|目标|完成|及|和|、)+"
+    r"(?:情况|说明|概况|分析)"
+)
 # 学前教育普惠发展专项项目绩效自评综述：…, 2024年城区老旧小区改造配套项目：…, 学前教育普惠性幼儿园生均补助：…
 _PROJECT_RUN_IN = re.compile(
     r"\s*(?:20\d\d年度?)?([^，,；;。：:\d（(]{2,40}?(?:项目|补助|补贴|专项|工程|经费))[^，,；;。：:\d]{0,12}[：:]"
     # 困难群众临时救助资金：全年预算数460.00万元…, 智慧城管平台运维服务：…: any name run in before the paragraph's figures
-    r"|\s*(?:20\d\d年度?)?((?![^：:]*(?:其中|主要|具体|包括|分别|合计|总计|情况|说明|如下|方面|看|是|为|有)[：:])"
+    # (其中，一般债务：年初余额…: the class a 其中 opens with names its figures as a name alone does)
+    r"|\s*(?:其中[，,]\s*)?(?:20\d\d年度?)?((?![^：:]*(?:其中|主要|具体|包括|分别|合计|总计|情况|说明|如下|方面|看|是|为|有)[：:])"
     r"[\u4e00-\u9fff“”、]{4,30})[：:]"
 )
 _ASPECT = re.compile(r"\s*(?:在|从)?([\u4e00-\u9fff“”（）]{2,16}?)方面[，,：:]")
@@ -832,8 +863,9 @@ def _sentence_items(
             if _closes_unopened(subject):
                 # 2.林草资源监测与森林督查（曲靖市林业和草原局（本级））368.50万元: the name the bracket follows
                 subject = _name_before_bracket(text, s0, start) or subject
-            if _names_per_capita(clause_pre):
-                relation = "per-capita"
+            by_standard = _BY_STANDARD.search(re.split(r"[，,；;。]", text[s0:start])[-1])
+            if _names_per_capita(clause_pre) or (by_standard and _STANDARD_AFTER.match(text, end)):
+                relation = "per-capita"  # (按0.5、1万元标准给予补贴: a rate per head, no amount of its own)
             for word, d in words().direction:
                 if word in pre and items:
                     relation, direction = "direction", d
@@ -1358,6 +1390,8 @@ def _run_length(text: str, figures: list[_Item], repeated_change: bool = False) 
         gap = re.sub(r"[、和及与，,\s]", "", text[figures[n - 1].end : figures[n].start])
         if gap and not (repeated_change and _CHANGE_AT_END().fullmatch(gap)):
             break
+        if figures[n].claim.quantity.dimension != figures[0].claim.quantity.dimension:
+            break  # …分别为25.08、16.61、13.31亿元，三项合计…: the count after the amounts is none of them
         n += 1
     return n
 
@@ -1391,9 +1425,19 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
                 for area, item in zip(areas, figures, strict=True):
                     item.claim.subject = area + done.group("noun")
             continue
+        years = [_YEAR_NAME.match(x.strip()) for x in phrases]
+        if all(years) and all(not x.strip()[y.end() :] for x, y in zip(phrases[:-1], years, strict=False) if y):
+            # 2022、2023、2024年本年支出分别为3402.10、3612.45和3730.50万元: each year's figure of the noun after the last
+            noun = analyse_pre(phrases[-1].strip()[years[-1].end() :]) if years[-1] else None
+            for y, item in zip(years, figures, strict=True):
+                item.claim.period = y.group(1) + "年" if y else item.claim.period
+                item.claim.subject = noun.subject if noun is not None else ""
+                item.claim.role = ""
+            named = []
+            continue
         first = analyse_pre(phrases[0])
         # 全市和市本级一般公共预算收入: the noun the names share, after the last one's scope word
-        shared = strip_scope_words(analyse_pre(phrases[-1]).subject)
+        shared = _LEVEL_OF_SOURCE.sub("", strip_scope_words(analyse_pre(phrases[-1]).subject))
         # 一般公共预算、政府性基金预算、…社会保险基金预算收入: the flow the last fund names is every fund's
         last_flow = next((f for f in _FLOWS if analyse_pre(phrases[-1]).subject.endswith(f)), "")
         named = []
@@ -1405,7 +1449,8 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             elif phrase in _FLOWS and first.subject.endswith(_FLOWS):
                 # 一般公共预算收入和支出分别安排…: 支出 is the fund's spending, named as the first phrase names its income
                 item.claim.subject = first.subject[: -len(phrase)] + phrase
-            elif last_flow and own.subject and _only_fund(own.subject):
+            elif last_flow and own.subject and (_only_fund(own.subject) or not _NAMES_ITS_NOUN.search(own.subject)):
+                # (公共安全、交通运输、住房保障支出: 公共安全支出, the flow printed once after the last name)
                 item.claim.subject = own.subject + last_flow
             else:
                 item.claim.subject = own.subject or first.subject or item.claim.subject
@@ -1413,6 +1458,10 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
             named.append(item.claim.subject)
 
 
+# 中央、省级、市级资金: the level the last name's money comes from is its own, not the noun the names share
+_LEVEL_OF_SOURCE = re.compile(r"^(?:中央|省级|市级|县级|区级|州级|乡级|镇级)(?=[\u4e00-\u9fff]{2})")
+_NAMES_ITS_NOUN = re.compile(r"(?:支出|收入|费|资金|经费|债务|债券|补助|补贴|税|额|基金|项目|合计|总计)$")
+_YEAR_NAME = re.compile(r"(20\d\d)\s*(?:年度?)?")
 _COUNTED_NAMES = re.compile(r"[两二三四五六七八九十\d]+(?:项|类|个|大|方面)")
 
 
@@ -1656,8 +1705,47 @@ def _only_scope(phrase: str) -> bool:
     return bool(last_word("scope", phrase)) and not strip_scope_words(phrase).strip()
 
 
-_SHARES_RESPECTIVELY = re.compile(r"分别(?:所?占|占比)")
+_SHARES_RESPECTIVELY = re.compile(r"分别(?:所?占|占比)|所?占[^，,；;。、\d]{1,20}?的?(?:比重|比例)分别")
 _JOINER = re.compile(r"^[、，,和及与\s]*$")
+
+
+_SEGMENT_END = re.compile(r"[；;]")
+
+
+_NAME_THEN_SHARE = re.compile(r"\s*[\u4e00-\u9fff“”（）()]{2,20}?占(?:比)?(?:为|达)?\s*")
+
+
+def _list_shares_of_one_whole(text: str, s0: int, items: list[_Item]) -> None:
+    """教育支出43851万元，占县本级一般公共预算支出的19.1%；社会保障和就业支出35356万元，占15.4%: a bare share in a later
+    "；" item of a list is of the whole the list's first share names — not when a 其中 nests the item under another."""
+    whole = ""
+    for k, i in enumerate(items):
+        c = i.claim
+        if c.relation != "share" or c.group is not None:
+            continue
+        ends = [m.end() for m in _SEGMENT_END.finditer(text, s0, i.start)]
+        if c.denominator:
+            whole = c.denominator
+            whole_at = i.end
+            continue
+        if not whole or "其中" in text[whole_at : i.start]:
+            continue
+        clause = re.split(r"[，,；;]", text[whole_at : i.start])[-1]
+        if re.search(r"[，,；;]", text[whole_at : i.start]) and _NAME_THEN_SHARE.fullmatch(clause):
+            # 其中国内增值税占税收收入的38.3%，企业所得税占19.2%: a name and its bare share after the first's clause
+            c.denominator = whole
+            continue
+        if not ends or ends[-1] <= whole_at:
+            continue
+        segment = text[ends[-1] : i.start]
+        amounts = [x for x in items[:k] if x.start >= ends[-1] and x.claim.quantity.dimension == "money"]
+        if (
+            len(amounts) != 1
+            or "占" not in segment[amounts[0].end - ends[-1] :]
+            or "占" in segment[: amounts[0].start - ends[-1]]
+        ):
+            continue
+        c.denominator = whole
 
 
 def _respective_shares(text: str, s0: int, items: list[_Item]) -> None:
@@ -1766,6 +1854,8 @@ def _restated_after(text: str, s0: int, items: list[_Item], parts: list[_Item], 
 # what opens a list of a total's parts: 其中, a breakdown by units or places (分单位看：, 分街道（镇）看：), 具体情况如下：
 _LIST_OPENER = re.compile(
     r"其中|分[\u4e00-\u9fff（）()]{1,8}?看[：:，,]|(?:具体|明细|详细)(?:情况)?如下[：:]|具体(?:为|是|包括)[：:]?|包括[：:]"
+    # 基本支出15836.42万元，包括人员经费13204.57万元和公用经费2613.85万元: 包括 right after the total's clause
+    r"|(?<=[，,])包括(?=[\u4e00-\u9fff])"
     r"|(?P<named>[\u4e00-\u9fff]{2,12}?)中[：:]"
 )
 
@@ -2745,6 +2835,12 @@ def _list_breaks(text: str, a: _Item, b: _Item, items: list[_Item]) -> bool:
     return lists.breaks_list(between, has_figure)
 
 
+_BY_STANDARD = re.compile(r"按(?:照)?(?:每[\u4e00-\u9fff]{1,4})?(?:[\d.,]+[^\d，,；;。]{0,3}[、和及与])*\s*$")
+_STANDARD_AFTER = re.compile(
+    r"(?:\s*[、和及与]\s*[\d.,]+)*\s*(?:[万亿]?元)?\s*(?:[/每][\u4e00-\u9fff]{1,3})?\s*(?:的)?(?:补助|补贴|奖励)?标准"
+)
+
+
 def _names_per_capita(clause_pre: str) -> bool:
     """Whether the figure is the 人均 the clause names: not a figure in a bracket opened after it (人均藏书1.32册
     （按常住人口118.77万人计算）: the bracket's figure is the basis of the per-capita figure, not one)."""
@@ -2792,7 +2888,22 @@ def _flat_claims(
     reason = _reason(para, text, s0, s1, sentence, section)
     if reason is not None:
         out.append(reason)
-    for m in re.finditer("持平|相等|一致", text[s0:s1]):
+    said = _BALANCE_ALONE.match(text, s0, s1) if not items else None
+    if said is not None and not _BALANCE_SOUGHT.search(said.group(1)):
+        # …收入总计3,606.84亿元。…支出总计3,610.04亿元。市级一般公共预算收支平衡。: the statement the totals before it
+        # are held to (the balance family)
+        out.append(
+            Claim(
+                subject=said.group(1),
+                quantity=marker_quantity("收支平衡"),
+                sentence=sentence,
+                prov=para.prov.with_(span=said.span(2)),
+                relation="balanced",
+                section=section,
+            )
+        )
+    # (保持平稳, 维持平衡 say no 持平)
+    for m in re.finditer(r"(?<![保维坚])持平|相等|一致", text[s0:s1]):
         pos = s0 + m.start()
         level = _level_with(text, s0, pos, m.group(), items or previous, sentence, groups)
         if level is not None:
@@ -2859,6 +2970,14 @@ def _flat_claims(
 
 # 决算数与全年预算数持平 / 决算数同预算数相等: two named figures said to be level
 _LEVEL = re.compile(r"([^，,；;。！？\s与同]{1,12})(?:与|同)([^，,；;。！？\s与同]{1,12}?)(基本)?$")
+
+
+# a sentence that says nothing but that the budget balances (市级一般公共预算收支平衡。; 全年收支平衡。)
+_BALANCE_ALONE = re.compile(
+    r"\s*([^，,；;。\d]{0,30}?)(?:实现)?(收支(?:相抵后?(?:[，,]\s*(?:实现|达到)?(?:收支)?)?)?平衡)[。！!]?\s*$"
+)
+# …未实现收支平衡, 确保收支平衡, 力争收支平衡: not so, or a goal
+_BALANCE_SOUGHT = re.compile(r"未|不|难以|无法|确保|力争|努力|争取|推动|促进|保障|保持|维持|如何|要|需")
 
 
 def _level_with(

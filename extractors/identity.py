@@ -28,7 +28,7 @@ COMPONENTS = ("scope", "fund", "measure")
 TITLE_PART = "part"  # a table title naming one part of its whole (基本支出决算表): its rows are that part's
 
 # where a noun phrase begins: punctuation, a heading label, a year, a scope or fund word, or these words
-_OPENERS = ("关于", "其中", "全年", "当年", "本年", "今年", "年初", "年末", "累计", "共计", "合计", "即")
+_OPENERS = ("关于", "从", "其中", "全年", "当年", "本年", "今年", "年初", "年末", "累计", "共计", "合计", "即")
 # a scope word before a transfer word names the other party of a transfer (区县上解, 市县补助), not the scope
 # the other party of a transfer (补助区县, 区县上解); 全县调入资金 is the county's own funds brought in
 # 省级资金、市级配套资金: the level a project's money comes from, not the scope of the figures (中央资金 beside them)
@@ -135,6 +135,9 @@ def _mask(text: str) -> str:
     return _ADJUSTED_THEN_BUDGET.sub(lambda m: m.group(1) + "＿＿", text)
 
 
+_MOVED_FROM = re.compile(r"[^，,；;。]{0,4}?(?:调入|调出|调剂|转入|划入|划转|安排)")
+
+
 @lru_cache(maxsize=4096)
 def last_word(component: str, text: str, phrase_start: bool = True) -> str:
     """The value of the last `component` word in text ("" when none)."""
@@ -159,6 +162,8 @@ def last_word(component: str, text: str, phrase_start: bool = True) -> str:
                 ok = (
                     False  # 补助区县: the other party of a transfer; 全区7个乡镇: counts the 乡镇, whose figures follow
                 )
+            if ok and component == "fund" and text[:start].rstrip().endswith("从") and _MOVED_FROM.match(text[end:]):
+                ok = False  # 从政府性基金预算等调入资金7.73亿元: the fund money came from, not the figures' own
             if ok and end > best_end:
                 best, best_end = value, end
             start = haystack.find(word, start + 1)
@@ -313,6 +318,7 @@ def _paragraph_stretch(before: str) -> re.Match[str] | None:
 
 
 _THIS_YEAR = re.compile(r"当年|今年|全年|本年")
+_THE_YEARS_OUTCOME = re.compile(r"全年(?:累计)?(?:实际)?(?:支出|收入|完成|实现|使用|拨付)[^，,；;。预算调整]{0,8}$")
 _ANOTHER_BASIS = re.compile(r"剔除|扣除[^，,；;。]{0,20}因素|(?:同|可比)口径")
 _BASIS_AFTER = re.compile(r"\s*[（(][^）)]{0,6}(?:同|可比)口径[^）)]{0,10}[）)]")
 
@@ -502,7 +508,8 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
     elif claim.role in ("年初", "预算"):
         measure = "预算"
     elif claim.role == "全年":
-        measure = "调整预算"
+        # 全年预算2,350.00万元 is the adjusted budget; 2024年全年支出3,655.18万元 what was spent in the year
+        measure = "执行" if _THE_YEARS_OUTCOME.search(_sentence_before(paragraph_text, start)) else "调整预算"
     elif claim.role in ("执行", "决算", "实际"):
         # (全年实际到位资金2280.00万元: money received, not spent)
         measure = "到位" if _RECEIVED.search(paragraph_text[:start]) else "执行"
@@ -569,11 +576,18 @@ _DEBT_CLASS = re.compile(r"^\s*(?:其中[，,：:]?\s*)?[\u4e00-\u9fff]{0,6}?(�
 def _debt_class(sentence: str, claim: Claim) -> str:
     """The class of debt a clause run opens with (一般债务年初余额186.42亿元，当年新增21.30亿元，偿还12.79亿元，年末余额
     194.93亿元；专项债务…): its later figures, named by their measure alone, are that class's, not the whole debt's."""
-    chunk = re.split(r"[；;：:]", sentence)[-1]
-    m = _DEBT_CLASS.match(chunk)
-    if m is None or re.search(r"一般|专项", claim.subject):
+    if re.search(r"一般|专项", claim.subject):
         return ""
-    return m.group(1)
+    run = re.split(r"[；;]", sentence)[-1]
+    # 其中，一般债务：年初余额512.36亿元，…: the class named before the colon heads what follows it
+    labelled = _DEBT_CLASS_LABEL.match(run)
+    if labelled is not None:
+        return labelled.group(1)
+    m = _DEBT_CLASS.match(re.split(r"[：:]", run)[-1])
+    return m.group(1) if m is not None else ""
+
+
+_DEBT_CLASS_LABEL = re.compile(r"^\s*(?:其中[，,]?\s*)?(一般债务|专项债务|一般债券|专项债券)\s*[：:]")
 
 
 _WHOLE_OPENING = re.compile(

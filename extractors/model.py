@@ -334,7 +334,7 @@ class Claim:
     prov: Provenance  # span = the number's characters in the paragraph text
     role: str = ""  # 预算 | 决算 | 执行 | 年初 | 全年 | 上年 | 本年 | 目标 | 实际 | ""
     period: str = ""  # 2023年 | 上年 | ""
-    relation: str = ""  # share | rate | change | per-capita | part | total | direction | reason | ""
+    relation: str = ""  # share | rate | change | per-capita | part | total | direction | reason | balanced | ""
     denominator: str = ""  # share-of / rate base phrase: 本年支出, 预算; what a direction compares with
     direction: str = ""  # change / comparison word: 增长 | 减少 | 持平 | 基本持平 | 大于 | 小于 | 等于
     group: int | None = None  # enumeration id: a total and its parts share it

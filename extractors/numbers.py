@@ -377,6 +377,8 @@ def _scan(text: str, require_unit: bool) -> list[tuple[tuple[int, int], Quantity
                     chinese_mult = run[-1]
                     num = _Num(num.start, num.end, got[0], got[1], True)
         unit, approx, end = _tail(norm, num.end, chinese_mult)
+        if not unit and not num.chinese:
+            unit = _shared_unit(norm, num.end)
         high = None
         # a range: 5-15户, 5至15户, 5%-10%
         k = end if unit in ("%", "‰") else num.end
@@ -410,6 +412,32 @@ def _scan(text: str, require_unit: bool) -> list[tuple[tuple[int, int], Quantity
                 out.append(((qstart, end), q))
         i = max(end, run_end, i + 1)
     return out
+
+
+_LIST_LINK = re.compile(r"[ \t]*[、和及与][ \t]*")
+_SHARED_DIMENSIONS = ("money", "percent", "pp", "points", "area", "weight", "length")
+
+
+def _shared_unit(norm: str, j: int) -> str:
+    """The unit of the last number of a list of bare numbers ("分别为3539.05、541.41、298.64万元"): printed once,
+    it is every item's. Only measures (money, %, 个百分点, 分, 亩, 吨, 公里): "2024、2025年" are years and "10、11月"
+    months, not a list of quantities, and "1、2号楼" names buildings."""
+    k = j
+    while True:
+        link = _LIST_LINK.match(norm, k)
+        if link is None:
+            return ""
+        m = _ARABIC.match(norm, link.end())
+        if m is None:
+            return ""
+        num, _ = _number_at(norm, link.end())
+        if num is None:
+            return ""
+        unit, _, _ = _tail(norm, num.end, "")
+        if unit:
+            info = unit_info(unit)
+            return unit if info is not None and info.dimension in _SHARED_DIMENSIONS else ""
+        k = num.end
 
 
 def _blocked_spans(norm: str) -> list[tuple[int, int]]:

@@ -168,6 +168,7 @@ def join_chars(chars: list[Char]) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
+_LIST_MARKS = "、，,"
 BRACKET_LEAD = 10  # characters: a short bracket at a line's head (（类）, （2080501）) is read with what follows it
 
 
@@ -186,8 +187,10 @@ def make_lines(chars: list[Char], page: int) -> list[Line]:
             close = next((k for k, c in enumerate(run[:BRACKET_LEAD]) if c["text"] in "）)"), None)
             if close is not None:
                 end_x, run = run[close]["x1"], run[close + 1 :]
-        for c in run:
-            if not _ASCII_WORD.match(c["text"]) or c["x0"] - end_x > WORD_GAP * _height(c):
+        for k, c in enumerate(run):
+            # 78.46、65.32、42.18亿元: numbers listed with 、 wrap as one run
+            listed = c["text"] in _LIST_MARKS and k + 1 < len(run) and run[k + 1]["text"].isdigit()
+            if not (_ASCII_WORD.match(c["text"]) or listed) or c["x0"] - end_x > WORD_GAP * _height(c):
                 break
             end_x = c["x1"]
         lead = end_x - ink[0]["x0"] if end_x > ink[0]["x0"] else 2 * (ink[0]["x1"] - ink[0]["x0"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from extractors.model import Block, Cell, Paragraph, Table
 from extractors.table_titles import title_in_grid
@@ -65,15 +66,61 @@ def continues(prev: Table, nxt: Table, retitled: bool = False) -> dict[int, int]
     """The column map when `nxt` is the continuation of `prev` on the following page, else None. A part under
     its table's title printed again (a landscape page turned, where top and bottom margins say nothing) needs
     only the same columns."""
+    return column_map(prev, nxt) if _may_continue(prev, nxt, retitled) else None
+
+
+def _may_continue(prev: Table, nxt: Table, retitled: bool) -> bool:
     if not prev.pages or not nxt.pages or nxt.pages[0] != prev.pages[-1] + 1:
-        return None
+        return False
     repeated_title = bool(nxt.title) and _plain(nxt.title) in (_plain(prev.title), "续表", _plain(prev.title) + "续表")
     if not retitled and (not prev.touches_bottom or not (repeated_title or (nxt.touches_top and not nxt.title))):
-        return None  # (a title repeated on each page, or 续表, still continues the table)
+        return False  # (a title repeated on each page, or 续表, still continues the table)
     own = title_in_grid(nxt)[0]
     if own and _plain(own) not in (_plain(prev.title), _plain(title_in_grid(prev)[0])) and "续" not in own:
-        return None  # a table whose own title heads its grid (公开07表 at the top of a page) begins there
-    return column_map(prev, nxt)
+        return False  # a table whose own title heads its grid (公开07表 at the top of a page) begins there
+    return True
+
+
+_MAX_HEADER_ALONE = 3
+
+
+def heads(prev: Table, nxt: Table, retitled: bool = False) -> dict[int, int] | None:
+    """The map of `prev`'s column boundaries onto `nxt`'s when `prev` is only its table's first header row(s), left
+    at the foot of a page, and `nxt` the rest (项目 | 合计 | … | 公务用车购置及运行费 | 公务接待费 above the break,
+    小计 | 购置费 | 运行费 and the figures below it): a merged group header draws none of its inner edges, so
+    `nxt`'s columns do not all line up with `prev`'s, but every edge of `prev` is one of `nxt`'s."""
+    if (
+        prev.n_rows > _MAX_HEADER_ALONE
+        or any(_figure(c.text) for c in prev.cells)
+        or not _may_continue(prev, nxt, retitled)
+    ):
+        return None
+    a = col_edges(prev, prev.pages[0] if prev.pages else None)
+    b = col_edges(nxt)
+    if len(a) < 2 or len(b) <= len(a):
+        return None
+    shift = b[0] - a[0]
+    onto = {i: _match(b, x + shift) for i, x in enumerate(a)}
+    if any(j is None for j in onto.values()) or onto[0] != 0 or onto[len(a) - 1] != len(b) - 1:
+        return None
+    return {i: j for i, j in onto.items() if j is not None}
+
+
+def put_over(prev: Table, nxt: Table, onto: dict[int, int]) -> None:
+    """`prev`'s header rows set over `nxt` on `nxt`'s columns, in place of `prev` (its title, unit, first page)."""
+    bounds = col_edges(prev, prev.pages[0] if prev.pages else None)
+    cells = []
+    for c in prev.cells:
+        col, colspan = _span_onto(c, bounds, onto)
+        cells.append(replace(c, col=col, colspan=colspan))
+    cells += [replace(c, row=c.row + prev.n_rows) for c in nxt.cells]
+    prev.cells = cells
+    prev.header_rows = prev.n_rows + nxt.header_rows
+    prev.n_rows += nxt.n_rows
+    prev.n_cols = nxt.n_cols
+    prev.pages += [p for p in nxt.pages if p not in prev.pages]
+    prev.touches_bottom = nxt.touches_bottom
+    prev.unit = prev.unit or nxt.unit
 
 
 def _plain(title: str | None) -> str:
@@ -116,6 +163,18 @@ def _filled(table: Table, row: int) -> list[str]:
     return ["".join(t.split()) for t in _row_texts(table, row) if t.strip()]
 
 
+def _span_onto(c: Cell, bounds: list[float], mapping: dict[int, int]) -> tuple[int, int]:
+    """(column, colspan) of a cell, its boundaries (by its box where it has one) mapped by `mapping` onto another
+    part's."""
+    start, end = c.col, c.col + c.colspan
+    if c.bbox is not None:
+        left, right = _match(bounds, c.bbox[0]), _match(bounds, c.bbox[2])
+        start = left if left is not None else start
+        end = right if right is not None else end
+    col = mapping.get(start, c.col)
+    return col, max(mapping.get(end, col + c.colspan) - col, 1)
+
+
 def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
     """Append `nxt`'s rows to `prev` (in place), columns re-indexed by `mapping`."""
     # column index j of nxt spans boundaries j..j+colspan; map them to prev's boundaries
@@ -125,20 +184,14 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
     for c in nxt.cells:
         if c.row < skip:
             continue
-        start, end = c.col, c.col + c.colspan
-        if c.bbox is not None:
-            left, right = _match(bounds, c.bbox[0]), _match(bounds, c.bbox[2])
-            start = left if left is not None else start
-            end = right if right is not None else end
-        col = mapping.get(start, c.col)
-        col_end = mapping.get(end, col + c.colspan)
+        col, colspan = _span_onto(c, bounds, mapping)
         prev.cells.append(
             Cell(
                 text=c.text,
                 row=c.row + offset,
                 col=col,
                 rowspan=c.rowspan,
-                colspan=max(col_end - col, 1),
+                colspan=colspan,
                 page=c.page,
                 bbox=c.bbox,
                 nested=c.nested,
@@ -154,7 +207,7 @@ def merge(prev: Table, nxt: Table, mapping: dict[int, int]) -> None:
     prev.unit = prev.unit or nxt.unit
 
 
-_DIGITS = re.compile(r"^[\d,.]+$")
+_DIGITS = re.compile(r"^[-−－]?[\d,.]+$")  # (a negative 增减额 is cut as a positive one is)
 
 
 def _fold_cut_row(table: Table, last: int) -> None:
@@ -178,6 +231,8 @@ def _fold_cut_row(table: Table, last: int) -> None:
         and not _cut_words(above, pieces)
         and not _cut_after_joiner(above, pieces)
         and not _cut_code(above, pieces)
+        and not _cut_code_and_words(above, pieces)
+        and not _cut_integers(table, above, pieces)
     ):
         return
     _fold_into(table, above, pieces, cut)
@@ -234,9 +289,57 @@ def _cut_words(above: dict[int, Cell], pieces: list[Cell]) -> bool:
     every piece, read on from the text above it, finishes a word that text began, and no figure is cut."""
     for c in pieces:
         head, tail = above[c.col].text.strip(), c.text.strip()
-        if _figure(head) or _figure(tail) or not splits_a_word(head, tail):
+        if _figure(head) or _figure(tail) or not (splits_a_word(head, tail) or _GOES_ON_WITH.match(tail)):
             return False
     return True
+
+
+# 年初财政拨款结转 | 和结余: a text opening with a joining word goes on with the one above (no label opens so)
+_GOES_ON_WITH = re.compile(r"^[和及与或之的、]")
+
+
+def _cut_integers(table: Table, above: dict[int, Cell], pieces: list[Cell]) -> bool:
+    """A row of whole amounts in narrow cells the page break cut inside their digits and its label inside a word
+    (四、上 | 74209 | 23897 above, 年末滚存结余 | 54 | 6 below): every amount above has its last digits below, each
+    shorter than any other amount of its column and as long as they with its piece, and the label goes on in words."""
+    words = [c for c in pieces if not _figure(c.text)]
+    numbers = [c for c in pieces if _figure(c.text)]
+    if not words or len(numbers) < 2 or any(_figure(above[c.col].text) for c in words):
+        return False
+    if not all(_label_cut(above[c.col].text.strip(), c.text.strip()) for c in words):
+        return False  # (其他收入 | … above 上级补助 | … below: two rows of their own)
+    if {col for col, c in above.items() if _figure(c.text)} != {c.col for c in numbers}:
+        return False
+    for c in numbers:
+        head, tail = above[c.col].text.strip(), c.text.strip()
+        if not (re.fullmatch(r"\d+", head) and re.fullmatch(r"\d{1,3}", tail)):
+            return False
+        others = [
+            len(x.text.strip())
+            for x in table.cells
+            if x.col == c.col and x is not above[c.col] and x is not c and re.fullmatch(r"\d+", x.text.strip())
+        ]
+        if not others or len(head) + len(tail) > max(others):
+            return False
+    return True
+
+
+# 四、上 | 年末滚存结余: a numbered label of a character or two is no label, but the start of one
+_SHORT_LABEL = re.compile(
+    r"(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）])?[\u4e00-\u9fff]{1,2}"
+)
+
+
+def _label_cut(head: str, tail: str) -> bool:
+    return splits_a_word(head, tail) or bool(_GOES_ON_WITH.match(tail)) or bool(_SHORT_LABEL.fullmatch(head))
+
+
+def _cut_code_and_words(above: dict[int, Cell], pieces: list[Cell]) -> bool:
+    """A row whose 科目编码 and name the page break both cut (21011 | 事业单 above, 02 | 位医疗 below): one piece finishes
+    a 款 or 项 code, the others finish words, and no figure is cut."""
+    codes = [c for c in pieces if _cut_code(above, [c])]
+    rest = [c for c in pieces if c not in codes]
+    return len(codes) == 1 and bool(rest) and _cut_words(above, rest)
 
 
 def _cut_code(above: dict[int, Cell], pieces: list[Cell]) -> bool:
@@ -270,7 +373,7 @@ def _cut_amount(head: str, tail: str) -> bool:
     return head.endswith((".", ",")) or tail.startswith((".", ","))
 
 
-_SHORT_DECIMALS = re.compile(r"^[\d,]*\.(\d+)$")
+_SHORT_DECIMALS = re.compile(r"^[-−－]?[\d,]*\.(\d+)$")
 
 
 def _cut_decimals(table: Table, head: Cell, tail: str) -> bool:
@@ -334,6 +437,11 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
                 if mapping is not None:
                     del out[k:]
                     merge(last, b, mapping)
+                    continue
+                onto = heads(last, b, retitled)
+                if onto is not None:
+                    del out[k:]
+                    put_over(last, b, onto)
                     continue
         out.append(b)
     return out

@@ -286,8 +286,22 @@ def analyse_pre(pre: str) -> Pre:
         re.search("[、，,和及与]", pre) or len(s) <= 4
     ):  # 建塘、北山、高竹等12村: a list of names, not the subject
         return out
-    out.subject = s[-MAX_SUBJECT:]
+    out.subject = _cut(s)
     return out
+
+
+_ITEM_PATH = re.compile(r"[（(](?:类|款|项)[）)]")
+_MAX_PATH = 120
+
+
+def _cut(s: str) -> str:
+    """A subject of at most MAX_SUBJECT characters, its last ones; a 科目 path (一般公共服务支出（类）政府办公厅（室）及相关
+    机构事务（款）…（项）) names its item only whole, so it keeps its 类 name up to a longer limit."""
+    if len(s) <= MAX_SUBJECT:
+        return s
+    if _ITEM_PATH.search(s) and len(s) <= _MAX_PATH:
+        return s
+    return s[-MAX_SUBJECT:]
 
 
 def _strip_leads(s: str) -> str:

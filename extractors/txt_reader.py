@@ -81,13 +81,19 @@ def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
     doc = Document(path=path, sha256=sha256, format="txt", pages=len(pages) if paged else None)
     items: list[_Line | _TableDraft] = []
     run: list[str] = []  # non-blank lines since the last blank line: a table's caption candidates
+    carried = False  # run ends in a caption line kept over blank lines (表3 …, 单位：万元, then a blank line)
     i = 0
     while i < len(lines):
         line = lines[i]
         if not line.text.strip():
-            run = []
+            carried = bool(run) and bool(_CAPTION_LINE.search(run[-1]))
+            run = run if carried else []
             i += 1
             continue
+        starts = _TAB_ROW.search(line.text) or _space_row(line.text) or line.text.startswith("\t")
+        if carried and not starts and not _CAPTION_LINE.search(line.text.strip()):
+            run = []  # narrative after the blank line: the caption kept was no table's
+        carried = False
         if _TAB_ROW.search(line.text) and i + 1 < len(lines) and _TAB_ROW.search(lines[i + 1].text):
             draft, i = _read_tab_rows(lines, i)
         elif (
@@ -347,6 +353,12 @@ def _header_spans(row: list[tuple[str, int]], below: list[tuple[str, int]], n: i
     if all(sub) and len(starts) == len(row):
         return [b - a for a, b in zip(starts, [*starts[1:], n], strict=True)]
     return None
+
+
+# a line that can only head a table: its unit, or a numbered table title
+_CAPTION_LINE = re.compile(
+    r"^(?:单位[：:]|金额单位[：:])|^(?:附)?表\s*[\d一二三四五六七八九十]+|^[^，,。；;：:]{2,40}表$"
+)
 
 
 # ---------------------------------------------------------------- caption helpers (shared with docx)

@@ -29,7 +29,7 @@ def test_completion_rate():
     assert alarms(run_checks(completion("5.00万元", "4.99万元", "99.8%"), [], [])) == []
     found = run_checks(completion("5.00万元", "4.89万元", "99.8%"), [], [])
     assert alarms(found) == [("rate.completion", "99.8", "error")]
-    assert "4.89万元 ÷ 5万元 = 97.80%" in found[0].explanation
+    assert "4.89万元 ÷ 5.00万元 = 97.80%" in found[0].explanation
 
 
 def test_zero_over_zero_is_info():

@@ -164,7 +164,7 @@ def test_shares_of_a_whole_never_printed_are_checked_against_the_sum_of_their_pa
     got = alarms(found)
     assert ("share.stated-vs-computed", "warning", Decimal("25.00")) in got
     f = next(f for f in found if f.stated_value == Decimal("25.00"))
-    assert "100.00万元 ÷ 484.3 = 20.65%" in f.explanation and "凑整" not in f.explanation
+    assert "100.00万元 ÷ 484.30 = 20.65%" in f.explanation and "凑整" not in f.explanation
     # 20.64% + 55.30% + 24.06% = 100%, where rounding gives 20.65%: the shares forced to add up to 100%
     _, found = scan_text(tmp_path, "江苏省某厅2018年部门预算\n" + SANGONG.format(a="20.64", c="24.06"), "部门预算")
     plugged = [f for f in found if f.rule == "share.stated-vs-computed"]

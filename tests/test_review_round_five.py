@@ -168,7 +168,7 @@ def test_a_name_with_a_bracketed_list_is_one_part(tmp_path: Path) -> None:
     assert "县（市、区）配套资金" in {c.subject for c in claims}
     (short,) = [f for f in found if f.rule.startswith("sum.enumeration")]
     assert (
-        "8460 + 2150 + 5362.8 = 15972.8" in short.explanation
+        "8460.00 + 2150.00 + 5362.80 = 15972.80" in short.explanation
     )  # 8460 + 2150 + 5362.80 = 15972.80: the three parts are the whole list
 
 

@@ -220,14 +220,71 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 # 收入总量为183627万元，支出总量为183627万元（含…），收支平衡: a sentence saying the budget balances says its two totals
 # are equal (not 收支基本平衡, nor a 收入合计 that leaves out the carry-overs)
-_SAID_BALANCED = re.compile(r"收支(?:相抵后?)?平衡")
+_SAID_BALANCED = re.compile(r"收支(?:相抵后?(?:[，,]\s*(?:实现|达到)?(?:收支)?)?)?平衡")  # (收支相抵，实现平衡)
 _NOT_SAID = re.compile(r"(?:未|不|难以|无法|未能|尚未)(?:实现)?$")
-_INCOME_TOTAL = re.compile(r"(?:收入总量|收入总计|总收入)$")
-_SPENDING_TOTAL = re.compile(r"(?:支出总量|支出总计|总支出)$")
+_INCOME_TOTAL = re.compile(r"(?:收入(?:预算|决算)?总量|收入(?:预算|决算)?总计|总收入)$")
+_SPENDING_TOTAL = re.compile(r"(?:支出(?:预算|决算)?总量|支出(?:预算|决算)?总计|总支出)$")
 _LEFT_OVER = re.compile(r"结余|结转|结存|缺口|赤字|差额")
 
 
+def _balanced_alone(ctx: Context) -> Iterator[Finding]:
+    """A sentence saying only that the budget balances (市级一般公共预算收支平衡。) after the sentences of its paragraph
+    that print one income total and one spending total: the two must be equal."""
+    for said in ctx.claims:
+        if said.relation != "balanced":
+            continue
+        at = (said.prov.span or (0,))[0]
+        before = [
+            c
+            for c in ctx.paragraph_claims(said)
+            if (c.prov.span or (0,))[0] < at and c.quantity.dimension == "money" and c.relation != "balanced"
+        ]
+        earlier = [c for c in before if c.sentence != said.sentence and not _in_a_bracket(c)]
+        found = _totals_said_balanced(ctx, earlier, "本段")
+        if found is not None:
+            yield found
+
+
+def _in_a_bracket(c: Claim) -> bool:
+    at = c.sentence.find(c.quantity.text)
+    return at >= 0 and _inside_bracket(c.sentence[:at])
+
+
+def _totals_said_balanced(ctx: Context, top: list[Claim], where: str) -> Finding | None:
+    """The finding on the one income total and the one spending total among `top` (in reading order) said to balance,
+    None when they are equal, not one each, or a balance left over is printed after them."""
+    incomes = [c for c in top if _INCOME_TOTAL.search(c.subject.strip())]
+    spendings = [c for c in top if _SPENDING_TOTAL.search(c.subject.strip())]
+    if len(incomes) != 1 or len(spendings) != 1:
+        return None
+    inc, spent = incomes[0], spendings[0]
+    later = max(top.index(inc), top.index(spent))
+    if any(_LEFT_OVER.search(c.subject) for c in top[later + 1 :]):
+        return None  # …支出总计…，年终结余…，收支平衡: what is left balances them
+    if identities_contradict(inc.identity, spent.identity) or inc.base or spent.base:
+        return None
+    scale = 1 / tol.factor(spent.quantity)
+    v = tol.verdict(spent.quantity, tol.base_interval(inc.quantity).scale(scale), ctx.settings)
+    ctx.mark(spent)
+    if v in (tol.OK, tol.INFO):
+        return None
+    exact = inc.quantity.base_value * scale
+    return make_finding(
+        BALANCED,
+        v,
+        claim_figure(spent),
+        f"{where}写明收支平衡，而{spent.subject.strip()} {spent.quantity.text} 与{inc.subject.strip()} "
+        f"{inc.quantity.text} 不等（相差 {fmt(abs(exact - spent.quantity.value))}{spent.quantity.unit}），"
+        "两数必有一处有误",
+        expected=exact,
+        derivation=f"{inc.subject.strip()} {inc.quantity.text}",
+        related=[inc.prov],
+        subject=spent.subject.strip(),
+    )
+
+
 def _balanced(ctx: Context) -> Iterator[Finding]:
+    yield from _balanced_alone(ctx)
     for sentence, claims in sentences(ctx):
         done = 0
         for said in _SAID_BALANCED.finditer(sentence):
@@ -235,35 +292,10 @@ def _balanced(ctx: Context) -> Iterator[Finding]:
                 continue
             placed = [(i, c) for i, c in positions(sentence, claims) if done <= i < said.start()]
             done = said.end()
-            top = [(i, c) for i, c in placed if c.quantity.dimension == "money" and not _inside_bracket(sentence[:i])]
-            incomes = [(i, c) for i, c in top if _INCOME_TOTAL.search(c.subject.strip())]
-            spendings = [(i, c) for i, c in top if _SPENDING_TOTAL.search(c.subject.strip())]
-            if len(incomes) != 1 or len(spendings) != 1:
-                continue
-            (i_at, inc), (s_at, spent) = incomes[0], spendings[0]
-            later = max(i_at, s_at)
-            if any(at > later and _LEFT_OVER.search(c.subject) for at, c in top):
-                continue  # …支出总计…，年终结余…，收支平衡: what is left balances them
-            if identities_contradict(inc.identity, spent.identity) or inc.base or spent.base:
-                continue
-            scale = 1 / tol.factor(spent.quantity)
-            v = tol.verdict(spent.quantity, tol.base_interval(inc.quantity).scale(scale), ctx.settings)
-            ctx.mark(spent)
-            if v in (tol.OK, tol.INFO):
-                continue
-            exact = inc.quantity.base_value * scale
-            yield make_finding(
-                BALANCED,
-                v,
-                claim_figure(spent),
-                f"本句写明收支平衡，而{spent.subject.strip()} {spent.quantity.text} 与{inc.subject.strip()} "
-                f"{inc.quantity.text} 不等（相差 {fmt(abs(exact - spent.quantity.value))}{spent.quantity.unit}），"
-                "两数必有一处有误",
-                expected=exact,
-                derivation=f"{inc.subject.strip()} {inc.quantity.text}",
-                related=[inc.prov],
-                subject=spent.subject.strip(),
-            )
+            top = [c for i, c in placed if c.quantity.dimension == "money" and not _inside_bracket(sentence[:i])]
+            found = _totals_said_balanced(ctx, top, "本句")
+            if found is not None:
+                yield found
 
 
 # 全市法定债务年初余额258.78亿元，当年新增债务88.48亿元（新增一般债券…），当年偿还债务20.05亿元（…），年末债务余额
@@ -285,19 +317,34 @@ def _roll_forward(ctx: Context) -> Iterator[Finding]:
             words = _with_its_moment(x)
             if _OPENING.search(words):
                 run = (x, [], [])
+            elif run is None and _CLOSING.search(words) and _year_end(words):
+                run = (x, [], [])  # 2023年末全市政府债务余额…，2024年新增…，偿还…，2024年末…: last year's end opens it
             elif run is None or x.quantity.dimension in ("percent", "pp") or x.relation in ("share", "rate", "part"):
                 continue  # (a 其中 part breaks a term down: 举借债务…，其中新增债券…、再融资债券…)
             elif _INTEREST.search(words):
                 run = None
             elif _CLOSING.search(words):
-                yield from _judge_roll_forward(ctx, *run, x)
-                run = None
+                opened = _year_end(_with_its_moment(run[0])) if not _OPENING.search(_with_its_moment(run[0])) else 0
+                if not opened or _year_end(words) == opened + 1:
+                    yield from _judge_roll_forward(ctx, *run, x)
+                    run = None
+                else:
+                    run = (x, [], []) if _year_end(words) else None
             elif _REPAID.search(words):
                 run[2].append(x)
             elif _BORROWED.search(words):
                 run[1].append(x)
             else:
                 run = None
+
+
+_YEAR_END = re.compile(r"(20\d\d)\s*年(?:末|底)")
+
+
+def _year_end(words: str) -> int:
+    """The year whose end a balance's words name (2023年末…余额 → 2023), 0 when they name none."""
+    found = _YEAR_END.findall(words)
+    return int(found[-1]) if found else 0
 
 
 def _paragraphs(ctx: Context) -> list[list[Claim]]:

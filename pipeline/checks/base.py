@@ -703,13 +703,17 @@ class Context:
 TRUNCATED = "；按截尾（非四舍五入）可得所写数值，疑为截尾"
 
 
+_PRINTED_DECIMALS = 2
+
+
 def fmt(v: Decimal | None, decimals: int | None = None) -> str:
     if v is None:
         return ""
     if decimals is not None:
         v = tol.point(v, decimals)
     s = format(v, "f")
-    if "." in s and decimals is None:
+    # a printed figure keeps its decimals (4379.10); only a quotient's long tail of digits is cut
+    if "." in s and decimals is None and len(s) - s.index(".") - 1 > _PRINTED_DECIMALS:
         s = s.rstrip("0").rstrip(".")
     return s
 

@@ -280,6 +280,9 @@ def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) ->
     # (the outcome before or after the budget: 支出452.18万元，年初预算486.00万元，比年初预算减少…; a figure naming no
     # measure is what was done)
     outcomes = [x for x in before if x is not budget and (x.role in _OUTCOME_ROLES or not x.role)]
+    if not outcomes and named == "年初":
+        # 年初预算数为5100.45万元，全年调整后预算数为5396.70万元，比年初预算增加296.25万元: the adjusted budget's change
+        outcomes = [x for x in before if x is not budget and x.identity.measure == "调整预算"]
     if len(outcomes) != 1 or outcomes[0].quantity.base_unit != budget.quantity.base_unit:
         return None
     outcome = outcomes[0]
@@ -312,12 +315,13 @@ def _against_its_budget(ctx: Context, c: Claim, word: str, outcome: Claim, budge
     v = tol.verdict(c.quantity, comp.scale(Decimal(sign)), ctx.settings)
     if v in (tol.OK, tol.INFO):
         return None
-    subject = budget.subject or c.subject
+    subject = budget.subject or c.subject or outcome.subject
+    done, planned = ("调整后预算", "年初预算") if outcome.role in _BUDGET_ROLES else ("实际", "预算")
     return make_finding(
         STATED,
         v,
         claim_figure(c),
-        f"{subject}实际 {fmt(outcome.quantity.value)}{outcome.quantity.unit}、预算 {fmt(budget.quantity.value)}"
+        f"{subject}{done} {fmt(outcome.quantity.value)}{outcome.quantity.unit}、{planned} {fmt(budget.quantity.value)}"
         f"{budget.quantity.unit}，与预算相比{word}应为 {how} = {fmt(exact * sign, max(c.quantity.decimals, 2))}"
         f"{c.quantity.unit}，报告写 {c.quantity.text}",
         expected=exact * sign,
@@ -526,6 +530,22 @@ def _right_by_its_row(ctx: Context, c: Claim, cur: Figure, prior: Figure, sign: 
     return comp is not None and tol.verdict(c.quantity, comp.scale(Decimal(sign)), ctx.settings) == tol.OK
 
 
+def _row_of_another_funds_figure(ctx: Context, cur: Figure, prior: Figure) -> bool:
+    """A base from a table row of a fund the text's figure does not state (一般公共预算拨款支出与上年对比表 › 220 |
+    38932.16 | 35447.89 against 自然资源海洋气象等支出50417.64 of all funds), whose own this-year cell is not the
+    text's figure: likely another figure's row, so its last year is not certainly the text's."""
+    if prior.kind != "fact" or cur.kind != "claim" or prior.prov.table is None:
+        return False
+    if bool(cur.identity.fund) == bool(prior.identity.fund):
+        return False
+    row = [
+        f
+        for f in _row_cells(ctx, prior)
+        if f.prov.col != prior.prov.col and _this_year_cell(f, cur) and f.quantity.base_unit == cur.quantity.base_unit
+    ]
+    return len(row) == 1 and tol.printings_verdict(cur.quantity, row[0].quantity) != tol.OK
+
+
 _ROW_RATE_COLUMN = re.compile(r"(?:增长|增减|增幅)[^›]*$")
 
 
@@ -616,6 +636,10 @@ def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sig
     )
 
 
+_BASES_NAMED = re.compile(r"(?:比|较|与)(?:20\d\d年度?|上年|去年|上一年|年初)")
+_ANOTHER_PERIOD = re.compile(r"环比|[比较](?:上月|上季度?|上一(?:月|季度?)|上半年)")
+
+
 def _scope_unsettled(ctx: Context, cur: Figure, prior: Figure) -> bool:
     """Whether one of two figures states a scope the other does not, in a report of several scopes."""
     a, b = cur.identity.scope, prior.identity.scope
@@ -695,6 +719,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             before = [x for j, x in placed if j < i and x is not c and x.relation != "change"]
             subject = c.subject or next((x.subject for x in reversed(before) if x.subject), "")
+            if _ANOTHER_PERIOD.search(_CLAUSE_END.split(sentence[:i])[-1]):
+                # …同比增长4.2%，环比增长12.6%: against the month (or quarter) before, not last year
+                ctx.note(c, f"{subject}的增减是环比（与上一期相比），不是与上年相比")
+                continue
+            if "分别" in _CLAUSE_END.split(sentence[:i])[-1] and len(_BASES_NAMED.findall(sentence[:i])) >= 2:
+                # …较2024年年初预算增加1.70亿元，较2024年执行数减少5.43亿元，分别增长0.68%和下降2.12%: each rate is of its
+                # own base, in order
+                ctx.note(c, f"{subject}的各增减率分别对应句中所列的不同比较基数")
+                continue
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
             if level is not None and c.identity.measure != "同口径":  # (同口径分别增长5.8%和6.3%: another basis)
                 printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
@@ -720,6 +753,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ctx.note(c, f"{subject}的增减是预算调整数，不是与上年相比")
                 continue
             printed = _printed_base(sentence, placed, k)
+            if printed is not None and c.identity.measure == "同口径" and printed[0].identity.measure != "同口径":
+                # …比上年的81,250万元增长9.2%，剔除…因素后同口径增长11.9%: the printed pair is the first rate's; the
+                # second is on another basis (a level printed after the basis words, 同口径收入为…, is on it)
+                printed = None
             if printed is None and (adjusted := _from_to(sentence, placed, k)) is not None:
                 if c.quantity.dimension == "money":
                     continue  # 由年初的468.00亿元调整为512.64亿元，增加44.64亿元: the adjustment family's sum
@@ -769,7 +806,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             # may as well be last year's budget)
             # 省级…218.4亿元，比上年下降1.2% against a table row naming no scope where the report has several: not
             # certainly that scope's last year
-            unsettled = printed is None and _scope_unsettled(ctx, cur, prior)
+            unsettled = printed is None and (
+                _scope_unsettled(ctx, cur, prior) or _row_of_another_funds_figure(ctx, cur, prior)
+            )
             ci, pi = tol.base_interval(cur.quantity), tol.base_interval(prior.quantity)
             was = (
                 prior.value

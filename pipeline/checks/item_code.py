@@ -115,7 +115,9 @@ def _level_named(c: Claim, labels: dict[str, set[str]]) -> tuple[str, str] | Non
     return (codes[0], name) if len(codes) == 1 else None
 
 
-_WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$|一般公共预算|财政拨款")
+_WHOLE_COLUMN = re.compile(r"^(?:合计|小计|总计)$|一般公共预算|财政拨款|^本年支出合计$|^支出合计$")
+_BALANCE_COLUMN = re.compile(r"结转|结余")
+_INCOME_COLUMN = re.compile(r"本年收入|收入合计")
 
 
 FINAL_KINDS = frozenset(("部门决算", "单位决算"))
@@ -137,6 +139,8 @@ def _row_amounts(ctx: Context, code: str) -> list[Fact]:
         role = role_of_labels(f.column_labels, ctx.doc_year)
         if role in ("prior", "change", "rate") or (ctx.kind in FINAL_KINDS and role in BUDGET_ROLES):
             continue  # a 决算's 年初预算 column is not its 决算
+        if _BALANCE_COLUMN.search("".join(f.column_labels)) or _INCOME_COLUMN.search("".join(f.column_labels)):
+            continue  # 年初结转和结余 | 本年收入 | 本年支出合计 | …: a balance or an income, not the 科目's spending
         rows.setdefault((f.prov.table, f.prov.row), []).append(f)
     out: list[Fact] = []
     for cells in rows.values():

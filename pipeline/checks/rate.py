@@ -383,6 +383,7 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
         if not printing:
             continue
         printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period, _group(f)) for f in printing}
+        found += _budget_row_below_the_same_column(ctx, printing, want)
         for f in cells:
             if not _budget_cell(f) or _item_of(f) not in names or _group(f) not in {_group(p) for p in printing}:
                 continue
@@ -403,6 +404,30 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
     found = as_named or found  # 预算数 | 调整预算数 | 决算数 beside 为调整预算的107.5%: the column the rate names
     values = {f.quantity.base_value for f, _ in found}
     return found[0] if len(values) == 1 else None
+
+
+_MEASURE_ROW = re.compile(r"(?:(?:年初|调整后?|全年)?预算|决算|执行|实际)数?")
+_BUDGET_ROW = re.compile(r"(?:年初|调整后?|全年)?预算(?:数)?")
+_OUTCOME_ROW = re.compile(r"(?:决算|执行|实际(?:支出)?)(?:数)?")
+
+
+def _budget_row_below_the_same_column(ctx: Context, printing: list[Figure], want: str) -> list[tuple[Fact, str]]:
+    """预算数 | 34.50 | … | 28.00 over 决算数 | 13.58 | … | 10.51 (the 三公 table, its items across the columns and its
+    measures down the rows): the budget of a figure printed in the 决算数 row is the 预算数 row's cell of its column."""
+    out: list[tuple[Fact, str]] = []
+    for p in printing:
+        if not isinstance(p.obj, Fact) or not _OUTCOME_ROW.fullmatch(clean_label("".join(p.obj.row_labels))):
+            continue
+        for g in ctx.figures:
+            if g.kind != "fact" or not isinstance(g.obj, Fact) or g.quantity.dimension != "money":
+                continue
+            if (g.prov.table, g.prov.col) != (p.prov.table, p.prov.col) or g.prov.row == p.prov.row:
+                continue
+            row = clean_label("".join(g.obj.row_labels))
+            if _BUDGET_ROW.fullmatch(row):
+                says = _which_budget(row)
+                out.append((g.obj, CERTAIN if says == want or not want else UNSURE))
+    return out
 
 
 def _other_flow(a: Figure, b: Figure) -> bool:
@@ -447,8 +472,8 @@ def _item_of(f: Figure) -> str:
     """A cell's item: its row's name; in a row without a name under a measure header (预算数 › 因公出国（境）费 |
     … | 决算数 › 公务接待费, the 三公 table), the column's own last label below the measure (预算数 › 公务用车购置及
     运行维护费 › 公务用车购置费 is 公务用车购置费's; › 小计 is its head's)."""
-    if f.key or not isinstance(f.obj, Fact):
-        return f.key
+    if (f.key and not _MEASURE_ROW.fullmatch(f.key)) or not isinstance(f.obj, Fact):
+        return f.key  # (a row named by its measure alone, 预算数 | 决算数, names no item: its columns do)
     labels = [x for x in (clean_label(y) for y in f.obj.column_labels) if x and not role_of_labels([x], None)]
     if labels and _SUBTOTAL_END.fullmatch(labels[-1]):
         labels = labels[:-1]
@@ -785,8 +810,13 @@ def _score_backs(ctx: Context, cells: dict[str, Fact], r: Fact, budget: Fact) ->
     )
 
 
+_WHOLE_SHEET_POINTS = Decimal(50)
+
+
 def _score(ctx: Context, s: Fact, p: Fact, r: Fact) -> Iterator[Finding]:
-    if r.quantity.dimension != "percent":
+    if r.quantity.dimension != "percent" or p.quantity.value >= _WHOLE_SHEET_POINTS:
+        # 分值 100 | 执行率 100.00% | 得分 91.4 in a summary of projects: each project's whole self-evaluation score,
+        # not the 预算执行率 indicator's (its weight is 10 or 20)
         return
     pts = tol.Interval.exact(p.quantity.value) if p.quantity.decimals == 0 else tol.interval(p.quantity)  # whole 分
     comp = pts * tol.interval(r.quantity).scale(Decimal("0.01"))

@@ -66,6 +66,27 @@ def _same_paragraph(a: Figure, b: Figure) -> bool:
     return (a.prov.block, a.prov.paragraph) == (b.prov.block, b.prov.paragraph)
 
 
+_ITEM_NUMBER = re.compile(r"\s*(\d{1,2})\s*[.、．](?!\d)|\s*[（(]\s*(\d{1,2})\s*[）)]")
+
+
+def _sibling_items(a: Figure, b: Figure) -> bool:
+    """Figures opening two numbered items of one list (1.“社会保障和就业支出”科目142.36万元，主要用于…养老保险…; 2.“社会
+    保障和就业支出”科目56.94万元，主要用于…职业年金…): the numbers set the items apart, whatever name they share."""
+    ca, cb = a.obj, b.obj
+    if not isinstance(ca, Claim) or not isinstance(cb, Claim):
+        return False
+    la, lb = _ITEM_NUMBER.match(ca.sentence), _ITEM_NUMBER.match(cb.sentence)
+    if la is None or lb is None or (la.group(1) is None) != (lb.group(1) is None):
+        return False
+    return la.group(0).strip() != lb.group(0).strip() and _list_of(ca) == _list_of(cb)
+
+
+def _list_of(c: Claim) -> str:
+    """The heading path over a numbered item: its section without the item itself (a numbered paragraph heads itself)."""
+    head, _, last = c.section.rpartition("›")
+    return head.strip() if last.strip() and c.sentence.startswith(last.strip().rstrip("…")[:8]) else c.section
+
+
 def _candidates(ctx: Context) -> dict[tuple, list[Figure]]:
     keyed: dict[tuple, list[Figure]] = defaultdict(list)
     for c, num, den in ctx.cache.get("shares", []):  # shares: same part and the same whole (share resolved both)
@@ -204,7 +225,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             good = _majority(cluster)
             ref = good[0]
             for f in cluster:
-                if any(f is g for g in good) or all(_same_paragraph(f, g) for g in good):
+                if any(f is g for g in good) or all(_same_paragraph(f, g) or _sibling_items(f, g) for g in good):
                     continue  # one paragraph naming a figure twice is usually two roles; other families judge it
                 v = _verdict(ref, f)
                 if v == tol.OK:
@@ -235,7 +256,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         for i, f in enumerate(figs):
             for g in figs[:i]:
-                if _same_paragraph(f, g) or _agree(f, g) or ctx.relation(f, g) in (SAME, DIFFERENT):
+                if (
+                    _same_paragraph(f, g)
+                    or _sibling_items(f, g)
+                    or _agree(f, g)
+                    or ctx.relation(f, g) in (SAME, DIFFERENT)
+                ):
                     continue
                 unsettled += 1
                 yield make_finding(

@@ -362,8 +362,11 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         return
     if any(_points_unread(r) for r in rows if r is not tr and not _is_subtotal_row(r)):
         return  # a row scored whose 分值 was printed but not read (1E+1): the sums cannot be told
-    pts_fact = tr.cells.get("points") or tfacts[0]
-    score_fact = tr.cells.get("score") or (tfacts[1] if len(tfacts) > 1 else None)
+    # a total row printing no 分值 or 得分 of its own column falls back on its figures in order only when they stand in
+    # no column of another kind (合计 | 320.63 | 311.48 | — | 97.15 | — sums the money, not the points)
+    unnamed = [f for f in tfacts if not _col_role(f)]
+    pts_fact = tr.cells.get("points") or (unnamed[0] if unnamed and unnamed[0] is tfacts[0] else None)
+    score_fact = tr.cells.get("score") or (unnamed[1] if len(unnamed) > 1 and unnamed[1] is tfacts[1] else None)
     # how many tables the sheet spans: as many as the 分值 total adds up over (a table of indicators before a
     # summary of the categories is their detail, not more of the sheet)
     spans = [
@@ -371,6 +374,7 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         for k, qs in enumerate(_readings(items, lead, "points"))
         if qs and pts_fact is not None and _adds_up(pts_fact, qs)
     ]
+    unlisted: Decimal | None = None  # the points of items the table does not list (预算执行 10分 said in the text)
     for what, tf, role in (("分值", pts_fact, "points"), ("得分", score_fact, "score")):
         if tf is None:
             continue
@@ -388,6 +392,28 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         else:
             qs = readings[0] if subtotals else readings[-1]
         s = sum((q.value for q in qs), Decimal(0))
+        gap = tf.quantity.value - s
+        if (
+            role == "points"
+            and gap > 0
+            and all(sum((q.value for q in r), Decimal(0)) < tf.quantity.value for r in readings)
+        ):
+            # 总分 100 over rows of 90 points: the sheet leaves an item out (预算执行 10分, scored in the text), so
+            # neither total can be judged from its rows alone; a 得分 gap beyond the missing points still can
+            unlisted = gap
+            yield make_finding(
+                TOTAL,
+                "info",
+                fact_figure(tf, None),
+                f"总分行分值写 {fmt(tf.quantity.value)}，而表中所列各项分值之和为 {fmt(s)}（{len(qs)} 项），"
+                f"另有 {fmt(gap)} 分的指标未列于表中，总分未作判定",
+                expected=s,
+                derivation="各项分值之和",
+                subject=f"总分（{what}）",
+            )
+            continue
+        if role == "score" and unlisted is not None and Decimal(0) <= gap <= unlisted:
+            continue  # what the unlisted items scored, within their points
         yield make_finding(
             TOTAL,
             "error",
@@ -587,7 +613,7 @@ def _level_named(name: str) -> str:
     return level if level in ("本级", "下级") else ""
 
 
-_TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划")
+_TARGET_FRAME = re.compile(r"目标(?:设定|为|是|值)|绩效目标|预期目标|年度目标|计划|指标值")
 _ACTUAL_FRAME = re.compile(r"完成|实际|实现|达成|取得")
 _DONE_FRAME = re.compile(r"实际|已|累计|共完成|全年完成")
 
@@ -597,6 +623,11 @@ def _stated_as_target(c: Claim) -> bool:
     target, not what was achieved — unless its sentence says what was done after naming the target."""
     start = c.sentence.find(c.quantity.text)
     head = c.sentence[: start if start >= 0 else len(c.sentence)]
+    clause = re.split(r"[，,；;。]", head)[-1]
+    if c.quantity.approx in ("at-least", "at-most") and not _ACTUAL_FRAME.search(clause):
+        return True  # …覆盖率年度指标值≥85%，实际完成80.8%: a bound is what was aimed at
+    if _TARGET_FRAME.search(clause) and not _ACTUAL_FRAME.search(clause):
+        return True  # (the 实际完成 of the clause before names the earlier indicator's outcome)
     target = [m.end() for m in _TARGET_FRAME.finditer(head)]
     actual = [m.end() for m in _ACTUAL_FRAME.finditer(head)]
     if target:
@@ -674,11 +705,18 @@ def _project_lists(ctx: Context) -> set[int]:
     key = "scoresheet.project_lists"
     if key not in ctx.cache:
         rows: dict[int, set[str]] = defaultdict(set)
+        rated: dict[int, set[str]] = defaultdict(set)  # rows naming an item with an 执行率 of their own
         for f in ctx.facts:
             name = _project_name(f)
             if name and f.prov.table is not None:
                 rows[f.prov.table].add(name)
-        ctx.cache[key] = {t for t, names in rows.items() if len(names) >= 2}
+            row = _row_name(f)
+            if row and f.prov.table is not None and _col_role(f) == "rate":
+                rated[f.prov.table].add(row)
+        # (公共文化服务体系建设 | 386.00 | 372.45 | 96.49%, 农村电影放映工程 | …: projects by their rows, however named)
+        ctx.cache[key] = {t for t, names in rows.items() if len(names) >= 2} | {
+            t for t, names in rated.items() if len(names) >= 2
+        }
     found: set[int] = ctx.cache[key]
     return found
 
@@ -694,7 +732,13 @@ def _item_of(f: Figure, project_lists: set[int]) -> str:
         return f.identity.item
     if f.obj.prov.table not in project_lists:
         return ""
-    return _project_name(f.obj) or "项目支出"
+    return _project_name(f.obj) or _row_name(f.obj) or "项目支出"
+
+
+def _row_name(f: Fact) -> str:
+    """The name a table row gives its item (not a 合计 row's, nor a bare number's)."""
+    name = next((x for x in map(clean_label, f.row_labels) if len(x) > 2 and not x.isdigit()), "")
+    return "" if name in _TOTAL_WORDS or re.fullmatch(r"(?:小计|合计|总计)", name) else name
 
 
 def _check_elsewhere(ctx: Context, rows: list[Row]) -> Iterator[Finding]:
@@ -901,6 +945,15 @@ def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Fi
             continue
         if full is not None and tol.verdict(c.quantity, tol.interval(full.quantity), ctx.settings) == tol.OK:
             continue  # …构建指标体系，总分100分: the full marks, not the score
+        gap = c.quantity.value - sheet.quantity.value
+        if (
+            full is not None
+            and full.quantity.value < _FULL_MARKS
+            and Decimal(0) < gap <= _FULL_MARKS - full.quantity.value
+            and any(x is not c and x.quantity.dimension == "points" and x.quantity.value == gap for x in ctx.claims)
+        ):
+            # a sheet of 90 points, and the text scores the rest (预算执行率…得分9.74分): the whole is the two together
+            continue
         yield make_finding(
             TOTAL_SAID,
             "error",
@@ -911,6 +964,9 @@ def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Fi
             related=[sheet.prov],
             subject=c.subject,
         )
+
+
+_FULL_MARKS = Decimal(100)
 
 
 def _before_in_sentence(c: Claim) -> str:

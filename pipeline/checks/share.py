@@ -90,6 +90,13 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
     else:
         # …，其中一般性转移支付1314.28亿元、专项转移支付258.87亿元，一般性转移支付占比83.5%: its clause names the part
         same = [x for x in same if x.sentence == c.sentence] or same
+    measured = _measure_named(c)
+    if measured and same:
+        # 基本支出全年预算3286.40万元，执行3245.72万元…。基本支出执行数占全部执行数的38.27%: the part of the measure named,
+        # never a figure of the other measure when none of this one is found by that name
+        same = [x for x in same if _of_measure(x, measured)]
+        if not same:
+            return None
     if c.identity.scope and same:
         # 全市政府债务余额占限额的96.3% after 市本级…余额, 县区…余额: the 全市 one, not the last of that name
         own = [x for x in same if x.identity.scope == c.identity.scope]
@@ -121,6 +128,23 @@ def _numerator(ctx: Context, c: Claim) -> Claim | None:
         # read — the first is not the last part's (分别占A和B的a%、b% is one part's share of each whole)
         return None
     return nearest
+
+
+_PART_MEASURE = {"执行": "outcome", "决算": "outcome", "实际": "outcome", "预算": "budget"}
+
+
+def _measure_named(c: Claim) -> str:
+    """The measure a share's part is named with before 占 (基本支出执行数占… → outcome), "" when none."""
+    clause = re.split(r"[，,；;。：:]", c.sentence[: _at(c)])[-1]
+    part = clause.split("占")[0]
+    found = re.findall(r"执行|决算|实际|预算", part)
+    return _PART_MEASURE[found[-1]] if found else ""
+
+
+def _of_measure(x: Claim, measure: str) -> bool:
+    if measure == "outcome":
+        return x.role in ("执行", "决算", "实际") or x.identity.measure in ("执行", "决算")
+    return x.role in ("预算", "年初", "全年") or x.identity.measure in ("预算", "调整预算")
 
 
 _RESPECTIVE_OF_ONE_WHOLE = re.compile(r"分别(?:占|为)(?![^，,；;。]*[和与及、][^，,；;。]*的)")
@@ -175,6 +199,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
     own = _respective_whole(ctx, c, num) if c.denominator else None
     if own is not None:
         return own, True
+    if c.denominator and _each_parts_own(c, num):
+        # 一般债务余额653.57亿元、专项债务余额1595.77亿元，分别占限额的91.0%和99.1%: each class's own 限额, printed in
+        # no text — never the whole 债务限额 said before
+        return None, True
     here = (_whole_in_its_sentence(ctx, c, num) or _whole_in_bracket_after(ctx, c, num)) if c.denominator else None
     if here is not None:
         return claim_figure(here), True
@@ -434,6 +462,16 @@ def _respective_whole(ctx: Context, c: Claim, num: Claim) -> Figure | None:
         if comp is None or tol.verdict(c.quantity, comp, ctx.settings) not in (tol.OK, tol.INFO):
             return None
     return whole
+
+
+def _each_parts_own(c: Claim, num: Claim) -> bool:
+    """Whether a 分别 share names a bare common word (限额, 预算) each of its parts has its own of."""
+    return (
+        "分别" in re.split(r"[，,；;。：:]", c.sentence[: _at(c)])[-1]
+        and bool(_LAST_NOUN.search(num.subject))
+        and bool(_LAST_NOUN.fullmatch(subject_key(c.denominator)))
+        and subject_key(_LAST_NOUN.sub("", num.subject) + subject_key(c.denominator)) != subject_key(num.subject)
+    )
 
 
 def _at(c: Claim) -> int:
@@ -870,6 +908,23 @@ def _printed_whole_before(ctx: Context, members: list[tuple[Claim, Claim]]) -> C
     return None
 
 
+def _whole_the_parts_make(ctx: Context, members: list[tuple[Claim, Claim]]) -> Claim | None:
+    """The one figure printed before the shares' first part in their paragraph that their parts add up to."""
+    nums = [n for _, n in members]
+    first = min(span_start(n) for n in nums)
+    parts = tol.total([tol.base_interval(n.quantity) for n in nums])
+    found = [
+        x
+        for x in ctx.paragraph_claims(members[0][0])
+        if span_start(x) < first
+        and not x.base
+        and x.relation not in ("change", "share", "rate", "per-capita")
+        and x.quantity.dimension == nums[0].quantity.dimension
+        and tol.base_interval(x.quantity).meets(parts)
+    ]
+    return found[-1] if len(found) == 1 else None
+
+
 def _against_printed_whole(ctx: Context, members: list[tuple[Claim, Claim]], whole: Claim) -> Iterator[Finding]:
     """Each share against the whole printed before its list: a warning where it misses (the list was not read as
     that whole's, so the identity is likely, not certain)."""
@@ -908,6 +963,14 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
         if len(members) < 2 or len({id(n) for n in nums}) < len(nums) or any(n.quantity.base_value <= 0 for n in nums):
             continue
         by_shares = tol.total([tol.interval(c.quantity) for c, _ in members]).meets(HUNDRED)
+        # (分别占限额的91.0%和99.1%: shares naming a whole are of that whole, whatever the parts add up to)
+        bare = not any(c.denominator for c, _ in members)
+        made = None if by_shares or not bare else _whole_the_parts_make(ctx, members)
+        if made is not None:
+            # 部门实际支出10,425.55万元；基本支出3,046.75万元，占29.82%；项目支出7,378.80万元，占70.78%: the parts add up
+            # to the figure printed before them, so it is their whole, whatever the shares add up to
+            yield from _against_printed_whole(ctx, members, made)
+            continue
         if not by_shares and not (
             # 因公出国（境）费…占“三公”经费的35.36%；公务用车…50.21%；公务接待费…5.15%: parts naming one of the sets
             # that make up their whole are all of it, whatever their shares add up to (one of them may be the slip)

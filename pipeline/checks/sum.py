@@ -189,6 +189,10 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                 continue  # the first parts add up: the list then goes on with figures of another statement
             if _one_other_scope(total, items):
                 continue  # 全市…支付利息26.84亿元，其中市本级还本17.4亿元、付息10.96亿元: one level's own figures
+            if _nested_levels(items):
+                continue  # 其中，全区、区级税收收入预算分别为360000、135000万元: one item at two levels, one inside the other
+            if total.sentence != items[0].sentence and _another_whole_made(ctx, total, items):
+                continue  # …支出决算15318.58万元…。本年财政拨款支出15005.98万元…。其中：… (12994.59 + 2323.99): the earlier one's
             falls = [_a_decrease(p) for p in items]
             if any(falls) and not (all(falls) and _a_decrease(total)):
                 continue  # 由142800万元调增至244800万元，其中：新增…156000万元，…调减…54000万元: changes of both signs
@@ -236,6 +240,29 @@ def _one_other_scope(total: Claim, items: list[Claim]) -> bool:
     if any(not x and _LEVEL_NAME.search(p.subject) for x, p in zip(named, items, strict=True)):
         return False  # 州本级收入…，县市级收入…: a breakdown by level, each part naming its own
     return total.identity.scope not in scopes and last_word("scope", total.subject) not in scopes
+
+
+def _another_whole_made(ctx: Context, total: Claim, items: list[Claim]) -> bool:
+    """Whether another figure printed in the paragraph before a list opening its own sentence is exactly what the
+    list's parts add up to: the list may as well break that one down."""
+    first = min(span_start(p) for p in items)
+    return any(
+        x is not total
+        and x not in items
+        and span_start(x) < first
+        and x.quantity.base_unit == total.quantity.base_unit
+        and x.relation not in ("share", "rate", "change", "per-capita")
+        and not x.base
+        and _meets(x, items)
+        for x in ctx.paragraph_claims(total)
+    )
+
+
+def _nested_levels(items: list[Claim]) -> bool:
+    """Parts of which one is the whole area's (全区) and another a level inside it (区级): the same item printed for
+    both, not parts of one whole — a breakdown by level never names the whole area among its parts."""
+    scopes = {last_word("scope", p.subject) for p in items}
+    return any(x.startswith("全") for x in scopes) and any(x and not x.startswith("全") for x in scopes)
 
 
 _LEVEL_NAME = re.compile(r"[省市州县区旗乡镇]级")
@@ -426,6 +453,17 @@ def _template_table(ctx: Context, title: str) -> bool:
     return identify_table(title) is not None and (not ctx.kind or ctx.kind in DEPARTMENT_KINDS)
 
 
+_THREE_PUBLIC_ITEM = re.compile(r"因公出国|公务用车|公务接待")
+
+
+def _three_public_items_down_the_rows(cells: list[Fact]) -> bool:
+    """A 三公 table with its items down the rows (项目 | 预算数 | 决算数 over 合计 | 因公出国（境）费 | …): the template
+    family reads its items across one row, so its 合计 row is the rows' sum, checked here."""
+    return identify_table(cells[0].table_title or "") in ("js.sangong", "ys.sangong") and any(
+        _THREE_PUBLIC_ITEM.search("".join(f.row_labels)) for f in cells
+    )
+
+
 def _empty_rows(ctx: Context) -> dict[int, set[int]]:
     """Per table, the rows with no text at all (a blank row ends a block of rows)."""
     out: dict[int, set[int]] = {}
@@ -488,7 +526,7 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
     sheets = set(score_tables(ctx.facts)) if ctx.kind in SCORE_SHEET_KINDS else set()
     pointed = {f.prov.table for f in ctx.facts if any("分值" in x for x in f.column_labels)}  # tables of a score sheet
     for (table, _col), cells in _table_cols(ctx.facts).items():
-        if _template_table(ctx, cells[0].table_title or ""):
+        if _template_table(ctx, cells[0].table_title or "") and not _three_public_items_down_the_rows(cells):
             continue
         if table in sheets and all(points_or_score(f) for f in cells):
             continue

@@ -497,7 +497,11 @@ _GENERIC_WORDS = re.compile(
 
 
 def _core(name: str) -> str:
-    return _GENERIC_WORDS.sub("", _NOT_NAME.sub("", name))
+    return _GENERIC_WORDS.sub("", _OWNER.sub("", _NOT_NAME.sub("", name)))
+
+
+# 单位收入预算4633.20万元…。收入预算比2024年增加…: whose figure it is names no other figure
+_OWNER = re.compile(r"^(?:本|我)?(?:部门|单位)")
 
 
 def _spent_core(name: str) -> str:
