@@ -1444,7 +1444,10 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
         for phrase, item in zip(phrases, figures, strict=True):
             own = analyse_pre(phrase)
             phrase = _LEADING_YEAR.sub("", phrase.strip())  # 2026年全市、市本级…: the year names no item
-            if _only_scope(phrase) and shared:
+            source = re.sub(r"^.*?其中[，,：:]?", "", phrase)  # (…，其中中央、省级资金: 中央资金)
+            if _SOURCE_LEVEL.fullmatch(source) and shared:
+                item.claim.subject = source + shared
+            elif _only_scope(phrase) and shared:
                 item.claim.subject = phrase + shared  # 全市 → 全市一般公共预算收入
             elif phrase in _FLOWS and first.subject.endswith(_FLOWS):
                 # 一般公共预算收入和支出分别安排…: 支出 is the fund's spending, named as the first phrase names its income
@@ -1459,6 +1462,7 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
 
 
 # 中央、省级、市级资金: the level the last name's money comes from is its own, not the noun the names share
+_SOURCE_LEVEL = re.compile(r"中央|省级|市级|县级|区级|州级|乡级|镇级")  # 中央、省级、市级资金: 中央资金
 _LEVEL_OF_SOURCE = re.compile(r"^(?:中央|省级|市级|县级|区级|州级|乡级|镇级)(?=[\u4e00-\u9fff]{2})")
 _NAMES_ITS_NOUN = re.compile(r"(?:支出|收入|费|资金|经费|债务|债券|补助|补贴|税|额|基金|项目|合计|总计)$")
 _YEAR_NAME = re.compile(r"(20\d\d)\s*(?:年度?)?")
@@ -2681,7 +2685,8 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     while k > 0 and text[k - 1] in "。！？，,；; \t":
         k -= 1
     head = max(text.rfind(p, 0, k) for p in "。！？") + 1  # the start of the sentence the level stands in
-    whole = _whole_of_list_before(text, items, head, at)
+    # (其中，县级一般公共预算收入97462万元，增长2.3%。加上级补助收入…: the level's own figure, not a part of the whole)
+    whole = None if _LEVEL_QIZHONG.match(text, head) else _whole_of_list_before(text, items, head, at)
     if whole is not None:
         # 全省政府性基金预算收入178.4亿元…。其中，国有土地使用权出让收入142.7亿元…。加上…，收入总量为555.0亿元: the
         # sentence of 其中 parts is done, 加 opens its own: what it adds to is the whole they broke down
@@ -2726,7 +2731,7 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     return x if _flow(x) and lists.part_of_flow(_flow(total), _flow(x)) else None
 
 
-_LEVEL_QIZHONG = re.compile(r"\s*其中[，,：:]?\s*(?:[省市县区州旗]本级|本级)")
+_LEVEL_QIZHONG = re.compile(r"\s*其中[，,：:]?\s*(?:[省市县区州旗]本?级|本级)")
 _PARENT_OPENS = re.compile(r"^\s*([^，,；;。：:\d]{2,20}?)中[，,：:]")
 
 

@@ -851,3 +851,58 @@ def test_a_row_of_whole_amounts_cut_inside_their_digits_is_put_back_together() -
     d = part(18, [["上级补助收入", "54", "6", "51"], ["合计", "1276511", "310995", "139720"]], 72, xs=xs)
     (t2,) = stitch_tables([c, d])
     assert t2.n_rows == 4
+
+
+def test_an_indicator_sheets_own_total_above_the_whole_score(tmp_path: Path) -> None:
+    """表1 年度资金总额 | … | 10 | 96.53 | 9.65, then 表2's indicators, "合计 | 90 | 88.7" and "总分 | 100 | 98.35": the 合计
+    row sums the rows above it, no item of its own, so 10 + 90 = 100 (adv415 F1–F2: two errors)."""
+    text = (
+        "某市2024年度高标准农田建设项目支出绩效自评表\n表1 项目资金情况\n单位：万元\n"
+        "项目资金\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率（%）\t得分\n"
+        "年度资金总额\t2400\t2770\t2673.84\t10\t96.53\t9.65\n"
+        "表2 绩效指标\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t建设面积\t≥2万亩\t2.1万亩\t50\t50\n效益指标\t经济效益指标\t亩均增收\t≥200元\t186元\t40\t38.7\n"
+        "合计\t\t\t\t\t90\t88.7\n总分\t\t\t\t\t100\t{}\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("98.35"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("99.35")))
+    assert [(r, v) for r, _s, v, _e in found] == [("scoresheet.total", Decimal("99.35"))]
+
+
+def test_a_levels_own_figure_after_qizhong_is_what_a_jia_list_adds_to(tmp_path: Path) -> None:
+    """ "全县一般公共预算收入预期445820万元…。其中，县级一般公共预算收入97462万元，增长2.3%。加上级补助收入…，县级收入总计
+    177787万元": 其中 gives the level's own figure, which the 加 chain adds to — not the whole (adv416 F1–F4)."""
+    text = (
+        "某县2025年预算执行情况和2026年预算草案的报告\n三、2026年预算草案\n全县一般公共预算收入预期445820万元，比2025年"
+        "执行数增长4.4%。其中，县级一般公共预算收入97462万元，增长2.3%。加上级补助收入59800万元、调入资金11587万元、"
+        "债务转贷收入8938万元，县级收入总计{}万元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("177787"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("178787")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("sum.enumeration", Decimal("178787"), Decimal("177787"))]
+
+
+def test_a_count_of_items_says_the_list_is_all_of_them(tmp_path: Path) -> None:
+    """ "…分别为78420、64385、39612、56218万元，四项合计239635万元" after another figure of the paragraph: four items counted,
+    four parts listed — the list is complete, so a sum short of the total is an error (adv417 S5: an info)."""
+    text = (
+        "某区2024年预算执行情况和2025年预算草案的报告\n一、支出\n全区一般公共预算支出完成435778万元，为调整预算的99.4%。"
+        "全年教育、社会保障和就业、卫生健康、农林水支出分别为78420、64385、39612、56218万元，四项合计{}万元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("238635"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("239635")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("sum.enumeration", Decimal("239635"), Decimal("238635"))]
+
+
+def test_funds_by_source_and_their_shares_in_the_next_sentence(tmp_path: Path) -> None:
+    """ "其中中央、省级、市级、县级资金分别为…。从资金结构看，中央资金占31.93%，省级资金占20.10%…": the first source is
+    中央资金 too, and a share's guessed whole is never a sibling part (adv418: 1485.50 ÷ 2360.00 "疑用错分母")."""
+    text = (
+        "某区2024年度城市绿化养护专项资金绩效评价报告\n一、资金\n2024年部门预算资金共计7,392.28万元，其中中央、省级、市级、"
+        "县级资金分别为2,360.00万元、1,485.50万元、420.00万元、3,126.78万元。从资金结构看，中央资金占31.93%，"
+        "省级资金占20.10%，市级资金占5.68%，县级资金占{}%。\n"
+    )
+    found = _scan_txt(tmp_path / "a.txt", text.format("42.30"))
+    assert [f for f in found if f.rule == "share.stated-vs-computed"] == []
+    parts = {c.quantity.value: c.subject for c in analyze_file(tmp_path / "a.txt").claims if c.relation == "part"}
+    assert parts[Decimal("2360.00")] == "中央资金"

@@ -356,7 +356,10 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         return
     tr = totals[-1]
     tfacts = sorted(tr.every, key=lambda f: f.prov.col or 0)
-    items = [r for r in rows if r is not tr and "points" in r.cells and not _is_subtotal_row(r)]
+    # (指标 rows, 合计 | 90 | 88.7, 总分 | 100 | 98.35: an earlier total row sums rows above it, no item of its own)
+    items = [
+        r for r in rows if r is not tr and "points" in r.cells and not _is_subtotal_row(r) and not _is_total_row(r)
+    ]
     subtotals = [r for r in rows if r is not tr and "points" in r.cells and _is_subtotal_row(r)]
     if not tfacts or not items:
         return

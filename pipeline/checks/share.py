@@ -692,6 +692,8 @@ def _qizhong_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
         and x.relation not in ("share", "rate", "change")
         and not x.base
         and x.quantity.base_value >= num.quantity.base_value
+        # (其中中央、省级、市级资金分别为…: a sibling of the part is no level it hangs from)
+        and not (num.group is not None and x.group == num.group and x.relation == "part")
     ]
     return max(levels, key=lambda x: x.prov.span[0] if x.prov.span else 0) if levels else None
 

@@ -11,7 +11,7 @@ from itertools import combinations
 from extractors import lists
 from extractors.identity import last_word
 from extractors.model import Cell, Claim, Fact
-from extractors.numbers import parse_quantity
+from extractors.numbers import chinese_value, parse_decimal, parse_quantity
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table, is_subject_code
 from extractors.tablefacts import is_column_marker
@@ -315,12 +315,26 @@ _OVERLAP = Decimal("1.2")  # parts a fifth above their total: categories that ho
 
 def _kind(top_total: Claim, total: Claim, items: list[Claim]) -> str:
     """Whether the list names every part: the claims' own word for the top list, the subjects for a nested one."""
+    counted = _COUNTED_TOTAL.match(total.subject.strip())
+    if counted and _count_of(counted.group(1)) == len(items):
+        return (
+            lists.COMPLETE
+        )  # …分别为78420、64385、39612、56218万元，四项合计239635万元: the count says it is all of them
     if total is top_total and (top_total.list_kind or any(p.prov.block != total.prov.block for p in items)):
         return top_total.list_kind  # a list over paragraphs was judged when it was read
     placed = dict((id(c), i) for i, c in positions(total.sentence, sorted(items, key=span_start)))
     last = max(items, key=span_start)
     at = placed.get(id(last), 0) + len(last.quantity.text)
     return lists.completeness([p.subject for p in items], total.sentence[at : at + 4], "", total.subject)
+
+
+_COUNTED_TOTAL = re.compile(r"^([两二三四五六七八九十\d]{1,3})(?:项|类|个)(?:合计|共计|总计)")
+
+
+def _count_of(text: str) -> int:
+    """四 → 4, 十二 → 12, 3 → 3: how many items a 合计 counts."""
+    got = parse_decimal(text) if text.isdigit() else chinese_value(text)
+    return int(got[0]) if got is not None else 0
 
 
 def _rest_is_a_class(items: list[Claim]) -> bool:
