@@ -2686,14 +2686,14 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
         k -= 1
     head = max(text.rfind(p, 0, k) for p in "。！？") + 1  # the start of the sentence the level stands in
     # (其中，县级一般公共预算收入97462万元，增长2.3%。加上级补助收入…: the level's own figure, not a part of the whole)
-    whole = None if _LEVEL_QIZHONG.match(text, head) else _whole_of_list_before(text, items, head, at)
+    own = _levels_own(text, head)
+    whole = None if own else _whole_of_list_before(text, items, head, at)
     if whole is not None:
         # 全省政府性基金预算收入178.4亿元…。其中，国有土地使用权出让收入142.7亿元…。加上…，收入总量为555.0亿元: the
         # sentence of 其中 parts is done, 加 opens its own: what it adds to is the whole they broke down
         return whole if _base_key(whole.claim.quantity) == _base_key(total.claim.quantity) else None
-    of_level = _LEVEL_QIZHONG.match(
-        text, head
-    )  # 其中，市本级国有资本经营预算收入12450万元，…，加上…: a level's own chain
+    # 其中，市本级国有资本经营预算收入12450万元，…，加上…: a level's own chain
+    of_level = (_LEVEL_QIZHONG.match(text, head) or _LEVEL_AFTER_WHOLE_AREA.match(text, head)) if own else None
     if text.find("其中", of_level.end() if of_level else head, at) >= 0:
         return None  # the list's head or its part: which one 加 adds to is not known
     money = [
@@ -2731,7 +2731,23 @@ def _addend_before(text: str, s0: int, items: list[_Item], first: _Item, total: 
     return x if _flow(x) and lists.part_of_flow(_flow(total), _flow(x)) else None
 
 
-_LEVEL_QIZHONG = re.compile(r"\s*其中[，,：:]?\s*(?:[省市县区州旗]本?级|本级)")
+_LEVEL_QIZHONG = re.compile(r"\s*其中[，,：:]?\s*(?:[省市县区州旗]本级|本级)")
+_LEVEL_AFTER_WHOLE_AREA = re.compile(r"\s*其中[，,：:]?\s*([省市县区州旗])级")
+
+
+def _levels_own(text: str, head: int) -> bool:
+    """Whether a sentence opening "其中，县级…" after one about the whole area (全县…) gives that level's own figure of the
+    item, which a 加 chain after it adds to — not a part of the whole (其中，市级国有土地使用权出让收入… after 市级…)."""
+    m = _LEVEL_QIZHONG.match(text, head)
+    if m is not None:
+        return True
+    m = _LEVEL_AFTER_WHOLE_AREA.match(text, head)
+    if m is None:
+        return False
+    before = text[max(0, text.rfind("。", 0, max(head - 1, 0)) + 1) : head]
+    return ("全" + m.group(1)) in before
+
+
 _PARENT_OPENS = re.compile(r"^\s*([^，,；;。：:\d]{2,20}?)中[，,：:]")
 
 

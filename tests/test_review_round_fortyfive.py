@@ -880,6 +880,13 @@ def test_a_levels_own_figure_after_qizhong_is_what_a_jia_list_adds_to(tmp_path: 
     assert _errors(_scan_txt(tmp_path / "a.txt", text.format("177787"))) == []
     found = _errors(_scan_txt(tmp_path / "b.txt", text.format("178787")))
     assert [(r, v, e) for r, _s, v, e in found] == [("sum.enumeration", Decimal("178787"), Decimal("177787"))]
+    # a part of the same level's figure after 其中 (市级…国有土地使用权出让收入) is the whole's part, as before (chongqing p.5,
+    # caught on this change by the reference scan)
+    part = (
+        "重庆市2025年预算执行情况的报告\n2.市级\n市级政府性基金预算收入810亿元,下降6.4%。其中,市级国有土地使用权出让收入"
+        "733亿元,下降7%。加上中央补助427亿元、政府专项债务收入2456亿元,以及区县上解、上年结转等110亿元后,收入总量为3803亿元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "c.txt", part)) == []
 
 
 def test_a_count_of_items_says_the_list_is_all_of_them(tmp_path: Path) -> None:
