@@ -843,7 +843,14 @@ def _other_reading(ctx: Context, c: Claim, used: Figure, other: Figure) -> bool:
         # (占一般公共预算支出的80.5%。其中：教育支出7.89亿元，占17.3%): a figure elsewhere matching by chance is no reading
         same = (other.prov.block, other.prov.paragraph) == (c.prov.block, c.prov.paragraph)
         named_before = subject_key(other.subject or "") in _wholes_named_before(ctx, c)
-        return named_before or (same and (other.prov.span or (0, 0))[0] < (c.prov.span or (0, 0))[0])
+        at = (c.prov.span or (0, 0))[0]
+        # (the explaining value printed before the share in its paragraph, whichever printing _diagnose picked: a
+        # table's 收入总计 15318.58 and the paragraph's 支出决算15318.58万元 alike)
+        printed_before = any(
+            x.quantity.base_value == other.quantity.base_value and (x.prov.span or (0, 0))[0] < at
+            for x in ctx.paragraph_claims(c)
+        )
+        return named_before or printed_before or (same and (other.prov.span or (0, 0))[0] < at)
     named = subject_key(c.denominator)
     return subject_key(other.subject or "") == named and subject_key(used.subject or "") != named
 
