@@ -302,8 +302,10 @@ def _balanced(ctx: Context) -> Iterator[Finding]:
 # 327.21亿元: what is owed at the year's end is what was owed at its start, plus what was borrowed, less what was repaid
 _OPENING = re.compile(r"(?:年初|上年末|期初)[^，,。；;]*余额$")
 _CLOSING = re.compile(r"(?:年末|年底|期末)[^，,。；;]*余额$")
-_BORROWED = re.compile(r"新增|举借|发行|借入")
-_REPAID = re.compile(r"偿还|还本|归还")
+# the words of a debt's movements, shared with the table roll-forward (debt_roll)
+BORROWED_WORDS = r"新增|举借|发行|借入"
+REPAID = re.compile(r"偿还|还本|归还")
+_BORROWED = re.compile(BORROWED_WORDS)
 _INTEREST = re.compile(r"付息|利息|本息")
 
 
@@ -330,7 +332,7 @@ def _roll_forward(ctx: Context) -> Iterator[Finding]:
                     run = None
                 else:
                     run = (x, [], []) if _year_end(words) else None
-            elif _REPAID.search(words):
+            elif REPAID.search(words):
                 run[2].append(x)
             elif _BORROWED.search(words):
                 run[1].append(x)

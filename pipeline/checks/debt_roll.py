@@ -16,6 +16,7 @@ from decimal import Decimal
 from extractors.model import Fact
 from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
+from pipeline.checks.balance import BORROWED_WORDS, REPAID
 from pipeline.checks.base import Context, fact_figure, fmt, make_finding, rule
 from pipeline.findings import Finding
 
@@ -33,9 +34,8 @@ RULES = [ROLL_FORWARD]
 
 _OPENING = re.compile(r"年初|上年末|期初|上年底")
 _CLOSING = re.compile(r"年末|年底|期末")
-_BORROWED = re.compile(r"新增|举借|发行|借入|再融资")
+_BORROWED = re.compile(BORROWED_WORDS + r"|再融资")  # (a table's 本年再融资 column borrows as 本年新增 does)
 _DERIVED = re.compile(r"增减|变动额|比上年|增长|[%％]|率|占")
-_REPAID = re.compile(r"偿还|还本|归还")
 # a movement the roll-forward does not know: the row is not judged
 _OTHER_FLOW = re.compile(r"置换|调整|调增|调减|核销|划转|转入|转出")
 _CLASS = re.compile(r"一般债务|专项债务|一般债券|专项债券")
@@ -79,7 +79,7 @@ def _role(labels: list[str]) -> tuple[str, str] | None:
         return None
     if _OTHER_FLOW.search(text):
         return "other", kind
-    if _REPAID.search(text):
+    if REPAID.search(text):
         return "repaid", kind
     if _BORROWED.search(text):
         if len(labels) > 1 and not _TOTAL_LABEL.match(labels[-1]) and not named:
