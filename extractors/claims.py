@@ -64,12 +64,13 @@ from extractors.subjects import (
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:分别)?(?:约|为|达|达到)?$")
 _RATE = re.compile(
     # (比2024年完成数增长5.01%: a change against what was done, not a completion rate)
-    r"完成(?P<den>(?:(?!增长|下降|增加|减少|提高|降低|上升|回落)[^，,；;。、]){0,12}?)的?$"
+    r"完成(?!率)(?P<den>(?:(?!增长|下降|增加|减少|提高|降低|上升|回落)[^，,；;。、]){0,12}?)的?$"
     r"|(?:^|[，,；;]|为|是|相当于|达到?)\s*(?P<budget>(?:年初|全年|年|调整后?|批准调整|变更后?)?预算数?)的?$"
 )
 _BUDGET_ONLY = re.compile(
     r"^(?:年初|全年|年度?|本年度?|调整后?|批准调整|变更后?)?预算数?$"
 )  # 占年初预算数的71.6%: a completion rate
+_BODY_ONLY = re.compile(r"(?:本)?(?:部门|单位)")  # a figure named by the reporting body alone (部门全年预算数)
 _RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
 _WINDOW = 60
 _INCLUDES = re.compile(r"^\s*[（(]\s*(?:含|包括)")
@@ -489,6 +490,7 @@ _WHOLE_NAME = re.compile(
     r"(?:一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|财政资金|财政|资金|部门整体|部门|单位|全部|本年|全年|年度|年初|预算|"
     r"实际|20\d\d年度?)*"
     r"(?:收入|支出)(?:预算|决算)?(?:数)?(?:合计|总计|总额)?"
+    r"|本?(?:部门|单位)(?:整体)?"  # (部门全年执行数4612.08万元。其中：基本支出…: named by the body alone, its whole money)
 )
 _MOVEMENT = re.compile(r"举借|借入|偿还|还本|付息|转贷")
 _TRANSFER_BETWEEN = re.compile(r"[省市县区州]级?对(?:下|下级|我[省市县区州]|[县区市]|各|乡镇|市县|县区|区县)")
@@ -898,6 +900,8 @@ def _sentence_items(
                 if p.role in ("到位", "实际", "执行") and _PLAN_WORD.search(subject) and "计划" not in pre:
                     # 市级资金计划3,000.00万元，实际到位2,400.00万元: the item's money received, not its 计划
                     subject = _PLAN_WORD.sub("", subject)
+                if p.generic in ("收入", "支出") and _BODY_ONLY.fullmatch(subject.strip()):
+                    subject = subject.strip() + p.generic  # 部门全年预算数…，全年支出8695.77万元: the 部门's 支出
                 if (
                     p.generic in ("收入", "支出")
                     and subject.endswith(("收入", "支出"))
@@ -931,6 +935,7 @@ def _sentence_items(
                     flows = ("收入", "支出")
                     if p.generic in flows and subject.endswith(flows) and not subject.endswith(p.generic):
                         subject = subject[:-2] + p.generic  # …基金预算收入完成52.1亿元…。支出预算96.7亿元: its 支出
+
                 if p.generic in ("收入", "支出") and _RECEIPT_ONLY.fullmatch(subject):
                     # 实际到位480.00万元，到位率93.60%；实际支出468.22万元: the spending, not the funds received before it
                     subject = p.generic
@@ -2502,6 +2507,9 @@ def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[
     first word and the kind of thing they are (债券), where the last figure's does not. Two such figures (本年 and 上年, 预计 and
     完成) leave it undecided: no list. Parts naming none leave it to the usual reading."""
     names = ["".join(p.claim.subject.split()) for p in parts[:2]]
+    leveled = _name_at_levels(names)
+    if leveled and candidates:
+        return _whole_of_the_levels(candidates, pool, leveled)
     if len(names) < 2 or min(len(n) for n in names) < 4 or len({n[-2:] for n in names}) != 1:
         return False, None
     leads, noun = {n[:2] for n in names}, names[0][-2:]
@@ -2523,6 +2531,34 @@ def _named_by_parts(candidates: list[_Item], parts: list[_Item], pool: Sequence[
     if not matched:
         return _one_of_that_noun(candidates, names, noun)
     return True, (matched[0] if len(matched) == 1 and any(matched[0] is c for c in candidates) else None)
+
+
+def _name_at_levels(names: list[str]) -> str:
+    """The one item parts name at different levels (省本级一般公共预算收入 | 市县一般公共预算收入: 一般公共预算收入); "" when
+    they name no scope or not one item."""
+    if len(names) < 2:
+        return ""
+    items = {strip_scope_words(n) for n in names}
+    if len(items) != 1 or any(strip_scope_words(n) == n for n in names):
+        return ""
+    item = items.pop()
+    return item if len(item) >= 2 else ""
+
+
+def _whole_of_the_levels(candidates: list[_Item], pool: Sequence[_Item], item: str) -> tuple[bool, _Item | None]:
+    """The figure the levels of one item break down is that item's, of the wider scope: …非税收入1409.78亿元。分级次看，
+    省本级一般公共预算收入780.45亿元…；市县一般公共预算收入… breaks down no 非税收入 — the 全省一般公共预算收入 printed
+    earlier, or nothing (when that figure is not one this list may take)."""
+
+    def of_item(i: _Item) -> bool:
+        return strip_scope_words("".join(i.claim.subject.split())) == item and i.claim.quantity.dimension == "money"
+
+    if of_item(candidates[-1]):
+        return False, None  # the usual reading picks it
+    matched = [i for i in candidates if of_item(i) and _plain(i)]
+    if matched:
+        return True, matched[-1]
+    return True, None
 
 
 _REACHED = re.compile(r"^(?:调[增减整]|追加|核[增减]|增加|减少|下降|增长|提高|降低)?(?:至|为|到)$")

@@ -328,6 +328,8 @@ _WHOLE_YEAR_NAMED = re.compile(r"全年|年度|年初|调整")
 _PART_OF_YEAR = re.compile(
     r"截至\s*(?:20\d\d\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|末)?"
     r"|(?<![\d.])1\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度"
+    # one quarter or one month (四季度，…; 12月份当月…): a stretch of its own, not the year
+    r"|(?<![前\u4e00-\u9fff])第?[一二三四]季度|(?<![\d.—~至-])\d{1,2}\s*月(?:份(?:当月)?|当月)"
 )
 
 _OPENS_ON_YEAR_START = re.compile(r"^\s*(?:20\d\d\s*年)?(?:年初|初)[，,]")  # 2025年初，全市政府债务余额921.4亿元
@@ -631,6 +633,9 @@ def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
     project = _PROJECT_NAMED.search(title)
     if project:  # 附件2-1 …项目支出绩效自评表 项目名称：基本公共卫生服务补助资金: that project's figures
         identity = replace(identity, item=project.group(1))
+    elif (one := _one_fund_of_title(title)) and not by_region:
+        # 表2 企业职工基本养老保险基金预算执行情况表: one fund's table, its figures that fund's, not the 社会保险基金's
+        identity = replace(identity, item=one)
     part = _title_part(title)
     if part and not _the_part_itself(part, fact.row_labels) and not _rows_are_projects(part, corner):
         # 公务接待费 of a 基本支出决算表 is the 基本支出 part of 公务接待费, not the 三公 公务接待费 of the text
@@ -656,6 +661,23 @@ def _row_scope(label: str) -> str:
 
 
 _PROJECT_NAMED = re.compile(r"项目名称\s*[：:]\s*([^\s，,；;：:]+)")
+_FUND_OF_TITLE = re.compile(
+    r"([\u4e00-\u9fff（）()]{2,24}?(?:保险基金|基金))(?:预算|决算)?(?:收支|收入|支出)?(?:预算|决算)?(?:执行)?(?:情况)?(?:明细)?表"
+)
+
+
+def _one_fund_of_title(title: str) -> str:
+    """The one fund or account a table's title names, when it is more than a fund word (企业职工基本养老保险基金, not
+    社会保险基金 nor 政府性基金): "" otherwise."""
+    m = _FUND_OF_TITLE.search(re.sub(r"\s", "", normalize(title)))
+    if m is None:
+        return ""
+    name = re.sub(r"^(?:表\d+[-—.．]?\d*|附表\d*|20\d\d年度?)+", "", strip_scope_words(m.group(1)))
+    name = re.sub(r"^(?:20\d\d)?年度?", "", name)
+    words = {w for w, _ in vocabulary().words.get("fund", ())}
+    if len(name) < 4 or name in words or any(name == w + "预算" for w in words) or "各" in name:
+        return ""
+    return name
 
 
 @lru_cache(maxsize=1024)

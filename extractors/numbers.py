@@ -368,6 +368,9 @@ def _scan(text: str, require_unit: bool) -> list[tuple[tuple[int, int], Quantity
         if num is None:
             i = max(run_end, i + 1)
             continue
+        if _EXPONENT_BEFORE.search(norm, max(0, num.start - 3), num.start):
+            i = max(num.end, i + 1)  # 3.2E+2公里: the exponent of a number printed in scientific notation, no amount
+            continue
         chinese_mult = ""
         if num.chinese:
             run = norm[num.start : num.end]
@@ -438,6 +441,9 @@ def _shared_unit(norm: str, j: int) -> str:
             info = unit_info(unit)
             return unit if info is not None and info.dimension in _SHARED_DIMENSIONS else ""
         k = num.end
+
+
+_EXPONENT_BEFORE = re.compile(r"\d[Ee][+-]?$")
 
 
 def _blocked_spans(norm: str) -> list[tuple[int, int]]:

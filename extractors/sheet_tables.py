@@ -40,6 +40,7 @@ class SheetData:
     print_area: tuple[int, int, int, int] | None = None  # r0, c0, r1, c1 inclusive
     hidden: bool = False  # the sheet itself is hidden
     col_breaks: list[int] = field(default_factory=list)  # manual page breaks: a new page starts at these columns
+    indents: dict[tuple[int, int], int] = field(default_factory=dict)  # a cell's indent level (Excel's 增加缩进量)
 
 
 @dataclass
@@ -150,6 +151,7 @@ def sheet_table(sheet: SheetData, prov: Provenance, rows: set[int], cols: set[in
             cells.append(Cell(text=text, row=i, col=col, rowspan=min(rs, len(grid_rows) - first - i), colspan=cs))
     if not cells:
         return None
+    _indent(cells, sheet, used_rows[first:], used_cols)
     n_rows = len(grid_rows) - first
     table = Table(cells=cells, n_rows=n_rows, n_cols=n_cols, prov=prov, title=" ".join(title_parts) or name or None)
     table.header_rows = leading_header_rows([[c.text for c in r] for r in table.rows()])
@@ -159,6 +161,25 @@ def sheet_table(sheet: SheetData, prov: Provenance, rows: set[int], cols: set[in
         {r for r, c in sheet.cells if lo < r < hi and r in sheet.hidden_rows and c in cols and sheet.cells[(r, c)]}
     )
     return table
+
+
+_SPACE_POINTS = 5.0  # a leading space, as points of indentation (as a text table's)
+_LEVEL_POINTS = 10.0  # one level of a cell's indent, as points
+
+
+def _indent(cells: list[Cell], sheet: SheetData, rows: list[int], cols: list[int]) -> None:
+    """Each cell's indentation — its indent level and its leading spaces ("  人大事务" under 一般公共服务支出) — where
+    some cell of the table is indented: the rows' levels, as a PDF shows them. A table with none stays unread (None)."""
+    found = []
+    for cell in cells:
+        at = (rows[cell.row], cols[cell.col]) if cell.row < len(rows) else None
+        raw = sheet.cells.get(at, "") if at is not None else ""
+        spaces = len(raw) - len(raw.lstrip(" \u3000"))
+        level = sheet.indents.get(at, 0) if at is not None else 0
+        found.append(spaces * _SPACE_POINTS + level * _LEVEL_POINTS if raw.strip() else 0.0)
+    if any(found):
+        for cell, points in zip(cells, found, strict=True):
+            cell.indent = points
 
 
 def _printed(sheet: SheetData, skipped: Skipped) -> tuple[set[int], set[int]]:

@@ -184,7 +184,7 @@ def period_in(text: str) -> str:
     return ""
 
 
-_PRIOR_WORD = re.compile(r"(?:上一年度?|上年度|上年同期|去年同期|上年|去年)(?![末底初])")
+_PRIOR_WORD = re.compile(r"(?:上一年度?|上年度|(?:上年|去年)同(?:期|月|季度?)|上年|去年)(?![末底初])")
 _DONE = re.compile(r"(^|收入|支出|全年|当年|本年)(?:累计)?完成$")
 # 执行中经市人大常委会批准调整为…, 年中调减为…: the budget a change reached, the item's adjusted budget (全年)
 ADJUSTED_TO = re.compile(
@@ -206,6 +206,12 @@ _MEASURE_GLOSS = re.compile(r"[（(](?:调整后?预算|年初预算|全年预�
 
 
 _LEVEL_END = re.compile(r"[（(][类款项][)）]$")
+
+
+# 加上上年结转收入6120万元, 加上级补助收入…, 减调出资金…: the sum's sign opens the clause, it is no part of the name
+_ADDED_OR_TAKEN = re.compile(
+    r"^(?:加上(?!级)|加|减去|减)(?=上年|上级|调入|调出|结转|动用|债务|转贷|补助|上解|预算稳定|地方政府|新增|再融资|国有|政府性)"
+)
 
 
 def analyse_pre(pre: str) -> Pre:
@@ -246,7 +252,7 @@ def analyse_pre(pre: str) -> Pre:
         out.role = role_in(pre)
     if not out.period and out.role in MEASURE_ROLES:
         out.period = relative_period(pre)
-    s = _strip_leads(ORG_RE.sub("", s))
+    s = _ADDED_OR_TAKEN.sub("", _strip_leads(ORG_RE.sub("", s)))
     prior = _PRIOR_WORD.match(s)
     if prior is not None and not _mask_names(s).startswith("＿"):
         # 上年全县一般公共预算收入为49,725万元: last year's figure of 一般公共预算收入, not an item named 上年… (上年结转 is

@@ -59,6 +59,7 @@ def _converted(path: Path, sha256: str, fmt: str) -> Document:
 
 def _sheet(ws: Any) -> SheetData:
     cells: dict[tuple[int, int], str] = {}
+    indents: dict[tuple[int, int], int] = {}
     # the cells the file holds (openpyxl's own store): iterating rows × max_column would visit every
     # position up to a formatted column 16384 (seen in real workbooks), millions of empty cells
     for (r, col), c in ws._cells.items():
@@ -68,6 +69,8 @@ def _sheet(ws: Any) -> SheetData:
         text = display(value, c.number_format)
         if text.strip():
             cells[(r - 1, col - 1)] = text
+            if c.has_style and c.alignment.indent:
+                indents[(r - 1, col - 1)] = int(c.alignment.indent)
     merged = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
     hidden_rows = {r - 1 for r, d in ws.row_dimensions.items() if d.hidden}
     hidden_cols: set[int] = set()
@@ -83,6 +86,7 @@ def _sheet(ws: Any) -> SheetData:
         print_area=_print_area(ws),
         hidden=ws.sheet_state != "visible",
         col_breaks=[b.id for b in ws.col_breaks.brk if b.id],
+        indents=indents,
     )
 
 

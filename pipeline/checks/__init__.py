@@ -39,6 +39,7 @@ FAMILIES = (
     "item_code",
     "rate",
     "change",
+    "point_change",
     "direction",
     "scoresheet",
     "numbering",

@@ -325,7 +325,7 @@ def fact_subject(f: Fact) -> str:
     labels = [clean_label(x) for x in f.row_labels]
     labels = [x for x in labels if x and not _only_number(x)]
     label = labels[-1] if labels else ""
-    return ("" if f.past_own_flow else _titled_total(label, f.table_title or "")) or label
+    return ("" if f.past_own_flow else titled_total(label, f.table_title or "")) or label
 
 
 _BY_UNITS = re.compile(r"各(?:街镇|街道|乡镇|苏木|镇|县|区|市|旗)|分(?:地区|县|区|市|乡镇|街镇|街道)|按地区")
@@ -333,7 +333,7 @@ _APPROPRIATED_SPENDING = re.compile(r"(一般公共预算|政府性基金预算|
 _SANGONG_ONLY = re.compile(r"^(?!.*(?:会议费|培训费|机关运行)).*三公经费")
 
 
-def _titled_total(label: str, title: str) -> str:
+def titled_total(label: str, title: str) -> str:
     """The subject a table's bare 合计 row stands for: its title's fund and flow. In a table of both flows only 本年收入合计
     / 本年支出合计 are the fund's own (its 收入合计 / 支出合计 may hold transfers, 调出资金 …), and a 总计 never is."""
     row = BARE_TOTAL_ROW.match(label.replace(" ", ""))
@@ -507,6 +507,28 @@ def _heading_words(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+_SECTION_ITEM = re.compile(r"(?:基金|项目|资金|保险)$")  # the items a text may give a section each
+
+
+def _parallel_sections(a: Figure, b: Figure) -> bool:
+    """Two text figures under two sections of one outline repeated per item: their heading paths part at one heading
+    and go on alike below it (（一）国有土地使用权出让收入 › 3.结余 and （二）城市基础设施配套费收入 › 3.结余), or part at
+    the last heading where both figures take one run-in topic as their item."""
+    if not (isinstance(a.obj, Claim) and isinstance(b.obj, Claim)):
+        return False
+    pa = [x.strip() for x in a.obj.section.split("›") if x.strip()]
+    pb = [x.strip() for x in b.obj.section.split("›") if x.strip()]
+    if not pa or len(pa) != len(pb) or pa == pb:
+        return False
+    k = next(i for i in range(len(pa)) if pa[i] != pb[i])
+    if pa[k + 1 :] != pb[k + 1 :]:
+        return False
+    if k < len(pa) - 1:
+        return True
+    item = a.identity.item
+    return bool(item) and item == b.identity.item and item not in pa[-1] and item not in pb[-1]
+
+
 @dataclass
 class Context:
     claims: list[Claim]
@@ -544,6 +566,8 @@ class Context:
         for fig in self.figures:
             if fig.kind == "claim" and fig.identity.item:
                 self.items_of_key[fig.key].add(fig.identity.item)
+        text_items = {item for items in self.items_of_key.values() for item in items}
+        self.section_items = {item for item in text_items if _SECTION_ITEM.search(item)}  # (a fund's, a project's)
 
     def relation(self, a: Figure, b: Figure) -> str:
         """Whether two printings are the same figure: SAME, DIFFERENT or UNSETTLED (extractors.identity). Two cells
@@ -565,7 +589,44 @@ class Context:
             # 当年收支结余 under 1.机关事业单位基本养老保险基金, under 2.城乡居民… and once under no item: that one is
             # likely the sum over the items, not any one item's
             return UNSETTLED
+        if found == SAME and both_text and _parallel_sections(a, b):
+            # （一）国有土地使用权出让收入 › 3.结余。上年结转12345万元 and （二）城市基础设施配套费收入 › 3.结余。上年结转1234万元:
+            # one outline of run-in topics repeated per section, each section's figures its own
+            return UNSETTLED
+        titled = [x.identity.item for x in (a, b) if x.kind == "fact"]
+        untold = [x.identity.item for x in (a, b) if x.kind == "claim"]
+        if found == SAME and not both_text and self._another_sections_cell(a, b):
+            # 城乡居民基本医疗保险基金 › 本年收支结余25738.51万元 and the 合计 column of the funds' summary table: one fund's
+            # figure is no cell that names neither it nor any one fund
+            return UNSETTLED
+        if found == SAME and any(titled) and not any(untold) and len(self.section_items) >= 2:
+            # 保险费收入33813880万元 in the overview and the 保险费收入 of 表2 企业职工基本养老保险基金预算执行情况表, the
+            # text having a section per fund: the overview's is the funds' sum, never certainly one fund's table's
+            return UNSETTLED
+        if (
+            found == SAME
+            and both_text
+            and any(items)
+            and not all(items)
+            and next(x for x in items if x) in self.section_items
+            and len(self.section_items) >= 2
+        ):
+            # 利息收入51.78亿元 in the overview and 利息收入38.62亿元 under （一）企业职工基本养老保险基金, the other funds
+            # naming theirs otherwise: where the text has several item sections, a figure of none may be their sum
+            return UNSETTLED
         return found
+
+    def _another_sections_cell(self, a: Figure, b: Figure) -> bool:
+        """Whether one is a text figure under a section of one fund, project or account among several such sections,
+        and the other a table cell whose labels and title do not name that item."""
+        claim, fact = (a, b) if a.kind == "claim" else (b, a)
+        item = claim.identity.item
+        if claim.kind != "claim" or fact.kind != "fact" or not item or fact.identity.item:
+            return False
+        if item not in self.section_items or len(self.section_items) < 2 or not isinstance(fact.obj, Fact):
+            return False
+        labels = "".join([*fact.obj.row_labels, *fact.obj.column_labels, fact.obj.table_title or ""])
+        return item not in re.sub(r"\s", "", labels)
 
     def _parts_of_two_wholes(self, a: Figure, b: Figure) -> bool:
         """Two printed parts of two lists whose wholes are two figures (全省共发行债券300亿元，其中一般债券100亿元…;

@@ -375,6 +375,31 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
     return level, base
 
 
+_LAST_YEARS_SAID = re.compile(r"^[，,；;]\s*(?:上年|去年|上一年)(?:同期|同月|同季度?)?(?:的)?(?:为|是|达)?$")
+_THEN_THE_CHANGE = re.compile(r"^[，,]\s*(?:同比|比上年|较上年|与上年相比[，,]?)?$")
+
+
+def _level_then_last_years(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
+    """(level, base) where the change at placed[k] follows "level，上年同月为base，同比" (12月份当月收入318.40亿元，上年同月为
+    308.55亿元，同比增长3.2%): both figures of the comparison are printed, the base named as last year's."""
+    j = k - 1
+    if j >= 0 and placed[j][1].relation == "change" and placed[k][1].quantity.dimension == "percent":
+        j -= 1  # …，同比增加9.85亿元，增长3.2%
+    if j < 1:
+        return None
+    (at_level, level), (at_base, base) = placed[j - 1], placed[j]
+    if level.relation or base.relation or level.quantity.dimension != "money" or level.quantity.approx != "exact":
+        return None
+    if base.quantity.base_unit != level.quantity.base_unit or base.role != "上年" or level.role == "上年":
+        return None
+    between = sentence[at_level + len(level.quantity.text) : at_base]
+    after = sentence[at_base + len(base.quantity.text) : placed[j + 1][0]]
+    word = next((w for w in sorted(UP + DOWN, key=len, reverse=True) if after.rstrip().endswith(w)), "")
+    if not word or not _LAST_YEARS_SAID.match(between) or not _THEN_THE_CHANGE.match(after.rstrip()[: -len(word)]):
+        return None
+    return level, base
+
+
 def _level_named_as(base: Claim, before: list[Claim]) -> bool:
     """Whether an amount of the base's own name stands before it in its sentence (“三公”经费…实际支出9.86万元；“三公”经费
     支出比上年的10.74万元下降8.19%)."""
@@ -752,7 +777,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             if _an_adjustment(sentence, placed, k):
                 ctx.note(c, f"{subject}的增减是预算调整数，不是与上年相比")
                 continue
-            printed = _printed_base(sentence, placed, k)
+            printed = _printed_base(sentence, placed, k) or _level_then_last_years(sentence, placed, k)
             if printed is not None and c.identity.measure == "同口径" and printed[0].identity.measure != "同口径":
                 # …比上年的81,250万元增长9.2%，剔除…因素后同口径增长11.9%: the printed pair is the first rate's; the
                 # second is on another basis (a level printed after the basis words, 同口径收入为…, is on it)

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from extractors.identity import DIFFERENT, SAME
 from extractors.model import Claim, Fact
+from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
 from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import Context, Figure, change_pattern, change_words, claim_figure, subject_key
 
@@ -150,9 +151,21 @@ def _priors_named(ctx: Context, key: str, cur: Figure, measure: str) -> list[Fig
         and f.quantity.base_unit == cur.quantity.base_unit
         and not f.column_rest
         and _year_before(cur, f)
-        and (not measure or _same_measure(measure, f.measure))
+        and (not measure or (_same_measure(measure, f.measure) and not _budget_by_title_only(ctx, measure, f)))
         and not _another_figure(ctx, cur, f)
     ]
+
+
+_MEASURE_WORDS = re.compile(r"预算|执行|决算|完成|实际")
+
+
+def _budget_by_title_only(ctx: Context, measure: str, f: Figure) -> bool:
+    """A last-year column naming only its year (上年数) in a table titled …预算表, taken for the 上年（年初）预算 a
+    comparison names: in a 预算草案 report that column is as often last year's 执行数 — only a 部门预算, which compares
+    budgets with budgets, reads it so."""
+    if "预算" not in measure or f.kind != "fact" or ctx.kind in DEPARTMENT_BUDGET_KINDS:
+        return False
+    return not _MEASURE_WORDS.search("".join(getattr(f.obj, "column_labels", ())))
 
 
 def sentences(ctx: Context) -> list[tuple[str, list[Claim]]]:

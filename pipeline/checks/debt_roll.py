@@ -99,20 +99,68 @@ def _counted_once(cols: list[Fact]) -> list[Fact]:
     return cols
 
 
-def _year(f: Fact) -> int:
-    found = re.findall(r"(20\d\d)年", "".join(_labels(f)))
+def _year(f: Fact, down: bool = False) -> int:
+    """The year a balance is of, by its column — or by its row where the movements stand down the rows (一、2023年末政府
+    债务余额 | … | 四、2024年末政府债务余额)."""
+    labels = [re.sub(r"\s", "", x) for x in f.row_labels] if down else _labels(f)
+    found = re.findall(r"(20\d\d)年", "".join(labels))
     return int(found[-1]) if found else 0
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
+
+
+def _label(f: Fact) -> str:
+    return re.sub(r"\s", "", f.row_labels[-1]) if f.row_labels else ""
+
+
+def _rows_going_on_a_qizhong(facts: list[Fact]) -> set[tuple[int | None, int | None]]:
+    """The rows after a 其中 row that go on with its list though they print no 其中 (二、本年举借 | 其中：新增债券 |
+    再融资债券 | 三、本年偿还): up to the next numbered row where the row the 其中 breaks down is numbered, else those
+    that with the 其中 row make that row in every column."""
+    by_row: dict[tuple, dict[int | None, Fact]] = defaultdict(dict)
+    for f in facts:
+        if f.prov.table is not None and f.prov.row is not None and f.quantity.dimension in ("money", "unknown"):
+            by_row[(f.prov.table, f.prov.row)][f.prov.col] = f
+    out: set[tuple[int | None, int | None]] = set()
+    for (table, row), cells in by_row.items():
+        first = next(iter(cells.values()))
+        head = by_row.get((table, row - 1))
+        if not _PART.match(_label(first)) or head is None:
+            continue
+        numbered = bool(_NUMBERED.match(_label(next(iter(head.values())))))
+        run = [cells]
+        n = row + 1
+        while (table, n) in by_row and not _PART.match(_label(next(iter(by_row[(table, n)].values())))):
+            nxt = by_row[(table, n)]
+            if _NUMBERED.match(_label(next(iter(nxt.values())))):
+                break
+            run.append(nxt)
+            fits = all(
+                col in head
+                and tol.interval(head[col].quantity).meets(
+                    tol.total([tol.interval(r[col].quantity) for r in run if col in r])
+                )
+                for col in cells
+            )
+            if numbered or fits:
+                out.add((table, n))
+            if fits:
+                break
+            n += 1
+    return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     rows: dict[tuple, list[tuple[str, str, Fact]]] = defaultdict(list)
+    going_on = _rows_going_on_a_qizhong(ctx.facts)
     for f in ctx.facts:
         if f.quantity.dimension not in ("money", "unknown") or f.prov.table is None or f.prov.row is None:
             continue
         col = _column(f)
         if col is not None:
             rows[("row", f.prov.table, f.prov.row)].append((*col, f))
-        across = _row(f)
+        across = _row(f) if (f.prov.table, f.prov.row) not in going_on else None
         if across is not None:
             rows[("column", f.prov.table, f.prov.col)].append((*across, f))
     # (a table declaring its own formula, 本年末余额D=A+B-C, is the formula family's)
@@ -132,7 +180,7 @@ def _judge(ctx: Context, cells: list[tuple[str, Fact]], down: bool) -> Iterator[
         by_role[role].append(f)
     if not by_role["opening"] and len(by_role["closing"]) == 2:
         # 2023年末余额 | … | 2024年末余额: the earlier year's end opens the later one's
-        years = [_year(f) for f in by_role["closing"]]
+        years = [_year(f, down) for f in by_role["closing"]]
         if all(years) and years[1] == years[0] + 1:
             by_role["opening"], by_role["closing"] = by_role["closing"][:1], by_role["closing"][1:]
         elif all(years) and years[0] == years[1] + 1:

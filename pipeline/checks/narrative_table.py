@@ -130,8 +130,32 @@ def groups(ctx: Context) -> dict[tuple[str, str, str], list[Figure]]:
     for f in ctx.figures:
         if in_groups(f) and not _template_fact(ctx, f) and not (f.kind == "fact" and f.prov.table in projects):
             out[(f.key, role_in_report(f), f.column_rest)].append(f)
+    _join_spending_named_by_its_column(out)
     ctx.cache["groups"] = out
     return out
+
+
+_SPENT = "支出"
+
+
+def _join_spending_named_by_its_column(out: dict[tuple[str, str, str], list[Figure]]) -> None:
+    """乡道日常养护支出289.75万元 in the text is the row 乡道日常养护 of a column of spending (实际支出数): the table names
+    the flow in its column, the text in the item's name. The text's figures join that row's group when the text names
+    the item no other way and exactly one row group of the plain name has its every cell in a column of spending."""
+    for key, role, rest in list(out):
+        figs = out.get((key, role, rest), [])
+        if not key.endswith(_SPENT) or len(key) < len(_SPENT) + 2 or any(f.kind == "fact" for f in figs):
+            continue
+        plain = key[: -len(_SPENT)]
+        rows = [
+            k
+            for k, fs in out.items()
+            if k[0] == plain
+            and k[1] == role
+            and all(f.kind == "fact" and _SPENT in "".join(getattr(f.obj, "column_labels", ())) for f in fs)
+        ]
+        if len(rows) == 1:
+            out[rows[0]].extend(out.pop((key, role, rest)))
 
 
 def _template_fact(ctx: Context, f: Figure) -> bool:

@@ -32,6 +32,7 @@ from pipeline.checks.base import (
     span_start,
     subject_key,
     table_name,
+    titled_total,
     weak_subject,
 )
 from pipeline.checks.scoresheet import SCORE_SHEET_KINDS
@@ -368,18 +369,31 @@ def _budget_in_table(ctx: Context, actual: Claim, denominator: str) -> tuple[Fac
     ident = actual.identity
     # 市级一般公共预算收入完成33.02亿元 printed in the row 市级一般公共预算收入合计 (named with its 合计 as written: the
     # key of 一般公共预算支出 is its canonical name, 一般公共预算)
-    names = (key, key + "合计", subject_key(actual.subject + "合计"))
+    # (“三公”经费财政拨款支出决算为21.45万元 printed in the 三公 table's 合计: the 三公经费 of that table's one fund)
+    names = (
+        key,
+        key + "合计",
+        subject_key(actual.subject + "合计"),
+        subject_key(actual.subject.replace("财政拨款", "")),
+    )
     rows: dict[tuple, list[Figure]] = defaultdict(list)
     for fig in ctx.figures:
         if fig.kind == "fact" and fig.quantity.dimension == "money":
             rows[(fig.prov.table, fig.prov.row)].append(fig)
     found: list[tuple[Fact, str]] = []
     printed_in: set[tuple[str, str, str, tuple[str, ...]]] = set()  # the identities of the rows printing the figure
-    for cells in rows.values():
+    printings: dict[tuple, list[Figure]] = {}
+    for at, cells in rows.items():
         named = [f for f in cells if _item_of(f) in names and not _budget_cell(f) and f.role != "target"]
         printing = [f for f in named if tol.printings_verdict(actual.quantity, f.quantity) == tol.OK]
         # not a cell of another scope, fund or year that happens to print the same value
-        printing = [f for f in printing if not identities_contradict(f.identity, ident)]
+        printings[at] = [f for f in printing if not identities_contradict(f.identity, ident)]
+    if any(f.identity.part_of == ident.part_of for fs in printings.values() for f in fs):
+        # 公务接待费2.85万元 printed in the 三公 table and, as a part of 基本支出, in the economic classes' table: the
+        # figure is the one printed as the text's own part (of no breakdown), not the other breakdown's
+        printings = {at: [f for f in fs if f.identity.part_of == ident.part_of] for at, fs in printings.items()}
+    for at, cells in rows.items():
+        printing = printings[at]
         if not printing:
             continue
         printed_in |= {(f.identity.scope, f.identity.fund, f.identity.period, _group(f)) for f in printing}
@@ -476,6 +490,8 @@ def _item_of(f: Figure) -> str:
         return f.key  # (a row named by its measure alone, 预算数 | 决算数, names no item: its columns do)
     labels = [x for x in (clean_label(y) for y in f.obj.column_labels) if x and not role_of_labels([x], None)]
     if labels and _SUBTOTAL_END.fullmatch(labels[-1]):
+        if len(labels) == 1:  # the 合计 column of a table of the 三公 items: the 三公经费 its title names
+            return subject_key(titled_total(labels[0], f.obj.table_title or ""))
         labels = labels[:-1]
     return subject_key(labels[-1]) if labels else ""
 
@@ -1275,7 +1291,8 @@ class _Ratio:
 
 
 _RATIOS = (
-    _Ratio("完成率", "完成|实际", "计划|目标|任务|预期|预算"),  # (该项目预算…，实际支出…，预算完成率98.3%)
+    # (该项目预算…，实际支出…，预算完成率98.3%; 该项目年度预算数935.00万元，决算数902.16万元，完成率96.49%)
+    _Ratio("完成率", "完成|实际|决算|执行", "计划|目标|任务|预期|预算"),
     _Ratio("到位率", "到位|到账", "预算|计划|应到位|下达|批复|安排"),
     _Ratio("回收率", "回收", "发放|发出|印发"),
 )
@@ -1289,8 +1306,9 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     """完成率 = 完成数 ÷ 计划数 (计划460眼，实际完成452眼，完成率98.26%), 到位率 = 到位 ÷ 预算, 回收率 = 回收 ÷ 发放: when
     the two figures right before the rate in its sentence are, clause by clause, the base and the part, of one unit,
     with no "；" breaking them off."""
-    before = _before(ctx, c)[-2:]
-    if len(before) != 2 or any(x.sentence != c.sentence or x.quantity.dimension == "percent" for x in before):
+    # (a figure a later sentence restates, 决算数大于预算数, stands at its first printing: not one of the two)
+    before = [x for x in _before(ctx, c) if x.sentence == c.sentence][-2:]
+    if len(before) != 2 or any(x.quantity.dimension == "percent" for x in before):
         return
     den, num = before
     if any(_A_DIFFERENCE.search(_clause_before(c.sentence, x.quantity.text)) for x in before):
@@ -1325,8 +1343,11 @@ def _ratio_checked(
     v = _ratio_verdict(ctx, c, num, den)
     if v is not None:
         said = re.search(ratio.den, den_words)
-        words = (ratio.num.split("|")[0], said.group(0) if said else ratio.den.split("|")[0])
+        done = re.search(ratio.num, _clause_before(c.sentence, num.quantity.text))
+        words = (done.group(0) if done else ratio.num.split("|")[0], said.group(0) if said else ratio.den.split("|")[0])
         subject = named or re.sub(f"(?:{ratio.den})$", "", c.subject) or ratio.name  # 新建机井计划 → 新建机井
+        if subject == ratio.name and num.subject and not weak_subject(subject_key(num.subject)):
+            subject = num.subject  # (完成率 names no item: the figures' own, 某某项目 …)
         yield _ratio_finding(RATIO_TEXT, v, c, (num, words[0]), (den, words[1]), ratio.name, subject)
 
 

@@ -131,6 +131,7 @@ def _col_role(f: Fact) -> str:
         ("得分率", "score_rate"),
         ("得分", "score"),
         ("分值", "points"),
+        ("权重", "points"),  # 权重（分） of a third-party evaluation's 评分表: the indicator's points
         ("执行率", "rate"),
         ("完成值", "actual"),
     ):
@@ -915,6 +916,15 @@ _PROJECT_REPORTS = ("项目支出绩效自评表", "财政支出绩效评价报�
 _PART_SCORE_WORDS = re.compile(r"指标|小计|满分|分值|投入|过程|产出|效益|满意度|决策|管理|上年|去年|项目")
 
 
+_BAND_AFTER = re.compile(r"^\s*(?:[（(]\s*含\s*[)）])?\s*(?:以上|以下|及以上|及以下|至|到|—|－|-|～|~)")
+
+
+def _a_grade_band(c: Claim) -> bool:
+    """A bound of a grade, not a score (综合得分90分（含）以上为“优”，80分（含）至90分为“良”)."""
+    at = c.sentence.find(c.quantity.text)
+    return at >= 0 and bool(_BAND_AFTER.match(c.sentence[at + len(c.quantity.text) :]))
+
+
 def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Finding]:
     """The total score the text gives (自评得分90.0分) against the one score sheet's 总分 row (91.0): one figure printed
     twice. Only where the report has one score sheet with a total: with several (one per project), which is meant is
@@ -941,6 +951,7 @@ def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Fi
             or (not own_project and _CATEGORY_WORDS.search(_before_in_sentence(c) + _last_heading(c)))
             or last_year(c)
             or (c.identity.period[:4].isdigit() and c.identity.period[:4] != year)
+            or _a_grade_band(c)
         ):
             continue
         v = tol.verdict(c.quantity, tol.interval(sheet.quantity), ctx.settings)

@@ -622,15 +622,19 @@ def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
 
 
 def _named_with_its_measure(words: str, total: Claim) -> bool:
-    """2025年支出预算5,319.00万元，其中：基本支出…，占支出预算的27.70%: the whole named by its subject and its measure."""
+    """2025年支出预算5,319.00万元，其中：基本支出…，占支出预算的27.70%: the whole named by its subject and its measure
+    (2025年部门支出预算…，占支出预算的: named without its owner, 部门 or 单位)."""
     name = _plain_name(words)
     m = _MEASURE_TAIL.search(name)
     return (
         m is not None
         and bool(total.role)
-        and name[: m.start()] == _plain_name(total.subject)
+        and name[: m.start()] in (_plain_name(total.subject), _OWNER.sub("", _plain_name(total.subject)))
         and _MEASURE_OF_ROLE.get(total.role) == m.group(1)
     )
+
+
+_OWNER = re.compile(r"^(?:本?部门|本?单位)(?=.)")
 
 
 ABBREVIATION_ENDS = 2  # 计划资金: 计划 … 资金

@@ -104,10 +104,12 @@ def _verdict_parts(total: Figure, parts: list[Figure], partial: bool) -> str:
 
 
 # why parts that do not make their total are no error (sum.enumeration-partial): fewer, or far more, than its parts
-_UNDECIDED_PARTS = {
-    False: "小于总数；所列未必是全部分项，未作判定",
-    True: "远大于总数；所列疑为相互包含的类别，并非总数的分项，未作判定",
-}
+def _undecided(s: Decimal, total: Decimal) -> str:
+    if s < total:
+        return "小于总数；所列未必是全部分项，未作判定"
+    if s > total * _OVERLAP:
+        return "远大于总数；所列疑为相互包含的类别，并非总数的分项，未作判定"
+    return "大于总数；所列各项与总数的层次关系未能确定，未作判定"
 
 
 def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Finding:
@@ -124,7 +126,7 @@ def _finding(r, total: Figure, parts: list[Figure], sev: str, what: str) -> Find
         sev,
         total,
         f"{total.subject or '合计'}写 {fmt(total.value)}{total.quantity.unit}，而{what} {expr} = {fmt(s)}，"
-        + (_UNDECIDED_PARTS[s > total.quantity.value] if sev == "info" else "两者不符")
+        + (_undecided(s, total.quantity.value) if sev == "info" else "两者不符")
         + ("（分项之和小于总数，若所列为全部分项则有误）" if sev == "warning" else "")
         + _transposition(total, parts),
         expected=s,
@@ -193,13 +195,20 @@ def _narrative(ctx: Context) -> Iterator[Finding]:
                 continue  # 其中，全区、区级税收收入预算分别为360000、135000万元: one item at two levels, one inside the other
             if total.sentence != items[0].sentence and _another_whole_made(ctx, total, items):
                 continue  # …支出决算15318.58万元…。本年财政拨款支出15005.98万元…。其中：… (12994.59 + 2323.99): the earlier one's
+            held = _held_by_another(items)
+            if held:
+                # 其中，财政拨款收入…；事业收入…；政府性基金预算拨款收入…: a part inside another part, said again, is
+                # no term; and a list naming a part twice does not name them all
+                items = [p for p in items if id(p) not in held]
+                if len(items) < 2 or _meets(total, items):
+                    continue
             falls = [_a_decrease(p) for p in items]
             if any(falls) and not (all(falls) and _a_decrease(total)):
                 continue  # 由142800万元调增至244800万元，其中：新增…156000万元，…调减…54000万元: changes of both signs
             balance = _balance_after(ctx, total)
             if any(_meets(total, [*items, *balance[:k]]) for k in range(1, len(balance) + 1)):
                 continue  # 支出总计 = 收入总计 holds the 年终结余 named right after it (收支相抵，年终结余…)
-            kind = _kind(t, total, items)
+            kind = lists.UNKNOWN if held else _kind(t, total, items)  # (a list naming a part twice names not all)
             severity = _severity(total, items, lists.UNKNOWN if _rest_is_a_class(items) else kind)
             f = _finding(
                 NARRATIVE if severity != "info" else PARTIAL,
@@ -256,6 +265,28 @@ def _another_whole_made(ctx: Context, total: Claim, items: list[Claim]) -> bool:
         and _meets(x, items)
         for x in ctx.paragraph_claims(total)
     )
+
+
+_APPROPRIATIONS = ("一般公共预算", "政府性基金预算", "国有资本经营预算")  # the funds 财政拨款 is made of
+
+
+def _held_by_another(items: list[Claim]) -> set[int]:
+    """The parts inside another part of the same list: one fund's appropriation beside 财政拨款 of the same flow
+    (财政拨款收入…；事业收入…；政府性基金预算拨款收入…), or "X中Y" beside X (税收收入…；税收收入中增值税…)."""
+    held: set[int] = set()
+    for p in items:
+        for q in items:
+            if p is q:
+                continue
+            fund_inside = (
+                q.identity.fund == "财政拨款"
+                and p.identity.fund.replace("财政拨款", "") in _APPROPRIATIONS
+                and lists.flow_of(p.subject) == lists.flow_of(q.subject) != ""
+            )
+            named_inside = bool(q.subject) and "".join(p.subject.split()).startswith("".join(q.subject.split()) + "中")
+            if fund_inside or named_inside:
+                held.add(id(p))
+    return held
 
 
 def _nested_levels(items: list[Claim]) -> bool:
@@ -664,7 +695,7 @@ def _tables(ctx: Context) -> Iterator[Finding]:
     labels = _row_labels(ctx)
     cells_at = _cells_by_place(ctx)
     for what, v in verdicts:
-        if what == "total" and v.certainty != tr.CERTAIN and _classes_of_one_classification(v):
+        if what == "total" and v.certainty != tr.CERTAIN and (_classes_of_one_classification(v) or _a_partition(v)):
             v = tr.Verdict(v.total, v.parts, tr.CERTAIN)
         grouped[(v.total.fact.prov.table, v.total.index, v.certainty, what)].append((what, v))
     for (_table, _row, certainty, _what), items in grouped.items():
@@ -781,6 +812,16 @@ def _classes_of_one_classification(v: tr.Verdict) -> bool:
     if len(set(names)) < len(names):
         return False
     return any(set(names) <= {n for m in c for n in m} for c in classifications())
+
+
+def _a_partition(v: tr.Verdict) -> bool:
+    """Whether a total's rows are, one each, the parts of a set that makes up its whole (一般债务 | 专项债务 under
+    政府债务合计: lists.names_a_partition), printed plain: then they are its parts, whatever else the table prints."""
+    return (
+        len(v.parts) >= 2
+        and all(p.kind == "plain" for p in v.parts)
+        and lists.names_a_partition([p.label for p in v.parts], v.total.label)
+    )
 
 
 def _coded_class(row: tr.Row) -> bool:

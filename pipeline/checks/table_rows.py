@@ -600,6 +600,60 @@ def check_indented_parents(rows: list[Row]) -> Iterator[Verdict]:
             yield Verdict(parent, direct, CERTAIN)
         elif exceeds or confirmed:
             yield Verdict(parent, direct, UNCERTAIN)
+        elif len(direct) >= 2 and _rows_fit_the_level_above(rows, i, direct):
+            yield Verdict(parent, direct, CERTAIN)
+        elif len(direct) >= 2 and _made_by_its_level(rows, i):
+            # a 类 over its 款 that the 支出合计 confirms, its 款 short of it: a partial list unless another column of
+            # the same rows adds up (said only then)
+            yield Verdict(parent, direct, UNCERTAIN, unread=True)
+
+
+def _level_above(rows: list[Row], i: int) -> tuple[int, list[Row]] | None:
+    """The row a row is a part of — the nearest row above it indented less, or the 合计 heading its level — and the
+    row's siblings under it (the rows at its indentation up to the next 合计 or shallower row)."""
+    parent = rows[i]
+    above = next(
+        (
+            j
+            for j in range(i - 1, -1, -1)
+            if deeper(parent, rows[j]) or (rows[j].kind == "total" and not deeper(rows[j], parent))
+        ),
+        None,
+    )
+    if above is None:
+        # 类 rows over their 款 with the 支出合计 at the foot: the total below heads the level
+        below = next(
+            (j for j in range(i + 1, len(rows)) if rows[j].kind == "total" and not deeper(rows[j], parent)), None
+        )
+        if below is None:
+            return None
+        start = max((j + 1 for j in range(i) if rows[j].kind == "total"), default=0)
+        same = [r for r in rows[start:below] if abs((r.indent or 0.0) - (parent.indent or 0.0)) <= INDENT_STEP]
+        return below, same
+    siblings: list[Row] = []
+    for r in rows[above + 1 :]:
+        if (
+            r.kind == "total"
+            or deeper(rows[above], r)
+            or (r is not rows[above] and not deeper(r, rows[above]) and rows[above].kind != "total")
+        ):
+            break
+        if abs((r.indent or 0.0) - (parent.indent or 0.0)) <= INDENT_STEP:
+            siblings.append(r)
+    return above, siblings
+
+
+def _rows_fit_the_level_above(rows: list[Row], i: int, direct: list[Row]) -> bool:
+    """Whether the row above does not fit the row with its siblings but fits them with the row's own rows in its place
+    (支出合计 = Σ类 once 卫生健康支出 is counted as Σ its 款): the table itself says the row, not its rows, is off."""
+    found = _level_above(rows, i)
+    if found is None:
+        return False
+    above, siblings = found
+    if len(siblings) < 2 or rows[i] not in siblings or meets(rows[above], siblings):
+        return False
+    others = [r.interval for r in siblings if r is not rows[i]]
+    return rows[above].interval.meets(tol.total([*others, *(d.interval for d in direct)]))
 
 
 def _confirmed_by_level_above(rows: list[Row], i: int) -> bool:
@@ -617,6 +671,15 @@ def _confirmed_by_level_above(rows: list[Row], i: int) -> bool:
         if abs((r.indent or 0.0) - (parent.indent or 0.0)) <= INDENT_STEP:
             siblings.append(r)
     return len(siblings) >= 2 and meets(rows[above], siblings)
+
+
+def _made_by_its_level(rows: list[Row], i: int) -> bool:
+    """Whether the row with its siblings makes the 合计 that heads or closes their level (类 rows under 支出合计)."""
+    found = _level_above(rows, i)
+    if found is None:
+        return False
+    above, siblings = found
+    return len(siblings) >= 2 and rows[i] in siblings and meets(rows[above], siblings)
 
 
 def _contiguous(block: list[Row]) -> list[Row]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from extractors.lists import flow_of
 from extractors.model import Claim, OutlineEntry, Provenance, Quantity
 from extractors.subjects import PRIOR_YEAR, names_a_body
 from extractors.table_identity import column_role, normalise_label
@@ -320,7 +321,11 @@ def _money_before(said: list[Said], s: Said, same_sentence: bool = False) -> lis
     ]
 
 
-_COMPARED = re.compile(r"(?:与|比|较|同)(?:上年|去年|上一年|\d{4}\s*年度?)(?:同期)?(?:相比|比较)?[，,]?")
+# (比2024年预算增加: 预算 is the measure of the figure compared with, not of the item changed)
+_COMPARED = re.compile(
+    r"(?:与|比|较|同)(?:上年|去年|上一年|\d{4}\s*年度?)(?:同期)?(?:(?:年初|调整后?|全年)?(?:预算|决算|执行)数?)?"
+    r"(?:相比|比较)?[，,]?"
+)
 _NOT_NAME = re.compile(r"[“”\"'‘’\s]|^\d{4}\s*年度?")
 
 
@@ -388,6 +393,12 @@ def _another_total(name: str, x: Said) -> bool:
         # 财政拨款收入、支出决算总计1,901.60万元。…财政拨款支出比上年增加85.55万元: a fund's spending of the year, no 总计
         return True
     return bool(mine and theirs and mine != theirs)
+
+
+def _of_another_flow(name: str, level: Said) -> bool:
+    """Whether a change names one flow (收入) and the level the other (支出总计)."""
+    said, its = flow_of(name), flow_of(level.claim.subject)
+    return bool(said) and bool(its) and said != its
 
 
 def _names_another_item(d: Said, level: Said) -> bool:
@@ -791,6 +802,10 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                     # 收入、支出决算总计均为54676.38万元。与上年相比，本年收入合计增加3878.33万元: the change names the year's
                     # own total, a part of the 总计 printed — its level is not printed
                     curs = []
+            elif curs and _of_another_flow(_change_name(d), curs[-1]):
+                # 收入总计5,116.37万元，支出总计5,022.03万元，与上年相比，收入总计增加421.19万元: the 收入's change, though
+                # the 支出 stands last before it
+                curs = _named_as(curs, d)
             if not curs or id(curs[-1].claim) in flagged:
                 continue
             cur = _whole_after_its_parts(curs, d)
