@@ -662,14 +662,14 @@ def _row_scope(label: str) -> str:
 
 _PROJECT_NAMED = re.compile(r"项目名称\s*[：:]\s*([^\s，,；;：:]+)")
 _FUND_OF_TITLE = re.compile(
-    r"([\u4e00-\u9fff（）()]{2,24}?(?:保险基金|基金))(?:预算|决算)?(?:收支|收入|支出)?(?:预算|决算)?(?:执行)?(?:情况)?(?:明细)?表"
+    r"([\u4e00-\u9fff（）()]{2,24}?(?:保险基金|基金))(?:预算|决算)?(?:收支|收入|支出)?(?:预算|决算)?(?:执行)?(?:情况)?(?:明细)?(?:表|$)"
 )
 
 
 def _one_fund_of_title(title: str) -> str:
     """The one fund or account a table's title names, when it is more than a fund word (企业职工基本养老保险基金, not
     社会保险基金 nor 政府性基金): "" otherwise."""
-    m = _FUND_OF_TITLE.search(re.sub(r"\s", "", normalize(title)))
+    m = _FUND_OF_TITLE.search(re.sub(r"(?:计量)?单位[:：].*$", "", re.sub(r"\s", "", normalize(title))))
     if m is None:
         return ""
     name = re.sub(r"^(?:表\d+[-—.．]?\d*|附表\d*|20\d\d年度?)+", "", strip_scope_words(m.group(1)))

@@ -670,3 +670,90 @@ def test_a_number_in_scientific_notation_is_no_amount_of_its_exponent() -> None:
     from extractors.numbers import find_quantities
 
     assert [q.text for _, q in find_quantities("目标值3.2E+2公里，实际完成336.4公里")] == ["336.4公里"]
+
+
+def _category_scores(said: str) -> str:
+    rows = [
+        "某局2024年度部门整体支出绩效自评报告",
+        "三、自评结论",
+        f"经自评，整体支出绩效自评得分96.58分，其中：预算执行率得分9.78分，产出指标得分{said}分，效益指标得分28.5分，"
+        "满意度指标得分9.6分。",
+        "（三）产出指标。该部分权重50分，得分48.7分。产出指标分值50分，得分48.7分。",
+        "表2 部门整体支出绩效自评表",
+        "一级指标\t二级指标\t三级指标\t分值\t得分",
+        "预算执行率\t\t\t10\t9.78",
+        "产出指标\t数量指标\t完成率\t25\t24.2",
+        "产出指标\t质量指标\t合格率\t25\t24.5",
+        "效益指标\t社会效益\t服务覆盖\t30\t28.5",
+        "满意度指标\t满意度\t群众满意度\t10\t9.6",
+        "总分\t\t\t100\t96.58",
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_categorys_score_in_the_text_is_that_categorys_on_the_sheet(tmp_path: Path) -> None:
+    """ "产出指标得分49.7分" and "（三）产出指标。…得分48.7分" against the sheet's 产出指标 rows (24.2 + 24.5 = 48.7): one
+    figure (adv438 C2, adv441 C2: missed, and the sum of the categories blamed the total instead; adv445 D3S3: the
+    category named earlier in the sentence, 产出指标分值50分，得分49.0分)."""
+    assert _errors(_scan_txt(tmp_path / "a.txt", _category_scores("48.7"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", _category_scores("49.7")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("scoresheet.category-in-text", Decimal("49.7"), Decimal("48.7"))]
+
+
+def _fund_tables_titled_alone(second: str) -> str:
+    funds = (
+        ("（一）", "表2", "企业职工基本养老保险基金", "452872.31", "441368.47", "11503.84"),
+        ("（二）", "表3", "城乡居民基本养老保险基金", "91842.18", "70344.04", second),
+        ("（三）", "表4", "机关事业单位基本养老保险基金", "129655.91", "127405.17", "2250.74"),
+    )
+    rows = ["某市2024年社会保险基金决算", "二、分险种决算情况"]
+    for number, table, fund, income, spent, balance in funds:
+        rows += [
+            f"{number}{fund}",
+            f"基金收入{income}万元，基金支出{spent}万元，本年收支结余{balance}万元。",
+            f"{table} {fund}",
+            "单位：万元",
+            "项目\t上年决算数\t本年预算数\t本年决算数",
+            f"基金收入\t400000.00\t420000.00\t{income}",
+            f"基金支出\t390000.00\t410000.00\t{spent}",
+            f"本年收支结余\t\t\t{balance if table != '表3' else '21498.14'}",
+        ]
+    return "\n".join(rows) + "\n"
+
+
+def test_tables_titled_by_their_fund_alone_are_each_that_funds(tmp_path: Path) -> None:
+    """表2 企业职工基本养老保险基金 and 表3 城乡居民基本养老保险基金, one layout each: a cell of one is never a printing of the
+    other's (adv444 F1–F12: the funds' tables chained into one figure, every fund after the first "wrong")."""
+    assert _errors(_scan_txt(tmp_path / "a.txt", _fund_tables_titled_alone("21498.14"))) == []
+
+
+def _debt_sheets(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    sheets = (
+        ("限额", ((516100, 206100, 310000), (447000, 182000, 265000), (69100, 24100, 45000))),
+        ("余额", ((491304, 195084, 296220), (426304, 175084, 251220), (65000, 20000, 45000))),
+        ("还本", ((10630, 10630, 0), (9630, 9630, 0), (1000, 1000, 0))),
+    )
+    for n, (measure, rows) in enumerate(sheets):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        ws.title = f"债务{measure}"
+        ws.append([f"某区2022-2024年地方政府债务{measure}情况表"])
+        ws.append(["单位：万元"])
+        ws.append(["地区", "2022年", None, None])
+        ws.append([None, f"{measure}合计", "一般债务", "专项债务"])
+        ws.merge_cells("B3:D3")
+        ws.merge_cells("A3:A4")
+        for region, values in zip(("全区合计", "区本级", "滨河街道"), rows, strict=True):
+            ws.append([region, *values])
+    wb.save(path)
+    return path
+
+
+def test_debt_tables_of_one_layout_and_different_measures_share_no_figure(tmp_path: Path) -> None:
+    """…债务限额情况表, …债务余额情况表, …还本…: one layout, the measure only in the title — 182000 (限额) and 175084 (余额)
+    are no two printings of one figure (adv442 F1–F18: cross_table.same-figure across the sheets). This small workbook
+    drew no such finding on bb06255 (adv442's three years of columns did): the test guards the titles' measure words."""
+    found = analyze_file(_debt_sheets(tmp_path / "d.xlsx")).findings
+    assert [f for f in found if f.severity != "info"] == []

@@ -292,6 +292,9 @@ def _measures_agree(a: Key, b: Key) -> bool:
 
 _CLASSIFICATIONS = ("功能分类", "经济分类", "基本支出", "项目支出", "转移支付", "税收返还")
 _DEBT_KINDS = ("一般债务", "专项债务", "一般债券", "专项债券", "外债", "新增", "再融资", "置换")
+# what a debt table lists: its ceiling, its balance, what was borrowed, repaid or paid in interest (…债务限额情况表 and
+# …债务余额情况表 print one layout, their measure only in the title)
+_DEBT_MEASURES = ("限额", "余额", "还本", "付息", "发行", "举借", "偿还")
 
 
 def _title_words(f: Fact) -> tuple[str, frozenset[str]]:
@@ -303,11 +306,26 @@ def _title_words(f: Fact) -> tuple[str, frozenset[str]]:
     return side, frozenset({*funds, *(w for w in (*_CLASSIFICATIONS, *_DEBT_KINDS) if w in title)})
 
 
+def _debt_measures_of_title(f: Fact) -> frozenset[str]:
+    """The debt measures a table's title names, where the cell's own labels name none (a 2022年 › 一般债务 cell of
+    …债务限额情况表 is a ceiling; a cell under 2023年债务限额 says so itself)."""
+    labels = "".join([*f.row_labels, *f.column_labels])
+    if any(w in labels for w in _DEBT_MEASURES):
+        return frozenset()
+    title = re.sub(r"\s+", "", f.table_title or "")
+    return frozenset(w for w in _DEBT_MEASURES if w in title)
+
+
 def _titles_differ(a: Fact, b: Fact) -> bool:
     """Titles that say the tables list different things: income against spending, one fund, classification or
     kind of debt against another or none — then a row name shared is no shared figure."""
     (side_a, words_a), (side_b, words_b) = _title_words(a), _title_words(b)
-    return bool(side_a and side_b and side_a != side_b) or words_a != words_b
+    measures_a, measures_b = _debt_measures_of_title(a), _debt_measures_of_title(b)
+    return (
+        bool(side_a and side_b and side_a != side_b)
+        or words_a != words_b
+        or bool(measures_a and measures_b and measures_a != measures_b)
+    )
 
 
 def _rivals(members: list[tuple[Key, Fact]], key: Key, other: Fact) -> int:

@@ -98,7 +98,17 @@ TOTAL_SAID = rule(
     "cross-reference",
     kinds=SCORE_SHEET_KINDS,
 )
-RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE, TOTAL_SAID]
+CATEGORY_SAID = rule(
+    FAMILY,
+    "category-in-text",
+    "error",
+    "正文所写某类指标得分与评分表该类得分不符",
+    "正文写{category}得分 {stated}，评分表该类得分为 {expected}",
+    "score-sheet",
+    "cross-reference",
+    kinds=SCORE_SHEET_KINDS,
+)
+RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE, TOTAL_SAID, CATEGORY_SAID]
 
 _DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _NAMED_POINTS = re.compile(r"^([\u4e00-\u9fff]+?)[（(](\d+(?:\.\d+)?)分[）)]$")
@@ -983,6 +993,80 @@ def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Fi
 _FULL_MARKS = Decimal(100)
 
 
+# the categories of a performance sheet, by the word that names each (产出指标, 产出, 产出指标（50分）)
+_CATEGORY_NAMES = ("决策", "过程", "产出", "效益", "满意度", "投入", "管理")
+_SCORED = re.compile(r"得分(?:为|是|达)?$")
+_NOT_THE_SCORE = re.compile(r"得分率|满分|分值|权重|扣分|减分|加分")
+
+
+def _category_of(label: str) -> str:
+    text = re.sub(r"[（(][^）)]*[）)]|\s", "", label)
+    text = text.removesuffix("小计").removesuffix("指标")
+    return text if text in _CATEGORY_NAMES else ""
+
+
+def _sheet_categories(rows: list[Row]) -> dict[str, list[Decimal]]:
+    """Each category's score as the sheet prints it: its 小计 row's, and the sum of its indicators' (a category whose
+    rows print no score in every row is left out)."""
+    scored: dict[str, list[Row]] = defaultdict(list)
+    subtotal: dict[str, Decimal] = {}
+    for r in rows:
+        if _is_total_row(r) or "score" not in r.cells:
+            continue
+        name = next((_category_of(x) for x in r.labels if _category_of(x)), "")
+        if not name:
+            continue
+        if _is_subtotal_row(r):
+            subtotal[name] = r.cells["score"].quantity.value
+        else:
+            scored[name].append(r)
+    out: dict[str, list[Decimal]] = {}
+    for name in set(scored) | set(subtotal):
+        values = [subtotal[name]] if name in subtotal else []
+        if scored.get(name):
+            values.append(sum((r.cells["score"].quantity.value for r in scored[name]), Decimal(0)))
+        out[name] = values
+    return out
+
+
+def _check_category_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Finding]:
+    """A category's score the text gives (产出指标得分36.9分; （三）产出指标。…得分38.4分) against the one score sheet's
+    score of that category — its 小计 row or its indicators' sum (either will do). Only where the report has one
+    score sheet: with several (one per project), which is meant is not known."""
+    sheets = [rows for rows in tables.values() if any(_is_total_row(r) for r in rows)]
+    if len(sheets) != 1:
+        return
+    categories = _sheet_categories(sheets[0])
+    if not categories:
+        return
+    for c in ctx.claims:
+        if c.quantity.dimension != "points" or c.relation in ("share", "rate", "change") or last_year(c):
+            continue
+        before = _before_in_sentence(c)
+        clause = re.split(r"[，,；;。：:]", before)[-1]
+        if not _SCORED.search(clause) or _NOT_THE_SCORE.search(clause) or _paired_by_fenbie(c) or _a_grade_band(c):
+            continue
+        named = [w for w in _CATEGORY_NAMES if w in clause]
+        if not named and not re.sub(r"得分(?:为|是|达)?$", "", clause).strip():
+            # 产出指标分值50分，得分49.0分 / （三）产出指标。该部分权重40分，得分38.4分: the bare 得分 of the category its
+            # sentence, else its heading, names
+            named = [w for w in _CATEGORY_NAMES if w in before] or [w for w in _CATEGORY_NAMES if w in _last_heading(c)]
+        if len(named) != 1 or named[0] not in categories:
+            continue
+        values = categories[named[0]]
+        if any(tol.verdict(c.quantity, _pts(_q(v, fmt(v)))) == tol.OK for v in values):
+            continue
+        expected = values[0]
+        yield make_finding(
+            CATEGORY_SAID,
+            "error",
+            claim_figure(c),
+            f"正文写{named[0]}类指标得分 {c.quantity.text}，而评分表{named[0]}类得分为 {fmt(expected)}；同一得分应一致",
+            expected=expected,
+            subject=f"{named[0]}指标得分",
+        )
+
+
 def _before_in_sentence(c: Claim) -> str:
     """The words of a claim's sentence before its figure (产出指标满分40分，综合得分38.30分: a category's score)."""
     at = c.sentence.find(c.quantity.text)
@@ -997,6 +1081,7 @@ def _last_heading(c: Claim) -> str:
 def check(ctx: Context) -> Iterator[Finding]:
     tables = score_tables(ctx.facts)
     yield from _check_total_said(ctx, tables)
+    yield from _check_category_said(ctx, tables)
     for t, rows in tables.items():
         yield from _check_score_rates(rows)
         yield from _check_categories(rows)
