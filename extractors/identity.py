@@ -666,12 +666,29 @@ _FUND_OF_TITLE = re.compile(
 )
 
 
+_TITLE_LEAD = re.compile(r"^(?:(?:附)?表\s*[\d一二三四五六七八九十]+(?:[-—.．]\d+)?[、.．:：]?)?(?:20\d\d年度?)?")
+_BARE_ITEM = re.compile(r"^[\u4e00-\u9fff（）()]{4,24}(?:收入|支出|资金|费)$")
+
+
+def _item_titled_alone(title: str) -> str:
+    """A table titled by one item's name alone (表2 城市基础设施配套费收入): that item's table — a title that names what
+    the table lists ends …表 or …情况; a fund's or a class's own name (政府性基金收入) is no such item."""
+    name = strip_scope_words(_TITLE_LEAD.sub("", title))
+    if not _BARE_ITEM.match(name) or re.search(r"表|情况|明细|合计|总计", name):
+        return ""
+    words = {w for w, _ in vocabulary().words.get("fund", ())}
+    if any(name.startswith(w) for w in words) or re.match(r"^(?:本年|全年|上年)?(?:收入|支出)", name):
+        return ""
+    return name
+
+
 def _one_fund_of_title(title: str) -> str:
     """The one fund or account a table's title names, when it is more than a fund word (企业职工基本养老保险基金, not
     社会保险基金 nor 政府性基金): "" otherwise."""
-    m = _FUND_OF_TITLE.search(re.sub(r"(?:计量)?单位[:：].*$", "", re.sub(r"\s", "", normalize(title))))
+    plain = re.sub(r"(?:计量)?单位[:：].*$", "", re.sub(r"\s", "", normalize(title)))
+    m = _FUND_OF_TITLE.search(plain)
     if m is None:
-        return ""
+        return _item_titled_alone(plain)
     name = re.sub(r"^(?:表\d+[-—.．]?\d*|附表\d*|20\d\d年度?)+", "", strip_scope_words(m.group(1)))
     name = re.sub(r"^(?:20\d\d)?年度?", "", name)
     words = {w for w, _ in vocabulary().words.get("fund", ())}

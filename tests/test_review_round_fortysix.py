@@ -757,3 +757,55 @@ def test_debt_tables_of_one_layout_and_different_measures_share_no_figure(tmp_pa
     drew no such finding on bb06255 (adv442's three years of columns did): the test guards the titles' measure words."""
     found = analyze_file(_debt_sheets(tmp_path / "d.xlsx")).findings
     assert [f for f in found if f.severity != "info"] == []
+
+
+def _fund_outlines_with_tables(second: str) -> str:
+    rows = ["某省2024年政府性基金预算执行情况", "二、分项目执行情况"]
+    for number, fund, carried, balance in (
+        ("（一）", "国有土地使用权出让收入", "186420", "213540"),
+        ("（二）", "城市基础设施配套费收入", "7350", second),
+        ("（三）", "彩票公益金收入", "9840", "13500"),
+    ):
+        rows += [
+            f"{number}{fund}",
+            f"3.结余。上年结转{carried}万元，年末结余{balance}万元。",
+            fund,
+            "单位：万元",
+            "项目\\t预算数\\t执行数",
+            f"年末结余\\t\\t{balance if number != '（二）' else '10170'}",
+        ]
+    return "\\n".join(rows) + "\\n"
+
+
+def test_tables_titled_by_an_items_name_alone_are_each_that_items(tmp_path: Path) -> None:
+    """A table titled "城市基础设施配套费收入" under its fund's section, one layout per fund: its 年末结余 is that fund's,
+    never a printing of 国有土地使用权出让收入's (adv447 F1–F4: every fund's balance "should be" the first fund's)."""
+    assert _errors(_scan_txt(tmp_path / "a.txt", _fund_outlines_with_tables("10170"))) == []
+
+
+def _department_categories(management: str) -> str:
+    rows = [
+        "某委员会2024年度部门整体支出绩效自评报告",
+        "三、绩效自评结论",
+        "各类指标得分情况如下：部门决策类指标分值20分，得分18分，得分率90.0%；部门管理类指标分值20分，"
+        f"得分{management}分；部门产出类指标分值60分，得分55分。",
+        "表2 部门整体支出绩效自评表",
+        "一级指标\t二级指标\t分值\t得分",
+        "部门决策\t决策依据\t20\t18",
+        "部门管理\t资金管理\t8\t7",
+        "部门管理\t项目管理\t6\t5",
+        "部门管理\t资产管理\t6\t6",
+        "部门管理\t小计\t20\t18",
+        "部门产出\t产出数量\t60\t55",
+        "总分\t\t100\t91",
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_departments_categories_named_with_its_owner_and_chained_by_semicolons(tmp_path: Path) -> None:
+    """ "部门管理类指标分值20分，得分20分" in a "；"-chained list, against the sheet's 部门管理 rows (小计 18): the category is
+    named with the owner 部门 and in its own "；" item, and the score is the figure after 得分, not the 分值 printed
+    with the same text (adv449 C1: missed)."""
+    assert _errors(_scan_txt(tmp_path / "a.txt", _department_categories("18"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", _department_categories("20")))
+    assert [(r, v, e) for r, _s, v, e in found] == [("scoresheet.category-in-text", Decimal("20"), Decimal("18"))]

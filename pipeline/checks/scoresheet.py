@@ -27,6 +27,7 @@ from pipeline.checks.base import (
     rule,
     subject_key,
 )
+from pipeline.checks.compare import positions, sentences
 from pipeline.findings import Finding
 
 FAMILY = "scoresheet"
@@ -1001,7 +1002,8 @@ _NOT_THE_SCORE = re.compile(r"得分率|满分|分值|权重|扣分|减分|加�
 
 def _category_of(label: str) -> str:
     text = re.sub(r"[（(][^）)]*[）)]|\s", "", label)
-    text = text.removesuffix("小计").removesuffix("指标")
+    text = text.removesuffix("小计").removesuffix("指标").removesuffix("类")
+    text = re.sub(r"^(?:部门|项目|整体)", "", text)  # 部门管理 of a department's sheet is its 管理 category
     return text if text in _CATEGORY_NAMES else ""
 
 
@@ -1039,10 +1041,12 @@ def _check_category_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator
     categories = _sheet_categories(sheets[0])
     if not categories:
         return
+    at = {id(c): i for sentence, claims in sentences(ctx) for i, c in positions(sentence, claims)}
     for c in ctx.claims:
         if c.quantity.dimension != "points" or c.relation in ("share", "rate", "change") or last_year(c):
             continue
-        before = _before_in_sentence(c)
+        # (the figure's own place: 分值20分，得分20分 prints its text twice)
+        before = re.split(r"[；;。]", c.sentence[: at.get(id(c), len(_before_in_sentence(c)))])[-1]
         clause = re.split(r"[，,；;。：:]", before)[-1]
         if not _SCORED.search(clause) or _NOT_THE_SCORE.search(clause) or _paired_by_fenbie(c) or _a_grade_band(c):
             continue
