@@ -1000,6 +1000,15 @@ _SCORED = re.compile(r"得分(?:为|是|达)?$")
 _NOT_THE_SCORE = re.compile(r"得分率|满分|分值|权重|扣分|减分|加分")
 
 
+# a category named as one (产出指标, 过程类指标, 部门管理类指标) — not a sub-category (产出时效指标, 产出数量指标)
+_CATEGORY_SAID = re.compile(r"(?:部门|项目)?(决策|过程|产出|效益|满意度|投入|管理)类?指标")
+_AN_ITEM = re.compile(r"该项|该指标|此项|其中")
+
+
+def _categories_named(text: str) -> list[str]:
+    return sorted({m.group(1) for m in _CATEGORY_SAID.finditer(text)})
+
+
 def _category_of(label: str) -> str:
     text = re.sub(r"[（(][^）)]*[）)]|\s", "", label)
     text = text.removesuffix("小计").removesuffix("指标").removesuffix("类")
@@ -1008,8 +1017,9 @@ def _category_of(label: str) -> str:
 
 
 def _sheet_categories(rows: list[Row]) -> dict[str, list[Decimal]]:
-    """Each category's score as the sheet prints it: its 小计 row's, and the sum of its indicators' (a category whose
-    rows print no score in every row is left out)."""
+    """Each category's score as the sheet prints it in its own 小计 row (决策小计, 产出指标 | 小计), and the sum of its
+    indicators' where that sum agrees. A sheet printing no 小计 is left out: where its categories' scores stand (a
+    category row with a score of its own beside its indicators, a label merged down over some rows only) is not known."""
     scored: dict[str, list[Row]] = defaultdict(list)
     subtotal: dict[str, Decimal] = {}
     for r in rows:
@@ -1023,11 +1033,10 @@ def _sheet_categories(rows: list[Row]) -> dict[str, list[Decimal]]:
         else:
             scored[name].append(r)
     out: dict[str, list[Decimal]] = {}
-    for name in set(scored) | set(subtotal):
-        values = [subtotal[name]] if name in subtotal else []
+    for name, value in subtotal.items():
+        out[name] = [value]
         if scored.get(name):
-            values.append(sum((r.cells["score"].quantity.value for r in scored[name]), Decimal(0)))
-        out[name] = values
+            out[name].append(sum((r.cells["score"].quantity.value for r in scored[name]), Decimal(0)))
     return out
 
 
@@ -1050,11 +1059,11 @@ def _check_category_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator
         clause = re.split(r"[，,；;。：:]", before)[-1]
         if not _SCORED.search(clause) or _NOT_THE_SCORE.search(clause) or _paired_by_fenbie(c) or _a_grade_band(c):
             continue
-        named = [w for w in _CATEGORY_NAMES if w in clause]
-        if not named and not re.sub(r"得分(?:为|是|达)?$", "", clause).strip():
+        named = _categories_named(clause)
+        if not named and not re.sub(r"得分(?:为|是|达)?$", "", clause).strip() and not _AN_ITEM.search(before):
             # 产出指标分值50分，得分49.0分 / （三）产出指标。该部分权重40分，得分38.4分: the bare 得分 of the category its
-            # sentence, else its heading, names
-            named = [w for w in _CATEGORY_NAMES if w in before] or [w for w in _CATEGORY_NAMES if w in _last_heading(c)]
+            # "；" item, else its heading, names (该项分值5分，得分4.60分 is an indicator's)
+            named = _categories_named(before) or _categories_named(_last_heading(c))
         if len(named) != 1 or named[0] not in categories:
             continue
         values = categories[named[0]]
