@@ -40,9 +40,11 @@ from extractors.identity import (
     document_year,
     last_word,
     last_year,
+    report_stretch,
     strip_scope_words,
     vocabulary,
     with_default_period,
+    within_the_reports_stretch,
 )
 from extractors.model import Claim, Document, Paragraph, Quantity, Table
 from extractors.numbers import find_quantities, normalize
@@ -127,7 +129,9 @@ def extract_claims(doc: Document) -> list[Claim]:
     _bodies_of_their_headings(out, title)
     _parts_take_their_total_s_measure(out)
     year = document_year(doc)
+    stretch = report_stretch(title)
     for c in out:
+        c.identity = within_the_reports_stretch(c, stretch, year)
         c.identity = with_default_period(c.identity, year, prior=last_year(c))
     return out
 
@@ -334,7 +338,8 @@ def _money_of_counted_things(claims: list[Claim], text: str) -> None:
 
 # a sentence opening with one fund's income (城乡居民基本养老保险基金收入18.64亿元、支出14.24亿元，当年收支结余4.40亿元，
 # 年末滚存结余45.67亿元): its spending and balances are that fund's, not the whole 社会保险基金's
-_FUND_HEAD = re.compile(r"^(?P<fund>.{2,}?(?:基金|保险))(?:预算)?总?(?P<flow>收入|支出)")
+# (城镇职工基本医疗保险基金（含生育保险）收入: a bracketed note after the fund's name is of the fund)
+_FUND_HEAD = re.compile(r"^(?P<fund>.{2,}?(?:基金|保险)(?:[（(][^（()）]{1,12}[)）])?)(?:预算)?总?(?P<flow>收入|支出)")
 _ACCOUNT_WORDS = frozenset(
     (
         "收入",
@@ -907,10 +912,11 @@ def _sentence_items(
                     and subject.endswith(("收入", "支出"))
                     and not subject.endswith(p.generic)
                     and items
-                    and re.search(r"其中[^，,；;。]*$", text[s0 : items[-1].start])
+                    and re.search(r"(?:其中|主要是|主要为|主要包括|包括)[^；;。]*$", text[s0 : items[-1].start])
                 ):
-                    # …其中财政补贴收入68420万元；支出409216万元: the bare 支出 is the fund's spending, not of the 收入
-                    # its 其中 part names (市级…收入完成5.23亿元，支出完成3.67亿元 keeps 市级…支出, below)
+                    # …其中财政补贴收入68420万元；支出409216万元 (…主要是保险费收入…，其他收入1205.18万元；全年支出…): the
+                    # bare 支出 is the fund's spending, not of the 收入 its list's last part names (市级…收入完成5.23亿元，
+                    # 支出完成3.67亿元 keeps 市级…支出, below)
                     subject = (topic + p.generic) if topic else p.generic
                 elif p.generic in ("收入", "支出") and subject.endswith(("收入", "支出")):
                     # 收入安排32.00亿元，比…下降4.2%；支出安排63.53亿元 (or 预算支出225800万元, its measure named): a bare
@@ -927,7 +933,7 @@ def _sentence_items(
                         and not _a_part(x)
                         # 年中使用上年结转资金26.16万元，全年预算1,312.56万元: carried-in funds, like an addition, are no
                         # item a budget after them is of
-                        and not (p.role in ("全年", "年初", "预算") and _CARRIED_IN.search(x.claim.subject))
+                        and not (p.role in ("全年", "年初", "预算") and _CARRIED_IN_FUNDS.search(x.claim.subject))
                     ]
                 )
                 if not subject and p.role and earlier is not None:
@@ -1173,7 +1179,7 @@ def _numerator_past_adjustments(items: list[_Item], text: str = "", pos: int = 0
     for item in reversed(items):
         if _numerator([item]) is None or _adjustment(item.claim.subject):
             continue
-        if budget and _CARRIED_IN.search(item.claim.subject):
+        if budget and _CARRIED_IN_FUNDS.search(item.claim.subject):
             continue
         if text and _in_closed_bracket(text, item, pos):
             continue  # 调整后预算为365.60万元（含上年结转45.60万元），支出决算为338.25万元: 365.60's item, not the note's
@@ -2147,6 +2153,8 @@ def _enumerations(
         parts = _of_the_counted_kind(item, parts)
         if _a_sibling_named_total(text[clause_start_before(text, s0, item.start) : item.start], parts, text[s0:]):
             continue  # …县级基本财力保障机制奖补资金收入…，各类共同财政事权转移支付收入合计139700万元: the next item
+        if parts and _TAKEN.search(text[s0 : parts[0].start]):
+            continue  # 减去上解上级支出…、债务还本支出…，支出总计…: terms taken from a figure before, no sum of their own
         added = bool(parts) and bool(_ADDED.search(text[s0 : parts[0].start]))  # 加上 names where the list opens
         if parts and (cut or added):
             # "X，加上A、B…，合计T": the first addend stands before 加上 (or the list is longer than read)
@@ -2166,6 +2174,9 @@ def _enumerations(
             opened_before = (
                 not added and before_break is not None and lists.part_of_flow(_flow(item), _flow(before_break))
             )
+            # 此外，收到上级补助收入186万元，上年结转341万元，收入合计10059万元: a sentence adding to what was said before
+            # totals that too
+            opened_before = opened_before or bool(_ADDS_TO_THE_BEFORE.match(text, s0))
             # …卫生健康支出36.82亿元；民生支出合计318.06亿元: a total after a "；" sums a category the parts may only
             # exemplify
             apart = bool(re.search(r"[；;]", text[parts[-1].end : item.start]))
@@ -2182,6 +2193,8 @@ def _enumerations(
                 p.claim.group, p.claim.relation = gid, "part"
 
 
+_TAKEN = re.compile(r"(?:^|(?<=[。，,；;：:\s]))(?:减去|扣除|减)(?![少轻免负缓弱排税费])")
+_ADDS_TO_THE_BEFORE = re.compile(r"\s*(?:此外|另外|另有|另|同时|加之)[，,]")
 _NAMED_ADDENDS = re.compile(r"(?:加上|加)[^，,；;。\d]{2,}[、和及][^，,；;。\d]{2,}[，,]")
 _RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。！？\d]{0,4}$")  # 分别为, 分别完成, 分别达到
 
@@ -2294,7 +2307,8 @@ def _in_closed_bracket(text: str, item: _Item, pos: int) -> bool:
 
 
 _LABEL_MAX = 30
-_CARRIED_IN = re.compile(r"上年结转|上年结余|结转资金")
+# carried-in funds anywhere in a name (财政拨款结转资金, 上年结余): no budget after them is theirs
+_CARRIED_IN_FUNDS = re.compile(r"上年结转|上年结余|结转资金")
 _BUDGET_IN_RATE = re.compile(
     r"(?:完成|为|达到|占)(?:经[^，,；;。]{0,20}?(?:批准|审议通过|审查批准)的)?(?P<den>(?:年度|全年|年初|调整后?|本年)?预算数?)$"
 )

@@ -184,7 +184,8 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(normalize(text))]
 
 
-_ITEM_END = re.compile(r"(?:项目|基金|保险|专项|工程|资金)$")
+# (职工基本医疗保险基金（含生育保险）: a bracketed note after the name is of the item)
+_ITEM_END = re.compile(r"(?:项目|基金|保险|专项|工程|资金)(?:[（(][^（()）]{1,12}[)）])?$")
 _TOPIC_WORDS = re.compile(r"情况|说明|概况|分析|工作|措施|成效|问题|建议|安排|执行|预算|决算")
 
 
@@ -250,6 +251,31 @@ def with_default_period(identity: Identity, year: str, prior: bool = False) -> I
     if identity.period or not year:
         return identity
     return replace(identity, period=str(int(year) - 1) if prior else year)
+
+
+def report_stretch(title: str) -> str:
+    """The stretch of a year a report's title is about (白城市2025年1-9月财政预算执行情况 → 1-9月), "" for a year's
+    report (or one to the year's end: 1-12月)."""
+    m = _PART_OF_YEAR.search(normalize(title))
+    if m is None or _DECEMBER_END.search(m.group(0)) or m.group(0).startswith("截至"):
+        return ""
+    return re.sub(r"\s+|20\d\d年", "", m.group(0))
+
+
+def within_the_reports_stretch(claim: Claim, stretch: str, year: str) -> Identity:
+    """A figure naming no period of its own in a report on a stretch of the year is of that stretch (非税收入完成101322
+    万元 in a report on 1-9月), unless its sentence names a year or its clause the whole year (全年, 年初预算, 年度)."""
+    ident = claim.identity
+    if not stretch or ident.period not in ("", year) or last_year(claim):
+        return ident
+    sentence = claim.sentence
+    at = sentence.find(claim.quantity.text)
+    clause = re.split(r"[，,；;。]", sentence[: at if at >= 0 else len(sentence)])[-1]
+    if _YEAR.search(sentence) or _THIS_YEAR.search(sentence) or _WHOLE_YEAR_NAMED.search(clause):
+        return ident
+    if claim.role in ("年初", "全年", "预算", "调整"):
+        return ident
+    return replace(ident, period=f"{year}年{stretch}" if year else stretch)
 
 
 def settle_fact_periods(facts: list[Fact], year: str) -> None:
@@ -633,6 +659,9 @@ def fact_identity(fact: Fact, corner: tuple[str, ...] = ()) -> Identity:
     project = _PROJECT_NAMED.search(title)
     if project:  # 附件2-1 …项目支出绩效自评表 项目名称：基本公共卫生服务补助资金: that project's figures
         identity = replace(identity, item=project.group(1))
+    elif titled := _project_of_its_title(title):
+        # 表2 城区污水管网提质增效项目绩效目标表: that project's sheet, its 年度资金 not another project's
+        identity = replace(identity, item=titled)
     elif (one := _one_fund_of_title(title)) and not by_region:
         # 表2 企业职工基本养老保险基金预算执行情况表: one fund's table, its figures that fund's, not the 社会保险基金's
         identity = replace(identity, item=one)
@@ -664,6 +693,21 @@ _PROJECT_NAMED = re.compile(r"项目名称\s*[：:]\s*([^\s，,；;：:]+)")
 _FUND_OF_TITLE = re.compile(
     r"([\u4e00-\u9fff（）()]{2,24}?(?:保险基金|基金))(?:预算|决算)?(?:收支|收入|支出)?(?:预算|决算)?(?:执行)?(?:情况)?(?:明细)?(?:表|$)"
 )
+
+
+_PROJECT_SHEET = re.compile(r"^(?P<name>.{2,40}?)(?:项目)?(?:支出)?绩效(?:目标|自评|评价)(?:完成情况)?表$")
+_NO_PROJECT = re.compile(r"^(?:部门|单位)?(?:整体)?(?:支出)?$|^(?:重点|专项|本级|部门|单位)?(?:项目)?(?:支出)?$")
+
+
+def _project_of_its_title(title: str) -> str:
+    """The project a performance sheet's title names (老旧小区改造提升工程绩效目标表), '' for a sheet of no one project
+    (项目支出绩效自评表, 部门整体支出绩效目标表, 2024年度重点项目绩效自评表)."""
+    name = _TITLE_LEAD.sub("", "".join(re.sub(r"^\s*附件\s*[\d一二三四五六七八九十]+(?:[-—]\d+)?", "", title).split()))
+    m = _PROJECT_SHEET.match(name)
+    if m is None:
+        return ""
+    own = re.sub(r"^.{0,30}?20\d\d年度?", "", m.group("name"))  # the body and the year before the project's name
+    return "" if _NO_PROJECT.match(strip_scope_words(own)) or re.search(r"[、，,和及与]|表", own) else own
 
 
 _TITLE_LEAD = re.compile(r"^(?:(?:附)?表\s*[\d一二三四五六七八九十]+(?:[-—.．]\d+)?[、.．:：]?)?(?:20\d\d年度?)?")

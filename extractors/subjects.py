@@ -272,7 +272,12 @@ def analyse_pre(pre: str) -> Pre:
         after = _strip_leads("".join(tokens[last + 1 :]))
         if after and after not in w.generic and tokens[last] in _TRANSFER_VERBS and after.endswith(("支出", "收入")):
             s = tokens[last] + after  # 补助旗县市区支出: a transfer's name, not the counties' own spending
-        elif after and after not in w.generic and after.removesuffix("等") not in w.generic:
+        elif (
+            after
+            and after not in w.generic
+            and after.removesuffix("等") not in w.generic
+            and not _MONEY_OF_AN_ITEM.fullmatch(after)
+        ):
             s = after  # (有偿使用收入等: the generic word with 等 after it needs the words before it too)
         elif after:  # 遗属补助人数, 彩票公益金安排支出: the generic word needs the words before it
             first = verbs[-2] + 1 if len(verbs) > 1 else 0
@@ -296,6 +301,9 @@ def analyse_pre(pre: str) -> Pre:
     return out
 
 
+# the spending an item has, named after the item (临时救助项目支出): it needs the item's words (安排专项资金 is money
+# an action yields, left to the words after the verb)
+_MONEY_OF_AN_ITEM = re.compile(r"项目(?:支出|经费)")
 _ITEM_PATH = re.compile(r"[（(](?:类|款|项)[）)]")
 _MAX_PATH = 120
 
@@ -363,7 +371,11 @@ def change_before(pre: str) -> str:
     for word, direction in words().change:
         if s.endswith(word):
             return direction
-    return ""
+    bare = _BARE_MORE_OR_LESS.search(s)  # 比上年少0.90万元: 少 or 多 alone after a comparison (至少, 较多 are none)
+    return ("增长" if bare.group(1) == "多" else "减少") if bare is not None else ""
+
+
+_BARE_MORE_OR_LESS = re.compile(r"(?:比|较)(?:上年|去年|上一年|\d{4}\s*年度?|年初)[^，,；;。\d]{0,8}?([多少])$")
 
 
 COMPARE_RE = re.compile(r"(?:比|较之?)(?:\d{4}\s*年度?|上年|去年|上一年|同期|年初)|与.{0,10}?相比")

@@ -88,6 +88,7 @@ KIND_NAMES: dict[str, str] = {
 _QUOTES = "“”\"'‘’「」『』"
 _CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
 _YEAR_PREFIX = re.compile(r"^(\d{4}年(度)?)")
+_CONSOLIDATION_SUFFIX = re.compile(r"(?<=表)[(（](?:部门|单位)?(?:汇总|合并|合计|整体)(?:数|表)?[)）]$")
 _PERIOD_SUFFIX = re.compile(r"(?<=表)[(（]?\d{4}年度?[)）]?$")
 _NUMBERING = re.compile(r"^([一二三四五六七八九十]+、|\d+[\.．、]|[（(][一二三四五六七八九十\d]+[）)])")
 
@@ -100,7 +101,9 @@ def normalise_title(text: str) -> str:
     t = "".join(ch for ch in t if ch not in _QUOTES)
     t = _NUMBERING.sub("", t)
     t = _YEAR_PREFIX.sub("", t)
-    return _PERIOD_SUFFIX.sub("", t)  # 公开06表 一般公共预算财政拨款基本支出决算表 2023年度 (the year after the name)
+    # 公开06表 一般公共预算财政拨款基本支出决算表 2023年度 (the year after the name); 收入支出决算总表（部门汇总） (the
+    # consolidation it is, after the name)
+    return _CONSOLIDATION_SUFFIX.sub("", _PERIOD_SUFFIX.sub("", t))
 
 
 _LEADING_LABEL = re.compile(

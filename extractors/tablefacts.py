@@ -162,6 +162,11 @@ def _parts_of_their_heads(facts: list[Fact]) -> list[Fact]:
     # 企业职工基本养老保险基金收入 | 其中：保险费收入 | 财政补贴收入 | … | 城乡居民…基金收入 | 其中：保险费收入: a row that a
     # 其中 row follows heads the rows after it as a numbered head does
     opens = {a for a, b in zip(rows, rows[1:], strict=False) if _QIZHONG_LEAD.match(labels[b])}
+    # 债务限额 | "  一般债务" | "  专项债务" | 债务余额 | "  一般债务" …: a row the next row is indented under heads it too
+    indents = {f.prov.row: f.indent for f in facts if f.indent is not None}
+    opens |= {
+        a for a, b in zip(rows, rows[1:], strict=False) if a in indents and b in indents and indents[b] > indents[a]
+    }
     for f in sorted(facts, key=lambda f: (f.prov.row or 0, f.prov.col or 0)):
         label = f.row_labels[-1] if f.row_labels else ""
         if _numbered_head(label):
@@ -719,7 +724,10 @@ class _TableFacts:
 _LAST_BRACKET = re.compile(r"[（(][^（()）]*[)）]\s*$")
 _RATIO_HEADER = re.compile(r"(?:倍数|倍率)$")
 # 比上年增长, 同比增长, 增幅: a rate of change named alone (an amount of change says 增减额, 增加额, 增长额)
-_GROWTH_HEADER = re.compile(r"^(?:比上年|较上年|比上年同期|同比)?(?:增长|增幅|增减幅度|下降|降幅)$")
+# (同比 or 环比 alone heads a column of rates as well; so does a 进度: 累计完成年度预算进度, 支出进度)
+_GROWTH_HEADER = re.compile(
+    r"^(?:比上年|较上年|比上年同期|同比)?(?:增长|增幅|增减幅度|下降|降幅)$|^(?:同比|环比)$|进度$"
+)
 _RATE_HEADER = re.compile("(?:" + "|".join(map(re.escape, claim_words().rate_headers)) + ")$")
 
 

@@ -137,11 +137,18 @@ def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
 
 
 def _read_tab_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
+    """Tab-separated rows; where some row's label is indented by leading spaces ("  一般债务" under 债务限额), each
+    row's indentation (a table with none stays unread: None)."""
     draft = _TableDraft()
+    leads: list[int] = []
     while i < len(lines) and _TAB_ROW.search(lines[i].text):
         line = lines[i]
         draft.rows.append([(_clean(c), line.page) for c in line.text.split("\t")])
+        first = line.text.split("\t", 1)[0]
+        leads.append(len(first) - len(first.lstrip(" \u3000")) if first.strip() else 0)
         i += 1
+    if any(leads):
+        draft.indents = [_SPACE_POINTS * n for n in leads]
     return draft, i
 
 

@@ -523,14 +523,46 @@ def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], 
                 if span_start(x) < span_start(mine[0]) and result.group is not None and x.group == result.group
             ]
             base_found = firsts[0] if len(firsts) == 1 else None
+            if base_found is None and span_start(mine[0]) == min(span_start(x) for x in ctx.paragraph_claims(c)):
+                base_found = _opening_level_before(ctx, c, flow_of(result.subject))
         if base_found is None:
             return None
         base = base_found
     if _flow(base) not in (flow, "") and "财力" not in result.subject:
+        # (a paragraph opening with 加上 goes on from the figure the paragraph before opened with: …收入132.01亿元。¶加上…)
         return None
     if any(identities_contradict(x.identity, result.identity) for x in (base, *adds, *subs)):
         return None
     return base, adds, subs, result
+
+
+_FUNDS_WHOLE = re.compile(
+    r"^(?:全[省市县区州旗盟]|[省市县区州旗]本级|本级|地方|[\u4e00-\u9fff]{2,8}?[省市县区州旗])?"
+    r"(?:一般公共预算|政府性基金预算?|国有资本经营预算?|社会保险基金预算?)(?:收入|支出)$"
+)
+_BREAKDOWN = re.compile(r"具体(?:为|是|包括)|其中|包括")
+
+
+def _opening_level_before(ctx: Context, c: Claim, flow: str) -> Claim | None:
+    """The figure the paragraph before opens with, where this one opens with 加上 (…一般公共预算收入完成132.01亿元，…。
+    ¶加上上级补助收入168.45亿元、…，收入总计350.11亿元): the chain's first term, when it is a level of the result's
+    flow in the same section."""
+    block = c.prov.block
+    if block is None or not flow:
+        return None
+    earlier = [x for x in ctx.claims if x.prov.block is not None and x.prov.block < block and x.section == c.section]
+    if not earlier:
+        return None
+    last = max(x.prov.block or 0 for x in earlier)
+    paragraph = sorted((x for x in earlier if x.prov.block == last), key=span_start)
+    first = paragraph[0]
+    if not (_level(first) and _flow(first) == flow and first.quantity.dimension == "money"):
+        return None
+    # only a fund's own whole (全县一般公共预算收入完成…), never an item the paragraph opens with (税收收入, 上级补助收入),
+    # and only where the chain lists its terms plainly (no 具体为/其中 breakdown of a term inside it)
+    if not _FUNDS_WHOLE.search(first.subject) or _BREAKDOWN.search(c.sentence):
+        return None
+    return first
 
 
 def _named_before(ctx: Context, c: Claim, head: str) -> Claim | None:

@@ -325,7 +325,23 @@ def fact_subject(f: Fact) -> str:
     labels = [clean_label(x) for x in f.row_labels]
     labels = [x for x in labels if x and not _only_number(x)]
     label = labels[-1] if labels else ""
-    return ("" if f.past_own_flow else titled_total(label, f.table_title or "")) or label
+    title = f.table_title or ""
+    return ("" if f.past_own_flow else titled_total(label, title)) or label + _flow_of_a_fund(label, title)
+
+
+_A_FUND = re.compile(r"基金$")
+_BARE_FUND_FLOW = re.compile(r"基金(?:收入|支出)")
+_FLOWS = ("收入", "支出")
+
+
+def _flow_of_a_fund(name: str, words: str) -> str:
+    """The flow a fund named alone (城乡居民基本养老保险基金) has where the words around it name one flow only: a row of
+    a table titled …基金支出执行情况表, a 全年支出 under the fund's heading — its spending, never its income."""
+    if not _A_FUND.search(name):
+        return ""
+    text = "".join(words.split()).replace("收支", "")
+    named = [w for w in _FLOWS if w in text]
+    return named[0] if len(named) == 1 else ""
 
 
 _BY_UNITS = re.compile(r"各(?:街镇|街道|乡镇|苏木|镇|县|区|市|旗)|分(?:地区|县|区|市|乡镇|街镇|街道)|按地区")
@@ -362,7 +378,7 @@ def _only_number(s: str) -> bool:
 _BY_WHAT = re.compile(r"按[^：:]{1,8}分[：:]?")  # 按支出性质分： a grouping, not a measure
 _ROLE_WORDS = re.compile(
     r"(20\d\d年|上年|本年|年初|全年|调整|预算|决算|执行|实际支出|实际|完成值|年度指标值|指标值|数|金额|合计"
-    r"|完成|同期|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度)"  # 1—6月完成, 上年同期: the measure and stretch
+    r"|完成|同期|累计|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度)"  # 1—6月完成, 上年同期: the measure and stretch
 )
 
 
@@ -444,7 +460,10 @@ def claim_figure(c: Claim) -> Figure:
     ):
         # 4.农业产业发展专项资金 › 该项目全年预算560.00万元，实际支出521.90万元: a figure naming no item of its own under
         # an item's heading, only its measure, is the item's (下达资金1,310.00万元 names no measure: left alone)
-        subject = item
+        subject = item + _flow_of_a_fund(item, subject)
+    elif item and _A_FUND.search(item) and _BARE_FUND_FLOW.fullmatch(subject_key(subject)):
+        # （六）工伤保险基金 › 基金支出26,618万元: that fund's spending (its table row 工伤保险基金 of a …支出表)
+        subject = item + _flow_of_a_fund(item, subject)
     return Figure(
         kind="claim",
         quantity=c.quantity,

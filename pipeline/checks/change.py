@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -10,6 +11,7 @@ from decimal import Decimal
 from extractors.identity import SAME, UNSETTLED
 from extractors.model import Claim, Fact, Quantity
 from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
+from extractors.subjects import PRIOR_YEAR
 from pipeline import tolerance as tol
 from pipeline.checks import narrative_table as nt
 from pipeline.checks.base import (
@@ -185,6 +187,81 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
             yield _amounts_finding(
                 p, rival, [o for o in group if _agree(rival, o)], support[id(p)] < support[id(rival)]
             )
+
+
+def _amount_and_rate_of_one_level(ctx: Context, printings: list[_Printing], unpaired: set[int]) -> Iterator[Finding]:
+    """A level printed with both its change amount and its rate against one base (项目支出848.07万元，比上年减少67.23万元，
+    下降6.32%), last year's figure printed nowhere: the rate is the amount over last year's figure the two make
+    (848.07 + 67.23), whichever of the two is out of line."""
+    by_level: dict[tuple[int, int, str], list[_Printing]] = defaultdict(list)
+    for p in printings:
+        if id(p.change) in unpaired and p.change.sentence == p.level.sentence:
+            by_level[(id(p.level), p.sign, p.base)].append(p)
+    for group in by_level.values():
+        amounts = [p for p in group if p.change.quantity.dimension == "money"]
+        rates = [p for p in group if p.change.quantity.dimension == "percent"]
+        if len(amounts) != 1 or len(rates) != 1:
+            continue
+        level, amount, rate = group[0].level.quantity, amounts[0].change.quantity, rates[0].change.quantity
+        if level.base_unit != amount.base_unit or amount.value < 0 or rate.value < 0:
+            continue  # (比上年增加-11.41万元，增长-0.20%: a signed change the word does not give the direction of)
+        if not _sole_level_of_its_clause(ctx, group[0].level, amounts[0].change):
+            continue
+        sign = group[0].sign
+        d, cur = tol.base_interval(amount), tol.base_interval(level)
+        comp = tol.percent(d, cur + d.scale(Decimal(-sign)))
+        last = level.base_value - sign * amount.base_value
+        if comp is None or last <= 0:
+            continue
+        v = tol.verdict(rate, comp, ctx.settings)
+        ctx.mark(amounts[0].change)
+        ctx.mark(rates[0].change)
+        if v in (tol.OK, tol.INFO):
+            continue
+        c = rates[0].change
+        subject = c.subject or rates[0].level.subject or ""
+        how = f"{fmt(amount.value)} ÷ ({fmt(level.value)} {'−' if sign > 0 else '+'} {fmt(amount.value)}) × 100"
+        expected = amount.base_value / last * 100
+        yield make_finding(
+            STATED,
+            v,
+            claim_figure(c),
+            f"{subject}本年 {level.text}，{'增加' if sign > 0 else '减少'} {amount.text}（上年即 "
+            f"{fmt(in_unit(last, level))}{level.unit}），增减幅度应为 {how} = "
+            f"{fmt(expected, _shown_decimals(rate))}%，报告写 {rate.text}；增减额与增减幅度两数必有一处有误",
+            expected=expected,
+            derivation=how,
+            related=[rates[0].level.prov, amounts[0].change.prov],
+            subject=subject,
+        )
+
+
+def _sole_level_of_its_clause(ctx: Context, level: Claim, change: Claim) -> bool:
+    """Whether the level stands alone in the change's own stretch of its sentence (no "；" between them, no other
+    amount before the change there) and is this year's: not last year's (上年实际支出4518.72万元，本年比上年减少…), not a
+    list's last part (…，其中…专项债务余额49.83亿元；比上年末增加7.96亿元), not one of two years printed (2026年预算…，2025年
+    预算2033.24万元，较上年增加…)."""
+    if level.role == PRIOR_YEAR or level.period == PRIOR_YEAR:
+        return False
+    sentence = level.sentence
+    a, b = sentence.find(level.quantity.text), sentence.find(change.quantity.text)
+    if a < 0 or b < a or re.search(r"[；;]", sentence[a:b]):
+        return False
+    start = max(sentence.rfind("；", 0, a), sentence.rfind(";", 0, a)) + 1
+    # (…公务接待费支出0.0293亿元、同比减支0.0132亿元、下降31.1%，公务用车…支出0.2390亿元、同比增支…: past the changes
+    # of the item before)
+    for x in ctx.sentence_claims(level):
+        at = sentence.find(x.quantity.text)
+        if x.relation == "change" and start <= at < a:
+            start = at + len(x.quantity.text)
+    amounts = [
+        x
+        for x in ctx.sentence_claims(level)
+        if x.quantity.dimension == "money"
+        and x.relation not in ("change", "share", "rate")
+        and start <= sentence.find(x.quantity.text) < b
+    ]
+    return amounts == [level]
 
 
 def _not_by_chance(a: Figure, b: Figure) -> bool:
@@ -729,6 +806,7 @@ def _ratios_to_prior(ctx: Context) -> Iterator[Finding]:
 def check(ctx: Context) -> Iterator[Finding]:
     yield from _ratios_to_prior(ctx)
     printings: list[_Printing] = []
+    unpaired: set[int] = set()  # the changes whose last year's figure is printed nowhere
     previous: tuple[tuple, Claim | None] | None = None  # the one amount of the sentence before, in its paragraph
     for sentence, claims in sentences(ctx):
         placed = positions(sentence, claims)
@@ -816,6 +894,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield by_row
                     continue
                 ctx.note(c, f"未找到{subject}的本年数或上年数")
+                unpaired.add(id(c))
                 continue
             ctx.mark(c)
             sign = 1 if word in UP else -1
@@ -882,3 +961,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 subject=subject,
             )
     yield from _disagreeing_amounts(ctx, printings)
+    yield from _amount_and_rate_of_one_level(ctx, printings, unpaired)

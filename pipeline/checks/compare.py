@@ -71,8 +71,21 @@ def _year_before(cur: Figure, f: Figure) -> bool:
     if not (a.period and b.period):
         return True
     if not (a.period.isdigit() and b.period.isdigit()):
-        return False  # a stretch of a year or several years: not a previous year's figure
+        # a stretch of a year: last year's same stretch only (1-6月 against 2024年1-6月 | 上年同期累计)
+        (ya, sa), (yb, sb) = _stretch(a.period), _stretch(b.period)
+        return bool(sa) and sa == sb and yb is not None and (ya is None or yb == ya - 1)
     return int(b.period) == int(a.period) - 1
+
+
+_STRETCH = re.compile(r"^(?:(20\d\d)\s*年)?\s*(\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度)$")
+
+
+def _stretch(period: str) -> tuple[int | None, str]:
+    """A period's year (None when it names none) and its stretch of the year (1-6月, 上半年), "" for no stretch."""
+    m = _STRETCH.match(period.strip())
+    if m is None:
+        return None, ""
+    return (int(m.group(1)) if m.group(1) else None), re.sub(r"[—~至]", "-", re.sub(r"\s", "", m.group(2)))
 
 
 _BASE_MEASURE = re.compile(
@@ -127,7 +140,8 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
     when there is none or its printings disagree (a prior budget and a prior actual: which one is meant is not
     known)."""
     figs = _priors_named(ctx, subject_key(subject), cur, measure)
-    if not figs and not subject.endswith(_TOTAL_ENDS):
+    if not figs and subject_key(subject) and not subject.endswith(_TOTAL_ENDS):
+        # (a figure naming nothing is no total's: 合计 alone would be the first table's grand total)
         # 全县一般公共预算支出…，比上年增长6.5% against the table's 一般公共预算支出合计 | 上年决算数: the total row
         figs = _priors_named(ctx, subject_key(subject + "合计"), cur, measure)
     if not figs:

@@ -57,8 +57,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         placed = positions(sentence, claims)
         for m in DIRECTION.finditer(sentence):
             tail = sentence[m.end() : m.end() + 2]
-            if tail[:1].isdigit() or tail[:1] in "了百":
-                continue  # 增长12% / 减少3万元: the change family's
+            if tail[:1].isdigit() or tail[:1] in "了百" or (tail[:1] in "-−－+＋" and tail[1:2].isdigit()):
+                continue  # 增长12% / 减少3万元 / 增长-2.59% (its sign the direction): the change family's
             word = m.group(2).rstrip("了")
             if word == "持平" and re.search(r"(?:基本|大体|总体|大致|略有)\s*$", sentence[: m.start(2)]):
                 continue  # 与上年基本持平: a judgement of a small change, not a claim of equality

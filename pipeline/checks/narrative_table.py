@@ -281,13 +281,22 @@ def _totals_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | None
         return None
     claim = text.obj
     before = claim.sentence[: max(0, claim.sentence.find(claim.quantity.text))]
-    if not _ADDED.search(before):
+    if not _ADDED.search(before) and not _parts_are_transfers(ctx, claim):
         return None
     table = cell.prov.table
     rows = {" ".join(f.row_labels) for f in ctx.facts if f.prov.table == table}
     if any(_TRANSFERS.search(r) for r in rows):
         return None
     return "正文的合计含转移性收支（上级补助、调入资金、结转等），表中同名合计所在表未列这些项目，口径不同，请核对", []
+
+
+def _parts_are_transfers(ctx: Context, total: Claim) -> bool:
+    """Whether a text total's listed parts are all transfers (此外，收到上级补助收入186万元，上年结转341万元，收入合计
+    10059万元): it adds them to a figure said before, a total of another definition than a fund's own."""
+    if total.relation != "total" or total.group is None:
+        return False
+    parts = [c for c in ctx.claims if c.group == total.group and c.relation == "part"]
+    return bool(parts) and all(_TRANSFERS.search(c.subject) for c in parts)
 
 
 def _balance_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | None:

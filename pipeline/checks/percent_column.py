@@ -74,7 +74,7 @@ _SAME_PERIOD = regex.compile(r"^(?P<num>.*?)同比(?:增长|增幅|增减|±)(?:
 _RATIO = regex.compile(r"^(?P<num>.*?)(?:为|占|完成)(?P<base>.+?)(?:的)?(?:比例|比重)?$")
 _YEAR = regex.compile(r"(20\d\d)年")
 _GROUP_TOTALS = frozenset(("小计", "合计", "总计"))
-_MEASURE = regex.compile(r"执行|决算|完成|实际|预计|预算")
+_MEASURE = regex.compile(r"执行|决算|完成|实际|预计|预算|累计")  # (本月 | 累计: the year so far is the outcome)
 MOST = Decimal("0.5")  # a column where more than half the judged rows disagree is misread, not misprinted
 MIN_ROWS_FOR_MOST = 3
 
@@ -239,7 +239,7 @@ def _same_period(pct: Column, columns: dict[int, Column], year: int | None) -> t
     return (num, max(hits, key=lambda c: c.col).col) if len(hits) == 1 else None
 
 
-_SAME_STRETCH = regex.compile(r"^(?:上年|去年)同期(?:数|执行数|完成数)?$")
+_SAME_STRETCH = regex.compile(r"^(?:上年|去年)同期(?:累计)?(?:数|执行数|完成数)?$")
 _YEAR_BUDGET = regex.compile(r"(?:年度|全年)预算(?:数)?")
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from extractors import lists
 from extractors.identity import DIFFERENT, SAME, last_word, last_year, relation, strip_scope_words
+from extractors.identity import named_scope as is_named_scope
 from extractors.model import Claim
 from extractors.subjects import analyse_pre
 from pipeline import tolerance as tol
@@ -274,6 +275,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         if named_scope and named_scope != part.identity.scope:  # 县本级…占全县…的: the whole is of the scope named
             part = replace(part, ident=replace(part.identity, scope=named_scope))
         cands = [f for f in cands if ctx.relation(part, f) != DIFFERENT]  # never a whole of another year or scope
+        if not part.identity.item:
+            # 一、总体执行情况 › …财政补贴收入56.39亿元，占基金收入的19.0%: no one fund's 基金收入 under （一）企业职工基本养老
+            # 保险基金 is the whole of a part naming no item
+            cands = [f for f in cands if not f.identity.item]
         fund = part.identity.fund
         if fund and cands and not any(f.identity.fund == fund for f in cands):
             # under 六、一般公共预算财政拨款项目支出决算情况说明, "…项目1426.38万元，占项目支出的27.08%": the whole of the
@@ -301,8 +306,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             cands = same  # wholes of that name disagree: only one of the part's own identity will do
         if cands:
             claims = [f for f in cands if f.kind == "claim"]
-            # 占局本级本年支出合计的: a whole that does not state the scope named is not certainly that scope's
-            return (claims or cands)[0], not (named_scope and not same)
+            # 占局本级本年支出合计的: a whole that does not state the scope named is not certainly that scope's; nor is
+            # one naming no body that of a part of one body (区卫生健康局's 基本支出 of a report on several departments,
+            # its own 全年支出 named otherwise, against the 汇总's 本年支出合计)
+            return (claims or cands)[0], not ((named_scope or is_named_scope(part.identity.scope)) and not same)
         near = _named_whole_before(ctx, c, num)
         if near is not None and named_scope and near.identity.scope and near.identity.scope != named_scope:
             near = None  # 泾源县…政府债务余额126.42亿元…，占全市政府债务余额的6.9%: a county's is no 全市 whole
@@ -546,7 +553,8 @@ def _named_scope_settles(c: Claim, den: Figure, other: Figure) -> bool:
 
 def _of_another_measure(c: Claim, whole: Figure) -> bool:
     named = analyse_pre(c.denominator).role if c.denominator else ""
-    return bool(named) and isinstance(whole.obj, Claim) and whole.obj.role != named
+    # (占本年支出的: 本年 names the year, no measure — 全年支出 is as much the year's spending)
+    return bool(named) and named != "本年" and isinstance(whole.obj, Claim) and whole.obj.role != named
 
 
 def _whole_of_its_measure(ctx: Context, c: Claim, num: Claim) -> Claim | None:
@@ -734,6 +742,8 @@ def _whole_named_with_its_measure(ctx: Context, c: Claim, num: Claim) -> Figure 
         and f.key
         != part.key  # 项目支出 (its budget) is no whole of 项目支出 (what was spent), whatever 全年支出 ends in
         and relation(replace(f.identity, fund="", item="", part_of=""), loose_part, ctx.ambiguity) == SAME
+        # (one fund's 基金收入 under （一）企业职工基本养老保险基金 is no whole of the overview's 财政补贴收入)
+        and (part.identity.item or not f.identity.item)
     ]
     if len({f.quantity.base_value for f in found}) != 1:
         return None

@@ -555,7 +555,19 @@ def _layout(ctx: Context) -> dict[int, tuple[dict[int, float], set[int]]]:
     return out
 
 
-_NOT_ADDITIVE = re.compile(r"平均|期限|利率|倍数|倍率|系数")
+_NOT_ADDITIVE = re.compile(r"平均|[人生户亩车]均|期限|利率|倍数|倍率|系数")
+_PERIOD_ROW = re.compile(r"^(?:\d{1,2}\s*月(?:份)?|[一二三四1-4]\s*季度|第[一二三四]季度|[上下]半年)$")
+
+
+def _running_total(cells: list[Fact]) -> bool:
+    """A 累计 column down rows of months or quarters (1月 … 9月 | 累计收入): each row the year so far, its 合计 the last
+    month's — a running total, no sum of the rows."""
+    if not any("累计" in label for label in cells[0].column_labels):
+        return False
+    labels = [clean_label(f.row_labels[-1]) for f in cells if f.row_labels]
+    return sum(bool(_PERIOD_ROW.match(x)) for x in labels) >= 2
+
+
 _SCORES = re.compile(r"得分|评分|分数")
 
 
@@ -577,6 +589,8 @@ def _verdicts(ctx: Context) -> Iterator[tuple[str, tr.Verdict]]:
             continue
         if any(_NOT_ADDITIVE.search(label) for label in cells[0].column_labels):
             continue  # 加权平均期限, 平均利率, 本息覆盖倍数: a 合计 row of averages or ratios is no sum of the rows
+        if _running_total(cells):
+            continue
         if any(_SCORES.search(label) for label in cells[0].column_labels) and table not in pointed:
             continue  # 考核得分 in a table of no 分值 (its 合计 the quarters' mean): no score sheet's sum
         # rows of one unit are added up (a 人 count above a block of 万元 is another list); a label and its number

@@ -118,8 +118,12 @@ def narrative(claims: list[Claim], outline: list[OutlineEntry]) -> list[Said]:
     return out
 
 
+# a heading's own number, which provinces print differently (四、支出决算情况说明 where the national template has 三、)
+_HEADING_NUMBER = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[)）、.．]|[（(]?\d{1,2}[)）、.．](?!\d))\s*")
+
+
 def _in_section(s: Said, pattern: str) -> bool:
-    return any(re.search(pattern, h) for h in s.sections)
+    return any(re.search(pattern, h) or re.search(pattern, _HEADING_NUMBER.sub("", h)) for h in s.sections)
 
 
 def _names(item: str) -> dict[str, str]:
@@ -389,6 +393,9 @@ def _another_total(name: str, x: Said) -> bool:
     mine, theirs = _total_kind(name), _total_kind(x.claim.subject)
     if theirs == "总计" and _FUND_NAMES.search(name) and not _FUND_NAMES.search(x.claim.subject):
         return True  # 一般公共预算财政拨款支出 (one fund's spending of the year) is no 支出总计 (all funds, with carry-over)
+    if theirs == "总计" and name in ("收入", "支出"):
+        # 收、支总计均为3316.96万元。与上年相比，…支出增加189.07万元: a bare flow is the year's own as likely as the 总计
+        return True
     if theirs == "总计" and not mine and _FUND_FLOW.search(name):
         # 财政拨款收入、支出决算总计1,901.60万元。…财政拨款支出比上年增加85.55万元: a fund's spending of the year, no 总计
         return True
@@ -705,6 +712,24 @@ def _rate_s_base(x: Said) -> bool:
     return at >= 0 and bool(re.match(r"的\s*\d", x.claim.sentence[at + len(x.claim.quantity.text) :]))
 
 
+# (完成年初预算的100.50%; a bare 完成率102.90% or 执行率 after the budget is its completion too)
+_A_COMPLETION = re.compile(r"(?:完成|为|达到|占)[^，,；;。]{0,12}预算数?的$|(?:预算)?(?:完成|执行)率(?:为|是|达到?)?$")
+
+
+def _a_completions_budget(said: list[Said], x: Said, d: Said) -> bool:
+    """A budget a completion rate after it is of (决算数为2990.39万元，年初预算为2975.60万元，完成年初预算的100.50%；与上年
+    相比增加139.79万元): the rate's base, printed beside the outcome — no level of a change against last year after it."""
+    if _BUDGET_ROLES.get(x.claim.role) != "预算":
+        return False
+    return any(
+        y.q.dimension == "percent"
+        and y.claim.sentence == x.claim.sentence
+        and x.order < y.order < d.order
+        and _A_COMPLETION.search(y.lead)
+        for y in said
+    )
+
+
 def _an_earlier_year(prev: Said, cur: Said) -> bool:
     """Whether the figure before may be the earlier year's of the one after it: no colon list opens between them, and
     a year it names is not the later figure's own."""
@@ -792,6 +817,7 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                 and not re.search(f"({change_pattern()})了?$", x.lead)
                 and not _rate_s_base(x)
                 and not _base_of_a_budget_change(x, before, d)
+                and not _a_completions_budget(said, x, d)
             ]
             curs = _not_bracketed(curs, d)
             if curs and curs[-1].claim.sentence != d.claim.sentence:
@@ -852,7 +878,8 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
             comp = tol.percent(delta, tol.base_interval(prev.q))
             diff = cur.q.base_value - prev.q.base_value if up else prev.q.base_value - cur.q.base_value
             exact = diff / prev.q.base_value * 100 if prev.q.base_value else None
-            how = f"({fmt(cur.q.value, cur.q.decimals)} − {fmt(prev.q.value, prev.q.decimals)}) ÷ {fmt(prev.q.value, prev.q.decimals)}"
+            now, was = fmt(cur.q.value, cur.q.decimals), fmt(prev.q.value, prev.q.decimals)
+            how = f"({now} − {was}) ÷ {was}" if up else f"({was} − {now}) ÷ {was}"
             related = [prev.claim.prov, cur.claim.prov]
         decided.add(id(s.claim))
         verdict = tol.verdict(s.q, comp)

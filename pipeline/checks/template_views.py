@@ -296,15 +296,23 @@ def _this_years(fs: list[Fact], doc_year: int | None, labels: Callable[[Fact], t
     return [f for k, f in enumerate(fs) if year_of.get(k, keep) == keep]
 
 
+_AMOUNT_HEADER = re.compile(r"合计|总计|小计|支出|收入|拨款|金额|预算|决算|经费|资金")
+_CODE_HEADER = re.compile(r"编码|代码|编号|科目|类|款|项")
+
+
 def _code_columns(fs: list[Fact]) -> set[int]:
     """Columns that hold subject codes read as numbers (201, 06): never amounts."""
     cols: dict[int, list[str]] = defaultdict(list)
+    amounts: set[int] = set()
     for f in fs:
         if f.prov.col is not None:
             cols[f.prov.col].append((f.text or f.quantity.text or "").strip())
+            if _AMOUNT_HEADER.search("".join(f.column_labels)) and not _CODE_HEADER.search("".join(f.column_labels)):
+                amounts.add(f.prov.col)
     out = set()
     for c, texts in cols.items():
-        if texts and all(re.fullmatch(r"\d{1,7}", t) for t in texts):
+        # (a workbook's whole amounts, 项目支出 | 375 | 1038 | 0, are numbers of any length under an amount's header)
+        if c not in amounts and texts and all(re.fullmatch(r"\d{2,3}|\d{5}|\d{7}", t) for t in texts):
             if any((len(t) >= 2 and t.startswith("0")) or re.fullmatch(r"[23]\d\d(\d\d){0,2}", t) for t in texts):
                 out.add(c)
     return out
