@@ -848,7 +848,7 @@ _ACTUALS = frozenset(("执行", "决算"))
 _STRETCH_SPELLINGS = (("上半年", "1-6月"), ("前三季度", "1-9月"), ("前二季度", "1-6月"), ("前一季度", "1-3月"))
 
 
-def _stretch(period: str) -> tuple[str, str]:
+def period_stretch(period: str) -> tuple[str, str]:
     """(year, stretch) of a period: 2025年1—6月 → ("2025", "1-6月"); 1—6月 → ("", "1-6月"); 2025 → ("2025", "")."""
     text = re.sub(r"[—–~～至]", "-", period.replace(" ", ""))
     for word, spelled in _STRETCH_SPELLINGS:
@@ -862,7 +862,7 @@ def same_period(a: str, b: str) -> bool:
     2025年1—6月; 上半年 and 1-6月)."""
     if a == b:
         return True
-    (ya, sa), (yb, sb) = _stretch(a), _stretch(b)
+    (ya, sa), (yb, sb) = period_stretch(a), period_stretch(b)
     return sa == sb and bool(sa) and (not ya or not yb or ya == yb)
 
 

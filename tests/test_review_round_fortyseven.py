@@ -595,3 +595,20 @@ def test_a_fund_heading_with_a_bracketed_note_names_that_fund(tmp_path: Path) ->
         "基金收入61200万元；基金支出58650万元；当年结余2550万元，年末滚存结余达到40120万元。",
     ]
     assert _errors(_scan_txt(tmp_path / "a.txt", "\n".join(rows) + "\n")) == []
+
+
+def test_more_or_less_collected_is_a_change_and_a_bare_yoy_percent_header_a_growth(tmp_path: Path) -> None:
+    """ "比上年同期多收2740万元，增幅7.4%": 多收 names a change, not last year's figure (adv473 F1); a column headed 同比%
+    over 累计 | 上年同期累计 is their growth (adv474 2a was missed: the bare header was read as no growth)."""
+    rows = [
+        "红柳县2025年1-9月财政预算执行情况",
+        "一、收入",
+        "增值税累计入库39860万元，比上年同期多收2740万元，增幅7.4%；企业所得税10460万元，比上年少收423万元，下降3.9%。",
+        "表1 2025年1-9月一般公共预算收入执行情况表",
+        "单位：万元",
+        "项目\t年初预算\t本月\t累计\t上年同期累计\t同比%",
+        "增值税\t52000\t4100\t39860\t37120\t7.4",
+        "企业所得税\t14000\t1200\t10460\t10883\t-1.9",
+    ]
+    found = [f for f in _scan_txt(tmp_path / "a.txt", "\n".join(rows) + "\n") if f.severity != "info"]
+    assert [(f.rule, f.stated_value) for f in found] == [("percent_column.growth", Decimal("-1.9"))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extractors.identity import DIFFERENT, SAME
+from extractors.identity import DIFFERENT, SAME, period_stretch
 from extractors.model import Claim, Fact
 from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
 from pipeline.checks import narrative_table as nt
@@ -72,20 +72,9 @@ def _year_before(cur: Figure, f: Figure) -> bool:
         return True
     if not (a.period.isdigit() and b.period.isdigit()):
         # a stretch of a year: last year's same stretch only (1-6月 against 2024年1-6月 | 上年同期累计)
-        (ya, sa), (yb, sb) = _stretch(a.period), _stretch(b.period)
-        return bool(sa) and sa == sb and yb is not None and (ya is None or yb == ya - 1)
+        (ya, sa), (yb, sb) = period_stretch(a.period), period_stretch(b.period)
+        return bool(sa) and sa == sb and bool(yb) and (not ya or int(yb) == int(ya) - 1)
     return int(b.period) == int(a.period) - 1
-
-
-_STRETCH = re.compile(r"^(?:(20\d\d)\s*年)?\s*(\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|上半年|前[一二三]季度)$")
-
-
-def _stretch(period: str) -> tuple[int | None, str]:
-    """A period's year (None when it names none) and its stretch of the year (1-6月, 上半年), "" for no stretch."""
-    m = _STRETCH.match(period.strip())
-    if m is None:
-        return None, ""
-    return (int(m.group(1)) if m.group(1) else None), re.sub(r"[—~至]", "-", re.sub(r"\s", "", m.group(2)))
 
 
 _BASE_MEASURE = re.compile(

@@ -70,7 +70,8 @@ _UNIT = regex.compile(r"[（(][^（）()]*[元%％][^（）()]*[)）]")
 _GROWTH = regex.compile(r"^(?P<num>.*?)(?:比|较|对比)(?P<base>.+?)(?:增长|增幅|增减|±)(?:率|幅度|比例)?$")
 # 同比增长%: against the same column a year earlier. A bare 增长% is not read: in a draft's table (2025年预算数 |
 # 2025年执行数 | 2026年预算数 | 增长%) it is most often over last year's 执行数, not over the column of its own name
-_SAME_PERIOD = regex.compile(r"^(?P<num>.*?)同比(?:增长|增幅|增减|±)(?:率|幅度|比例)?$")
+# (同比% alone — its % stripped — heads the same growth)
+_SAME_PERIOD = regex.compile(r"^(?P<num>.*?)同比(?:(?:增长|增幅|增减|±)(?:率|幅度|比例)?)?$")
 _RATIO = regex.compile(r"^(?P<num>.*?)(?:为|占|完成)(?P<base>.+?)(?:的)?(?:比例|比重)?$")
 _YEAR = regex.compile(r"(20\d\d)年")
 _GROUP_TOTALS = frozenset(("小计", "合计", "总计"))
