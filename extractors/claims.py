@@ -40,6 +40,7 @@ from extractors.identity import (
     document_year,
     last_word,
     last_year,
+    own_region,
     report_stretch,
     strip_scope_words,
     vocabulary,
@@ -62,6 +63,7 @@ from extractors.subjects import (
     strip_filler_tail,
     words,
 )
+from extractors.unit_parts import AREA_END, UNIT_END, UnitTracker, subordinate
 
 _SHARE = re.compile(r"(?:所?占(?P<den>[^，,；;。、]{0,20}?)(?:的)?(?:比重|比例|比)?|占比)(?:分别)?(?:约|为|达|达到)?$")
 _RATE = re.compile(
@@ -109,11 +111,16 @@ def extract_claims(doc: Document) -> list[Claim]:
     last_para: Paragraph | None = None
     read: list[tuple[Paragraph, list[Claim]]] = []  # the paragraphs of text (no table notes), for lists over them
     title = "".join(title_lines(doc))
+    units = UnitTracker(title)
+    unit_of: dict[int, str] = {}  # id of a claim → the unit whose part of the report it stands in
     for para in _narrative_blocks(doc):
         if para.kind == TABLE_NOTE:  # prose in a table: its own context, the running section left as it was
-            out.extend(paragraph_claims(para, _note_section(current, doc, para), groups))
+            noted = paragraph_claims(para, _note_section(current, doc, para), groups)
+            unit_of.update((id(c), units.unit) for c in noted)
+            out.extend(noted)
             continue
         section = tracker.visit(para)
+        unit = units.visit(para)
         if section != current:
             earlier, current = [], section
         found = paragraph_claims(para, section, groups, earlier[-SECTION_CONTEXT:], title)
@@ -121,12 +128,15 @@ def extract_claims(doc: Document) -> list[Claim]:
         before = doc.blocks[block - 1] if block is not None and 0 < block <= len(doc.blocks) else None
         previous = before if isinstance(before, Paragraph) else None  # the block right before, if a paragraph
         leads.annotate(found, para, previous, last if previous is last_para else [])
+        unit_of.update((id(c), unit) for c in found)
         out.extend(found)
         read.append((para, found))
         last, last_para = found, para
         earlier.append(para.text)
     link_paragraph_lists(read, groups)
     _bodies_of_their_headings(out, title)
+    _own_region_named(out, title)
+    _units_of_their_parts(out, unit_of)
     _parts_take_their_total_s_measure(out)
     year = document_year(doc)
     stretch = report_stretch(title)
@@ -429,6 +439,10 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
         money = sorted((c for c in group if c.quantity.dimension == "money"), key=lambda c: c.prov.span or (0, 0))
         head = money[0].subject.strip() if money else ""
         m = _FUND_HEAD.match(head) or _FUND_ACCOUNT_HEAD.match(head)
+        totalled = _INCOME_TOTAL_HEAD.match(head)
+        if totalled is not None:
+            _spending_total_of_the_same_item(group, money[0], totalled.group("item"), totalled.group("total"))
+            continue
         if head.endswith("收入") and len(head) >= 4:
             item = head[:-2]
         elif m is not None:
@@ -463,6 +477,27 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
                 c.subject = item + "支出"  # …收入18.64亿元、支出14.24亿元: the item's spending, not its income
             else:
                 renamed = None
+
+
+# 财政拨款收入总计4,454.24万元、支出总计4,454.24万元: the total of an item's income, then of its spending
+_INCOME_TOTAL_HEAD = re.compile(r"^(?P<item>[\u4e00-\u9fff]{2,20}?)收入(?P<total>总计|合计)$")
+
+
+def _spending_total_of_the_same_item(group: list[Claim], head: Claim, item: str, total: str) -> None:
+    """The bare 支出总计 right after an item's 收入总计 is that item's (财政拨款支出总计), not the department's."""
+    past_head = head.sentence.find(head.quantity.text) + len(head.quantity.text)
+    for c in sorted(group, key=lambda c: c.prov.span or (0, 0)):
+        if c is head or c.quantity.dimension != "money":
+            continue
+        at = c.sentence.find(c.quantity.text, past_head)  # (the two totals are often the same figure)
+        lead = c.sentence[past_head:at].rstrip() if at > 0 else ""
+        if c.subject.strip() == "支出" + total and re.search(rf"[、，,]\s*支出{total}(?:为|达到?|共计?)?$", lead):
+            fund = last_word("fund", item)
+            if fund and any(strip_scope_words(item) == w for w, v in vocabulary().words.get("fund", ()) if v == fund):
+                c.identity = replace(c.identity, fund=fund)  # a fund's own name: the fund is the figure's identity
+            else:
+                c.subject = item + "支出" + total
+        break
 
 
 # 、支出14.24亿元 / ，支出完成3.67亿元 / ，支出执行数为…: a bare 支出 with its measure words
@@ -541,26 +576,7 @@ def _body_at_head(text: str) -> tuple[str, bool]:
     return level or area.group("name"), bool(area.group("of"))
 
 
-# the words a subordinate body's name ends in (a unit, the department's own 机关) and an area's
-_UNIT_END = r"中心|站|所|院|学校|中学|小学|幼儿园|馆|队|林场|农场|牧场|机关(?:本级)?"
-_AREA_END = r"街道|镇|乡|开发区|园区|管委会"
-_SUBORDINATE = re.compile(rf"(?:{_UNIT_END}|[（(](?:本部|机关|本级)[)）]|{_AREA_END})$")
-
-
-_BODY_TITLE = re.compile(
-    rf"\s*(?P<name>[\u4e00-\u9fff“”]{{2,40}}?(?:{_UNIT_END}|[（(](?:本部|机关|本级)[)）]))"
-    r"(?=\s|$|20\d\d|支出|收入|预算|决算|单位|情况|[（(]单位)"
-)
-
-
-def subordinate_body(heading: str, title: str) -> str:
-    """The subordinate body a table's title or heading names alone ("（三）长治市农业技术推广中心 单位：万元" in 长治市农业
-    农村局's report), "" when it names none or names the report's own body."""
-    found = _BODY_TITLE.match(LABEL_RE.sub("", heading.strip()))
-    return found.group("name") if found is not None and _subordinate(found.group("name"), title) else ""
-
-
-_BODY_HEADING = re.compile(rf"[\u4e00-\u9fff“”（）()]{{2,30}}?(?:局|委员会|委|办公室|公司|{_UNIT_END}|{_AREA_END})")
+_BODY_HEADING = re.compile(rf"[\u4e00-\u9fff“”（）()]{{2,30}}?(?:局|委员会|委|办公室|公司|{UNIT_END}|{AREA_END})")
 
 
 def _bodies_of_their_headings(claims: list[Claim], title: str) -> None:
@@ -578,13 +594,35 @@ def _bodies_of_their_headings(claims: list[Claim], title: str) -> None:
                 break
 
 
-def _subordinate(body: str, title: str) -> bool:
-    """A body the report's title does not name, of a kind that stands under a department (a school, a centre, the
-    department's own 机关)."""
-    if not _SUBORDINATE.search(body) or body in title:
-        return False
-    # the department's 机关 is a part of it; a short form of its own name (省检察院 in 江苏省人民检察院…) is not
-    return bool(re.search(r"[（(](?:本部|机关|本级)[)）]$|机关(?:本级)?$", body)) or body[-3:] not in title
+_REGIONS_ACCOUNTS = re.compile(r"^(?:本级)?(?:财政|税收|地方|一般公共预算|政府性基金|国有资本经营|社会保险基金)")
+
+
+def _own_region_named(claims: list[Claim], title: str) -> None:
+    """宾川县一般公共预算收入 in 宾川县's own report: the county's whole (全县一般公共预算收入), named as its title names
+    it — the subject is the account, and the scope the region's whole where the words state none."""
+    name, whole = own_region(title)
+    if not name:
+        return
+    for c in claims:
+        rest = c.subject[len(name) :]
+        if not c.subject.startswith(name) or not _REGIONS_ACCOUNTS.match(rest):
+            continue
+        c.subject = rest
+        if not c.identity.scope or c.identity.scope == name:
+            c.identity = replace(c.identity, scope=whole)
+
+
+def _units_of_their_parts(claims: list[Claim], unit_of: dict[int, str]) -> None:
+    """Figures in a unit's own part of a department's report (第四部分 XX中心2024年度决算 › 一、收入支出决算总体情况说明 ›
+    该中心收入总计…) are that unit's, where their own words name no scope: not the department's figures of that name."""
+    for c in claims:
+        unit = unit_of.get(id(c), "")
+        scope = c.identity.scope
+        if unit and (not scope or scope in ("本级", "下级") or _ANAPHOR.fullmatch(scope)):
+            c.identity = replace(c.identity, scope=unit)
+
+
+_ANAPHOR = re.compile(rf"[该本此](?:单位|{UNIT_END})")  # 该中心, 本单位: the unit the part is about
 
 
 def _several_levels(name: str) -> bool:
@@ -621,7 +659,7 @@ def _bodies_listed(claims: list[Claim], text: str, title: str = "") -> None:
             named.append((c, body))
             under = under or of
     bodies = {b for _c, b in named}
-    if len(bodies) < 2 and not under and not (title and bodies and _subordinate(bodies.pop(), title)):
+    if len(bodies) < 2 and not under and not (title and bodies and subordinate(bodies.pop(), title)):
         return
     for c, body in named:
         c.identity = replace(c.identity, scope=body)
@@ -2010,6 +2048,8 @@ def _enumerations(
                 continue
             if not _plain(i):  # a change or rate stated beside a part is not a part
                 continue
+            if _PER_HEAD.search(i.claim.subject) and not _PER_HEAD.search(total.claim.subject):
+                continue  # 其中公用经费5,842.19万元，生均公用经费838.12元: an amount per head is no part of the total
             if _SHARE_WHOLE_BEFORE.search(text[max(s0, i.start - 24) : i.start]) and re.match(r"\s*的", text[i.end :]):
                 continue  # …，占全省同项收入2,865,400万元的12.3%: the whole of a part's share, no part
             if _base_key(i.claim.quantity) != _base_key(total.claim.quantity):
@@ -2114,6 +2154,13 @@ def _enumerations(
             cand = items[j]
             if cand.claim.quantity.dimension in ("percent", "pp") or cand.claim.base or not _plain(cand):
                 continue  # a rate, a comparison base or a change amount (比上年增加10亿元) is no part
+            if _base_key(cand.claim.quantity) == _base_key(item.claim.quantity) and _of_a_breakdown_before(
+                text, items, cand, item.start
+            ):
+                # 上级补助收入62.98亿元（其中：返还性收入…）、债务转贷收入…，收入合计: a part with its bracketed breakdown
+                # (the sum reads the breakdown apart)
+                parts.insert(0, cand)
+                continue
             if _base_key(cand.claim.quantity) != _base_key(item.claim.quantity) or cand.claim.group is not None:
                 cut = cand.claim.group is not None
                 break
@@ -2182,6 +2229,11 @@ def _enumerations(
             apart = bool(re.search(r"[；;]", text[parts[-1].end : item.start]))
             # 加上上级补助收入、专项债务转贷收入和上年结转，收入总计52.4亿元: addends named with no figure
             unprinted = bool(_NAMED_ADDENDS.search(text[parts[-1].end : item.start]))
+            # …债务转贷收入2850万元，以及调入资金、动用预算稳定调节基金和上年结转等，收入总计50708万元: terms named after
+            # the last figure, with none of their own
+            unprinted = unprinted or any(
+                _UNPRICED_TERM.search(clause) for clause in re.split(r"[，,]", text[parts[-1].end : item.start])[1:-1]
+            )
             # 加上上级补助收入172676万元等，县本级财力总计263413万元: an addend ending in 等 stands for more than itself
             unprinted = unprinted or any(_ends_in_etc(text, p) for p in parts)
             item.claim.list_kind = (
@@ -2193,8 +2245,35 @@ def _enumerations(
                 p.claim.group, p.claim.relation = gid, "part"
 
 
+def _of_a_breakdown_before(text: str, items: list[_Item], cand: _Item, until: int) -> bool:
+    """Whether a figure already grouped is a part with a bracketed breakdown closed before `until`, or a figure of that
+    breakdown: 上级补助收入62.98亿元（其中：返还性收入3.86亿元，…） before the rest of a list."""
+    group = cand.claim.group
+    if group is None:
+        return False
+    members = [i for i in items if i.claim.group == group]
+    total = next((i for i in members if i.claim.relation == "total"), None)
+    if total is None or not re.match(r"\s*[（(]", text[total.end :]):
+        return False
+    bracket = text[total.end : until]
+    depth, close = 0, -1
+    for k, ch in enumerate(bracket):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth == 0:
+                close = total.end + k
+                break
+    return close >= 0 and all(total.end < i.start < close for i in members if i is not total)
+
+
 _TAKEN = re.compile(r"(?:^|(?<=[。，,；;：:\s]))(?:减去|扣除|减)(?![少轻免负缓弱排税费])")
 _ADDS_TO_THE_BEFORE = re.compile(r"\s*(?:此外|另外|另有|另|同时|加之)[，,]")
+_PER_HEAD = re.compile(r"人均|生均|户均|车均|亩均|平均")
+_UNPRICED_TERM = re.compile(
+    r"^(?!.*\d)\s*(?:以及|还有|及|和|加上?|另有)?[\u4e00-\u9fff、和及]{2,}(?:收入|资金|结转|结余|基金|补助|支出|等)$"
+)
 _NAMED_ADDENDS = re.compile(r"(?:加上|加)[^，,；;。\d]{2,}[、和及][^，,；;。\d]{2,}[，,]")
 _RESPECTIVE_LEAD = re.compile(r"分别[^，,；;。！？\d]{0,4}$")  # 分别为, 分别完成, 分别达到
 

@@ -337,10 +337,17 @@ _REASON_SAID = re.compile(r"(?:主要|这)?(?:是|系)?(?:由于|因为|原因�
 def _paragraph_stretch(before: str) -> re.Match[str] | None:
     """A paragraph that opens on a stretch of the year ("1—6月，全区政府性基金预算收入完成…。其中，…") is about it, until
     a year or the whole year is named again."""
-    m = _PART_OF_YEAR.search(before[:CONTEXT_HEAD])
-    if m is None or m.start() > 2 or _YEAR.search(before[m.end() :]) or _THIS_YEAR.search(before[m.end() :]):
+    run_in = _RUN_IN_HEADING.match(before)  # （一）收入情况。10月份，…: the heading the paragraph opens with first
+    opening = run_in.end() if run_in else 0
+    m = _PART_OF_YEAR.search(before[:CONTEXT_HEAD], opening)
+    if m is None or m.start() > opening + 2 or _YEAR.search(before[m.end() :]) or _THIS_YEAR.search(before[m.end() :]):
         return None
     return m
+
+
+_RUN_IN_HEADING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[^。；;，,\d]{2,20}[。．]"
+)
 
 
 _THIS_YEAR = re.compile(r"当年|今年|全年|本年")
@@ -798,6 +805,20 @@ def _named_region_scope(title: str) -> str:
     if m and not _NOT_A_REGION.search(m.group("name")) and not _A_LEVEL.search(title[m.end() :]):
         return _WHOLE_OF.get(m.group(2), "")
     return ""
+
+
+def own_region(title: str) -> tuple[str, str]:
+    """The region a report's title names as its own (宾川县2024年决算草案的报告 → 宾川县) and the scope word of its whole
+    (全县); ("", "") when the title names none or names a level of it (市级)."""
+    m = _REGION_AFTER_YEAR.search(title)
+    name = re.sub(r"^20\d\d\s*年度?\s*", "", m.group(0)) if m else ""
+    if not m:
+        m = _REGION_BEFORE_YEAR.search(title)
+        if m is None or _NOT_A_REGION.search(m.group("name")) or _A_LEVEL.search(title[m.end() :]):
+            return "", ""
+        name = re.sub(r"^(?:关于|对)", "", m.group("name"))
+    whole = _WHOLE_OF.get(m.group(1) if m.re is _REGION_AFTER_YEAR else m.group(2), "")
+    return (name, whole) if whole and len(name) >= 2 else ("", "")
 
 
 _A_LEVEL = re.compile(r"[省市县区州旗]级|本级")  # 某市2026年市级一般公共预算收入预算表: the city's own level

@@ -163,14 +163,18 @@ def breaks_list(between: str, has_figure: list[bool]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def partitions() -> tuple[frozenset[str], ...]:
-    """Sets of item words that together make up their whole (data/partitions.csv)."""
-    out: list[frozenset[str]] = []
+def partitions() -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """Sets of item words that together make up their whole (data/partitions.csv), each with the words one of which
+    a whole it makes up must name (a field "@基本": 人员经费 and 公用经费 make up 基本支出, not all the money spent);
+    none when any whole."""
+    out: list[tuple[frozenset[str], tuple[str, ...]]] = []
     with (DATA / "partitions.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.reader(line for line in f if not line.startswith("#")):
-            words = frozenset(w.strip() for w in row if w.strip())
+            fields = [w.strip() for w in row if w.strip()]
+            wholes = tuple(w for f_ in fields if f_.startswith("@") for w in f_[1:].split("|"))
+            words = frozenset(w for w in fields if not w.startswith("@"))
             if len(words) >= 2:
-                out.append(words)
+                out.append((words, wholes))
     return tuple(out)
 
 
@@ -207,7 +211,9 @@ def completeness(subjects: list[str], after_last: str, before_first: str, whole:
 
 def names_a_partition(subjects: list[str], whole: str = "") -> bool:
     """Whether the subjects are, one each, the words of a set of parts that make up their whole (partitions.csv)."""
-    for words in partitions():
+    for words, wholes in partitions():
+        if wholes and not any(w in whole for w in wholes):
+            continue  # 全年执行数…，其中：人员经费…；公用经费…: those two make up 基本支出, not all that was spent
         if len(words) == len(subjects) and all(any(_covers(s, w) for w in words) for s in subjects):
             matched = {w for s in subjects for w in words if _covers(s, w)}
             if matched == words and _qualifier_shared(subjects, words, whole):

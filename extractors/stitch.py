@@ -73,7 +73,10 @@ def _may_continue(prev: Table, nxt: Table, retitled: bool) -> bool:
     if not prev.pages or not nxt.pages or nxt.pages[0] != prev.pages[-1] + 1:
         return False
     repeated_title = bool(nxt.title) and _plain(nxt.title) in (_plain(prev.title), "续表", _plain(prev.title) + "续表")
-    if not retitled and (not prev.touches_bottom or not (repeated_title or (nxt.touches_top and not nxt.title))):
+    # a table's header rows alone on their page (a converter broke the page right after them) go on over the next
+    # page's untitled part wherever they stand on their page: they are no table of their own
+    ends_page = prev.touches_bottom or _header_alone(prev)
+    if not retitled and (not ends_page or not (repeated_title or (nxt.touches_top and not nxt.title))):
         return False  # (a title repeated on each page, or 续表, still continues the table)
     own = title_in_grid(nxt)[0]
     if own and _plain(own) not in (_plain(prev.title), _plain(title_in_grid(prev)[0])) and "续" not in own:
@@ -82,6 +85,10 @@ def _may_continue(prev: Table, nxt: Table, retitled: bool) -> bool:
 
 
 _MAX_HEADER_ALONE = 3
+
+
+def _header_alone(table: Table) -> bool:
+    return table.n_rows <= _MAX_HEADER_ALONE and not any(_figure(c.text) for c in table.cells)
 
 
 def heads(prev: Table, nxt: Table, retitled: bool = False) -> dict[int, int] | None:

@@ -23,13 +23,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from extractors.claims import subordinate_body
 from extractors.headings import section_label
 from extractors.identity import document_year, fact_identity, last_word, settle_fact_periods
 from extractors.model import Cell, Document, Fact, Table
 from extractors.numbers import parse_quantity
 from extractors.report_kind import title_lines
 from extractors.subjects import words as claim_words
+from extractors.unit_parts import subordinate_body, unit_of_each_block
 from extractors.units import unit_from_caption
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
@@ -39,6 +39,8 @@ _YEAR = re.compile(r"^(?:19|20)\d\d(?:年度?)?$")
 _LABEL_NUMBER = re.compile(r"^(?P<label>.*?[^\s：:])\s*[：:]+\s*(?P<num>[^：:]+)$", re.S)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_HEADERS = ("编码", "代码", "科目编号")
+# 主管部门及代码 | 上高县交通运输局（501）: a field of a performance sheet's head naming a body and its code, no column
+_NAME_AND_CODE = re.compile(r"[及和与](?:代码|编码)$")
 _CODE_EXACT = {"类", "款", "项"}
 _ORDINAL_HEADERS = {"序号", "行次", "编号", "栏次"}
 _LABEL_COLUMN_LETTERS = {"甲", "乙", "丙"}
@@ -84,11 +86,12 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     previous: Table | None = None
     title = "".join(title_lines(doc))
+    units = unit_of_each_block(doc, title)
     for table in doc.tables():
         found = _totals_past_the_own_flow(
             _funds_of_their_heads(_parts_of_their_heads(table_facts(table, _first_half(previous, table))))
         )
-        body = subordinate_body((table.title or "").split("\n")[0], title)
+        body = subordinate_body((table.title or "").split("\n")[0], title) or units.get(table.prov.block, "")
         if (
             body
         ):  # （三）长治市农业技术推广中心 over a table of 基本支出/项目支出: that unit's figures, not the department's
@@ -381,7 +384,12 @@ class _TableFacts:
             for cell in cells:
                 text = clean_label(cell.text)
                 span = range(cell.col, cell.col + cell.colspan)
-                if text in _CODE_EXACT or (captions_row and len(text) <= 10 and any(h in text for h in _CODE_HEADERS)):
+                if text in _CODE_EXACT or (
+                    captions_row
+                    and len(text) <= 10
+                    and any(h in text for h in _CODE_HEADERS)
+                    and not _NAME_AND_CODE.search(text)
+                ):
                     codes.update(span)
                 elif text in _ORDINAL_HEADERS:
                     ordinals.update(span)

@@ -100,7 +100,7 @@ def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
             _space_row(line.text)
             and not _space_data_row(line.text)  # a table starts at its header, never mid-table (a row cut off)
             and i + 2 < len(lines)
-            and _space_data_row(lines[i + 1].text)
+            and _space_data_row(lines[_past_rule(lines, i + 1)].text)
         ):
             start = i
             draft, i = _read_space_rows(lines, i)
@@ -158,7 +158,15 @@ _SPACE_POINTS = 5.0  # a leading space, as points of indentation (the row's leve
 
 
 def _space_cells(text: str) -> list[str]:
-    return [c for c in _SPACE_GAP.split(text.strip()) if c]
+    cells = [c for c in _SPACE_GAP.split(text.strip()) if c]
+    k = 0
+    while k < len(cells) and _ONE_CHARACTER.fullmatch(cells[k]):
+        k += 1
+    # 合    计 | 8000.00 | …, 项    目 | …: a label spread over the label column, one character at a time
+    return ["".join(cells[:k]), *cells[k:]] if k >= 2 else cells
+
+
+_ONE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _space_row(text: str) -> bool:
@@ -168,9 +176,18 @@ def _space_row(text: str) -> bool:
 
 
 def _space_data_row(text: str) -> bool:
-    """A label and figures: all cells but the first read as numbers."""
+    """A label (or a subject code and its name: 201    一般公共服务支出    66.30 …) and figures."""
     cells = _space_cells(text)
-    return _space_row(text) and all(_figure_like(c) for c in cells[1:]) and any(looks_numeric(c) for c in cells[1:])
+    figures = cells[_label_cells(cells) :]
+    return _space_row(text) and all(_figure_like(c) for c in figures) and any(looks_numeric(c) for c in figures)
+
+
+_SUBJECT_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
+
+
+def _label_cells(cells: list[str]) -> int:
+    """How many cells a space-lined row's label takes: two for a subject code and its name, else one."""
+    return 2 if len(cells) >= 4 and _SUBJECT_CODE.fullmatch(cells[0]) and not _figure_like(cells[1]) else 1
 
 
 _HEADER_CELL_MAX = 30
@@ -184,7 +201,7 @@ def _read_space_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
     header = _space_cells(lines[i].text)
     draft.rows.append([(c, lines[i].page) for c in header])
     draft.indents.append(None)
-    i += 1
+    i = _past_rule(lines, i + 1)
     while i < len(lines) and _space_data_row(lines[i].text):
         t = lines[i].text
         draft.rows.append([(c, lines[i].page) for c in _space_cells(t)])
@@ -201,11 +218,27 @@ def _read_space_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
     return draft, i
 
 
+_RULE_LINE = re.compile(r"^\s*[-=—－─_]{5,}\s*$")  # ---------- under a header copied from a web page
+
+
+def _past_rule(lines: list[_Line], i: int) -> int:
+    """i, or the line after it where line i is a rule drawn under a header."""
+    return i + 1 if i + 1 < len(lines) and _RULE_LINE.match(lines[i].text) else i
+
+
 def _aligned(draft: _TableDraft) -> bool:
     """Whether the header (or first row) has a cell for every column of the rows: a table whose captions cannot be
     placed would give its figures the wrong columns (a growth % read as an amount in 万元)."""
     width = max(len(r) for r in draft.rows[1:])
-    return len(draft.rows[0]) == width and all(len(r) in (width, 1) for r in draft.rows[1:])
+    coded = any(_label_cells([t for t, _ in r]) == 2 for r in draft.rows[1:])
+
+    def fits(row: list[tuple[str, int]]) -> bool:
+        # (a code column left blank in a 合计 row: its label and a figure for every figure column; a coded row one
+        # figure short leaves unsaid which column is blank)
+        cells = [t for t, _ in row]
+        return len(row) in (width, 1) or (coded and len(row) == width - 1 and _label_cells(cells) == 1)
+
+    return len(draft.rows[0]) == width and all(fits(r) for r in draft.rows[1:])
 
 
 def _read_cell_lines(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:

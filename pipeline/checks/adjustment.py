@@ -202,6 +202,8 @@ def _judge_text(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], af
         acc = acc + tol.interval(c.quantity) if sign > 0 else acc - tol.interval(c.quantity)
         exact += sign * c.quantity.value
     verdict = tol.verdict(after.quantity, acc, ctx.settings)
+    for x in (first, after, *(c for _, c in changes)):
+        ctx.mark(x)  # (checked here: no "cannot check" note for them)
     if verdict in (tol.OK, tol.INFO):
         return
     unit = after.quantity.unit
@@ -225,6 +227,8 @@ def _judge_change(ctx: Context, first: Claim, after: Claim, sign: int, change: C
         return
     diff = tol.interval(after.quantity) - tol.interval(first.quantity)
     verdict = tol.verdict(change.quantity, diff.scale(Decimal(sign)), ctx.settings)
+    for x in (first, after, change):
+        ctx.mark(x)  # (checked here: no "cannot check" note for them)
     if verdict in (tol.OK, tol.INFO):
         return
     exact = sign * (after.quantity.value - first.quantity.value)

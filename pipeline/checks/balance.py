@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from extractors.lists import INCOME, SPENDING, flow_of
-from extractors.model import Claim, Provenance
+from extractors.model import Claim, Identity, Provenance
 from extractors.subjects import words as claim_words
 from pipeline import tolerance as tol
 from pipeline.checks.base import (
@@ -144,6 +144,8 @@ def _own_clause(x: Claim) -> str:
 
 _NAMED = re.compile(r"(?P<a>[^，,。；;、]{2,20}?)减(?:去)?(?P<b>[^，,。；;、]{2,20}?)[，,]?\s*[^，,。；;]{0,12}$")
 _WITH_CARRY_OVER = re.compile(r"总计|合计")
+# 收入总计 holds the carry-overs (上年结转, 年末结转和结余); a fund's 收入合计 − 支出合计 is its year's balance
+_HOLDS_CARRY_OVERS = re.compile(r"总计")
 _OTHER_BASIS = re.compile(r"剔除|扣除|不含|除[^，,。；;]{1,20}外")  # 剔除上级补助和上解因素后，当年收支结余…
 
 
@@ -159,7 +161,7 @@ def _one(levels: list[Claim], flow: str, named: str) -> Claim | None:
     — never a 收入总计/支出总计 it does not name, which holds the carry-overs (上年结转, 年末结转和结余)."""
     xs = [x for x in levels if _flow(x) == flow]
     chosen = [x for x in xs if named and subject_key(x.subject).endswith(named)]
-    xs = chosen or [x for x in xs if not _WITH_CARRY_OVER.search(x.subject)]
+    xs = chosen or [x for x in xs if not _HOLDS_CARRY_OVERS.search(x.subject)]
     return xs[-1] if xs and len({x.quantity.base_value for x in xs}) == 1 else None
 
 
@@ -442,16 +444,25 @@ def _chains(ctx: Context) -> Iterator[Finding]:
         if found is None:
             continue
         base, adds, subs, result = found
-        if not subs and (base.sentence == result.sentence or (result.group is not None and base.group == result.group)):
+        if not subs and result.group is not None and base.group == result.group:
             continue  # a plain sum of one list: the sum family's enumeration
         terms = [tol.base_interval(base.quantity)] + [tol.base_interval(x.quantity) for x in adds]
-        comp = tol.total(terms) - tol.total(
-            [tol.base_interval(x.quantity) for x in subs] or [tol.Interval.exact(Decimal(0))]
-        )
+        taken = tol.total([tol.base_interval(x.quantity) for x in subs] or [tol.Interval.exact(Decimal(0))])
+        comp = tol.total(terms) - taken
         v = tol.verdict(result.quantity, comp.scale(1 / tol.factor(result.quantity)), ctx.settings)
         for x in (base, result, *adds, *subs):
             ctx.mark(x)
         if v in (tol.OK, tol.INFO):
+            continue
+        # 一般公共预算收入预计6185.00万元，…。上级补助收入5650.00万元，加上年结转1128.55万元，收入总计…: the figures
+        # named before the one 加上 follows may be terms too
+        wider = [*terms]
+        fits = False
+        for x in _levels_listed_before(ctx, base, result):
+            wider.append(tol.base_interval(x.quantity))
+            reading = (tol.total(wider) - taken).scale(1 / tol.factor(result.quantity))
+            fits = fits or tol.verdict(result.quantity, reading, ctx.settings) in (tol.OK, tol.INFO)
+        if fits:
             continue
         exact = (
             base.quantity.base_value
@@ -472,6 +483,16 @@ def _chains(ctx: Context) -> Iterator[Finding]:
             related=[x.prov for x in (base, *adds, *subs)],
             subject=result.subject,
         )
+
+
+def _levels_listed_before(ctx: Context, base: Claim, result: Claim) -> list[Claim]:
+    """The levels of the result's flow before the base in its paragraph, nearest first: no part of a list, no rate."""
+    mine = sorted(ctx.paragraph_claims(base), key=span_start)
+    return [
+        x
+        for x in reversed([x for x in mine if span_start(x) < span_start(base)])
+        if _level(x) and x.relation != "part" and _flow(x) in (_flow(result), "")
+    ]
 
 
 def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], Claim] | None:
@@ -531,9 +552,21 @@ def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], 
     if _flow(base) not in (flow, "") and "财力" not in result.subject:
         # (a paragraph opening with 加上 goes on from the figure the paragraph before opened with: …收入132.01亿元。¶加上…)
         return None
-    if any(identities_contradict(x.identity, result.identity) for x in (base, *adds, *subs)):
+    if any(identities_contradict(_at_the_results_year(x, result), result.identity) for x in (base, *adds, *subs)):
         return None
     return base, adds, subs, result
+
+
+def _at_the_results_year(x: Claim, result: Claim) -> Identity:
+    """A term's identity, a balance carried in from the year before (加上年滚存结余12,751.70万元) taken at the result's
+    year: last year's stock is this year's opening, a term of this year's chain."""
+    was, now = x.identity.period, result.identity.period
+    if was.isdigit() and now.isdigit() and int(was) + 1 == int(now) and _CARRIED_IN.search(x.subject):
+        return replace(x.identity, period=now)
+    return x.identity
+
+
+_CARRIED_IN = re.compile(r"结转|结余|滚存")
 
 
 _FUNDS_WHOLE = re.compile(

@@ -325,6 +325,8 @@ def fact_subject(f: Fact) -> str:
     labels = [clean_label(x) for x in f.row_labels]
     labels = [x for x in labels if x and not _only_number(x)]
     label = labels[-1] if labels else ""
+    if f.code and label.startswith(f.code) and len(label) > len(f.code):
+        label = label[len(f.code) :].strip()  # 205 教育支出 in one cell: the row's code, then its name
     title = f.table_title or ""
     return ("" if f.past_own_flow else titled_total(label, title)) or label + _flow_of_a_fund(label, title)
 
@@ -359,6 +361,10 @@ def titled_total(label: str, title: str) -> str:
     if row is not None and appropriated is not None and row.group(2) != "收入" and "收入" not in title:
         return appropriated.group(1) + "财政拨款支出"  # 一般公共预算财政拨款支出决算表's 合计
     named = TITLE_FUND_FLOW.findall(title)
+    totalled = _FUND_FLOW_TOTAL.match(label.replace(" ", ""))
+    if row is None and totalled is not None and named == [totalled.groups()] and not _BY_UNITS.search(title):
+        # 政府性基金预算收入合计 in a table titled …政府性基金预算收入执行情况表: the fund's income itself
+        return totalled.group(1) + totalled.group(2)
     if row is None or len(named) != 1 or "平衡" in title or _BY_UNITS.search(title):
         return ""  # (2024年各街镇一般公共预算支出情况表: its 合计 is the 街镇's together, not the report's whole)
     fund, flow = named[0]
@@ -368,6 +374,7 @@ def titled_total(label: str, title: str) -> str:
     return fund + flow if own in ("", flow) else ""
 
 
+_FUND_FLOW_TOTAL = re.compile(r"^(一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算)(收入|支出)合计$")
 _NUMBER_ONLY = re.compile(r"[\d.,，%％]+")
 
 
@@ -399,6 +406,17 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
         obj=f,
         column_rest=rest,
     )
+
+
+_ONE_FUND = re.compile(r"(?<!社会)保险基金$")
+
+
+def _one_fund_and_the_whole(a: Figure, b: Figure) -> bool:
+    """One figure under one insurance fund's item (工伤保险基金), the other naming the 社会保险基金 and no item."""
+    for x, y in ((a, b), (b, a)):
+        if _ONE_FUND.search(x.identity.item) and not y.identity.item and y.identity.fund == "社会保险基金预算":
+            return True
+    return False
 
 
 def _one_column(a: Figure, b: Figure) -> bool:
@@ -600,6 +618,10 @@ class Context:
             # 1．高标准农田建设项目：年初预算2000.00万元，年中追加1260.00万元 and the department's 年中追加2574.35万元: a
             # project's figure and one stating no item may be the project's or the whole's
             return UNSETTLED
+        if found == SAME and both_text and _one_fund_and_the_whole(a, b):
+            # 全市社会保险基金…利息收入43096.51万元 and 利息收入876.54万元 under （一）工伤保险基金: the whole fund's
+            # figure and one of its funds' are two figures
+            return DIFFERENT
         if found == SAME and both_text and self._in_sections_alike(a, b):
             # 科技创新专项… › 六、年度预算安排 and 生命健康专项… › 六、年度预算安排: one outline repeated per project, each
             # section's 项目总预算 its own project's

@@ -192,9 +192,26 @@ def positions(sentence: str, claims: list[Claim]) -> list[tuple[int, Claim]]:
     out: list[tuple[int, Claim]] = []
     at = 0
     for c in claims:
-        i = sentence.find(c.quantity.text.strip(), at) if c.quantity.text.strip() else -1
+        if out and c.prov.span is not None and c.prov.span == out[-1][1].prov.span:
+            out.append((out[-1][0], c))  # two readings of one printed figure (0万元, 与上年持平) stand in one place
+            continue
+        text = c.quantity.text.strip()
+        i = _whole_number_at(sentence, text, at) if text else -1
         if i < 0:
             i = at
         out.append((i, c))
-        at = i + max(len(c.quantity.text.strip()), 1)
+        at = i + max(len(text), 1)
     return out
+
+
+def _whole_number_at(sentence: str, text: str, at: int) -> int:
+    """Where text next stands from `at` as a whole figure: never the tail of a longer number (0万元 in 5.60万元)."""
+    i = sentence.find(text, at)
+    while i > 0 and text[:1].isdigit() and _inside_a_number(sentence, i):
+        i = sentence.find(text, i + 1)
+    return i
+
+
+def _inside_a_number(sentence: str, i: int) -> bool:
+    before = sentence[i - 1]
+    return before.isdigit() or (before in ".," and i > 1 and sentence[i - 2].isdigit())

@@ -54,6 +54,7 @@ class Formula:
     name: str
     terms: tuple[tuple[int, str], ...] = ()  # (+1 | -1, column name) for a sum
     ratio: tuple[str, str] | None = None  # (numerator, denominator) for a percentage
+    implied: bool = False  # said by what the columns are (收入 | 支出 | 当年收支结余), not printed in the header
 
 
 def _token(s: str) -> str:
@@ -89,7 +90,9 @@ def parse(label: str) -> Formula | str | None:
 
 
 def _column_names(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
-    """table → column → its name or formula, from the last column label of the table's cells."""
+    """table → column → its name or formula, from the last column label of the table's cells; a table printing no
+    formula but a fund's accounts by their names (收入 | 支出 | 当年收支结余 | 上年滚存结余 | 年末滚存结余) gets the
+    formulas those names say."""
     out: dict[int, dict[int, Formula | str]] = defaultdict(dict)
     for f in facts:
         if f.prov.table is None or f.prov.col is None or not f.column_labels:
@@ -97,7 +100,48 @@ def _column_names(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
         parsed = parse(f.column_labels[-1])
         if parsed is not None:
             out[f.prov.table].setdefault(f.prov.col, parsed)
+    for table, cols in _accounts_by_name(facts).items():
+        if not any(isinstance(v, Formula) for v in out.get(table, {}).values()):
+            out[table] = cols
     return {t: cols for t, cols in out.items() if any(isinstance(v, Formula) for v in cols.values())}
+
+
+# a fund's accounts named by their columns: what each is, by the words of its header (its last one or two labels)
+_ACCOUNTS = (
+    ("收入", regex.compile(r"^(?:基金|本年|当年)?收入(?:合计)?$")),
+    ("支出", regex.compile(r"^(?:基金|本年|当年)?支出(?:合计)?$")),
+    ("当年结余", regex.compile(r"^(?:本年|当年)(?:收支)?结余$|^收支结余$")),
+    ("上年滚存结余", regex.compile(r"^(?:上年末?|年初)(?:滚存)?结余$|^滚存结余›(?:上年末?|年初)$")),
+    ("年末滚存结余", regex.compile(r"^年末(?:滚存)?结余$|^滚存结余›年末$")),
+)
+_ACCOUNT_FORMULAS = (
+    Formula("当年结余", terms=((1, "收入"), (-1, "支出")), implied=True),
+    Formula("年末滚存结余", terms=((1, "上年滚存结余"), (1, "当年结余")), implied=True),
+)
+
+
+def _accounts_by_name(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
+    found: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for f in facts:
+        if f.prov.table is None or f.prov.col is None or not f.column_labels:
+            continue
+        labels = [_normal(x) for x in f.column_labels if _normal(x)]
+        candidates = [labels[-1], "›".join(labels[-2:])] if labels else []
+        for name, pattern in _ACCOUNTS:
+            if any(pattern.match(c) for c in candidates):
+                found[f.prov.table][name].add(f.prov.col)
+    out: dict[int, dict[int, Formula | str]] = {}
+    for table, named in found.items():
+        if any(len(cols) != 1 for cols in named.values()):
+            continue  # (a table of two years or two sides: which columns go together is not read)
+        col = {name: next(iter(cols)) for name, cols in named.items()}
+        cols: dict[int, Formula | str] = {c: name for name, c in col.items()}
+        for formula in _ACCOUNT_FORMULAS:
+            if formula.name in col and all(n in col for _s, n in formula.terms):
+                cols[col[formula.name]] = formula
+        if any(isinstance(v, Formula) for v in cols.values()):
+            out[table] = cols
+    return out
 
 
 def _by_name(columns: dict[int, Formula | str]) -> dict[str, int]:
@@ -187,7 +231,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             COLUMN,
             "error",
             fig,
-            f"{fig.subject or '该行'}写 {fig.quantity.text}，而表头公式 {_label(formula)} 给出 {expr} = "
+            f"{fig.subject or '该行'}写 {fig.quantity.text}，而{'各列之义' if formula.implied else '表头公式'} "
+            f"{_label(formula)} 给出 {expr} = "
             f"{fmt(expected, fig.quantity.decimals)}{fig.quantity.unit}，两者不符",
             expected=expected,
             derivation=expr,

@@ -314,7 +314,7 @@ def _bare_growth_over_last_year(pct: Column, columns: dict[int, Column], year: i
     the same name is this year's over that one (not where the columns are named by year alone: 2025年预算数 | 2025年执行数 |
     2026年预算数 | 增长% is most often over last year's 执行数)."""
     leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
-    if pct.group or not _PERCENT_MARK.search(_normal(pct.leaf)) or not _BARE_GROWTH.match(leaf):
+    if pct.group or not _a_rate(pct) or not _BARE_GROWTH.match(leaf):
         return None
     found = _same_period(pct, columns, year)
     if found is None or "上年" not in _normal(columns[found[1]].leaf):
@@ -322,18 +322,28 @@ def _bare_growth_over_last_year(pct: Column, columns: dict[int, Column], year: i
     return Reading(Header("growth", "", "上年"), *found)
 
 
-def _bare_growth_between_years(pct: Column, columns: dict[int, Column]) -> Reading | None:
+def _bare_growth_between_years(pct: Column, columns: dict[int, Column], year: int | None = None) -> Reading | None:
     """2025年执行数 | 2026年预算数 | 增长%: a bare 增长% (or 增减率（%）) after the amount columns of two consecutive years
     (`_two_years`) is the later year's over the earlier's (with two columns of the earlier year, which one is meant is
     not known)."""
     leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
-    if pct.group or not _PERCENT_MARK.search(pct.leaf) or not _BARE_GROWTH.match(leaf):
+    if pct.group or not _a_rate(pct) or not _BARE_GROWTH.match(leaf):
         return None
-    pair = _two_years(pct, columns, None)
+    # (上年决算数 | 本年决算数 | 增减率: 上年 and 本年 are two consecutive years whatever the table's year)
+    pair = _two_years(pct, columns, None) or _two_years(pct, columns, year or _ANY_YEAR)
     if pair is None:
         return None
     early, late = pair
     return Reading(Header("growth", "", early.leaf), late.col, early.col)
+
+
+_ANY_YEAR = 2050  # (a year _YEAR reads, its year before too)
+
+
+def _a_rate(pct: Column) -> bool:
+    """A column headed as a percentage (增长%, 增减率（%）) or by a rate's name (增减率, 增长率): 增减 alone may be an amount."""
+    leaf = _normal(pct.leaf)
+    return bool(_PERCENT_MARK.search(leaf)) or leaf.endswith("率")
 
 
 _BARE_DIFFERENCE = regex.compile(r"^(?:比上年)?(?:增减|增减额|增减金额|增加额|增减数|变动额|差额)$")
@@ -407,7 +417,7 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
         if header is None and pct.group and (header := parse_header(pct.group + pct.leaf)) is not None:
             pct = replace(pct, group="")  # 决算数为 › 调整预算数的%: one header printed over two rows
         if header is None:
-            bare = _bare_growth_over_last_year(pct, columns, year) or _bare_growth_between_years(pct, columns)
+            bare = _bare_growth_over_last_year(pct, columns, year) or _bare_growth_between_years(pct, columns, year)
             if bare is not None:
                 out[pct.col] = bare
             continue

@@ -240,6 +240,10 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             cands = [
                 f for f in ctx.figures if f.key == key + "合计" and f.quantity.dimension == dim and f.role in roles
             ]
+        if not cands and c.denominator:
+            # 占一般公共预算支出的 of 一般公共预算支出合计179,339.34万元 (whose name's key is not the bare name's + 合计)
+            totalled = subject_key(c.denominator + "合计")
+            cands = [f for f in ctx.figures if f.key == totalled and f.quantity.dimension == dim and f.role in roles]
         if not cands and _BARE_WHOLE.search(key):
             # 占政府采购预算总额的 of 政府采购预算512.00万元 (named 政府采购, its measure the role): the same whole
             bare = _BARE_WHOLE.sub("", key)

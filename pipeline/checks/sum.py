@@ -728,6 +728,12 @@ def _tables(ctx: Context) -> Iterator[Finding]:
         selection = what == "total" and tr.titled_total(v.total) and not tr.meets(v.total, v.parts) and short
         if selection:
             certainty, certain = tr.UNCERTAIN, False
+        part_fund = last_word("fund", v.parts[0].label) if len(v.parts) == 1 else ""
+        whole_fund = last_word("fund", v.total.label) or v.total.fact.identity.fund
+        if what == "total" and certain and part_fund and part_fund != whole_fund:
+            # 本年支出合计 | 一般公共预算财政拨款支出: one row naming a fund under a total of every fund is the fund's share
+            # of it, no breakdown
+            certainty, certain = tr.UNCERTAIN, False
         left_out = _classes_left_out(v, labels.get(v.total.fact.prov.table, set())) if certain else []
         if left_out:
             f = _finding(OMITTED, tf, pf, "warning", words)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
-from extractors.identity import document_year, vocabulary
+from extractors.identity import document_year, named_scope, vocabulary
 from extractors.model import Fact, OutlineEntry
 from extractors.paragraph_lists import list_number
 from extractors.report_kind import DEPARTMENT_KINDS
@@ -272,6 +272,12 @@ def _hierarchy(v: View, r: HierarchyRule) -> Iterator[Finding]:
                     if km.level == level + 1:
                         children.append(more)
                         going_on.update(id(c) for c in more)
+            if level and any(
+                keys[x].code.startswith(k.code) and (keys[x].level or 0) > level for x in range(j, len(rows))
+            ):
+                # 210 卫生健康支出 | 21002 … | 208 … | 21011 行政事业单位医疗: a row of its printed apart from its block —
+                # which rows it sums is not told by where they stand
+                ambiguous = True
             if is_total and not children and len(under) >= 2 and len(set(under)) == 1:
                 # a table printing its 项 rows alone (2080501 …, 2120101 …, no 类 or 款 rows): 合计 = Σ项
                 children = [rows[x] for x in range(i + 1, j) if keys[x].level is not None]
@@ -496,14 +502,33 @@ def _for(rules: TemplateRules, group: Sequence[T], kind: str) -> list[T]:
     return [r for r in group if rules.applies(r, kind)]
 
 
+def _units_tables(facts: list[Fact]) -> dict[str, list[Fact]]:
+    """The facts of each body's own set of tables: "" the department's, a unit's name for the tables of its own part of
+    the report (收入支出决算总表（XX中心）). A table is a unit's when all its figures are; a table by region is nobody's."""
+    scopes: dict[int | None, set[str]] = defaultdict(set)
+    for f in facts:
+        scopes[f.prov.table].add(f.identity.scope if named_scope(f.identity.scope) else "")
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        own = scopes[f.prov.table]
+        out[next(iter(own)) if len(own) == 1 else ""].append(f)
+    return out
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     rules = load_rules()
     doc = ctx.doc
-    views = build_views(ctx.facts, doc, ctx.doc_year)
     flagged: set[int] = set()
     decided: set[int] = set()
     said = narrative(ctx.claims, ctx.outline)
-    if views:
+    any_views = False
+    # each body's figures against its own tables: a unit's part of a department's report has a set of its own
+    for unit, facts in sorted(_units_tables(ctx.facts).items()):
+        views = build_views(facts, doc, ctx.doc_year)
+        if not views:
+            continue
+        any_views = any_views or any(k.startswith(("js.", "ys.")) for k in views)
+        own = [s for s in said if s.claim.identity.scope == unit] if unit else said
         yield from run_sums(views, _for(rules, rules.sum, ctx.kind))
         # one cell that throws out a row's 合计 and a column's 款 is named once by pipeline.checks.crossing
         yield from run_columns(views, _for(rules, rules.columns, ctx.kind))
@@ -511,18 +536,22 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield from run_cross(views, _for(rules, rules.cross, ctx.kind))
         yield from run_narrative(
             views,
-            said,
+            own,
             _for(rules, rules.narrative, ctx.kind),
             _for(rules, rules.item, ctx.kind),
             flagged,
             decided,
             _report_year(ctx),
+            unit,
         )
-        yield from run_shares(views, said, _for(rules, rules.share, ctx.kind), decided)
-    apart = not views and (
-        ctx.kind in DEPARTMENT_KINDS or any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline)
+        yield from run_shares(views, own, _for(rules, rules.share, ctx.kind), decided, unit)
+    views = build_views(ctx.facts, doc, ctx.doc_year) if not any_views else {}
+    apart = (
+        not views
+        and not any_views
+        and (ctx.kind in DEPARTMENT_KINDS or any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline))
     )
-    if apart or any(k.startswith(("js.", "ys.")) for k in views):
+    if apart or any_views or any(k.startswith(("js.", "ys.")) for k in views):
         # a change or a rate and its figures stand in one sentence: checked without the tables too where they are
         # published apart (a 部门预算 情况说明 without its 公开表, or a 目录 that lists the template's tables)
         yield from run_changes(said, flagged, decided)

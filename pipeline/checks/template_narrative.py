@@ -212,9 +212,11 @@ def run_narrative(
     flagged: set[int],
     decided: set[int],
     year: int | None = None,
+    unit: str = "",
 ) -> Iterator[Finding]:
+    """`unit`: the unit whose own tables `views` are (its part of a department's report), "" for the department's."""
     for s in said:
-        if s.q.dimension != "money" or _not_the_report_s(s, year):
+        if s.q.dimension != "money" or _not_the_report_s(s, year, unit):
             continue
         for r in narrative_rules:
             if r.no_item and s.item:
@@ -278,12 +280,12 @@ def run_narrative(
 _FUND_BEFORE = re.compile(r"(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|社会保险基金(?:预算)?)$")
 
 
-def _not_the_report_s(s: Said, year: int | None) -> bool:
+def _not_the_report_s(s: Said, year: int | None, unit: str = "") -> bool:
     """A figure the standard tables do not hold: of one body of the department (its own office, a unit under it) or of
     another year than the tables' (2023年度“三公”经费…45.12万元 in a report on 2024; 2024年实际发生公务接待费1.85万元 in a
     2025 budget)."""
     ident = s.claim.identity
-    if ident.scope and ident.scope not in _WHOLE_SCOPES:
+    if ident.scope and ident.scope not in _WHOLE_SCOPES and ident.scope != unit:
         return True
     if ident.part_of and names_a_body(ident.part_of):
         return True  # 分单位看：局机关4,036.42万元，…其中基本支出1,386.42万元: the unit's part, not the department's
@@ -566,10 +568,10 @@ def _adjacent_in_sentence(a: Claim, b: Claim) -> bool:
 
 
 def run_shares(
-    views: dict[str, View], said: list[Said], rules: list[ShareRule], decided: set[int]
+    views: dict[str, View], said: list[Said], rules: list[ShareRule], decided: set[int], unit: str = ""
 ) -> Iterator[Finding]:
     for s in said:
-        if s.q.dimension != "percent" or id(s.claim) in decided:
+        if s.q.dimension != "percent" or id(s.claim) in decided or _not_the_report_s(s, None, unit):
             continue
         m = re.search(r"占(.*?)的?$", s.lead)
         if not m or "分别" in s.lead:  # 分别占60%、40%: the first share is not of the amount right before it
@@ -785,6 +787,40 @@ def _list_whole(curs: list[Said], cur: Said, d: Said) -> Said | None:
 _A_REASON = re.compile(r"原因|由于|因为|主要是|系因")
 
 
+def _level_of_the_base(said: list[Said], base: Said, d: Said, up: bool) -> Said | None:
+    """The year's level a printed base is compared with, printed before it in its paragraph under the same name, where
+    the two make the rate printed and not the amount: None otherwise."""
+    if not base.claim.base or base.claim.prov.block is None:
+        return None
+    key = subject_key(base.claim.subject)
+    for x in reversed([x for x in said if x.order < base.order and x.claim.prov.block == base.claim.prov.block]):
+        if x.q.dimension != "money" or x.claim.base or x.claim.relation not in ("", "total"):
+            continue
+        if subject_key(x.claim.subject) != key:
+            continue
+        made = (
+            tol.base_interval(x.q) - tol.base_interval(base.q)
+            if up
+            else tol.base_interval(base.q) - tol.base_interval(x.q)
+        )
+        return x if tol.verdict(d.q, made.scale(1 / tol.factor(d.q))) not in (tol.OK, tol.INFO) else None
+    return None
+
+
+def _amount_out_of_line(level: Said, base: Said, d: Said, s: Said, up: bool) -> Finding:
+    diff = level.q.base_value - base.q.base_value if up else base.q.base_value - level.q.base_value
+    exact = diff / tol.factor(d.q)
+    a, b = fmt(level.q.value, level.q.decimals), fmt(base.q.value, base.q.decimals)
+    how = f"{a} − {b}" if up else f"{b} − {a}"
+    lv, bv = tol.base_interval(level.q), tol.base_interval(base.q)
+    agrees = tol.verdict(s.q, tol.percent(lv - bv if up else bv - lv, bv)) == tol.OK
+    expl = f"{'增加' if up else '减少'}额应为 {how} = {fmt(exact, d.q.decimals)}{d.q.unit}，报告写 {d.q.text}"
+    if agrees:
+        expl += f"；所写增减幅度 {shown(s.q)} 与两数相符"
+    related = [level.claim.prov, base.claim.prov]
+    return finding_at(R_CHANGE, "error", claim_figure(d.claim), expl, diff, related, _of(level, s), how)
+
+
 def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Iterator[Finding]:
     for s in said:
         if s.q.dimension != "percent" or id(s.claim) in decided:
@@ -884,6 +920,12 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
         decided.add(id(s.claim))
         verdict = tol.verdict(s.q, comp)
         if verdict == tol.OK:
+            continue
+        level = _level_of_the_base(said, cur, d, up) if deltas and verdict != tol.INFO else None
+        if level is not None:
+            # 2024年度财政拨款支出1,455.13万元。与2023年度…1,436.66万元相比，增加30.47万元，增长1.29%: the level and the
+            # base printed make the rate; the amount is the figure out of line
+            yield _amount_out_of_line(level, cur, d, s, up)
             continue
         if verdict == tol.INFO:
             yield finding_at(
