@@ -248,6 +248,7 @@ def paragraph_claims(
     _bodies_listed(out, text, title)
     _units_as_parts_of_total(out)
     _accounts_of_one_fund(out)
+    _movements_of_one_stock(out)
     _area_heading_the_sentence(out)
     _spending_of_the_labelled_item(out, text)
     _money_of_counted_things(out, text)
@@ -479,6 +480,29 @@ def _accounts_of_one_fund(claims: list[Claim]) -> None:
                 renamed = None
 
 
+# 预算稳定调节基金年初余额102400万元，本年补充50000万元，调用63000万元…，年末余额89400万元: one stock's movements
+_STOCK_HEAD = re.compile(r"^(?P<item>[\u4e00-\u9fff]{2,20}?)(?:年初|上年末|期初)(?P<stock>余额|结余|滚存结余)$")
+_BARE_MOVEMENT = re.compile(
+    r"^(?:年末|期末)(?:余额|结余|滚存结余)$|^(?:本年|当年)?(?:补充|调用|动用|调入|调出|新增|偿还|举借)$"
+)
+
+
+def _movements_of_one_stock(claims: list[Claim]) -> None:
+    """A sentence opening with an item's opening balance: the bare movements and year-end balance after it are that
+    item's (the 预算稳定调节基金's 年末余额, not a 年末余额 of no item set against the debt table's)."""
+    sentences: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        sentences.setdefault((c.prov.block, c.prov.paragraph, c.sentence), []).append(c)
+    for group in sentences.values():
+        money = sorted((c for c in group if c.quantity.dimension == "money"), key=lambda c: c.prov.span or (0, 0))
+        head = _STOCK_HEAD.match(money[0].subject.strip()) if money else None
+        if head is None:
+            continue
+        for c in money[1:]:
+            if _BARE_MOVEMENT.match(c.subject.strip()):
+                c.subject = head.group("item") + c.subject.strip()
+
+
 # 财政拨款收入总计4,454.24万元、支出总计4,454.24万元: the total of an item's income, then of its spending
 _INCOME_TOTAL_HEAD = re.compile(r"^(?P<item>[\u4e00-\u9fff]{2,20}?)收入(?P<total>总计|合计)$")
 
@@ -622,7 +646,7 @@ def _units_of_their_parts(claims: list[Claim], unit_of: dict[int, str]) -> None:
             c.identity = replace(c.identity, scope=unit)
 
 
-_ANAPHOR = re.compile(rf"[该本此](?:单位|{UNIT_END})")  # 该中心, 本单位: the unit the part is about
+_ANAPHOR = re.compile(rf"[该本此](?:单位|[大支]?(?:{UNIT_END})|处|场)")  # 该中心, 本单位, 该大队: the part's unit
 
 
 def _several_levels(name: str) -> bool:

@@ -98,6 +98,7 @@ def parse_text(text: str, path: str = "", sha256: str = "") -> Document:
             draft, i = _read_tab_rows(lines, i)
         elif (
             _space_row(line.text)
+            and not _RULE_LINE.match(line.text)  # (a rule drawn under a header heads nothing)
             and not _space_data_row(line.text)  # a table starts at its header, never mid-table (a row cut off)
             and i + 2 < len(lines)
             and _space_data_row(lines[_past_rule(lines, i + 1)].text)
@@ -218,7 +219,8 @@ def _read_space_rows(lines: list[_Line], i: int) -> tuple[_TableDraft, int]:
     return draft, i
 
 
-_RULE_LINE = re.compile(r"^\s*[-=—－─_]{5,}\s*$")  # ---------- under a header copied from a web page
+# ---------- (or ------  ------  ------, one per column) under a header copied from a web page
+_RULE_LINE = re.compile(r"^[\s\u3000]*[-=—－─_]{3,}(?:[\s\u3000]+[-=—－─_]{3,})*[\s\u3000]*$")
 
 
 def _past_rule(lines: list[_Line], i: int) -> int:

@@ -12,7 +12,7 @@ from extractors.model import Document, Paragraph
 from extractors.subjects import LABEL_RE
 
 # the words a subordinate body's name ends in (a unit, the department's own 机关) and an area's
-UNIT_END = r"中心|站|所|院|学校|中学|小学|幼儿园|馆|队|林场|农场|牧场|机关(?:本级)?"
+UNIT_END = r"中心|站|所|院|学校|中学|小学|幼儿园|馆|队|处|林场|农场|牧场|机关(?:本级)?"
 AREA_END = r"街道|镇|乡|开发区|园区|管委会"
 _SUBORDINATE = re.compile(rf"(?:{UNIT_END}|[（(](?:本部|机关|本级)[)）]|{AREA_END})$")
 

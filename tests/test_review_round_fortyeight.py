@@ -605,3 +605,58 @@ def test_a_rate_column_named_without_a_percent_mark_is_the_years_change(tmp_path
     assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("7.93")) if f.rule.startswith("percent")] == []
     found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("8.93")) if f.rule.startswith("percent")]
     assert [(f.rule, f.stated_value) for f in found] == [("percent_column.growth", Decimal("8.93"))]
+
+
+def test_a_rule_drawn_per_column_under_a_header_is_no_header_itself(tmp_path: Path) -> None:
+    """ "------   ------   ------" under "项    目  预算数  执行数  完成预算%  增长%": the header stays the table's, its rate
+    columns rates (adv505 C: the rule row read as the header, the rates summed down the rows — four false errors)."""
+    lines = [
+        "附表1  2024年一般公共预算收入执行情况表",
+        "                                          单位：万元",
+        "项    目           预算数      执行数      完成预算%   增长%",
+        "------             ------      ------      ------      ------",
+        "收入合计           3,000.00    3,100.00      103.33     5.00",
+        "  税收收入         2,000.00    2,050.00      102.50     4.00",
+        "  非税收入         1,000.00    1,050.00      105.00     7.00",
+    ]
+    assert _errors(_scan_txt(tmp_path / "a.txt", "\n".join(lines) + "\n")) == []
+
+
+def test_a_bare_completion_column_is_the_outcome_over_the_budget(tmp_path: Path) -> None:
+    """预算数 | 决算数 | 完成%: 决算数 over 预算数 (adv505 D2: a bare 完成% column never checked)."""
+    lines = [
+        "某镇2024年财政决算",
+        "表一 一般公共预算收入决算表",
+        "单位：万元",
+        "项目\t预算数\t决算数\t完成%",
+        "收入合计\t3,000.00\t3,100.00\t103.33",
+        "税收收入\t2,000.00\t2,050.00\t{}",
+        "非税收入\t1,000.00\t1,050.00\t105.00",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("102.50")) if f.rule.startswith("percent")] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("99.50")) if f.rule.startswith("percent")]
+    assert [(f.rule, f.stated_value) for f in found] == [("percent_column.ratio", Decimal("99.50"))]
+
+
+def test_the_movements_after_a_stocks_opening_balance_are_that_stocks(tmp_path: Path) -> None:
+    """ "全市预算稳定调节基金年初余额102400万元，年末余额89400万元": the 年末余额 is the fund's, never the debt table's 年末余额
+    (adv503 F1: narrative_table.mismatch 5647500 vs 89400)."""
+    text = (
+        "梧州市2024年政府债务情况报告\n\n表3  2024年梧州市政府债务情况表\n单位：万元\n项目\t合计\n年末余额\t5647500\n\n"
+        "2024年全市预算稳定调节基金年初余额102400万元，年末余额89400万元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_units_pronoun_of_any_kind_is_stripped_from_its_subject(tmp_path: Path) -> None:
+    """ "该大队2025年收入预算总计1690.71万元…收、支预算总计各增加184.85万元，增长9.99%": 该大队 (该支队, 该处, 该场) names the
+    unit, not the total, so the change is checked (adv504: left unresolved, a slip missed)."""
+    for pronoun in ("该大队", "该支队", "该处"):
+        text = (
+            "某市城市管理执法局2025年部门预算\n第一部分 某单位2025年度预算情况\n一、收入支出预算总体情况\n"
+            f"{pronoun}2025年收入预算总计1690.71万元，支出预算总计1690.71万元。与2024年预算相比，收、支预算总计各增加"
+            "184.85万元，增长{}%。\n"
+        )
+        assert _errors(_scan_txt(tmp_path / "a.txt", text.format("12.28"))) == [], pronoun
+        assert [r for r, *_ in _errors(_scan_txt(tmp_path / "b.txt", text.format("9.99")))] == ["template.change"]

@@ -269,9 +269,10 @@ class Reading:
 
 
 _BARE_SHARE = regex.compile(r"^(?:所占|占)?(?:合计|总额|总计)?(?:的)?(?:比例|比重|占比)$|^占比$")
-_BARE_COMPLETION = regex.compile(r"^(?:完成率|完成比例|完成进度)$")
-_ACTUAL_COLUMN = regex.compile(r"实际|完成值|完成数|完成量")
-_PLAN_COLUMN = regex.compile(r"计划|目标|指标值")
+_BARE_COMPLETION = regex.compile(r"^(?:完成率|完成比例|完成进度|完成)$")
+# (预算数 | 决算数 | 完成%: what was spent over the budget, as 计划 | 实际 | 完成率 is what was done over the plan)
+_ACTUAL_COLUMN = regex.compile(r"实际|完成值|完成数|完成量|决算数|执行数")
+_PLAN_COLUMN = regex.compile(r"计划|目标|指标值|预算数")
 
 
 def _bare_share(pct: Column, columns: dict[int, Column], facts: list[Fact], year: int | None) -> Reading | None:
