@@ -136,6 +136,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     link_paragraph_lists(read, groups)
     _bodies_of_their_headings(out, title)
     _own_region_named(out, title)
+    _own_body_named(out, title)
     _units_of_their_parts(out, unit_of)
     _parts_take_their_total_s_measure(out)
     year = document_year(doc)
@@ -629,11 +630,27 @@ def _own_region_named(claims: list[Claim], title: str) -> None:
         return
     for c in claims:
         rest = c.subject[len(name) :]
-        if not c.subject.startswith(name) or not _REGIONS_ACCOUNTS.match(rest):
+        if c.subject.startswith(name) and _REGIONS_ACCOUNTS.match(rest):
+            c.subject = rest
+            if not c.identity.scope:
+                c.identity = replace(c.identity, scope=whole)
+        if c.identity.scope == name:
+            c.identity = replace(c.identity, scope=whole)  # the region the report is about, named: its whole
+
+
+_BODY_NAME_HEAD = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,30}}?(?:{UNIT_END}|局|委员会|委|厅|办公室))")
+
+
+def _own_body_named(claims: list[Claim], title: str) -> None:
+    """临泽县疾病预防控制中心2024年年初预算支出… in that centre's own report: the report's body names no item of the
+    figure — its subject is 支出, as after 本单位."""
+    for c in claims:
+        head = _BODY_NAME_HEAD.match(c.subject)
+        if head is None or head.group("name") not in title:
             continue
-        c.subject = rest
-        if not c.identity.scope or c.identity.scope == name:
-            c.identity = replace(c.identity, scope=whole)
+        rest = c.subject[head.end() :]
+        if len(rest) >= 2:
+            c.subject = rest
 
 
 def _units_of_their_parts(claims: list[Claim], unit_of: dict[int, str]) -> None:

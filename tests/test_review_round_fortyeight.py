@@ -660,3 +660,27 @@ def test_a_units_pronoun_of_any_kind_is_stripped_from_its_subject(tmp_path: Path
         )
         assert _errors(_scan_txt(tmp_path / "a.txt", text.format("12.28"))) == [], pronoun
         assert [r for r, *_ in _errors(_scan_txt(tmp_path / "b.txt", text.format("9.99")))] == ["template.change"]
+
+
+def test_the_reports_own_region_named_anywhere_in_a_sentence_is_its_whole(tmp_path: Path) -> None:
+    """ "2024年清源县社会保险基金收入合计…，支出合计…，当年收支结余…" in 清源县's own report: every figure of the sentence is
+    the county's (全县), so the balance is checked (adv508: 全县 and 清源县 read as two scopes, the slip left unfound)."""
+    text = (
+        "清源县2024年政府债务情况说明\n2024年清源县社会保险基金收入合计31480.95万元，支出合计30051.80万元，"
+        "当年收支结余{}万元，年末滚存结余34300.21万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("1429.15")) if f.rule.startswith("balance")] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("1449.15")) if f.rule.startswith("balance")]
+    assert [(f.rule, f.stated_value) for f in found] == [("balance.income-less-spending", Decimal("1449.15"))]
+
+
+def test_the_reports_own_body_before_a_figure_names_no_item_of_it(tmp_path: Path) -> None:
+    """ "临泽县疾病预防控制中心2024年年初预算支出2050.00万元，本年支出决算2171.28万元，完成年初预算的110.00%" in that centre's own
+    report: the budget is of 支出, so the rate is checked (adv507: the subject "临泽县疾病预防控制中心支出" matched nothing)."""
+    text = (
+        "临泽县疾病预防控制中心2024年度单位决算\n一、情况说明\n临泽县疾病预防控制中心2024年年初预算支出2050.00万元，"
+        "本年支出决算2171.28万元，完成年初预算的{}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("105.92"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("110.00")))
+    assert [(rule, stated) for rule, _s, stated, _e in found] == [("rate.completion", Decimal("110.00"))]
