@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -463,6 +464,13 @@ def find_quantities(text: str) -> list[tuple[tuple[int, int], Quantity]]:
     return _scan(text, require_unit=True)
 
 
+# a bracketed figure of three digits or more (or with decimals), or one after △: never an ordinal (1), (2)
+_ACCOUNTING_NEGATIVE = re.compile(
+    r"\(\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{3,}(?:\.\d+)?|\d+\.\d+)\s*\)|△\s*(?P<m>\d[\d,]*(?:\.\d+)?)"
+)
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
+
+
 @lru_cache(maxsize=16384)
 def parse_quantity(text: str, default_unit: str = "") -> Quantity | None:
     """A whole table cell as one quantity ('2.5万亩　', '99.7%', '≥10万元', '9.84'); None when it is not one.
@@ -473,6 +481,12 @@ def parse_quantity(text: str, default_unit: str = "") -> Quantity | None:
     stripped = text.strip(_SPACE + "\r\n")
     if not stripped:
         return None
+    negative = _ACCOUNTING_NEGATIVE.fullmatch(normalize(stripped))
+    figure = (negative.group("n") or negative.group("m")) if negative is not None else ""
+    if figure and not _YEAR_ALONE.fullmatch(figure):
+        # （2,580.00） and △2580 in a table's cell: a negative amount, as accountants print one
+        q = parse_quantity("-" + figure, default_unit)
+        return replace(q, text=stripped) if q is not None else None
     found = _scan(stripped, require_unit=False)
     if len(found) != 1:
         return None

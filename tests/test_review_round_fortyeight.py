@@ -684,3 +684,44 @@ def test_the_reports_own_body_before_a_figure_names_no_item_of_it(tmp_path: Path
     assert _errors(_scan_txt(tmp_path / "a.txt", text.format("105.92"))) == []
     found = _errors(_scan_txt(tmp_path / "b.txt", text.format("110.00")))
     assert [(rule, stated) for rule, _s, stated, _e in found] == [("rate.completion", Decimal("110.00"))]
+
+
+def test_a_negative_printed_in_brackets_or_after_a_triangle_is_a_negative_figure(tmp_path: Path) -> None:
+    """△580 and （2,580.00） in a table's cell are negatives, as accountants print them; (1) is no figure (adv503: such
+    cells left out, a 合计 row read as out of line with its rows and the row's own balance unchecked)."""
+    from extractors.numbers import parse_quantity
+
+    for text, value in (("△580", "-580"), ("（2,580.00）", "-2580.00"), ("(1,379.68)", "-1379.68")):
+        q = parse_quantity(text, "万元")
+        assert q is not None and q.value == Decimal(value) and q.text == text, text
+    assert parse_quantity("（1）") is None and parse_quantity("(2024)") is None
+    lines = [
+        "某市2024年社会保险基金决算草案的报告",
+        "表1  2024年社会保险基金收支决算表",
+        "单位：万元",
+        "险种\t收入\t支出\t本年收支结余",
+        "工伤保险基金\t6840\t6120\t720",
+        "失业保险基金\t9870\t10450\t△{}",
+        "医疗保险基金\t1000\t900\t100",
+        "合计\t17710\t17470\t240",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("580")) if f.severity != "info"] == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("570")))
+    assert ("formula.column", Decimal("-570"), Decimal("-580")) in [(r, st, ex) for r, _s, st, ex in found]
+
+
+def test_a_carry_forward_worked_on_a_total_found_wrong_is_not_blamed_again(tmp_path: Path) -> None:
+    """ "…上年结转8311万元，收入合计183777万元。…支出合计172830万元。收支相抵，结转下年9947万元": the 收入合计 is the slip (its
+    terms make 182777), and the 结转下年 fits the corrected total — one finding, on the total (adv502 安化: a second error
+    blamed the right 9947)."""
+    text = (
+        "某县2024年财政决算草案的报告\n二、2024年政府性基金预算收支决算情况\n"
+        "2024年全县政府性基金预算收入93840万元，加上级补助收入4126万元、专项债务转贷收入76500万元、上年结转8311万元，"
+        "收入合计183777万元。全县政府性基金预算支出126480万元，加调出资金21350万元、专项债务还本支出25000万元，"
+        "支出合计172830万元。收支相抵，结转下年9947万元。\n"
+    )
+    found = _errors(_scan_txt(tmp_path / "a.txt", text))
+    assert [(rule, stated, expected) for rule, _s, stated, expected in found] == [
+        ("sum.enumeration", Decimal("183777"), Decimal("182777"))
+    ]

@@ -10,7 +10,7 @@ from itertools import combinations
 
 from extractors import lists
 from extractors.identity import last_word
-from extractors.model import Cell, Claim, Fact
+from extractors.model import Cell, Claim, Fact, Provenance
 from extractors.numbers import chinese_value, parse_decimal, parse_quantity
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table, is_subject_code
@@ -1020,6 +1020,13 @@ def _after_qizhong(g: Fact, marked: Fact, depth: int) -> bool:
     return level <= depth or _path(g)[depth] == _path(marked)[depth]
 
 
+CORRECTED = "sum.corrected"  # ctx.cache: where a text figure a sum found out of line stands → its corrected value
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    yield from _narrative(ctx)
+    corrected: dict[Provenance, Decimal | None] = ctx.cache.setdefault(CORRECTED, {})
+    for f in _narrative(ctx):
+        if f.rule == NARRATIVE.id and f.severity in ("error", "warning"):
+            corrected[f.prov] = f.expected_value  # (a balance worked on this figure inherits its slip: balance.py)
+        yield f
     yield from _tables(ctx)
