@@ -8,9 +8,10 @@ from pathlib import Path
 
 from test_review_round_forty import _errors
 from test_review_round_sixteen import _scan_txt
+from test_stitch import part
 
 from extractors.claims import extract_claims
-from extractors.model import Cell, Document, Paragraph, Provenance, Table
+from extractors.model import Document, Paragraph, Provenance, Table
 from extractors.stitch import stitch_tables
 
 
@@ -195,34 +196,20 @@ def test_a_field_naming_a_body_and_its_code_is_no_column_of_codes(tmp_path: Path
     assert _errors(analyze_file(path).findings) == []
 
 
-def _grid(rows: list[list[str]], page: int, top: float, touches_top: bool, touches_bottom: bool) -> Table:
-    xs = [50.0 + 80.0 * k for k in range(len(rows[0]) + 1)]
-    cells = [
-        Cell(text=t, row=r, col=c, page=page, bbox=(xs[c], top + 20 * r, xs[c + 1], top + 20 * r + 20))
-        for r, row in enumerate(rows)
-        for c, t in enumerate(row)
-    ]
-    return Table(
-        cells=cells,
-        n_rows=len(rows),
-        n_cols=len(rows[0]),
-        prov=Provenance(sha256="x", page=page),
-        pages=[page],
-        touches_top=touches_top,
-        touches_bottom=touches_bottom,
-    )
+_XS = [50.0, 130.0, 210.0, 290.0, 370.0]  # four columns
 
 
 def test_a_header_row_alone_on_its_page_heads_the_rows_on_the_next(tmp_path: Path) -> None:
     """附件1's header row alone at the top of page 4 (a converter broke the page after it) and its 30 rows on page 5:
     one table, its rate columns named (adv486 盐城 p.5: sum.table-rows added the 完成预算% column's rates)."""
-    head = _grid([["项目", "年初预算数", "执行数", "完成预算%"]], 4, 72.0, True, False)
+    head = part(4, [["项目", "年初预算数", "执行数", "完成预算%"]], 72.0, xs=_XS, touches_bottom=False)
     head.title = "附件1 某市2024年一般公共预算收入执行情况表"
-    body = _grid([["一、税收收入", "1000", "990", "99.0"], ["增值税", "600", "610", "101.7"]], 5, 72.0, True, False)
+    body = part(5, [["一、税收收入", "1000", "990", "99.0"], ["增值税", "600", "610", "101.7"]], 72.0, xs=_XS)
+    body.touches_bottom = False
     (table,) = [b for b in stitch_tables([head, body]) if isinstance(b, Table)]
     assert table.n_rows == 3 and table.pages == [4, 5]
     # a header-only table followed by another table's titled part is no header of it
-    titled = _grid([["一、税收收入", "1000", "990", "99.0"]], 5, 72.0, True, False)
+    titled = part(5, [["一、税收收入", "1000", "990", "99.0"]], 72.0, xs=_XS, touches_bottom=False)
     titled.title = "附件2 某市2024年政府性基金预算收入执行情况表"
     assert len([b for b in stitch_tables([head, titled]) if isinstance(b, Table)]) == 2
 

@@ -521,13 +521,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     flagged: set[int] = set()
     decided: set[int] = set()
     said = narrative(ctx.claims, ctx.outline)
-    any_views = False
+    kinds: set[str] = set()  # the standard tables recognised, of any body
     # each body's figures against its own tables: a unit's part of a department's report has a set of its own
     for unit, facts in sorted(_units_tables(ctx.facts).items()):
         views = build_views(facts, doc, ctx.doc_year)
         if not views:
             continue
-        any_views = any_views or any(k.startswith(("js.", "ys.")) for k in views)
+        kinds |= set(views)
         own = [s for s in said if s.claim.identity.scope == unit] if unit else said
         yield from run_sums(views, _for(rules, rules.sum, ctx.kind))
         # one cell that throws out a row's 合计 and a column's 款 is named once by pipeline.checks.crossing
@@ -545,13 +545,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             unit,
         )
         yield from run_shares(views, own, _for(rules, rules.share, ctx.kind), decided, unit)
-    views = build_views(ctx.facts, doc, ctx.doc_year) if not any_views else {}
-    apart = (
-        not views
-        and not any_views
-        and (ctx.kind in DEPARTMENT_KINDS or any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline))
+    apart = not kinds and (
+        ctx.kind in DEPARTMENT_KINDS or any(e.kind == "toc" and identify_table(e.text) for e in ctx.outline)
     )
-    if apart or any_views or any(k.startswith(("js.", "ys.")) for k in views):
+    if apart or any(k.startswith(("js.", "ys.")) for k in kinds):
         # a change or a rate and its figures stand in one sentence: checked without the tables too where they are
         # published apart (a 部门预算 情况说明 without its 公开表, or a 目录 that lists the template's tables)
         yield from run_changes(said, flagged, decided)
