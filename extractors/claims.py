@@ -229,6 +229,7 @@ def paragraph_claims(
         _named_respective_changes(text, s0, items)
         _adjustment_chains(text, items)
         _respective_shares(text, s0, items)
+        _respective_rates(text, s0, items)
         _list_shares_of_one_whole(text, s0, items)
         _total_split_respectively(text, s0, items, groups)
         _enumerations(text, s0, items, previous, groups, older)
@@ -1228,6 +1229,9 @@ def _bare_change_of_amount(items: list[_Item], text: str, s0: int, start: int, q
     level = items[k]
     if level.start < s0 or level.claim.quantity.dimension != "money" or level.claim.base:
         return False
+    if level.claim.relation == "change" and change_before(level.words):
+        # 比调整前的619,000万元增加54,500万元，增长8.48%: the rate of the change amount just before it
+        return bool(_BARE_CHANGE.match(text[level.end : start]))
     if level.claim.relation in ("share", "rate", "change"):
         return False
     return bool(_BARE_CHANGE.match(text[level.end : start]))
@@ -1842,6 +1846,36 @@ def _list_shares_of_one_whole(text: str, s0: int, items: list[_Item]) -> None:
         c.denominator = whole
 
 
+_RATES_RESPECTIVELY = re.compile(r"分别(?:为|是|完成|达到|占)?[^，,；;。\d]{0,12}$")
+
+
+def _respective_rates(text: str, s0: int, items: list[_Item]) -> None:
+    """增值税598735万元、企业所得税271904万元，分别为预算的96.57%和104.58%: the n rates after 分别 are each its amount's
+    over its own budget — every one a rate of that base (not only the first), each of the amount before 分别 in order
+    (or of the names listed before it); where the amounts are not told apart, of none."""
+    for k, item in enumerate(items):
+        if item.claim.relation != "rate" or item.claim.quantity.dimension != "percent":
+            continue
+        if not _RATES_RESPECTIVELY.search(text, items[k - 1].end if k else s0, item.start):
+            continue
+        rates = items[k : k + _run_length(text, items[k:])]
+        if len(rates) < 2:
+            continue
+        for rate in rates[1:]:
+            rate.claim.relation, rate.claim.denominator = "rate", item.claim.denominator
+            rate.claim.role = item.claim.role
+        at = text.rfind("分别", s0, item.start)
+        amounts = [i for i in items[:k] if _plain(i) and i.claim.quantity.dimension == "money" and i.end <= at]
+        amounts = amounts[len(amounts) - _run_length_back(text, amounts, clauses=True) :] if amounts else []
+        names = [analyse_pre(x).subject for x in _listed_before(text, s0, at, len(rates))]
+        if len(names) != len(rates) or not all(names) or len(set(names)) < len(names):
+            names = [a.claim.subject for a in amounts[-len(rates) :]] if len(amounts) >= len(rates) else []
+        if len(names) != len(rates) or not all(names) or len(set(names)) < len(names):
+            names = [""] * len(rates)
+        for rate, name in zip(rates, names, strict=True):
+            rate.claim.subject = name
+
+
 def _respective_shares(text: str, s0: int, items: list[_Item]) -> None:
     """基本支出600.00万元，项目支出400.00万元，分别占60.00%、40.00%: the n percents after 分别占 are shares of the
     n amounts before it, in order (each takes its amount's subject, by which the share family finds its part).
@@ -1951,6 +1985,8 @@ _LIST_OPENER = re.compile(
     # 基本支出15836.42万元，包括人员经费13204.57万元和公用经费2613.85万元: 包括 right after the total's clause
     r"|(?<=[，,])包括(?=[\u4e00-\u9fff])"
     r"|(?P<named>[\u4e00-\u9fff]{2,12}?)中[：:]"
+    # 调入资金386,540万元中，从政府性基金预算调入210,000万元，…: the figure just printed, broken down
+    r"|(?<=\d)(?P<unit_end>万元|亿元|元)中[，,]"
 )
 
 
@@ -2003,7 +2039,11 @@ def _enumerations(
         before = [i for i in near if i.end <= pos and _plain(i) and not _in_closed_bracket(text, i, pos)]
         following = items[k:]
         total: _Item | None
-        if m.group("named"):
+        if m.group("unit_end"):
+            total = next((i for i in items[:k] if i.end == s0 + m.end("unit_end") and _plain(i)), None)
+            if total is None:
+                continue
+        elif m.group("named"):
             # …街道级收入60345万元。街道级收入中：清河街道…、西园街道…: the whole named again, its figure said before —
             # its whole name (各县（市、区）收入中：names more than 收入)
             ends_here = [i for i in items[:k] if i.end == s0 + m.end("named") and _plain(i)]

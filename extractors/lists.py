@@ -198,7 +198,8 @@ def completeness(subjects: list[str], after_last: str, before_first: str, whole:
         return PARTIAL  # (…125.60万元，其余为人员经费和日常公用经费: the rest named without its figure)
     # the rest (其他收入, 其他支出) closes a list as its last part, or followed only by carry-overs (…其他收入530.00万元；
     # 上年结转4,080.60万元); elsewhere it is one 类 of many named (城乡社区支出…，其他支出…，债务付息支出…)
-    rest = next((k for k, s in enumerate(subjects) if s.strip().startswith("其他")), None)
+    # (从其他资金调入150,000万元: the rest after its preposition)
+    rest = next((k for k, s in enumerate(subjects) if re.sub(r"^(?:从|由|自)", "", s.strip()).startswith("其他")), None)
     if "分别" in before_first or (rest is not None and all(_CARRY.search(s) for s in subjects[rest + 1 :])):
         return COMPLETE
     if names_a_partition(subjects, whole):

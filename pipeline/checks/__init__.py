@@ -85,16 +85,22 @@ def _call(m: ModuleType, ctx: Context, claims: list[Claim], facts: list[Fact], o
     return fn(ctx)
 
 
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: int | None = None) -> list[Finding]:
     """One inconsistency → one finding per rule: the same rule at the same place and value once; one wrong cell that
     throws out two sums → one finding on that cell (pipeline.checks.crossing)."""
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}
     out: list[Finding] = []
     for f in findings:
         key = (f.rule, f.prov, f.stated_value)
         if key in seen:
+            # (an info where the base was unsure, then the error the amount and rate printed with it make certain)
+            if _SEVERITY_RANK[f.severity] > _SEVERITY_RANK[out[seen[key]].severity]:
+                out[seen[key]] = f
             continue
-        seen.add(key)
+        seen[key] = len(out)
         out.append(f)
     merged = _one_cell_one_finding(_blame_the_amount(_drop_superseded(_merge_repeated_arithmetic(out))))
     # after the crossings: a crossing found anew, and two specific rules on one cell (which crossed nothing)
@@ -291,7 +297,15 @@ def _one_cell_one_finding(findings: list[Finding], final: bool = False) -> list[
 
 # a sum or a difference: a figure it is computed from that is out by d throws it out by d too
 _DECLARED = ("formula.column",)  # a column a table's own formula computes (5=4/3, D=E+F) from figures of its row
-_ADDED = ("sum.enumeration", "change.stated-vs-computed", "template.change", "template.sum", "sum.table-rows")
+_ADDED = (
+    "sum.enumeration",
+    "change.stated-vs-computed",
+    "template.change",
+    "template.sum",
+    "sum.table-rows",
+    "balance.add-subtract",  # 年末滚存结余 = 当年收支结余 + 上年滚存: worked on a 当年收支结余 found wrong itself
+    "balance.income-less-spending",
+)
 
 
 def _fits_corrected_input(f: Finding, src: Finding) -> bool:

@@ -615,7 +615,27 @@ def _named_before(ctx: Context, c: Claim, head: str) -> Claim | None:
     return xs[0] if len({x.quantity.base_value for x in xs}) == 1 else None
 
 
-_OFFSET = re.compile(r"收支相抵[，,]?\s*(?:年终)?结转下年(?:度)?(?:使用)?$")
+# (结转下年支出3.90亿元; 收支相抵，年终结转90,900万元 / 年终结余)
+_OFFSET = re.compile(
+    r"收支相抵后?[，,]?\s*(?:(?:年终|年末)?结转下年(?:度)?(?:使用|支出)?|(?:年终|年末)(?:结转结余|结转|结余))$"
+)
+
+
+def _total_closing(ctx: Context, c: Claim, back: int, flow: str) -> list[Claim]:
+    """The total of `flow` closing the paragraph `back` paragraphs before c's ("…收入合计8,034,650万元。" right before
+    "全市一般公共预算支出…，支出合计7,522,770万元。收支相抵，年终结转结余511,880万元"): what the balance is struck
+    against. [] where that paragraph ends on another figure."""
+    if c.prov.paragraph is None or c.prov.table is not None:
+        return []
+    before = [
+        x
+        for x in ctx.claims
+        if x.prov.paragraph == c.prov.paragraph - back and x.prov.table is None and x.quantity.dimension == "money"
+    ]
+    last = max(before, key=span_start, default=None)
+    if last is None or not _level(last) or _flow(last) != flow or not _WITH_CARRY_OVER.search(last.subject):
+        return []
+    return [] if identities_contradict(last.identity, c.identity) else [last]
 
 
 def _carried_forward(ctx: Context, wrong: Mapping[Provenance, Decimal | None]) -> Iterator[Finding]:
@@ -629,6 +649,16 @@ def _carried_forward(ctx: Context, wrong: Mapping[Provenance, Decimal | None]) -
         near = [x for x in near if not identities_contradict(x.identity, c.identity)]
         inc = [x for x in near if _flow(x) == INCOME and _WITH_CARRY_OVER.search(x.subject)]
         out = [x for x in near if _flow(x) == SPENDING and _WITH_CARRY_OVER.search(x.subject)]
+        if not inc and near and not any(_flow(x) == INCOME for x in near) and _flow(near[0]) == SPENDING:
+            inc = _total_closing(ctx, c, 1, INCOME)
+        if not near:
+            # 收支相抵，结转下年支出254440万元 in a paragraph of its own: the totals closing the paragraphs before it
+            out = _total_closing(ctx, c, 1, SPENDING)
+            earlier = [
+                x for x in ctx.claims if out and x.prov.paragraph == out[0].prov.paragraph and x.prov.table is None
+            ]
+            inc = [x for x in earlier if _level(x) and _flow(x) == INCOME and _WITH_CARRY_OVER.search(x.subject)]
+            inc = inc[-1:] or (_total_closing(ctx, c, 2, INCOME) if out else [])
         after = [x for x in near if inc and span_start(x) > span_start(inc[-1])]
         if not out and len(after) == 1 and _flow(after[0]) == SPENDING:
             # 收入总计194.12亿元。…支出177.66亿元，…。收支相抵: the one figure after the income total is the spending (not

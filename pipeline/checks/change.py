@@ -78,6 +78,7 @@ RATIO = rule(
 RULES = [STATED, ZERO, AMOUNTS, ROW_RATE, RATIO]
 
 _VS_LAST_YEAR = re.compile(r"(?:比|较|与|同)\s*(?:上年|去年|上一年)|同比")
+_VS_A_YEAR = re.compile(_VS_LAST_YEAR.pattern + r"|(?:比|较)\s*20\d\d\s*年")
 SPECIFIC_DIGITS = 5  # a level printed with fewer significant digits (100万元) may equal another by chance
 
 
@@ -108,7 +109,8 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
         at, x = 0, carried
     else:
         # 公务接待费支出293万元，占11%，比上年减少125万元; 2683万元，比上年增加292万元，增长12%
-        skip = ("share", "change") if c.quantity.dimension == "percent" else ("share",)
+        # (…完成2090768万元，为预算的99.56%，比上年增收76542万元: its completion rate between them too)
+        skip = ("share", "rate", "change") if c.quantity.dimension == "percent" else ("share", "rate")
         j = k - 1
         while j > 0 and (placed[j][1].relation in skip or placed[j][1].base):
             j -= 1
@@ -132,7 +134,8 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
     # 收入88.69亿元，比上年下降11.3%，主要是国有土地使用权出让收入下降20.5%: the 20.5% is another item's
     if skipped and c.subject and subject_key(c.subject) != subject_key(x.subject or ""):
         return None
-    return x if _VS_LAST_YEAR.search(sentence[at : placed[k][0]]) else None
+    # (…预算安排3500.00万元，比2024年完成数增加143.18万元: a base named by its year)
+    return x if _VS_A_YEAR.search(sentence[at : placed[k][0]]) else None
 
 
 def _sole_level(claims: list[Claim]) -> Claim | None:
@@ -171,6 +174,7 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
                 if o is not p
                 and _one_figure(ctx, figs[id(p)], figs[id(o)])
                 and _not_by_chance(figs[id(p)], figs[id(o)])
+                and not _income_and_spending(p.level, o.level)
             ]
             against = [o for o in same if not _agree(p, o)]
             if not against:
@@ -187,6 +191,13 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
             yield _amounts_finding(
                 p, rival, [o for o in group if _agree(rival, o)], support[id(p)] < support[id(rival)]
             )
+
+
+def _income_and_spending(a: Claim, b: Claim) -> bool:
+    """本年收入合计2,172.48万元 and 本年支出合计2,172.48万元: a balanced account's two sides, equal by design, two figures
+    (each with its own last year's)."""
+    flows = [{w for w in ("收入", "支出") if w in (x.subject or "")} for x in (a, b)]
+    return len(flows[0]) == len(flows[1]) == 1 and flows[0] != flows[1]
 
 
 def _amount_and_rate_of_one_level(ctx: Context, printings: list[_Printing], unpaired: set[int]) -> Iterator[Finding]:
@@ -260,8 +271,23 @@ def _sole_level_of_its_clause(ctx: Context, level: Claim, change: Claim) -> bool
         if x.quantity.dimension == "money"
         and x.relation not in ("change", "share", "rate")
         and start <= sentence.find(x.quantity.text) < b
+        and not _its_own_budget(x, level)
     ]
     return amounts == [level]
+
+
+def _its_own_budget(x: Claim, level: Claim) -> bool:
+    """ "支出预算为820.00亿元，完成806.54亿元，比上年增加34.44亿元": the level's own budget printed before it is no other
+    item's amount — the change is the outcome's."""
+    measure, own = x.identity.measure, level.identity.measure
+    return (
+        x is not level
+        and "预算" in measure
+        and "执行" not in measure
+        and bool(own)
+        and "预算" not in own
+        and subject_key(x.subject or "") == subject_key(level.subject or "")
+    )
 
 
 def _not_by_chance(a: Figure, b: Figure) -> bool:
@@ -508,6 +534,7 @@ def _an_adjustment(sentence: str, placed: list[tuple[int, Claim]], k: int) -> bo
 
 
 _FROM = re.compile(r"由[^，,；;。]{0,24}$")
+_ADJUSTED = ("调增", "调减", "追加", "核增", "核减")  # (…调整为73,000万元，调减12,000万元，下降14.12%)
 _TO = re.compile(r"^[^，,；;。\d]{0,12}(?:为|至|到)$")
 _TO_CHANGE = re.compile(r"^[，,]?\s*(?:共|累计|净)?$")
 
@@ -515,22 +542,38 @@ _TO_CHANGE = re.compile(r"^[，,]?\s*(?:共|累计|净)?$")
 def _from_to(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Claim, Claim] | None:
     """(level, base) where the change at placed[k] follows "由 base … 为/至 level" (全州一般公共预算支出预算由年初的
     468.00亿元调整为512.64亿元，增加44.64亿元): the change is from the figure its sentence names, not from last year."""
+    if k >= 3 and placed[k][1].quantity.dimension == "percent" and _amount_of_the_change(sentence, placed, k):
+        # 由年初预算的150,000万元调整为150,700万元，增加700万元，增长0.47%: the rate of the amount just before it
+        k -= 1
     if k < 2:
         return None
-    (at_base, base), (at_level, level) = placed[k - 2], placed[k - 1]
     at_change = placed[k][0]
+    (at_base, base), (at_level, level) = placed[k - 2], placed[k - 1]
     clause_end = max(sentence.rfind(p, 0, at_base) for p in "，,；;。")
     if not _FROM.search(sentence[clause_end + 1 : at_base]):
         return None
     if not _TO.match(sentence[at_base + len(base.quantity.text) : at_level]):
         return None
     words = sentence[at_level + len(level.quantity.text) : at_change]
-    word = next((w for w in UP + DOWN if words.rstrip().endswith(w)), "")
+    word = next((w for w in UP + DOWN + _ADJUSTED if words.rstrip().endswith(w)), "")
     if not word or not _TO_CHANGE.match(words.rstrip()[: -len(word)]):
         return None
     if base.quantity.base_unit != level.quantity.base_unit or base.relation or level.relation:
         return None
     return level, base
+
+
+def _amount_of_the_change(sentence: str, placed: list[tuple[int, Claim]], k: int) -> bool:
+    """Whether the figure before the rate at placed[k] is its change amount, the rate bare after it ("，增长0.47%")."""
+    at, amount = placed[k - 1]
+    if amount.relation != "change" or amount.quantity.dimension != "money":
+        return False
+    gap = sentence[at + len(amount.quantity.text) : placed[k][0]]
+    return bool(re.fullmatch(r"\s*[，,]\s*(?:同比)?", gap[: -len(w)] if (w := _word_at_end(gap)) else "x"))
+
+
+def _word_at_end(text: str) -> str:
+    return next((w for w in UP + DOWN if text.rstrip().endswith(w)), "")
 
 
 def _whole_it_fits(level: Claim, base: Claim, change: Claim, up: bool, claims: list[Claim]) -> Claim:
@@ -879,6 +922,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 whole = _whole_it_fits(printed[0], printed[1], c, word in UP, claims)
                 if whole is not printed[0]:
                     printed, subject = (whole, printed[1]), whole.subject or subject
+                if subject in UP + DOWN + _ADJUSTED and printed[0].subject:
+                    subject = printed[0].subject  # (…调整为73,000万元，调减12,000万元，下降14.12%: the level's item)
                 cur = claim_figure(printed[0])
                 prior = replace(claim_figure(printed[1]), label="同句所写比较基数", subject=cur.subject)
             else:
@@ -913,6 +958,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             unsettled = printed is None and (
                 _scope_unsettled(ctx, cur, prior) or _row_of_another_funds_figure(ctx, cur, prior)
             )
+            if unsure or unsettled:
+                # (预算安排3500.00万元，比上年增加143.18万元，增长4.72%: whichever figure last year's is, the amount and
+                # the rate printed with the level must agree with each other)
+                unpaired.add(id(c))
             ci, pi = tol.base_interval(cur.quantity), tol.base_interval(prior.quantity)
             was = (
                 prior.value
@@ -938,6 +987,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             v = tol.verdict(c.quantity, comp, ctx.settings)
             if v in (tol.OK, tol.INFO):
                 continue
+            # (由年初的85,000万元调整为73,000万元 / 比调整前的619,000万元: the sentence's own base, not last year's)
+            now, then = ("本年", "上年") if printed is None or _VS_ANOTHER_YEAR.search(sentence) else ("现为", "原为")
             if _right_by_its_row(ctx, c, cur, prior, sign):
                 # 国有土地使用权出让收入41.27亿元，下降16.4% where the table's row prints 421675 | 上年 504396: the rate fits
                 # the row, the text's amount is the slip (narrative_table names it)
@@ -947,7 +998,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 STATED,
                 "info" if unsure or unsettled else v,
                 claim_figure(c),
-                f"{subject}本年 {fmt(cur.value)}{cur.quantity.unit}、上年 {fmt(was)}{cur.quantity.unit}（{prior.label}），"
+                f"{subject}{now} {fmt(cur.value)}{cur.quantity.unit}、{then} {fmt(was)}{cur.quantity.unit}（{prior.label}），"
                 f"{word}应为 {how} = {fmt(expected * sign, _shown_decimals(c.quantity))}{c.quantity.unit}，"
                 f"报告写 {c.quantity.text}"
                 + (

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extractors.identity import DIFFERENT
-from extractors.model import Claim
+from extractors.model import Claim, Fact
 from extractors.report_kind import DEPARTMENT_KINDS
 from extractors.table_identity import identify_table
 from pipeline import tolerance as tol
@@ -150,12 +150,16 @@ def _join_spending_named_by_its_column(out: dict[tuple[str, str, str], list[Figu
         rows = [
             k
             for k, fs in out.items()
-            if k[0] == plain
-            and k[1] == role
-            and all(f.kind == "fact" and _SPENT in "".join(getattr(f.obj, "column_labels", ())) for f in fs)
+            if k[0] == plain and k[1] == role and all(f.kind == "fact" and _of_spending(f) for f in fs)
         ]
         if len(rows) == 1:
             out[rows[0]].extend(out.pop((key, role, rest)))
+
+
+def _of_spending(f: Figure) -> bool:
+    """A cell of a column of spending (实际支出数), or of a table of spending alone (项目支出明细表 › 金额)."""
+    title = getattr(f.obj, "table_title", "") or ""
+    return _SPENT in "".join(getattr(f.obj, "column_labels", ())) or (_SPENT in title and "收入" not in title)
 
 
 def _template_fact(ctx: Context, f: Figure) -> bool:
@@ -309,17 +313,48 @@ def _balance_apart(ctx: Context, a: Figure, b: Figure) -> tuple[str, list] | Non
         return None
     gap = tol.base_interval(a.quantity) - tol.base_interval(b.quantity)
     at = text.obj.prov.span[0] if text.obj.prov.span else 0
-    for x in ctx.paragraph_claims(text.obj):
-        after = (x.prov.span[0] if x.prov.span else 0) > at
-        if not after or x.quantity.dimension != "money" or not _BALANCE.search(x.subject):
-            continue
+    cell = next((x for x in (a, b) if x.kind == "fact"), None)
+    for x, name, where in _balances_beside(ctx, text.obj, at, cell):
         iv = tol.base_interval(x.quantity)
         if gap.meets(iv) or gap.meets(tol.Interval.exact(Decimal(0)) - iv):
             return (
-                f"两数相差 {x.quantity.text}，即正文其后另列的{x.subject}：一处总计含结余、一处不含，口径不同，请核对",
+                f"两数相差 {x.quantity.text.strip()}，即{where}另列的{name}：一处总计含结余、一处不含，口径不同，请核对",
                 [x.prov],
             )
     return None
+
+
+def _balances_beside(
+    ctx: Context, claim: Claim, at: int, cell: Figure | None
+) -> Iterator[tuple[Claim | Fact, str, str]]:
+    """The balances printed beside a text total: after it in its paragraph or in the next one (支出总计1200万元。¶
+    收支相抵，结转下年支出300万元), and the balance rows of the table the cell stands in (结转下年支出 | 300)."""
+    for x in ctx.paragraph_claims(claim):
+        if (
+            (x.prov.span[0] if x.prov.span else 0) > at
+            and x.quantity.dimension == "money"
+            and _BALANCE.search(x.subject)
+        ):
+            yield x, x.subject, "正文其后"
+    if claim.prov.paragraph is not None:
+        for x in ctx.claims:
+            if (
+                x.prov.paragraph == claim.prov.paragraph + 1
+                and x.prov.table is None
+                and x.quantity.dimension == "money"
+                and _BALANCE.search(x.subject)
+            ):
+                yield x, x.subject, "正文下一段"
+    if cell is not None and cell.prov.table is not None:
+        for f in ctx.facts:
+            if (
+                f.prov.table == cell.prov.table
+                and f.prov.col == cell.prov.col
+                and f.quantity.dimension == "money"
+                and f.row_labels
+                and _BALANCE.search(f.row_labels[-1])
+            ):
+                yield f, f.row_labels[-1].strip(), "表中"
 
 
 _EVALUATIONS = ("部门整体支出绩效自评报告", "项目支出绩效自评表", "财政支出绩效评价报告")

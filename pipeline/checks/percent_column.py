@@ -341,6 +341,49 @@ def _bare_growth_between_years(pct: Column, columns: dict[int, Column], year: in
 _ANY_YEAR = 2050  # (a year _YEAR reads, its year before too)
 
 
+def _growth_under_a_years_head(
+    pct: Column, columns: dict[int, Column], facts: list[Fact], year: int | None
+) -> Reading | None:
+    """2024年 › 预算数 | 执行数 | 完成% | 2025年预算 › 金额 | 增长%: a bare 增长% under a year's head is that year's amount
+    over one of the year before's. Which one the table does not say; the rows do: the base under which the column
+    holds (all rows but a slip's) where the other base fails on most rows. None when the rows do not tell."""
+    leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
+    years = {int(y) for y in _YEAR.findall(_normal(pct.group))}
+    if not pct.group or len(years) != 1 or not _a_rate(pct) or not _BARE_GROWTH.match(leaf):
+        return None
+    late = [c for c in columns.values() if c.group == pct.group and c.col < pct.col and not c.percent]
+    earlier = f"{min(years) - 1}年"
+    # (2024年 › 预算数 | 执行数, or 2024年执行数 printed over both header rows)
+    early = [
+        c
+        for c in columns.values()
+        if c.col < pct.col and not c.percent and c.group != pct.group and _normal(c.group + c.leaf).startswith(earlier)
+    ]
+    if len(late) != 1 or not early:
+        return None
+    rows: dict[int, dict[int, Fact]] = defaultdict(dict)
+    for f in facts:
+        rows[f.prov.row or 0][f.prov.col or 0] = f
+    fails: dict[int, tuple[int, int]] = {}
+    for base in early:
+        reading = Reading(Header("growth", late[0].leaf, base.leaf), late[0].col, base.col)
+        judged = failing = 0
+        for cells in rows.values():
+            num, den, stated = cells.get(late[0].col), cells.get(base.col), cells.get(pct.col)
+            comp = _computed(reading, num, den, stated) if num and den and stated else None
+            if comp is None or stated is None or stated.quantity.dimension != "percent":
+                continue
+            judged += 1
+            failing += _verdict(stated, comp) != tol.OK
+        fails[base.col] = (judged, failing)
+    fitting = [
+        c for c, (judged, failing) in fails.items() if judged >= MIN_ROWS_FOR_MOST and failing <= max(1, judged // 4)
+    ]
+    if len(fitting) != 1 or any(failing * 2 <= judged for c, (judged, failing) in fails.items() if c != fitting[0]):
+        return None
+    return Reading(Header("growth", late[0].leaf, columns[fitting[0]].leaf), late[0].col, fitting[0])
+
+
 def _a_rate(pct: Column) -> bool:
     """A column headed as a percentage (增长%, 增减率（%）) or by a rate's name (增减率, 增长率): 增减 alone may be an amount."""
     leaf = _normal(pct.leaf)
@@ -418,7 +461,11 @@ def _readings(facts: list[Fact], doc_year: int | None) -> dict[int, Reading]:
         if header is None and pct.group and (header := parse_header(pct.group + pct.leaf)) is not None:
             pct = replace(pct, group="")  # 决算数为 › 调整预算数的%: one header printed over two rows
         if header is None:
-            bare = _bare_growth_over_last_year(pct, columns, year) or _bare_growth_between_years(pct, columns, year)
+            bare = (
+                _bare_growth_over_last_year(pct, columns, year)
+                or _bare_growth_between_years(pct, columns, year)
+                or _growth_under_a_years_head(pct, columns, facts, year)
+            )
             if bare is not None:
                 out[pct.col] = bare
             continue
@@ -542,16 +589,16 @@ def _fits(ctx: Context, reading: Reading, cells: dict[int, Fact], col: int, at: 
         return False
     num, base = (moved if reading.numerator == at else num), (moved if reading.base == at else base)
     comp = _computed(reading, num, base, cells[col])
-    return comp is not None and _verdict(cells[col], comp, ctx) == tol.OK
+    return comp is not None and _verdict(cells[col], comp, ctx.settings) == tol.OK
 
 
-def _verdict(stated: Fact, comp: tol.Interval, ctx: Context) -> str:
+def _verdict(stated: Fact, comp: tol.Interval, settings: tol.Settings = tol.DEFAULT) -> str:
     """A printed 0 or -0 in a percent column is a small change rounded away, not an exact zero."""
     q = stated.quantity
     if q.value == 0:
         h = tol.half_unit(q.decimals)
         return tol.OK if tol.Interval(-h, h).meets(comp) else tol.ERROR
-    return tol.verdict(q, comp, ctx.settings)
+    return tol.verdict(q, comp, settings)
 
 
 def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: int) -> Iterator[Finding]:
@@ -569,7 +616,7 @@ def _column(ctx: Context, reading: Reading, rows: list[dict[int, Fact]], col: in
         if comp is None:
             continue
         judged += 1
-        v = _verdict(stated, comp, ctx)
+        v = _verdict(stated, comp, ctx.settings)
         if v in (tol.ERROR, tol.WARNING):
             failing.append((stated, num, base, v))
     if not failing:

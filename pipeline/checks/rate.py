@@ -178,18 +178,39 @@ def _is_completion(c: Claim) -> bool:
     )
 
 
+def _respective_amount(c: Claim, before: list[Claim]) -> Claim | None:
+    """The amount a rate after 分别 is of (增值税598735万元、企业所得税271904万元，分别为预算的96.57%和104.58%): the one
+    amount of its sentence before the 分别 that bears the rate's name."""
+    at = c.sentence.find(c.quantity.text)
+    cut = c.sentence.rfind("分别", 0, at if at >= 0 else 0)
+    if not c.subject or cut < 0:
+        return None
+    named = [
+        x
+        for x in before
+        if x.sentence == c.sentence
+        and _level(x)
+        and not _is_budget(x)
+        and x.subject == c.subject
+        and 0 <= x.sentence.find(x.quantity.text) < cut
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def _completion(ctx: Context, c: Claim) -> Iterator[Finding]:
     before = [
         x
         for x in _before(ctx, c)
         if x.quantity.dimension == "money" and x.relation not in ("share", "rate") and not x.base
     ]
-    if "分别" in _clause_before(c.sentence, c.quantity.text):
+    respective = "分别" in _clause_before(c.sentence, c.quantity.text)
+    own = _respective_amount(c, before) if respective else None
+    if respective and own is None:
         ctx.note(c, "“分别为…的X%”对应多个数字，未逐一核对")
         return
     # the rate is of the figure it follows in its sentence (税收收入完成113.3亿元，为年预算的96.7%), else of the
     # paragraph's last 决算/执行 figure
-    near = next(
+    near = own or next(
         (
             x
             for x in reversed(before)
@@ -1351,6 +1372,68 @@ def _ratio_checked(
         yield _ratio_finding(RATIO_TEXT, v, c, (num, words[0]), (den, words[1]), ratio.name, subject)
 
 
+# 预算执行率95.12%（实际支出/到位资金）, 执行率=实际支出÷预算数: the rate with the two figures it is of named
+_FORMULA_AFTER = re.compile(
+    r"\s*[（(]\s*(?P<num>[\u4e00-\u9fff]{2,12})\s*[/÷]\s*(?P<den>[\u4e00-\u9fff]{2,12})\s*(?:[×xX*]\s*100\s*[%％])?\s*[)）]"
+)
+
+
+# 预算执行率（实际支出/到位资金）为95.46%: the formula between the rate's name and its figure
+_FORMULA_BEFORE = re.compile(_FORMULA_AFTER.pattern.removeprefix(r"\s*") + r"\s*(?:为|达|达到|是)?\s*$")
+
+
+_PARAGRAPHS_BACK = 3
+
+
+def _paragraphs_back(ctx: Context, c: Claim) -> Iterator[list[Claim]]:
+    """The claims before c in its paragraph, then those of each of the few paragraphs right before it."""
+    yield _before(ctx, c)
+    if c.prov.paragraph is None or c.prov.table is not None:
+        return
+    for back in range(1, _PARAGRAPHS_BACK + 1):
+        xs = [x for x in ctx.claims if x.prov.paragraph == c.prov.paragraph - back and x.prov.table is None]
+        if xs:
+            yield xs
+
+
+def _printed_formula(c: Claim) -> tuple[str, str] | None:
+    if c.quantity.dimension != "percent" or c.relation == "change":
+        return None
+    m = _FORMULA_AFTER.match(_after(c)) or _FORMULA_BEFORE.search(_clause_before(c.sentence, c.quantity.text))
+    return (m.group("num"), m.group("den")) if m else None
+
+
+def _by_its_formula(ctx: Context, c: Claim, num_words: str, den_words: str) -> Iterator[Finding]:
+    """预算执行率95.12%（实际支出/到位资金）: the rate is the amount named as its numerator over the one named as its
+    base — each the one amount of its paragraph before the rate whose own words end in that name (实际到位资金1,150.00
+    万元 for 到位资金). Where either is not found so, or found twice, the rate is not checked."""
+
+    def named(words: str) -> Claim | None:
+        # the rate's paragraph first, then the paragraphs before it in its section, nearest first
+        for xs in _paragraphs_back(ctx, c):
+            hits = [
+                x
+                for x in xs
+                if x.quantity.dimension == "money"
+                and _level(x)
+                and not x.base
+                and _clause_before(x.sentence, x.quantity.text).strip(" ，,：:为是达").endswith(words)
+            ]
+            if hits:
+                return hits[0] if len(hits) == 1 else None
+        return None
+
+    num, den = named(num_words), named(den_words)
+    if num is None or den is None or num is den or num.quantity.base_unit != den.quantity.base_unit:
+        ctx.note(c, f"{c.subject or '比率'}写明按 {num_words}÷{den_words} 计算，未找到唯一的这两个数")
+        return
+    ctx.mark(c)
+    v = _ratio_verdict(ctx, c, num, den)
+    if v is not None:
+        name = re.sub(r"[（(][^（）()]*[)）]", "", c.subject) or "比率"  # (its formula printed inside its name)
+        yield _ratio_finding(RATIO_TEXT, v, c, (num, num_words), (den, den_words), name, name)
+
+
 _VS_PROGRESS = re.compile(r"(高于|快于|超过?|超出|低于|慢于|落后于?)(?:时间|序时)进度$")
 _MONTHS = (
     (re.compile(r"(?<!\d)1\s*[-—~至]\s*(\d{1,2})\s*月|截至\s*(?:20\d\d\s*年)?(\d{1,2})\s*月"), 0),
@@ -1538,7 +1621,9 @@ def _opens_with_qizhong(c: Claim) -> bool:
 
 def check(ctx: Context) -> Iterator[Finding]:
     for c in ctx.claims:
-        if _is_score_rate(c):
+        if (formula := _printed_formula(c)) is not None:
+            yield from _by_its_formula(ctx, c, *formula)
+        elif _is_score_rate(c):
             yield from _score_rate(ctx, c)
         elif _is_control_rate(c):
             yield from _control_text(ctx, c)

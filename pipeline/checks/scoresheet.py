@@ -918,7 +918,7 @@ def _check_score_rates(rows: list[Row]) -> Iterator[Finding]:
 
 # 整体支出绩效自评得分, 自评总分, 综合得分: the sheet's total score said in words as the whole's — not a bare 自评得分
 # (a category's under its heading, or a project's), nor a category's (产出指标得分) or a project's (项目自评得分)
-_TOTAL_SCORE_NAME = re.compile(r"(?:总分|总得分|整体[^，,；;。]{0,8}得分|综合得分|综合评分)$")
+_TOTAL_SCORE_NAME = re.compile(r"(?:总分|总得分|整体[^，,；;。]{0,8}得分|综合(?:自评)?得分|综合评分)$")
 # a category named before the score in its sentence or by its heading ((二)产出情况 … 综合得分38.30分)
 _CATEGORY_WORDS = re.compile(r"投入|过程|产出|效益|满意度|决策|项目")
 # (in a report on one project: 该项目 in a department's report is one project among several)
@@ -959,7 +959,7 @@ def _check_total_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator[Fi
             or c.relation in ("share", "rate", "change")
             or not (own_project or _TOTAL_SCORE_NAME.search(name))
             or (not own_project and _PART_SCORE_WORDS.search(name + (c.lead or "")))
-            or (not own_project and _CATEGORY_WORDS.search(_before_in_sentence(c) + _last_heading(c)))
+            or (not own_project and _CATEGORY_WORDS.search(_unscored_before(c) + _heading_of_one_category(c)))
             or last_year(c)
             or (c.identity.period[:4].isdigit() and c.identity.period[:4] != year)
             or _a_grade_band(c)
@@ -1078,6 +1078,24 @@ def _check_category_said(ctx: Context, tables: dict[int, list[Row]]) -> Iterator
             expected=expected,
             subject=f"{named[0]}指标得分",
         )
+
+
+_A_SCORE_OF_ITS_OWN = re.compile(r"得分(?:为|是|达)?\s*\d[\d.]*\s*分")
+
+
+def _unscored_before(c: Claim) -> str:
+    """The clauses of a claim's sentence before it, less those that print a score of their own (产出指标得分49.50分，…，
+    综合自评得分98.30分: the categories scored one by one, then the whole — not a category's composite)."""
+    clauses = re.split(r"[，,；;]", _before_in_sentence(c))
+    return "，".join(x for x in clauses if not _A_SCORE_OF_ITS_OWN.search(x))
+
+
+def _heading_of_one_category(c: Claim) -> str:
+    """The heading over a claim, unless its sentence scores two categories or more before it (…满意度指标 heading over
+    "预算执行率指标得分9.80分，产出指标得分49.50分，…，综合自评得分98.30分": the sentence sums up them all)."""
+    clauses = re.split(r"[，,；;]", _before_in_sentence(c))
+    scored = {m.group(0) for x in clauses if _A_SCORE_OF_ITS_OWN.search(x) for m in _CATEGORY_WORDS.finditer(x)}
+    return "" if len(scored) >= 2 else _last_heading(c)
 
 
 def _before_in_sentence(c: Claim) -> str:

@@ -1,0 +1,284 @@
+"""Review round forty-nine (stop 44): false findings and missed slips of fresh reviews, each fixed at its mechanism,
+and what each rule must still find."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from test_review_round_forty import _errors
+from test_review_round_sixteen import _scan_txt
+
+
+def test_a_year_end_stock_worked_on_a_years_balance_found_wrong_is_not_blamed_again(tmp_path: Path) -> None:
+    """ "…收入531.00亿元，预算支出512.00亿元，当年收支结余21.00亿元，加上年滚存结余425.98亿元，年末滚存结余444.98亿元":
+    the 当年收支结余 is the slip (531.00 − 512.00 = 19.00), and the 年末滚存结余 fits it corrected — one finding, on the
+    year's balance (adv502 襄阳: a second error blamed the right 444.98)."""
+    text = (
+        "某市2024年预算执行情况和2025年预算草案的报告\n（二）社会保险基金预算\n"
+        "2025年全市社会保险基金预算收入531.00亿元，预算支出512.00亿元，当年收支结余{}亿元，"
+        "加上年滚存结余425.98亿元，年末滚存结余444.98亿元。\n"
+    )
+    found = _errors(_scan_txt(tmp_path / "a.txt", text.format("21.00")))
+    assert [(rule, stated, expected) for rule, _s, stated, expected in found] == [
+        ("balance.income-less-spending", Decimal("21.00"), Decimal("19"))
+    ]
+    # the stock itself out of line is still found
+    assert _errors(_scan_txt(tmp_path / "b.txt", text.format("19.00").replace("444.98", "446.98")))
+
+
+def _report(*paragraphs: str) -> str:
+    return "\n".join(("某市2024年预算执行情况和2025年预算草案的报告", "一、2024年预算执行情况", *paragraphs)) + "\n"
+
+
+def test_a_change_after_the_outcome_and_its_own_budget_is_the_outcomes(tmp_path: Path) -> None:
+    """ "支出预算为820.00亿元，完成806.54亿元，比上年增加34.44亿元，增长5.4%" and "完成2090768万元，为预算的99.56%，比上年
+    增收76542万元，增长4.8%": the amount and rate are the outcome's, its own budget or completion rate between them no
+    other item (adv511 嘉兴, adv510 南阳: both left as "未找到本年数或上年数")."""
+    ok = _report(
+        "全市一般公共预算支出预算为820.00亿元，完成806.54亿元，比上年增加34.44亿元，增长4.5%。",
+        "全市一般公共预算收入完成2090768万元，为预算的99.56%，比上年增收76542万元，增长3.8%。",
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", ok)) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", ok.replace("增长4.5%", "增长5.4%").replace("增长3.8%", "增长4.8%")))
+    assert sorted((rule, stated, expected.quantize(Decimal("0.01"))) for rule, _s, stated, expected in found) == [
+        ("change.stated-vs-computed", Decimal("4.8"), Decimal("3.80")),
+        ("change.stated-vs-computed", Decimal("5.4"), Decimal("4.46")),
+    ]
+
+
+def test_what_is_carried_forward_is_struck_between_the_totals_in_any_wording(tmp_path: Path) -> None:
+    """ "收支相抵，结转下年支出3.90亿元", "收支相抵，年终结转90,900万元", and the income total closing the paragraph before
+    the spending's ("…收入合计8,034,650万元。" / "全市一般公共预算支出…，支出合计7,522,770万元。收支相抵，年终结转结余…"):
+    each carried forward is 收入 − 支出 (adv511 嘉兴, adv512 德阳: none checked)."""
+    ok = _report(
+        "市级一般公共预算收入161.42亿元，加上上级补助收入38.65亿元，收入总计200.07亿元。市级一般公共预算支出190.00亿元，"
+        "加上上解上级支出6.67亿元，支出总计196.67亿元。收支相抵，结转下年支出3.40亿元。",
+        "全市政府性基金预算收入1,245,300万元，加上上级补助收入35,600万元，收入合计1,280,900万元。全市政府性基金预算支出"
+        "1,100,000万元，加上调出资金100,000万元，支出合计1,200,000万元。收支相抵，年终结转80,900万元。",
+        "全市国有资本经营预算收入52,300万元，加上上年结转3,100万元，收入合计55,400万元。",
+        "全市国有资本经营预算支出25,860万元，加上调出资金26,540万元，支出合计52,400万元。收支相抵，年终结转结余3,000万元。",
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", ok)) == []
+    bad = (
+        ok.replace("支出3.40亿元", "支出3.90亿元").replace("结转80,900", "结转90,900").replace("结余3,000", "结余3,500")
+    )
+    found = _errors(_scan_txt(tmp_path / "b.txt", bad))
+    assert sorted((rule, stated, expected) for rule, _s, stated, expected in found) == [
+        ("balance.income-less-spending", Decimal("3.90"), Decimal("3.40")),
+        ("balance.income-less-spending", Decimal("3500"), Decimal("3000")),
+        ("balance.income-less-spending", Decimal("90900"), Decimal("80900")),
+    ]
+
+
+def test_a_rate_of_an_adjustment_is_of_the_figure_it_was_adjusted_from(tmp_path: Path) -> None:
+    """ "比调整前的619,000万元增加54,500万元，增长8.80%", "由年初预算的150,000万元调整为150,700万元，增加700万元，增长
+    0.47%", "由年初的85,000万元调整为73,000万元，调减12,000万元，下降14.12%": each rate is of the printed base (adv511
+    遂川: the rate after a change amount was no change, the one after 调减 was left unchecked)."""
+    text = (
+        "某县2024年预算调整方案\n一、一般公共预算调整情况\n"
+        "调整后，全县一般公共预算收入总计673,500万元，比调整前的619,000万元增加54,500万元，增长{0}%。\n"
+        "全县一般公共预算收入由年初预算的150,000万元调整为150,700万元，增加700万元，增长{1}%。\n"
+        "全县政府性基金预算收入由年初的85,000万元调整为73,000万元，调减12,000万元，下降{2}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("8.80", "0.47", "14.12"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("8.48", "0.74", "41.12")))
+    assert sorted((subject, stated) for _r, subject, stated, _e in found) == [
+        ("一般公共预算收入", Decimal("0.74")),
+        ("一般公共预算收入总计", Decimal("8.48")),
+        ("政府性基金预算收入", Decimal("41.12")),
+    ]
+
+
+def _growth_table(tax_growth: str) -> str:
+    rows = [
+        ("税收收入", "1650000", "1603412", "97.2", "1660000", tax_growth),
+        ("非税收入", "450000", "487356", "108.3", "470000", "-3.6"),
+        ("专项收入", "100000", "96000", "96.0", "99000", "3.1"),
+        ("合计", "2200000", "2186768", "99.4", "2229000", "1.9"),
+    ]
+    lines = [
+        "某市2024年预算执行情况和2025年预算草案的报告",
+        "表1 2024年全市一般公共预算收入执行情况及2025年收入预算",
+        "单位：万元",
+        "项目\t2024年\t2024年\t2024年\t2025年预算\t2025年预算",
+        "项目\t预算数\t执行数\t完成%\t金额\t增长%",
+        *("\t".join(r) for r in rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_growth_column_under_a_years_head_is_over_the_base_its_rows_fit(tmp_path: Path) -> None:
+    """2024年 › 预算数 | 执行数 | 完成% | 2025年预算 › 金额 | 增长%: the bare 增长% is 2025's amount over one of 2024's two
+    columns; the rows tell which (here 执行数), and a row out of line under it is found (adv510 南阳: never checked)."""
+    assert [f for f in _scan_txt(tmp_path / "a.txt", _growth_table("3.5")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", _growth_table("4.5")) if f.severity != "info"]
+    assert [(f.rule, f.stated_value) for f in found] == [("percent_column.growth", Decimal("4.5"))]
+
+
+def test_rates_after_fenbie_are_each_of_its_own_amount(tmp_path: Path) -> None:
+    """ "增值税、企业所得税分别完成598735万元和271904万元，分别为预算的96.57%和104.58%" / "教育支出605941万元、社会保障和
+    就业支出483702万元，分别为预算的99.01%和99.53%": each rate is its amount's over its row's budget (adv510 南阳: the
+    second rate was read as no rate, the first took the last amount's name, and both were left "未逐一核对")."""
+    text = (
+        _report(
+            "增值税、企业所得税分别完成598735万元和271904万元，分别为预算的96.57%和{0}%。"
+            "教育支出605941万元、社会保障和就业支出483702万元，分别为预算的{1}%和99.53%。",
+        )
+        + "表1 收入支出\n单位：万元\n项目\t预算数\t执行数\n增值税\t620000\t598735\n企业所得税\t260000\t271904\n"
+        + ("教育支出\t612000\t605941\n社会保障和就业支出\t486000\t483702\n")
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("104.58", "99.01"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("105.58", "98.01")))
+    assert sorted((rule, subject, stated) for rule, subject, stated, _e in found) == [
+        ("rate.completion", "企业所得税", Decimal("105.58")),
+        ("rate.completion", "教育支出", Decimal("98.01")),
+    ]
+
+
+def test_a_rate_with_its_formula_printed_is_of_the_two_amounts_it_names(tmp_path: Path) -> None:
+    """ "预算执行率94.12%（实际支出/到位资金）": the rate is the amount named 实际支出 over the one named 到位资金 (adv512
+    播州: left as "未找到执行率的预算数")."""
+    text = (
+        "某区2023年农村饮水安全项目绩效评价报告\n二、项目资金情况\n"
+        "项目实际到位资金1,150.00万元，实际支出1,082.35万元，预算执行率{}%（实际支出/到位资金）。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("94.12"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("95.12")))
+    assert [(rule, stated, expected.quantize(Decimal("0.01"))) for rule, _s, stated, expected in found] == [
+        ("rate.ratio-text", Decimal("95.12"), Decimal("94.12"))
+    ]
+
+
+def test_a_figure_followed_by_zhong_opens_the_list_of_its_parts(tmp_path: Path) -> None:
+    """ "调入资金386,540万元中，从政府性基金预算调入210,000万元，从国有资本经营预算调入26,540万元，从其他资金调入
+    150,000万元": the parts of the figure just printed, the last one the rest (adv512 德阳: no list read)."""
+    text = _report(
+        "调入资金386,540万元中，从政府性基金预算调入210,000万元，从国有资本经营预算调入26,540万元，从其他资金调入{}万元。"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("150,000"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("105,000")))
+    assert [(rule, stated, expected) for rule, _s, stated, expected in found] == [
+        ("sum.enumeration", Decimal("386540"), Decimal("341540"))
+    ]
+
+
+def test_the_total_score_after_each_categorys_is_the_sheets_total(tmp_path: Path) -> None:
+    """ "预算执行率指标得分9.80分，产出指标得分49.50分，效益指标得分30.00分，满意度指标得分10.00分，综合自评得分98.30分"
+    under a heading of one category: the sentence scores every category, then the whole — the sheet's 总分 (adv510 鱼峰:
+    the categories named before it and the heading took it for one category's score)."""
+    lines = [
+        "某区教育局2024年度部门整体支出绩效自评报告",
+        "三、绩效指标完成情况",
+        "（三）满意度指标",
+        "按照评分标准，预算执行率指标得分9.80分，产出指标得分49.50分，效益指标得分30.00分，满意度指标得分10.00分，"
+        "综合自评得分{}分，评价等级为“优”。",
+        "绩效指标完成情况",
+        "一级指标\t二级指标\t分值\t得分",
+        "预算执行\t预算执行率\t10\t9.80",
+        "产出指标\t数量指标\t50\t49.50",
+        "效益指标\t社会效益指标\t30\t30.00",
+        "满意度指标\t服务对象满意度\t10\t10.00",
+        "总分\t\t100\t99.30",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("99.30"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("98.30")))
+    assert [(rule, stated) for rule, _s, stated, _e in found] == [("scoresheet.total-in-text", Decimal("98.30"))]
+
+
+def test_a_rates_formula_printed_before_its_figure_names_its_two_amounts(tmp_path: Path) -> None:
+    """ "预算执行率（实际支出/到位资金）为95.46%", the 到位资金 printed in the paragraph before: the rate is 实际支出 ÷
+    到位资金 (adv514 广丰: no finding at all; the subject keeps no formula)."""
+    text = (
+        "某区2024年农村公路养护项目支出绩效评价报告\n（二）项目资金情况\n项目实际到位资金1178.50万元。\n"
+        "二、项目资金使用情况\n截至2024年12月31日，项目实际支出1028.52万元，预算执行率（实际支出/到位资金）为{}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("87.27"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("95.46")))
+    assert [(rule, subject, stated) for rule, subject, stated, _e in found] == [
+        ("rate.ratio-text", "预算执行率", Decimal("95.46"))
+    ]
+
+
+def test_a_growth_column_under_a_years_head_beside_one_column_of_the_year_before(tmp_path: Path) -> None:
+    """项目 | 2024年执行数 (over both header rows) | 2025年预算 › 金额 | 增长%: the growth is over that one column (adv514
+    绵阳: checked only when the header was flat)."""
+    lines = [
+        "某市2024年预算执行情况和2025年预算草案的报告",
+        "表1 2025年市级一般公共预算收入预算表",
+        "单位：万元",
+        "项目\t2024年执行数\t2025年预算\t2025年预算",
+        "项目\t2024年执行数\t金额\t增长%",
+        "税收收入\t100000\t103000\t3.0",
+        "增值税\t60000\t62400\t4.0",
+        "个人所得税\t40000\t40600\t{}",
+        "非税收入\t20000\t19000\t-5.0",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("1.5")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("5.1")) if f.severity != "info"]
+    assert [(f.rule, f.stated_value) for f in found] == [("percent_column.growth", Decimal("5.1"))]
+
+
+def test_the_figure_compared_as_before_the_adjustment_names_no_item_of_its_own(tmp_path: Path) -> None:
+    """ "…调整为40000万元，比调整前的28000万元增加12000万元" and "收入总计530285.6万元，比调整前的476960万元增加…": two
+    bases of two items, not one figure "比调整前" printed twice (adv513 云和: repeat.different-values error)."""
+    text = (
+        "关于某县2024年预算调整方案的报告\n一、一般公共预算调整情况\n"
+        "债务转贷收入由年初的28000万元调整为40000万元，比调整前的28000万元增加12000万元，增长42.86%。\n"
+        "调整后，全县一般公共预算收入总计530285.6万元，比调整前的476960万元增加53325.6万元，增长11.18%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_spending_total_without_the_balance_a_later_paragraph_or_its_table_carries(tmp_path: Path) -> None:
+    """ "…支出总计1200万元。" then "收支相抵，结转下年支出300万元。" in a paragraph of its own, and the balanced table's
+    支出总计 1500 (= 1200 + 300): one total, two definitions — and the carry-over itself is 收入总计 − 支出总计 of the
+    paragraphs before (adv513 衡阳: a narrative_table.mismatch error, and no balance check across paragraphs)."""
+    text = (
+        "某市2023年市级决算草案的报告\n一、一般公共预算\n"
+        "市级一般公共预算收入1000万元，加上上级补助收入450万元、上年结转收入50万元，收入总计1500万元。\n"
+        "市级一般公共预算支出1100万元，加上上解支出100万元，支出总计1200万元。\n"
+        "收支相抵，结转下年支出{}万元。\n"
+        "附表2 某市2023年市级一般公共预算收支决算平衡表\n单位：万元\n"
+        "收入项目\t决算数\t支出项目\t决算数\n"
+        "一般公共预算收入\t1000\t一般公共预算支出\t1100\n"
+        "上级补助收入\t450\t上解支出\t100\n"
+        "上年结转收入\t50\t结转下年支出\t300\n"
+        "收入总计\t1500\t支出总计\t1500\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("300"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("310")))
+    assert ("balance.income-less-spending", Decimal("310"), Decimal("300")) in [
+        (rule, stated, expected) for rule, _s, stated, expected in found
+    ]
+
+
+def test_an_amount_and_rate_printed_with_a_budget_agree_whichever_base_is_last_years(tmp_path: Path) -> None:
+    """ "2025年…预算安排3500.00万元，比上年增加143.18万元，增长4.72%" (and "比2024年完成数增加…"): which of last year's
+    figures is the base is not said, but 143.18 ÷ (3500.00 − 143.18) = 4.27% whichever it is (adv515 汾水: an info,
+    or two "未找到" infos)."""
+    for base in ("比上年", "比2024年完成数"):
+        text = (
+            "某镇2025年财政预算报告\n一、2024年预算执行情况\n2024年一般公共预算收入预算为3200.00万元，完成3356.82万元，"
+            "为预算的104.90%。\n二、2025年预算草案\n"
+            f"2025年一般公共预算收入预算安排3500.00万元，{base}增加143.18万元，增长{{}}%。\n"
+        )
+        assert _errors(_scan_txt(tmp_path / "a.txt", text.format("4.27"))) == [], base
+        found = _errors(_scan_txt(tmp_path / "b.txt", text.format("4.72")))
+        assert [(rule, stated) for rule, _s, stated, _e in found] == [("change.stated-vs-computed", Decimal("4.72"))], (
+            base
+        )
+
+
+def test_equal_income_and_spending_totals_are_two_figures_with_their_own_changes(tmp_path: Path) -> None:
+    """ "本年收入合计2,172.48万元，较2023年度的1,981.35万元增加191.13万元；本年支出合计2,172.48万元，较2023年度的
+    1,975.20万元增加197.28万元": a balanced account's two sides, equal by design — not one figure with two changes
+    (adv492 龙游: a change.amounts-disagree warning once a base named by its year was read)."""
+    text = (
+        "某镇2024年度单位决算\n一、收入支出决算总体情况说明\n"
+        "2024年度收入、支出决算总计均为2,300.00万元。其中本年收入合计2,172.48万元，较2023年度的1,981.35万元增加191.13万元，"
+        "增长9.65%；本年支出合计2,172.48万元，较2023年度的1,975.20万元增加197.28万元，增长9.99%。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
