@@ -729,6 +729,9 @@ def _units_as_parts_of_total(claims: list[Claim]) -> None:
             # 会议费预算12.40万元，其中基本支出安排4.20万元: 会议费's 基本支出, not the department's
             or (
                 _CATEGORY_PART.match(c.subject.strip())
+                and bool(
+                    total.subject.strip()
+                )  # (全年执行数5,536.24万元。其中：基本支出…: a whole of no name, the usual one)
                 and not _WHOLE_NAME.fullmatch(total.subject.strip())
                 and not _CATEGORY_PART.search(total.subject.strip())  # 基本支出…其中人员经费: the usual breakdown
             )
@@ -1028,6 +1031,14 @@ def _sentence_items(
                 elif p.generic in ("收入", "支出") and _TOTAL_WORD.sub("", subject).endswith(_OTHER_FLOW[p.generic]):
                     # …收入总计13620万元；支出6180万元: the spending, not the 收入's total
                     subject = _TOTAL_WORD.sub("", subject)[:-2] + p.generic
+                if (
+                    not subject
+                    and topic
+                    and p.generic in ("收入", "支出")
+                    and not topic.endswith(("收入", "支出", "情况"))  # (社会保险基金预算收支情况: a section's name)
+                ):
+                    # （一）企业职工基本养老保险基金。…。支出530727.40万元: the topic's spending, not the fund alone
+                    subject = topic + p.generic
                 subject = subject or (topic if p.role or p.generic else "") or p.generic
             subject = _tidy_subject(subject, q)
         if not role and relation in ("", "per-capita", "direction"):

@@ -561,6 +561,10 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
         year = int(claim.period[:4])
     else:
         for i, text in enumerate(reversed(context)):
+            if claim.role == "年初" and 0 < i < len(context) - len(headings):
+                # 2025年…支出安排552300万元。¶ …支出年初预算为512000万元: a budget as it stood at the start of a year is
+                # dated by its own sentence or heading, not by a year the paragraph before opened with
+                continue
             if i < len(context) - len(headings):
                 text = without_closed_brackets(text)  # （2025年年初预算1,318,000万元） dates its own figure only
                 # 剔除2024年国有资源一次性处置收入因素后，同口径增长3.9%。税收收入…: a year said in passing in an earlier
@@ -743,9 +747,14 @@ def _one_fund_of_title(title: str) -> str:
     name = re.sub(r"^(?:表\d+[-—.．]?\d*|附表\d*|20\d\d年度?)+", "", strip_scope_words(m.group(1)))
     name = re.sub(r"^(?:20\d\d)?年度?", "", name)
     words = {w for w, _ in vocabulary().words.get("fund", ())}
-    if len(name) < 4 or name in words or any(name == w + "预算" for w in words) or "各" in name:
+    # (2023年柳州市社会保险基金收支决算表: a place's whole fund, no one fund of it)
+    names = {name} | {name[i:] for i in range(2, min(len(name), 10)) if name[i - 1] in _PLACE_ENDS}
+    if len(name) < 4 or any(x in words or any(x == w + "预算" for w in words) for x in names) or "各" in name:
         return ""
     return name
+
+
+_PLACE_ENDS = "省市州盟县区旗镇乡"
 
 
 @lru_cache(maxsize=1024)

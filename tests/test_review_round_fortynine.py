@@ -282,3 +282,172 @@ def test_equal_income_and_spending_totals_are_two_figures_with_their_own_changes
         "增长9.65%；本年支出合计2,172.48万元，较2023年度的1,975.20万元增加197.28万元，增长9.99%。\n"
     )
     assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def _funds_across(total_income: str) -> str:
+    funds = ("企业职工基本养老保险基金", "工伤保险基金", "失业保险基金")
+    income, spent = ("546890.60", "12815.13", "18785.37"), ("530727.40", "10255.23", "17101.54")
+    whole_in = sum(Decimal(x) for x in income)
+    whole_out = sum(Decimal(x) for x in spent)
+    lines = [
+        "某市2023年社会保险基金决算",
+        "一、社会保险基金决算总体情况",
+        f"2023年全市社会保险基金收入{total_income}万元，社会保险基金支出{whole_out}万元。",
+        "二、分险种决算情况",
+        "（一）工伤保险基金。工伤保险基金收入12815.13万元。支出10255.23万元。",
+        "表1 2023年某市社会保险基金收支决算表",
+        "单位：万元",
+        "项目\t合计\t" + "\t".join(funds),
+        f"一、收入\t{whole_in}\t" + "\t".join(income),
+        f"二、支出\t{whole_out}\t" + "\t".join(spent),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_table_of_funds_across_holds_each_funds_flows(tmp_path: Path) -> None:
+    """项目 | 合计 | 企业职工基本养老保险基金 | 工伤保险基金 | … over 一、收入 | 二、支出: each cell is its column's fund's
+    flow (工伤保险基金收入), the 合计 column the whole 社会保险基金's — the text's figures are set against them (adv515
+    柳州: every cell was a bare 收入 of no fund; the title's city took the whole fund for one fund of it; and a paragraph
+    opening on 支出 under a fund's run-in heading was the fund alone)."""
+    assert _errors(_scan_txt(tmp_path / "a.txt", _funds_across("578491.10"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", _funds_across("578419.10")))
+    assert [(r, {st, ex}) for r, _s, st, ex in found] == [
+        ("narrative_table.mismatch", {Decimal("578419.10"), Decimal("578491.10")})
+    ]
+    bad = _funds_across("578491.10").replace("支出10255.23万元。", "支出10525.23万元。")
+    found = _errors(_scan_txt(tmp_path / "c.txt", bad))
+    assert [(r, {st, ex}) for r, _s, st, ex in found] == [
+        ("narrative_table.mismatch", {Decimal("10525.23"), Decimal("10255.23")})
+    ]
+
+
+def test_a_years_balance_after_a_list_of_income_parts_is_of_the_whole(tmp_path: Path) -> None:
+    """ "工伤保险基金收入44,098万元，其中保险费收入41,268万元，财政补贴收入1,245万元；支出37,805万元；当年收支结余6,293万元":
+    the list of parts ends at its "；" — the balance is of the fund's 收入 and 支出 (adv519 洛川: six errors, the last part
+    taken for the income)."""
+    text = (
+        "关于2023年市级决算的报告\n"
+        "工伤保险基金收入44,098万元，其中保险费收入41,268万元，财政补贴收入1,245万元；支出37,805万元；当年收支结余{}万元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("6,293"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("6,393")))
+    assert [(r, st, ex) for r, _s, st, ex in found] == [
+        ("balance.income-less-spending", Decimal("6393"), Decimal("6293"))
+    ]
+
+
+def test_a_budget_at_the_start_of_a_year_is_not_dated_by_the_paragraph_before(tmp_path: Path) -> None:
+    """ "2025年市级一般公共预算支出安排552300万元。" then "市级一般公共预算支出年初预算为512000万元。": the second is this
+    year's budget as passed, not 2025's (adv517 天水: repeat.different-values error)."""
+    text = "某市2024年预算执行情况的报告\n2025年市级一般公共预算支出安排552300万元。\n市级一般公共预算支出年初预算为512000万元。\n"
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_change_after_an_adjustment_of_the_budget_is_checked(tmp_path: Path) -> None:
+    """ "…由年初预算的1650000万元调整为1720000万元，完成1689500万元，为调整预算的98.2%，比上年增加77200万元，增长9.9%":
+    the figure adjusted from is no base of the change with last year (adv517 天水: "比较基数已在句中写出，但本年数未在本句
+    写出")."""
+    text = (
+        "某市2024年预算执行情况的报告\n全市一般公共预算支出由年初预算的1650000万元调整为1720000万元，完成1689500万元，"
+        "为调整预算的98.2%，比上年增加77200万元，增长{}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("4.8"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("9.9")))
+    assert [(r, st) for r, _s, st, _e in found] == [("change.stated-vs-computed", Decimal("9.9"))]
+
+
+def _score_sheet(produce_score: str) -> str:
+    lines = [
+        "某县2025年度农村公路养护专项资金绩效评价报告",
+        "表1 绩效评价指标得分情况表",
+        "一级指标\t分值\t二级指标\t分值\t得分",
+        "决策\t20\t小计\t20\t18.0",
+        "\t\t项目立项\t10\t9.0",
+        "\t\t绩效目标\t10\t9.0",
+        f"产出\t40\t小计\t40\t{produce_score}",
+        "\t\t产出数量\t25\t24.0",
+        "\t\t产出质量\t15\t12.5",
+        "效益\t40\t小计\t40\t38.0",
+        "\t\t社会效益\t20\t19.0",
+        "\t\t可持续影响\t10\t10.0",
+        "\t\t满意度\t10\t9.0",
+        "合计\t100\t\t100\t92.5",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_score_sheets_category_rows_are_not_added_to_their_indicators(tmp_path: Path) -> None:
+    """决策 | 20 | 小计 | 20 | 18.0 over its indicators, then 合计: the total is the categories' or the indicators', never
+    both added up (adv520 永修: 总分 100 read against 200); a category's score out of line with its indicators' is found
+    on the category's row."""
+    assert _errors(_scan_txt(tmp_path / "a.txt", _score_sheet("36.5"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", _score_sheet("35.5")))
+    assert [(r, st, ex) for r, _s, st, ex in found] == [("scoresheet.category-score", Decimal("35.5"), Decimal("36.5"))]
+
+
+def test_one_row_under_a_total_is_no_breakdown_of_it(tmp_path: Path) -> None:
+    """收入合计 | 支出合计 | 当年收支结余: the balance under the spending total is no part of it (adv518 修水: "分项行 35 = 35,
+    两者不符" warnings)."""
+    lines = [
+        "某县2025年社会保险基金预算",
+        "单位：万元",
+        "项目\t合计\t失业保险基金\t工伤保险基金",
+        "收入合计\t2,330\t1,320\t1,010",
+        "支出合计\t2,295\t1,360\t935",
+        "当年收支结余\t35\t-40\t75",
+    ]
+    assert [f for f in _scan_txt(tmp_path / "a.txt", "\n".join(lines) + "\n") if f.severity != "info"] == []
+
+
+def test_a_share_of_an_unnamed_whole_is_of_the_list_it_stands_in(tmp_path: Path) -> None:
+    """ "2024年度全年执行数5,536.24万元。其中：基本支出2,874.61万元，占全年执行数的51.92%": the whole has no name but its
+    measure; the parts are its usual breakdown, not 基本支出 of some other whole (adv518 花明楼: "未找到占比的分子")."""
+    text = (
+        "某镇人民政府2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+        "2024年度全年执行数5,536.24万元。其中：基本支出2,874.61万元，占全年执行数的{}%；项目支出2,661.63万元，"
+        "占全年执行数的48.08%。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("51.92")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("52.22")) if f.severity != "info"]
+    assert [(f.rule, f.stated_value) for f in found] == [("share.stated-vs-computed", Decimal("52.22"))]
+
+
+def test_a_ratio_worked_out_in_the_text_is_its_numbers_quotient(tmp_path: Path) -> None:
+    """ "预算执行率=实际支出÷到位资金×100%=1,178.64÷1,220.00×100%=96.16%": the printed result is the quotient of the two
+    numbers printed before it (adv520 永修, adv517 大理: no finding; the "×100%" read as figures of their own)."""
+    text = (
+        "某县2025年农村公路养护专项资金绩效评价报告\n三、资金使用情况\n"
+        "截至2025年12月31日，项目实际支出1,178.64万元，预算执行率=实际支出÷到位资金×100%=1,178.64÷1,220.00×100%={}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("96.61"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("96.16")))
+    assert [(r, s, st) for r, s, st, _e in found] == [("rate.ratio-text", "预算执行率", Decimal("96.16"))]
+
+
+def test_a_balance_as_a_share_of_its_ceiling_is_the_balance_over_its_own_ceiling(tmp_path: Path) -> None:
+    """ "全省政府债务余额2517.3亿元，为限额的96.2%" and "一般债务余额1012.5亿元、专项债务余额1504.8亿元，分别为限额的92.0%和
+    99.2%": each balance over the ceiling of its own holder and debt type; "为省级限额的" with no 省级 ceiling printed is
+    not checked (adv510, adv516, adv519: never checked)."""
+    text = (
+        "某省2024年预算执行情况的报告\n（四）政府债务\n"
+        "2024年，财政部核定我省政府债务限额2616.6亿元，其中一般债务限额1100.0亿元、专项债务限额1516.6亿元。截至2024年末，"
+        "全省政府债务余额2517.3亿元，为限额的{0}%。其中，一般债务余额1012.5亿元、专项债务余额1504.8亿元，分别为限额的{1}%和"
+        "99.2%。省级政府债务余额800.0亿元，为省级限额的96.8%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("96.2", "92.0"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("97.2", "93.0")))
+    assert sorted((r, s, st) for r, s, st, _e in found) == [
+        ("debt_limit.ratio-to-limit", "一般债务余额", Decimal("93.0")),
+        ("debt_limit.ratio-to-limit", "全省政府债务余额", Decimal("97.2")),
+    ]
+
+
+def test_a_formula_naming_kinds_of_amounts_is_of_the_item_right_before_the_rate(tmp_path: Path) -> None:
+    """ "…项目到位资金820万元。…市级配套资金到位120万元，到位率80.00%（到位资金÷预算资金）": the rate is the 市级配套资金's
+    (120 ÷ 150), not the project's 到位资金 over its budget (adv513 朝天: a false rate.ratio-text error)."""
+    text = (
+        "某区高标准农田建设项目绩效评价报告\n（二）资金情况\n项目预算资金850万元。\n"
+        "项目到位资金820万元。其中中央和省级资金全部到位，市级配套资金到位120万元，到位率80.00%（到位资金÷预算资金），"
+        "尚有30万元未到位。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []

@@ -104,16 +104,30 @@ def _near(ctx: Context, c: Claim) -> list[Claim]:
     listed = c.sentence.rfind("其中", 0, at if at >= 0 else 0)
     if listed >= 0 and closes_unopened(c.sentence[listed : at if at >= 0 else 0]):
         listed = -1  # 收入完成186.42亿元（其中：财政补贴收入64.18亿元），支出…: a breakdown in a bracket closed before
+    semi = max(c.sentence.rfind("；", 0, at), c.sentence.rfind(";", 0, at)) if listed >= 0 else -1
+    if semi > listed and any(
+        x.relation == "part" and x.sentence == c.sentence and listed < x.sentence.find(x.quantity.text) < semi
+        for x in before
+    ):
+        listed = (
+            -1
+        )  # 收入44,098万元，其中保险费收入…，财政补贴收入1,245万元；支出…；当年收支结余…: the list of parts ended
     inside = listed >= 0  # there the fund's own figures are parts of the breakdown, and are its levels
     if inside:
         before = [x for x in before if x.sentence == c.sentence and x.sentence.find(x.quantity.text) > listed]
         before = [x for x in before if x.quantity.dimension == "money" and not x.base and x.relation in ("", "part")]
     out: list[Claim] = []
+    # (收入44,098万元，其中保险费收入41,268万元，财政补贴收入1,245万元；支出…: the parts of a total printed before them
+    # are no levels of their own)
+    totals = {x.group for x in before if x.relation == "total" and x.group is not None}
     for x in before:
         if _is_years_balance(x):
             out = []
         elif (
-            (_level(x) or inside) and not identities_contradict(x.identity, c.identity) and "其中" not in _own_clause(x)
+            (_level(x) or inside)
+            and not identities_contradict(x.identity, c.identity)
+            and "其中" not in _own_clause(x)
+            and not (not inside and x.relation == "part" and x.group in totals)
         ):
             out.append(x)
     return out

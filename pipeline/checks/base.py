@@ -392,7 +392,10 @@ _ROLE_WORDS = re.compile(
 def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     subject = fact_subject(f)
     cols = [clean_label(x) for x in f.column_labels if clean_label(x)]
-    rest = _ROLE_WORDS.sub("", _BY_WHAT.sub("", "".join(cols)))
+    funds_across = _funds_across(f)
+    if funds_across is not None:
+        subject, cols = funds_across
+    rest = "" if funds_across is not None else _ROLE_WORDS.sub("", _BY_WHAT.sub("", "".join(cols)))
     label = " ".join(x for x in [table_name(f), subject, " › ".join(cols)] if x)
     return Figure(
         kind="fact",
@@ -406,6 +409,39 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
         obj=f,
         column_rest=rest,
     )
+
+
+_A_FUNDS_NAME = re.compile(r"(?:保险|[^，,；;。\s]{2}业|[^，,；;。\s]{2}调节)基金$")
+_A_FLOW = re.compile(r"收入|支出|结余")
+_ROW_NUMBERING = re.compile(
+    r"^(?:其中[：:]?)?\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])?"
+)
+_TOTAL_COLUMN = re.compile(r"^(?:合计|小计|总计)$")
+_A_BALANCE = re.compile(r"(?:年初|年末)?滚存结余|(?:当年|本年)?收支结余")
+_WHOLE_FUND_IN_TITLE = re.compile(r"社会保险基金")
+
+
+def _funds_across(f: Fact) -> tuple[str, list[str]] | None:
+    """A table of funds across and their flows down (项目 | 合计 | 企业职工基本养老保险基金 | 工伤保险基金 … over 一、收入 |
+    收入预算数 | 五、年末滚存结余): each cell is its column's fund's flow, in the measure its row names —
+    企业职工基本养老保险基金收入 as the text prints it, never a bare 收入 of every fund. The 合计 column is the whole
+    社会保险基金 where the title names it. (subject, the labels that give the measure) or None."""
+    leaf = clean_label(f.column_labels[-1]) if f.column_labels else ""
+    row = clean_label(f.row_labels[-1]) if f.row_labels else ""
+    row = _ROW_NUMBERING.sub("", row).strip()
+    if not row or not _A_FLOW.search(row) or _A_FUNDS_NAME.search(row) or "上年" in row:
+        return None  # (上年收入决算数: last year's, which the table's own year does not date)
+    if _A_FUNDS_NAME.search(leaf):
+        fund = leaf
+    elif _TOTAL_COLUMN.match(leaf) and _WHOLE_FUND_IN_TITLE.search("".join((f.table_title or "").split())):
+        fund = "社会保险基金"
+    else:
+        return None
+    stock = _A_BALANCE.search(row)  # (年初滚存结余 and 年末滚存结余 are two stocks; 年初 names no budget here)
+    flow = stock.group(0) if stock else _ROLE_WORDS.sub("", row)
+    if not _A_FLOW.search(flow):
+        return None
+    return fund + flow, [row if stock is None else ""]
 
 
 _ONE_FUND = re.compile(r"(?<!社会)保险基金$")

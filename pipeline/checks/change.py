@@ -174,7 +174,10 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
                 if o is not p
                 and _one_figure(ctx, figs[id(p)], figs[id(o)])
                 and _not_by_chance(figs[id(p)], figs[id(o)])
-                and not _income_and_spending(p.level, o.level)
+                and not (
+                    _income_and_spending(p.level, o.level)
+                    and (ctx.kind not in DEPARTMENT_BUDGET_KINDS or "执行" in (p.base, o.base))
+                )
             ]
             against = [o for o in same if not _agree(p, o)]
             if not against:
@@ -194,8 +197,9 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
 
 
 def _income_and_spending(a: Claim, b: Claim) -> bool:
-    """本年收入合计2,172.48万元 and 本年支出合计2,172.48万元: a balanced account's two sides, equal by design, two figures
-    (each with its own last year's)."""
+    """本年收入合计2,172.48万元 and 本年支出合计2,172.48万元 of a 决算: two figures equal this year, each with its own last
+    year's (a 预算 balances income and spending every year: there the two sides change alike from last year's budget,
+    not from what last year took in and spent — 比2024年预算执行数增加…)."""
     flows = [{w for w in ("收入", "支出") if w in (x.subject or "")} for x in (a, b)]
     return len(flows[0]) == len(flows[1]) == 1 and flows[0] != flows[1]
 
@@ -563,6 +567,17 @@ def _from_to(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Cl
     return level, base
 
 
+def _adjusted_from(sentence: str, base: Claim) -> bool:
+    """Whether a base is the figure a budget was adjusted from (由年初预算的1650000万元调整为1720000万元): no base of a
+    comparison with last year made later in the sentence."""
+    at = sentence.find(base.quantity.text)
+    return (
+        at >= 0
+        and bool(_FROM.search(sentence[:at]))
+        and bool(_ADJUSTING.match(sentence[at + len(base.quantity.text) :]))
+    )
+
+
 def _amount_of_the_change(sentence: str, placed: list[tuple[int, Claim]], k: int) -> bool:
     """Whether the figure before the rate at placed[k] is its change amount, the rate bare after it ("，增长0.47%")."""
     at, amount = placed[k - 1]
@@ -907,7 +922,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if c.quantity.dimension == "money":
                     continue  # 由年初的468.00亿元调整为512.64亿元，增加44.64亿元: the adjustment family's sum
                 printed = adjusted
-            if printed is None and any(x.base and not _level_named_as(x, before) for x in before):
+            if printed is None and any(
+                x.base and not _level_named_as(x, before) and not _adjusted_from(sentence, x) for x in before
+            ):
                 # 全市支出比上年的465.21亿元增加13.42亿元, its level not printed in the sentence: the base is printed, so no
                 # other figure (a table's 上年 column of another scope) stands in for it
                 ctx.note(c, f"{subject}的比较基数已在句中写出，但本年数未在本句写出")

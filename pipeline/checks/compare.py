@@ -78,7 +78,8 @@ def _year_before(cur: Figure, f: Figure) -> bool:
 
 
 _BASE_MEASURE = re.compile(
-    r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}\s*年)度?(年初|调整后?|全年)?(预算|执行|决算|完成|实际)"
+    # (比2024年预算执行数: what last year's budget came to, its 执行数 — not the budget)
+    r"(?:比|较|与|同)(?:上年|去年|上一年|\d{4}\s*年)度?(年初|调整后?|全年)?(预算执行|预算完成|预算|执行|决算|完成|实际)"
 )
 
 

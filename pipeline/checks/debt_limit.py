@@ -30,7 +30,16 @@ OVER = rule(
     "narrative",
     "comparison",
 )
-RULES = [OVER]
+RATIO = rule(
+    FAMILY,
+    "ratio-to-limit",
+    "error",
+    "“为限额的X%”与余额 ÷ 限额不符",
+    "{balance}为限额的 {stated}%，按 {balance} ÷ {limit} 应为 {expected}%",
+    "narrative",
+    "arithmetic",
+)
+RULES = [OVER, RATIO]
 
 _YEAR = re.compile(r"(20\d\d)")
 _EACH = re.compile(r"均|各|分别|全部")
@@ -120,6 +129,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 subject=f"{region} {name}余额".strip(),
             )
     yield from _text_pairs(ctx)
+    yield from _ratios_to_limits(ctx)
 
 
 def _is_level(c: Claim) -> bool:
@@ -176,3 +186,117 @@ def _text_pairs(ctx: Context) -> Iterator[Finding]:
             related=[limit.prov] + ([claimed[1]] if claimed is not None else []),
             subject=f"{holder}余额",
         )
+
+
+# 全省政府债务余额2517.3亿元，为限额的96.2%; 一般债务余额…、专项债务余额…，分别为限额的92.0%和99.2%; 为省级限额的96.8%
+# (占限额的X% is a share the share family reads)
+_OF_LIMIT = re.compile(r"(?:为|是|达到?)(?P<whose>[^，,；;。\d占]{0,8}?)(?:债务)?限额的\s*$")
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到?)[^，,；;。\d占]{0,12}限额的\s*$")
+_CLASS = re.compile(r"一般债务|专项债务")
+
+
+def _ratios_to_limits(ctx: Context) -> Iterator[Finding]:
+    """A balance said as a share of its ceiling: the balance printed before it over the ceiling of the same holder and
+    debt type printed in its paragraph (or, for "分别为限额的X%和Y%", each balance listed before 分别 over its own
+    type's ceiling). Only where exactly one ceiling fits."""
+    for c in ctx.claims:
+        if c.quantity.dimension != "percent" or c.prov.table is not None:
+            continue
+        at = c.sentence.find(c.quantity.text)
+        before_words = c.sentence[:at] if at >= 0 else ""
+        said = _OF_LIMIT.search(before_words)
+        respective = _RESPECTIVELY.search(before_words)
+        if said is None and respective is None:
+            # (…分别为限额的92.0%和99.2%: the second rate follows the first)
+            previous = [x for x in ctx.sentence_claims(c) if x.quantity.dimension == "percent" and span(x) < span(c)]
+            gap = (
+                c.sentence[c.sentence.find(previous[-1].quantity.text) + len(previous[-1].quantity.text) : at]
+                if previous
+                else ""
+            )
+            if not previous or not re.fullmatch(r"\s*[、和及与，,]\s*", gap):
+                continue
+            first_at = c.sentence.find(previous[0].quantity.text)
+            respective = _RESPECTIVELY.search(c.sentence[:first_at])
+            if respective is None:
+                continue
+        balance = _balance_for(ctx, c, respective is not None)
+        if balance is None:
+            ctx.note(c, "未找到“为限额的X%”所指的余额")
+            continue
+        whose = said.group("whose") if said is not None else ""
+        limit = _limit_for(ctx, c, balance, whose)
+        if limit is None:
+            ctx.note(c, "未找到“为限额的X%”所指的唯一限额")
+            continue
+        ctx.mark(c)
+        comp = tol.percent(tol.base_interval(balance.quantity), tol.base_interval(limit.quantity))
+        v = tol.verdict(c.quantity, comp, ctx.settings) if comp is not None else tol.OK
+        if v in (tol.OK, tol.INFO):
+            continue
+        exact = balance.quantity.base_value / limit.quantity.base_value * 100
+        how = f"{balance.quantity.text} ÷ {limit.quantity.text} × 100"
+        yield make_finding(
+            RATIO,
+            v,
+            claim_figure(c),
+            f"{balance.subject}为限额的 {c.quantity.text}，按{balance.subject} {balance.quantity.text} ÷ "
+            f"{limit.subject} {limit.quantity.text} 应为 {fmt(exact, 2)}%",
+            expected=exact,
+            derivation=how,
+            related=[balance.prov, limit.prov],
+            subject=balance.subject,
+        )
+
+
+def span(x: Claim) -> int:
+    return x.prov.span[0] if x.prov.span else 0
+
+
+def _balance_for(ctx: Context, c: Claim, respective: bool) -> Claim | None:
+    """The balance a ratio is of: the last balance before it in its sentence; after 分别, the balances listed before
+    分别, in order, one per rate."""
+    before = [
+        x
+        for x in ctx.sentence_claims(c)
+        if span(x) < span(c) and x.quantity.dimension == "money" and "余额" in x.subject and not x.base
+    ]
+    if not respective:
+        return before[-1] if before else None
+    rates = (
+        [x for x in ctx.sentence_claims(c) if x.quantity.dimension == "percent" and span(x) >= span(before[-1])]
+        if before
+        else []
+    )
+    k = rates.index(c) if c in rates else -1
+    run = before[-len(rates) :] if len(before) >= len(rates) else []
+    if k < 0 or len(run) != len(rates) or len({_class(x.subject) for x in run}) != len(run):
+        return None
+    return run[k]
+
+
+def _class(subject: str) -> str:
+    m = _CLASS.search(subject)
+    return m.group(0) if m else ""
+
+
+def _limit_for(ctx: Context, c: Claim, balance: Claim, whose: str) -> Claim | None:
+    """The one ceiling in the paragraph of the balance's debt type (一般债务, 专项债务 or the whole), holder and year."""
+    kind = _class(balance.subject)
+    limits = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if x.quantity.dimension == "money"
+        and "限额" in x.subject
+        and not _FLOW.search(x.subject)
+        and _class(x.subject) == kind
+        and not identities_contradict(x.identity, balance.identity)
+    ]
+    if whose.strip():
+        limits = [x for x in limits if whose.strip() in x.subject]  # (为省级限额的: the 省级 ceiling, none other)
+    scope = balance.identity.scope
+    if scope:
+        # (核定我省政府债务限额 names no scope: the whole region's ceiling, never a 省级/市本级 one)
+        limits = [x for x in limits if x.identity.scope == scope or (not x.identity.scope and scope.startswith("全"))]
+    values = {x.quantity.base_value for x in limits}
+    return limits[-1] if len(values) == 1 else None

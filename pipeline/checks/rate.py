@@ -1382,6 +1382,52 @@ _FORMULA_AFTER = re.compile(
 _FORMULA_BEFORE = re.compile(_FORMULA_AFTER.pattern.removeprefix(r"\s*") + r"\s*(?:为|达|达到|是)?\s*$")
 
 
+# 预算执行率=实际支出÷到位资金×100%=1,178.64÷1,220.00×100%=96.61%: a ratio worked out in the text, its numbers printed
+_NUMBER = r"\d[\d,，]*(?:\.\d+)?"
+_WORKED_RATIO = re.compile(
+    rf"(?P<a>{_NUMBER})\s*(?:万元|亿元|元)?\s*[÷/]\s*(?P<b>{_NUMBER})\s*(?:万元|亿元|元)?\s*"
+    rf"(?:[×xX*]\s*100\s*[%％]\s*)?[=＝]\s*(?P<c>{_NUMBER})\s*[%％]"
+)
+
+
+def _written_out_ratios(ctx: Context) -> Iterator[Finding]:
+    """A ratio the text works out with its own numbers (…=1,178.64÷1,220.00×100%=96.16%): the printed result is the
+    quotient of the two numbers printed before it, whatever they stand for."""
+    for one in {(c.prov.block, c.prov.paragraph, c.prov.table, c.sentence): c for c in ctx.claims}.values():
+        text = one.sentence
+        for m in _WORKED_RATIO.finditer(text):
+            a, b, stated = (Decimal(m.group(k).replace(",", "").replace("，", "")) for k in ("a", "b", "c"))
+            c = next(
+                (
+                    x
+                    for x in ctx.sentence_claims(one)
+                    if x.quantity.dimension == "percent"
+                    and x.quantity.value == stated
+                    and m.group("c") in x.quantity.text
+                ),
+                None,
+            )
+            if c is None or not b:
+                continue
+            ctx.mark(c)
+            decimals = len(m.group("c").partition(".")[2])
+            q = replace(c.quantity, decimals=decimals)
+            comp = tol.Interval.exact(a / b * 100)
+            v = tol.verdict(q, comp, ctx.settings)
+            if v in (tol.OK, tol.INFO):
+                continue
+            how = f"{m.group('a')} ÷ {m.group('b')} × 100"
+            yield make_finding(
+                RATIO_TEXT,
+                v,
+                claim_figure(c),
+                f"文中算式 {m.group(0)}：{how} = {fmt(a / b * 100, 2)}%，报告写 {m.group('c')}%",
+                expected=a / b * 100,
+                derivation=how,
+                subject=re.sub(r"[=＝].*$", "", text[: m.start()].split("，")[-1].split("。")[-1]) or "比率",
+            )
+
+
 _PARAGRAPHS_BACK = 3
 
 
@@ -1424,6 +1470,15 @@ def _by_its_formula(ctx: Context, c: Claim, num_words: str, den_words: str) -> I
         return None
 
     num, den = named(num_words), named(den_words)
+    last = max(
+        (x for x in _before(ctx, c) if x.sentence == c.sentence and x.quantity.dimension == "money"),
+        key=span_start,
+        default=None,
+    )
+    if num is not None and num is not last:
+        # 市级配套资金到位120万元，到位率80.00%（到位资金÷预算资金）: the rate of the item just before it, its formula
+        # naming kinds of amounts — not the project's 到位资金 said earlier
+        num = None
     if num is None or den is None or num is den or num.quantity.base_unit != den.quantity.base_unit:
         ctx.note(c, f"{c.subject or '比率'}写明按 {num_words}÷{den_words} 计算，未找到唯一的这两个数")
         return
@@ -1637,6 +1692,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _completion(ctx, c)
         elif c.relation == "per-capita" or ("人均" in c.subject and c.relation in ("", "rate")):
             yield from _per_capita(ctx, c)
+    yield from _written_out_ratios(ctx)
     yield from _tables(ctx)
     yield from _score_totals(ctx)
     yield from _time_progress(ctx)

@@ -109,7 +109,17 @@ CATEGORY_SAID = rule(
     "cross-reference",
     kinds=SCORE_SHEET_KINDS,
 )
-RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE, TOTAL_SAID, CATEGORY_SAID]
+CATEGORY_SCORE = rule(
+    FAMILY,
+    "category-score",
+    "error",
+    "一级指标得分与所属指标得分之和不符",
+    "{category}得分写 {stated}，所属各指标得分合计 {expected}",
+    "score-sheet",
+    "arithmetic",
+    kinds=SCORE_SHEET_KINDS,
+)
+RULES = [CATEGORY, TOTAL, SHORTFALL, OVER, ELSEWHERE, SCORE_RATE, TOTAL_SAID, CATEGORY_SAID, CATEGORY_SCORE]
 
 _DECLARED = re.compile(r"([\u4e00-\u9fff]*指标)\s*[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _NAMED_POINTS = re.compile(r"^([\u4e00-\u9fff]+?)[（(](\d+(?:\.\d+)?)分[）)]$")
@@ -322,6 +332,38 @@ def _check_categories(rows: list[Row]) -> Iterator[Finding]:
         )
 
 
+def _check_category_scores(rows: list[Row]) -> Iterator[Finding]:
+    """A category row printed with its points and score above the indicators its points break down into (产出 | 40 |
+    35.5 over 产出数量 | 15 | 14.0, …): its score is theirs added up."""
+    items = [r for r in rows if "points" in r.cells and not _is_total_row(r)]
+    for r, run in _breakdowns(items):
+        if (
+            not _a_category_row(r)
+            or _is_subtotal_row(r)  # (决策 | 小计 | 20 | 19.5: its 小计 is checked as one, `_check_subtotals`)
+            or "score" not in r.cells
+            or any("score" not in x.cells for x in run)
+        ):
+            continue
+        scores = [x.cells["score"].quantity for x in run]
+        stated = r.cells["score"]
+        if tol.verdict(stated.quantity, tol.total([_pts(q) for q in scores])) == tol.OK:
+            continue
+        s = sum((q.value for q in scores), Decimal(0))
+        name = next((clean_label(x) for x in r.labels if clean_label(x) and "小计" not in x), "该类指标")
+        how = " + ".join(fmt(q.value) for q in scores)
+        yield make_finding(
+            CATEGORY_SCORE,
+            "error",
+            fact_figure(stated, None),
+            f"{name}得分写 {stated.text.strip() or fmt(stated.quantity.value)}，而其下 {len(run)} 个指标的得分合计 "
+            f"{how} = {fmt(s)}，两者不符",
+            expected=s,
+            derivation=how,
+            related=[run[0].cells["score"].prov, run[-1].cells["score"].prov],
+            subject=f"{name}（得分）",
+        )
+
+
 def _lead_tables(tables: dict[int, list[Row]], t: int) -> list[list[Row]]:
     """The score tables just before table t that hold no total of their own, nearest first: the first
     part of a score sheet split over several tables (the 预算执行率 row above the 指标 rows and the 总分)."""
@@ -400,6 +442,11 @@ def _check_total(rows: list[Row], lead: list[list[Row]]) -> Iterator[Finding]:
         whole_only = [r.cells[role].quantity for r in _without_breakdowns(items) if role in r.cells]
         if whole_only and len(whole_only) < len(items):
             readings.append(whole_only)
+        # (一、决策 | 10 | 8.5 over its indicators: the indicators alone, their category rows left out, add up too)
+        broken = {id(r) for r, _run in _breakdowns(items)}
+        leaves = [r.cells[role].quantity for r in items if id(r) not in broken and role in r.cells]
+        if broken and leaves:
+            readings.append(leaves)
         if not readings or any(_adds_up(tf, qs) for qs in readings):
             continue
         if role == "score" and spans and every[spans[0]]:
@@ -447,30 +494,67 @@ def _points_unread(r: Row) -> bool:
     return "score" in r.cells and "points" not in r.cells
 
 
-def _without_breakdowns(items: list[Row]) -> list[Row]:
-    """The items without the rows a 其中 breaks an item's points down into (合计 | 10, 其中：基本支出 | 4, 项目支出 | 6):
-    the run of rows after an item, the first labelled 其中, whose points add up to the item's."""
-    out: list[Row] = []
+def _breakdowns(items: list[Row]) -> list[tuple[Row, list[Row]]]:
+    """Each item with the rows its points break down into (合计 | 10, 其中：基本支出 | 4, 项目支出 | 6; 一、决策 | 10 over
+    项目立项 | 5 and 绩效目标 | 5): the run of rows right after it, the first labelled 其中 or the item a category,
+    whose points add up to the item's."""
+    out: list[tuple[Row, list[Row]]] = []
     k = 0
     while k < len(items):
         r = items[k]
-        out.append(r)
         k += 1
         first = items[k] if k < len(items) else None
-        if first is None or not any(x.strip().startswith("其中") for x in first.labels):
+        category = _a_category_row(r)
+        if first is None or not (any(x.strip().startswith("其中") for x in first.labels) or category):
             continue
         run: list[Row] = []
         for x in items[k:]:
+            top = _TOP_NUMBERING.match(" ".join(x.labels))
+            if category and (top or (not run and _a_category_row(x) and not _SUB_NUMBERING.match(" ".join(x.labels)))):
+                break  # (二、产出 after 一、决策's indicators, 过程 right after 决策: the next category, no part of it)
             run.append(x)
-            if len(run) >= 2 and _adds_up(r.cells["points"], [y.cells["points"].quantity for y in run]):
-                k += len(run)  # the breakdown is skipped
+            if len(run) >= (1 if category else 2) and _adds_up(
+                r.cells["points"], [y.cells["points"].quantity for y in run]
+            ):
+                out.append((r, run))
+                k += len(run)
                 break
+    return out
+
+
+def _without_breakdowns(items: list[Row]) -> list[Row]:
+    """The items without the rows a 其中 or a category breaks an item's points down into (`_breakdowns`)."""
+    skipped = {id(x) for _r, run in _breakdowns(items) for x in run}
+    out = [r for r in items if id(r) not in skipped]
     # 基本支出 | 4, 项目支出 | 6, 合计 | 10: the parts printed before the 合计 that adds them up
     for r in [x for x in out if _is_total_row(x) and "points" in x.cells]:
         at = out.index(r)
         n = _parts_above(r, out[:at])
         out = out[: at - n] + out[at:]
     return out
+
+
+_CATEGORY_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+
+
+def _a_category_row(r: Row) -> bool:
+    """一、决策 | 10 | 8.5 over 项目立项 | 5 and 绩效目标 | 5, or 产出 | 40 | 小计 | 40 | 35.5: a category printed with its
+    own points above the indicators that make them up."""
+    own = next((x for x in reversed(r.labels) if x.strip()), "")  # (决策 | 项目立项 | 5: the indicator's own row)
+    # (决策 | 10 | 项目立项 | 5 | 4.5: the category's 10 beside its first indicator's 5 — the indicator's row)
+    points = {f.quantity.value for f in r.every if _col_role(f) == "points"}
+    # (决策小计 | 20 | 18.5 closes the rows above it: no head of the rows below, `_check_subtotals` reads it)
+    return len(points) <= 1 and bool(_CATEGORY_NUMBERING.match(own) or _named_category(own))
+
+
+def _named_category(label: str) -> bool:
+    """决策, 产出指标, 效益类指标（30分）: a category's own name (not 项目管理, an indicator of 过程)."""
+    text = re.sub(r"[（(][^）)]*[）)]|\s", "", label).removesuffix("指标").removesuffix("类")
+    return text in _CATEGORY_NAMES
+
+
+_TOP_NUMBERING = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
+_SUB_NUMBERING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]")
 
 
 def _adds_up(total: Fact, parts: list[Quantity]) -> bool:
@@ -1116,6 +1200,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for t, rows in tables.items():
         yield from _check_score_rates(rows)
         yield from _check_categories(rows)
+        yield from _check_category_scores(rows)
         yield from _check_subtotals(rows)
         yield from _check_total(rows, _lead_tables(tables, t))
         yield from _check_shortfall(ctx, rows)

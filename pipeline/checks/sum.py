@@ -687,6 +687,11 @@ def _column_verdicts(
                 # never its first group's rows; they miss it (a 小计 off, or a group left out) — said as info
                 yield "total", tr.Verdict(rows[i], closers, tr.UNCERTAIN)
                 continue
+            if len(below) == 1 and n + 1 == len(totals):
+                # 收入合计 | 支出合计 | 当年收支结余: one row under a total is no breakdown of it (a balance, a 其中 alone)
+                below = []
+                if not above:
+                    continue
             down = tr.check_total(rows[i], below, [], below=True, blanks=blanks) if below else None
             if (above and up is None) or (below and down is None) or not (above or below):
                 continue
