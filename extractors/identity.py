@@ -452,7 +452,7 @@ _FIGURE_BRACKET = re.compile(r"[（(][^（）()]*\d[^（）()]*[）)]")
 
 # to its sentence's end: a 。；; or a full stop printed as ． or . that stands before no digit (２０６．４ is a decimal)
 _BY_LEVEL_SENTENCE = re.compile(
-    r"(?:分级次|按级次|分级|从级次)看?[，,：:](?:[^。；;．.]|[．.](?=[\d０-９]))*(?:[。；;]|[．.])"
+    r"(?:分级次|按级次|分级|从级次)看?[，,：:](?:[^。；;．.]|[．.](?=[\d０-９]))*(?:[。；;]|[．.](?![\d０-９]))"
 )
 
 

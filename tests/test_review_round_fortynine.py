@@ -451,3 +451,63 @@ def test_a_formula_naming_kinds_of_amounts_is_of_the_item_right_before_the_rate(
         "尚有30万元未到位。\n"
     )
     assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def test_a_rate_after_its_printed_base_and_amount_is_the_amount_over_the_base(tmp_path: Path) -> None:
+    """ "城乡社区支出比调整前的4470万元增加2350万元，增长50.6%": the level is not printed, but the rate is 2350 ÷ 4470 (adv523
+    平南: "比较基数已在句中写出，但本年数未在本句写出")."""
+    text = "某县2024年预算调整方案\n一、支出调整\n城乡社区支出比调整前的4470万元增加2350万元，增长{}%。\n"
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("52.6"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("50.6")))
+    assert [(r, s, st) for r, s, st, _e in found] == [("change.stated-vs-computed", "城乡社区支出", Decimal("50.6"))]
+
+
+def test_a_carry_over_named_otherwise_is_a_term_of_the_grand_total(tmp_path: Path) -> None:
+    """收入支出决算总表 with "上年结转和结余" (not 年初结转和结余) between 本年收入合计 and 总计: a term of the 总计, not a
+    total out of line (adv522 淄川: template.sum error, 25299.95 "（1 项）")."""
+    lines = [
+        "某医院2024年度单位决算",
+        "表1 收入支出决算总表",
+        "单位：万元",
+        "收入项目\t决算数\t支出项目\t决算数",
+        "一、财政拨款收入\t100.00\t一、卫生健康支出\t90.00",
+        "本年收入合计\t100.00\t本年支出合计\t90.00",
+        "{}\t20.00\t年末结转和结余\t30.00",
+        "总计\t120.00\t总计\t120.00",
+    ]
+    for label in ("上年结转和结余", "年初结转结余", "上年结转结余", "期初结转和结余"):
+        text = "\n".join(lines).format(label) + "\n"
+        assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == [], label
+
+
+def test_a_total_out_of_line_is_read_against_its_nearest_reading(tmp_path: Path) -> None:
+    """一、收入合计 150.00 over 其中：保险费收入 90.00 and the rows indented under it, one printed 20.10: the total misses
+    the four rows by 0.10, the cell the column check finds out — one finding on that cell, not a second on the right
+    total read against the three indented rows (60.10; adv524 湘潭)."""
+    lines = [
+        "某市2023年社会保险基金决算",
+        "表1 某市2023年社会保险基金收支决算表",
+        "单位：万元",
+        "项目\t合计\t工伤保险基金\t失业保险基金",
+        "一、收入合计\t150.00\t100.00\t50.00",
+        "    其中：保险费收入\t90.00\t60.00\t30.00",
+        "          财政补贴收入\t30.00\t20.00\t10.00",
+        "          利息收入\t{}\t15.00\t5.00",
+        "          其他收入\t10.00\t5.00\t5.00",
+    ]
+    assert [
+        f for f in _scan_txt(tmp_path / "a.txt", "\n".join(lines).format("20.00") + "\n") if f.severity != "info"
+    ] == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", "\n".join(lines).format("20.10") + "\n"))
+    assert all(expected != Decimal("60.10") for _r, _s, _st, expected in found)
+    assert [st for _r, _s, st, _e in found] == [Decimal("20.10")]
+
+
+def test_a_by_level_sentence_keeps_each_levels_scope_past_a_decimal_point(tmp_path: Path) -> None:
+    """ "分级次看，省本级政府债务限额1618.83亿元，债务余额1478.43亿元": the 债务余额 is 省本级's — the decimal point of 1618.83
+    ends no sentence (adv521 江南: four repeat.different-values errors against the 全省 balances)."""
+    text = (
+        "某省2024年政府债务情况\n全省政府债务余额23698.47亿元。其中：一般债务余额8686.45亿元。\n"
+        "分级次看，省本级政府债务限额1618.83亿元，债务余额1478.43亿元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []

@@ -567,6 +567,39 @@ def _from_to(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tuple[Cl
     return level, base
 
 
+def _rate_of_base_and_amount(
+    ctx: Context, sentence: str, placed: list[tuple[int, Claim]], k: int, subject: str
+) -> Finding | None:
+    """城乡社区支出比调整前的4470万元增加2350万元，增长52.6%: the base and the change amount printed, the rate right after
+    the amount is the amount over the base, whatever the level (not printed) is."""
+    at, c = placed[k]
+    if c.quantity.dimension != "percent" or k < 2 or not _amount_of_the_change(sentence, placed, k):
+        return None
+    (at_base, base), (at_amount, amount) = placed[k - 2], placed[k - 1]
+    if not base.base or base.quantity.base_unit != amount.quantity.base_unit or base.quantity.value <= 0:
+        return None
+    if not re.fullmatch(r"[^，,；;。\d]{0,6}", sentence[at_base + len(base.quantity.text) : at_amount]):
+        return None  # (…比上年的4470万元增加2350万元: the amount right after its base, in one clause)
+    ctx.mark(c)
+    comp = tol.percent(tol.base_interval(amount.quantity), tol.base_interval(base.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings) if comp is not None else tol.OK
+    if v in (tol.OK, tol.INFO):
+        return None
+    exact = amount.quantity.base_value / base.quantity.base_value * 100
+    how = f"{fmt(amount.quantity.value)} ÷ {fmt(base.quantity.value)} × 100"
+    return make_finding(
+        STATED,
+        v,
+        claim_figure(c),
+        f"{subject}比较基数 {base.quantity.text}，增减额 {amount.quantity.text}，增减幅度应为 {how} = "
+        f"{fmt(exact, _shown_decimals(c.quantity))}%，报告写 {c.quantity.text}；增减额与增减幅度两数必有一处有误",
+        expected=exact,
+        derivation=how,
+        related=[base.prov, amount.prov],
+        subject=subject,
+    )
+
+
 def _adjusted_from(sentence: str, base: Claim) -> bool:
     """Whether a base is the figure a budget was adjusted from (由年初预算的1650000万元调整为1720000万元): no base of a
     comparison with last year made later in the sentence."""
@@ -927,6 +960,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             ):
                 # 全市支出比上年的465.21亿元增加13.42亿元, its level not printed in the sentence: the base is printed, so no
                 # other figure (a table's 上年 column of another scope) stands in for it
+                found = _rate_of_base_and_amount(ctx, sentence, placed, k, subject)
+                if found is not None:
+                    yield found
+                    continue
                 ctx.note(c, f"{subject}的比较基数已在句中写出，但本年数未在本句写出")
                 continue
             if printed is None and c.identity.measure == "同口径":

@@ -449,6 +449,41 @@ def check_total(
         readings += [before + reading] if before else []
     if any(meets(total, reading) for reading in readings):
         return None
+    verdict = _verdict_of_the_total(total, rows, wider, below, plain, top, indented, arith, nested, subtotals)
+    return _nearest_reading(verdict, readings) if verdict is not None else None
+
+
+def _gap(total: Row, parts: list[Row]) -> Decimal:
+    return abs(total.fact.quantity.base_value - sum((p.fact.quantity.base_value for p in parts), Decimal(0)))
+
+
+def _nearest_reading(verdict: Verdict, readings: list[list[Row]]) -> Verdict:
+    """The reading a failed total is reported against: the one that misses it by least where that one misses by less
+    than a hundredth of the total and the reading chosen by the table's marks misses by more (收入合计 150.00 over
+    其中：保险费收入 90.00 and the rows under it, one of them printed 20.10: 150.10, one cell out — not 60.10 from
+    the rows indented under the 其中 row alone)."""
+    candidates = [r for r in readings if r]
+    if not candidates:
+        return verdict
+    best = min(candidates, key=lambda r: _gap(verdict.total, r))
+    small = abs(verdict.total.fact.quantity.base_value) / 100
+    if _gap(verdict.total, best) < _gap(verdict.total, verdict.parts) and _gap(verdict.total, best) <= small:
+        return Verdict(verdict.total, best, verdict.certainty)
+    return verdict
+
+
+def _verdict_of_the_total(
+    total: Row,
+    rows: list[Row],
+    wider: list[Row] | None,
+    below: bool,
+    plain: list[Row],
+    top: list[Row] | None,
+    indented: list[Row] | None,
+    arith: list[Row],
+    nested: bool,
+    subtotals: list[Row],
+) -> Verdict | None:
     structured = [r for r in (top, indented, arith) if r]
     if any(_run_meets(total, r, from_start=below) for r in structured):
         return None

@@ -86,7 +86,11 @@ def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Findi
                 continue
             comp = sum_of([p.q for p in parts])
             v = tol.verdict_in_base(t.q, comp)
-            if v in (tol.ERROR, tol.WARNING) and not _rows_above_add_up(views, r, t):
+            if (
+                v in (tol.ERROR, tol.WARNING)
+                and not _rows_above_add_up(views, r, t)
+                and not _unnamed_rows_fill(views, r, t, parts)
+            ):
                 yield cell_finding(R_SUM, v, t, parts, r, view, comp)
 
 
@@ -99,6 +103,19 @@ def _rows_above_add_up(views: dict[str, View], r: SumRule, t: VCell) -> bool:
         if c.sig == t.sig and c.side == t.side and c.row < t.row
     ]
     return len(above) >= 2 and tol.verdict_in_base(t.q, sum_of([c.q for c in above])) == tol.OK
+
+
+def _unnamed_rows_fill(views: dict[str, View], r: SumRule, t: VCell, parts: list[VCell]) -> bool:
+    """Whether the rows printed between the rule's last part and the total, that the rule does not name, make the sum
+    hold (本年收入合计 | 上年结转和结余 | 总计, where the rule names 年初结转和结余): a carry-over named otherwise, not a
+    total out of line."""
+    last = max(p.row for p in parts)
+    between = [
+        c
+        for c in select(views, Cells(table=r.total.table, side=r.total.side))
+        if c.sig == t.sig and c.side == t.side and last < c.row < t.row and c not in parts
+    ]
+    return bool(between) and tol.verdict_in_base(t.q, sum_of([p.q for p in [*parts, *between]])) == tol.OK
 
 
 def _a_total_part_unprinted(pattern: str | None, parts: list[VCell]) -> bool:
