@@ -150,7 +150,8 @@ def test_a_qizhong_row_heading_the_rows_under_a_total_is_one_of_its_parts(tmp_pa
         return [
             (f.rule, f.subject)
             for f in analyze_file(path).findings
-            if f.severity != "info" and f.rule.startswith("sum.table-rows")
+            # (the row sum found short, crossed with its column's on the one cell out: sum.table-cell names both)
+            if f.severity != "info" and (f.rule.startswith("sum.table-rows") or f.rule == "sum.table-cell")
         ]
 
     assert row_sums(book(4930)) == []

@@ -511,3 +511,28 @@ def test_a_by_level_sentence_keeps_each_levels_scope_past_a_decimal_point(tmp_pa
         "分级次看，省本级政府债务限额1618.83亿元，债务余额1478.43亿元。\n"
     )
     assert _errors(_scan_txt(tmp_path / "a.txt", text)) == []
+
+
+def _grouped_funds(urban: str) -> list[str]:
+    return [
+        "某市2024年社会保险基金决算",
+        "表1 某市2024年社会保险基金决算收支表",
+        "单位：万元",
+        "项目\t合计\t基本养老保险基金\t基本养老保险基金\t工伤保险基金",
+        "项目\t合计\t企业职工\t城乡居民\t工伤保险基金",
+        f"一、收入\t569768.98\t375672.11\t{urban}\t128464.19",
+        "二、支出\t508280.03\t337355.79\t55246.24\t115678.00",
+    ]
+
+
+def test_a_group_header_over_named_fund_columns_leaves_each_column_a_part(tmp_path: Path) -> None:
+    """合计 | 基本养老保险基金 › 企业职工 | 城乡居民 | 工伤保险基金: the group header names no 小计 of its own, each named column
+    is one part of the 合计 and its cells its fund's flows (企业职工基本养老保险基金收入; adv521 临川: the merged header turned
+    every check of the table off)."""
+    assert [
+        f for f in _scan_txt(tmp_path / "a.txt", "\n".join(_grouped_funds("65632.68")) + "\n") if f.severity != "info"
+    ] == []
+    found = [
+        f for f in _scan_txt(tmp_path / "b.txt", "\n".join(_grouped_funds("65532.68")) + "\n") if f.severity != "info"
+    ]
+    assert [(f.rule, f.stated_value) for f in found] == [("sum.table-columns", Decimal("569768.98"))]

@@ -431,8 +431,11 @@ def _funds_across(f: Fact) -> tuple[str, list[str]] | None:
     row = _ROW_NUMBERING.sub("", row).strip()
     if not row or not _A_FLOW.search(row) or _A_FUNDS_NAME.search(row) or "上年" in row:
         return None  # (上年收入决算数: last year's, which the table's own year does not date)
+    group = clean_label(f.column_labels[0]) if len(f.column_labels) >= 2 else ""
     if _A_FUNDS_NAME.search(leaf):
         fund = leaf
+    elif _A_FUNDS_NAME.search(group) and leaf and not _TOTAL_COLUMN.match(leaf) and not _ROLE_WORDS.fullmatch(leaf):
+        fund = leaf + group  # 基本养老保险基金 › 企业职工: 企业职工基本养老保险基金
     elif _TOTAL_COLUMN.match(leaf) and _WHOLE_FUND_IN_TITLE.search("".join((f.table_title or "").split())):
         fund = "社会保险基金"
     else:

@@ -1007,10 +1007,15 @@ def _siblings(cells: list[Fact], total: Fact, parent: tuple[str, ...]) -> list[F
     for group in by_head.values():
         flat = [g for g in group if len(_path(g)) == depth + 1]
         sub = [g for g in group if _path(g)[-1] in ("小计", "合计")]
+        leaves = [g for g in group if len(_path(g)) == depth + 2]
         if len(flat) == 1 and len(group) == 1:
             out.append(flat[0])
         elif len(sub) == 1:
             out.append(sub[0])
+        elif len(leaves) == len(group) >= 2 and all(_only_a_name(_path(g)[-1]) for g in leaves):
+            # 合计 | 基本养老保险基金 › 企业职工 | 城乡居民 | 机关事业单位 | 工伤保险基金: a group header over named columns
+            # and no 小计 of its own — each named column one part
+            out += leaves
         else:
             return None
     return out
