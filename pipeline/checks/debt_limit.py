@@ -16,7 +16,16 @@ from collections.abc import Iterator
 from extractors.model import Claim, Fact, Provenance
 from extractors.tablefacts import is_column_marker
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, claim_figure, fact_figure, fmt, identities_contradict, make_finding, rule
+from pipeline.checks.base import (
+    Context,
+    claim_figure,
+    fact_figure,
+    fmt,
+    identities_contradict,
+    make_finding,
+    rule,
+    span_start,
+)
 from pipeline.findings import Finding
 
 FAMILY = "debt_limit"
@@ -208,7 +217,9 @@ def _ratios_to_limits(ctx: Context) -> Iterator[Finding]:
         respective = _RESPECTIVELY.search(before_words)
         if said is None and respective is None:
             # (…分别为限额的92.0%和99.2%: the second rate follows the first)
-            previous = [x for x in ctx.sentence_claims(c) if x.quantity.dimension == "percent" and span(x) < span(c)]
+            previous = [
+                x for x in ctx.sentence_claims(c) if x.quantity.dimension == "percent" and span_start(x) < span_start(c)
+            ]
             gap = (
                 c.sentence[c.sentence.find(previous[-1].quantity.text) + len(previous[-1].quantity.text) : at]
                 if previous
@@ -249,22 +260,22 @@ def _ratios_to_limits(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def span(x: Claim) -> int:
-    return x.prov.span[0] if x.prov.span else 0
-
-
 def _balance_for(ctx: Context, c: Claim, respective: bool) -> Claim | None:
     """The balance a ratio is of: the last balance before it in its sentence; after 分别, the balances listed before
     分别, in order, one per rate."""
     before = [
         x
         for x in ctx.sentence_claims(c)
-        if span(x) < span(c) and x.quantity.dimension == "money" and "余额" in x.subject and not x.base
+        if span_start(x) < span_start(c) and x.quantity.dimension == "money" and "余额" in x.subject and not x.base
     ]
     if not respective:
         return before[-1] if before else None
     rates = (
-        [x for x in ctx.sentence_claims(c) if x.quantity.dimension == "percent" and span(x) >= span(before[-1])]
+        [
+            x
+            for x in ctx.sentence_claims(c)
+            if x.quantity.dimension == "percent" and span_start(x) >= span_start(before[-1])
+        ]
         if before
         else []
     )
