@@ -1995,6 +1995,8 @@ _LIST_OPENER = re.compile(
     r"其中|分[\u4e00-\u9fff（）()]{1,8}?看[：:，,]|(?:具体|明细|详细)(?:情况)?如下[：:]|具体(?:为|是|包括)[：:]?|包括[：:]"
     # 基本支出15836.42万元，包括人员经费13204.57万元和公用经费2613.85万元: 包括 right after the total's clause
     r"|(?<=[，,])包括(?=[\u4e00-\u9fff])"
+    # 新增专项债券52,000万元，全部用于以下项目：A…，B…: the projects the figure is spent on
+    r"|(?:全部|分别)?用于(?:以下|如下)(?:项目|方面|领域)?[：:]"
     r"|(?P<named>[\u4e00-\u9fff]{2,12}?)中[：:]"
     # 调入资金386,540万元中，从政府性基金预算调入210,000万元，…: the figure just printed, broken down
     r"|(?<=\d)(?P<unit_end>万元|亿元|元)中[，,]"
@@ -2206,7 +2208,7 @@ def _enumerations(
             total.claim.list_kind = lists.completeness(
                 [p.claim.subject for p in top],
                 text[top[-1].end : top[-1].end + 4],
-                text[total.end : pos],
+                text[total.end : opens],  # (the opener's own words too: 全部用于以下项目：)
                 total.claim.subject,
             )
             if total.claim.list_kind != lists.COMPLETE and _full_marks_add_up(text, top, total):

@@ -200,7 +200,12 @@ def completeness(subjects: list[str], after_last: str, before_first: str, whole:
     # 上年结转4,080.60万元); elsewhere it is one 类 of many named (城乡社区支出…，其他支出…，债务付息支出…)
     # (从其他资金调入150,000万元: the rest after its preposition)
     rest = next((k for k, s in enumerate(subjects) if re.sub(r"^(?:从|由|自)", "", s.strip()).startswith("其他")), None)
-    if "分别" in before_first or (rest is not None and all(_CARRY.search(s) for s in subjects[rest + 1 :])):
+    # (全部用于以下项目：: every part named)
+    if (
+        "分别" in before_first
+        or "全部用于" in before_first
+        or (rest is not None and all(_CARRY.search(s) for s in subjects[rest + 1 :]))
+    ):
         return COMPLETE
     if names_a_partition(subjects, whole):
         return COMPLETE

@@ -536,3 +536,15 @@ def test_a_group_header_over_named_fund_columns_leaves_each_column_a_part(tmp_pa
         f for f in _scan_txt(tmp_path / "b.txt", "\n".join(_grouped_funds("65532.68")) + "\n") if f.severity != "info"
     ]
     assert [(f.rule, f.stated_value) for f in found] == [("sum.table-columns", Decimal("569768.98"))]
+
+
+def test_the_projects_a_figure_is_all_spent_on_are_its_whole_list(tmp_path: Path) -> None:
+    """ "新增专项债券52,000万元，全部用于以下项目：A15,000万元，B20,000万元，C15,000万元": the list names every part — 50,000
+    is no 52,000 (adv520 都昌: no list read; with 其中 only a partial info)."""
+    text = (
+        "某县2026年预算调整方案\n二、政府债券\n新增专项债券52,000万元，全部用于以下项目：县城污水处理厂提标改造项目15,000万元，"
+        "工业园区基础设施项目20,000万元，农贸市场改造项目{}万元。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("17,000"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("15,000")))
+    assert [(r, st, ex) for r, _s, st, ex in found] == [("sum.enumeration", Decimal("52000"), Decimal("50000"))]
