@@ -4,7 +4,8 @@ A 地方政府债务限额及余额情况表 prints, per region, the year's ceil
 专项债务. The law keeps each balance within its ceiling, and reports say so (各县区政府债务余额均未超过省核定的债务限额). A
 balance printed above its own ceiling, in the same row, year and debt type, is reported: an error where the text states the
 balances are within their ceilings, else a warning. The text's own pairs are read alike: a ceiling and the balance that
-follows it of the same holder (临西县政府债务限额40.86亿元、余额41.27亿元).
+follows it of the same holder (临西县政府债务限额40.86亿元、余额41.27亿元). A balance said as a share of its ceiling
+("为限额的96.2%", "分别为限额的92.0%和99.2%") is checked against the ceiling of its own holder and debt type.
 """
 
 from __future__ import annotations

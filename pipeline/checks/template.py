@@ -94,14 +94,17 @@ def run_sums(views: dict[str, View], rules: Iterable[SumRule]) -> Iterator[Findi
                 yield cell_finding(R_SUM, v, t, parts, r, view, comp)
 
 
+def _rows_of_its_side(views: dict[str, View], r: SumRule, t: VCell) -> list[VCell]:
+    """The cells of the total's table on its side and in its column (its signature)."""
+    return [
+        c for c in select(views, Cells(table=r.total.table, side=r.total.side)) if c.sig == t.sig and c.side == t.side
+    ]
+
+
 def _rows_above_add_up(views: dict[str, View], r: SumRule, t: VCell) -> bool:
     """Whether every row printed above the total on its side adds up to it: a table laid out otherwise than the rule
     reads it (一般公共预算拨款收入 | 事业收入 | 上年结转 | 收入总计, its income rows not numbered) whose 总计 holds."""
-    above = [
-        c
-        for c in select(views, Cells(table=r.total.table, side=r.total.side))
-        if c.sig == t.sig and c.side == t.side and c.row < t.row
-    ]
+    above = [c for c in _rows_of_its_side(views, r, t) if c.row < t.row]
     return len(above) >= 2 and tol.verdict_in_base(t.q, sum_of([c.q for c in above])) == tol.OK
 
 
@@ -110,11 +113,7 @@ def _unnamed_rows_fill(views: dict[str, View], r: SumRule, t: VCell, parts: list
     hold (本年收入合计 | 上年结转和结余 | 总计, where the rule names 年初结转和结余): a carry-over named otherwise, not a
     total out of line."""
     last = max(p.row for p in parts)
-    between = [
-        c
-        for c in select(views, Cells(table=r.total.table, side=r.total.side))
-        if c.sig == t.sig and c.side == t.side and last < c.row < t.row and c not in parts
-    ]
+    between = [c for c in _rows_of_its_side(views, r, t) if last < c.row < t.row and c not in parts]
     return bool(between) and tol.verdict_in_base(t.q, sum_of([p.q for p in [*parts, *between]])) == tol.OK
 
 
