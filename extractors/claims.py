@@ -869,6 +869,11 @@ def _sentence_items(
         pre = own_words = text[pre_start:start]
         clause_pre = text[cstart:start]
         opened = _bracket_still_open(clause_pre)
+        after_base = end  # where the words after a figure start (past the bracket a base stands in)
+        if opened >= 0 and (shut := _BASE_BRACKET_SHUT.match(text, end)) and _BASE_AFTER_BI.search(clause_pre[:opened]):
+            # 比上年（10,955.80万元）增加864.60万元: the bracket prints the base the comparison is with
+            pre = own_words = clause_pre = clause_pre[:opened]
+            opened, after_base = -1, shut.end()
         if opened >= 0:  # 调整后预算为365.60万元（含上年结转45.60万元）: the bracket's words are its figure's own
             pre = own_words = _BRACKET_LEAD.sub("", clause_pre[opened + 1 :])
             clause_pre = pre
@@ -885,7 +890,14 @@ def _sentence_items(
         share = _SHARE.search(pre) if q.dimension == "percent" else None
         rate = _RATE.search(pre) if q.dimension == "percent" else None
         change = change_before(pre)
-        if share is not None and _BUDGET_ONLY.match(_clean_phrase(share.group("den") or "")):
+        adjusted: _Item | None = None
+        if (
+            share is not None
+            and _BUDGET_ONLY.match(den_words := _clean_phrase(share.group("den") or ""))
+            # (教育支出调整后为1029300万元，调增42800万元，占调整后预算的20.9%: the item's adjusted budget is printed, so
+            # this is its share of the whole adjusted budget)
+            and not ("调整" in den_words and (adjusted := _adjusted_level_in(items, s0)) is not None)
+        ):
             share, rate = None, share  # 占年初预算数的71.6%: the figure against its own budget, a completion rate
         in_phrase = (
             budget_named.get(items[-1].start)
@@ -896,8 +908,14 @@ def _sentence_items(
             relation, denominator, subject = "rate", in_phrase, items[-1].claim.subject
         elif share is not None:
             relation, denominator = "share", _clean_phrase(share.group("den") or "") or _whole_at_head(text[s0:start])
+            # 占该项基金收入的80.0%: "this fund's income", the fund's 基金收入 — the pointing word names nothing
+            denominator = _POINTING.sub("", denominator)
+            if not share.group("den") and (named := _WHOLE_IN_BRACKET_AFTER.match(text, end)) is not None:
+                denominator = _clean_phrase(named.group(1))  # 占94.1%（占本年收入）: the whole its bracket names
             own_subject = analyse_pre(pre[: share.start()]).subject  # 税收收入占…比重达76.1%: its own part
             subject = own_subject or (numerator.claim.subject if numerator else "")
+            if adjusted is not None and _ADJUSTED_BY_AT_END.search(subject or "调增"):
+                subject = adjusted.claim.subject  # (…调增42800万元，占调整后预算的: the item adjusted, not the 调增)
         elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
             relation = "rate"
             denominator = _clean_phrase(rate.group("den") or rate.group("budget") or "") if rate is not None else ""
@@ -909,7 +927,9 @@ def _sentence_items(
             or _bare_change_in_money(items, pre, s0, q)
         ):
             relation, direction = "change", change
-            own = analyse_pre(_before_compare(pre))
+            own = analyse_pre(
+                _before_compare(pre).lstrip("）) ")
+            )  # (…（10,955.80万元）增加: the bracket names nothing)
             last_change = next((i for i in reversed(items) if i.claim.relation == "change"), None)
             # 减少56.95万元，下降1.87%: both about the same figure — unless a new level stands between them
             # (公务接待费…减支0.0132亿元、下降31.1%，公务用车…0.2390亿元、增支0.0489亿元: the 0.0489 is the car's)
@@ -967,6 +987,9 @@ def _sentence_items(
                 last_end = items[-1].end if items else s0
                 between = text[last_end:cstart]
                 subject = (_reason_named(between) or _item_opened(between)) if p.role and not same_clause else ""
+                if not subject and _ADJUSTED_LEVEL.search(pre):
+                    # 税收收入调减1200万元，调整后为52300万元: the item adjusted, not the paragraph's
+                    subject = _item_adjusted_just_before(items, text, start)
                 subject = subject or (_named_group(pre) if q.dimension == "money" else "")
                 kin = _kin(items, q)
                 list_at = text.rfind("其中", s0, start)
@@ -1053,7 +1076,10 @@ def _sentence_items(
         base = (
             not relation
             and q.dimension not in ("percent", "pp")
-            and (_compared_base(pre, text[end:s1]) or _compared_base_far(clause_pre, same_clause, cstart, text[end:s1]))
+            and (
+                _compared_base(pre, text[after_base:s1])
+                or _compared_base_far(clause_pre, same_clause, cstart, text[after_base:s1])
+            )
         )
         if base:
             subject = re.sub(r"(?<=[\u4e00-\u9fff）)])(?:比|较|与)$", "", subject)  # 三公经费支出比上年的10.74万元
@@ -1074,6 +1100,7 @@ def _sentence_items(
     return items
 
 
+_BASE_BRACKET_SHUT = re.compile(r"\s*[）)]")
 _BASE_AFTER_BI = re.compile(r"(?:比|较)[^，,；;。！？：:]{0,16}$")
 _BASE_AFTER_YU = re.compile(r"与[^，,；;。！？：:]{0,16}$")
 
@@ -1139,6 +1166,27 @@ def _only_a_measure(subject: str) -> bool:
 def _a_part(item: _Item) -> bool:
     """A part of a 其中 list (其中：当年财政拨款…，上年结转资金…，其他资金…): not what a later measure word is of."""
     return item.claim.relation == "part" or re.sub(r"^[，,；;。\s]+", "", item.words).startswith("其中")
+
+
+_WHOLE_IN_BRACKET_AFTER = re.compile(r"\s*[（(]占([^（）()，,；;。\d]{2,20}?)(?:的)?(?:比重|比例)?[）)]")
+
+
+def _adjusted_level_in(items: list[_Item], s0: int) -> _Item | None:
+    """The last adjusted budget (调整后为…) its sentence prints: an item's, whose share of the whole adjusted budget
+    may follow (…调整后为1029300万元，调增42800万元，占调整后预算的20.9%)."""
+    return next((i for i in reversed(items) if i.start >= s0 and i.claim.role == "全年"), None)
+
+
+_ADJUSTED_LEVEL = re.compile(r"调整(?:后|为|至)[^，,；;。\d]{0,4}$")
+
+
+def _item_adjusted_just_before(items: list[_Item], text: str, start: int) -> str:
+    """The item of an adjustment right before a figure in its clause run (税收收入调减1200万元，调整后为52300万元): its
+    subject less the adjustment word; "" when the figure before is no adjustment or a "；" stands between."""
+    if not items or re.search(r"[；;。]", text[items[-1].end : start]):
+        return ""
+    m = _ADJUSTED_BY_AT_END.search(items[-1].claim.subject)
+    return items[-1].claim.subject[: m.start()].strip() if m is not None else ""
 
 
 def _adjustment(subject: str) -> bool:
@@ -1379,6 +1427,9 @@ def _whole_at_head(before: str) -> str:
     if m is None or "其中" in before or re.search(r"占[^，,；;。]{1,30}的", before[m.end() :]):
         return ""
     return _clean_phrase(m.group("den"))
+
+
+_POINTING = re.compile(r"^(?:该项|该|此项|本项)(?=[\u4e00-\u9fff]{2})")
 
 
 def _clean_phrase(s: str) -> str:
@@ -1732,13 +1783,20 @@ def _adjustment_chains(text: str, items: list[_Item]) -> None:
     """调出资金由26000万元调减6000万元至20000万元: the budget before, the change made to it and the budget it reached,
     all of the item named before 由. And 一般债务余额由188.27亿元增至212.98亿元: the figure it moved from is a base
     (last year's end), the figure it reached the item's."""
-    for i in items:
+    for k, i in enumerate(items):
         m = _ADJUSTED_BY_AT_END.search(i.claim.subject)
         # (年中追加调整后全年预算数2517.82万元: the budget the additions led to, a level; the word must stand at the figure)
         at_figure = _ADJUSTED_BY_AT_END.search(text[max(0, i.start - 8) : i.start].rstrip())
         if m is not None and at_figure and i.claim.relation in ("", "part") and i.claim.quantity.dimension == "money":
             # 新增专项债券转贷收入调增46,500万元: the amount the item was adjusted by, no level of it
             i.claim.subject = i.claim.subject[: m.start()]
+            before = items[k - 1] if k else None
+            if (
+                not i.claim.subject.strip()
+                and before is not None
+                and not re.search(r"[；;。]", text[before.end : i.start])
+            ):
+                i.claim.subject = before.claim.subject  # 教育支出调整后为1029300万元，调增42800万元: 教育支出's
             i.claim.relation, i.claim.group = "change", None
             i.claim.direction = "减少" if m.group(1) in _CUTS else "增加"
     for a, b in zip(items, items[1:], strict=False):
@@ -1997,6 +2055,8 @@ _LIST_OPENER = re.compile(
     r"|(?<=[，,])包括(?=[\u4e00-\u9fff])"
     # 新增专项债券52,000万元，全部用于以下项目：A…，B…: the projects the figure is spent on
     r"|(?:全部|分别)?用于(?:以下|如下)(?:项目|方面|领域)?[：:]"
+    # 新增专项债券262,000万元安排如下：A…，B…: the figure's allocation
+    r"|(?:具体)?(?:安排|分配)(?:情况)?如下[：:]"
     r"|(?P<named>[\u4e00-\u9fff]{2,12}?)中[：:]"
     # 调入资金386,540万元中，从政府性基金预算调入210,000万元，…: the figure just printed, broken down
     r"|(?<=\d)(?P<unit_end>万元|亿元|元)中[，,]"
@@ -2017,7 +2077,32 @@ def _next_numbered_item(text: str, total: _Item, start: int, end: int) -> bool:
 _BODY_AND_ITS_UNITS = re.compile(r"(?:本级|机关|本部)(?:及|和|以及|与)(?:所属|下属)(?:的)?$")
 _WHOLE_THEN_PARTS = re.compile(r"\s*中[，,：:]")
 _SHARE_WHOLE_BEFORE = re.compile(r"占[^，,；;。：:（(]{0,20}$")
-_FULL_BREAKDOWN = re.compile(r"具体(?:情况)?(?:为|是|如下)")
+_COUNT_OF_UNITS = re.compile(
+    r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个|家|所)(?:行政村|村|社区|乡镇|乡|镇|街道|项目|单位|部门|学校|医院)"
+)
+_CN_NUMBERS = {c: k for k, c in enumerate("零一二三四五六七八九", 0)} | {"两": 2}
+
+
+def _units_counted(text: str, start: int, end: int) -> int | None:
+    """The number of units the words before a total say it is of (全镇6个行政村…合计, 全县十二个乡镇…), when one is said."""
+    found = _COUNT_OF_UNITS.findall(text, start, end)
+    if len(found) != 1:
+        return None
+    n = found[0]
+    if n.isdigit():
+        return int(n)
+    if n == "十":
+        return 10
+    if n.startswith("十"):
+        return 10 + _CN_NUMBERS.get(n[1:], -100)
+    if n.endswith("十") and len(n) == 2:
+        return 10 * _CN_NUMBERS.get(n[0], -100)
+    if len(n) == 3 and n[1] == "十":
+        return 10 * _CN_NUMBERS.get(n[0], -100) + _CN_NUMBERS.get(n[2], -100)
+    return _CN_NUMBERS.get(n) if len(n) == 1 else None
+
+
+_FULL_BREAKDOWN = re.compile(r"具体(?:情况)?(?:为|是|如下)|(?:安排|分配)(?:情况)?如下")
 
 
 def _named_whole(name: str, candidates: Sequence[_Item]) -> _Item | None:
@@ -2215,10 +2300,12 @@ def _enumerations(
                 total.claim.list_kind = lists.COMPLETE  # 预算编制得分19.50分（满分20分）…: every part's full marks
             if _restated_after(text, s0, items, parts, total, end):
                 total.claim.list_kind = lists.COMPLETE  # …其中A 870.00万，B 70.00万…，合计1170.00万: the text sums them
-            if _FULL_BREAKDOWN.match(m.group(0)):
+            if _FULL_BREAKDOWN.match(m.group(0)) and not text[max(0, pos - 2) : pos].endswith("主要"):
                 total.claim.list_kind = (
                     lists.COMPLETE
                 )  # 项目支出3,845.67万元具体为：…: what the total is made of, all of it
+            if _units_counted(text, clause_start_before(text, s0, total.start), total.start) == len(top):
+                total.claim.list_kind = lists.COMPLETE  # 全镇6个行政村…合计171.57万元，其中：A村…(six of them)
             if _INCLUDES.match(text[total.end : pos]):
                 # 债券161.24亿元（含再融资债券42.60亿元），其中：新增一般债券…: the bracket names a part the list leaves out
                 total.claim.list_kind = lists.PARTIAL

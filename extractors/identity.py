@@ -353,7 +353,8 @@ _RUN_IN_HEADING = re.compile(
 _THIS_YEAR = re.compile(r"当年|今年|全年|本年")
 _THE_YEARS_OUTCOME = re.compile(r"全年(?:累计)?(?:实际)?(?:支出|收入|完成|实现|使用|拨付)[^，,；;。预算调整]{0,8}$")
 _ANOTHER_BASIS = re.compile(r"剔除|扣除[^，,；;。]{0,20}因素|(?:同|可比)口径")
-_BASIS_AFTER = re.compile(r"\s*[（(][^）)]{0,6}(?:同|可比)口径[^）)]{0,10}[）)]")
+# (增长3.9%（可比口径）; never "增长10.0%（同口径增长11.3%）", a bracket with a figure of its own on that basis)
+_BASIS_AFTER = re.compile(r"\s*[（(][^）)\d]{0,6}(?:同|可比)口径[^）)\d]{0,10}[）)]")
 
 
 _WHOLE_YEAR_NAMED = re.compile(r"全年|年度|年初|调整")

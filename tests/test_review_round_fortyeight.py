@@ -695,7 +695,10 @@ def test_a_negative_printed_in_brackets_or_after_a_triangle_is_a_negative_figure
     text = "\n".join(lines) + "\n"
     assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("580")) if f.severity != "info"] == []
     found = _errors(_scan_txt(tmp_path / "b.txt", text.format("570")))
-    assert ("formula.column", Decimal("-570"), Decimal("-580")) in [(r, st, ex) for r, _s, st, ex in found]
+    # (the 合计 row's sum of the 增减 column crosses the row's formula on this one cell: one finding on it, stop 45)
+    assert [(st, ex) for r, _s, st, ex in found if r in ("formula.column", "sum.table-cell")] == [
+        (Decimal("-570"), Decimal("-580"))
+    ]
 
 
 def test_a_carry_forward_worked_on_a_total_found_wrong_is_not_blamed_again(tmp_path: Path) -> None:

@@ -22,7 +22,17 @@ from decimal import Decimal
 from extractors.identity import last_word
 from extractors.model import Claim, Fact
 from pipeline import tolerance as tol
-from pipeline.checks.base import Context, claim_figure, describe, fact_figure, fmt, make_finding, rule, span_start
+from pipeline.checks.base import (
+    Context,
+    claim_figure,
+    describe,
+    fact_figure,
+    fmt,
+    make_finding,
+    rule,
+    span_start,
+    subject_key,
+)
 from pipeline.checks.compare import positions
 from pipeline.findings import Finding
 
@@ -208,6 +218,24 @@ def _judge_text(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], af
         return
     unit = after.quantity.unit
     steps = "".join(f" {'+' if sign > 0 else '−'} {c.quantity.text}" for sign, c in changes)
+    printed = _the_tables_change(ctx, first, changes, after)
+    if printed is not None:
+        # 卫生健康支出年初…，调增6410万元，调整后103670万元 where the item's row prints 调整数 6140 and 年初 + 6140 is the
+        # 调整后 the text prints: the text's 调增 is the figure out of line
+        sign, c = changes[0]
+        fig = claim_figure(c)
+        yield make_finding(
+            IN_TEXT,
+            verdict,
+            fig,
+            f"调整数写 {c.quantity.text}，表中同一项目的调整数为 {printed.quantity.text}；年初 {first.quantity.text} "
+            f"{'+' if sign > 0 else '−'} {printed.quantity.text} = {after.quantity.text}（调整后）相符，正文调整数疑有误",
+            expected=printed.quantity.value,
+            derivation=f"{after.quantity.text} − {first.quantity.text}",
+            related=[first.prov, after.prov, printed.prov],
+            subject=describe(fig),
+        )
+        return
     fig = claim_figure(after)
     yield make_finding(
         IN_TEXT,
@@ -219,6 +247,28 @@ def _judge_text(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], af
         related=[first.prov, *(c.prov for _, c in changes)],
         subject=describe(fig),
     )
+
+
+def _the_tables_change(ctx: Context, first: Claim, changes: list[tuple[int, Claim]], after: Claim) -> Fact | None:
+    """The 调整数 a table prints for the item of a one-step chain in the text, where it (not the text's) makes the text's
+    年初 and 调整后 agree."""
+    if len(changes) != 1:
+        return None
+    sign, change = changes[0]
+    key = subject_key(after.subject)
+    if not key or key != subject_key(first.subject):
+        return None
+    found = [
+        f
+        for f in ctx.facts
+        if _role(f) == "change"
+        and fact_figure(f, ctx.doc_year).key == key
+        and f.quantity.base_unit == change.quantity.base_unit
+        and f.quantity.value != change.quantity.value
+        and first.quantity.value + sign * abs(f.quantity.value) == after.quantity.value
+        and f.quantity.unit == change.quantity.unit
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _judge_change(ctx: Context, first: Claim, after: Claim, sign: int, change: Claim) -> Iterator[Finding]:

@@ -27,6 +27,7 @@ from pipeline.checks.base import (
     closes_unopened,
     fmt,
     identities_contradict,
+    in_unit,
     make_finding,
     rule,
     span_start,
@@ -73,7 +74,16 @@ BALANCED = rule(
     "narrative",
     "sum",
 )
-RULES = [INCOME_LESS_SPENDING, CHAIN, ROLL_FORWARD, BALANCED]
+CARRY_OVER = rule(
+    FAMILY,
+    "carry-over",
+    "warning",
+    "年末结转和结余不等于年初结转和结余加本年收入减本年支出",
+    "{subject}写 {stated}，年初结转和结余加收入减支出为 {expected}",
+    "narrative",
+    "sum",
+)
+RULES = [INCOME_LESS_SPENDING, CHAIN, ROLL_FORWARD, BALANCED, CARRY_OVER]
 
 _YEARS_BALANCE = re.compile(
     r"(?:当年|本年|当期)?收支(?:结余|差额|缺口)$|^(?:当年|本年)结余$"
@@ -106,7 +116,8 @@ def _near(ctx: Context, c: Claim) -> list[Claim]:
         listed = -1  # 收入完成186.42亿元（其中：财政补贴收入64.18亿元），支出…: a breakdown in a bracket closed before
     semi = max(c.sentence.rfind("；", 0, at), c.sentence.rfind(";", 0, at)) if listed >= 0 else -1
     if semi > listed and any(
-        x.relation == "part" and x.sentence == c.sentence and listed < x.sentence.find(x.quantity.text) < semi
+        # (a lone 其中 figure, no list of parts, ends there too: 收入24,500万元，其中保险费收入23,400万元；支出…)
+        x.relation in ("part", "") and x.sentence == c.sentence and listed < x.sentence.find(x.quantity.text) < semi
         for x in before
     ):
         listed = (
@@ -235,6 +246,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from chains
     yield from _carried_forward(ctx, wrong_totals)
     yield from _roll_forward(ctx)
+    yield from _carry_over(ctx)
     yield from _balanced(ctx)
 
 
@@ -358,6 +370,65 @@ def _roll_forward(ctx: Context) -> Iterator[Finding]:
                 run[1].append(x)
             else:
                 run = None
+
+
+_CARRIED = re.compile(r"结转(?:和|及)?结余|结转|结余")
+_OPENS_A_YEAR = re.compile(r"^(?:\d{4}年)?(?:年初|上年末?)")
+_CLOSES_A_YEAR = re.compile(r"^(?:\d{4}年)?(?:年末|年底)")
+
+
+def _carry_over(ctx: Context) -> Iterator[Finding]:
+    """年初财政拨款结转和结余150.20万元，本年财政拨款收入3,376.78万元，本年财政拨款支出3,230.58万元，年末财政拨款结转和结余
+    296.40万元: a sentence printing exactly these four, in this order, says 年末 = 年初 + 收入 − 支出. A warning: a 决算
+    may move money past the four (使用非财政拨款结余, 结余分配) without printing it."""
+    for sentence, claims in sentences(ctx):
+        run = [
+            c
+            for i, c in positions(sentence, claims)
+            if c.quantity.dimension == "money" and not _inside_bracket(sentence[:i]) and not c.relation
+        ]
+        if len(run) != 4 or len({c.quantity.base_unit for c in run}) != 1:
+            continue
+        opening, income, spent, closing = run
+        names = [subject_key(c.subject) for c in run]
+        if not (_CARRIED.search(names[0]) and _OPENS_A_YEAR.match(names[0])):
+            continue
+        if not (_CARRIED.search(names[3]) and _CLOSES_A_YEAR.match(names[3])):
+            continue
+        if _flow(income) != INCOME or _flow(spent) != SPENDING or _CARRIED.search(names[1] + names[2]):
+            continue
+        if _fund_of(names[0]) != _fund_of(names[3]) or {_fund_of(names[1]), _fund_of(names[2])} != {_fund_of(names[0])}:
+            continue  # (年初财政拨款结转… and 本年收入 of all funds: two scopes)
+        comp = (
+            tol.base_interval(opening.quantity) + tol.base_interval(income.quantity) - tol.base_interval(spent.quantity)
+        ).scale(1 / tol.factor(closing.quantity))
+        v = tol.verdict(closing.quantity, comp, ctx.settings)
+        for c in run:
+            ctx.mark(c)
+        if v in (tol.OK, tol.INFO):
+            continue
+        exact = in_unit(
+            opening.quantity.base_value + income.quantity.base_value - spent.quantity.base_value, closing.quantity
+        )
+        how = f"{fmt(opening.quantity.value)} + {fmt(income.quantity.value)} − {fmt(spent.quantity.value)}"
+        yield make_finding(
+            CARRY_OVER,
+            tol.WARNING,
+            claim_figure(closing),
+            f"{closing.subject}写 {closing.quantity.text}，而年初 {opening.quantity.text} + 收入 {income.quantity.text} − "
+            f"支出 {spent.quantity.text} = {fmt(exact, closing.quantity.decimals)}{closing.quantity.unit}，两者不符"
+            "（若另有使用非财政拨款结余、结余分配等未写出的项目，请核对）",
+            expected=exact,
+            derivation=how,
+            related=[opening.prov, income.prov, spent.prov],
+        )
+
+
+_FUNDS_NAMED = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
+
+
+def _fund_of(name: str) -> str:
+    return "".join(_FUNDS_NAMED.findall(name))
 
 
 _YEAR_END = re.compile(r"(20\d\d)\s*年(?:末|底)")

@@ -395,6 +395,14 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     funds_across = _funds_across(f)
     if funds_across is not None:
         subject, cols = funds_across
+    ident = None
+    year_row = (
+        _A_YEARS_ROW.fullmatch(subject) if funds_across is None and cols and f.quantity.dimension != "percent" else None
+    )
+    if year_row is not None:
+        # 年度 | 收入 | 支出 over 2023年 | 2024年: each cell is its column's figure of its row's year
+        subject, cols = cols[-1], cols[:-1]
+        ident = replace(f.identity, period=year_row.group(1))
     rest = "" if funds_across is not None else _ROLE_WORDS.sub("", _BY_WHAT.sub("", "".join(cols)))
     label = " ".join(x for x in [table_name(f), subject, " › ".join(cols)] if x)
     return Figure(
@@ -402,15 +410,18 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
         quantity=f.quantity,
         subject=subject,
         key=subject_key(subject),
-        role=role_of_labels(cols, doc_year),
+        # (a year's row names its measure, 2025年（预计）, or none: what that year came to)
+        role=role_of_labels([year_row.group(0)], None) or "actual" if year_row else role_of_labels(cols, doc_year),
         prov=f.prov,
         text=f.text or f.quantity.text,
         label=label,
         obj=f,
         column_rest=rest,
+        ident=ident,
     )
 
 
+_A_YEARS_ROW = re.compile(r"(20\d\d)年度?(?:[（(][^（）()]{1,6}[)）])?")
 _A_FUNDS_NAME = re.compile(r"(?:保险|[^，,；;。\s]{2}业|[^，,；;。\s]{2}调节)基金$")
 _A_FLOW = re.compile(r"收入|支出|结余")
 _ROW_NUMBERING = re.compile(
@@ -625,7 +636,7 @@ class Context:
         self.figures = [claim_figure(c) for c in self.claims] + [fact_figure(f, self.doc_year) for f in self.facts]
         measure = DEFAULT_MEASURE.get(self.kind, "")
         for fig in self.figures:
-            ident = fig.obj.identity
+            ident = fig.identity
             if measure and not ident.measure and fig.role in ("", "actual", "budget"):
                 fig.ident = replace(ident, measure=measure if fig.role != "budget" else "预算")
             elif not measure and _drafted(fig):

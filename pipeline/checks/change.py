@@ -23,6 +23,7 @@ from pipeline.checks.base import (
     in_unit,
     make_finding,
     rule,
+    span_start,
     subject_key,
     weak_subject,
 )
@@ -88,6 +89,7 @@ class _Printing:
     level: Claim
     sign: int
     base: str  # the measure of last year's figure the comparison names (比上年预算 → 预算; "" when none)
+    base_year: str = ""  # the year the comparison names (比2021年增长11.4%); "" for last year's
 
 
 def _specific(q: Quantity) -> bool:
@@ -160,7 +162,7 @@ def _disagreeing_amounts(ctx: Context, printings: list[_Printing]) -> Iterator[F
     groups: dict[tuple, list[_Printing]] = {}
     for p in sorted(printings, key=lambda p: p.change.quantity.dimension != "money"):
         q = p.level.quantity
-        groups.setdefault((q.base_value, p.sign, p.base, p.change.quantity.dimension), []).append(p)
+        groups.setdefault((q.base_value, p.sign, p.base, p.base_year, p.change.quantity.dimension), []).append(p)
     told: set[frozenset[int]] = set()
     for group in groups.values():
         if len(group) < 2:
@@ -208,10 +210,10 @@ def _amount_and_rate_of_one_level(ctx: Context, printings: list[_Printing], unpa
     """A level printed with both its change amount and its rate against one base (项目支出848.07万元，比上年减少67.23万元，
     下降6.32%), last year's figure printed nowhere: the rate is the amount over last year's figure the two make
     (848.07 + 67.23), whichever of the two is out of line."""
-    by_level: dict[tuple[int, int, str], list[_Printing]] = defaultdict(list)
+    by_level: dict[tuple[int, int, str, str], list[_Printing]] = defaultdict(list)
     for p in printings:
         if id(p.change) in unpaired and p.change.sentence == p.level.sentence:
-            by_level[(id(p.level), p.sign, p.base)].append(p)
+            by_level[(id(p.level), p.sign, p.base, p.base_year)].append(p)
     for group in by_level.values():
         amounts = [p for p in group if p.change.quantity.dimension == "money"]
         rates = [p for p in group if p.change.quantity.dimension == "percent"]
@@ -373,11 +375,12 @@ def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) ->
     """(outcome, budget) of a change against a budget whose sentence prints both before it ("三公经费预算68.50万元，实际
     支出49.83万元，比预算减少18.67万元"): the one budget the words allow (年初 for 比年初预算) and the one other amount, of
     one item; None when either is not so printed."""
-    c = placed[k][1]
+    at, c = placed[k]
+    run = max(c.sentence.rfind(p, 0, at) for p in "；;")  # (…比年初预算增长1.8%；非税收入年初预算…: its own run)
     before = [
         x
-        for _, x in placed[:k]
-        if x.quantity.dimension == "money" and x.relation in ("", "total") and not x.base and x is not c
+        for j, x in placed[:k]
+        if x.quantity.dimension == "money" and x.relation in ("", "total") and not x.base and x is not c and j > run
     ]
     named = "年初" if "年初" in clause else "全年" if re.search(r"调整|全年", clause) else ""
     budgets = [x for x in before if x.role in _BUDGET_ROLES and (not named or x.role == named)]
@@ -396,6 +399,44 @@ def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) ->
     if subject_key(outcome.subject) != subject_key(budget.subject) and not weak_subject(subject_key(outcome.subject)):
         return None
     return outcome, budget
+
+
+_MEASURE_HEAD = re.compile(r"^(?:\d{4}\s*年度?)?(?:年初预算|年初|调整后(?:的)?(?:预算)?|全年预算|预算)")
+
+
+def _budget_said_before(
+    ctx: Context, placed: list[tuple[int, Claim]], k: int, clause: str
+) -> tuple[Claim, Claim] | None:
+    """(outcome, budget) of a change against the 年初 budget printed in an earlier sentence of its paragraph (年初预算一般
+    公共预算收入80000万元。调整后一般公共预算收入为82300万元，比年初预算增长2.9%): the sentence's one amount before the
+    change and the paragraph's one 年初 amount of the same item (its name less the measure words)."""
+    if "年初" not in clause:
+        return None
+    c = placed[k][1]
+    before = [
+        x
+        for _, x in placed[:k]
+        if x.quantity.dimension == "money" and x.relation in ("", "total") and not x.base and x is not c
+    ]
+    if len(before) != 1 or before[0].role == "年初":
+        return None
+    outcome = before[0]
+    item = _MEASURE_HEAD.sub("", subject_key(outcome.subject))
+    at = (outcome.prov.block, outcome.prov.paragraph)
+    budgets = [
+        x
+        for x in ctx.claims
+        if (x.prov.block, x.prov.paragraph) == at
+        and x.sentence != outcome.sentence
+        and span_start(x) < span_start(outcome)
+        and x.role == "年初"
+        and not x.relation
+        and not x.base
+        and x.quantity.base_unit == outcome.quantity.base_unit
+        and item
+        and _MEASURE_HEAD.sub("", subject_key(x.subject)) == item
+    ]
+    return (outcome, budgets[0]) if len(budgets) == 1 else None
 
 
 def _difference(outcome: Claim, budget: Claim, sign: int) -> str:
@@ -422,7 +463,7 @@ def _against_its_budget(ctx: Context, c: Claim, word: str, outcome: Claim, budge
     v = tol.verdict(c.quantity, comp.scale(Decimal(sign)), ctx.settings)
     if v in (tol.OK, tol.INFO):
         return None
-    subject = budget.subject or c.subject or outcome.subject
+    subject = _MEASURE_HEAD.sub("", budget.subject) or budget.subject or c.subject or outcome.subject
     done, planned = ("调整后预算", "年初预算") if outcome.role in _BUDGET_ROLES else ("实际", "预算")
     return make_finding(
         STATED,
@@ -598,6 +639,26 @@ def _rate_of_base_and_amount(
         related=[base.prov, amount.prov],
         subject=subject,
     )
+
+
+def _after_a_list_of_parts(sentence: str, placed: list[tuple[int, Claim]], k: int) -> bool:
+    """Whether the change at placed[k] follows a list of two or more parts joined by 、 (其中一般债务余额100亿元、专项债务
+    余额200亿元，比上年末增加20亿元), its last part the figure right before it: of the list's whole or of that part."""
+    j = k - 1
+    while j >= 0 and placed[j][1].relation == "change":
+        j -= 1
+    if j < 1 or placed[j][1].relation != "part" or placed[j][1].group is None:
+        return False
+    group = placed[j][1].group
+    parts = [(at, x) for at, x in placed[:k] if x.group == group and x.relation == "part"]
+    if len(parts) < 2 or parts[-1][1] is not placed[j][1]:
+        return False
+    (at_first, _), (at_last, last) = parts[0], parts[-1]
+    if any(at_first < at < at_last and x.relation == "change" for at, x in placed):
+        return False  # (公务接待费支出0.0293亿元、同比减支0.0132亿元…，公务用车…0.2390亿元、同比增支…: each part's own)
+    joined = sentence[at_first:at_last]
+    after = sentence[at_last + len(last.quantity.text) : placed[k][0]]
+    return "、" in joined and bool(re.match(r"\s*[，,]", after)) and not re.search(r"[；;]", joined + after)
 
 
 def _adjusted_from(sentence: str, base: Claim) -> bool:
@@ -904,7 +965,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         here = (claims[0].prov.block, claims[0].prov.paragraph)
         carried = previous[1] if previous is not None and previous[0] == here else None
         previous = (here, _sole_level(claims))
-        vs_budget: set[int] = set()  # the changes of this sentence made against a budget
+        vs_budget: dict[int, str] = {}  # the changes of this sentence made against a budget, with their clause
         for k, (i, c) in enumerate(placed):
             if c.relation != "change" or c.quantity.dimension == "pp":
                 continue
@@ -924,13 +985,23 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
             if level is not None and c.identity.measure != "同口径":  # (同口径分别增长5.8%和6.3%: another basis)
-                printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i])))
+                own_clause = _CLAUSE_END.split(sentence[:i])[-1]
+                named_year = _VS_NAMED_YEAR.search(own_clause)
+                if named_year is not None or _COMPARES.search(own_clause) or not printings:
+                    base_year = named_year.group(1) if named_year else ""
+                elif printings[-1].change.sentence == c.sentence:
+                    base_year = printings[-1].base_year  # (比2024年完成数增加143.18万元，增长4.27%: the same base)
+                else:
+                    base_year = ""
+                printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i]), base_year))
             clause = _CLAUSE_END.split(sentence[:i])[-1]
             after_budget_change = k > 0 and id(placed[k - 1][1]) in vs_budget and clause.strip() in UP + DOWN
             if _against_budget(clause) or after_budget_change:
-                # (…比预算减少18.67万元，下降27.3%: the rate right after a change against the budget is against it too)
-                vs_budget.add(id(c))
-                pair = _outcome_and_budget(placed, k, clause)
+                # (…比预算减少18.67万元，下降27.3%: the rate right after a change against the budget is against it too,
+                # the budget the change's clause names)
+                named_in = vs_budget[id(placed[k - 1][1])] if after_budget_change else clause
+                vs_budget[id(c)] = named_in
+                pair = _outcome_and_budget(placed, k, named_in) or _budget_said_before(ctx, placed, k, named_in)
                 if pair is None:
                     ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
                     continue
@@ -969,6 +1040,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             if printed is None and c.identity.measure == "同口径":
                 # 增长3.9%（可比口径）: a rate on a basis other than the printed figures
                 ctx.note(c, f"{subject}的增减按同口径（可比口径）计算，与所印本年数、上年数口径不同")
+                continue
+            if printed is None and _after_a_list_of_parts(sentence, placed, k):
+                # 全市政府债务余额300亿元，其中一般债务余额100亿元、专项债务余额200亿元，比上年末增加20亿元: the whole's change
+                # as likely as the last part's
+                ctx.note(c, f"{subject}的增减紧接分项列举之后，是总数还是最后一个分项的增减未能确定")
                 continue
             cur: Figure | None
             prior: Figure | None

@@ -107,7 +107,12 @@ def dated_year_before(cur: Figure, f: Figure) -> bool:
     against 2024年…完成52,360万元, 比上年增长5.3%; 一、2025年预算执行情况 … against 二、2026年预算草案): last year's
     outcome, though not named 上年."""
     a, b = cur.identity.period, f.identity.period
-    return f.kind == "claim" and f.role == "actual" and a.isdigit() and b.isdigit() and int(b) == int(a) - 1
+    if not (a.isdigit() and b.isdigit() and int(b) == int(a) - 1):
+        return False
+    # (a row of a table of years down the rows, 2023年 | 收入 …: its year is the row's)
+    return (f.kind == "claim" and f.role == "actual") or (
+        f.kind == "fact" and f.ident is not None and f.role == "actual"
+    )
 
 
 _BUDGET_COLUMN = re.compile(r"预算数?$")
@@ -134,6 +139,8 @@ def prior_of(ctx: Context, subject: str, cur: Figure, measure: str = "") -> Figu
         # (a figure naming nothing is no total's: 合计 alone would be the first table's grand total)
         # 全县一般公共预算支出…，比上年增长6.5% against the table's 一般公共预算支出合计 | 上年决算数: the total row
         figs = _priors_named(ctx, subject_key(subject + "合计"), cur, measure)
+        # (税收收入 against the table's 税收收入小计 row: the subtotal of its items is the item's figure)
+        figs = figs or _priors_named(ctx, subject_key(subject + "小计"), cur, measure)
     if not figs:
         return None
     good, bad = nt.consensus(ctx, figs)

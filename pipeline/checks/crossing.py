@@ -28,14 +28,30 @@ class _Sum:
     finding: Finding
     total: Fact
     parts: list[Fact]
+    signs: list[int] | None = None  # each part's sign (当年结余 = 收入 − 支出); all added when None
 
     def cells(self) -> list[Fact]:
         return [self.total, *self.parts]
 
+    def _sign(self, k: int) -> int:
+        return self.signs[k] if self.signs is not None else 1
+
     def excess(self, cell: Fact) -> Decimal:
         """How far the cell is above what this sum says it should be (base unit)."""
-        over = self.total.quantity.base_value - sum((p.quantity.base_value for p in self.parts), Decimal(0))
-        return over if cell is self.total else -over
+        terms = sum((self._sign(k) * p.quantity.base_value for k, p in enumerate(self.parts)), Decimal(0))
+        over = self.total.quantity.base_value - terms
+        if cell is self.total:
+            return over
+        k = next(k for k, p in enumerate(self.parts) if p is cell)
+        return -over * self._sign(k)
+
+
+def _signs(f: Finding) -> list[int] | None:
+    """The signs of the terms a finding's derivation prints ("5606.15 − 100.00": 收入 − 支出), None when all add."""
+    if " − " not in f.derivation:
+        return None
+    ops = re.findall(r" ([+−]) ", f.derivation)
+    return [1] + [-1 if op == "−" else 1 for op in ops]
 
 
 def _place(f: Fact) -> Decimal:
@@ -49,16 +65,17 @@ def _as_sum(f: Finding, at: dict[Provenance, Fact]) -> _Sum | None:
     if total is None or f.stated_value is None or f.expected_value is None:
         return None
     said = (f.stated_value - f.expected_value) * tol.factor(total.quantity)
+    signs = _signs(f)
     acc = Decimal(0)
     parts: list[Fact] = []
-    for p in f.related:
+    for k, p in enumerate(f.related):
         part = at.get(p)
-        if part is None or part is total:
+        if part is None or part is total or (signs is not None and k >= len(signs)):
             break
         parts.append(part)
-        acc += part.quantity.base_value
+        acc += (signs[k] if signs is not None else 1) * part.quantity.base_value
         if abs(total.quantity.base_value - acc - said) <= _place(total):
-            return _Sum(f, total, parts)
+            return _Sum(f, total, parts, signs[: len(parts)] if signs is not None else None)
     return None
 
 

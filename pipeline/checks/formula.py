@@ -114,6 +114,8 @@ _ACCOUNTS = (
     ("上年滚存结余", regex.compile(r"^(?:上年末?|年初)(?:滚存)?结余$|^滚存结余›(?:上年末?|年初)$")),
     ("年末滚存结余", regex.compile(r"^年末(?:滚存)?结余$|^滚存结余›年末$")),
 )
+# a movement of a fund's stock beside its year's balance, printed as a row (or column) of its own, not a 其中 part
+_OTHER_MOVEMENT = regex.compile(r"转移收入|转移支出|上解|上级补助|下级上解|补助下级|调入|调出")
 _ACCOUNT_FORMULAS = (
     Formula("当年结余", terms=((1, "收入"), (-1, "支出")), implied=True),
     Formula("年末滚存结余", terms=((1, "上年滚存结余"), (1, "当年结余")), implied=True),
@@ -122,11 +124,14 @@ _ACCOUNT_FORMULAS = (
 
 def _accounts_by_name(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
     found: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    moved: set[int] = set()
     for f in facts:
         if f.prov.table is None or f.prov.col is None or not f.column_labels:
             continue
         labels = [_normal(x) for x in f.column_labels if _normal(x)]
         candidates = [labels[-1], "›".join(labels[-2:])] if labels else []
+        if labels and _OTHER_MOVEMENT.search(labels[-1]) and not labels[-1].startswith("其中"):
+            moved.add(f.prov.table)
         for name, pattern in _ACCOUNTS:
             if any(pattern.match(c) for c in candidates):
                 found[f.prov.table][name].add(f.prov.col)
@@ -137,10 +142,59 @@ def _accounts_by_name(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
         col = {name: next(iter(cols)) for name, cols in named.items()}
         cols: dict[int, Formula | str] = {c: name for name, c in col.items()}
         for formula in _ACCOUNT_FORMULAS:
+            if formula.name == "年末滚存结余" and table in moved:
+                continue  # (收入 | 支出 | 当年结余 | 转移收入 | 年末滚存结余: the stock moves by more than the year's balance)
             if formula.name in col and all(n in col for _s, n in formula.terms):
                 cols[col[formula.name]] = formula
         if any(isinstance(v, Formula) for v in cols.values()):
             out[table] = cols
+    return out
+
+
+_ROW_LEAD = regex.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]+[）)])"
+)
+
+
+def _accounts_down(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
+    """table → row → its account or formula, for a table of funds across and their accounts down (项目 | 合计 |
+    工伤保险基金 | … over 一、收入 | 二、支出 | 三、当年收支结余 | 四、年初滚存结余 | 五、年末滚存结余): the same identities
+    hold in each column. A row's own label names it; a 其中 row names a part, never an account."""
+    found: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    # the tables printing a movement of the stock beside the year's balance (转移收入, 上解上级支出), numbered or not
+    movements: dict[int, set[bool]] = defaultdict(set)
+    numbered_accounts: set[int] = set()
+    for f in facts:
+        if f.prov.table is None or f.prov.row is None or not f.row_labels:
+            continue
+        label = _normal(f.own_label or f.row_labels[-1])
+        if label.startswith("其中"):
+            continue
+        numbered = bool(_ROW_LEAD.match(label))
+        label = _ROW_LEAD.sub("", label)
+        if _OTHER_MOVEMENT.search(label):
+            movements[f.prov.table].add(numbered)
+        for name, pattern in _ACCOUNTS:
+            if pattern.match(label):
+                found[f.prov.table][name].add(f.prov.row)
+                if numbered:
+                    numbered_accounts.add(f.prov.table)
+    # 四、转移收入 among 一、本年收入 … 六、年末滚存结余 moves the stock; an unnumbered 转移支出 under 二、基金支出 is a part of
+    # the spending (其中：社会保险待遇支出 | 转移支出 | 其他支出)
+    moved = {t for t, kinds in movements.items() if True in kinds or t not in numbered_accounts}
+    out: dict[int, dict[int, Formula | str]] = {}
+    for table, named in found.items():
+        if any(len(rows) != 1 for rows in named.values()):
+            continue  # (two rows of one account: two years or two sides, not read)
+        row = {name: next(iter(rows)) for name, rows in named.items()}
+        rows: dict[int, Formula | str] = {r: name for name, r in row.items()}
+        for formula in _ACCOUNT_FORMULAS:
+            if formula.name == "年末滚存结余" and table in moved:
+                continue  # (四、转移收入 | 五、上年滚存结余 | 六、年末滚存结余: the stock moves by more than the year's balance)
+            if formula.name in row and all(n in row for _s, n in formula.terms):
+                rows[row[formula.name]] = formula
+        if any(isinstance(v, Formula) for v in rows.values()):
+            out[table] = rows
     return out
 
 
@@ -195,12 +249,21 @@ def _label(formula: Formula) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     tables = _column_names(ctx.facts)
+    yield from _judge(ctx, tables, across=False)
+    down = {t: rows for t, rows in _accounts_down(ctx.facts).items() if t not in tables}
+    yield from _judge(ctx, down, across=True)
+
+
+def _judge(ctx: Context, tables: dict[int, dict[int, Formula | str]], across: bool) -> Iterator[Finding]:
+    """Each line of the tables against the formulas their columns (or, across, their rows) say; a formula broken on
+    several lines is one finding naming the others."""
     if not tables:
         return
     rows: dict[tuple[int, int], dict[int, Fact]] = defaultdict(dict)
     for f in ctx.facts:
         if f.prov.table in tables and f.prov.row is not None and f.prov.col is not None:
-            rows[(f.prov.table, f.prov.row)][f.prov.col] = f
+            line, place = (f.prov.col, f.prov.row) if across else (f.prov.row, f.prov.col)
+            rows[(f.prov.table, line)][place] = f
     failing: dict[tuple[int, int], list[tuple[Figure, str, list[Fact]]]] = defaultdict(list)
     for (table, _row), cells in sorted(rows.items()):
         columns = tables[table]
@@ -222,7 +285,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             if stated.meets(computed):
                 continue
             failing[(table, col)].append((fact_figure(total, ctx.doc_year), _expression(formula, parts), parts))
-    for (table, col), items in failing.items():
+    # across, each fund's column is its own figure: one finding each (a crossing may blame one of them on its cell)
+    groups = [(k, [item]) for k, items in failing.items() for item in items] if across else list(failing.items())
+    for (table, col), items in groups:
         formula = tables[table][col]
         assert isinstance(formula, Formula)
         fig, expr, parts = items[0]
@@ -241,7 +306,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if len(items) > 1:
             others = [it[0] for it in items[1:]]
             finding.explanation += (
-                f"；该列另有{len(others)}行同样不符（"
+                f"；{'该行另有' if across else '该列另有'}{len(others)}{'列' if across else '行'}同样不符（"
                 + "、".join(f"{o.prov.render()} {o.subject}" for o in others[:10])
                 + ("…" if len(others) > 10 else "")
                 + "）"

@@ -512,12 +512,13 @@ def _exact(reading: Reading, num: Fact, base: Fact, stated: Fact) -> Decimal:
 
 def check(ctx: Context) -> Iterator[Finding]:
     for facts in placed_facts_by_table(ctx.facts).values():
-        readings = _readings(facts, ctx.doc_year)
-        if not readings:
-            continue
         rows: dict[int, dict[int, Fact]] = defaultdict(dict)
         for f in facts:
             rows[f.prov.row or 0][f.prov.col or 0] = f
+        yield from _growth_down_the_years(ctx, facts, rows)
+        readings = _readings(facts, ctx.doc_year)
+        if not readings:
+            continue
         found: list[Finding] = []
         for col, reading in readings.items():
             total = rows.get(reading.base_row, {}).get(-1 - reading.base) if reading.base_row is not None else None
@@ -528,6 +529,43 @@ def check(ctx: Context) -> Iterator[Finding]:
                 lines = [{**cells, reading.base: total} for cells in lines]
             found += _column(ctx, reading, lines, col)
         yield from _one_amount_out(ctx, found, rows, readings)
+
+
+# a row of one year (2023年, 2025年（预计）, 2024年度): a table of years down the rows
+_YEAR_ROW = regex.compile(r"^(20\d\d)年度?(?:[（(][^（）()]{1,6}[)）])?$")
+_GROWTH_COLUMN = regex.compile(r"^(?:比上年|较上年|同比)?(?:增减|增长|增幅)(?:率|幅度)?$")
+
+
+def _growth_down_the_years(ctx: Context, facts: list[Fact], rows: dict[int, dict[int, Fact]]) -> Iterator[Finding]:
+    """年度 | 收入 | 增长% | 支出 | 增长% over 2023年 | 2024年 | 2025年（预计）: each year's growth is over the row of the
+    year before it, in the amount column left of the growth column."""
+    years: dict[int, int] = {}  # row → its year
+    for row, cells in rows.items():
+        f = next(iter(cells.values()))
+        m = _YEAR_ROW.match("".join((f.own_label or (f.row_labels[-1] if f.row_labels else "")).split()))
+        if m is not None:
+            years[row] = int(m.group(1))
+    if len(years) < 2 or len(set(years.values())) != len(years):
+        return
+    by_year = {y: r for r, y in years.items()}
+    columns = _columns(facts)
+    for pct in columns.values():
+        leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
+        if not pct.percent or not _PERCENT_MARK.search(_normal(pct.leaf)) or not _GROWTH_COLUMN.match(leaf):
+            continue
+        amounts = [c for c in columns.values() if c.col < pct.col and not c.percent]
+        if not amounts:
+            continue
+        amount = max(amounts, key=lambda c: c.col).col
+        lines = []
+        for row, year in sorted(years.items()):
+            cells, before = rows[row], rows.get(by_year.get(year - 1, -1), {})
+            if pct.col in cells and amount in cells and amount in before:
+                lines.append({pct.col: cells[pct.col], amount: cells[amount], -1 - amount: before[amount]})
+        reading = Reading(Header("growth", "", "上年"), amount, -1 - amount)
+        for found in _column(ctx, reading, lines, pct.col) if lines else ():
+            # (the row names only its year: the finding names the year's amount, 2023年支出)
+            yield replace(found, subject=f"{found.subject}{_leaf(rows[found.prov.row or 0][amount])}")
 
 
 def _one_amount_out(

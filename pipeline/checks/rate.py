@@ -983,11 +983,12 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     named = next((x.subject for x in (spent, budget) if not weak_subject(subject_key(x.subject))), "")
     subject = named or c.identity.item or spent.subject or c.subject
     if at_most == tol.WARNING and v == tol.ERROR:
+        where = "上一段" if budget.prov.paragraph != c.prov.paragraph else "前文"
         finding = _ratio_finding(
             EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject
         )
         yield replace(
-            finding, severity=tol.WARNING, explanation=finding.explanation + "；预算数取自上一段，请核对是否同一项目"
+            finding, severity=tol.WARNING, explanation=finding.explanation + f"；预算数取自{where}，请核对是否同一项目"
         )
         return
     yield _ratio_finding(EXECUTION_TEXT, v, c, (spent, "实际支出"), (budget, "预算"), f"{subject}：执行率", subject)
@@ -1026,10 +1027,33 @@ def _figures_of_the_sentence_before(ctx: Context, c: Claim) -> tuple[Claim | Non
     if not levels or _is_budget(levels[-1]) or levels[-1].relation == "part":
         return None, []
     spent = levels[-1]
+    if any(x.quantity.dimension == "percent" and span_start(x) > span_start(spent) for x in sentence):
+        # A项目…实际支出305.60万元，执行率95.50%。B项目执行率88.25%: the figures have their rate; this one is another's
+        return None, []
     budgets = [x for x in levels[:-1] if _is_budget(x) and not identities_contradict(x.identity, spent.identity)]
     if len(budgets) != len(levels) - 1:
         return None, []  # the sentence prints another spending too: whose rate it is cannot be told
+    if not budgets and len(sentence) == 1:
+        # 部门全年预算数3,638.80万元。全年实际支出3,566.58万元。部门整体预算执行率为98.02%: the spending alone in the
+        # sentence before, its budget alone in the one before that
+        budgets = _the_budget_alone_before(ctx, at - 1, spent)
     return spent, budgets
+
+
+def _the_budget_alone_before(ctx: Context, at: int, spent: Claim) -> list[Claim]:
+    """The budget a sentence of its paragraph prints alone, right before the sentence of ctx.claims[at] (a spending
+    printed alone)."""
+    if not at:
+        return []
+    last = ctx.claims[at - 1]
+    if (last.prov.block, last.prov.paragraph) != (spent.prov.block, spent.prov.paragraph):
+        return []
+    sentence = [x for x in ctx.claims[:at] if x.sentence == last.sentence and x.prov.paragraph == last.prov.paragraph]
+    if len(sentence) != 1 or not _level(last) or last.base or not _is_budget(last):
+        return []
+    if identities_contradict(last.identity, spent.identity) or last.quantity.base_unit != spent.quantity.base_unit:
+        return []
+    return [last]
 
 
 _PRIOR_PERIOD = re.compile(r"上年|去年|上一年|上年度|前一?年|同期")
@@ -1315,7 +1339,9 @@ _RATIOS = (
     # (该项目预算…，实际支出…，预算完成率98.3%; 该项目年度预算数935.00万元，决算数902.16万元，完成率96.49%)
     _Ratio("完成率", "完成|实际|决算|执行", "计划|目标|任务|预期|预算"),
     _Ratio("到位率", "到位|到账", "预算|计划|应到位|下达|批复|安排"),
-    _Ratio("回收率", "回收", "发放|发出|印发"),
+    _Ratio("回收率", "回收|收回", "发放|发出|印发|应收回"),
+    _Ratio("兑付率", "兑付|发放", "应兑付|计划|预算|下达|安排"),
+    _Ratio("拨付率", "拨付", "应拨付|计划|预算|下达|安排"),
 )
 
 
@@ -1328,7 +1354,18 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     the two figures right before the rate in its sentence are, clause by clause, the base and the part, of one unit,
     with no "；" breaking them off."""
     # (a figure a later sentence restates, 决算数大于预算数, stands at its first printing: not one of the two)
-    before = [x for x in _before(ctx, c) if x.sentence == c.sentence][-2:]
+    earlier = _before(ctx, c)
+    before = [x for x in earlier if x.sentence == c.sentence][-2:]
+    if not before and earlier:
+        # 省级财政安排专项资金12500.00万元。资金实际到位11875.00万元。资金到位率为95.00%: a rate opening its sentence is of
+        # the figure the sentence before ends on
+        last = [x for x in earlier if x.sentence == earlier[-1].sentence]
+        before = last if len(last) == 1 else []
+    if len(before) == 1 and (den_before := _base_of_the_sentence_before(earlier, before[0], ratio)) is not None:
+        # 项目计划投入资金2,400.00万元。项目实际到位资金2,355.50万元，资金到位率98.13%: the base closes the sentence before
+        words = _clause_before(den_before.sentence, den_before.quantity.text)
+        yield from _ratio_checked(ctx, c, ratio, before[0], den_before, words)
+        return
     if len(before) != 2 or any(x.quantity.dimension == "percent" for x in before):
         return
     den, num = before
@@ -1344,14 +1381,49 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
             return
         yield from _ratio_checked(ctx, c, ratio, num, den, den_words, num.subject)
         return
+    items_own = not re.search(ratio.den, den_words) and _the_items_own_amount(den, num, den_words, ratio)
     if (
         den.quantity.unit != num.quantity.unit
-        or not re.search(ratio.den, den_words)
+        or not (re.search(ratio.den, den_words) or items_own)
         or not re.search(ratio.num, _words_between(c.sentence, den, num))
         or re.search(r"[；;]", _words_between(c.sentence, den, c))
     ):
         return
-    yield from _ratio_checked(ctx, c, ratio, num, den, den_words)
+    yield from _ratio_checked(ctx, c, ratio, num, den, den_words, den.subject if items_own else "")
+
+
+def _the_items_own_amount(den: Claim, num: Claim, den_words: str, ratio: _Ratio) -> bool:
+    """区级配套资金541.00万元，区级配套资金到位496.50万元，到位率91.77%: the item's amount, named by nothing but the item,
+    is the base of what of it was received (or done)."""
+    key = subject_key(den.subject)
+    return (
+        bool(key)
+        and not weak_subject(key)
+        and not den.relation
+        and not re.search(ratio.num, den_words)
+        # (…，到位496.50万元: the part named by its verb alone is of the item before it)
+        and (
+            subject_key(num.subject).startswith(key) or bool(re.fullmatch(f"(?:实际|已)?(?:{ratio.num})", num.subject))
+        )
+    )
+
+
+def _base_of_the_sentence_before(earlier: list[Claim], num: Claim, ratio: _Ratio) -> Claim | None:
+    """The one amount of the sentence right before the rate's, named as the ratio's base (项目计划投入资金2,400.00万元。),
+    where the rate's own sentence prints only its part (项目实际到位资金2,355.50万元，资金到位率98.13%)."""
+    if not re.search(ratio.num, _clause_before(num.sentence, num.quantity.text)) or num.quantity.dimension != "money":
+        return None
+    others = [x for x in earlier if x.sentence != num.sentence and span_start(x) < span_start(num)]
+    if not others:
+        return None
+    last = [x for x in others if x.sentence == others[-1].sentence]
+    if len(last) != 1 or last[0].relation or last[0].quantity.unit != num.quantity.unit:
+        return None
+    den = last[0]
+    words = _clause_before(den.sentence, den.quantity.text)
+    if not re.search(ratio.den, words) or re.search(ratio.num, words):
+        return None
+    return den
 
 
 _A_DIFFERENCE = re.compile(r"(?:超出|超过|超支|节约|节余|结余|少于|多于|低于|高于)[^，,；;。\d]{0,6}$")
@@ -1686,6 +1758,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from _satisfaction(ctx, c)
         elif (ratio := _named_ratio(c)) is not None:
             yield from _ratio_text(ctx, c, ratio)
+            if id(c) not in ctx.resolved:
+                ctx.note(c, f"未在同句或上句找到{ratio.name}的分子与分母两数")
         elif _is_execution_rate(c):
             yield from _execution_text(ctx, c)
         elif _is_completion(c):

@@ -326,10 +326,20 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
         named = _whole_named_with_its_measure(ctx, c, num)
         if named is not None:
             return named, not unsure and (not named_scope or named.identity.scope == named_scope)
+        headed = _whole_by_its_head(ctx, c, num)
+        if headed is not None:
+            # 面向中小企业预留政府采购项目预算金额536.91万元…，占面向中小企业预留金额的64.52%: the whole named by its head
+            # and its kind of amount, in its sentence — likely, not certainly, the one meant
+            return claim_figure(headed), False
+        flow = _BARE_FLOW.fullmatch(_plain_name(c.denominator))
+        if flow is not None and (whole := _named_whole_before(ctx, c, num, (flow.group("flow"),))) is not None:
+            # 全县一般公共预算收入…调整后为71610万元。…税收收入调整后为47550万元，占本年收入的66.4%: the year's whole
+            # income printed before, a fund's or a body's (never an item's): likely, not certainly, the one meant
+            return claim_figure(whole), False
     if c.group is not None and num.group == c.group and num.relation == "part":
         for x in ctx.group_claims(c):
             if x.group == c.group and x.relation == "total" and x.quantity.dimension == dim:
-                if c.denominator and _whole_name(x.subject) != _whole_name(c.denominator):
+                if c.denominator and not _names_the_total(c.denominator, x.subject):
                     break  # the share names another whole than the list's total (占“三公”经费的, after a 其中 list)
                 return claim_figure(x), True
     listed = _total_of_named_part(ctx, c, num)
@@ -579,6 +589,8 @@ def _whole_of_its_measure(ctx: Context, c: Claim, num: Claim) -> Claim | None:
         and x.relation not in ("share", "rate", "change", "part")
         and not x.base
         and x.quantity.base_value > num.quantity.base_value
+        # (教育支出调整后预算231120万元，…；卫生健康支出…，占调整后预算的11.4%: a sibling item's budget is no whole)
+        and not _an_items_flow(x)
     ]
     # 全年执行数3412.86万元 …。按收入性质分：财政拨款…执行数3148.62万元: a whole named by its measure alone is a figure
     # naming no item either, not one source's
@@ -594,6 +606,19 @@ _TOTAL_SUFFIX = re.compile(r"(?:合计|总计|总额)$")
 def _whole_name(text: str) -> str:
     """A whole's name without 合计/总计 (收入合计 and 本年收入 both name 收入)."""
     return _TOTAL_SUFFIX.sub("", subject_key(text))
+
+
+_THIS_YEARS = re.compile(r"^(?:本年|当年|本年度)")
+
+
+def _this_years_of_a_grand_total(named: str, total: str) -> bool:
+    """A whole named as this year's (本年收入) against a 总计, which adds last year's carry-over to it."""
+    return bool(_THIS_YEARS.match(_plain_name(named))) and "总计" in total
+
+
+def _names_the_total(named: str, total: str) -> bool:
+    """Whether a share's named whole is the list's total (收入合计 and 本年收入 both name 收入; 收入总计 is no 本年收入)."""
+    return _whole_name(total) == _whole_name(named) and not _this_years_of_a_grand_total(named, total)
 
 
 def _total_of_a_wider_whole(ctx: Context, c: Claim, num: Claim) -> Claim:
@@ -628,6 +653,8 @@ def _total_of_named_part(ctx: Context, c: Claim, num: Claim) -> Claim | None:
         return None
     named = _abbreviates(subject_key(c.denominator), subject_key(totals[0].subject))
     # 收入合计…其中：事业收入185.40万元，占本年收入的8.00%: the list's 收入合计 is the 本年收入 the share names
+    if _this_years_of_a_grand_total(c.denominator, totals[0].subject):
+        return None  # 收入总计…，其中：…，占本年收入的94.1%: this year's income, not the total with what was carried in
     if named or _whole_name(totals[0].subject) == _whole_name(c.denominator):
         return totals[0]
     return totals[0] if _named_with_its_measure(c.denominator, totals[0]) else None
@@ -757,11 +784,11 @@ def _whole_named_with_its_measure(ctx: Context, c: Claim, num: Claim) -> Figure 
 NEAR_PARAGRAPHS = 3  # a PDF prints a list's lines as paragraphs: its head may stand a few lines up
 
 
-def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+def _named_whole_before(ctx: Context, c: Claim, num: Claim, named: tuple[str, ...] = ()) -> Claim | None:
     """The nearest earlier figure whose subject ends in the denominator's word, or in 合计/总计… when the share names
     none ("本年支出预算合计21,955.35万元，其中：基本支出13,994.31万元，占63.75%": 占 the 合计 just named), in its
     paragraph or the few lines before."""
-    words = (subject_key(c.denominator),) if c.denominator else _TOTAL_WORDS
+    words = named or ((subject_key(c.denominator),) if c.denominator else _TOTAL_WORDS)
     here = (c.prov.page or 0, c.prov.paragraph or 0, c.prov.span[0] if c.prov.span else 0)
     found: list[tuple[tuple[int, int, int], Claim]] = []
     for x in ctx.claims:
@@ -782,7 +809,9 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # …分别安排4.20亿元、… ¶ 其中，A项目使用4.20亿元，占…的30.00%: the part printed again, no whole of it
         if re.search(r"(?:应|计划|预计|拟)$", _before_suffix(subject_key(x.subject), words)):
             continue  # 项目应到位资金 (what was due) is no 到位资金 (what arrived)
-        if c.denominator and _a_sibling_of(num, x, words):
+        if named and _an_items_flow(x):
+            continue  # (the year's whole flow asked for: a fund's or a body's, never an item's)
+        if c.denominator and not named and _a_sibling_of(num, x, words):
             continue  # 基本支出占全年支出的44.52% after 项目支出…实际支出4,860.59万元: a part of that word, not its whole
         if _no_total_word(x.subject) == _no_total_word(num.subject):
             continue  # 项目支出7835.62 (its 全年预算) is no whole of 项目支出7214.33 (what was spent), 占全年支出的
@@ -790,10 +819,57 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim) -> Claim | None:
             continue  # 全县主要支出项目安排：…预备费…，占一般公共预算支出的 after 县本级一般公共预算支出…: another level's whole
         if x.relation == "part" and c.denominator and subject_key(x.subject) not in words:
             continue  # a part of a list (…其中基本支出…、项目支出7835.62万元) is the whole only where named so exactly
+        if c.denominator and _BARE_FLOW.fullmatch(_plain_name(c.denominator)) and _an_items_flow(x):
+            continue  # 占本年收入的30.0% after …，其中利润收入5830万元: an item's 收入 is no year's whole 收入
         found.append((at, x))
     # of the same measure as the part where one is printed: 支出152.35亿元 before 调整预算为156亿元 for 支出118.73亿元
     own_measure = [f for f in found if role_of_claim(f[1]) == role_of_claim(num)]
     return max(own_measure or found, key=lambda f: f[0])[1] if found else None
+
+
+# a whole named by its flow alone (本年收入, 当年支出, 收入): the year's whole flow, of a fund or a body
+_BARE_FLOW = re.compile(r"(?:本年|当年|本年度|全年)?(?P<flow>收入|支出)(?:合计|总额)?")
+_WHOLE_FLOW_WORDS = re.compile(
+    r"一般公共预算|政府性基金预算?|国有资本经营预算|社会保险基金预算?|财政拨款|本年|当年|全年|年初|预算|决算|合计|总计|总额|部门|单位"
+)
+
+
+_AMOUNT_WORD = re.compile(r"(?:预算)?(?:金额|资金|总额|数额)$")
+MIN_HEAD = 4  # characters a whole's head must share with the name of the figure it is (面向中小企业预留)
+
+
+def _whole_by_its_head(ctx: Context, c: Claim, num: Claim) -> Claim | None:
+    """The one earlier amount of the share's sentence whose name opens with the share's whole named without its kind
+    of amount (面向中小企业预留金额 → 面向中小企业预留…), larger than the part."""
+    named = _plain_name(c.denominator)
+    head = _AMOUNT_WORD.sub("", named)
+    if head == named or len(head) < MIN_HEAD:
+        return None
+    found = [
+        x
+        for x in ctx.paragraph_claims(c)
+        if x.sentence == c.sentence
+        and span_start(x) < span_start(num)
+        and x is not num
+        and x.quantity.dimension == num.quantity.dimension
+        and not x.relation
+        and not x.base
+        and x.quantity.base_value > num.quantity.base_value
+        and _plain_name(x.subject).startswith(head)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _an_items_flow(x: Claim) -> bool:
+    """Whether a figure named … 收入/支出 is one item's (利润收入, 税收收入, 教育支出), not a fund's or a body's whole
+    flow (国有资本经营预算收入, 全市一般公共预算支出, 本年收入合计)."""
+    if x.relation == "total":
+        return False
+    name = strip_scope_words(subject_key(x.subject))
+    flow = re.search(r"(?:收入|支出)", name)
+    if flow is None:
+        return False
+    return bool(_WHOLE_FLOW_WORDS.sub("", name[: flow.start()]))
 
 
 _PROJECT_WHOLE = re.compile(r"项目(?:支出|资金|经费)?")

@@ -731,7 +731,14 @@ def _tables(ctx: Context) -> Iterator[Finding]:
         # a total named for the table whose rows add up to less: they may be its main items only
         short = sum(p.fact.quantity.base_value for p in v.parts) < v.total.fact.quantity.base_value
         selection = what == "total" and tr.titled_total(v.total) and not tr.meets(v.total, v.parts) and short
-        if selection:
+        # 一、收入 › 其中：1.保险费收入 | 2.财政补贴收入: numbered or not, parts listed after 其中 may be some of them only
+        among = (
+            short
+            and not tr.meets(v.total, v.parts)
+            and v.parts[0].kind == "marked"  # (an unnumbered 其中 row is read as a partial list already)
+            and bool(tr.QIZHONG.match(v.parts[0].label))
+        )
+        if selection or among:
             certainty, certain = tr.UNCERTAIN, False
         part_fund = last_word("fund", v.parts[0].label) if len(v.parts) == 1 else ""
         whole_fund = last_word("fund", v.total.label) or v.total.fact.identity.fund
@@ -865,6 +872,9 @@ def _classes_left_out(v: tr.Verdict, printed: set[str]) -> list[str]:
     return [m[0] for m in min(holding, key=len) if not printed.intersection(m)]
 
 
+_WHOLE_AREA = re.compile(r"全[省市县区州盟旗]")
+
+
 def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[Figure]]]], set[tuple]]:
     """A 合计 column = the sum of its sibling columns under the same header parent, row by row: the rows where it
     fails, per 合计 column, and the 合计 columns whose sibling columns nest in some row (not one flat set of parts)."""
@@ -880,12 +890,16 @@ def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[
             if not cols or f.quantity.dimension in ("percent", "pp"):
                 continue
             measured = bool(_MEASURED_TOTAL.match(cols[-1]))
-            if cols[-1] not in ("合计", "小计", "总计") and not measured:
+            # 2023年决算数 › 全省 | 省本级 | 市县: the whole area's column, its levels the columns beside it
+            whole_area = bool(_WHOLE_AREA.fullmatch(cols[-1]))
+            if cols[-1] not in ("合计", "小计", "总计") and not measured and not whole_area:
                 continue
             # the columns on the total's own side of a two-sided table (收入 | 金额 | 支出 | 合计 …)
             sibs = _siblings([g for g in cells if g.label_col == f.label_col], f, tuple(cols[:-1]))
             if sibs is None or len(sibs) < 2 or _head_unread(cells, f, sibs, tuple(cols[:-1])):
                 continue
+            if whole_area and not lists.names_a_partition([_path(g)[-1] for g in sibs]):
+                continue  # (全省 | 省本级 | 全省增长%: no levels that make up the area)
             if measured and not all(_only_a_name(_path(g)[-1]) for g in sibs):
                 continue  # 合计决算数 | 上年决算数 | 增减额: columns of other measures, no parts of it
             if not measured and sibs:
@@ -947,6 +961,8 @@ def _head_unread(cells: list[Fact], total: Fact, sibs: list[Fact], head: tuple[s
         path = _path(g)
         if path and path[-1] in ("合计", "小计", "总计") and path[: len(head)] != list(head):
             break  # the next group's total
+        if g.quantity.dimension in ("percent", "pp"):
+            continue  # (… | 市县 | 比上年增长%: a rate beside the group is no part that lost its header)
         if g not in sibs and len(path) <= len(head) and path[:1] != list(head[:1]):
             return True
     return False

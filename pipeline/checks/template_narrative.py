@@ -483,7 +483,24 @@ def _named_as(curs: list[Said], d: Said) -> list[Said]:
         both = [x for x in both if x.claim.subject.endswith(name[2:])] or both
         if len({_core(x.claim.subject) for x in both}) == 2 and len({x.q.base_value for x in both}) == 1:
             return both[-1:]
+    funded = _FUNDED_BOTH_SIDES.match(name)
+    if funded is not None:
+        # 财政拨款收入总计22933.26万元，支出总计22933.26万元。…财政拨款收、支总计各增加…: the fund's two totals, its name
+        # printed once before both
+        fund, rest = funded.group(1), funded.group(2)
+        income = [x for x in curs if _core(x.claim.subject) == _core(fund + "收入" + rest)]
+        spent = [
+            x
+            for x in curs
+            if _core(x.claim.subject) in (_core(fund + "支出" + rest), _core("支出" + rest))
+            and any(x.claim.sentence == i.claim.sentence for i in income)
+        ]
+        if len(income) == 1 and len(spent) == 1 and income[0].q.base_value == spent[0].q.base_value:
+            return spent
     return []
+
+
+_FUNDED_BOTH_SIDES = re.compile(r"^(财政拨款|一般公共预算财政拨款|政府性基金预算财政拨款)收支(总计|合计)$")
 
 
 def _after_last_cut(lead: str) -> str:
