@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -139,6 +140,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     _own_body_named(out, title)
     _units_of_their_parts(out, unit_of)
     _parts_take_their_total_s_measure(out)
+    _places_take_their_measure(out)
     year = document_year(doc)
     stretch = report_stretch(title)
     for c in out:
@@ -149,6 +151,42 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 _BUDGET_MEASURES = frozenset(("预算", "调整预算"))
 _BUDGET_ROLES = frozenset(("预算", "年初", "全年"))
+
+
+# a figure named by a place alone (祁阳市, 贵阳市, 江口镇), never a scope word of the report's own (全市, 市本级, 县区)
+_PLACE_ALONE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:自治州|自治县|地区|市|县|区|州|盟|旗|镇|乡|街道)")
+_NOT_A_PLACE = re.compile(
+    r"^(?:全|本级|市本级|县本级|区本级|州本级|省本级|市级|县级|区级|县区|区县|市县|乡镇|各)|本级$"
+)
+
+
+def _places_take_their_measure(claims: list[Claim]) -> None:
+    """转移支付补助2,601,690万元，其中祁阳市356,899万元 and 一般公共预算收入…，其中祁阳市281,352万元: a figure named by a
+    place alone is that place's part of the measure its paragraph last named — two such figures of one place under
+    two measures are two figures (identity part_of), and against a cell of no stated breakdown not certainly one."""
+    measure: Claim | None = None
+    at: tuple = ()
+    under: dict[str, list[tuple[Claim, str]]] = defaultdict(list)  # place → its figures and the measure each is of
+    for c in claims:
+        here = (c.prov.block, c.prov.paragraph)
+        if here != at:
+            measure, at = None, here
+        key = re.sub(r"[\s“”\"]", "", c.subject)
+        if c.quantity.dimension != "money" or c.relation in ("share", "rate", "change") or c.base:
+            continue
+        if _PLACE_ALONE.fullmatch(key) and not _NOT_A_PLACE.search(key):
+            under[key].append((c, measure.subject if measure is not None else ""))
+            continue
+        if key:
+            measure = c
+    for figures in under.values():
+        # (only where one place is printed under two measures: a place under one measure keeps meeting the cells of the
+        # table by region of that measure)
+        if len({m for _, m in figures}) < 2:
+            continue
+        for c, m in figures:
+            if m and not c.identity.part_of:
+                c.identity = replace(c.identity, part_of=m)
 
 
 def _parts_take_their_total_s_measure(claims: list[Claim]) -> None:
@@ -1557,6 +1595,9 @@ def _CHANGE_AT_END() -> re.Pattern[str]:  # noqa: N802 - a compiled pattern, bui
     return re.compile(rf"(?:{change_alternation()})$")
 
 
+_PERIOD_ONLY = re.compile(r"(?:上年|去年|上一年|上年同期|20\d\d年度?)(?:同期)?")
+
+
 def _respectively(text: str, s0: int, items: list[_Item]) -> None:
     """基本支出和项目支出分别为2998.29万元、621.15万元: the n phrases name the n figures in order."""
     named: list[str] = []  # the names the last 分别 of the sentence gave its figures
@@ -1564,6 +1605,11 @@ def _respectively(text: str, s0: int, items: list[_Item]) -> None:
         after = [i for i in items if i.start >= m.end() and i.claim.quantity.dimension not in ("percent", "pp")]
         phrases = _listed_before(text, s0, m.start(), _run_length(text, after))
         flow = phrases[0].strip(" ，,") if len(phrases) == 1 else ""
+        if _PERIOD_ONLY.fullmatch(flow) and named and _run_length(text, after) == len(named):
+            # …支出分别为5,462.18万元和812.60万元，上年分别为5,108.90万元和1,034.25万元: last year's of the same items
+            for name, item in zip(named, after, strict=False):
+                item.claim.subject = name
+            continue
         if flow in _FLOWS and named and len(after) >= len(named):
             # …预算收入分别为A、B、C、D，支出分别为E、F、G、H: the same funds' spending, in the same order
             phrases = [n[: -len(flow)] + flow if n.endswith(_FLOWS) else n + flow for n in named]

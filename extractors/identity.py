@@ -101,6 +101,8 @@ def _phrase_start(text: str, pos: int) -> bool:
     while True:
         if not before or before[-1] in _PUNCT or _TABLE_NUMBER.fullmatch(before):
             return True  # a table's own number (表1 2023年州本级…) opens its title
+        if re.search(r"表\s*$", before) and re.search(r"\s", text[: len(before) + 1]):
+            return True  # a sheet's name before the title it holds (收入决算表 2023年湖南省本级…)
         m = _YEAR_END.search(before) or _PLACE_START.search(before)
         if m:
             before = before[: m.start()].rstrip()
@@ -810,7 +812,8 @@ def _named_region_scope(title: str) -> str:
     """2025年吉林省一般公共预算收入执行情况表: a table titled by its region's name alone is the whole region's."""
     m = _REGION_AFTER_YEAR.search(title)
     if m:
-        return _WHOLE_OF.get(m.group(1), "")
+        # (2023年湖南省省本级…决算表, 2023年湖南省本级…: the region's own level, not the whole region)
+        return "" if _A_LEVEL.search(title[m.end() :]) else _WHOLE_OF.get(m.group(1), "")
     m = _REGION_BEFORE_YEAR.search(title)
     if m and not _NOT_A_REGION.search(m.group("name")) and not _A_LEVEL.search(title[m.end() :]):
         return _WHOLE_OF.get(m.group(2), "")

@@ -586,3 +586,229 @@ def test_a_whole_named_by_its_head_and_its_kind_of_amount(tmp_path: Path) -> Non
     assert [(f.rule, f.expected_value.quantize(Decimal("0.01"))) for f in found] == [
         ("share.stated-vs-computed", Decimal("64.52"))
     ]
+
+
+def test_an_execution_rate_over_the_funds_planned(tmp_path: Path) -> None:
+    """ "省级补助资金计划420.00万元，到位420.00万元，到位率100.0%，已支出398.76万元，执行率94.9%": the funds planned are the
+    budget (adv537 D4-S3: "未找到执行率的预算数" though either base gives 94.94%)."""
+    text = (
+        "某市农业产业发展专项资金绩效评价报告\n"
+        "省级补助资金计划420.00万元，到位420.00万元，到位率100.0%，已支出398.76万元，执行率{}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("94.9"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("95.9")))
+    assert [(rule, expected.quantize(Decimal("0.01"))) for rule, _s, _st, expected in found] == [
+        ("rate.execution-text", Decimal("94.94"))
+    ]
+
+
+def test_a_funds_closing_stock_is_its_opening_stock_plus_the_years_balance(tmp_path: Path) -> None:
+    """ "本年收支结余50.00万元，年初滚存结余200.00万元，年末滚存结余250.00万元": 年末 = 年初 + 结余 when the sentence prints
+    those three alone (adv535: a 年末滚存结余 off by 500 passed). A warning (a transfer may move the stock unprinted)."""
+    text = (
+        "关于2024年社会保险基金决算情况的说明\n（一）工伤保险基金。2024年基金收入1000.00万元。基金支出950.00万元。"
+        "本年收支结余50.00万元，年初滚存结余200.00万元，年末滚存结余{}万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("250.00")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("900.00")) if f.severity != "info"]
+    assert [(f.rule, f.severity, f.expected_value) for f in found] == [
+        ("balance.carry-over", "warning", Decimal("250"))
+    ]
+
+
+def test_last_years_figures_listed_respectively_are_the_same_items(tmp_path: Path) -> None:
+    """ "一般公共预算支出和政府性基金预算支出分别为5,462.18万元和812.60万元，上年分别为5,108.90万元和1,034.25万元，分别比
+    上年增加353.28万元和减少221.65万元": the second and third lists are of the first list's items, in order (adv528 S9: all
+    read as one item "…支出和…支出", no check)."""
+    text = (
+        "某镇2024年财政收支情况报告\n2024年全镇一般公共预算支出和政府性基金预算支出分别为5,462.18万元和812.60万元，上年分别为"
+        "5,108.90万元和1,034.25万元，分别比上年增加353.28万元和减少{}万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("221.65")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("241.65")) if f.severity != "info"]
+    assert [(f.rule, f.subject, f.expected_value) for f in found] == [
+        ("change.stated-vs-computed", "政府性基金预算支出", Decimal("221.65"))
+    ]
+
+
+def test_an_average_annual_growth_is_no_change_from_last_year(tmp_path: Path) -> None:
+    """ "2024年收入181,226.00万元，比2023年168,905.00万元增长7.29%，2022—2024年年均增长9.1%": a compound rate over several
+    years (adv545 F3: an error 9.1 vs 7.29)."""
+    text = (
+        "某县2024年财政决算报告\n2024年收入181,226.00万元，比2023年168,905.00万元增长7.29%，2022—2024年年均增长9.1%。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_a_change_against_the_budget_is_no_printing_of_the_change_from_last_year(tmp_path: Path) -> None:
+    """ "财政拨款收入11,820.46万元，比上年增长5.20%，比年初预算增长7.85%": the second rate is against the budget (adv545 F4:
+    change.amounts-disagree, two "比上年" rates of one figure)."""
+    text = "某局2024年度部门决算\n财政拨款收入11,820.46万元，比上年增长5.20%，比年初预算增长7.85%。\n"
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_a_change_of_one_years_figure_is_not_of_the_years_before_it(tmp_path: Path) -> None:
+    """ "2022年实际支出3,012.45万元；2023年实际支出4,386.20万元；2024年预算5,800.00万元，比上年增长28.89%": the change is
+    the 2024 budget's, not the 2023 spending's over 2022's (adv545 F1: an error 28.89 vs 45.60)."""
+    text = (
+        "某项目绩效评价报告\n"
+        "2022年实际支出3,012.45万元；2023年实际支出4,386.20万元；2024年预算5,800.00万元，比上年增长28.89%。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_a_table_of_the_provinces_own_level_is_not_the_whole_provinces(tmp_path: Path) -> None:
+    """A sheet "收入决算表" titled "2023年湖南省本级一般公共预算收入决算表": the province's own level (本级), not 全省 —
+    so "全省一般公共预算收入61.74亿元，比上年增长3.9%" is not set against it (adv546: 149.91% against the 本级 table)."""
+    from openpyxl import Workbook
+
+    from pipeline.analyze import analyze_file
+
+    book = Workbook()
+    text = book.active
+    assert text is not None
+    text.title = "说明"
+    text.append(("全省一般公共预算收入61.74亿元，比上年增长3.9%。",))
+    text.append(("省本级一般公共预算收入25.16亿元，比上年增长{}%。",))
+    sheet = book.create_sheet("收入决算表")
+    for row in (
+        ("2023年湖南省本级一般公共预算收入决算表",),
+        ("", "", "", "单位：万元"),
+        ("项目", "决算数", "上年决算数", "比上年增长%"),
+        ("税收收入", 212500, 200000, 6.3),
+        ("非税收入", 39110, 47051, -16.9),
+        ("本年收入合计", 251610, 247051, 1.8),
+    ):
+        sheet.append(row)
+
+    def scan(name: str, rate: str) -> list:
+        text["A2"] = f"省本级一般公共预算收入25.16亿元，比上年增长{rate}%。"
+        book.save(tmp_path / name)
+        return analyze_file(tmp_path / name).findings
+
+    found = scan("a.xlsx", "1.8")
+    assert [f for f in found if f.severity != "info"] == []
+    assert not any(f.stated_value == Decimal("3.9") and f.expected_value is not None for f in found)
+    assert [f.rule for f in scan("b.xlsx", "2.8") if f.severity != "info"] == ["change.stated-vs-computed"]
+
+
+def test_the_funds_carry_over_named_before_its_moment(tmp_path: Path) -> None:
+    """ "2024年度财政拨款年初结转和结余523.64万元，本年财政拨款收入…，本年财政拨款支出…，年末结转和结余…": the fund before the
+    moment, the closing balance naming no fund (adv547 D1-S2: nothing said)."""
+    text = (
+        "某市交通运输局2024年度部门决算\n2024年度财政拨款年初结转和结余523.64万元，本年财政拨款收入9,892.37万元，"
+        "本年财政拨款支出10,086.25万元，年末结转和结余{}万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("329.76")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("429.76")) if f.severity != "info"]
+    assert [(f.rule, f.expected_value) for f in found] == [("balance.carry-over", Decimal("329.76"))]
+
+
+def test_a_change_after_a_completion_rate_naming_its_budget(tmp_path: Path) -> None:
+    """ "区本级一般公共预算支出完成689412万元，为调整预算702000万元的98.2%，比上年增加17882万元，增长2.7%": the budget the rate
+    names is no level of the change (adv547 D2-S1: "未找到本年数", the amount and rate never set against each other)."""
+    text = (
+        "关于某区2024年预算执行情况的报告\n"
+        "区本级一般公共预算支出完成689412万元，为调整预算702000万元的98.2%，比上年增加17882万元，增长{}%。\n"
+    )
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("2.7"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("4.2")))
+    assert [(rule, stated) for rule, _s, stated, _e in found] == [("change.stated-vs-computed", Decimal("4.2"))]
+
+
+def test_a_place_named_alone_is_not_certainly_the_figure_of_a_table_by_region(tmp_path: Path) -> None:
+    """ "市县上解省级5.00亿元，其中南昌市2.00亿元" against 新增债券转贷分地区表's 南昌市 80.00: the text names the place alone,
+    its item (上解) in the sentence's words, the table another item (转贷) — not certainly one figure (adv549: an
+    error); where the sentence names the table's item (新增债券转贷…，其中南昌市82.00亿元) the two are compared."""
+    html = (
+        '<html><body><p>表1 新增债券转贷分地区表</p><p>单位：亿元</p><table border="1"><tr><th>地区</th><th>一般债券</th>'
+        "<th>合计</th></tr><tr><td>合计</td><td>90.00</td><td>90.00</td></tr><tr><td>南昌市</td><td>80.00</td>"
+        "<td>80.00</td></tr><tr><td>九江市</td><td>10.00</td><td>10.00</td></tr></table><p>{}</p></body></html>"
+    )
+    other = _scan_txt(tmp_path / "a.html", html.format("市县上解省级5.00亿元，其中南昌市2.00亿元。"))
+    assert [f for f in other if f.severity != "info"] == []
+    same = _scan_txt(tmp_path / "b.html", html.format("全省新增债券转贷90.00亿元，其中南昌市82.00亿元。"))
+    assert [f.rule for f in same if f.severity != "info"] == ["narrative_table.mismatch"]
+
+
+def test_a_growth_over_last_years_column_named_by_its_measure_alone(tmp_path: Path) -> None:
+    """险种 | 收入决算数 | 上年决算数 | 增长% (and 本年决算数 | 上年决算数 | 比上年增长%): the bare 增长% is over last year's
+    column, named by the measure alone (adv551 2b: a wrong 9.5 where 30886 ÷ 30431 is 1.5% passed)."""
+    table = (
+        "# 某市2023年社会保险基金决算\n\n表2 社会保险基金收入决算表\n\n单位：万元\n\n"
+        "| 险种 | {} |\n|---|---|---|---|\n| 工伤保险基金 | 30886 | 30431 | {} |\n"
+        "| 失业保险基金 | 41890 | 40970 | 2.2 |\n| 合计 | 72776 | 71401 | 1.9 |\n"
+    )
+    for i, head in enumerate(("收入决算数 | 上年决算数 | 增长%", "本年决算数 | 上年决算数 | 比上年增长%")):
+        assert [f for f in _scan_txt(tmp_path / f"a{i}.md", table.format(head, "1.5")) if f.severity != "info"] == []
+        found = [f for f in _scan_txt(tmp_path / f"b{i}.md", table.format(head, "9.5")) if f.severity != "info"]
+        assert [(f.rule, f.expected_value.quantize(Decimal("0.01"))) for f in found] == [
+            ("percent_column.growth", Decimal("1.50"))
+        ]
+
+
+def test_an_adjusted_budget_after_a_mid_year_addition_against_the_budget_naming_no_item(tmp_path: Path) -> None:
+    """ "该项目年初预算1250.00万元，年中追加后全年预算数为1486.00万元，比年初预算增长18.88%": the budget names no item, the
+    sentence's item is both's (adv552 C3: "年中追加后的增减是与预算相比，未能核对")."""
+    text = "某项目绩效评价报告\n该项目年初预算1250.00万元，年中追加后全年预算数为1486.00万元，比年初预算增长{}%。\n"
+    assert _errors(_scan_txt(tmp_path / "a.txt", text.format("18.88"))) == []
+    found = _errors(_scan_txt(tmp_path / "b.txt", text.format("16.88")))
+    assert [(rule, expected.quantize(Decimal("0.01"))) for rule, _s, _st, expected in found] == [
+        ("change.stated-vs-computed", Decimal("18.88"))
+    ]
+
+
+def test_a_carry_over_said_as_income_plus_the_opening_balance_less_spending(tmp_path: Path) -> None:
+    """ "本年收入4404.61万元，加上年初结转和结余312.58万元，减去本年支出4265.26万元，年末结转和结余451.93万元": the opening
+    balance after the income (adv552 B3: nothing said)."""
+    text = (
+        "某县农业农村局2023年度部门决算\n本年收入4404.61万元，加上年初结转和结余312.58万元，减去本年支出4265.26万元，"
+        "年末结转和结余{}万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("451.93")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("476.93")) if f.severity != "info"]
+    assert [(f.rule, f.expected_value) for f in found] == [("balance.carry-over", Decimal("451.93"))]
+
+
+def test_a_place_printed_under_two_measures_is_two_figures(tmp_path: Path) -> None:
+    """ "一般公共预算收入…，其中祁阳市281,352万元。¶ 转移支付补助…，其中祁阳市356,899万元。": the place's share of each
+    measure its paragraph names (adv553: repeat.different-values errors across measures)."""
+    text = (
+        "关于永州市2024年全市财政决算的报告\n一般公共预算收入1,784,509万元，其中祁阳市281,352万元。\n"
+        "转移支付补助2,601,690万元，其中祁阳市356,899万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_all_funds_carry_over_in_a_report_moving_money_past_the_four(tmp_path: Path) -> None:
+    """ "年初结转和结余100.00万元，本年收入1000.00万元，本年支出1050.00万元，年末结转和结余60.00万元。另外，使用非财政拨款
+    结余20.00万元，结余分配10.00万元": all funds' 年末 adds and takes those too (adv554: a false carry-over warning)."""
+    text = (
+        "某市民政局2023年度部门决算\n一、收入支出决算总体情况说明\n年初结转和结余100.00万元，本年收入1000.00万元，本年支出"
+        "1050.00万元，年末结转和结余60.00万元。另外，使用非财政拨款结余20.00万元，结余分配10.00万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_a_pooled_funds_spending_keeps_its_name(tmp_path: Path) -> None:
+    """ "职工基本医疗保险基金：支出287,653万元，其中统筹基金支出198,765万元": 统筹基金支出 is a name, not 统筹 (a verb) of
+    基金支出 — read so it became the fund's whole spending, an error against 287,653 (adv555)."""
+    text = (
+        "2024年社会保险基金决算说明\n单位：万元\n职工基本医疗保险基金：支出287,653万元，其中统筹基金支出198,765万元。\n"
+        "表1 结余情况表\n单位：万元\n项目\t职工基本医疗保险基金\n本年支出\t287,653\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []
+
+
+def test_an_average_annual_growth_between_two_years_figures(tmp_path: Path) -> None:
+    """ "一般公共预算收入由2020年的196075万元增长到2024年的239544万元，年均增长5.1%": the compound rate over the four years,
+    (239544 ÷ 196075)^(1/4) − 1 = 5.13% (adv556: a wrong 6.1% said nothing). A warning: some reports average the rates."""
+    text = (
+        "某县2024年预算执行情况和2025年预算草案的报告\n"
+        "一般公共预算收入由2020年的196075万元增长到2024年的239544万元，年均增长{}%。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text.format("5.1")) if f.severity != "info"] == []
+    found = [f for f in _scan_txt(tmp_path / "b.txt", text.format("6.1")) if f.severity != "info"]
+    assert [(f.rule, f.severity, f.expected_value.quantize(Decimal("0.01"))) for f in found] == [
+        ("change.stated-vs-computed", "warning", Decimal("5.13"))
+    ]

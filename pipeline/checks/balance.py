@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from decimal import Decimal
 
+from extractors.identity import strip_scope_words
 from extractors.lists import INCOME, SPENDING, flow_of
 from extractors.model import Claim, Identity, Provenance
 from extractors.subjects import words as claim_words
@@ -373,8 +374,9 @@ def _roll_forward(ctx: Context) -> Iterator[Finding]:
 
 
 _CARRIED = re.compile(r"结转(?:和|及)?结余|结转|结余")
-_OPENS_A_YEAR = re.compile(r"^(?:\d{4}年)?(?:年初|上年末?)")
-_CLOSES_A_YEAR = re.compile(r"^(?:\d{4}年)?(?:年末|年底)")
+# (财政拨款年初结转和结余…: the fund named before the moment)
+_OPENS_A_YEAR = re.compile(r"^(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?(?:年初|上年末?)")
+_CLOSES_A_YEAR = re.compile(r"^(?:\d{4}年度?)?(?:一般公共预算)?(?:财政拨款)?(?:年末|年底)")
 
 
 def _carry_over(ctx: Context) -> Iterator[Finding]:
@@ -387,18 +389,31 @@ def _carry_over(ctx: Context) -> Iterator[Finding]:
             for i, c in positions(sentence, claims)
             if c.quantity.dimension == "money" and not _inside_bracket(sentence[:i]) and not c.relation
         ]
+        if len(run) == 3 and len({c.quantity.base_unit for c in run}) == 1:
+            yield from _stock_rolled(ctx, run)
         if len(run) != 4 or len({c.quantity.base_unit for c in run}) != 1:
             continue
-        opening, income, spent, closing = run
-        names = [subject_key(c.subject) for c in run]
-        if not (_CARRIED.search(names[0]) and _OPENS_A_YEAR.match(names[0])):
+        # (本年收入…，加上年初结转和结余…，减去本年支出…，年末结转和结余…: the opening balance after the income)
+        openings = [c for c in run[:3] if _CARRIED.search(k := subject_key(c.subject)) and _OPENS_A_YEAR.match(k)]
+        if len(openings) != 1:
             continue
+        opening = openings[0]
+        income, spent = [c for c in run[:3] if c is not opening]
+        closing = run[3]
+        names = [subject_key(c.subject) for c in (opening, income, spent, closing)]
         if not (_CARRIED.search(names[3]) and _CLOSES_A_YEAR.match(names[3])):
             continue
         if _flow(income) != INCOME or _flow(spent) != SPENDING or _CARRIED.search(names[1] + names[2]):
             continue
-        if _fund_of(names[0]) != _fund_of(names[3]) or {_fund_of(names[1]), _fund_of(names[2])} != {_fund_of(names[0])}:
-            continue  # (年初财政拨款结转… and 本年收入 of all funds: two scopes)
+        if {_fund_of(names[1]), _fund_of(names[2])} != {_fund_of(names[0])} or _fund_of(names[3]) not in (
+            "",
+            _fund_of(names[0]),
+        ):
+            continue  # (年初财政拨款结转… and 本年收入 of all funds: two scopes; a closing balance naming none is the run's)
+        if not _fund_of(names[0]) and _moves_past_the_four(ctx):
+            # all funds' carry-over in a report printing 使用非财政拨款结余 or 结余分配: 年末 = 年初 + 收入 + 使用非财政拨款
+            # 结余 − 支出 − 结余分配, whatever the sentence prints
+            continue
         comp = (
             tol.base_interval(opening.quantity) + tol.base_interval(income.quantity) - tol.base_interval(spent.quantity)
         ).scale(1 / tol.factor(closing.quantity))
@@ -422,6 +437,64 @@ def _carry_over(ctx: Context) -> Iterator[Finding]:
             derivation=how,
             related=[opening.prov, income.prov, spent.prov],
         )
+
+
+_YEARS_BALANCE_NAME = re.compile(r"^(?:本年|当年)(?:收支)?结余$|^收支结余$")
+_OPENING_STOCK = re.compile(r"^(?:上年|年初|上年末)(?:滚存)?结余$")
+_CLOSING_STOCK = re.compile(r"^年末(?:滚存)?结余$")
+
+
+def _stock_rolled(ctx: Context, run: list[Claim]) -> Iterator[Finding]:
+    """本年收支结余50.00万元，年初滚存结余200.00万元，年末滚存结余250.00万元: a sentence printing a fund's year's balance,
+    its opening stock and its closing stock, and nothing else, says 年末 = 年初 + 结余. A warning: a fund may move its
+    stock by a transfer the sentence does not print."""
+    names = [strip_scope_words(subject_key(c.subject)) for c in run]
+    year = [c for c, n in zip(run, names, strict=True) if _YEARS_BALANCE_NAME.search(_after_fund(n))]
+    opening = [c for c, n in zip(run, names, strict=True) if _OPENING_STOCK.search(_after_fund(n))]
+    closing = [c for c, n in zip(run, names, strict=True) if _CLOSING_STOCK.search(_after_fund(n))]
+    if not (len(year) == len(opening) == len(closing) == 1) or closing[0] is not run[-1]:
+        return
+    y, o, c = year[0], opening[0], closing[0]
+    comp = (tol.base_interval(o.quantity) + tol.base_interval(y.quantity)).scale(1 / tol.factor(c.quantity))
+    v = tol.verdict(c.quantity, comp, ctx.settings)
+    for x in run:
+        ctx.mark(x)
+    if v in (tol.OK, tol.INFO):
+        return
+    exact = in_unit(o.quantity.base_value + y.quantity.base_value, c.quantity)
+    yield make_finding(
+        CARRY_OVER,
+        tol.WARNING,
+        claim_figure(c),
+        f"{c.subject}写 {c.quantity.text}，而年初 {o.quantity.text} + 当年收支结余 {y.quantity.text} = "
+        f"{fmt(exact, c.quantity.decimals)}{c.quantity.unit}，两者不符（若另有转移收支等未写出的项目，请核对）",
+        expected=exact,
+        derivation=f"{fmt(o.quantity.value)} + {fmt(y.quantity.value)}",
+        related=[o.prov, y.prov],
+    )
+
+
+_A_FUNDS_HEAD = re.compile(r"^.*?基金")
+
+
+def _after_fund(name: str) -> str:
+    """A fund's account named with its fund (工伤保险基金年末滚存结余): the account alone."""
+    return _A_FUNDS_HEAD.sub("", name)
+
+
+_PAST_THE_FOUR = re.compile(
+    r"使用非财政拨款结余|结余分配|事业基金弥补|用事业基金|提取(?:职工福利基金|专用基金)|经营结余"
+)
+
+
+def _moves_past_the_four(ctx: Context) -> bool:
+    """Whether the report prints a movement of all funds' balance beside income and spending (使用非财政拨款结余, 结余分配),
+    in its text or in a table's rows."""
+    if "balance.past-the-four" not in ctx.cache:
+        ctx.cache["balance.past-the-four"] = any(_PAST_THE_FOUR.search(c.subject) for c in ctx.claims) or any(
+            _PAST_THE_FOUR.search("".join(f.row_labels)) for f in ctx.facts
+        )
+    return bool(ctx.cache["balance.past-the-four"])
 
 
 _FUNDS_NAMED = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营")

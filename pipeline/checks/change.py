@@ -114,7 +114,7 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
         # (…完成2090768万元，为预算的99.56%，比上年增收76542万元: its completion rate between them too)
         skip = ("share", "rate", "change") if c.quantity.dimension == "percent" else ("share", "rate")
         j = k - 1
-        while j > 0 and (placed[j][1].relation in skip or placed[j][1].base):
+        while j > 0 and (placed[j][1].relation in skip or placed[j][1].base or _named_in_a_rate(sentence, placed, j)):
             j -= 1
         at, x = placed[j]
         skipped = j < k - 1
@@ -138,6 +138,15 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
         return None
     # (…预算安排3500.00万元，比2024年完成数增加143.18万元: a base named by its year)
     return x if _VS_A_YEAR.search(sentence[at : placed[k][0]]) else None
+
+
+def _named_in_a_rate(sentence: str, placed: list[tuple[int, Claim]], j: int) -> bool:
+    """Whether the amount at placed[j] is the budget a rate after it names (…完成689412万元，为调整预算702000万元的98.2%，
+    比上年增加…): the base of that rate, no level of the change."""
+    if j + 1 >= len(placed) or placed[j + 1][1].relation not in ("rate", "share"):
+        return False
+    at, x = placed[j]
+    return sentence[at + len(x.quantity.text) : placed[j + 1][0]].strip() == "的"
 
 
 def _sole_level(claims: list[Claim]) -> Claim | None:
@@ -355,6 +364,7 @@ def _amounts_finding(p: _Printing, rival: _Printing, backing: list[_Printing], a
 
 
 _CLAUSE_END = re.compile(r"[，,；;。]")
+_AVERAGE_ANNUAL = re.compile(r"年均|平均每年|年平均")
 _VS_NAMED_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
 
 
@@ -396,7 +406,9 @@ def _outcome_and_budget(placed: list[tuple[int, Claim]], k: int, clause: str) ->
     if len(outcomes) != 1 or outcomes[0].quantity.base_unit != budget.quantity.base_unit:
         return None
     outcome = outcomes[0]
-    if subject_key(outcome.subject) != subject_key(budget.subject) and not weak_subject(subject_key(outcome.subject)):
+    keys = [subject_key(outcome.subject), subject_key(budget.subject)]
+    # (该项目年初预算1250.00万元，年中追加后全年预算数为1486.00万元: a budget naming no item is the sentence's item's)
+    if keys[0] != keys[1] and not any(not k or weak_subject(k) for k in keys):
         return None
     return outcome, budget
 
@@ -955,8 +967,66 @@ def _ratios_to_prior(ctx: Context) -> Iterator[Finding]:
             )
 
 
+_AVERAGE_GROWTH_WORDS = re.compile(r"(?:年均|平均每年|年平均)(?:增长|增幅|递增)率?(?:为|达|达到)?$")
+
+
+def _compound(late: Decimal, early: Decimal, years: Decimal) -> Decimal:
+    """The yearly rate (%) that grows early to late over the years."""
+    return (((late / early).ln() / years).exp() - 1) * 100
+
+
+def _average_annual(ctx: Context) -> Iterator[Finding]:
+    """由2020年的196075万元增长到2024年的239544万元，年均增长5.1%: the compound rate between the two years' figures its
+    sentence prints, (239544 ÷ 196075)^(1/4) − 1. A warning: some reports average the yearly rates instead."""
+    for sentence, claims in sentences(ctx):
+        placed = positions(sentence, claims)
+        for k, (i, c) in enumerate(placed):
+            if c.quantity.dimension != "percent":
+                continue
+            words = _CLAUSE_END.split(sentence[:i])[-1]
+            if not _AVERAGE_GROWTH_WORDS.search(words):
+                continue
+            dated = [
+                (int(x.period[:4]), x)
+                for _, x in placed[:k]
+                if x.quantity.dimension == "money" and not x.relation and x.period[:4].isdigit()
+            ]
+            if (
+                len(dated) != 2
+                or dated[0][0] >= dated[1][0]
+                or dated[0][1].quantity.base_unit != dated[1][1].quantity.base_unit
+            ):
+                ctx.note(c, "年均增长率未找到首末两年的数，未能核对")
+                continue
+            (y1, a), (y2, b) = dated
+            if a.quantity.value <= 0 or b.quantity.value <= 0:
+                continue
+            years = Decimal(y2 - y1)
+            lo_a, hi_a = tol.base_interval(a.quantity).lo, tol.base_interval(a.quantity).hi
+            lo_b, hi_b = tol.base_interval(b.quantity).lo, tol.base_interval(b.quantity).hi
+            comp = tol.Interval(_compound(lo_b, hi_a, years), _compound(hi_b, lo_a, years))
+            v = tol.verdict(c.quantity, comp, ctx.settings)
+            ctx.mark(c)
+            if v in (tol.OK, tol.INFO):
+                continue
+            exact = _compound(b.quantity.base_value, a.quantity.base_value, years)
+            how = f"({fmt(b.quantity.value)} ÷ {fmt(a.quantity.value)})^(1/{y2 - y1}) − 1"
+            yield make_finding(
+                STATED,
+                tol.WARNING,
+                claim_figure(c),
+                f"{y1}年 {a.quantity.text} 至 {y2}年 {b.quantity.text}，年均增长应为 {how} = "
+                f"{fmt(exact, max(c.quantity.decimals, 2))}%，报告写 {c.quantity.text}（若按各年增速的算术平均计算，请核对）",
+                expected=exact,
+                derivation=how,
+                related=[a.prov, b.prov],
+                subject=a.subject or c.subject,
+            )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     yield from _ratios_to_prior(ctx)
+    yield from _average_annual(ctx)
     printings: list[_Printing] = []
     unpaired: set[int] = set()  # the changes whose last year's figure is printed nowhere
     previous: tuple[tuple, Claim | None] | None = None  # the one amount of the sentence before, in its paragraph
@@ -983,8 +1053,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                 # own base, in order
                 ctx.note(c, f"{subject}的各增减率分别对应句中所列的不同比较基数")
                 continue
+            if _AVERAGE_ANNUAL.search(_CLAUSE_END.split(sentence[:i])[-1]):
+                # 2022—2024年年均增长9.1%: a compound rate over several years, no change from last year
+                ctx.note(c, f"{subject}的年均增长率是多年复合增速，不是与上年相比")
+                continue
+            clause = _CLAUSE_END.split(sentence[:i])[-1]
+            after_budget_change = k > 0 and id(placed[k - 1][1]) in vs_budget and clause.strip() in UP + DOWN
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
-            if level is not None and c.identity.measure != "同口径":  # (同口径分别增长5.8%和6.3%: another basis)
+            # (同口径分别增长5.8%和6.3%: another basis; 比年初预算增长7.85%: against the budget, no change from last year)
+            if (
+                level is not None
+                and c.identity.measure != "同口径"
+                and not (_against_budget(clause) or after_budget_change)
+            ):
                 own_clause = _CLAUSE_END.split(sentence[:i])[-1]
                 named_year = _VS_NAMED_YEAR.search(own_clause)
                 if named_year is not None or _COMPARES.search(own_clause) or not printings:
@@ -994,8 +1075,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 else:
                     base_year = ""
                 printings.append(_Printing(c, level, 1 if word in UP else -1, base_measure(sentence[:i]), base_year))
-            clause = _CLAUSE_END.split(sentence[:i])[-1]
-            after_budget_change = k > 0 and id(placed[k - 1][1]) in vs_budget and clause.strip() in UP + DOWN
             if _against_budget(clause) or after_budget_change:
                 # (…比预算减少18.67万元，下降27.3%: the rate right after a change against the budget is against it too,
                 # the budget the change's clause names)

@@ -34,7 +34,15 @@ def current_of(ctx: Context, before: list[Claim], subject: str, word: Claim | No
     actual = [
         x
         for x in amounts
-        if x.role in ("决算", "执行", "实际", "本年", "") and subject_key(x.subject) == subject_key(subject)
+        if x.role in ("决算", "执行", "实际", "本年", "")
+        and subject_key(x.subject) == subject_key(subject)
+        # (2023年实际支出4,386.20万元；2024年预算5,800.00万元，比上年增长28.89%: not the year the change is of)
+        and not (
+            word is not None
+            and x.period[:4].isdigit()
+            and word.period[:4].isdigit()
+            and x.period[:4] != word.period[:4]
+        )
     ]
     if actual:
         # 全市和市本级增值税分别为45.49亿元和10.89亿元，分别比上年下降6.3%和下降6.5%: one item under two scopes, each

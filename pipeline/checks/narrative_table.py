@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from extractors.identity import DIFFERENT
 from extractors.model import Claim, Fact
@@ -479,6 +480,36 @@ def _by_dimension(figs: list[Figure]) -> list[list[Figure]]:
     return list(out.values())
 
 
+_A_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|地区|市|县|区|州|盟|旗|镇|乡|街道)")
+_TITLE_FILLER = re.compile(
+    r"(?:附表|附件|表)\s*[\d一二三四五六七八九十\-—－.．]*|20\d\d\s*年度?|[省市县区州]级|本级|分(?:地区|县区|区县|市县|市州|县|区|市|乡镇)"
+    r"|(?:情况|明细|汇总|分配)?(?:决算|预算|执行)?(?:情况)?表$|[\s（）()、：:]"
+)
+MIN_TITLE_CORE = 2
+SHARED_ITEM = 4  # characters of an item's name a table's title and the text must share (一般公共预算收入, 专项债券)
+
+
+def _a_place_named_alone(f: Figure, ref: Figure) -> tuple[str, list] | None:
+    """A text figure named by a place alone (其中南昌市2.00亿元), against a cell of a table by region whose title names
+    what it counts (新增债券转贷分地区表): the text says what of the place it is only in its sentence's words; where those
+    do not name the table's item, the two are not certainly one figure (市县上解省级收入…，其中南昌市… is no 转贷)."""
+    claim, cell = (f, ref) if f.kind == "claim" else (ref, f)
+    if claim.kind != "claim" or cell.kind != "fact" or not isinstance(claim.obj, Claim):
+        return None
+    if not _A_PLACE.fullmatch(claim.key):
+        return None
+    title = getattr(cell.obj, "table_title", "") or ""
+    core = _TITLE_FILLER.sub("", title.split("\n")[0])
+    sentence = "".join(claim.obj.sentence.split())
+    if len(core) < MIN_TITLE_CORE:
+        return None
+    # (各县区一般公共预算收入完成情况表 and "全市一般公共预算收入…，其中A县…": the item named in both)
+    shared = SequenceMatcher(None, core, sentence, autojunk=False).find_longest_match(0, len(core), 0, len(sentence))
+    if shared.size >= min(len(core), SHARED_ITEM):
+        return None
+    return f"正文只写地名{claim.key}，所指项目在句中写作他名，与表“{core}”未必是同一项目", []
+
+
 def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Iterator[Finding]:
     if len(figs) < 2 or not any(f.kind == "fact" for f in figs):
         return
@@ -542,7 +573,12 @@ def _check_cluster(ctx: Context, key: str, role: str, figs: list[Figure]) -> Ite
                 msg += f"；{fmt(f.value)} 与{src.label} 相同，疑误填"
             elif len(cluster) == len(good):
                 msg += "；两处各印一次，未能判断哪一处有误，请两处都核对"
-            note = _note_for(ctx, f) or _balance_apart(ctx, f, ref) or _totals_apart(ctx, f, ref)
+            note = (
+                _note_for(ctx, f)
+                or _balance_apart(ctx, f, ref)
+                or _totals_apart(ctx, f, ref)
+                or _a_place_named_alone(f, ref)
+            )
             related = [g.prov for g in good] + ([src.prov] if src is not None else [])
             subject = describe(f, key)
             if note is not None:

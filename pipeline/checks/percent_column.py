@@ -237,6 +237,16 @@ def _same_period(pct: Column, columns: dict[int, Column], year: int | None) -> t
     hits = [c for c in _left(pct, columns, num) if earlier in _names(c, year)]
     if not hits:  # 1—6月 › 执行数 | … | 上年同期 | 同比增长%: the same stretch a year earlier, named so
         hits = [c for c in _left(pct, columns, num) if _SAME_STRETCH.search(_normal(c.leaf))]
+    if not hits:
+        # 收入决算数 | 上年决算数 | 增长% (本年决算数 | 上年决算数): last year's named by the measure alone
+        own = _name(columns[num].leaf, None)
+        hits = [
+            c
+            for c in _left(pct, columns, num)
+            if (n := _normal(c.leaf)).startswith(("上年", "去年"))
+            and len(_name(n[2:], None)) >= 2
+            and own.endswith(_name(n[2:], None))
+        ]
     return (num, max(hits, key=lambda c: c.col).col) if len(hits) == 1 else None
 
 

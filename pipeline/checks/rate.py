@@ -317,7 +317,8 @@ def _is_budget(c: Claim) -> bool:
     return c.role == "全年" and ("预算" in clause or bool(ADJUSTED_TO.search(clause)))
 
 
-_ARRANGED = re.compile(r"(?:安排|下达)(?:资金|预算资金)?[为共计]{0,2}$")
+# (省级补助资金计划420.00万元, 计划投入资金2,400.00万元: the funds planned are the budget too)
+_ARRANGED = re.compile(r"(?:安排|下达|计划(?:投入|安排)?)(?:资金|预算资金)?[为共计]{0,2}$")
 
 
 def _which_budget(words: str) -> str:

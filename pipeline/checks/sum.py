@@ -873,6 +873,7 @@ def _classes_left_out(v: tr.Verdict, printed: set[str]) -> list[str]:
 
 
 _WHOLE_AREA = re.compile(r"全[省市县区州盟旗]")
+_BETWEEN_LEVELS = re.compile(r"补助|上解|转移|转贷|调入|调出|结转|结余|返还|总计")
 
 
 def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[Figure]]]], set[tuple]]:
@@ -900,6 +901,10 @@ def _column_failures(ctx: Context) -> tuple[dict[tuple, list[tuple[Figure, list[
                 continue
             if whole_area and not lists.names_a_partition([_path(g)[-1] for g in sibs]):
                 continue  # (全省 | 省本级 | 全省增长%: no levels that make up the area)
+            if whole_area and _BETWEEN_LEVELS.search("".join(f.row_labels)):
+                # 上级补助收入, 补助下级支出, 转贷, 上解, 结转: money moving between the levels, or carried, is not
+                # counted once per level (the province's grant to its counties is the counties' income)
+                continue
             if measured and not all(_only_a_name(_path(g)[-1]) for g in sibs):
                 continue  # 合计决算数 | 上年决算数 | 增减额: columns of other measures, no parts of it
             if not measured and sibs:
