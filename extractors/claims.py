@@ -141,6 +141,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     _units_of_their_parts(out, unit_of)
     _parts_take_their_total_s_measure(out)
     _places_take_their_measure(out)
+    _funds_of_their_paragraphs(out)
     year = document_year(doc)
     stretch = report_stretch(title)
     for c in out:
@@ -151,6 +152,34 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 _BUDGET_MEASURES = frozenset(("预算", "调整预算"))
 _BUDGET_ROLES = frozenset(("预算", "年初", "全年"))
+
+
+# a paragraph opening with one insurance fund's name (城乡居民基本养老保险基金收入…, （二）工伤保险基金。…, 职工基本医疗
+# 保险基金（含生育保险）：…)
+_FUND_OPENING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*"
+    r"(?P<fund>[\u4e00-\u9fff]{2,16}?(?<!社会)保险基金)"
+)
+_A_FUND_NAMED = re.compile(r"[\u4e00-\u9fff]{2,16}?(?<!社会)保险基金")
+
+
+def _funds_of_their_paragraphs(claims: list[Claim]) -> None:
+    """城乡居民基本养老保险基金收入91813万元，…；基金支出93636万元，其中上解上级支出2227万元: a paragraph opening with one
+    fund's name is that fund's, its bare 基金支出 and 上解上级支出 too (identity item) — never the same figure as another
+    fund's paragraph's 基金支出."""
+    opened: dict[tuple, str] = {}
+    for c in claims:
+        here = (c.prov.block, c.prov.paragraph)
+        if here not in opened:
+            m = _FUND_OPENING.match(c.sentence)
+            opened[here] = m.group("fund") if m else ""
+        fund = opened[here]
+        if not fund or c.identity.item:
+            continue
+        named = {x for x in _A_FUND_NAMED.findall(c.subject) if x}
+        if named and fund not in named:
+            continue  # (…，其中工伤保险基金…: another fund named in the paragraph keeps its own)
+        c.identity = replace(c.identity, item=fund)
 
 
 # a figure named by a place alone (祁阳市, 贵阳市, 江口镇), never a scope word of the report's own (全市, 市本级, 县区)

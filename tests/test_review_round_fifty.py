@@ -812,3 +812,87 @@ def test_an_average_annual_growth_between_two_years_figures(tmp_path: Path) -> N
     assert [(f.rule, f.severity, f.expected_value.quantize(Decimal("0.01"))) for f in found] == [
         ("change.stated-vs-computed", "warning", Decimal("5.13"))
     ]
+
+
+def test_a_funds_balance_with_transfers_printed_at_its_own_level_is_not_judged_by_two_terms(tmp_path: Path) -> None:
+    """一、基金收入 | 二、上级补助收入 | 三、基金支出 | 四、上解上级支出 | 五、本年收支结余: the balance counts the transfers
+    printed beside the accounts, so 收入 − 支出 alone is not its identity (adv559 F1: seven formula.column errors)."""
+    html = (
+        '<html><body><p>广元市2023年社会保险基金决算表</p><p>单位：万元</p><table border="1"><tr><th>项目</th>'
+        "<th>工伤保险基金</th><th>失业保险基金</th></tr><tr><td>一、基金收入</td><td>100</td><td>200</td></tr>"
+        "<tr><td>二、上级补助收入</td><td>30</td><td>10</td></tr><tr><td>三、基金支出</td><td>90</td><td>150</td></tr>"
+        "<tr><td>四、上解上级支出</td><td>5</td><td>20</td></tr><tr><td>五、本年收支结余</td><td>35</td><td>40</td></tr>"
+        "</table></body></html>"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.html", html) if f.severity != "info"] == []
+
+
+def test_a_paragraph_opening_with_a_funds_name_is_that_funds(tmp_path: Path) -> None:
+    """ "企业职工基本养老保险基金收入…，基金支出159855万元。¶ 工伤保险基金收入…，基金支出109435万元。" and "职工基本医疗
+    保险基金（含生育保险）：…本年收支结余-2807万元": each paragraph's bare 基金支出 and 结余 are its fund's (adv559 F2, F3:
+    repeat.different-values errors across funds and against the whole)."""
+    one = (
+        "广元市2023年社会保险基金决算\n企业职工基本养老保险基金收入161962万元，基金支出159855万元。\n"
+        "工伤保险基金收入116533万元，基金支出109435万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", one) if f.severity != "info"] == []
+    two = (
+        "余杭区2024年社会保险基金预算草案\n2024年全区社会保险基金预算收入807753万元，本年收支结余26906万元。\n"
+        "职工基本医疗保险基金（含生育保险）：预算收入84460万元，本年收支结余-2807万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "b.txt", two) if f.severity != "info"] == []
+
+
+def test_a_rate_is_never_of_a_figure_found_by_a_text_printed_twice_nor_of_a_part(tmp_path: Path) -> None:
+    """ "计划3200.00万元、到位3200.00万元、支出3015.40万元，到位率100.00%" (the 3200.00 found by its text is 计划's), "…实际
+    支出3200.00万元，其中工程款3015.40万元，执行率100.00%" and "…支出3200.00万元、结余15.40万元，执行率100.00%" (a part and
+    a remainder are no spending) — adv560: twelve rate.ratio-text errors; a wrong rate of the whole is still found."""
+    lines = (
+        "计划3200.00万元、到位3200.00万元、支出3015.40万元，到位率100.00%。",
+        "项目预算3200.00万元，实际支出3200.00万元，其中工程款3015.40万元，执行率100.00%。",
+        "计划建设3.00万亩，实际完成3.00万亩，其中旱改水2.50万亩，完成率100.00%。",
+        "预算3200.00万元、支出3200.00万元、结余15.40万元，执行率100.00%。",
+    )
+    for k, line in enumerate(lines):
+        found = _scan_txt(tmp_path / f"{k}.txt", "某项目绩效评价报告\n" + line + "\n")
+        assert [f for f in found if f.severity != "info"] == [], line
+    wrong = "某项目绩效评价报告\n项目预算3200.00万元，实际支出3015.40万元，其中工程款2015.40万元，执行率98.00%。\n"
+    assert [(r, e.quantize(Decimal("0.01"))) for r, _s, _st, e in _errors(_scan_txt(tmp_path / "w.txt", wrong))] == [
+        ("rate.execution-text", Decimal("94.23"))
+    ]
+
+
+def test_a_units_budget_total_counts_the_reserve_drawn_on(tmp_path: Path) -> None:
+    """财务收支预算总表: 收入总计 = 本年收入合计 + 用事业基金弥补收支差额 + 上年结转结余 (adv558: template.sum error, the
+    事业基金 row left out)."""
+    text = (
+        "# 某职业学校2025年单位预算\n\n财务收支预算总表\n\n单位：万元\n\n| 项目 | 预算数 | 项目 | 预算数 |\n|---|---|---|---|\n"
+        "| 一、财政拨款收入 | 100.00 | 一、教育支出 | 130.00 |\n| 本年收入合计 | 100.00 | 本年支出合计 | 130.00 |\n"
+        "| 用事业基金弥补收支差额 | 20.00 | 结转下年 | 0.00 |\n| 上年结转结余 | 10.00 | | |\n"
+        "| 收入总计 | {} | 支出总计 | 130.00 |\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.md", text.format("130.00")) if f.severity != "info"] == []
+    # (the 收入总计 out by 10 breaks its sum and 收入总计 = 支出总计: the one cell of both, named once)
+    found = [f for f in _scan_txt(tmp_path / "b.md", text.format("140.00")) if f.severity != "info"]
+    assert [(f.location, f.expected_value) for f in found] == [("表1 r6c2", Decimal("130"))]
+
+
+def test_changes_against_earlier_bases_beside_last_years(tmp_path: Path) -> None:
+    """ "…完成160589.42万元，上年为154537.48万元，比上年增长3.9%，比2020年增长14.3%", "…，较“十三五”末增加20060.43万元",
+    "…，上年为154537.48万元，比2020年的140528.99万元增长14.3%" and "…上年完成…，同比增长3.9%，比“十三五”末增长14.3%": last
+    year's figure is no base of 2020's, a plan period's end is no last year, and last year's figure is no level (adv557:
+    three errors and a warning); the rate over the printed 2020 base is still checked."""
+    head = "关于某县2024年预算执行情况的报告\n"
+    tail = "\n2023年全县一般公共预算收入154537.48万元。\n"
+    lines = (
+        "全县一般公共预算收入完成160589.42万元，上年为154537.48万元，比上年增长3.9%，比2020年增长14.3%。",
+        "全县一般公共预算收入完成160589.42万元，比上年增长3.9%，较“十三五”末增加20060.43万元。",
+        "全县一般公共预算收入完成160589.42万元，上年为154537.48万元，比2020年的140528.99万元增长14.3%。",
+        "全县一般公共预算收入完成160589.42万元，上年完成154537.48万元，同比增长3.9%，比“十三五”末增长14.3%。",
+    )
+    for k, line in enumerate(lines):
+        assert [f for f in _scan_txt(tmp_path / f"{k}.txt", head + line + tail) if f.severity != "info"] == [], line
+    wrong = head + lines[2].replace("增长14.3%", "增长24.3%") + tail
+    assert [(r, e.quantize(Decimal("0.01"))) for r, _s, _st, e in _errors(_scan_txt(tmp_path / "w.txt", wrong))] == [
+        ("change.stated-vs-computed", Decimal("14.27"))
+    ]

@@ -524,6 +524,10 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
             at, x = placed[lv]
             if lv > 0 and sentence[at + len(x.quantity.text) : placed[lv + 1][0]].strip() == "的":
                 lv -= 1  # 支出8.80万元，完成预算9.50万元的92.63%，比上年…: the budget the rate names is no level
+    while lv > 0 and (placed[lv][1].role == PRIOR_YEAR or placed[lv][1].period == PRIOR_YEAR):
+        # …完成153359.35万元，上年为147177.81万元，比2020年的133836.46万元增长14.6%: last year's is no level
+        rate_end = rate_end or placed[lv][0] + len(placed[lv][1].quantity.text)
+        lv -= 1
     (at_level, level), (at_base, base) = placed[lv], placed[j]
     if level.base or level.relation in ("share", "rate", "change") or level.quantity.dimension in _NO_LEVEL:
         return None  # (a count is a level as money is: 门诊486213人次，比上年452871人次增加33342人次)
@@ -903,7 +907,10 @@ def _against_its_row_rate(ctx: Context, c: Claim, cur: Figure, subject: str, sig
 
 
 _BASES_NAMED = re.compile(r"(?:比|较|与)(?:20\d\d年度?|上年|去年|上一年|年初)")
-_ANOTHER_PERIOD = re.compile(r"环比|[比较](?:上月|上季度?|上一(?:月|季度?)|上半年)")
+# (环比; 较“十三五”末增加…, 比“十四五”初: against the end or start of a plan period, not last year)
+_ANOTHER_PERIOD = re.compile(
+    r"环比|[比较](?:上月|上季度?|上一(?:月|季度?)|上半年)|[比较与][“\"']?十[一二三四五六]五[”\"']?(?:末|初|期末|期初|时期)"
+)
 
 
 def _scope_unsettled(ctx: Context, cur: Figure, prior: Figure) -> bool:
@@ -996,7 +1003,7 @@ def _average_annual(ctx: Context) -> Iterator[Finding]:
                 or dated[0][0] >= dated[1][0]
                 or dated[0][1].quantity.base_unit != dated[1][1].quantity.base_unit
             ):
-                ctx.note(c, "年均增长率未找到首末两年的数，未能核对")
+                ctx.note(c, "年均增长率未找到首末两年的数")
                 continue
             (y1, a), (y2, b) = dated
             if a.quantity.value <= 0 or b.quantity.value <= 0:
@@ -1096,7 +1103,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             if _an_adjustment(sentence, placed, k):
                 ctx.note(c, f"{subject}的增减是预算调整数，不是与上年相比")
                 continue
-            printed = _printed_base(sentence, placed, k) or _level_then_last_years(sentence, placed, k)
+            printed = _printed_base(sentence, placed, k) or (
+                # (…，上年为164633.97万元，比上年增长4.5%，比2020年增长14.9%: last year's figure is no base of 2020's)
+                None
+                if _VS_NAMED_YEAR.search(clause) and not _VS_LAST_YEAR.search(clause)
+                else _level_then_last_years(sentence, placed, k)
+            )
             if printed is not None and c.identity.measure == "同口径" and printed[0].identity.measure != "同口径":
                 # …比上年的81,250万元增长9.2%，剔除…因素后同口径增长11.9%: the printed pair is the first rate's; the
                 # second is on another basis (a level printed after the basis words, 同口径收入为…, is on it)

@@ -188,9 +188,11 @@ def _accounts_down(facts: list[Fact]) -> dict[int, dict[int, Formula | str]]:
             continue  # (two rows of one account: two years or two sides, not read)
         row = {name: next(iter(rows)) for name, rows in named.items()}
         rows: dict[int, Formula | str] = {r: name for name, r in row.items()}
+        if table in moved:
+            # 二、上级补助收入 | … | 七、本年收支结余, 四、转移收入 | … | 六、年末滚存结余: the balance and the stock move by
+            # transfers printed at the accounts' own level, which layout counts them where is not read
+            continue
         for formula in _ACCOUNT_FORMULAS:
-            if formula.name == "年末滚存结余" and table in moved:
-                continue  # (四、转移收入 | 五、上年滚存结余 | 六、年末滚存结余: the stock moves by more than the year's balance)
             if formula.name in row and all(n in row for _s, n in formula.terms):
                 rows[row[formula.name]] = formula
         if any(isinstance(v, Formula) for v in rows.values()):

@@ -916,6 +916,11 @@ def _execution_text(ctx: Context, c: Claim) -> Iterator[Finding]:
     levels = [
         x for x in before if x.sentence == c.sentence and _level(x) and not x.base and not _bracketed_before(x, c)
     ]
+    # (…实际支出3200.00万元，其中工程款3015.40万元，执行率100.00%; …支出3200.00万元、结余15.40万元: a part or a remainder
+    # after the whole's spending is no spending of its own — a part alone, 其中中央资金支出…，执行率…, is the rate's)
+    wholes = [x for x in levels if not _A_PART_OR_REMAINDER.search(_clause_before(c.sentence, x.quantity.text))]
+    if any(not _is_budget(x) for x in wholes):
+        levels = wholes
     spent = next((x for x in reversed(levels) if not _is_budget(x)), None)
     if spent is not None and spent.relation == "part" and "；" in _words_between(c.sentence, spent, c):
         # 实际支出1548.92万元，其中中央资金620.00万元、…县级资金400.80万元；预算执行率97.64%: the spending the list
@@ -1370,6 +1375,10 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     if len(before) != 2 or any(x.quantity.dimension == "percent" for x in before):
         return
     den, num = before
+    if any(c.sentence.count(x.quantity.text) != 1 for x in before):
+        return  # 计划3200.00万元、到位3200.00万元、支出…: a figure found by its text may be the other printing's
+    if any(_A_PART_OR_REMAINDER.search(_clause_before(c.sentence, x.quantity.text)) for x in before):
+        return  # 实际完成3.00万亩，其中旱改水2.50万亩，完成率100.00%: the rate is of the whole, not of its part
     if any(_A_DIFFERENCE.search(_clause_before(c.sentence, x.quantity.text)) for x in before):
         return  # 支出决算29.64万元，超出预算1.64万元，完成率105.86%: by how much the budget was passed, no base nor part
     den_words = _clause_before(c.sentence, den.quantity.text)
@@ -1391,6 +1400,11 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     ):
         return
     yield from _ratio_checked(ctx, c, ratio, num, den, den_words, den.subject if items_own else "")
+
+
+# a figure whose own clause opens a breakdown (其中工程款…) or names what is left (结余, 结转): never the amount a rate
+# is of
+_A_PART_OR_REMAINDER = re.compile(r"^\s*其中|结余|结转|节余|剩余")
 
 
 def _the_items_own_amount(den: Claim, num: Claim, den_words: str, ratio: _Ratio) -> bool:
