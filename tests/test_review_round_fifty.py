@@ -896,3 +896,14 @@ def test_changes_against_earlier_bases_beside_last_years(tmp_path: Path) -> None
     assert [(r, e.quantize(Decimal("0.01"))) for r, _s, _st, e in _errors(_scan_txt(tmp_path / "w.txt", wrong))] == [
         ("change.stated-vs-computed", Decimal("14.27"))
     ]
+
+
+def test_transfers_added_to_the_balance_of_the_sentence_before_are_no_carry_over(tmp_path: Path) -> None:
+    """ "…本年收支结余696万元。加上上级补助收入10,368万元，减去上解上级支出2,924万元，年初滚存结余132,711万元，年末滚存结余
+    140,851万元": the transfers go on from the sentence before's balance, they are not the year's income and spending
+    (adv555, found on this round's own carry-over rule before landing)."""
+    text = (
+        "汶上县2024年社会保险基金决算\n2024年，全县社会保险基金本年收入141,825万元；本年支出141,129万元；本年收支结余696万元。"
+        "加上上级补助收入10,368万元，减去上解上级支出2,924万元，年初滚存结余132,711万元，年末滚存结余140,851万元。\n"
+    )
+    assert [f for f in _scan_txt(tmp_path / "a.txt", text) if f.severity != "info"] == []

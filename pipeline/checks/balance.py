@@ -405,6 +405,10 @@ def _carry_over(ctx: Context) -> Iterator[Finding]:
             continue
         if _flow(income) != INCOME or _flow(spent) != SPENDING or _CARRIED.search(names[1] + names[2]):
             continue
+        if _A_TRANSFER.search(names[1] + names[2]) or re.match(r"\s*加(?:上)?", sentence):
+            # …本年收支结余696万元。加上上级补助收入10,368万元，减去上解上级支出2,924万元，年初滚存结余…，年末滚存结余…:
+            # transfers added to the balance of the sentence before, not the year's income and spending
+            continue
         if {_fund_of(names[1]), _fund_of(names[2])} != {_fund_of(names[0])} or _fund_of(names[3]) not in (
             "",
             _fund_of(names[0]),
@@ -482,6 +486,7 @@ def _after_fund(name: str) -> str:
     return _A_FUNDS_HEAD.sub("", name)
 
 
+_A_TRANSFER = re.compile(r"上级补助|上解|转移|调入|调出|补助下级|下级上解|转贷")
 _PAST_THE_FOUR = re.compile(
     r"使用非财政拨款结余|结余分配|事业基金弥补|用事业基金|提取(?:职工福利基金|专用基金)|经营结余"
 )
