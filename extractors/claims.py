@@ -54,6 +54,7 @@ from extractors.paragraph_lists import link_paragraph_lists
 from extractors.report_kind import title_lines
 from extractors.subjects import (
     LABEL_RE,
+    PRIOR_YEAR,
     analyse_pre,
     change_alternation,
     change_before,
@@ -76,7 +77,7 @@ _BUDGET_ONLY = re.compile(
     r"^(?:年初|全年|年度?|本年度?|调整后?|批准调整|变更后?)?预算数?$"
 )  # 占年初预算数的71.6%: a completion rate
 _BODY_ONLY = re.compile(r"(?:本)?(?:部门|单位)")  # a figure named by the reporting body alone (部门全年预算数)
-_RATE_WORD = re.compile(r"(?:执行率|完成率)(?:为|达|达到)?$")
+_RATE_WORD = re.compile(r"(?:预算)?(?:执行率|完成率|执行进度|支出进度)(?:为|达|达到)?$")
 _WINDOW = 60
 _INCLUDES = re.compile(r"^\s*[（(]\s*(?:含|包括)")
 # …，收入总计555.0亿元 / 收入总量为555.0亿元: the total the figures before it add up to
@@ -142,12 +143,39 @@ def extract_claims(doc: Document) -> list[Claim]:
     _parts_take_their_total_s_measure(out)
     _places_take_their_measure(out)
     _funds_of_their_paragraphs(out)
+    _last_years_sentences(out)
     year = document_year(doc)
     stretch = report_stretch(title)
     for c in out:
         c.identity = within_the_reports_stretch(c, stretch, year)
         c.identity = with_default_period(c.identity, year, prior=last_year(c))
     return out
+
+
+# a sentence opening on last year (上年基本支出…) — not on a name that holds the word (上年结转, 上年末余额, 上年同期)
+_LAST_YEARS_OPENING = re.compile(r"^\s*(?:上年|去年|上一年)度?(?!结转|结余|末|底|同期|同口径)")
+_A_YEAR_OF_ITS_OWN = re.compile(r"本年|当年|今年|本期|20\d\d\s*年")
+
+
+def _last_years_sentences(claims: list[Claim]) -> None:
+    """上年基本支出55.00万元，项目支出35.00万元。: a sentence opening on last year is last year's throughout — each amount
+    after the first naming no year of its own takes the first's (role 上年), as 2024年基本支出…，项目支出… does."""
+    by_sentence: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault((c.prov.block, c.prov.paragraph, c.sentence), []).append(c)
+    for (_block, _paragraph, sentence), found in by_sentence.items():
+        if not _LAST_YEARS_OPENING.match(sentence) or PRIOR_YEAR not in (found[0].role, found[0].period):
+            continue
+        for c in found[1:]:
+            if c.role or c.period or c.relation in ("change", "share", "rate") or c.base:
+                continue
+            if c.quantity.dimension not in ("money", "count"):
+                continue
+            at = sentence.find(c.quantity.text)
+            if at < 0 or _A_YEAR_OF_ITS_OWN.search(sentence[:at]):
+                continue  # (上年支出55万元，本年支出60万元: the year said again)
+            c.role = PRIOR_YEAR
+            c.identity = replace(c.identity, period=found[0].identity.period)
 
 
 _BUDGET_MEASURES = frozenset(("预算", "调整预算"))
@@ -706,6 +734,7 @@ def _own_region_named(claims: list[Claim], title: str) -> None:
             c.identity = replace(c.identity, scope=whole)  # the region the report is about, named: its whole
 
 
+_A_PROJECTS_NAME = re.compile(r"(?:项目|工程|专项)$")
 _BODY_NAME_HEAD = re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,30}}?(?:{UNIT_END}|局|委员会|委|厅|办公室))")
 
 
@@ -716,6 +745,8 @@ def _own_body_named(claims: list[Claim], title: str) -> None:
         head = _BODY_NAME_HEAD.match(c.subject)
         if head is None or head.group("name") not in title:
             continue
+        if _A_PROJECTS_NAME.search(c.subject):
+            continue  # 地质资料馆藏保管维护项目 in 安徽省地质资料馆's report: a project named from the body's own words
         rest = c.subject[head.end() :]
         if len(rest) >= 2:
             c.subject = rest
@@ -986,7 +1017,11 @@ def _sentence_items(
         elif rate is not None or (q.dimension == "percent" and _RATE_WORD.search(pre)):
             relation = "rate"
             denominator = _clean_phrase(rate.group("den") or rate.group("budget") or "") if rate is not None else ""
-            own = analyse_pre(pre[: rate.start()] if rate is not None else pre)
+            # (…教育支出25142万元，预算执行进度51.7%: the rate of the item before, not an item named 预算执行进度)
+            rate_word = _RATE_WORD.search(pre) if rate is None else None
+            own = analyse_pre(
+                pre[: rate.start()] if rate is not None else pre[: rate_word.start()] if rate_word else pre
+            )
             subject = own.subject or (numerator.claim.subject if numerator else "")
         elif change and (
             has_compare(window)
@@ -1702,14 +1737,23 @@ _COUNTED_NAMES = re.compile(r"[两二三四五六七八九十\d]+(?:项|类|个|
 
 def _lone_parts(claims: list[Claim]) -> None:
     """A 其中 that names one part only before the next numbered item (1.市直普通高中运转经费7390.30万元，其中公用经费1836.00
-    万元；2.…): that figure is a part of the one before it, whatever else of its name the report prints."""
+    万元；2.…), or one source of money of a whole not itself income, ending the sentence (项目支出203.35万元，其中财政拨款
+    191.35万元。): that figure is a part of the one before it, whatever else of its name the report prints."""
     for prev, c in zip(claims, claims[1:], strict=False):
         if c.group is not None or c.relation or c.identity.part_of or prev.relation not in ("", "total"):
             continue
         if prev.sentence != c.sentence or prev.quantity.base_unit != c.quantity.base_unit or not prev.subject:
             continue
         at, before = c.sentence.find(c.quantity.text), c.sentence.find(prev.quantity.text)
-        if not re.match(r"\s*[；;]\s*\d{1,2}[.．、](?!\d)", c.sentence[at + len(c.quantity.text) :]):
+        after = c.sentence[at + len(c.quantity.text) :]
+        # (项目支出203.35万元，其中财政拨款191.35万元。: a source's share of a whole not itself income, the sentence
+        # ending on it)
+        a_source = (
+            bool(_SOURCE.search(c.subject.strip()))
+            and lists.flow_of(prev.subject) != lists.INCOME
+            and bool(re.match(r"\s*(?:[。；;！？]|$)", after))
+        )
+        if not a_source and not re.match(r"\s*[；;]\s*\d{1,2}[.．、](?!\d)", after):
             continue  # (a 其中 naming one part elsewhere is read as it always was)
         if 0 <= before < at and re.fullmatch(
             r"万?元?\s*[，,]\s*其中[：:，,]?\s*" + re.escape(c.subject),
@@ -2453,7 +2497,7 @@ def _enumerations(
             )
             if parts and ends_on is not None and lists.part_of_flow(_flow(item), _flow(ends_on)):
                 before_break = before_break or ends_on
-        parts = _of_the_counted_kind(item, parts)
+        parts = _of_the_counted_kind(item, parts, text)
         if _a_sibling_named_total(text[clause_start_before(text, s0, item.start) : item.start], parts, text[s0:]):
             continue  # …县级基本财力保障机制奖补资金收入…，各类共同财政事权转移支付收入合计139700万元: the next item
         if parts and _TAKEN.search(text[s0 : parts[0].start]):
@@ -3147,20 +3191,34 @@ def _a_sibling_named_total(clause: str, parts: list[_Item], sentence: str) -> bo
     return own != name and not own.endswith(name) and not name.endswith(own)
 
 
-def _of_the_counted_kind(total: _Item, parts: list[_Item]) -> list[_Item]:
+_NOUN_AFTER_COUNT = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_NOT_OF_THE_NOUN = re.compile(r"[和及与或等共其为的在是，,。；;、]")
+
+
+def _counted_noun(text: str, item: _Item) -> str:
+    """What a count printed before its noun counts (内设7个机构 → 机构; 共5个单位 → 单位); "" when the noun stands
+    before the figure (内设机构7个)."""
+    run = _NOUN_AFTER_COUNT.match(text, item.end)
+    return _NOT_OF_THE_NOUN.split(run.group(0))[0] if run else ""
+
+
+def _of_the_counted_kind(total: _Item, parts: list[_Item], text: str) -> list[_Item]:
     """Of the counts before a count total, the run right before it that counts what the total counts, where some name
-    it (内设机关处室15个，所属事业单位14个，…的单位共15个: 处室 are no 单位; 建塘村15户、北山村20户，共35户 name none)."""
+    it (内设机关处室15个，所属事业单位14个，…的单位共15个: 处室 are no 单位; 建塘村15户、北山村20户，共35户 name none); none
+    where each names what it counts after its figure and none counts that (内设7个科室，下设4个中心，共5个单位)."""
     if total.claim.quantity.dimension != "count" or not parts:
         return parts
     if any(p.claim.subject == total.claim.subject for p in parts):
         return parts  # 建塘村15户、北山村20户，共36户: the total took its name from the part before it
-    noun = re.sub(r"\s", "", total.claim.subject)[-2:]
+    noun = (_counted_noun(text, total) or re.sub(r"\s", "", total.claim.subject))[-2:]
 
     def counts_it(p: _Item) -> bool:
-        return re.sub(r"\s", "", p.claim.subject).endswith(noun)
+        return (re.sub(r"\s", "", p.claim.subject) + _counted_noun(text, p)).endswith(noun)
 
-    if len(noun) < 2 or not any(counts_it(p) for p in parts):
+    if len(noun) < 2:
         return parts
+    if not any(counts_it(p) for p in parts):
+        return [] if all(_counted_noun(text, p) for p in parts) else parts
     k = len(parts)
     while k > 0 and counts_it(parts[k - 1]):
         k -= 1

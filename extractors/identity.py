@@ -280,9 +280,45 @@ def within_the_reports_stretch(claim: Claim, stretch: str, year: str) -> Identit
     return replace(ident, period=f"{year}年{stretch}" if year else stretch)
 
 
-def settle_fact_periods(facts: list[Fact], year: str) -> None:
+_EXECUTION_THEN_DRAFT = re.compile(
+    r"(20\d\d)\s*年[^，,。；;]{0,16}?预算执行[^，,。；;]{0,24}?20\d\d\s*年[^，,。；;]{0,16}?预算"
+)
+_AN_EXECUTION_TABLE = re.compile(r"执行(?:情况|结果)?(?:表|$)")
+_A_BUDGET_TABLE = re.compile(r"预算(?:草案)?(?:安排)?(?:情况)?(?:表|$)")
+
+
+def execution_year(title: str) -> str:
+    """The year whose budget a 预算执行情况和预算草案 report says was carried out (关于2024年预算执行情况和2025年预算
+    草案的报告 → 2024), "" for other titles."""
+    m = _EXECUTION_THEN_DRAFT.search(normalize(title))
+    return m.group(1) if m else ""
+
+
+def settle_fact_periods(facts: list[Fact], year: str, title: str = "") -> None:
+    """Each cell naming no year takes the report's (the year before in a 上年 column); in a report on one year's
+    execution and the next year's draft, a table naming no year takes the year its title's kind gives (附表1
+    全市一般公共预算收入执行情况表 | 上年执行数 | 预算数 | 执行数: the year carried out; 附表5 一般公共预算收入预算表 |
+    上年执行数 | 2025年预算数: the draft's year, its 上年执行数 the year carried out)."""
+    carried_out = "" if year else execution_year(title)
     for f in facts:
-        f.identity = with_default_period(f.identity, year, bool(_PRIOR_COLUMN.search("".join(f.column_labels))))
+        own = year or (_undated_tables_year(_table_name(f.table_title or ""), carried_out) if carried_out else "")
+        f.identity = with_default_period(f.identity, own, bool(_PRIOR_COLUMN.search("".join(f.column_labels))))
+
+
+def _undated_tables_year(name: str, carried_out: str) -> str:
+    """The year of a table naming none in a report on one year's execution and the next year's draft: the year carried
+    out for a table of the execution (…收入执行情况表), the draft's year for a table of the budget (…收入预算表, whose
+    上年执行数 is then the year carried out); "" for other tables."""
+    if _AN_EXECUTION_TABLE.search(name):
+        return carried_out
+    if _A_BUDGET_TABLE.search(name):
+        return str(int(carried_out) + 1)
+    return ""
+
+
+def _table_name(title: str) -> str:
+    """A table's title without its unit line (…执行情况表 单位：万元)."""
+    return re.split(r"\s*(?:单位|金额单位)\s*[:：]", title.strip())[0].strip()
 
 
 _RUN_IN = re.compile(r"^([^，,；;。：:]{2,60})[：:]")
@@ -409,6 +445,7 @@ _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 
 
 _COUNT_AFTER = re.compile(r"\s*\d+\s*个")
+_NOT_ARRANGED = re.compile(r"(?:未|不|没有|无)(?:再|另行|专门)?(?:安排|预算)")
 _REASON_CLAUSE = re.compile(r"(?:主要|原因)(?:是|为|在于|系)[^。；;]*")
 _CLOSED_QIZHONG = re.compile(r"其中[^；;。]*[；;。]")  # up to its "；" or the end of its sentence
 
@@ -523,6 +560,9 @@ def claim_identity(claim: Claim, paragraph_text: str, topic: str = "", earlier: 
                 text = _REASON_CLAUSE.sub(
                     "", text
                 )  # 主要是…新增一般债券安排的支出增加: a reason's words measure nothing
+                text = _NOT_ARRANGED.sub(
+                    "", text
+                )  # 全年未安排因公出国（境）团组: what was not arranged measures nothing
             if name == "fund" and i < len(context) - len(headings):
                 # 调入资金17.6亿元（其中：…国有资本经营预算调入9480万元…）、…收入总量116.9亿元: a bracket's funds are its figures'
                 text = _other_listed_names(_FIGURE_BRACKET.sub("", text))

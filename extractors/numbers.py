@@ -287,6 +287,9 @@ def _prefix_qualifier(norm: str, start: int) -> tuple[str, int]:
 _PLACE_UNITS = frozenset(("村", "组", "队", "社区", "小区", "街", "巷", "路", "号"))
 
 
+_PLACE_ENDS = frozenset("县市区镇乡村旗山")
+
+
 def _is_name_like(norm: str, num: _Num, unit: str, text: str) -> bool:
     """Chinese numerals that are articles (一名导师), magnitudes in names (千亩片) or inside quoted names."""
     if not num.chinese:
@@ -302,6 +305,15 @@ def _is_name_like(norm: str, num: _Num, unit: str, text: str) -> bool:
         return True
     if len(run) == 1 and unit in _PLACE_UNITS and num.start > 0 and "\u4e00" <= norm[num.start - 1] <= "\u9fff":
         return True  # 长风二村, 新村五组: a place's name (a count of villages says 个: 五个村)
+    end = num.end + len(unit)
+    if (
+        len(run) == 1
+        and unit
+        and unit not in ("个", "名", "家", "所", "座")  # (三个县, 两所乡镇学校: counts of places)
+        and norm[end : end + 1] in _PLACE_ENDS
+        and norm[end + 1 : end + 2] not in _PLACE_ENDS
+    ):
+        return True  # 三台县, 五台山, 六盘水市: a place named with a numeral and a counter, no count
     # a Chinese numeral inside a short quoted name: “一件事一次办”, “三长制”
     open_q = max(text.rfind("“", 0, num.start), text.rfind('"', 0, num.start))
     if open_q >= 0:

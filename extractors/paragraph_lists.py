@@ -23,7 +23,11 @@ from extractors.model import Claim, Paragraph
 from extractors.subjects import change_before
 
 # the head's last figure opens the list: …支出3545137万元，其中： (具体如下： after several figures names none of them)
-_OPENS = re.compile(r"^\s*(?:亿元|万元|千元|元)?\s*[，,。；;]?\s*(?:其中|包括)\s*(?:主要有|主要是)?\s*[:：]\s*$")
+_OPENS = re.compile(
+    r"^\s*(?:亿元|万元|千元|元)?\s*[，,。；;]?\s*"
+    # (…18654.30万元，比上年增加…。主要用于以下方面：: what it is spent on, set out below — its main parts)
+    r"(?:(?:其中|包括)\s*(?:主要有|主要是)?|主要用于(?:以下|如下)(?:几个)?方面)\s*[:：]\s*$"
+)
 _PARTIAL_HEAD = re.compile(r"主要")  # 其中主要有：… names the main parts only
 
 _CN = "一二三四五六七八九十"
@@ -77,7 +81,12 @@ def _head_total(para: Paragraph, claims: list[Claim]) -> Claim | None:
     if not money:
         return None
     last = max(money, key=_start)
+    levels = [c for c in money if c.relation != "change"]
+    if levels and last.relation == "change":
+        last = max(levels, key=_start)  # (…安排8785.30万元，比上年增加385.30万元，其中：: the level, past its change)
     after = para.text[last.prov.span[1] :] if last.prov.span else ""
+    # (…支出安排8785.30万元，比上年增长4.6%，其中：: the level's own change between it and the list)
+    after = _ITS_CHANGE.sub("", after)
     if last.prov.span and change_before(para.text[max(0, last.prov.span[0] - _CHANGE_REACH) : last.prov.span[0]]):
         return (
             None  # …单位预留机动经费增加251.9万元。其中：: an amount of change breaks down into no paragraphs' levels
@@ -85,6 +94,11 @@ def _head_total(para: Paragraph, claims: list[Claim]) -> Claim | None:
     return last if _level(last) and _OPENS.match(after) else None
 
 
+_ITS_CHANGE = re.compile(
+    r"^[，,]\s*(?:比上年|较上年|同比|与上年相比[，,]?)?\s*(?:增长|增加|下降|减少|增收|减收|增支|减支)了?\s*"
+    r"\d[\d,.]*\s*(?:%|％|亿元|万元|元)"
+    r"(?:[，,、]\s*(?:增长|增加|下降|减少)了?\s*\d[\d,.]*\s*(?:%|％|亿元|万元|元))?"
+)
 _CHANGE_REACH = 6  # 减少了约, 增长为: the longest change word with its fillers
 
 
@@ -173,7 +187,7 @@ def _adjacent(paragraphs: list[tuple[Paragraph, list[Claim]]], start: int) -> It
 def _kind(head: Paragraph, parts: list[Claim], last_para: Paragraph) -> str:
     last = parts[-1]
     after = last_para.text[last.prov.span[1] :] if last.prov.span else ""
-    if _PARTIAL_HEAD.search(head.text[-8:]) or not last_para.text.rstrip().endswith(("。", ".")):
+    if _PARTIAL_HEAD.search(head.text[-12:]) or not last_para.text.rstrip().endswith(("。", ".")):
         return lists.PARTIAL  # 其中主要有：, or a last part that does not close the list (…130万元；)
     subjects = [p.subject for p in parts]
     # 2.其他刚性支出 before 3.特定目标类项目: 其他 closes a numbered list only as its last part

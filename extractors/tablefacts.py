@@ -98,7 +98,7 @@ def extract_facts(doc: Document) -> list[Fact]:
             found = [replace(f, identity=replace(f.identity, scope=body)) for f in found]
         facts.extend(found)
         previous = table
-    settle_fact_periods(facts, document_year(doc))
+    settle_fact_periods(facts, document_year(doc), title)
     return facts
 
 

@@ -106,9 +106,36 @@ def _dedupe(findings: list[Finding], facts: list[Fact] | None = None, doc_year: 
     # after the crossings: a crossing found anew, and two specific rules on one cell (which crossed nothing)
     crossed = one_wrong_cell(merged, facts or [], doc_year)
     crossed = _one_cell_one_finding(rate_and_sum(crossed, facts or [], doc_year), final=True)
-    return _one_text_figure_one_finding(
-        _text_backs_the_cell(_blame_the_input(_settle_by_the_rate(crossed, facts or [])))
+    return _one_share_one_finding(
+        _one_text_figure_one_finding(_text_backs_the_cell(_blame_the_input(_settle_by_the_rate(crossed, facts or []))))
     )
+
+
+GENERIC_SHARE = "share.stated-vs-computed"
+
+
+def _one_share_one_finding(findings: list[Finding]) -> list[Finding]:
+    """A text share that a rule of its own kind finds out (procurement.sme-share: 授予中小企业合同金额…占政府采购支出总额的
+    92.98%) and the generic share rule finds out the same way, same figure and same expected share: one slip, one
+    finding — the specific rule's, naming the other."""
+
+    def key(f: Finding) -> tuple | None:
+        if f.prov.table is not None or f.severity == "info" or f.stated_value is None or f.expected_value is None:
+            return None
+        return (f.prov, f.stated_value, f.expected_value.quantize(f.stated_value, rounding="ROUND_HALF_UP"))
+
+    specific = {
+        k: f for f in findings if f.rule != GENERIC_SHARE and f.rule.endswith("share") and (k := key(f)) is not None
+    }
+    out: list[Finding] = []
+    for f in findings:
+        k = key(f) if f.rule == GENERIC_SHARE else None
+        other = specific.get(k) if k is not None else None
+        if other is None:
+            out.append(f)
+        elif f.rule not in other.explanation:
+            other.explanation += f"；另经 {f.rule} 核对，结论相同"
+    return out
 
 
 def _one_text_figure_one_finding(findings: list[Finding]) -> list[Finding]:

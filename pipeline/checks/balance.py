@@ -34,7 +34,7 @@ from pipeline.checks.base import (
     span_start,
     subject_key,
 )
-from pipeline.checks.compare import positions, sentences
+from pipeline.checks.compare import named_in_a_rate, positions, sentences
 from pipeline.checks.sum import CORRECTED
 from pipeline.findings import Finding
 
@@ -695,7 +695,12 @@ def _chain_in(ctx: Context, c: Claim) -> tuple[Claim, list[Claim], list[Claim], 
     if not flow:
         return None
     head = sentence[: plus.start()].rstrip("，, ")
-    levels = [x for x in before if _level(x)]
+    # (…收入6420万元，完成调整预算6300万元的101.9%；加上级补助收入86万元: the budget a rate names is no term)
+    levels = [
+        x
+        for j, (i, x) in enumerate(placed)
+        if i < plus.start() and _level(x) and not named_in_a_rate(sentence, placed, j)
+    ]
     rates_after = [x for x in before if levels and span_start(x) > span_start(levels[-1])]
     if levels and all(x.quantity.dimension in ("percent", "pp") for x in rates_after):
         base = levels[-1]  # 全区一般公共预算收入140102万元，加上… / …支出171.23亿元，完成调整预算92.3%，加上…

@@ -402,8 +402,15 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     if year_row is not None:
         # 年度 | 收入 | 支出 over 2023年 | 2024年: each cell is its column's figure of its row's year
         subject, cols = cols[-1], cols[:-1]
+        if _TOTAL_COLUMN.match(subject):
+            # 年度 | 合计 | 因公出国（境）费 | … in "一般公共预算“三公”经费支出预算表": the 合计 is the title's thing
+            subject = _thing_of_the_title(f.table_title or "") or subject
         ident = replace(f.identity, period=year_row.group(1))
     rest = "" if funds_across is not None else _ROLE_WORDS.sub("", _BY_WHAT.sub("", "".join(cols)))
+    if f.identity.scope:
+        rest = strip_scope_words(
+            rest
+        )  # (全市 › 执行数 | 市本级 › 执行数: the scope is the identity's, no other measure)
     label = " ".join(x for x in [table_name(f), subject, " › ".join(cols)] if x)
     return Figure(
         kind="fact",
@@ -421,7 +428,21 @@ def fact_figure(f: Fact, doc_year: int | None) -> Figure:
     )
 
 
-_A_YEARS_ROW = re.compile(r"(20\d\d)年度?(?:[（(][^（）()]{1,6}[)）])?")
+# (2024年预算数 | 2025年预算数 down the rows of a 三公 table: each row a year's figures of one measure)
+_TITLE_LEAD = re.compile(r"^\s*(?:附)?表\s*[\d一二三四五六七八九十]*\s*[-－—]?\s*(?:20\d\d\s*年度?)?")
+_TITLE_FUND = re.compile(r"^(?:一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款)+")
+_TITLE_END = re.compile(r"(?:支出|收入)?(?:预算|决算|执行)?(?:情况)?(?:统计|明细)?表$")
+
+
+def _thing_of_the_title(title: str) -> str:
+    """What a table of one thing is of, by its title (一般公共预算“三公”经费支出预算表 → “三公”经费); "" when the title
+    leaves no name of two characters."""
+    name = re.split(r"\s*(?:单位|金额单位)\s*[:：]", title.strip().split("\n")[0])[0].strip()
+    name = _TITLE_END.sub("", _TITLE_FUND.sub("", _TITLE_LEAD.sub("", name)))
+    return name if len(name) >= 2 else ""
+
+
+_A_YEARS_ROW = re.compile(r"(20\d\d)年度?(?:[（(][^（）()]{1,6}[)）]|(?:年初)?(?:预算|决算|执行|预计执行|实际)数?)?")
 _A_FUNDS_NAME = re.compile(r"(?:保险|[^，,；;。\s]{2}业|[^，,；;。\s]{2}调节)基金$")
 _A_FLOW = re.compile(r"收入|支出|结余")
 _ROW_NUMBERING = re.compile(
@@ -728,8 +749,12 @@ class Context:
             return False
         whole_a, whole_b = self._whole_of_part(a), self._whole_of_part(b)
         if whole_a is not None and whole_b is not None:
+            # (2024's 收入总计 and 2025's 收入总量: wholes of two years, their parts one item's two years — what a change
+            # from last year sets side by side)
+            years = {whole_a.identity.period, whole_b.identity.period}
             return (
-                whole_a is not whole_b
+                not (len(years) == 2 and all(years))
+                and whole_a is not whole_b
                 and subject_key(whole_a.subject) != subject_key(whole_b.subject)
                 and whole_a.quantity.base_value != whole_b.quantity.base_value
             )

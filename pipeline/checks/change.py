@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from extractors.identity import SAME, UNSETTLED
+from extractors.identity import SAME, UNSETTLED, strip_scope_words
 from extractors.model import Claim, Fact, Quantity
 from extractors.report_kind import DEPARTMENT_BUDGET_KINDS
 from extractors.subjects import PRIOR_YEAR
@@ -34,6 +34,7 @@ from pipeline.checks.compare import (
     base_measure,
     current_of,
     is_budget,
+    named_in_a_rate,
     positions,
     prior_of,
     sentences,
@@ -105,8 +106,7 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
     c = placed[k][1]
     skipped = False
     if k == 0:
-        opening = _VS_LAST_YEAR.match(sentence.lstrip())
-        if carried is None or opening is None:
+        if carried is None:
             return None
         at, x = 0, carried
     else:
@@ -114,7 +114,7 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
         # (…完成2090768万元，为预算的99.56%，比上年增收76542万元: its completion rate between them too)
         skip = ("share", "rate", "change") if c.quantity.dimension == "percent" else ("share", "rate")
         j = k - 1
-        while j > 0 and (placed[j][1].relation in skip or placed[j][1].base or _named_in_a_rate(sentence, placed, j)):
+        while j > 0 and (placed[j][1].relation in skip or placed[j][1].base or named_in_a_rate(sentence, placed, j)):
             j -= 1
         at, x = placed[j]
         skipped = j < k - 1
@@ -140,13 +140,103 @@ def _level_of(sentence: str, placed: list[tuple[int, Claim]], k: int, carried: C
     return x if _VS_A_YEAR.search(sentence[at : placed[k][0]]) else None
 
 
-def _named_in_a_rate(sentence: str, placed: list[tuple[int, Claim]], j: int) -> bool:
-    """Whether the amount at placed[j] is the budget a rate after it names (…完成689412万元，为调整预算702000万元的98.2%，
-    比上年增加…): the base of that rate, no level of the change."""
-    if j + 1 >= len(placed) or placed[j + 1][1].relation not in ("rate", "share"):
-        return False
+_NAME_THEN_VS_LAST_YEAR = re.compile(
+    r"^\s*(?:\d{4}\s*年度?)?(?P<name>[^，,；;。\d]{2,16}?)(?:同比|(?:比|较)(?:上年|去年|上一年))"
+)
+
+
+def _carried_level(sentence: str, claims: list[Claim], before: list[Claim]) -> Claim | None:
+    """The level a sentence opening with its comparison goes on from: the one amount of the sentence before (…总预算
+    21,940.96万元。与上年相比，增加…), or the one amount there of the item the sentence opens by naming (全年预算数
+    5,800.00万元，全年支出5,562.18万元。全年支出比上年增加351.82万元，增长6.75%)."""
+    if _VS_LAST_YEAR.match(sentence.lstrip()):
+        return _sole_level(before)
+    named = _NAME_THEN_VS_LAST_YEAR.match(sentence)
+    first = claims[0] if claims else None
+    if named is None or first is None or first.relation != "change" or not first.subject:
+        return None
+    if not named.group("name").endswith(first.subject):
+        return None
+    key = subject_key(first.subject)
+    levels = [
+        x
+        for x in before
+        if x.relation not in ("share", "rate", "change")
+        and x.quantity.dimension == "money"
+        and not x.base
+        and x.role != PRIOR_YEAR
+        and x.period != PRIOR_YEAR
+        and subject_key(x.subject or "") == key
+    ]
+    return levels[0] if len(levels) == 1 else None
+
+
+def _past_its_budget_change(
+    sentence: str, placed: list[tuple[int, Claim]], k: int, outcomes: dict[int, Claim]
+) -> Claim | None:
+    """The level of a change from last year printed right after the changes of one outcome against its budget
+    (实际支出21.36万元，比预算减少6.64万元，下降23.71%；比上年减少3.14万元，下降12.82%): that outcome."""
+    j = k - 1
+    if j >= 0 and placed[j][1].relation == "change" and id(placed[j][1]) not in outcomes:
+        j -= 1  # (下降12.82% after its own 减少3.14万元)
+    if j < 0 or id(placed[j][1]) not in outcomes:
+        return None
     at, x = placed[j]
-    return sentence[at + len(x.quantity.text) : placed[j + 1][0]].strip() == "的"
+    between = sentence[at + len(x.quantity.text) : placed[k][0]]
+    return outcomes[id(x)] if _VS_LAST_YEAR.search(between) else None
+
+
+def _same_comparison(sentence: str, placed: list[tuple[int, Claim]], k: int, settled: dict[int, Claim]) -> Claim | None:
+    """The level of the change just before the one at placed[k] when nothing but a comma stands between them (增加
+    351.82万元，增长6.75%): one comparison printed as an amount and a rate."""
+    at, x = placed[k - 1]
+    if id(x) not in settled or x.quantity.dimension == placed[k][1].quantity.dimension:
+        return None
+    between = sentence[at + len(x.quantity.text) : placed[k][0]]
+    return (
+        settled[id(x)]
+        if re.fullmatch(r"\s*[，,、]?\s*(?:增长|增加|下降|减少|增幅|降幅|减幅)?(?:为|了)?\s*", between)
+        else None
+    )
+
+
+_VS_OPENING = re.compile(r"(?:比|较)\s*(?:年初|上年末|上年底)")
+_OPENING_WORDS = re.compile(r"年初|上年末|上年底")
+_MOMENT = re.compile(r"^(?:20\d\d\s*年)?(?:年初|年末|年底|上年末|上年底)")
+
+
+def _stock_name(subject: str) -> str:
+    return _MOMENT.sub("", strip_scope_words(clean_label(subject)))
+
+
+def _opening_stock(
+    ctx: Context, c: Claim, sentence: str, placed: list[tuple[int, Claim]], k: int
+) -> tuple[Claim, Claim] | None:
+    """(closing, opening) of a stock's change against the year's start (…年末债务余额4230.00万元，比年初下降12.8%): the
+    amount just before the change, and the one balance of the same name its paragraph printed before it, in a
+    sentence naming the year's start (2024年初，镇级政府债务余额4850.00万元。)."""
+    j = k - 1
+    while j >= 0 and placed[j][1].relation == "change":
+        j -= 1  # (…下降620.00万元、下降12.8%: the amount of the same comparison)
+    if j < 0:
+        return None
+    at, level = placed[j]
+    if level.quantity.dimension != "money" or level.relation or level.base or "余额" not in level.subject:
+        return None
+    if not _VS_OPENING.search(sentence[at : placed[k][0]]):
+        return None
+    name = _stock_name(level.subject)
+    opened = []
+    for x in ctx.paragraph_claims(c):
+        if span_start(x) >= span_start(level) or x.relation or x.base or x.quantity.dimension != "money":
+            continue
+        if x.quantity.base_unit != level.quantity.base_unit or "余额" not in x.subject:
+            continue
+        own = _stock_name(x.subject)
+        before = x.sentence[: max(x.sentence.find(x.quantity.text), 0)]
+        if _OPENING_WORDS.search(before) and (own.endswith(name) or name.endswith(own)):
+            opened.append(x)
+    return (level, opened[0]) if len(opened) == 1 else None
 
 
 def _sole_level(claims: list[Claim]) -> Claim | None:
@@ -215,13 +305,15 @@ def _income_and_spending(a: Claim, b: Claim) -> bool:
     return len(flows[0]) == len(flows[1]) == 1 and flows[0] != flows[1]
 
 
-def _amount_and_rate_of_one_level(ctx: Context, printings: list[_Printing], unpaired: set[int]) -> Iterator[Finding]:
+def _amount_and_rate_of_one_level(
+    ctx: Context, printings: list[_Printing], unpaired: set[int], settled: dict[int, Claim]
+) -> Iterator[Finding]:
     """A level printed with both its change amount and its rate against one base (项目支出848.07万元，比上年减少67.23万元，
     下降6.32%), last year's figure printed nowhere: the rate is the amount over last year's figure the two make
     (848.07 + 67.23), whichever of the two is out of line."""
     by_level: dict[tuple[int, int, str, str], list[_Printing]] = defaultdict(list)
     for p in printings:
-        if id(p.change) in unpaired and p.change.sentence == p.level.sentence:
+        if id(p.change) in unpaired and (p.change.sentence == p.level.sentence or id(p.change) in settled):
             by_level[(id(p.level), p.sign, p.base, p.base_year)].append(p)
     for group in by_level.values():
         amounts = [p for p in group if p.change.quantity.dimension == "money"]
@@ -231,7 +323,9 @@ def _amount_and_rate_of_one_level(ctx: Context, printings: list[_Printing], unpa
         level, amount, rate = group[0].level.quantity, amounts[0].change.quantity, rates[0].change.quantity
         if level.base_unit != amount.base_unit or amount.value < 0 or rate.value < 0:
             continue  # (比上年增加-11.41万元，增长-0.20%: a signed change the word does not give the direction of)
-        if not _sole_level_of_its_clause(ctx, group[0].level, amounts[0].change):
+        if id(amounts[0].change) not in settled and not _sole_level_of_its_clause(
+            ctx, group[0].level, amounts[0].change
+        ):
             continue
         sign = group[0].sign
         d, cur = tol.base_interval(amount), tol.base_interval(level)
@@ -504,7 +598,8 @@ def _printed_base(sentence: str, placed: list[tuple[int, Claim]], k: int) -> tup
     its own change amount between (2026年收入安排136.02亿元，比2025年执行数131.69亿元增长4%; 支出1,100.00万元，比上年
     1,000.00万元增加100.00万元，增长10%)."""
     j = k - 1
-    while j >= 0 and placed[j][1].relation == "change" and placed[k][1].quantity.dimension == "percent":
+    # (…比上年决算数28410万元增长5.9%，增收1680万元: the amount after its rate is of the same comparison)
+    while j >= 0 and placed[j][1].relation == "change":
         j -= 1
     if j < 1 or not placed[j][1].base:
         return None
@@ -1036,12 +1131,18 @@ def check(ctx: Context) -> Iterator[Finding]:
     yield from _average_annual(ctx)
     printings: list[_Printing] = []
     unpaired: set[int] = set()  # the changes whose last year's figure is printed nowhere
-    previous: tuple[tuple, Claim | None] | None = None  # the one amount of the sentence before, in its paragraph
+    # the changes whose level stands outside their own clause, settled by the words (the item the sentence opens by
+    # naming, the outcome of a change against the budget just before)
+    settled: dict[int, Claim] = {}
+    outcomes: dict[int, Claim] = {}  # the outcome of each change against a budget
+    previous: tuple[tuple, list[Claim]] | None = None  # the sentence before and its paragraph
     for sentence, claims in sentences(ctx):
         placed = positions(sentence, claims)
         here = (claims[0].prov.block, claims[0].prov.paragraph)
-        carried = previous[1] if previous is not None and previous[0] == here else None
-        previous = (here, _sole_level(claims))
+        carried = (
+            _carried_level(sentence, claims, previous[1]) if previous is not None and previous[0] == here else None
+        )
+        previous = (here, claims)
         vs_budget: dict[int, str] = {}  # the changes of this sentence made against a budget, with their clause
         for k, (i, c) in enumerate(placed):
             if c.relation != "change" or c.quantity.dimension == "pp":
@@ -1067,6 +1168,19 @@ def check(ctx: Context) -> Iterator[Finding]:
             clause = _CLAUSE_END.split(sentence[:i])[-1]
             after_budget_change = k > 0 and id(placed[k - 1][1]) in vs_budget and clause.strip() in UP + DOWN
             level = _level_of(sentence, placed, k, carried) if c.quantity.dimension in ("money", "percent") else None
+            if (
+                k == 0
+                and level is not None
+                and _NAME_THEN_VS_LAST_YEAR.match(sentence)
+                and not _VS_LAST_YEAR.match(sentence.lstrip())
+            ):
+                # (…收入、支出总计均为26,834.15万元。与上年相比，收入合计增加1,199.95万元: another item's level, not settled;
+                # nor …总计均为3316.96万元。与上年相比，…支出增加189.07万元: a bare flow may be the year's own)
+                settled[id(c)] = level
+            elif level is None and (past := _past_its_budget_change(sentence, placed, k, outcomes)) is not None:
+                level = settled[id(c)] = past
+            elif level is None and k > 0 and (same := _same_comparison(sentence, placed, k, settled)) is not None:
+                level = settled[id(c)] = same  # (…比上年增加351.82万元，增长6.75%: the rate of the amount's level)
             # (同口径分别增长5.8%和6.3%: another basis; 比年初预算增长7.85%: against the budget, no change from last year)
             if (
                 level is not None
@@ -1092,6 +1206,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     ctx.note(c, f"{subject}的增减是与预算相比，不是与上年相比")
                     continue
                 ctx.mark(c)
+                outcomes[id(c)] = pair[0]
                 found = _against_its_budget(ctx, c, word, *pair)
                 if found is not None and not _against_budget(clause) and found.severity == tol.ERROR:
                     # (…比预算减少18.67万元，下降27.3%: a bare rate after it is most likely, not certainly, against the
@@ -1109,6 +1224,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if _VS_NAMED_YEAR.search(clause) and not _VS_LAST_YEAR.search(clause)
                 else _level_then_last_years(sentence, placed, k)
             )
+            if printed is None and _VS_OPENING.search(clause):
+                printed = _opening_stock(ctx, c, sentence, placed, k)  # (…年末债务余额4230.00万元，比年初下降12.8%)
             if printed is not None and c.identity.measure == "同口径" and printed[0].identity.measure != "同口径":
                 # …比上年的81,250万元增长9.2%，剔除…因素后同口径增长11.9%: the printed pair is the first rate's; the
                 # second is on another basis (a level printed after the basis words, 同口径收入为…, is on it)
@@ -1146,7 +1263,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if subject in UP + DOWN + _ADJUSTED and printed[0].subject:
                     subject = printed[0].subject  # (…调整为73,000万元，调减12,000万元，下降14.12%: the level's item)
                 cur = claim_figure(printed[0])
-                prior = replace(claim_figure(printed[1]), label="同句所写比较基数", subject=cur.subject)
+                said = "同句所写比较基数" if printed[1].sentence == c.sentence else "前句所写比较基数"
+                prior = replace(claim_figure(printed[1]), label=said, subject=cur.subject)
             else:
                 cur = current_of(ctx, before, subject, c)
                 prior = prior_of(ctx, subject, cur, base_measure(sentence[:i])) if cur is not None else None
@@ -1233,4 +1351,4 @@ def check(ctx: Context) -> Iterator[Finding]:
                 subject=subject,
             )
     yield from _disagreeing_amounts(ctx, printings)
-    yield from _amount_and_rate_of_one_level(ctx, printings, unpaired)
+    yield from _amount_and_rate_of_one_level(ctx, printings, unpaired, settled)

@@ -118,8 +118,9 @@ def dated_year_before(cur: Figure, f: Figure) -> bool:
     if not (a.isdigit() and b.isdigit() and int(b) == int(a) - 1):
         return False
     # (a row of a table of years down the rows, 2023年 | 收入 …: its year is the row's)
+    # (a year's row of budgets, 2024年预算数, is last year's budget to a budget: 2025年…预算数为55.00万元，比上年减少…)
     return (f.kind == "claim" and f.role == "actual") or (
-        f.kind == "fact" and f.ident is not None and f.role == "actual"
+        f.kind == "fact" and f.ident is not None and (f.role == "actual" or (f.role == "budget" and is_budget(cur)))
     )
 
 
@@ -218,6 +219,15 @@ def positions(sentence: str, claims: list[Claim]) -> list[tuple[int, Claim]]:
         out.append((i, c))
         at = i + max(len(text), 1)
     return out
+
+
+def named_in_a_rate(sentence: str, placed: list[tuple[int, Claim]], j: int) -> bool:
+    """Whether the amount at placed[j] is the budget a rate after it names (…完成689412万元，为调整预算702000万元的98.2%，
+    比上年增加…): the base of that rate, no level of the change."""
+    if j + 1 >= len(placed) or placed[j + 1][1].relation not in ("rate", "share"):
+        return False
+    at, x = placed[j]
+    return sentence[at + len(x.quantity.text) : placed[j + 1][0]].strip() == "的"
 
 
 def _whole_number_at(sentence: str, text: str, at: int) -> int:

@@ -283,6 +283,9 @@ _BARE_COMPLETION = regex.compile(r"^(?:完成率|完成比例|完成进度|完�
 # (预算数 | 决算数 | 完成%: what was spent over the budget, as 计划 | 实际 | 完成率 is what was done over the plan)
 _ACTUAL_COLUMN = regex.compile(r"实际|完成值|完成数|完成量|决算数|执行数")
 _PLAN_COLUMN = regex.compile(r"计划|目标|指标值|预算数")
+_BARE_ARRIVAL = regex.compile(r"^(?:资金)?到位率$")
+_ARRIVED_COLUMN = regex.compile(r"^(?:实际)?到位(?:资金|金额|数)?$")
+_PLANNED_FUNDS_COLUMN = regex.compile(r"^(?:计划|预算|应到位)(?:投入|安排|下达)?(?:资金|金额|数)?$")
 
 
 def _bare_share(pct: Column, columns: dict[int, Column], facts: list[Fact], year: int | None) -> Reading | None:
@@ -309,12 +312,18 @@ def _bare_share(pct: Column, columns: dict[int, Column], facts: list[Fact], year
 
 
 def _bare_completion(pct: Column, columns: dict[int, Column]) -> Reading | None:
-    """年度计划值 | 实际完成值 | 完成率（%）: what was done over what was planned, the one column of each left of it."""
-    if not _BARE_COMPLETION.match(_PERCENT_MARK.sub("", _normal(pct.leaf))):
+    """年度计划值 | 实际完成值 | 完成率（%）: what was done over what was planned, the one column of each left of it (计划投入
+    | 到位资金 | 到位率（%）: what arrived over what was planned)."""
+    leaf = _PERCENT_MARK.sub("", _normal(pct.leaf))
+    if _BARE_COMPLETION.match(leaf):
+        done_words, plan_words = _ACTUAL_COLUMN, _PLAN_COLUMN
+    elif _BARE_ARRIVAL.match(leaf):
+        done_words, plan_words = _ARRIVED_COLUMN, _PLANNED_FUNDS_COLUMN
+    else:
         return None
     sided = _left(pct, columns, None)
-    done = [c for c in sided if _ACTUAL_COLUMN.search(_normal(c.leaf))]
-    plan = [c for c in sided if _PLAN_COLUMN.search(_normal(c.leaf)) and c not in done]
+    done = [c for c in sided if done_words.search(_normal(c.leaf))]
+    plan = [c for c in sided if plan_words.search(_normal(c.leaf)) and c not in done]
     if len(done) != 1 or len(plan) != 1:
         return None
     return Reading(Header("ratio", done[0].leaf, plan[0].leaf), done[0].col, plan[0].col)

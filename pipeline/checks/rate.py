@@ -1375,7 +1375,9 @@ def _ratio_text(ctx: Context, c: Claim, ratio: _Ratio) -> Iterator[Finding]:
     if len(before) != 2 or any(x.quantity.dimension == "percent" for x in before):
         return
     den, num = before
-    if any(c.sentence.count(x.quantity.text) != 1 for x in before):
+    # (计划建设150个，实际建成150个，完成率99.00%: one text printed by just the two, the first the base, the second the part)
+    just_the_two = den.quantity.text == num.quantity.text and c.sentence.count(den.quantity.text) == 2
+    if not just_the_two and any(c.sentence.count(x.quantity.text) != 1 for x in before):
         return  # 计划3200.00万元、到位3200.00万元、支出…: a figure found by its text may be the other printing's
     if any(_A_PART_OR_REMAINDER.search(_clause_before(c.sentence, x.quantity.text)) for x in before):
         return  # 实际完成3.00万亩，其中旱改水2.50万亩，完成率100.00%: the rate is of the whole, not of its part

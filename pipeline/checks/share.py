@@ -259,6 +259,9 @@ def _denominator(ctx: Context, c: Claim, num: Claim) -> tuple[Figure | None, boo
             and not subject_key(c.identity.item).startswith(
                 subject_key(num.subject)
             )  # (the part is the project itself)
+            # (其他项目支出合计498.40万元，占项目支出的23.67% after the projects' paragraphs: a part that is itself 项目支出
+            # of some projects is of the department's whole, not of the project the paragraphs before were about)
+            and not _TOTAL_SUFFIX.sub("", _plain_name(num.subject)).endswith(key)
         ):
             # 区人民医院能力提升项目：…实际支出1489.48万元…，其中设备购置支出968.20万元，占项目支出的65.00%: in a paragraph about
             # one project, 项目支出 is that project's spending, not the department's 项目支出 printed elsewhere
@@ -501,7 +504,8 @@ def _at(c: Claim) -> int:
     return at if at >= 0 else len(c.sentence)
 
 
-_RIGHT_AFTER = re.compile(r"[，,\s]*(?:占比|占|所占比重|比重)(?:为|达)?\s*")
+# (…，占比83.5%; …，占总支出的23.98%: the share right after its part, naming its whole or not)
+_RIGHT_AFTER = re.compile(r"[，,\s]*(?:占比|占(?:[^，,；;。%\d]{1,20}?的(?:比重|比例)?)?|所占比重|比重)(?:为|达)?\s*")
 _OPEN_BRACKET_ONLY = re.compile(r"\s*[（(][^（()）]*")
 
 
@@ -797,8 +801,10 @@ def _named_whole_before(ctx: Context, c: Claim, num: Claim, named: tuple[str, ..
             continue
         if not (0 <= c.prov.paragraph - x.prov.paragraph <= NEAR_PARAGRAPHS) or at >= here or x is num:
             continue
-        if x.section != c.section:
-            continue  # 其余11家所属单位合计3,006.05万元 under the section before: another section's total
+        if x.section != c.section and not c.section.startswith(x.section + " › "):
+            # 其余11家所属单位合计3,006.05万元 under the section before: another section's total (a whole of a section
+            # above holds for those under it: 项目支出… › 1.学生资助项目 › …占项目支出的41.62%)
+            continue
         if x.quantity.dimension != num.quantity.dimension or x.relation in ("share", "rate", "change") or x.base:
             continue
         if num.group is not None and x.group == num.group and x.relation == "part":
@@ -908,6 +914,8 @@ def _diagnose(ctx: Context, c: Claim, num: Claim, used: Figure) -> tuple[Figure 
             continue
         if f.obj is num or q.base_value in seen or q.approx != "exact":
             continue  # (≥200万元 explains any share below 311%)
+        if {lists.flow_of(num.subject), lists.flow_of(f.subject or "")} == {lists.INCOME, lists.SPENDING}:
+            continue  # (教育支出 over 税收收入: spending is no share of income, whatever the quotient)
         comp = pct_of(num.quantity, q)
         if comp is None or not (stated.meets(comp) or trunc.meets(comp)):
             continue

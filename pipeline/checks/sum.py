@@ -719,6 +719,10 @@ def _tables(ctx: Context) -> Iterator[Finding]:
         grouped[(v.total.fact.prov.table, v.total.index, v.certainty, what)].append((what, v))
     for (_table, _row, certainty, _what), items in grouped.items():
         what, v = items[0]
+        if what == "total" and _BOTH_FLOWS_TOTAL.search(clean_label(v.total.label)):
+            # 收支总计 | 500.00 over “三公”经费支出 | 机关运行经费 in a table of indicators: the total of either side,
+            # never the sum of the rows under it
+            continue
         tf = fact_figure(v.total.fact, ctx.doc_year)
         pf = [fact_figure(p.fact, ctx.doc_year) for p in v.parts]
         words = _ROW_WORDS[what]
@@ -769,6 +773,7 @@ def _tables(ctx: Context) -> Iterator[Finding]:
             yield _column_finding(fails)
 
 
+_BOTH_FLOWS_TOTAL = re.compile(r"收[、和及]?支(?:出)?总计|收入[、和及]?支出总计")
 _ROW_WORDS = {"total": "分项行", "parent": "下级各行", "qizhong": "其中行"}
 
 

@@ -370,7 +370,16 @@ def run_cross(views: dict[str, View], rules: Iterable[CrossRule]) -> Iterator[Fi
                     yield f
             continue
         a = a_cells[0] if r.pick == "first" else a_cells[-1]
-        yield from _compare_cells(r, views, a, [bl[0] for bl in b_lists])
+        bs = [bl[0] for bl in b_lists]
+        # (收入总计 of the 总表 against a 收入总表 printing no 上年结转 column: its 合计 is the year's income alone)
+        # (within one table, 收入总计 ≠ 支出总计 by the carry-over is a slip, not another definition)
+        apart = len(bs) == 1 and r.bs[0].table != r.a.table
+        carried = _carried_over_apart(views[r.a.table], [(a, bs[0])]) if apart else ""
+        for f in _compare_cells(r, views, a, bs):
+            if carried:
+                f.severity = "info"
+                f.explanation += f"；两表合计相差 {carried}，恰为{views[r.a.table].name}所列上年结转，口径不同（一表含上年结转），请核对"
+            yield f
 
 
 _CARRIED = re.compile(r"上年结转|年初结转|结转结余")

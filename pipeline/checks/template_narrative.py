@@ -198,6 +198,10 @@ def _subject(s: Said) -> str:
     """The words before the figure, with the list item's 项 when they do not name it (2024年预算安排 of which 项)."""
     # 拟采购货物支出48.60万元、拟采购工程支出0万元、拟购买服务支出: the words of this figure, after the list's last figure
     lead = re.sub(r"^.*\d\s*[万亿]?元[、，,；;]", "", s.lead)
+    # 兰陵县农业农村局2024年度收入、支出总计均为: the item, without its body's name and the copula
+    lead = (
+        re.sub(r"(?:均为|各为|分别为|(?<=数)为)$", "", re.sub(r"^[^\d，,；;。]{2,40}?(?=20\d\d年)", "", lead)) or lead
+    )
     name = _names(s.item).get("项", "")
     if not name or name in lead:
         return lead
