@@ -85,10 +85,17 @@ def synonyms() -> dict[str, str]:
     return out
 
 
+_LEVEL_MARK_AT_END = re.compile(r"（(?:类|款|项)）$")
+_LEVEL_PATH_MARK = re.compile(r"（(?:类|款)）")
+
+
 @lru_cache(maxsize=4096)
 def subject_key(text: str) -> str:
     """The canonical subject of a label or phrase (synonyms applied, leading 2023年/本年 dropped)."""
     s = unicodedata.normalize("NFKC", clean_label(text)).replace("(", "（").replace(")", "）")
+    # 行政运行（项） is the 项 a table row names 行政运行 (a path …（款）行政运行（项） keeps its 款: the path is the item)
+    if not _LEVEL_PATH_MARK.search(s):
+        s = _LEVEL_MARK_AT_END.sub("", s) or s
     s = s.replace("公共财政预算", "公共预算")  # the fund's name before 2015: 一般公共财政预算支出 is 一般公共预算支出
     syn = synonyms()
     # 全区一般公共预算支出 and 一般公共预算支出 are one subject (the scope is the figure's identity)

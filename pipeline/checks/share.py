@@ -1019,6 +1019,47 @@ def _printed_whole_before(ctx: Context, members: list[tuple[Claim, Claim]]) -> C
     return None
 
 
+_HEAD_OPENER = re.compile(
+    r"^\s*(?:20\d\d\s*年度?)?(?P<name>[^，,；;。：:\d]{2,30}?)(?:主要)?(?:用于以下方面|用于如下方面|构成情况|构成如下|具体如下|包括)[：:]?\s*$"
+)
+
+
+def _whole_named_at_the_head(ctx: Context, members: list[tuple[Claim, Claim]]) -> Claim | None:
+    """ "2024年度一般公共预算财政拨款支出主要用于以下方面：A…，占3.63%；…": the sentence's head names the whole without
+    its figure — the one figure of that name a paragraph just before prints (（一）总体情况 › 一般公共预算财政拨款支出
+    13293.95万元), no smaller than any part, that at least one share fits."""
+    nums = [n for _, n in members]
+    first = min(nums, key=span_start)
+    at = first.sentence.find(first.quantity.text)
+    head = _HEAD_OPENER.match(re.split(r"[，,；;：:]", first.sentence[: max(at, 0)])[0])
+    if head is None:
+        return None
+    key = subject_key(head.group("name"))
+    biggest = max(n.quantity.base_value for n in nums)
+    here = first.prov.paragraph or 0
+    found = [
+        x
+        for x in ctx.claims
+        if x.prov.block is not None
+        and x.prov.paragraph is not None
+        and 0 < here - x.prov.paragraph <= NEAR_PARAGRAPHS
+        and subject_key(x.subject) == key
+        and not x.base
+        and x.relation not in ("change", "share", "rate", "per-capita")
+        and x.quantity.dimension == first.quantity.dimension
+        and x.quantity.base_value >= biggest
+        and not identities_contradict(x.identity, first.identity)
+    ]
+    if len({x.quantity.base_value for x in found}) != 1:
+        return None
+    whole = tol.base_interval(found[-1].quantity)
+    fits = any(
+        tol.verdict(c.quantity, tol.percent(tol.base_interval(n.quantity), whole), ctx.settings) == tol.OK
+        for c, n in members
+    )
+    return found[-1] if fits else None
+
+
 def _whole_the_parts_make(ctx: Context, members: list[tuple[Claim, Claim]]) -> Claim | None:
     """The one figure printed before the shares' first part in their paragraph that their parts add up to."""
     nums = [n for _, n in members]
@@ -1092,7 +1133,7 @@ def _unprinted_whole(ctx: Context, orphans: list[tuple[Claim, Claim]]) -> Iterat
             for c, _ in members:  # 三公经费支出3073万元…其中：…2906万元，占95%；…133万元，占4%: of the printed 3073
                 ctx.mark(c)
             continue
-        printed = _printed_whole_before(ctx, members)
+        printed = _printed_whole_before(ctx, members) or _whole_named_at_the_head(ctx, members)
         if printed is not None:
             # 收入预算3330.94万元，其中：…3092.74万元，占90.96%；…300.00万元，占9.01%: the whole is printed (a part is off)
             yield from _against_printed_whole(ctx, members, printed)
