@@ -1518,7 +1518,9 @@ def _tidy_subject(subject: str, q: Quantity) -> str:
 
 # "2023年度“三公”经费财政拨款支出决算中，公务接待费2.00万元，占16.67%": the whole a sentence opens with, of money
 _WHOLE_HEAD = re.compile(
-    r"^\s*在?(?:\d{4}\s*年度?)?(?P<den>[^，,。；;：:0-9０-９]{1,30}?(?:支出|收入|经费|资金|决算|预算|拨款))(?:之|当)?中[，,]"
+    r"^\s*在?(?:\d{4}\s*年度?)?(?P<den>[^，,。；;：:0-9０-９]{1,30}?(?:支出|收入|经费|资金|决算|预算|拨款|本金|余额|总额))"
+    # (财政拨款收入2468.73万元中，…: the whole printed with its figure)
+    r"(?:[\d,.]+\s*(?:亿元|万元|元))?(?:之|当)?中[，,]"
 )
 
 
@@ -2001,6 +2003,18 @@ _SEGMENT_END = re.compile(r"[；;]")
 _NAME_THEN_SHARE = re.compile(r"\s*[\u4e00-\u9fff“”（）()]{2,20}?占(?:比)?(?:为|达)?\s*")
 
 
+_SIBLING_SUFFIX = 4  # 政府性基金预算财政拨款 and 一般公共预算财政拨款 share 预算财政拨款: two of one kind
+
+
+def _a_sibling_of_the_whole(name: str, whole: str) -> bool:
+    """Whether a part's name and a whole's end alike over several characters yet differ: two of one kind."""
+    a, b = re.sub(r"\s", "", name), re.sub(r"\s", "", whole)
+    common = 0
+    while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
+        common += 1
+    return a != b and common >= _SIBLING_SUFFIX
+
+
 def _list_shares_of_one_whole(text: str, s0: int, items: list[_Item]) -> None:
     """教育支出43851万元，占县本级一般公共预算支出的19.1%；社会保障和就业支出35356万元，占15.4%: a bare share in a later
     "；" item of a list is of the whole the list's first share names — not when a 其中 nests the item under another."""
@@ -2030,6 +2044,10 @@ def _list_shares_of_one_whole(text: str, s0: int, items: list[_Item]) -> None:
             or "占" not in segment[amounts[0].end - ends[-1] :]
             or "占" in segment[: amounts[0].start - ends[-1]]
         ):
+            continue
+        if _a_sibling_of_the_whole(amounts[0].claim.subject, whole):
+            # …，占一般公共预算财政拨款的25.42%；政府性基金预算财政拨款172.55万元，占6.99%: another fund's 财政拨款 is the
+            # whole's sibling, no part of it
             continue
         c.denominator = whole
 

@@ -624,3 +624,72 @@ def test_a_final_accounts_grand_total_counts_the_reserve_drawn_on(tmp_path: Path
     assert _flagged(tmp_path, "b.txt", text.replace("{grand}", "130.00")) == [
         ("sum.table-cell", "error", Decimal("130.00"), Decimal("125"))
     ]
+
+
+def test_a_share_of_the_whole_its_own_text_prints_in_a_templates_section(tmp_path: Path) -> None:
+    """ "三、支出决算情况说明 › 财政拨款支出2468.73万元，其中：基本支出1987.64万元，占80.51%。" beside a 支出决算表 of 合计
+    2790.69: the share is of the whole printed before its part, not the table's 合计 (adv590: false `template.share`
+    errors)."""
+    rows = [
+        "某学校2024年度部门决算",
+        "三、支出决算情况说明",
+        "财政拨款支出2468.73万元，其中：基本支出1987.64万元，占80.51%。",
+        "支出决算表",
+        "单位：万元",
+        "科目名称\t本年支出合计",
+        "教育支出\t2790.69",
+        "合计\t2790.69",
+    ]
+    assert _flagged(tmp_path, "a.txt", "\n".join(rows) + "\n") == []
+
+
+def test_a_change_naming_its_own_item_past_a_semicolon_is_not_of_the_level_before(tmp_path: Path) -> None:
+    """ "事业收入1,641.90万元；经营收入比上年增加145.76万元，增长4.58%。": the run after "；" names its own item, whose
+    level is not printed — never worked over 事业收入 (adv592: false `template.change` errors in three documents)."""
+    text = _report(
+        "某研究院2023年度单位决算情况说明", "事业收入1,641.90万元；经营收入比上年增加145.76万元，增长4.58%。"
+    )
+    assert _flagged(tmp_path, "a.txt", text) == []
+
+
+def test_a_share_after_a_semicolon_naming_a_sibling_of_the_whole_before(tmp_path: Path) -> None:
+    """ "财政拨款收入2468.73万元中，一般公共预算财政拨款2296.18万元，占93.01%，其中：…占一般公共预算财政拨款的25.42%；
+    政府性基金预算财政拨款172.55万元，占6.99%。": another fund's 财政拨款 is the named whole's sibling, so its bare share
+    is not of it (adv590: an error 172.55 ÷ 2296.18); the whole printed at the head ("…2468.73万元中，") is the first
+    share's."""
+    text = _report(
+        "某学校2024年度部门决算",
+        "二、收入决算情况说明",
+        "财政拨款收入2468.73万元中，一般公共预算财政拨款2296.18万元，占93.01%，其中：基本支出经费1712.40万元，"
+        "占一般公共预算财政拨款的74.58%，项目经费583.78万元，占一般公共预算财政拨款的25.42%；政府性基金预算财政拨款"
+        "172.55万元，占6.99%。",
+    )
+    assert _flagged(tmp_path, "a.txt", text) == []
+    assert [x[:3] for x in _flagged(tmp_path, "b.txt", text.replace("占93.01%", "占94.01%"))] == [
+        ("share.stated-vs-computed", "error", Decimal("94.01"))
+    ]
+
+
+def test_two_tables_apart_by_the_reserve_drawn_on_and_the_carry_over_together(tmp_path: Path) -> None:
+    """财务收支预算总表 收入总计 180.00 = 本年收入合计 160.00 + 用事业基金弥补收支差额 12.00 + 上年结转 8.00 against a 收入
+    预算总表 合计 160.00: the two differ by the rows past the year's income exactly — another definition, an info (adv592:
+    a false `template.cross-table` error)."""
+    rows = [
+        "某学校2025年单位预算",
+        "财务收支预算总表",
+        "单位：万元",
+        "收入\t\t支出\t",
+        "项目\t预算数\t项目\t预算数",
+        "一、财政拨款收入\t100.00\t一、教育支出\t180.00",
+        "二、事业收入\t60.00\t\t",
+        "本年收入合计\t160.00\t本年支出合计\t180.00",
+        "用事业基金弥补收支差额\t12.00\t\t",
+        "上年结转\t8.00\t\t",
+        "收入总计\t180.00\t支出总计\t180.00",
+        "收入预算总表",
+        "单位：万元",
+        "科目编码\t科目名称\t本年收入合计\t财政拨款收入\t事业收入",
+        "\t合计\t160.00\t100.00\t60.00",
+        "205\t教育支出\t160.00\t100.00\t60.00",
+    ]
+    assert _flagged(tmp_path, "a.txt", "\n".join(rows) + "\n") == []

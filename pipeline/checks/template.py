@@ -382,7 +382,7 @@ def run_cross(views: dict[str, View], rules: Iterable[CrossRule]) -> Iterator[Fi
             yield f
 
 
-_CARRIED = re.compile(r"上年结转|年初结转|结转结余")
+_CARRIED = re.compile(r"上年结转|年初结转|结转结余|用事业基金弥补")
 
 
 def _carried_over_apart(view: View, pairs: list[tuple[VCell, VCell]]) -> str:
@@ -399,6 +399,11 @@ def _carried_over_apart(view: View, pairs: list[tuple[VCell, VCell]]) -> str:
         carried = _CARRIED.search(c.label) or any(side == c.side and 0 < c.row - row <= 3 for row, side in heads)
         if carried and c.q.base_value == abs(diff):
             return shown(c.q)
+    # (用事业基金弥补收支差额 50.66 and 上年结转 30.00 together: the rows past the year's income on one side)
+    for side in {c.side for c in view.cells if _CARRIED.search(c.label)}:
+        rows = [c for c in view.cells if c.side == side and _CARRIED.search(c.label)]
+        if len(rows) >= 2 and sum((c.q.base_value for c in rows), Decimal(0)) == abs(diff):
+            return " + ".join(shown(c.q) for c in rows)
     return ""
 
 

@@ -430,6 +430,22 @@ def _names_another_item(d: Said, level: Said) -> bool:
     )
 
 
+def _names_another_item_past_a_semicolon(d: Said, level: Said) -> bool:
+    """Whether a "；" stands between the level and the change, and the change's run opens by naming an item the
+    level's words do not hold."""
+    sentence = d.claim.sentence
+    at, lv = sentence.find(d.claim.quantity.text), sentence.find(level.claim.quantity.text)
+    if at < 0 or lv < 0 or lv >= at:
+        return False
+    cut = max(sentence.rfind("；", 0, at), sentence.rfind(";", 0, at))
+    if cut < lv:
+        return False
+    name = _change_name(d)
+    run = compact(sentence[cut + 1 : at])
+    words = compact(level.claim.subject + (level.lead or ""))
+    return len(name) >= 2 and run.startswith(name) and name not in words
+
+
 def _named_as(curs: list[Said], d: Said) -> list[Said]:
     """Where an amount of change stands in a sentence after its level's, the levels of the item the change names:
     "…支出决算为35.64万元，其中：…公务接待费支出决算为3.18万元。“三公”经费…支出决算数比2021年度减少32.14万元" is a
@@ -615,6 +631,11 @@ def run_shares(
             verdict = tol.verdict(s.q, comp)
             if verdict == tol.OK:
                 break
+            if _a_whole_printed_before(nums[:-1], num, s):
+                # 财政拨款支出2468.73万元，其中：基本支出1987.64万元，占80.51%: the share is of the whole the text prints
+                # before its part, not of the 支出决算表's 合计 (the generic share rule judges it)
+                decided.discard(id(s.claim))
+                break
             if comp is None:
                 yield finding_at(
                     R_SHARE,
@@ -646,6 +667,16 @@ def run_shares(
                 f"{fmt(num.q.value, num.q.decimals)} ÷ {fmt(whole.q.value, whole.q.decimals)} × 100",
             )
             break
+
+
+def _a_whole_printed_before(before: list[Said], num: Said, s: Said) -> bool:
+    """Whether a larger amount printed before the share's part, nearby in its section, is a whole the share fits."""
+    return any(
+        x.q.base_value > num.q.base_value
+        and tol.verdict(s.q, tol.percent(tol.base_interval(num.q), tol.base_interval(x.q))) == tol.OK
+        for x in before
+        if x.claim.relation not in ("change", "share", "rate") and not x.claim.base
+    )
 
 
 def _of(level: Said, s: Said) -> str:
@@ -885,6 +916,10 @@ def run_changes(said: list[Said], flagged: set[int], decided: set[int]) -> Itera
                     # 收入、支出决算总计均为54676.38万元。与上年相比，本年收入合计增加3878.33万元: the change names the year's
                     # own total, a part of the 总计 printed — its level is not printed
                     curs = []
+            elif curs and _names_another_item_past_a_semicolon(d, curs[-1]):
+                # 事业收入1,641.90万元，…；财政拨款收入比上年增加145.76万元，增长4.58%: the run after "；" names its own item,
+                # whose level is not the one before it
+                curs = _named_as(curs, d)
             elif curs and _of_another_flow(_change_name(d), curs[-1]):
                 # 收入总计5,116.37万元，支出总计5,022.03万元，与上年相比，收入总计增加421.19万元: the 收入's change, though
                 # the 支出 stands last before it
