@@ -31,7 +31,7 @@ def markdown_document(text: str, path: str = "", sha256: str = "") -> Document:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    tokens = md.parse(text)
+    tokens = md.parse(_tables_apart(text))
     doc = Document(path=path, sha256=sha256, format="md")
     out = BlockBuilder(doc, sha256)
     i = 0
@@ -55,6 +55,23 @@ def markdown_document(text: str, path: str = "", sha256: str = "") -> Document:
             _html_block(tok.content, out)
         i += 1
     return doc
+
+
+def _pipe_row(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _tables_apart(text: str) -> str:
+    """A blank line between a pipe table and a line of text next to it (表2 支出总表 / 单位：万元 / 注：… printed with no
+    blank line, as text copied from a web page is): GFM would read the text as one more row of the table and the next
+    table as rows of it, cut to the first table's width."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and line.strip() and _pipe_row(out[-1]) != _pipe_row(line):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _inline(tok: Any) -> str:

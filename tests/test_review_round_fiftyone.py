@@ -693,3 +693,31 @@ def test_two_tables_apart_by_the_reserve_drawn_on_and_the_carry_over_together(tm
         "205\t教育支出\t160.00\t100.00\t60.00",
     ]
     assert _flagged(tmp_path, "a.txt", "\n".join(rows) + "\n") == []
+
+
+def test_markdown_tables_printed_with_no_blank_line_between_them_stay_apart(tmp_path: Path) -> None:
+    """Pipe tables copied from a web page with their titles and no blank lines ("表1 收支总表" / | … | / "表2 支出总表" /
+    | … |): each line of text ends the table before it, so the second table keeps its own width (adv596: six false
+    `template.columns` errors, 表2's 项目支出 column cut away)."""
+    from extractors.md_reader import markdown_document
+
+    text = "\n".join(
+        [
+            "# 某局2025年部门预算",
+            "表1 收支总表",
+            "| 收入项目 | 金额 | 支出项目 | 金额 |",
+            "|---|---|---|---|",
+            "| 一般公共预算拨款收入 | 100.00 | 教育支出 | 100.00 |",
+            "| 收入总计 | 100.00 | 支出总计 | 100.00 |",
+            "表2 支出总表",
+            "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |",
+            "|---|---|---|---|---|",
+            "|  | 合计 | 100.00 | 60.00 | 40.00 |",
+            "| 205 | 教育支出 | 100.00 | 60.00 | 40.00 |",
+        ]
+    )
+    tables = markdown_document(text).tables()
+    assert [(len(t.rows()), max(len(r) for r in t.rows())) for t in tables] == [(3, 4), (3, 5)]
+    path = tmp_path / "a.md"
+    path.write_text(text + "\n", encoding="utf-8")
+    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
