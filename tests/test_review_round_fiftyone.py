@@ -8,11 +8,10 @@ from pathlib import Path
 
 from test_review_round_sixteen import _scan_txt
 
-from pipeline.analyze import analyze_file
-
 
 def _flagged(tmp_path: Path, name: str, text: str) -> list[tuple[str, str, Decimal | None, Decimal | None]]:
-    """(rule, severity, stated, expected) of every error and warning gouji reports on a text report."""
+    """(rule, severity, stated, expected) of every error and warning gouji reports on a report of this text (a .txt,
+    .html or .md by the name), sorted."""
     found = _scan_txt(tmp_path / name, text)
     return sorted((f.rule, f.severity, f.stated_value, f.expected_value) for f in found if f.severity != "info")
 
@@ -114,12 +113,8 @@ def test_a_tables_scope_columns_and_undated_execution_table_meet_the_text(tmp_pa
     execution and 2025's draft: the scope heads are the cells' scope, no other measure, and the execution table naming
     no year is of the year carried out — the text's 市本级契税 is set against its cell (adv564: silent, or an info
     "年度未能确定")."""
-    ok = tmp_path / "ok.html"
-    ok.write_text(_EXECUTION_TABLE.replace("{city}", "22554"), encoding="utf-8")
-    assert [f for f in analyze_file(ok).findings if f.severity != "info"] == []
-    bad = tmp_path / "bad.html"
-    bad.write_text(_EXECUTION_TABLE.replace("{city}", "23554"), encoding="utf-8")
-    found = [(f.rule, f.severity, f.stated_value) for f in analyze_file(bad).findings if f.severity != "info"]
+    assert _flagged(tmp_path, "ok.html", _EXECUTION_TABLE.replace("{city}", "22554")) == []
+    found = [x[:3] for x in _flagged(tmp_path, "bad.html", _EXECUTION_TABLE.replace("{city}", "23554"))]
     assert found == [("narrative_table.mismatch", "error", Decimal("22554"))]
 
 
@@ -232,12 +227,8 @@ _ARRIVAL_TABLE = """<html><body><p>某市2023年度高标准农田建设项目�
 def test_an_arrival_rate_column_is_what_arrived_over_what_was_planned(tmp_path: Path) -> None:
     """资金来源 | 计划投入 | 到位资金 | 到位率（%）: each row's 到位资金 over its 计划投入 (adv568: a wrong 78.81 for 76.81 gave
     nothing)."""
-    ok = tmp_path / "ok.html"
-    ok.write_text(_ARRIVAL_TABLE.replace("{rate}", "76.81"), encoding="utf-8")
-    assert [f for f in analyze_file(ok).findings if f.severity != "info"] == []
-    bad = tmp_path / "bad.html"
-    bad.write_text(_ARRIVAL_TABLE.replace("{rate}", "78.81"), encoding="utf-8")
-    found = [(f.rule, f.severity, f.stated_value) for f in analyze_file(bad).findings if f.severity != "info"]
+    assert _flagged(tmp_path, "ok.html", _ARRIVAL_TABLE.replace("{rate}", "76.81")) == []
+    found = [x[:3] for x in _flagged(tmp_path, "bad.html", _ARRIVAL_TABLE.replace("{rate}", "78.81"))]
     assert found == [("percent_column.ratio", "error", Decimal("78.81"))]
 
 
@@ -273,12 +264,10 @@ _YEARS_DOWN = """<html><body><p>某省教育厅2025年部门预算</p><p>五、�
 def test_a_budgets_change_over_last_years_budget_in_a_row_of_its_own(tmp_path: Path) -> None:
     """年度 | 合计 | 因公出国（境）费 | … over the rows 2024年预算数 | 2025年预算数: a budget's "比上年减少" is over the row of
     last year's budgets (adv566: every 三公 change left as "未找到…本年数或上年数")."""
-    ok = tmp_path / "ok.html"
-    ok.write_text(_YEARS_DOWN.replace("{car}", "2.40").replace("{all}", "3.10"), encoding="utf-8")
-    assert [f for f in analyze_file(ok).findings if f.severity != "info"] == []
-    bad = tmp_path / "bad.html"
-    bad.write_text(_YEARS_DOWN.replace("{car}", "2.60").replace("{all}", "3.20"), encoding="utf-8")
-    found = sorted((f.rule, f.severity, f.stated_value) for f in analyze_file(bad).findings if f.severity != "info")
+    assert _flagged(tmp_path, "ok.html", _YEARS_DOWN.replace("{car}", "2.40").replace("{all}", "3.10")) == []
+    found = [
+        x[:3] for x in _flagged(tmp_path, "bad.html", _YEARS_DOWN.replace("{car}", "2.60").replace("{all}", "3.20"))
+    ]
     # (the 合计 column of a table titled by its one thing is that thing's: 三公经费)
     assert found == [
         ("change.stated-vs-computed", "error", Decimal("2.60")),
@@ -360,9 +349,7 @@ def test_last_years_column_of_an_undated_draft_table_is_the_year_carried_out(tmp
     """附表5 一般公共预算收入预算表 | 上年执行数 | 2025年预算数 in a report on 2024's execution and 2025's draft: the table
     is the draft's, its 上年执行数 the 2024 figure the text prints — no base of the text's "比上年增长10.0%" (adv569: 64
     false `change.stated-vs-computed` errors, "本年 1100、上年 1100")."""
-    path = tmp_path / "a.html"
-    path.write_text(_DRAFT_TABLE.replace("{rate}", "10.0"), encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert _flagged(tmp_path, "a.html", _DRAFT_TABLE.replace("{rate}", "10.0")) == []
 
 
 def test_a_sentence_opening_on_last_year_is_last_years_throughout(tmp_path: Path) -> None:
@@ -718,6 +705,4 @@ def test_markdown_tables_printed_with_no_blank_line_between_them_stay_apart(tmp_
     )
     tables = markdown_document(text).tables()
     assert [(len(t.rows()), max(len(r) for r in t.rows())) for t in tables] == [(3, 4), (3, 5)]
-    path = tmp_path / "a.md"
-    path.write_text(text + "\n", encoding="utf-8")
-    assert [f for f in analyze_file(path).findings if f.severity != "info"] == []
+    assert _flagged(tmp_path, "a.md", text + "\n") == []
