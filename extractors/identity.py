@@ -301,7 +301,9 @@ def settle_fact_periods(facts: list[Fact], year: str, title: str = "") -> None:
     上年执行数 | 2025年预算数: the draft's year, its 上年执行数 the year carried out)."""
     carried_out = "" if year else execution_year(title)
     for f in facts:
-        own = year or (_undated_tables_year(_table_name(f.table_title or ""), carried_out) if carried_out else "")
+        own = year or (
+            _undated_tables_year(title_without_unit(f.table_title or ""), carried_out) if carried_out else ""
+        )
         f.identity = with_default_period(f.identity, own, bool(_PRIOR_COLUMN.search("".join(f.column_labels))))
 
 
@@ -316,7 +318,7 @@ def _undated_tables_year(name: str, carried_out: str) -> str:
     return ""
 
 
-def _table_name(title: str) -> str:
+def title_without_unit(title: str) -> str:
     """A table's title without its unit line (…执行情况表 单位：万元)."""
     return re.split(r"\s*(?:单位|金额单位)\s*[:：]", title.strip())[0].strip()
 

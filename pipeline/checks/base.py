@@ -23,6 +23,7 @@ from extractors.identity import (
     relation,
     same_period,
     strip_scope_words,
+    title_without_unit,
 )
 from extractors.model import Claim, Document, Fact, Identity, OutlineEntry, Paragraph, Provenance, Quantity
 from extractors.report_kind import DEPARTMENT_KINDS
@@ -444,7 +445,7 @@ _TITLE_END = re.compile(r"(?:支出|收入)?(?:预算|决算|执行)?(?:情况)?
 def _thing_of_the_title(title: str) -> str:
     """What a table of one thing is of, by its title (一般公共预算“三公”经费支出预算表 → “三公”经费); "" when the title
     leaves no name of two characters."""
-    name = re.split(r"\s*(?:单位|金额单位)\s*[:：]", title.strip().split("\n")[0])[0].strip()
+    name = title_without_unit(title.strip().split("\n")[0])
     name = _TITLE_END.sub("", _TITLE_FUND.sub("", _TITLE_LEAD.sub("", name)))
     return name if len(name) >= 2 else ""
 
